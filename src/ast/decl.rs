@@ -1,0 +1,143 @@
+//! Rulebook-level constructs: the agreement header and the declarations.
+
+use crate::span::{Span, Spanned};
+
+use super::{Path, Quantity, SExpr};
+
+pub type Ident = Spanned<String>;
+
+/// A whole rule file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rulebook {
+    pub agreement: Agreement,
+    pub declarations: Vec<Declaration>,
+    pub span: Span,
+}
+
+/// `agreement "Title" { ... }`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Agreement {
+    pub title: Spanned<String>,
+    pub items: Vec<HeaderItem>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum HeaderItem {
+    Source(Spanned<String>),
+    Signed(Spanned<DateTimeLit>),
+    InForce(Spanned<DateTimeLit>),
+    Party(PartyDecl),
+    Monitor(PartyDecl),
+}
+
+/// `party UNC "United Nations Command"`, and monitors alike.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartyDecl {
+    pub id: Ident,
+    pub name: Spanned<String>,
+    pub span: Span,
+}
+
+/// A local date and time in an IANA zone, as written: `1953-07-27 22:00 Asia/Seoul`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateTimeLit {
+    pub date: String,
+    pub clock: String,
+    pub zone: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Declaration {
+    Line(LineDecl),
+    Zone(ZoneDecl),
+    WeaponClass(WeaponClassDecl),
+    ActClass(ActClassDecl),
+    Act(ActDecl),
+    Article(Article),
+    Exception(Exception),
+}
+
+/// Where a geometry comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GeometrySource {
+    /// `from "file.geojson"`, relative to the rule file.
+    GeoJson(Spanned<String>),
+    /// `[(lon, lat), ...]`
+    Inline(Vec<Spanned<(f64, f64)>>),
+}
+
+/// `line mdl from "korea-mdl.geojson"`
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineDecl {
+    pub name: Ident,
+    pub geometry: GeometrySource,
+    pub span: Span,
+}
+
+/// `zone dmz = within 2 km of mdl`
+#[derive(Debug, Clone, PartialEq)]
+pub struct ZoneDecl {
+    pub name: Ident,
+    pub shape: ZoneShape,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ZoneShape {
+    /// Every point within a distance of a line, on both sides.
+    Buffer { distance: Spanned<Quantity>, line: Ident },
+    /// A polygon, inline or from GeoJSON.
+    Polygon(GeometrySource),
+}
+
+/// `weapon class heavy = calibre >= 100 mm`
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeaponClassDecl {
+    pub name: Ident,
+    pub condition: SExpr,
+    pub span: Span,
+}
+
+/// `act class hostile = [fire, assault]`
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActClassDecl {
+    pub name: Ident,
+    pub members: Vec<SExpr>,
+    pub span: Span,
+}
+
+/// `act fire "discharge of any weapon"`
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActDecl {
+    pub name: Ident,
+    pub description: Spanned<String>,
+    pub span: Span,
+}
+
+/// `article 6 "text" { ... }`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    pub number: Spanned<String>,
+    pub text: Spanned<String>,
+    pub clauses: Vec<ArticleClause>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ArticleClause {
+    Violation(SExpr),
+    Responsible(Spanned<Path>),
+    Proof(Ident),
+    Severity(Ident),
+}
+
+/// `exception name overrides article 6, 7 { "text" applies when ... }`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exception {
+    pub name: Ident,
+    pub overrides: Vec<Spanned<String>>,
+    pub text: Option<Spanned<String>>,
+    pub condition: SExpr,
+    pub span: Span,
+}

@@ -1,0 +1,111 @@
+//! AST → checked rulebook.
+//!
+//! The checker resolves every name (parties, acts, classes, lines, zones,
+//! articles, relations), checks the kind of every operand, loads geometry,
+//! and reports every problem of a file in one pass.
+
+mod cond;
+mod err;
+mod expr;
+mod geometry;
+mod header;
+mod provisions;
+mod rulebook;
+mod symbols;
+
+pub use cond::*;
+pub use err::{CheckError, CheckWarning, did_you_mean};
+pub use rulebook::*;
+
+use crate::ast;
+use crate::span::Source;
+use symbols::Symbols;
+
+/// A checked rulebook and the warnings it raised.
+#[derive(Debug)]
+pub struct Checked {
+    pub rulebook: Rulebook,
+    pub warnings: Vec<CheckWarning>,
+}
+
+/// Every problem found in a rulebook, in source order.
+#[derive(Debug)]
+pub struct CheckErrors {
+    pub errors: Vec<CheckError>,
+    pub warnings: Vec<CheckWarning>,
+}
+
+/// Checks a parsed rulebook. Geometry files are read relative to the rule file.
+pub fn check(ast: &ast::Rulebook, source: &Source) -> Result<Checked, CheckErrors> {
+    let mut cx = Checker::new(source);
+    let rulebook = cx.rulebook(ast);
+    let Checker {
+        mut errors,
+        mut warnings,
+        ..
+    } = cx;
+    errors.sort_by_key(CheckError::offset);
+    warnings.sort_by_key(CheckWarning::offset);
+    match rulebook {
+        Some(rulebook) if errors.is_empty() => Ok(Checked { rulebook, warnings }),
+        _ => Err(CheckErrors { errors, warnings }),
+    }
+}
+
+/// The checker's state: what is declared so far and what went wrong.
+pub(crate) struct Checker {
+    source: Source,
+    symbols: Symbols,
+    /// Start offsets of declaration names accepted by `declare_all`.
+    declared: std::collections::HashSet<usize>,
+    /// Members of each act class checked so far, by class index.
+    act_class_members: Vec<ActSet>,
+    errors: Vec<CheckError>,
+    warnings: Vec<CheckWarning>,
+}
+
+impl Checker {
+    fn new(source: &Source) -> Self {
+        Checker {
+            source: source.clone(),
+            symbols: Symbols::default(),
+            declared: Default::default(),
+            act_class_members: Vec::new(),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn error(&mut self, error: impl Into<CheckError>) {
+        self.errors.push(error.into());
+    }
+
+    fn rulebook(&mut self, ast: &ast::Rulebook) -> Option<Rulebook> {
+        let header = self.header(&ast.agreement);
+        self.declare_all(ast);
+        let acts = self.acts(ast);
+        let act_classes = self.act_classes(ast);
+        let lines = self.lines(ast);
+        let zones = self.zones(ast, &lines);
+        let weapon_classes = self.weapon_classes(ast);
+        let articles = self.articles(ast);
+        let exceptions = self.exceptions(ast, &articles);
+        self.unused_warnings();
+        let header = header?;
+        Some(Rulebook {
+            title: header.title,
+            provenance: header.provenance,
+            file: self.source.clone(),
+            signed: header.signed,
+            in_force: header.in_force,
+            parties: header.parties,
+            acts,
+            act_classes,
+            weapon_classes,
+            lines,
+            zones,
+            articles,
+            exceptions,
+        })
+    }
+}

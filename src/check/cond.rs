@@ -1,0 +1,194 @@
+//! Checked conditions: names resolved, kinds known, ready to evaluate.
+
+use std::sync::Arc;
+
+use jiff::Timestamp;
+
+use super::rulebook::{ActSet, PartyIdx};
+use crate::span::Span;
+
+/// A checked condition, with the text it was written as.
+#[derive(Debug)]
+pub struct Cond {
+    pub kind: CondKind,
+    /// The condition as written in the rulebook, shared by every explanation.
+    pub text: Arc<str>,
+    pub span: Span,
+}
+
+/// Which event a path reads: 0 is the event being judged, `n` the event
+/// bound by the `n`th enclosing `some`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Subject(pub u8);
+
+impl Subject {
+    pub const EVENT: Subject = Subject(0);
+}
+
+#[derive(Debug)]
+pub enum CondKind {
+    Const(bool),
+    Not(Box<Cond>),
+    And(Box<Cond>, Box<Cond>),
+    Or(Box<Cond>, Box<Cond>),
+    /// `act is hostile`, `act in [fire, assault]`
+    Act { subject: Subject, acts: ActSet },
+    /// `actor is UNC`, `actor.party in [UNC, KPA]`
+    Actor {
+        subject: Subject,
+        parties: Vec<PartyIdx>,
+    },
+    /// `weapon is heavy`
+    WeaponClass { subject: Subject, class: usize },
+    /// `weapon.type in [mlrs, tank]`
+    WeaponType {
+        subject: Subject,
+        types: Vec<String>,
+    },
+    /// `weapon.calibre >= 100 mm`, `weapon.rounds > 10`
+    Measure {
+        subject: Subject,
+        field: Measure,
+        op: CmpOp,
+        value: f64,
+    },
+    /// `time >= 1953-07-27 22:00 Asia/Seoul`
+    Time {
+        subject: Subject,
+        op: CmpOp,
+        at: Timestamp,
+        written: String,
+    },
+    /// `place in dmz`, `origin in dmz`
+    InZone {
+        subject: Subject,
+        point: PointField,
+        zone: usize,
+    },
+    /// `trajectory crosses mdl`
+    Crosses { subject: Subject, line: usize },
+    /// `some responds_to as attack where ...`
+    Some {
+        relation: Relation,
+        binding: String,
+        condition: Option<Box<Cond>>,
+    },
+}
+
+/// A numeric field of an event. Lengths are in metres.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    Calibre,
+    Rounds,
+    Killed,
+    Wounded,
+}
+
+impl Measure {
+    pub fn path(self) -> &'static str {
+        match self {
+            Measure::Calibre => "weapon.calibre",
+            Measure::Rounds => "weapon.rounds",
+            Measure::Killed => "effects.killed",
+            Measure::Wounded => "effects.wounded",
+        }
+    }
+}
+
+/// A place an event records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PointField {
+    Place,
+    Origin,
+    Target,
+}
+
+impl PointField {
+    pub fn name(self) -> &'static str {
+        match self {
+            PointField::Place => "place",
+            PointField::Origin => "origin",
+            PointField::Target => "target",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl CmpOp {
+    pub fn holds(self, ord: std::cmp::Ordering) -> bool {
+        use std::cmp::Ordering::*;
+        match self {
+            CmpOp::Eq => ord == Equal,
+            CmpOp::Ne => ord != Equal,
+            CmpOp::Lt => ord == Less,
+            CmpOp::Le => ord != Greater,
+            CmpOp::Gt => ord == Greater,
+            CmpOp::Ge => ord != Less,
+        }
+    }
+
+    /// The operator with its sides swapped: `a < b` is `b > a`.
+    pub fn flipped(self) -> CmpOp {
+        match self {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Ge => CmpOp::Le,
+            same => same,
+        }
+    }
+
+    pub fn word(self) -> &'static str {
+        match self {
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+        }
+    }
+}
+
+/// A relation from one event to another, as observers record it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Relation {
+    RespondsTo,
+    Corroborates,
+    Contradicts,
+    PartOf,
+    AuthorisedBy,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 5] = [
+        Relation::RespondsTo,
+        Relation::Corroborates,
+        Relation::Contradicts,
+        Relation::PartOf,
+        Relation::AuthorisedBy,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Relation::RespondsTo => "responds_to",
+            Relation::Corroborates => "corroborates",
+            Relation::Contradicts => "contradicts",
+            Relation::PartOf => "part_of",
+            Relation::AuthorisedBy => "authorised_by",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Relation> {
+        Self::ALL.into_iter().find(|r| r.name() == name)
+    }
+}

@@ -1,0 +1,192 @@
+//! Problems found while checking a rulebook, reported all at once.
+//!
+//! Each problem is a struct carrying its file and span; messages are
+//! lower-case, user input is in backticks and advice goes in `help`.
+
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use thiserror::Error;
+
+use crate::span::Span;
+
+/// One problem in a rulebook.
+#[derive(Debug, Error, Diagnostic)]
+pub enum CheckError {
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    UnknownName(#[from] UnknownNameError),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Duplicate(#[from] DuplicateError),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Invalid(#[from] InvalidError),
+}
+
+/// A warning: the rulebook works, but a negotiator should look again.
+#[derive(Debug, Error, Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(truce::check::unused), severity(Warning))]
+pub struct CheckWarning {
+    #[source_code]
+    src: NamedSource<String>,
+    #[label("{label}")]
+    span: SourceSpan,
+    message: String,
+    label: String,
+    #[help]
+    help: Option<String>,
+    offset: usize,
+}
+
+/// A name that is not declared.
+#[derive(Debug, Error, Diagnostic)]
+#[error("unknown {what} `{name}`")]
+#[diagnostic(code(truce::check::unknown_name))]
+pub struct UnknownNameError {
+    #[source_code]
+    src: NamedSource<String>,
+    #[label("no {what} of this name")]
+    span: SourceSpan,
+    what: &'static str,
+    name: String,
+    #[help]
+    help: String,
+}
+
+/// A name declared twice.
+#[derive(Debug, Error, Diagnostic)]
+#[error("{what} `{name}` is declared twice")]
+#[diagnostic(
+    code(truce::check::duplicate),
+    help("give each {what} its own name, or remove one declaration")
+)]
+pub struct DuplicateError {
+    #[source_code]
+    src: NamedSource<String>,
+    #[label("declared again here")]
+    span: SourceSpan,
+    #[label("first declared here")]
+    first: SourceSpan,
+    what: &'static str,
+    name: String,
+}
+
+/// Anything else that is wrong at a place: a kind mismatch, a bad date,
+/// an unreadable GeoJSON file, a missing clause.
+#[derive(Debug, Error, Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(truce::check))]
+pub struct InvalidError {
+    #[source_code]
+    src: NamedSource<String>,
+    #[label("{label}")]
+    span: SourceSpan,
+    message: String,
+    label: String,
+    #[help]
+    help: Option<String>,
+}
+
+impl UnknownNameError {
+    /// `help` suggests the nearest declared name, or how to declare one.
+    pub fn new(span: &Span, what: &'static str, candidates: &[&str], declare: &str) -> Self {
+        let name = span.text().to_owned();
+        let help = match did_you_mean(&name, candidates) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => declare.to_owned(),
+        };
+        UnknownNameError {
+            src: span.source.named(),
+            span: span.into(),
+            what,
+            name,
+            help,
+        }
+    }
+}
+
+impl DuplicateError {
+    pub fn new(span: &Span, first: &Span, what: &'static str) -> Self {
+        DuplicateError {
+            src: span.source.named(),
+            span: span.into(),
+            first: first.into(),
+            what,
+            name: span.text().to_owned(),
+        }
+    }
+}
+
+impl InvalidError {
+    pub fn new(span: &Span, message: impl Into<String>, label: impl Into<String>) -> Self {
+        InvalidError {
+            src: span.source.named(),
+            span: span.into(),
+            message: message.into(),
+            label: label.into(),
+            help: None,
+        }
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl CheckWarning {
+    pub fn new(span: &Span, message: impl Into<String>, label: impl Into<String>) -> Self {
+        CheckWarning {
+            src: span.source.named(),
+            span: span.into(),
+            message: message.into(),
+            label: label.into(),
+            help: None,
+            offset: span.range.start,
+        }
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Where the warning starts, for ordering.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+}
+
+impl CheckError {
+    /// Where the problem starts, for ordering.
+    pub fn offset(&self) -> usize {
+        match self {
+            CheckError::UnknownName(e) => e.span.offset(),
+            CheckError::Duplicate(e) => e.span.offset(),
+            CheckError::Invalid(e) => e.span.offset(),
+        }
+    }
+}
+
+/// The closest candidate, if it is close enough to be a likely slip.
+pub fn did_you_mean<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let lower = name.to_lowercase();
+    candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(&lower, &c.to_lowercase()), *c))
+        .filter(|(d, c)| *d <= (c.chars().count().max(3) / 3).max(1))
+        .min()
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::did_you_mean;
+
+    #[test]
+    fn suggests_near_names_only() {
+        assert_eq!(did_you_mean("dzm", &["dmz", "mdl"]), Some("dmz"));
+        assert_eq!(did_you_mean("hostle", &["hostile", "fire"]), Some("hostile"));
+        assert_eq!(did_you_mean("zzz", &["dmz", "hostile"]), None);
+    }
+}

@@ -1,0 +1,130 @@
+//! The agreement header: title, provenance, dates, parties and monitors.
+
+use jiff::civil::DateTime;
+use jiff::tz::TimeZone;
+
+use super::Checker;
+use super::err::InvalidError;
+use super::rulebook::{Instant, Party, Role};
+use super::symbols::Kind;
+use crate::ast::{self, DateTimeLit, HeaderItem};
+use crate::span::Spanned;
+
+pub(super) struct Header {
+    pub title: String,
+    pub provenance: Option<String>,
+    pub signed: Option<Instant>,
+    pub in_force: Instant,
+    pub parties: Vec<Party>,
+}
+
+impl Checker {
+    pub(super) fn header(&mut self, agreement: &ast::Agreement) -> Option<Header> {
+        let mut provenance = None;
+        let mut signed = None;
+        let mut in_force = None;
+        let mut parties = Vec::new();
+        for item in &agreement.items {
+            match item {
+                HeaderItem::Source(s) => self.once(&mut provenance, s, "source", s.node.clone()),
+                HeaderItem::Signed(d) => {
+                    let instant = self.instant(d);
+                    self.once(&mut signed, d, "signed", instant);
+                }
+                HeaderItem::InForce(d) => {
+                    let instant = self.instant(d);
+                    self.once(&mut in_force, d, "in force", instant);
+                }
+                HeaderItem::Party(p) => self.party(p, Role::Party, &mut parties),
+                HeaderItem::Monitor(p) => self.party(p, Role::Monitor, &mut parties),
+            }
+        }
+        self.parties_present(agreement, &parties);
+        let Some(in_force) = in_force else {
+            self.error(
+                InvalidError::new(
+                    &agreement.title.span,
+                    "the agreement has no `in force` date",
+                    "this agreement",
+                )
+                .help("add `in force 1953-07-27 22:00 Asia/Seoul` to the header"),
+            );
+            return None;
+        };
+        Some(Header {
+            title: agreement.title.node.clone(),
+            provenance,
+            signed: signed.flatten(),
+            in_force: in_force?,
+            parties,
+        })
+    }
+
+    /// Records a header item that may appear once.
+    fn once<T, U>(&mut self, slot: &mut Option<T>, at: &Spanned<U>, word: &str, value: T) {
+        if slot.is_some() {
+            let message = format!("the header gives `{word}` twice");
+            self.error(InvalidError::new(&at.span, message, "again here").help("keep one"));
+        } else {
+            *slot = Some(value);
+        }
+    }
+
+    fn party(&mut self, decl: &ast::PartyDecl, role: Role, parties: &mut Vec<Party>) {
+        match self.symbols.declare(&decl.id.span, Kind::Party) {
+            Ok(_) => parties.push(Party {
+                id: decl.id.node.clone(),
+                name: decl.name.node.clone(),
+                role,
+            }),
+            Err(e) => self.error(e),
+        }
+    }
+
+    fn parties_present(&mut self, agreement: &ast::Agreement, parties: &[Party]) {
+        let count = parties.iter().filter(|p| p.role == Role::Party).count();
+        if count < 2 {
+            self.error(
+                InvalidError::new(
+                    &agreement.title.span,
+                    format!("an agreement needs at least two parties, this one has {count}"),
+                    "this agreement",
+                )
+                .help("declare each party in the header: `party ID \"Name\"`"),
+            );
+        }
+    }
+
+    /// Resolves a local date, time and IANA zone to an instant.
+    pub(super) fn instant(&mut self, lit: &Spanned<DateTimeLit>) -> Option<Instant> {
+        let DateTimeLit { date, clock, zone } = &lit.node;
+        let tz = match TimeZone::get(zone) {
+            Ok(tz) => tz,
+            Err(_) => {
+                let message = format!("unknown time zone `{zone}`");
+                let help = "use an IANA time zone name such as `Asia/Seoul`, `Europe/Kyiv` or `UTC`";
+                self.error(InvalidError::new(&lit.span, message, "in this date").help(help));
+                return None;
+            }
+        };
+        let civil: DateTime = match format!("{date}T{clock}").parse() {
+            Ok(dt) => dt,
+            Err(_) => {
+                let message = format!("`{date} {clock}` is not a real date and time");
+                self.error(InvalidError::new(&lit.span, message, "this date"));
+                return None;
+            }
+        };
+        match tz.to_timestamp(civil) {
+            Ok(at) => Some(Instant {
+                at,
+                written: format!("{date} {clock} {zone}"),
+            }),
+            Err(e) => {
+                let message = format!("`{date} {clock}` cannot be placed in `{zone}`: {e}");
+                self.error(InvalidError::new(&lit.span, message, "this date"));
+                None
+            }
+        }
+    }
+}

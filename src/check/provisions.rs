@@ -1,0 +1,240 @@
+//! Acts, classes, articles and exceptions.
+
+use std::collections::HashMap;
+
+use super::Checker;
+use super::err::{CheckWarning, DuplicateError, InvalidError, UnknownNameError};
+use super::expr::Scope;
+use super::rulebook::{Act, ActClass, ActSet, Article, Exception, Responsible, Severity, Standard, WeaponClass};
+use super::symbols::Kind;
+use crate::ast::{self, ArticleClause, Declaration, Expr};
+use crate::span::Spanned;
+
+impl Checker {
+    pub(super) fn acts(&mut self, ast: &ast::Rulebook) -> Vec<Act> {
+        let acts: Vec<Act> = declarations(ast, |d| match d {
+            Declaration::Act(a) if self.is_declared(&a.name) => Some(Act {
+                name: a.name.node.clone(),
+                description: a.description.node.clone(),
+            }),
+            _ => None,
+        });
+        if acts.is_empty() {
+            let span = &ast.agreement.title.span;
+            let help = "declare each act observers may report: `act fire \"discharge of any weapon\"`";
+            self.error(InvalidError::new(span, "the rulebook declares no acts", "this agreement").help(help));
+        }
+        acts
+    }
+
+    pub(super) fn act_classes(&mut self, ast: &ast::Rulebook) -> Vec<ActClass> {
+        let mut classes = Vec::new();
+        for decl in &ast.declarations {
+            let Declaration::ActClass(d) = decl else { continue };
+            if !self.is_declared(&d.name) {
+                continue;
+            }
+            let mut members = ActSet::default();
+            for m in &d.members {
+                let resolved = match &m.node {
+                    Expr::Path(p) if p.segments.len() == 1 => self.symbols.resolve(&m.span, &[Kind::Act, Kind::ActClass]),
+                    _ => Err(InvalidError::new(&m.span, "an act class lists acts by name", "not an act").into()),
+                };
+                match resolved {
+                    Ok((kind, index)) => self.add_acts_of(&mut members, kind, index),
+                    Err(e) => self.error(e),
+                }
+            }
+            self.act_class_members.push(members.clone());
+            classes.push(ActClass { name: d.name.node.clone(), members });
+        }
+        classes
+    }
+
+    fn add_acts_of(&self, set: &mut ActSet, kind: Kind, index: usize) {
+        match kind {
+            Kind::Act => set.insert(u16::try_from(index).unwrap_or(u16::MAX)),
+            // Only classes declared earlier are complete; later ones add nothing yet.
+            _ => {
+                if let Some(members) = self.act_class_members.get(index) {
+                    set.union(members);
+                }
+            }
+        }
+    }
+
+    pub(super) fn weapon_classes(&mut self, ast: &ast::Rulebook) -> Vec<WeaponClass> {
+        let mut classes = Vec::new();
+        for decl in &ast.declarations {
+            let Declaration::WeaponClass(d) = decl else { continue };
+            if !self.is_declared(&d.name) {
+                continue;
+            }
+            if let Some(condition) = self.cond(&d.condition, &Scope::weapon()) {
+                classes.push(WeaponClass { name: d.name.node.clone(), condition });
+            } else {
+                classes.push(WeaponClass { name: d.name.node.clone(), condition: placeholder(&d.condition) });
+            }
+        }
+        classes
+    }
+
+    pub(super) fn articles(&mut self, ast: &ast::Rulebook) -> Vec<Article> {
+        let mut seen: HashMap<&str, &Spanned<String>> = HashMap::new();
+        let mut articles = Vec::new();
+        for decl in &ast.declarations {
+            let Declaration::Article(a) = decl else { continue };
+            if let Some(first) = seen.insert(&a.number.node, &a.number) {
+                self.error(DuplicateError::new(&a.number.span, &first.span, "article"));
+                continue;
+            }
+            if let Some(article) = self.article(a) {
+                articles.push(article);
+            }
+        }
+        articles
+    }
+
+    fn article(&mut self, a: &ast::Article) -> Option<Article> {
+        let mut violation = None;
+        let mut responsible = None;
+        let mut proof = None;
+        let mut severity = None;
+        for clause in &a.clauses {
+            match clause {
+                ArticleClause::Violation(e) => {
+                    let cond = self.cond(e, &Scope::default());
+                    self.once_clause(&mut violation, &e.span, "violation when", cond);
+                }
+                ArticleClause::Responsible(p) => {
+                    let r = self.responsible(p);
+                    self.once_clause(&mut responsible, &p.span, "responsible", r);
+                }
+                ArticleClause::Proof(id) => {
+                    let s = self.named(id, Standard::parse, &Standard::NAMES, "standard of proof");
+                    self.once_clause(&mut proof, &id.span, "proof", s);
+                }
+                ArticleClause::Severity(id) => {
+                    let s = self.named(id, Severity::parse, &Severity::NAMES, "severity");
+                    self.once_clause(&mut severity, &id.span, "severity", s);
+                }
+            }
+        }
+        let Some(violation) = violation else {
+            let message = format!("article {} says no `violation when`", a.number.node);
+            let help = "state what breaches the article: `violation when act is fire and place in dmz`";
+            self.error(InvalidError::new(&a.number.span, message, "this article").help(help));
+            return None;
+        };
+        Some(Article {
+            number: a.number.node.clone(),
+            text: a.text.node.clone(),
+            violation: violation?,
+            responsible: responsible.flatten().unwrap_or(Responsible::ActorParty),
+            proof: proof.flatten().unwrap_or(Standard::Preponderance),
+            severity: severity.flatten().unwrap_or(Severity::Medium),
+            span: a.span.clone(),
+        })
+    }
+
+    /// Records a clause that may appear once in an article.
+    fn once_clause<T>(&mut self, slot: &mut Option<Option<T>>, span: &crate::span::Span, word: &str, value: Option<T>) {
+        if slot.is_some() {
+            let message = format!("the article gives `{word}` twice");
+            self.error(InvalidError::new(span, message, "again here").help("keep one"));
+        } else {
+            *slot = Some(value);
+        }
+    }
+
+    fn responsible(&mut self, p: &Spanned<ast::Path>) -> Option<Responsible> {
+        let dotted = p.node.dotted();
+        if dotted == "actor.party" || dotted == "actor" {
+            return Some(Responsible::ActorParty);
+        }
+        if p.node.segments.len() == 1 {
+            return match self.symbols.resolve(&p.span, &[Kind::Party]) {
+                Ok((_, i)) => Some(Responsible::Party(u16::try_from(i).ok()?)),
+                Err(e) => {
+                    self.error(e);
+                    None
+                }
+            };
+        }
+        let message = format!("`{dotted}` cannot be held responsible");
+        let help = "write `responsible actor.party` (the actor's party) or name a party";
+        self.error(InvalidError::new(&p.span, message, "not a party").help(help));
+        None
+    }
+
+    fn named<T>(&mut self, id: &Spanned<String>, parse: fn(&str) -> Option<T>, names: &[&str], what: &'static str) -> Option<T> {
+        let found = parse(&id.node);
+        if found.is_none() {
+            let hint = format!("the {what} is one of: {}", names.join(", "));
+            self.error(UnknownNameError::new(&id.span, what, names, &hint));
+        }
+        found
+    }
+
+    pub(super) fn exceptions(&mut self, ast: &ast::Rulebook, articles: &[Article]) -> Vec<Exception> {
+        let mut seen: HashMap<&str, &Spanned<String>> = HashMap::new();
+        let mut exceptions = Vec::new();
+        for decl in &ast.declarations {
+            let Declaration::Exception(x) = decl else { continue };
+            if let Some(first) = seen.insert(&x.name.node, &x.name) {
+                self.error(DuplicateError::new(&x.name.span, &first.span, "exception"));
+                continue;
+            }
+            let overrides = self.overridden(x, articles);
+            let condition = self.cond(&x.condition, &Scope::default());
+            if let (Some(overrides), Some(condition)) = (overrides, condition) {
+                exceptions.push(Exception {
+                    name: x.name.node.clone(),
+                    text: x.text.as_ref().map(|t| t.node.clone()),
+                    overrides,
+                    condition,
+                    span: x.span.clone(),
+                });
+            }
+        }
+        exceptions
+    }
+
+    fn overridden(&mut self, x: &ast::Exception, articles: &[Article]) -> Option<Vec<usize>> {
+        let numbers: Vec<&str> = articles.iter().map(|a| a.number.as_str()).collect();
+        let mut indices = Vec::new();
+        for n in &x.overrides {
+            match numbers.iter().position(|a| *a == n.node) {
+                Some(i) => indices.push(i),
+                None => {
+                    let hint = format!("the rulebook has articles {}", numbers.join(", "));
+                    self.error(UnknownNameError::new(&n.span, "article", &numbers, &hint));
+                }
+            }
+        }
+        (indices.len() == x.overrides.len()).then_some(indices)
+    }
+
+    pub(super) fn unused_warnings(&mut self) {
+        let unused: Vec<_> = self.symbols.unused().into_iter().map(|(k, s)| (k, s.clone())).collect();
+        for (kind, span) in unused {
+            let message = format!("{} `{}` is declared but never used", kind.word(), span.text());
+            let help = "an unused declaration may mean an article forgot to mention it";
+            self.warnings.push(CheckWarning::new(&span, message, "never used").help(help));
+        }
+    }
+}
+
+fn declarations<T>(ast: &ast::Rulebook, mut f: impl FnMut(&Declaration) -> Option<T>) -> Vec<T> {
+    ast.declarations.iter().filter_map(&mut f).collect()
+}
+
+/// Stands in for a weapon class whose condition failed to check, so class
+/// indices stay aligned; the rulebook is rejected anyway.
+fn placeholder(e: &ast::SExpr) -> super::cond::Cond {
+    super::cond::Cond {
+        kind: super::cond::CondKind::Const(false),
+        text: e.span.text().into(),
+        span: e.span.clone(),
+    }
+}

@@ -1,0 +1,219 @@
+//! The checked rulebook: every name resolved to an index, every kind
+//! checked, every geometry loaded. Evaluation reads only this.
+
+use geo::{MultiLineString, MultiPolygon};
+use jiff::Timestamp;
+
+use super::cond::Cond;
+use crate::span::{Source, Span};
+
+/// Index of a party or monitor in [`Rulebook::parties`].
+pub type PartyIdx = u16;
+/// Index of an act in [`Rulebook::acts`].
+pub type ActIdx = u16;
+
+#[derive(Debug)]
+pub struct Rulebook {
+    pub title: String,
+    /// Where the text comes from, as the `source` line says.
+    pub provenance: Option<String>,
+    pub file: Source,
+    pub signed: Option<Instant>,
+    pub in_force: Instant,
+    pub parties: Vec<Party>,
+    pub acts: Vec<Act>,
+    pub act_classes: Vec<ActClass>,
+    pub weapon_classes: Vec<WeaponClass>,
+    pub lines: Vec<Line>,
+    pub zones: Vec<Zone>,
+    pub articles: Vec<Article>,
+    pub exceptions: Vec<Exception>,
+}
+
+/// An instant written in the rulebook, kept with its wording for explanations.
+#[derive(Debug, Clone)]
+pub struct Instant {
+    pub at: Timestamp,
+    /// As written: `1953-07-27 22:00 Asia/Seoul`.
+    pub written: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Party,
+    Monitor,
+}
+
+#[derive(Debug)]
+pub struct Party {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+}
+
+#[derive(Debug)]
+pub struct Act {
+    pub name: String,
+    pub description: String,
+}
+
+/// A set of acts, as a bit set over [`ActIdx`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActSet(Vec<u64>);
+
+impl ActSet {
+    pub fn insert(&mut self, act: ActIdx) {
+        let (word, bit) = (usize::from(act) / 64, act % 64);
+        if self.0.len() <= word {
+            self.0.resize(word + 1, 0);
+        }
+        self.0[word] |= 1 << bit;
+    }
+
+    pub fn union(&mut self, other: &ActSet) {
+        for (i, w) in other.0.iter().enumerate() {
+            if self.0.len() <= i {
+                self.0.push(0);
+            }
+            self.0[i] |= w;
+        }
+    }
+
+    pub fn contains(&self, act: ActIdx) -> bool {
+        let (word, bit) = (usize::from(act) / 64, act % 64);
+        self.0.get(word).is_some_and(|w| w & (1 << bit) != 0)
+    }
+}
+
+#[derive(Debug)]
+pub struct ActClass {
+    pub name: String,
+    pub members: ActSet,
+}
+
+/// A weapon class: a condition over one weapon.
+#[derive(Debug)]
+pub struct WeaponClass {
+    pub name: String,
+    pub condition: Cond,
+}
+
+#[derive(Debug)]
+pub struct Line {
+    pub name: String,
+    pub geometry: MultiLineString,
+    /// Where the geometry came from: a file name or `inline`.
+    pub origin: String,
+}
+
+#[derive(Debug)]
+pub struct Zone {
+    pub name: String,
+    pub shape: ZoneShape,
+}
+
+#[derive(Debug)]
+pub enum ZoneShape {
+    /// Within `metres` of a line, on both sides.
+    Buffer { line: usize, metres: f64 },
+    Polygon(MultiPolygon),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+}
+
+impl Severity {
+    pub const NAMES: [&str; 3] = ["low", "medium", "high"];
+
+    pub fn parse(name: &str) -> Option<Severity> {
+        Some(match name {
+            "low" => Severity::Low,
+            "medium" => Severity::Medium,
+            "high" => Severity::High,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
+/// A standard of proof: how much evidence a finding of occurrence needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standard {
+    Preponderance,
+    ClearAndConvincing,
+    BeyondReasonableDoubt,
+}
+
+impl Standard {
+    pub const NAMES: [&str; 3] = [
+        "preponderance",
+        "clear_and_convincing",
+        "beyond_reasonable_doubt",
+    ];
+
+    pub fn parse(name: &str) -> Option<Standard> {
+        Some(match name {
+            "preponderance" => Standard::Preponderance,
+            "clear_and_convincing" => Standard::ClearAndConvincing,
+            "beyond_reasonable_doubt" => Standard::BeyondReasonableDoubt,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
+/// Who answers for a violation of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Responsible {
+    /// The party of the actor (the default).
+    ActorParty,
+    /// A named party, whoever acted.
+    Party(PartyIdx),
+}
+
+#[derive(Debug)]
+pub struct Article {
+    pub number: String,
+    pub text: String,
+    pub violation: Cond,
+    pub responsible: Responsible,
+    pub proof: Standard,
+    pub severity: Severity,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub struct Exception {
+    pub name: String,
+    pub text: Option<String>,
+    /// Indices into [`Rulebook::articles`].
+    pub overrides: Vec<usize>,
+    pub condition: Cond,
+    pub span: Span,
+}
+
+impl Rulebook {
+    pub fn party(&self, id: &str) -> Option<PartyIdx> {
+        self.parties
+            .iter()
+            .position(|p| p.id == id)
+            .and_then(|i| PartyIdx::try_from(i).ok())
+    }
+
+    pub fn act(&self, name: &str) -> Option<ActIdx> {
+        self.acts
+            .iter()
+            .position(|a| a.name == name)
+            .and_then(|i| ActIdx::try_from(i).ok())
+    }
+}

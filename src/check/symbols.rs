@@ -1,0 +1,135 @@
+//! The one table of declared names: parties, acts, classes, lines, zones.
+//!
+//! One namespace for all of them, so a zone cannot share a name with a line
+//! and a misplaced name gets a precise message (`mdl` is a line, not a zone).
+
+use std::collections::HashMap;
+
+use super::err::{CheckError, DuplicateError, InvalidError, UnknownNameError};
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Party,
+    Act,
+    ActClass,
+    WeaponClass,
+    Line,
+    Zone,
+}
+
+impl Kind {
+    pub fn word(self) -> &'static str {
+        match self {
+            Kind::Party => "party",
+            Kind::Act => "act",
+            Kind::ActClass => "act class",
+            Kind::WeaponClass => "weapon class",
+            Kind::Line => "line",
+            Kind::Zone => "zone",
+        }
+    }
+
+    fn declare_hint(self) -> &'static str {
+        match self {
+            Kind::Party => "declare it in the agreement header: `party ID \"Name\"`",
+            Kind::Act => "declare it: `act NAME \"what the act is\"`",
+            Kind::ActClass => "declare it: `act class NAME = [act, ...]`",
+            Kind::WeaponClass => "declare it: `weapon class NAME = <condition>`",
+            Kind::Line => "declare it: `line NAME from \"file.geojson\"`",
+            Kind::Zone => "declare it: `zone NAME = within 2 km of LINE`",
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Entry {
+    kind: Kind,
+    index: usize,
+    span: Span,
+    used: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Symbols {
+    entries: HashMap<String, Entry>,
+    counts: HashMap<&'static str, usize>,
+}
+
+impl Symbols {
+    /// Declares a name; returns its index within its kind, or reports a duplicate.
+    pub fn declare(&mut self, span: &Span, kind: Kind) -> Result<usize, CheckError> {
+        let name = span.text().to_owned();
+        if let Some(first) = self.entries.get(&name) {
+            return Err(DuplicateError::new(span, &first.span, kind.word()).into());
+        }
+        let count = self.counts.entry(kind.word()).or_default();
+        let index = *count;
+        *count += 1;
+        let entry = Entry {
+            kind,
+            index,
+            span: span.clone(),
+            used: false,
+        };
+        self.entries.insert(name, entry);
+        Ok(index)
+    }
+
+    /// Looks up a name of one of the `wanted` kinds, marking it used.
+    pub fn resolve(&mut self, span: &Span, wanted: &[Kind]) -> Result<(Kind, usize), CheckError> {
+        let name = span.text();
+        match self.entries.get_mut(name) {
+            Some(e) if wanted.contains(&e.kind) => {
+                e.used = true;
+                Ok((e.kind, e.index))
+            }
+            Some(e) => Err(InvalidError::new(
+                span,
+                format!("`{name}` is {} {}, not {}", article(e.kind), e.kind.word(), list(wanted)),
+                format!("a {} is needed here", wanted[0].word()),
+            )
+            .into()),
+            None => {
+                let candidates: Vec<&str> = self
+                    .entries
+                    .iter()
+                    .filter(|(_, e)| wanted.contains(&e.kind))
+                    .map(|(n, _)| n.as_str())
+                    .collect();
+                let mut candidates = candidates;
+                candidates.sort_unstable();
+                let what = wanted[0].word();
+                Err(UnknownNameError::new(span, what, &candidates, wanted[0].declare_hint()).into())
+            }
+        }
+    }
+
+    /// Declared names never used anywhere, with their kind, in source order.
+    pub fn unused(&self) -> Vec<(Kind, &Span)> {
+        let mut out: Vec<(Kind, &Span)> = self
+            .entries
+            .values()
+            .filter(|e| !e.used && !matches!(e.kind, Kind::Party | Kind::Act))
+            .map(|e| (e.kind, &e.span))
+            .collect();
+        out.sort_by_key(|(_, s)| s.range.start);
+        out
+    }
+}
+
+fn article(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Act | Kind::ActClass => "an",
+        _ => "a",
+    }
+}
+
+/// "a zone", "an act or an act class"
+fn list(kinds: &[Kind]) -> String {
+    let words: Vec<String> = kinds
+        .iter()
+        .map(|k| format!("{} {}", article(*k), k.word()))
+        .collect();
+    words.join(" or ")
+}

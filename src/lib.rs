@@ -1,0 +1,4 @@
+pub mod ast;
+pub mod check;
+pub mod span;
+pub mod syntax;

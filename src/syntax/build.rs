@@ -1,0 +1,452 @@
+//! pest pairs → AST: one conversion function per grammar rule, each walking
+//! only its own children. pest spans become our own [`Span`] here, so nothing
+//! after this stage depends on pest.
+
+use pest::iterators::{Pair, Pairs};
+
+use super::err::{BadEscapeError, SyntaxError};
+use super::parser::{PRATT, Rule};
+use crate::ast::*;
+use crate::span::{Source, Span, Spanned};
+
+type Result<T> = std::result::Result<T, SyntaxError>;
+
+pub struct Builder<'s> {
+    source: &'s Source,
+}
+
+impl<'s> Builder<'s> {
+    pub fn new(source: &'s Source) -> Self {
+        Builder { source }
+    }
+
+    fn span(&self, pair: &Pair<'_, Rule>) -> Span {
+        let s = pair.as_span();
+        Span::new(self.source, s.start()..s.end())
+    }
+
+    // --- entry points ----------------------------------------------------
+
+    pub fn rulebook(&self, pair: Pair<'_, Rule>) -> Result<Rulebook> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let agreement = self.agreement(inner.next().expect("grammar: agreement"))?;
+        let mut declarations = Vec::new();
+        for p in inner.filter(|p| p.as_rule() != Rule::EOI) {
+            declarations.push(self.declaration(p)?);
+        }
+        Ok(Rulebook {
+            agreement,
+            declarations,
+            span,
+        })
+    }
+
+    pub fn condition(&self, pair: Pair<'_, Rule>) -> Result<SExpr> {
+        self.expr(pair.into_inner().next().expect("grammar: expr"))
+    }
+
+    // --- header ------------------------------------------------------------
+
+    fn agreement(&self, pair: Pair<'_, Rule>) -> Result<Agreement> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().skip(1); // kw_agreement
+        let title = self.string(inner.next().expect("grammar: title"))?;
+        let items = inner.map(|p| self.header_item(p)).collect::<Result<_>>()?;
+        Ok(Agreement { title, items, span })
+    }
+
+    fn header_item(&self, pair: Pair<'_, Rule>) -> Result<HeaderItem> {
+        Ok(match pair.as_rule() {
+            Rule::source_item => HeaderItem::Source(self.source_item(pair)?),
+            Rule::signed_item => HeaderItem::Signed(self.signed_item(pair)),
+            Rule::in_force_item => HeaderItem::InForce(self.in_force_item(pair)),
+            Rule::party_decl => HeaderItem::Party(self.party_decl(pair)?),
+            Rule::monitor_decl => HeaderItem::Monitor(self.party_decl(pair)?),
+            r => unreachable!("grammar: header item {r:?}"),
+        })
+    }
+
+    fn source_item(&self, pair: Pair<'_, Rule>) -> Result<Spanned<String>> {
+        self.string(last(pair.into_inner()))
+    }
+
+    fn signed_item(&self, pair: Pair<'_, Rule>) -> Spanned<DateTimeLit> {
+        self.datetime(last(pair.into_inner()))
+    }
+
+    fn in_force_item(&self, pair: Pair<'_, Rule>) -> Spanned<DateTimeLit> {
+        self.datetime(last(pair.into_inner()))
+    }
+
+    /// `party_decl` and `monitor_decl` share one shape.
+    fn party_decl(&self, pair: Pair<'_, Rule>) -> Result<PartyDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().skip(1);
+        let id = self.identifier(inner.next().expect("grammar: id"));
+        let name = self.string(inner.next().expect("grammar: name"))?;
+        Ok(PartyDecl { id, name, span })
+    }
+
+    // --- declarations --------------------------------------------------------
+
+    fn declaration(&self, pair: Pair<'_, Rule>) -> Result<Declaration> {
+        Ok(match pair.as_rule() {
+            Rule::line_decl => Declaration::Line(self.line_decl(pair)?),
+            Rule::zone_decl => Declaration::Zone(self.zone_decl(pair)?),
+            Rule::weapon_class_decl => Declaration::WeaponClass(self.weapon_class_decl(pair)?),
+            Rule::act_class_decl => Declaration::ActClass(self.act_class_decl(pair)?),
+            Rule::act_decl => Declaration::Act(self.act_decl(pair)?),
+            Rule::article => Declaration::Article(self.article(pair)?),
+            Rule::exception => Declaration::Exception(self.exception(pair)?),
+            r => unreachable!("grammar: declaration {r:?}"),
+        })
+    }
+
+    fn line_decl(&self, pair: Pair<'_, Rule>) -> Result<LineDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().skip(1);
+        let name = self.identifier(inner.next().expect("grammar: name"));
+        let geometry = self.geometry_source(inner.next().expect("grammar: geometry"))?;
+        Ok(LineDecl {
+            name,
+            geometry,
+            span,
+        })
+    }
+
+    fn geometry_source(&self, pair: Pair<'_, Rule>) -> Result<GeometrySource> {
+        Ok(match pair.as_rule() {
+            Rule::geojson_ref => GeometrySource::GeoJson(self.geojson_ref(pair)?),
+            Rule::coordinates => GeometrySource::Inline(self.coordinates(pair)),
+            r => unreachable!("grammar: geometry {r:?}"),
+        })
+    }
+
+    fn geojson_ref(&self, pair: Pair<'_, Rule>) -> Result<Spanned<String>> {
+        self.string(last(pair.into_inner()))
+    }
+
+    fn coordinates(&self, pair: Pair<'_, Rule>) -> Vec<Spanned<(f64, f64)>> {
+        pair.into_inner().map(|p| self.coordinate(p)).collect()
+    }
+
+    fn coordinate(&self, pair: Pair<'_, Rule>) -> Spanned<(f64, f64)> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let lon = self.number(inner.next().expect("grammar: lon"));
+        let lat = self.number(inner.next().expect("grammar: lat"));
+        Spanned::new((lon, lat), span)
+    }
+
+    fn zone_decl(&self, pair: Pair<'_, Rule>) -> Result<ZoneDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().skip(1);
+        let name = self.identifier(inner.next().expect("grammar: name"));
+        let shape_pair = inner.next().expect("grammar: shape");
+        let shape = match shape_pair.as_rule() {
+            Rule::buffer_zone => self.buffer_zone(shape_pair),
+            Rule::polygon_zone => self.polygon_zone(shape_pair)?,
+            r => unreachable!("grammar: zone shape {r:?}"),
+        };
+        Ok(ZoneDecl { name, shape, span })
+    }
+
+    fn buffer_zone(&self, pair: Pair<'_, Rule>) -> ZoneShape {
+        let mut inner = pair.into_inner().skip(1); // kw_within
+        let distance = self.quantity(inner.next().expect("grammar: distance"));
+        let line = self.identifier(inner.last().expect("grammar: line")); // after kw_of
+        ZoneShape::Buffer { distance, line }
+    }
+
+    fn polygon_zone(&self, pair: Pair<'_, Rule>) -> Result<ZoneShape> {
+        let source = self.geometry_source(last(pair.into_inner()))?;
+        Ok(ZoneShape::Polygon(source))
+    }
+
+    fn weapon_class_decl(&self, pair: Pair<'_, Rule>) -> Result<WeaponClassDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().skip(2); // kw_weapon kw_class
+        let name = self.identifier(inner.next().expect("grammar: name"));
+        let condition = self.expr(inner.next().expect("grammar: condition"))?;
+        Ok(WeaponClassDecl {
+            name,
+            condition,
+            span,
+        })
+    }
+
+    fn act_class_decl(&self, pair: Pair<'_, Rule>) -> Result<ActClassDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().skip(2); // kw_act kw_class
+        let name = self.identifier(inner.next().expect("grammar: name"));
+        let members = self.list_items(inner.next().expect("grammar: list"))?;
+        Ok(ActClassDecl {
+            name,
+            members,
+            span,
+        })
+    }
+
+    fn act_decl(&self, pair: Pair<'_, Rule>) -> Result<ActDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().skip(1);
+        let name = self.identifier(inner.next().expect("grammar: name"));
+        let description = self.string(inner.next().expect("grammar: description"))?;
+        Ok(ActDecl {
+            name,
+            description,
+            span,
+        })
+    }
+
+    fn article(&self, pair: Pair<'_, Rule>) -> Result<Article> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().skip(1);
+        let number = self.article_number(inner.next().expect("grammar: number"));
+        let text = self.string(inner.next().expect("grammar: text"))?;
+        let clauses = inner.map(|p| self.article_clause(p)).collect::<Result<_>>()?;
+        Ok(Article {
+            number,
+            text,
+            clauses,
+            span,
+        })
+    }
+
+    fn article_clause(&self, pair: Pair<'_, Rule>) -> Result<ArticleClause> {
+        Ok(match pair.as_rule() {
+            Rule::violation_clause => ArticleClause::Violation(self.violation_clause(pair)?),
+            Rule::responsible_clause => ArticleClause::Responsible(self.responsible_clause(pair)),
+            Rule::proof_clause => ArticleClause::Proof(self.proof_clause(pair)),
+            Rule::severity_clause => ArticleClause::Severity(self.severity_clause(pair)),
+            r => unreachable!("grammar: article clause {r:?}"),
+        })
+    }
+
+    fn violation_clause(&self, pair: Pair<'_, Rule>) -> Result<SExpr> {
+        self.expr(last(pair.into_inner()))
+    }
+
+    fn responsible_clause(&self, pair: Pair<'_, Rule>) -> Spanned<Path> {
+        self.path(last(pair.into_inner()))
+    }
+
+    fn proof_clause(&self, pair: Pair<'_, Rule>) -> Ident {
+        self.identifier(last(pair.into_inner()))
+    }
+
+    fn severity_clause(&self, pair: Pair<'_, Rule>) -> Ident {
+        self.identifier(last(pair.into_inner()))
+    }
+
+    fn exception(&self, pair: Pair<'_, Rule>) -> Result<Exception> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().skip(1);
+        let name = self.identifier(inner.next().expect("grammar: name"));
+        inner.next(); // kw_overrides
+        let overrides = self.article_refs(inner.next().expect("grammar: refs"));
+        let mut text = None;
+        let mut condition = None;
+        for p in inner {
+            match p.as_rule() {
+                Rule::string => text = Some(self.string(p)?),
+                Rule::applies_clause => condition = Some(self.applies_clause(p)?),
+                r => unreachable!("grammar: exception part {r:?}"),
+            }
+        }
+        Ok(Exception {
+            name,
+            overrides,
+            text,
+            condition: condition.expect("grammar: applies clause"),
+            span,
+        })
+    }
+
+    fn article_refs(&self, pair: Pair<'_, Rule>) -> Vec<Spanned<String>> {
+        pair.into_inner()
+            .skip(1)
+            .map(|p| self.article_number(p))
+            .collect()
+    }
+
+    fn applies_clause(&self, pair: Pair<'_, Rule>) -> Result<SExpr> {
+        self.expr(last(pair.into_inner()))
+    }
+
+    // --- conditions ----------------------------------------------------------
+
+    fn expr(&self, pair: Pair<'_, Rule>) -> Result<SExpr> {
+        PRATT
+            .map_primary(|p| self.primary(p))
+            .map_prefix(|op, rhs| {
+                let rhs = rhs?;
+                let span = self.span(&op).to(&rhs.span);
+                Ok(Spanned::new(Expr::Not(Box::new(rhs)), span))
+            })
+            .map_infix(|lhs, op, rhs| {
+                let (lhs, rhs) = (lhs?, rhs?);
+                let span = lhs.span.to(&rhs.span);
+                let op = Spanned::new(binop(op.as_rule()), self.span(&op));
+                let (lhs, rhs) = (Box::new(lhs), Box::new(rhs));
+                Ok(Spanned::new(Expr::Binary { op, lhs, rhs }, span))
+            })
+            .parse(pair.into_inner())
+    }
+
+    fn primary(&self, pair: Pair<'_, Rule>) -> Result<SExpr> {
+        let span = self.span(&pair);
+        let node = match pair.as_rule() {
+            Rule::expr => return self.expr(pair),
+            Rule::quantifier => self.quantifier(pair)?,
+            Rule::list => Expr::List(self.list_items(pair)?),
+            Rule::boolean => Expr::Bool(self.boolean(pair)),
+            Rule::datetime => Expr::DateTime(self.datetime(pair).node),
+            Rule::quantity => Expr::Quantity(self.quantity(pair).node),
+            Rule::number => Expr::Number(self.number(pair)),
+            Rule::string => Expr::Text(self.string(pair)?.node),
+            Rule::identifier => Expr::Path(Path {
+                segments: vec![self.identifier(pair)],
+            }),
+            Rule::path => Expr::Path(self.path(pair).node),
+            r => unreachable!("grammar: primary {r:?}"),
+        };
+        Ok(Spanned::new(node, span))
+    }
+
+    fn quantifier(&self, pair: Pair<'_, Rule>) -> Result<Expr> {
+        let mut inner = pair.into_inner().skip(1); // kw_some
+        let relation = self.identifier(inner.next().expect("grammar: relation"));
+        inner.next(); // kw_as
+        let binding = self.identifier(inner.next().expect("grammar: binding"));
+        let condition = match inner.nth(1) {
+            Some(p) => Some(Box::new(self.expr(p)?)), // after kw_where
+            None => None,
+        };
+        Ok(Expr::Some {
+            relation,
+            binding,
+            condition,
+        })
+    }
+
+    /// The items of a `list`.
+    fn list_items(&self, pair: Pair<'_, Rule>) -> Result<Vec<SExpr>> {
+        pair.into_inner().map(|p| self.primary(p)).collect()
+    }
+
+    fn boolean(&self, pair: Pair<'_, Rule>) -> bool {
+        last(pair.into_inner()).as_rule() == Rule::kw_true
+    }
+
+    fn path(&self, pair: Pair<'_, Rule>) -> Spanned<Path> {
+        let span = self.span(&pair);
+        let segments = pair
+            .into_inner()
+            .map(|p| Spanned::new(p.as_str().to_owned(), self.span(&p)))
+            .collect();
+        Spanned::new(Path { segments }, span)
+    }
+
+    // --- tokens ----------------------------------------------------------------
+
+    fn identifier(&self, pair: Pair<'_, Rule>) -> Ident {
+        Spanned::new(pair.as_str().to_owned(), self.span(&pair))
+    }
+
+    fn article_number(&self, pair: Pair<'_, Rule>) -> Spanned<String> {
+        Spanned::new(pair.as_str().to_owned(), self.span(&pair))
+    }
+
+    fn quantity(&self, pair: Pair<'_, Rule>) -> Spanned<Quantity> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let value = self.number(inner.next().expect("grammar: number"));
+        let unit = self.unit(inner.next().expect("grammar: unit"));
+        Spanned::new(Quantity { value, unit }, span)
+    }
+
+    fn unit(&self, pair: Pair<'_, Rule>) -> Unit {
+        Unit::parse(pair.as_str()).expect("grammar: unit words match Unit::parse")
+    }
+
+    fn number(&self, pair: Pair<'_, Rule>) -> f64 {
+        pair.as_str()
+            .parse()
+            .expect("grammar: digits with an optional sign and fraction")
+    }
+
+    fn datetime(&self, pair: Pair<'_, Rule>) -> Spanned<DateTimeLit> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let mut next = || inner.next().expect("grammar: datetime part").as_str().to_owned();
+        let (date, clock, zone) = (next(), next(), next());
+        Spanned::new(DateTimeLit { date, clock, zone }, span)
+    }
+
+    fn string(&self, pair: Pair<'_, Rule>) -> Result<Spanned<String>> {
+        let span = self.span(&pair);
+        let inner = last(pair.into_inner());
+        let text = self.string_inner(&inner)?;
+        Ok(Spanned::new(text, span))
+    }
+
+    /// Resolves escapes and folds each line break, with the indentation
+    /// around it, into one space, so long article texts can be wrapped.
+    fn string_inner(&self, pair: &Pair<'_, Rule>) -> Result<String> {
+        let raw = pair.as_str();
+        let base = pair.as_span().start();
+        let mut out = String::with_capacity(raw.len());
+        let mut chars = raw.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\\' => match chars.next().map(|(_, e)| e) {
+                    Some('n') => out.push('\n'),
+                    Some('t') => out.push('\t'),
+                    Some('u') => {
+                        let end = raw[i..].find('}').map_or(raw.len(), |e| i + e + 1);
+                        let span = Span::new(self.source, base + i..base + end);
+                        let hex = &raw[i + 3..end - 1];
+                        let ch = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32);
+                        out.push(ch.ok_or_else(|| BadEscapeError::new(&span))?);
+                        while chars.next_if(|(j, _)| *j < end).is_some() {}
+                    }
+                    Some(other) => out.push(other),
+                    None => {}
+                },
+                '\n' | '\r' => {
+                    while out.ends_with([' ', '\t']) {
+                        out.pop();
+                    }
+                    while chars.next_if(|(_, w)| w.is_whitespace()).is_some() {}
+                    out.push(' ');
+                }
+                _ => out.push(c),
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn binop(rule: Rule) -> BinOp {
+    match rule {
+        Rule::op_and => BinOp::And,
+        Rule::op_or => BinOp::Or,
+        Rule::op_eq => BinOp::Eq,
+        Rule::op_ne => BinOp::Ne,
+        Rule::op_lt => BinOp::Lt,
+        Rule::op_le => BinOp::Le,
+        Rule::op_gt => BinOp::Gt,
+        Rule::op_ge => BinOp::Ge,
+        Rule::op_is => BinOp::Is,
+        Rule::op_in => BinOp::In,
+        Rule::op_crosses => BinOp::Crosses,
+        r => unreachable!("grammar: infix operator {r:?}"),
+    }
+}
+
+/// The last child of a pair: the value after its keywords.
+fn last<'i>(pairs: Pairs<'i, Rule>) -> Pair<'i, Rule> {
+    pairs.last().expect("grammar: rule has children")
+}

@@ -1,0 +1,145 @@
+//! Syntax errors, in the words of the rule language.
+
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use pest::error::{ErrorVariant, InputLocation};
+use thiserror::Error;
+
+use super::names::describe;
+use super::parser::Rule;
+use crate::span::{Source, Span};
+
+/// A rule file that does not follow the grammar.
+#[derive(Debug, Error, Diagnostic)]
+pub enum SyntaxError {
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Unexpected(#[from] UnexpectedError),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    BadEscape(#[from] BadEscapeError),
+}
+
+/// The parser met a token it did not expect.
+#[derive(Debug, Error, Diagnostic)]
+#[error("unexpected {found}")]
+#[diagnostic(code(truce::syntax))]
+pub struct UnexpectedError {
+    #[source_code]
+    src: NamedSource<String>,
+    #[label("expected {expected}")]
+    span: SourceSpan,
+    found: String,
+    expected: String,
+    #[help]
+    help: Option<String>,
+}
+
+/// A `\u{...}` escape that names no character.
+#[derive(Debug, Error, Diagnostic)]
+#[error("`{escape}` is not a character")]
+#[diagnostic(
+    code(truce::syntax),
+    help("write a Unicode scalar value in hexadecimal, such as `\\u{{2014}}`")
+)]
+pub struct BadEscapeError {
+    #[source_code]
+    src: NamedSource<String>,
+    #[label("this escape")]
+    span: SourceSpan,
+    escape: String,
+}
+
+impl BadEscapeError {
+    pub fn new(span: &Span) -> Self {
+        BadEscapeError {
+            src: span.source.named(),
+            span: span.into(),
+            escape: span.text().to_owned(),
+        }
+    }
+}
+
+impl SyntaxError {
+    pub(super) fn from_pest(error: pest::error::Error<Rule>, source: &Source) -> Self {
+        let start = match error.location {
+            InputLocation::Pos(p) => p,
+            InputLocation::Span((s, _)) => s,
+        };
+        let expected = match &error.variant {
+            ErrorVariant::ParsingError { positives, .. } => expected_list(positives),
+            ErrorVariant::CustomError { message } => message.clone(),
+        };
+        let token = found_token(source.text(), start);
+        let found = if token.is_empty() {
+            "end of file".to_owned()
+        } else {
+            format!("`{token}`")
+        };
+        let help = hint(&expected, token);
+        UnexpectedError {
+            src: source.named(),
+            span: (start, token.len()).into(),
+            found,
+            expected,
+            help,
+        }
+        .into()
+    }
+
+    /// Where the error is, as `file:line:column`.
+    pub fn location(&self) -> String {
+        match self {
+            SyntaxError::Unexpected(e) => location(&e.src, e.span),
+            SyntaxError::BadEscape(e) => location(&e.src, e.span),
+        }
+    }
+}
+
+fn location(src: &NamedSource<String>, span: SourceSpan) -> String {
+    let source = Source::new(src.name(), src.inner().clone());
+    let (line, col) = source.line_col(span.offset());
+    format!("{}:{line}:{col}", src.name())
+}
+
+/// "a condition, `responsible` or `}`": deduplicated, in a stable order.
+fn expected_list(rules: &[Rule]) -> String {
+    let mut words: Vec<&str> = rules.iter().map(|r| describe(*r)).collect();
+    words.sort_unstable();
+    words.dedup();
+    match words.as_slice() {
+        [] => "something else".to_owned(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// The word or symbol at `offset`, so the label covers the whole bad token.
+fn found_token(text: &str, offset: usize) -> &str {
+    let rest = &text[offset.min(text.len())..];
+    let word_len = rest
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '_'))
+        .map_or(rest.len(), |(i, _)| i);
+    if word_len > 0 {
+        &rest[..word_len]
+    } else {
+        rest.chars().next().map_or("", |c| &rest[..c.len_utf8()])
+    }
+}
+
+/// Advice for the slips negotiators make most often.
+fn hint(expected: &str, token: &str) -> Option<String> {
+    if expected.contains("unit") {
+        return Some("give distances in `m`, `km` or `mm`, durations in `min`, `h` or `d`".into());
+    }
+    if token == "=" && expected.contains("comparison") {
+        return Some("to compare, write `==`".into());
+    }
+    if token == "&&" || token == "&" {
+        return Some("write `and`".into());
+    }
+    if token == "||" || token == "|" {
+        return Some("write `or`".into());
+    }
+    None
+}

@@ -1,0 +1,44 @@
+//! The pest parser generated from `grammar/truce.pest`, and the one
+//! precedence table for conditions.
+
+use std::sync::LazyLock;
+
+use pest::Parser;
+use pest::iterators::Pair;
+use pest::pratt_parser::{Assoc, Op, PrattParser};
+use pest_derive::Parser;
+
+use super::err::SyntaxError;
+use crate::span::Source;
+
+#[derive(Parser)]
+#[grammar = "../grammar/truce.pest"]
+pub struct TruceParser;
+
+/// Condition operators, loosest first.
+pub static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
+    PrattParser::new()
+        // `a or b`
+        .op(Op::infix(Rule::op_or, Assoc::Left))
+        // `a and b`
+        .op(Op::infix(Rule::op_and, Assoc::Left))
+        // `not place in dmz` reads as `not (place in dmz)`
+        .op(Op::prefix(Rule::op_not))
+        // comparisons and tests bind tightest: `weapon.calibre >= 100 mm`
+        .op(Op::infix(Rule::op_eq, Assoc::Left)
+            | Op::infix(Rule::op_ne, Assoc::Left)
+            | Op::infix(Rule::op_lt, Assoc::Left)
+            | Op::infix(Rule::op_le, Assoc::Left)
+            | Op::infix(Rule::op_gt, Assoc::Left)
+            | Op::infix(Rule::op_ge, Assoc::Left)
+            | Op::infix(Rule::op_is, Assoc::Left)
+            | Op::infix(Rule::op_in, Assoc::Left)
+            | Op::infix(Rule::op_crosses, Assoc::Left))
+});
+
+/// Runs the generated parser from `rule` and returns its single top pair.
+pub fn parse(rule: Rule, source: &Source) -> Result<Pair<'_, Rule>, SyntaxError> {
+    let mut pairs =
+        TruceParser::parse(rule, source.text()).map_err(|e| SyntaxError::from_pest(e, source))?;
+    Ok(pairs.next().expect("an entry rule yields exactly one pair"))
+}
