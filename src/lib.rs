@@ -1,4 +1,84 @@
+//! truce adjudicates ceasefire violations.
+//!
+//! The pipeline, one public function per arrow (see ARCHITECTURE.md):
+//!
+//! | stage | produces | module |
+//! |---|---|---|
+//! | rule text → AST | [`ast::Rulebook`] | [`syntax::parse_rulebook`] |
+//! | AST → checked rulebook | [`check::Rulebook`] | [`check::check`] |
+//! | events file → validated events | [`events::Loaded`] | [`events::load`] |
+//! | events → event graph | [`graph::EventGraph`] | [`graph::build`] |
+//! | graph + rulebook → verdicts | [`eval::Verdict`] | [`eval::adjudicate`] |
+//! | verdicts → text, JSON | `String` | [`render`] |
+
 pub mod ast;
+pub mod cases;
 pub mod check;
+pub mod eval;
+pub mod events;
+pub mod graph;
+pub mod render;
+pub mod report;
 pub mod span;
 pub mod syntax;
+
+use std::path::Path;
+
+use miette::Diagnostic;
+use thiserror::Error;
+
+use crate::check::{CheckErrors, Checked};
+use crate::report::{Adjudication, Input};
+use crate::span::Source;
+use crate::syntax::SyntaxError;
+
+/// A rule file that cannot be used.
+#[derive(Debug, Error, Diagnostic)]
+pub enum RulebookError {
+    #[error("cannot read rule file `{path}`: {reason}")]
+    #[diagnostic(code(truce::rules::read))]
+    Read { path: String, reason: String },
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Syntax(#[from] SyntaxError),
+    #[error("{} problem(s) in the rulebook", .0.errors.len())]
+    Check(CheckErrors),
+}
+
+/// Reads, parses and checks a rule file.
+pub fn load_rulebook(path: &Path) -> Result<Checked, RulebookError> {
+    let text = std::fs::read_to_string(path).map_err(|e| RulebookError::Read {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    compile(&Source::new(path.display().to_string(), text))
+}
+
+/// Parses and checks rule text already in memory.
+pub fn compile(source: &Source) -> Result<Checked, RulebookError> {
+    let ast = syntax::parse_rulebook(source)?;
+    check::check(&ast, source).map_err(RulebookError::Check)
+}
+
+/// Judges an events file under a checked rulebook read from `rules_path`.
+pub fn adjudicate_file(
+    rulebook: &check::Rulebook,
+    rules_path: &Path,
+    events_path: &Path,
+) -> Result<Adjudication, events::LoadError> {
+    let loaded = events::load(events_path, rulebook)?;
+    let (graph, rejected) = graph::build(loaded, &events_path.display().to_string());
+    let verdicts = eval::adjudicate(rulebook, &graph);
+    let hash = |role, path: &Path| {
+        Input::hash(role, path).map_err(|e| events::LoadError::Read {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })
+    };
+    let inputs = vec![hash("rules", rules_path)?, hash("events", events_path)?];
+    Ok(Adjudication {
+        inputs,
+        verdicts,
+        rejected,
+    })
+}

@@ -128,7 +128,7 @@ impl Checker {
         };
         Some(Article {
             number: a.number.node.clone(),
-            text: a.text.node.clone(),
+            text: a.text.node.as_str().into(),
             violation: violation?,
             responsible: responsible.flatten().unwrap_or(Responsible::ActorParty),
             proof: proof.flatten().unwrap_or(Standard::Preponderance),

@@ -184,7 +184,8 @@ pub enum Responsible {
 #[derive(Debug)]
 pub struct Article {
     pub number: String,
-    pub text: String,
+    /// Shared by every finding that quotes it.
+    pub text: std::sync::Arc<str>,
     pub violation: Cond,
     pub responsible: Responsible,
     pub proof: Standard,

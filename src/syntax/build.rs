@@ -298,7 +298,7 @@ impl<'s> Builder<'s> {
     fn primary(&self, pair: Pair<'_, Rule>) -> Result<SExpr> {
         let span = self.span(&pair);
         let node = match pair.as_rule() {
-            Rule::expr => return self.expr(pair),
+            Rule::paren => return self.paren(pair),
             Rule::quantifier => self.quantifier(pair)?,
             Rule::list => Expr::List(self.list_items(pair)?),
             Rule::boolean => Expr::Bool(self.boolean(pair)),
@@ -313,6 +313,14 @@ impl<'s> Builder<'s> {
             r => unreachable!("grammar: primary {r:?}"),
         };
         Ok(Spanned::new(node, span))
+    }
+
+    /// A bracketed condition keeps its brackets in its span, so the text
+    /// quoted in explanations reads as written.
+    fn paren(&self, pair: Pair<'_, Rule>) -> Result<SExpr> {
+        let span = self.span(&pair);
+        let inner = self.expr(last(pair.into_inner()))?;
+        Ok(Spanned::new(inner.node, span))
     }
 
     fn quantifier(&self, pair: Pair<'_, Rule>) -> Result<Expr> {

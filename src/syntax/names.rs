@@ -36,6 +36,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::article_refs => "`article <number>, ...`",
         Rule::applies_clause => "`applies when`",
         Rule::expr => "a condition",
+        Rule::paren => "a condition in brackets",
         Rule::quantifier => "`some <relation> as <name>`",
         Rule::list => "a list `[...]`",
         Rule::boolean => "`true` or `false`",

@@ -1,0 +1,135 @@
+//! Subcommands. Each lives in its own file and returns an [`Exit`] code.
+
+mod adjudicate;
+mod check;
+mod explain;
+mod test;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use miette::Diagnostic;
+
+/// Adjudicates ceasefire violations: rule files in, explained verdicts out.
+#[derive(Debug, Parser)]
+#[command(name = "truce", version, about)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Checks rule files and prints every problem found.
+    Check {
+        /// Rule files (`.truce`).
+        #[arg(required = true)]
+        rules: Vec<PathBuf>,
+    },
+    /// Judges every event of an events file under a rulebook.
+    Adjudicate {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Shows the full reasoning for one event.
+    Explain {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// The id of the event to explain.
+        event: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Judges curated cases and compares them with their manifests.
+    Test {
+        /// Case folders, or folders holding cases (default: `cases`).
+        cases: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct Inputs {
+    /// The rule file.
+    #[arg(long)]
+    rules: PathBuf,
+    /// The events file (`.yaml`, `.yml`, `.jsonl` or `.ndjson`).
+    #[arg(long)]
+    events: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// Exit codes, documented in README.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Everything ran and every event was judged.
+    Ok = 0,
+    /// A rule file has errors, a file cannot be read, or a case failed.
+    Failed = 1,
+    /// The report was written, but some events were rejected.
+    Rejected = 3,
+}
+
+impl From<Exit> for std::process::ExitCode {
+    fn from(e: Exit) -> Self {
+        std::process::ExitCode::from(e as u8)
+    }
+}
+
+pub fn run(args: Args) -> Exit {
+    match args.command {
+        Command::Check { rules } => check::run(&rules),
+        Command::Adjudicate { inputs, format } => adjudicate::run(&inputs, format),
+        Command::Explain { inputs, event, format } => explain::run(&inputs, &event, format),
+        Command::Test { cases } => test::run(&cases),
+    }
+}
+
+/// Prints a diagnostic to stderr, in colour on a terminal unless NO_COLOR is set.
+fn report(diagnostic: &dyn Diagnostic) {
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    eprint!("{}", truce::render::diagnostics::render(diagnostic, colour));
+}
+
+/// Prints every problem of a rulebook that failed to load.
+fn report_rulebook_error(error: &truce::RulebookError) {
+    match error {
+        truce::RulebookError::Check(all) => {
+            for e in &all.errors {
+                report(e);
+            }
+            for w in &all.warnings {
+                report(w);
+            }
+            eprintln!("{} error(s) in the rulebook", all.errors.len());
+        }
+        other => report(other),
+    }
+}
+
+/// Loads and judges, reporting any failure; `None` means already reported.
+fn adjudicate(inputs: &Inputs) -> Option<truce::report::Adjudication> {
+    let checked = match truce::load_rulebook(&inputs.rules) {
+        Ok(c) => c,
+        Err(e) => {
+            report_rulebook_error(&e);
+            return None;
+        }
+    };
+    match truce::adjudicate_file(&checked.rulebook, &inputs.rules, &inputs.events) {
+        Ok(a) => Some(a),
+        Err(e) => {
+            report(&e);
+            None
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! Evaluates a checked condition against an event in the graph, building
+//! the explanation step by step.
+
+use super::space;
+use super::truth::Truth;
+use super::verdict::{Fact, Step};
+use crate::check::{CmpOp, Cond, CondKind, Measure, PointField, Rulebook, Subject};
+use crate::events::{Event, Point};
+use crate::graph::EventGraph;
+
+/// What a condition is evaluated against: the rulebook, the graph, and the
+/// events bound so far (`subjects[0]` is the event being judged).
+pub struct Env<'a> {
+    pub rulebook: &'a Rulebook,
+    pub graph: &'a EventGraph,
+    pub subjects: Vec<usize>,
+}
+
+impl Env<'_> {
+    fn event(&self, s: Subject) -> &Event {
+        &self.graph.events[self.subjects[usize::from(s.0)]]
+    }
+
+    pub fn eval(&mut self, cond: &Cond) -> Step {
+        match &cond.kind {
+            CondKind::Const(b) => Step::leaf(cond.text.clone(), Truth::from(*b), Vec::new()),
+            CondKind::Not(inner) => {
+                let child = self.eval(inner);
+                let mut step = Step::leaf(cond.text.clone(), child.result.not(), Vec::new());
+                step.steps.push(child);
+                step
+            }
+            CondKind::And(..) => self.chain(cond, true),
+            CondKind::Or(..) => self.chain(cond, false),
+            CondKind::Act { subject, acts } => {
+                let e = self.event(*subject);
+                let fact = self.fact(e, "act", self.rulebook.acts[usize::from(e.act)].name.clone(), None);
+                Step::leaf(cond.text.clone(), Truth::from(acts.contains(e.act)), vec![fact])
+            }
+            CondKind::Actor { subject, parties } => self.actor(cond, *subject, parties),
+            CondKind::WeaponClass { subject, class } => self.weapon_class(cond, *subject, *class),
+            CondKind::WeaponType { subject, types } => {
+                let e = self.event(*subject);
+                match e.weapon.as_ref().and_then(|w| w.kind.as_deref()) {
+                    Some(kind) => {
+                        let fact = self.fact(e, "weapon.type", kind.to_owned(), None);
+                        Step::leaf(cond.text.clone(), Truth::from(types.iter().any(|t| t == kind)), vec![fact])
+                    }
+                    None => missing(cond, e, "weapon.type"),
+                }
+            }
+            CondKind::Measure { subject, field, op, value } => self.measure(cond, *subject, *field, *op, *value),
+            CondKind::Time { subject, op, at, written } => {
+                let e = self.event(*subject);
+                let holds = |t: jiff::Timestamp| Truth::from(op.holds(t.cmp(at)));
+                let truth = match (holds(e.time.from), holds(e.time.to)) {
+                    (a, b) if a == b => a,
+                    _ => Truth::Unknown,
+                };
+                let fact = self.fact(e, "time", super::time::written(&e.time), Some(format!("bound {written}")));
+                let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
+                if truth == Truth::Unknown {
+                    step.unknown_because = Some("the event's time window straddles the bound".into());
+                }
+                step
+            }
+            CondKind::InZone { subject, point, zone } => {
+                let e = self.event(*subject);
+                let Some(p) = point_of(e, *point) else { return missing(cond, e, point.name()) };
+                let m = space::in_zone(p, *zone, self.rulebook);
+                let fact = self.fact(e, point.name(), coordinates(p), Some(m.computed));
+                let mut step = Step::leaf(cond.text.clone(), m.truth, vec![fact]);
+                if m.truth == Truth::Unknown {
+                    step.unknown_because = Some(format!("the {} is too uncertain to place in or out of the zone", point.name()));
+                }
+                step
+            }
+            CondKind::Crosses { subject, line } => {
+                let e = self.event(*subject);
+                let (Some(a), Some(b)) = (e.origin.as_ref(), e.target.as_ref()) else {
+                    let field = if e.origin.is_none() { "origin" } else { "target" };
+                    return missing(cond, e, field);
+                };
+                let m = space::crosses(a, b, *line, self.rulebook);
+                let value = format!("{} → {}", coordinates(a), coordinates(b));
+                let fact = self.fact(e, "trajectory", value, Some(m.computed));
+                let mut step = Step::leaf(cond.text.clone(), m.truth, vec![fact]);
+                if m.truth == Truth::Unknown {
+                    step.unknown_because = Some("an end of the path is too uncertain to say which side of the line it is on".into());
+                }
+                step
+            }
+            CondKind::Some { relation, binding, condition } => {
+                let related = self.graph.related(self.subjects[0], *relation);
+                let judged = self.event(Subject::EVENT).id.clone();
+                let mut truth = Truth::False;
+                let mut steps = Vec::new();
+                let mut facts = Vec::new();
+                for j in related {
+                    let other = self.graph.events[j].id.clone();
+                    facts.push(Fact { event: judged.clone(), field: relation.name(), value: other.to_string(), computed: None });
+                    let result = match condition {
+                        Some(c) => {
+                            self.subjects.push(j);
+                            let mut step = self.eval(c);
+                            self.subjects.pop();
+                            step.condition = format!("{binding} = {other}: {}", step.condition).into();
+                            let r = step.result;
+                            steps.push(step);
+                            r
+                        }
+                        None => Truth::True,
+                    };
+                    truth = match (truth, result) {
+                        (Truth::True, _) | (_, Truth::True) => Truth::True,
+                        (Truth::Unknown, _) | (_, Truth::Unknown) => Truth::Unknown,
+                        _ => Truth::False,
+                    };
+                    if truth == Truth::True {
+                        break;
+                    }
+                }
+                Step { condition: cond.text.clone(), result: truth, facts, unknown_because: None, steps }
+            }
+        }
+    }
+
+    /// `a and b and c` (or `or`) as one step with a part per operand,
+    /// stopping at the first part that settles it.
+    fn chain(&mut self, cond: &Cond, is_and: bool) -> Step {
+        let mut parts = Vec::new();
+        flatten(cond, is_and, &mut parts);
+        let settles = if is_and { Truth::False } else { Truth::True };
+        let mut result = if is_and { Truth::True } else { Truth::False };
+        let mut steps = Vec::with_capacity(parts.len());
+        for part in parts {
+            let step = self.eval(part);
+            let r = step.result;
+            steps.push(step);
+            if r == settles {
+                result = settles;
+                break;
+            }
+            if r == Truth::Unknown {
+                result = Truth::Unknown;
+            }
+        }
+        Step { condition: cond.text.clone(), result, facts: Vec::new(), unknown_because: None, steps }
+    }
+
+    fn actor(&self, cond: &Cond, subject: Subject, parties: &[u16]) -> Step {
+        let e = self.event(subject);
+        match e.party {
+            Some(p) => {
+                let fact = self.fact(e, "actor.party", self.rulebook.parties[usize::from(p)].id.clone(), None);
+                Step::leaf(cond.text.clone(), Truth::from(parties.contains(&p)), vec![fact])
+            }
+            None => missing(cond, e, "actor.party"),
+        }
+    }
+
+    fn weapon_class(&mut self, cond: &Cond, subject: Subject, class: usize) -> Step {
+        let e = self.event(subject);
+        if e.weapon.is_none() {
+            return missing(cond, e, "weapon");
+        }
+        // The class's condition reads the weapon of the tested event.
+        let index = self.subjects[usize::from(subject.0)];
+        let saved = std::mem::replace(&mut self.subjects, vec![index]);
+        let class_step = self.eval(&self.rulebook.weapon_classes[class].condition);
+        self.subjects = saved;
+        let mut step = Step::leaf(cond.text.clone(), class_step.result, Vec::new());
+        step.steps.push(class_step);
+        step
+    }
+
+    fn measure(&self, cond: &Cond, subject: Subject, field: Measure, op: CmpOp, bound: f64) -> Step {
+        let e = self.event(subject);
+        let value = match field {
+            Measure::Calibre => e.weapon.as_ref().and_then(|w| w.calibre),
+            Measure::Rounds => e.weapon.as_ref().and_then(|w| w.rounds).map(f64::from),
+            Measure::Killed => e.effects.as_ref().and_then(|f| f.killed).map(f64::from),
+            Measure::Wounded => e.effects.as_ref().and_then(|f| f.wounded).map(f64::from),
+        };
+        let Some(value) = value else { return missing(cond, e, field.path()) };
+        let shown = match field {
+            Measure::Calibre => format!("{} mm", value * 1000.0),
+            _ => format!("{value}"),
+        };
+        let fact = self.fact(e, field.path(), shown, None);
+        let truth = Truth::from(value.partial_cmp(&bound).is_some_and(|o| op.holds(o)));
+        Step::leaf(cond.text.clone(), truth, vec![fact])
+    }
+
+    fn fact(&self, e: &Event, field: &'static str, value: String, computed: Option<String>) -> Fact {
+        Fact { event: e.id.clone(), field, value, computed }
+    }
+}
+
+fn flatten<'c>(cond: &'c Cond, is_and: bool, out: &mut Vec<&'c Cond>) {
+    match (&cond.kind, is_and) {
+        (CondKind::And(a, b), true) | (CondKind::Or(a, b), false) => {
+            flatten(a, is_and, out);
+            flatten(b, is_and, out);
+        }
+        _ => out.push(cond),
+    }
+}
+
+/// A test whose fact the event does not record: unknown, and said so.
+fn missing(cond: &Cond, e: &Event, field: &str) -> Step {
+    let mut step = Step::leaf(cond.text.clone(), Truth::Unknown, Vec::new());
+    step.unknown_because = Some(format!("{} records no `{field}`", e.id));
+    step
+}
+
+fn point_of(e: &Event, field: PointField) -> Option<&Point> {
+    match field {
+        PointField::Place => e.place.as_ref(),
+        PointField::Origin => e.origin.as_ref(),
+        PointField::Target => e.target.as_ref(),
+    }
+}
+
+/// `37.9512 N, 126.7012 E`
+pub fn coordinates(p: &Point) -> String {
+    let ns = if p.lat >= 0.0 { 'N' } else { 'S' };
+    let ew = if p.lon >= 0.0 { 'E' } else { 'W' };
+    format!("{:.4} {ns}, {:.4} {ew}", p.lat.abs(), p.lon.abs())
+}

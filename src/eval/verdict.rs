@@ -1,0 +1,155 @@
+//! Verdicts and their explanations, as data. Renderers only format these.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::truth::Truth;
+
+/// What was decided about one event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    NoViolation,
+    Justified,
+    Inconclusive,
+    Violation,
+}
+
+impl Outcome {
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::NoViolation => "no_violation",
+            Outcome::Justified => "justified",
+            Outcome::Inconclusive => "inconclusive",
+            Outcome::Violation => "violation",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Outcome> {
+        [Outcome::NoViolation, Outcome::Justified, Outcome::Inconclusive, Outcome::Violation]
+            .into_iter()
+            .find(|o| o.name() == name)
+    }
+}
+
+/// The verdict on one event, with every article's finding.
+#[derive(Debug, Clone, Serialize)]
+pub struct Verdict {
+    pub event: Box<str>,
+    pub outcome: Outcome,
+    /// The party held responsible (or, when justified or inconclusive, the
+    /// party whose act was judged); `None` when the actor is unknown.
+    pub party: Option<String>,
+    /// The agreement the event was judged under.
+    pub instrument: String,
+    /// One sentence a lawyer can read first.
+    pub summary: String,
+    /// Whether the agreement was in force at the event's time.
+    pub in_force: Step,
+    /// One finding per article, in rulebook order (empty when not in force).
+    pub articles: Vec<Finding>,
+}
+
+/// What one article says about one event.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub article: String,
+    pub text: Arc<str>,
+    pub outcome: Outcome,
+    pub party: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub severity: Option<&'static str>,
+    /// Why, in one sentence.
+    pub reason: String,
+    /// The article's violation condition, evaluated.
+    pub condition: Step,
+    /// The evidence weighed against the standard of proof, when the
+    /// condition was met.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proof: Option<Proof>,
+    /// Every exception that overrides this article, tried or not.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub exceptions: Vec<ExceptionTrial>,
+}
+
+/// One condition, evaluated: its text as the rulebook wrote it, its truth,
+/// the facts it read and what was computed from them, and its parts.
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    pub condition: Arc<str>,
+    pub result: Truth,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<Fact>,
+    /// Why a test could not be decided.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unknown_because: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<Step>,
+}
+
+/// A fact read from an event, with any value computed from it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fact {
+    pub event: Box<str>,
+    pub field: &'static str,
+    pub value: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub computed: Option<String>,
+}
+
+/// An exception tried against a met article.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExceptionTrial {
+    pub exception: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    pub applies: Truth,
+    /// `None` when the exception was not reached (the condition was not met
+    /// or the occurrence not proven).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Step>,
+}
+
+/// The evidence weighed against an article's standard of proof.
+#[derive(Debug, Clone, Serialize)]
+pub struct Proof {
+    pub standard: &'static str,
+    pub met: bool,
+    pub reason: String,
+    pub evidence: Vec<EvidenceNote>,
+    /// Events that contradict this one, shown beside the evidence.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contradicted_by: Vec<Box<str>>,
+}
+
+/// One item of evidence and whether it counted towards the standard.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceNote {
+    /// The event the evidence was recorded with.
+    pub event: Box<str>,
+    pub source: Box<str>,
+    pub kind: &'static str,
+    pub grade: String,
+    pub counted: bool,
+}
+
+impl Step {
+    pub fn leaf(condition: Arc<str>, result: Truth, facts: Vec<Fact>) -> Step {
+        Step {
+            condition,
+            result,
+            facts,
+            unknown_because: None,
+            steps: Vec::new(),
+        }
+    }
+
+    /// The first test, depth first, whose result decided this step's.
+    pub fn decisive(&self) -> &Step {
+        self.steps
+            .iter()
+            .find(|s| s.result == self.result)
+            .map_or(self, Step::decisive)
+    }
+}

@@ -1,0 +1,99 @@
+//! Events files (YAML and JSON Lines) → validated events.
+//!
+//! A bad event is rejected with its location and reason; the others are
+//! still judged, and the report accounts for every input event.
+
+mod err;
+mod jsonl;
+mod model;
+mod raw;
+mod validate;
+mod yaml;
+
+pub use err::{LoadError, Rejection};
+pub use model::*;
+pub use raw::EvidenceKind;
+
+use std::fs::File;
+use std::io::BufReader;
+use std::path::Path;
+
+use crate::check::Rulebook;
+
+/// Events read from a file, in input order: those that passed validation,
+/// and those rejected with their reasons.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub events: Vec<Event>,
+    pub rejected: Vec<Rejection>,
+}
+
+/// The two formats observers write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Yaml,
+    JsonLines,
+}
+
+impl Format {
+    pub fn of(path: &Path) -> Option<Format> {
+        match path.extension()?.to_str()? {
+            "yaml" | "yml" => Some(Format::Yaml),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// Reads and validates an events file; its name is used in locations as given.
+pub fn load(path: &Path, rulebook: &Rulebook) -> Result<Loaded, LoadError> {
+    let name = path.display().to_string();
+    let format = Format::of(path).ok_or_else(|| LoadError::Format { path: name.clone() })?;
+    let read_error = |e: std::io::Error| LoadError::Read {
+        path: name.clone(),
+        reason: e.to_string(),
+    };
+    let mut loaded = Loaded::default();
+    let mut sink = |line, record| loaded.accept(&name, line, record, rulebook);
+    match format {
+        Format::Yaml => {
+            let text = std::fs::read_to_string(path).map_err(read_error)?;
+            yaml::read(&name, &text, &mut sink)?;
+        }
+        Format::JsonLines => {
+            let file = File::open(path).map_err(read_error)?;
+            jsonl::read(&name, BufReader::with_capacity(1 << 16, file), &mut sink)?;
+        }
+    }
+    Ok(loaded)
+}
+
+/// Reads events from text already in memory (tests, tools).
+pub fn load_str(name: &str, text: &str, format: Format, rulebook: &Rulebook) -> Result<Loaded, LoadError> {
+    let mut loaded = Loaded::default();
+    let mut sink = |line, record| loaded.accept(name, line, record, rulebook);
+    match format {
+        Format::Yaml => yaml::read(name, text, &mut sink)?,
+        Format::JsonLines => jsonl::read(name, text.as_bytes(), &mut sink)?,
+    }
+    Ok(loaded)
+}
+
+impl Loaded {
+    fn accept(&mut self, name: &str, line: u32, record: Result<raw::RawEvent, Rejection>, rulebook: &Rulebook) {
+        let raw = match record {
+            Ok(raw) => raw,
+            Err(rejection) => return self.rejected.push(rejection),
+        };
+        let id = raw.id.clone();
+        match validate::validate(raw, line, rulebook) {
+            Ok(event) => self.events.push(event),
+            Err(problems) => self.rejected.push(Rejection {
+                event: Some(id),
+                location: format!("{name}:{line}"),
+                reason: problems.join("; "),
+                line,
+            }),
+        }
+    }
+}

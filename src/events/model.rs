@@ -1,0 +1,126 @@
+//! Validated events, held compactly: names are indices into the rulebook,
+//! optional parts are boxed so a plain event stays small.
+
+use jiff::Timestamp;
+
+use super::raw::EvidenceKind;
+use crate::check::{ActIdx, PartyIdx, Relation};
+
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub id: Box<str>,
+    /// Line of the event in its file, for messages.
+    pub line: u32,
+    pub time: Time,
+    pub act: ActIdx,
+    /// `None` when the actor is not known: unknown origin.
+    pub party: Option<PartyIdx>,
+    pub unit: Option<Box<str>>,
+    pub weapon: Option<Box<Weapon>>,
+    pub place: Option<Point>,
+    pub origin: Option<Point>,
+    pub target: Option<Point>,
+    pub effects: Option<Box<Effects>>,
+    pub evidence: Box<[Evidence]>,
+    /// Relations to other events by id, resolved when the graph is built.
+    pub relations: Box<[(Relation, Box<str>)]>,
+    pub summary: Option<Box<str>>,
+}
+
+/// When an event happened: an instant (`from == to`) or a window.
+#[derive(Debug, Clone, Copy)]
+pub struct Time {
+    pub from: Timestamp,
+    pub to: Timestamp,
+    /// The UTC offset the observer wrote, in seconds, to show times as written.
+    pub offset: i32,
+}
+
+impl Time {
+    pub fn is_window(&self) -> bool {
+        self.from != self.to
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Weapon {
+    pub kind: Option<Box<str>>,
+    /// Metres, like every length in truce.
+    pub calibre: Option<f64>,
+    pub rounds: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    pub lat: f64,
+    pub lon: f64,
+    /// Radius of uncertainty in metres; 0 when exact.
+    pub accuracy: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Effects {
+    pub killed: Option<u32>,
+    pub wounded: Option<u32>,
+    pub damage: Option<Box<str>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Evidence {
+    pub source: Box<str>,
+    pub kind: EvidenceKind,
+    pub grade: Grade,
+    pub text: Option<Box<str>>,
+}
+
+/// An Admiralty grade: source reliability A–F and information credibility
+/// 1–6, assessed independently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Grade {
+    pub reliability: u8,
+    pub credibility: u8,
+}
+
+impl Grade {
+    /// Parses `B2`.
+    pub fn parse(text: &str) -> Option<Grade> {
+        let mut chars = text.chars();
+        let (r, c) = (chars.next()?, chars.next()?);
+        if chars.next().is_some() || !('A'..='F').contains(&r) || !('1'..='6').contains(&c) {
+            return None;
+        }
+        Some(Grade {
+            reliability: r as u8,
+            credibility: c as u8 - b'0',
+        })
+    }
+
+    /// At least as good as `reliability`/`credibility` on both axes.
+    pub fn at_least(self, reliability: char, credibility: u8) -> bool {
+        // F ("cannot be judged") and 6 sort last, so they never meet a bar.
+        self.reliability <= reliability as u8 && self.credibility <= credibility
+    }
+}
+
+impl std::fmt::Display for Grade {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}", self.reliability as char, self.credibility)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grades_parse_and_compare_on_both_axes() {
+        let b2 = Grade::parse("B2").unwrap();
+        assert_eq!(b2.to_string(), "B2");
+        assert!(b2.at_least('C', 3));
+        assert!(!b2.at_least('A', 3));
+        assert!(!b2.at_least('C', 1));
+        assert_eq!(Grade::parse("G1"), None);
+        assert_eq!(Grade::parse("B7"), None);
+        assert_eq!(Grade::parse("B22"), None);
+    }
+}

@@ -1,0 +1,177 @@
+//! Events as observers write them (YAML or JSON Lines), before validation.
+//! Unknown fields are refused so that a misspelt field is never ignored.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    pub id: String,
+    pub time: RawTime,
+    pub act: String,
+    #[serde(default)]
+    pub actor: Option<RawActor>,
+    #[serde(default)]
+    pub weapon: Option<RawWeapon>,
+    #[serde(default)]
+    pub place: Option<RawPoint>,
+    #[serde(default)]
+    pub origin: Option<RawPoint>,
+    #[serde(default)]
+    pub target: Option<RawPoint>,
+    #[serde(default)]
+    pub effects: Option<RawEffects>,
+    #[serde(default)]
+    pub evidence: Vec<RawEvidence>,
+    #[serde(default)]
+    pub responds_to: Ids,
+    #[serde(default)]
+    pub corroborates: Ids,
+    #[serde(default)]
+    pub contradicts: Ids,
+    #[serde(default)]
+    pub part_of: Ids,
+    #[serde(default)]
+    pub authorised_by: Ids,
+    #[serde(default)]
+    pub summary: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawActor {
+    #[serde(default)]
+    pub party: Option<String>,
+    #[serde(default)]
+    pub unit: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWeapon {
+    #[serde(default, rename = "type")]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub calibre_mm: Option<f64>,
+    #[serde(default)]
+    pub rounds: Option<u32>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPoint {
+    pub lat: f64,
+    pub lon: f64,
+    #[serde(default)]
+    pub accuracy_m: Option<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEffects {
+    #[serde(default)]
+    pub killed: Option<u32>,
+    #[serde(default)]
+    pub wounded: Option<u32>,
+    #[serde(default)]
+    pub damage: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvidence {
+    pub source: String,
+    pub kind: EvidenceKind,
+    pub grade: String,
+    #[serde(default, alias = "says")]
+    pub text: Option<String>,
+}
+
+/// How a piece of evidence was obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceKind {
+    Observation,
+    Sensor,
+    Investigation,
+    PartyClaim,
+    Admission,
+}
+
+impl EvidenceKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            EvidenceKind::Observation => "observation",
+            EvidenceKind::Sensor => "sensor",
+            EvidenceKind::Investigation => "investigation",
+            EvidenceKind::PartyClaim => "party claim",
+            EvidenceKind::Admission => "admission",
+        }
+    }
+}
+
+/// `2015-08-20T15:52:00+09:00`, or a window `{from: ..., to: ...}`.
+#[derive(Debug)]
+pub enum RawTime {
+    At(String),
+    Window { from: String, to: String },
+}
+
+impl<'de> Deserialize<'de> for RawTime {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct TimeVisitor;
+        impl<'de> Visitor<'de> for TimeVisitor {
+            type Value = RawTime;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an RFC 3339 time with an offset, or a window {from, to}")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawTime, E> {
+                Ok(RawTime::At(v.to_owned()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawTime, A::Error> {
+                let (mut from, mut to) = (None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "from" => from = Some(map.next_value()?),
+                        "to" => to = Some(map.next_value()?),
+                        other => return Err(de::Error::unknown_field(other, &["from", "to"])),
+                    }
+                }
+                let from = from.ok_or_else(|| de::Error::missing_field("from"))?;
+                let to = to.ok_or_else(|| de::Error::missing_field("to"))?;
+                Ok(RawTime::Window { from, to })
+            }
+        }
+        d.deserialize_any(TimeVisitor)
+    }
+}
+
+/// One event id or a list of them.
+#[derive(Debug, Default)]
+pub struct Ids(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Ids {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct IdsVisitor;
+        impl<'de> Visitor<'de> for IdsVisitor {
+            type Value = Ids;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an event id or a list of event ids")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Ids, E> {
+                Ok(Ids(vec![v.to_owned()]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Ids, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element::<String>()? {
+                    ids.push(id);
+                }
+                Ok(Ids(ids))
+            }
+        }
+        d.deserialize_any(IdsVisitor)
+    }
+}

@@ -1,0 +1,192 @@
+//! Raw event → validated event, against the names a rulebook declares.
+//! Every problem of an event is reported, not just the first.
+
+use jiff::Timestamp;
+
+use super::model::{Effects, Event, Evidence, Grade, Point, Time, Weapon};
+use super::raw::{RawEvent, RawPoint, RawTime};
+use crate::check::{Relation, Rulebook, did_you_mean};
+
+/// Validates one event; on failure, every reason found.
+pub fn validate(raw: RawEvent, line: u32, rulebook: &Rulebook) -> Result<Event, Vec<String>> {
+    let mut problems = Vec::new();
+    let mut note = |p: String| problems.push(p);
+    if raw.id.trim().is_empty() {
+        note("the event has an empty `id`".into());
+    }
+    let time = time(&raw.time).map_err(&mut note).ok();
+    let act = rulebook.act(&raw.act);
+    if act.is_none() {
+        let names: Vec<&str> = rulebook.acts.iter().map(|a| a.name.as_str()).collect();
+        note(unknown("act", &raw.act, &names));
+    }
+    let (party, unit) = match raw.actor {
+        Some(a) => (a.party, a.unit),
+        None => (None, None),
+    };
+    let party = match party.as_deref() {
+        None | Some("unknown") => None,
+        Some(p) => {
+            let found = rulebook.party(p);
+            if found.is_none() {
+                let ids: Vec<&str> = rulebook.parties.iter().map(|p| p.id.as_str()).collect();
+                note(unknown("party", p, &ids));
+            }
+            found
+        }
+    };
+    let weapon = raw.weapon.map(|w| {
+        if w.calibre_mm.is_some_and(|c| !(c.is_finite() && c > 0.0)) {
+            note("`weapon.calibre_mm` must be a positive number of millimetres".into());
+        }
+        Box::new(Weapon {
+            kind: w.kind.map(Into::into),
+            calibre: w.calibre_mm.map(|mm| mm / 1000.0),
+            rounds: w.rounds,
+        })
+    });
+    let place = raw.place.and_then(|p| point("place", &p).map_err(&mut note).ok());
+    let origin = raw.origin.and_then(|p| point("origin", &p).map_err(&mut note).ok());
+    let target = raw.target.and_then(|p| point("target", &p).map_err(&mut note).ok());
+    let evidence = raw
+        .evidence
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let grade = Grade::parse(&e.grade);
+            if grade.is_none() {
+                note(format!(
+                    "evidence {} has grade `{}`; a grade is a reliability A–F and a credibility 1–6, such as `B2`",
+                    i + 1,
+                    e.grade
+                ));
+            }
+            Some(Evidence {
+                source: e.source.into(),
+                kind: e.kind,
+                grade: grade?,
+                text: e.text.map(Into::into),
+            })
+        })
+        .collect();
+    let relations = relations(&raw.id, [
+        (Relation::RespondsTo, raw.responds_to.0),
+        (Relation::Corroborates, raw.corroborates.0),
+        (Relation::Contradicts, raw.contradicts.0),
+        (Relation::PartOf, raw.part_of.0),
+        (Relation::AuthorisedBy, raw.authorised_by.0),
+    ])
+    .map_err(&mut note)
+    .unwrap_or_default();
+    let effects = raw.effects.map(|e| {
+        Box::new(Effects {
+            killed: e.killed,
+            wounded: e.wounded,
+            damage: e.damage.map(Into::into),
+        })
+    });
+    match (problems.is_empty(), time, act) {
+        (true, Some(time), Some(act)) => Ok(Event {
+            id: raw.id.into(),
+            line,
+            time,
+            act,
+            party,
+            unit: unit.map(Into::into),
+            weapon,
+            place,
+            origin,
+            target,
+            effects,
+            evidence,
+            relations,
+            summary: raw.summary.map(Into::into),
+        }),
+        _ => Err(problems),
+    }
+}
+
+fn unknown(what: &str, name: &str, known: &[&str]) -> String {
+    match did_you_mean(name, known) {
+        Some(best) => format!("unknown {what} `{name}`; did you mean `{best}`?"),
+        None => format!("unknown {what} `{name}`; the rulebook declares {}", known.join(", ")),
+    }
+}
+
+fn time(raw: &RawTime) -> Result<Time, String> {
+    match raw {
+        RawTime::At(at) => {
+            let (at, offset) = instant(at)?;
+            Ok(Time { from: at, to: at, offset })
+        }
+        RawTime::Window { from, to } => {
+            let (from, offset) = instant(from)?;
+            let (to, _) = instant(to)?;
+            if to < from {
+                return Err("the time window ends before it starts".into());
+            }
+            Ok(Time { from, to, offset })
+        }
+    }
+}
+
+/// An RFC 3339 time; the offset is required, so no time is ever guessed.
+fn instant(text: &str) -> Result<(Timestamp, i32), String> {
+    let at: Timestamp = text.parse().map_err(|_| {
+        format!("`{text}` is not an RFC 3339 time with a UTC offset, such as `2015-08-20T15:52:00+09:00`")
+    })?;
+    Ok((at, offset_seconds(text)))
+}
+
+/// The offset as written: `Z`, `+09:00` or `-05:30`.
+fn offset_seconds(text: &str) -> i32 {
+    let Some(t) = text.find(['T', 't', ' ']) else { return 0 };
+    let tail = &text[t..];
+    let Some(sign_at) = tail.rfind(['+', '-']) else { return 0 };
+    let sign = if tail.as_bytes()[sign_at] == b'-' { -1 } else { 1 };
+    let digits: String = tail[sign_at + 1..].chars().filter(char::is_ascii_digit).collect();
+    let hours: i32 = digits.get(0..2).and_then(|h| h.parse().ok()).unwrap_or(0);
+    let minutes: i32 = digits.get(2..4).and_then(|m| m.parse().ok()).unwrap_or(0);
+    sign * (hours * 3600 + minutes * 60)
+}
+
+fn point(field: &str, p: &RawPoint) -> Result<Point, String> {
+    if !(-90.0..=90.0).contains(&p.lat) || !(-180.0..=180.0).contains(&p.lon) {
+        return Err(format!(
+            "`{field}` ({}, {}) is not a latitude (-90 to 90) and longitude (-180 to 180)",
+            p.lat, p.lon
+        ));
+    }
+    let accuracy = p.accuracy_m.unwrap_or(0.0);
+    if !(accuracy.is_finite() && accuracy >= 0.0) {
+        return Err(format!("`{field}.accuracy_m` must be a distance in metres, 0 or more"));
+    }
+    Ok(Point { lat: p.lat, lon: p.lon, accuracy })
+}
+
+type Relations = Box<[(Relation, Box<str>)]>;
+
+fn relations(id: &str, lists: [(Relation, Vec<String>); 5]) -> Result<Relations, String> {
+    let mut out = Vec::new();
+    for (relation, ids) in lists {
+        for other in ids {
+            if other == id {
+                return Err(format!("the event `{}` refers to itself", relation.name()));
+            }
+            out.push((relation, other.into_boxed_str()));
+        }
+    }
+    Ok(out.into_boxed_slice())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::offset_seconds;
+
+    #[test]
+    fn offsets_are_read_as_written() {
+        assert_eq!(offset_seconds("2015-08-20T15:52:00+09:00"), 9 * 3600);
+        assert_eq!(offset_seconds("2015-08-20T15:52:00Z"), 0);
+        assert_eq!(offset_seconds("2015-08-20T15:52:00-05:30"), -(5 * 3600 + 1800));
+    }
+}

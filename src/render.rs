@@ -1,0 +1,6 @@
+//! Renderers: verdicts as text or JSON, diagnostics as text. They only
+//! format what the earlier stages produced.
+
+pub mod diagnostics;
+pub mod json;
+pub mod text;

@@ -1,0 +1,146 @@
+//! Verdicts as text for people: a headline per event, then the reasoning
+//! behind every finding that is not a plain "no violation".
+
+use std::fmt::Write;
+
+use crate::eval::{ExceptionTrial, Finding, Outcome, Proof, Step, Truth, Verdict};
+use crate::report::Adjudication;
+
+/// How much of the reasoning to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Full reasoning for violations, justifications and open questions;
+    /// one line for each article not met.
+    Decisive,
+    /// Full reasoning for every article.
+    Full,
+}
+
+/// The whole report: verdicts, rejected events, totals.
+pub fn report(adjudication: &Adjudication) -> String {
+    let mut out = String::new();
+    for v in &adjudication.verdicts {
+        out.push_str(&verdict(v, Detail::Decisive));
+        out.push('\n');
+    }
+    if !adjudication.rejected.is_empty() {
+        let _ = writeln!(out, "REJECTED  {} event(s) could not be judged", adjudication.rejected.len());
+        for r in &adjudication.rejected {
+            let id = r.event.as_deref().unwrap_or("(no id)");
+            let _ = writeln!(out, "  {id}  {}  {}", r.location, r.reason);
+        }
+        out.push('\n');
+    }
+    out.push_str(&totals(adjudication));
+    out.push('\n');
+    out
+}
+
+/// `12 events: 3 violation, ...`
+pub fn totals(a: &Adjudication) -> String {
+    let t = a.totals();
+    format!(
+        "{} events: {} violation, {} justified, {} no violation, {} inconclusive, {} rejected",
+        t.events, t.violation, t.justified, t.no_violation, t.inconclusive, t.rejected
+    )
+}
+
+/// One verdict with its reasoning.
+pub fn verdict(v: &Verdict, detail: Detail) -> String {
+    let mut out = String::new();
+    let party = match (&v.party, v.outcome) {
+        (_, Outcome::NoViolation) => String::new(),
+        (Some(p), _) => format!("  party {p}"),
+        (None, _) => "  party unknown".to_owned(),
+    };
+    let _ = writeln!(out, "{}  {}{party}  ({})", v.event, headline(v.outcome), v.instrument);
+    let _ = writeln!(out, "  {}", v.summary);
+    step(&mut out, &v.in_force, 1);
+    for f in &v.articles {
+        finding(&mut out, f, detail);
+    }
+    out
+}
+
+fn headline(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Violation => "VIOLATION",
+        Outcome::Justified => "JUSTIFIED",
+        Outcome::NoViolation => "NO VIOLATION",
+        Outcome::Inconclusive => "INCONCLUSIVE",
+    }
+}
+
+fn finding(out: &mut String, f: &Finding, detail: Detail) {
+    if f.outcome == Outcome::NoViolation && detail == Detail::Decisive {
+        let _ = writeln!(out, "  article {}: no violation, {}", f.article, f.reason);
+        return;
+    }
+    let severity = f.severity.map(|s| format!(", severity {s}")).unwrap_or_default();
+    let party = match (&f.party, f.outcome) {
+        (_, Outcome::NoViolation) => String::new(),
+        (Some(p), _) => format!(", party {p}"),
+        (None, _) => ", party unknown".to_owned(),
+    };
+    let _ = writeln!(out, "  article {}: {}{party}{severity}", f.article, headline(f.outcome).to_lowercase());
+    let _ = writeln!(out, "    \"{}\"", f.text);
+    let _ = writeln!(out, "    {}", f.reason);
+    step(out, &f.condition, 2);
+    if let Some(p) = &f.proof {
+        proof(out, p);
+    }
+    for x in &f.exceptions {
+        exception(out, x);
+    }
+}
+
+fn mark(t: Truth) -> &'static str {
+    match t {
+        Truth::True => "✓",
+        Truth::False => "✗",
+        Truth::Unknown => "?",
+    }
+}
+
+fn step(out: &mut String, s: &Step, depth: usize) {
+    let pad = "  ".repeat(depth);
+    let _ = writeln!(out, "{pad}{} {}", mark(s.result), s.condition);
+    for fact in &s.facts {
+        let computed = fact.computed.as_deref().map(|c| format!(" ({c})")).unwrap_or_default();
+        let _ = writeln!(out, "{pad}    {}.{} = {}{computed}", fact.event, fact.field, fact.value);
+    }
+    if let Some(why) = &s.unknown_because {
+        let _ = writeln!(out, "{pad}    unknown: {why}");
+    }
+    for child in &s.steps {
+        step(out, child, depth + 1);
+    }
+}
+
+fn proof(out: &mut String, p: &Proof) {
+    let _ = writeln!(out, "    {} proof: {}", mark(Truth::from(p.met)), p.reason);
+    for e in &p.evidence {
+        let counted = if e.counted { "counted" } else { "not counted" };
+        let _ = writeln!(out, "        {} {} {} ({}), {counted}", e.event, e.grade, e.kind, e.source);
+    }
+    if !p.contradicted_by.is_empty() {
+        let _ = writeln!(out, "        contradicted by {}", p.contradicted_by.join(", "));
+    }
+}
+
+fn exception(out: &mut String, x: &ExceptionTrial) {
+    let Some(condition) = &x.condition else {
+        let _ = writeln!(out, "    – exception {}: not considered", x.exception);
+        return;
+    };
+    let verb = match x.applies {
+        Truth::True => "applies",
+        Truth::False => "does not apply",
+        Truth::Unknown => "cannot be decided",
+    };
+    let _ = writeln!(out, "    {} exception {}: {verb}", mark(x.applies), x.exception);
+    if let Some(text) = &x.text {
+        let _ = writeln!(out, "        \"{text}\"");
+    }
+    step(out, condition, 4);
+}

@@ -1,0 +1,79 @@
+//! A whole adjudication: the inputs with their hashes, every verdict and
+//! every rejected event. Every input event is in exactly one of the two.
+
+use std::io::Read;
+use std::path::Path;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::eval::{Outcome, Verdict};
+use crate::events::Rejection;
+
+#[derive(Debug)]
+pub struct Adjudication {
+    pub inputs: Vec<Input>,
+    pub verdicts: Vec<Verdict>,
+    pub rejected: Vec<Rejection>,
+}
+
+/// An input file and its SHA-256, so a report can be tied to what it judged.
+#[derive(Debug, Clone, Serialize)]
+pub struct Input {
+    pub role: &'static str,
+    pub path: String,
+    pub sha256: String,
+}
+
+/// Counts by outcome.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+pub struct Totals {
+    pub events: usize,
+    pub violation: usize,
+    pub justified: usize,
+    pub no_violation: usize,
+    pub inconclusive: usize,
+    pub rejected: usize,
+}
+
+impl Adjudication {
+    pub fn totals(&self) -> Totals {
+        let mut t = Totals {
+            events: self.verdicts.len() + self.rejected.len(),
+            rejected: self.rejected.len(),
+            ..Totals::default()
+        };
+        for v in &self.verdicts {
+            match v.outcome {
+                Outcome::Violation => t.violation += 1,
+                Outcome::Justified => t.justified += 1,
+                Outcome::NoViolation => t.no_violation += 1,
+                Outcome::Inconclusive => t.inconclusive += 1,
+            }
+        }
+        t
+    }
+}
+
+impl Input {
+    /// Hashes a file as a stream.
+    pub fn hash(role: &'static str, path: &Path) -> std::io::Result<Input> {
+        let mut file = std::fs::File::open(path)?;
+        let mut hasher = Sha256::new();
+        let mut buf = vec![0u8; 1 << 16];
+        loop {
+            let n = file.read(&mut buf)?;
+            if n == 0 {
+                break;
+            }
+            hasher.update(&buf[..n]);
+        }
+        let digest = hasher.finalize();
+        let sha256 = digest.iter().map(|b| format!("{b:02x}")).collect();
+        Ok(Input {
+            role,
+            path: path.display().to_string(),
+            sha256,
+        })
+    }
+}
