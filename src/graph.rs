@@ -91,7 +91,9 @@ fn reject_duplicates(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejectio
 fn reject_dangling(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>, file: &str) {
     loop {
         let kept: HashSet<&str> = events.iter().zip(keep.iter()).filter(|(_, k)| **k).map(|(e, _)| &*e.id).collect();
-        let all: HashSet<&str> = events.iter().map(|e| &*e.id).collect();
+        let rejected: HashSet<String> = out.iter().filter_map(|r| r.event.clone()).collect();
+        let mut all: HashSet<&str> = events.iter().map(|e| &*e.id).collect();
+        all.extend(rejected.iter().map(String::as_str));
         let mut changed = false;
         for (i, e) in events.iter().enumerate() {
             if !keep[i] {

@@ -66,9 +66,13 @@ impl Env<'_> {
             }
             CondKind::InZone { subject, point, zone } => {
                 let e = self.event(*subject);
-                let Some(p) = point_of(e, *point) else { return missing(cond, e, point.name()) };
+                let Some((p, read)) = point_of(e, *point) else { return missing(cond, e, point.name()) };
                 let m = space::in_zone(p, *zone, self.rulebook);
-                let fact = self.fact(e, point.name(), coordinates(p), Some(m.computed));
+                let shown = match read {
+                    PointField::Origin if *point == PointField::Place => format!("{} (its origin; no place recorded)", coordinates(p)),
+                    _ => coordinates(p),
+                };
+                let fact = self.fact(e, point.name(), shown, Some(m.computed));
                 let mut step = Step::leaf(cond.text.clone(), m.truth, vec![fact]);
                 if m.truth == Truth::Unknown {
                     step.unknown_because = Some(format!("the {} is too uncertain to place in or out of the zone", point.name()));
@@ -214,11 +218,17 @@ fn missing(cond: &Cond, e: &Event, field: &str) -> Step {
     step
 }
 
-fn point_of(e: &Event, field: PointField) -> Option<&Point> {
+/// The point a test reads, and which field it came from: an act takes
+/// place where its actor is, so without a `place` the `origin` stands in.
+fn point_of(e: &Event, field: PointField) -> Option<(&Point, PointField)> {
     match field {
-        PointField::Place => e.place.as_ref(),
-        PointField::Origin => e.origin.as_ref(),
-        PointField::Target => e.target.as_ref(),
+        PointField::Place => e
+            .place
+            .as_ref()
+            .map(|p| (p, PointField::Place))
+            .or_else(|| e.origin.as_ref().map(|p| (p, PointField::Origin))),
+        PointField::Origin => e.origin.as_ref().map(|p| (p, field)),
+        PointField::Target => e.target.as_ref().map(|p| (p, field)),
     }
 }
 

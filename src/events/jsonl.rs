@@ -37,7 +37,10 @@ fn parse(name: &str, number: u32, text: &str) -> Result<RawEvent, Rejection> {
     serde_json::from_str(text).map_err(|e| Rejection {
         event: id_of(text),
         location: format!("{name}:{number}:{}", e.column()),
-        reason: e.to_string().replace(&format!(" at line 1 column {}", e.column()), ""),
+        reason: {
+            let message = e.to_string().replace(&format!(" at line 1 column {}", e.column()), "");
+            if e.is_syntax() || e.is_eof() { format!("not valid JSON: {message}") } else { message }
+        },
         line: number,
     })
 }
