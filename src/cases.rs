@@ -20,6 +20,9 @@ pub struct Manifest {
     pub events: String,
     /// What each event must come to, by event id.
     pub expect: BTreeMap<String, Expectation>,
+    /// How many rejected records have no readable id (malformed lines).
+    #[serde(default)]
+    pub unidentified_rejections: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -117,6 +120,15 @@ fn compare(manifest: &Manifest, a: &Adjudication) -> Vec<Mismatch> {
             };
             out.push(Mismatch { event: id.clone(), expected, actual: got, reasoning });
         }
+    }
+    let unidentified = a.rejected.iter().filter(|r| r.event.is_none()).count();
+    if unidentified != manifest.unidentified_rejections {
+        out.push(Mismatch {
+            event: "(records without an id)".into(),
+            expected: format!("{} rejected", manifest.unidentified_rejections),
+            actual: format!("{unidentified} rejected"),
+            reasoning: String::new(),
+        });
     }
     for (id, (got, _, _)) in actual {
         out.push(Mismatch { event: id.to_owned(), expected: "no expectation in case.yaml".into(), actual: got, reasoning: String::new() });

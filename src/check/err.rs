@@ -56,10 +56,7 @@ pub struct UnknownNameError {
 /// A name declared twice.
 #[derive(Debug, Error, Diagnostic)]
 #[error("{what} `{name}` is declared twice")]
-#[diagnostic(
-    code(truce::check::duplicate),
-    help("give each {what} its own name, or remove one declaration")
-)]
+#[diagnostic(code(truce::check::duplicate), help("{help}"))]
 pub struct DuplicateError {
     #[source_code]
     src: NamedSource<String>,
@@ -69,6 +66,7 @@ pub struct DuplicateError {
     first: SourceSpan,
     what: &'static str,
     name: String,
+    help: String,
 }
 
 /// Anything else that is wrong at a place: a kind mismatch, a bad date,
@@ -113,6 +111,10 @@ impl DuplicateError {
             first: first.into(),
             what,
             name: span.text().to_owned(),
+            help: format!(
+                "give each {what} its own {}, or remove one declaration",
+                if what == "article" { "number" } else { "name" }
+            ),
         }
     }
 }

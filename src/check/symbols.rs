@@ -87,7 +87,7 @@ impl Symbols {
             Some(e) => Err(InvalidError::new(
                 span,
                 format!("`{name}` is {} {}, not {}", article(e.kind), e.kind.word(), list(wanted)),
-                format!("a {} is needed here", wanted[0].word()),
+                format!("{} {} is needed here", article(wanted[0]), wanted[0].word()),
             )
             .into()),
             None => {

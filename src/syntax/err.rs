@@ -75,7 +75,8 @@ impl SyntaxError {
         } else {
             format!("`{token}`")
         };
-        let help = hint(&expected, token);
+        let after_quote = source.text()[..start].ends_with('"');
+        let help = hint(&expected, token, after_quote);
         UnexpectedError {
             src: source.named(),
             span: (start, token.len()).into(),
@@ -127,8 +128,26 @@ fn found_token(text: &str, offset: usize) -> &str {
     }
 }
 
+/// A word the grammar refuses as a name: one of its keywords.
+fn is_keyword(token: &str) -> bool {
+    use pest::Parser;
+    let word = !token.is_empty() && token.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    let as_name = super::parser::TruceParser::parse(Rule::identifier, token);
+    word && as_name.map_or(true, |p| p.as_str() != token)
+}
+
 /// Advice for the slips negotiators make most often.
-fn hint(expected: &str, token: &str) -> Option<String> {
+fn hint(expected: &str, token: &str, after_quote: bool) -> Option<String> {
+    if after_quote {
+        return Some("is a quoted text left open before this? every `\"` needs a closing `\"`".into());
+    }
+    if expected == "a name" && is_keyword(token) {
+        return Some(format!("`{token}` is a word of the rule language; choose another name"));
+    }
+    let declaration = ["article", "exception", "zone", "line", "act", "weapon"];
+    if expected.contains("`responsible`") && declaration.contains(&token) {
+        return Some("is the `}` that closes the article above missing?".into());
+    }
     if expected.contains("unit") {
         return Some("give distances in `m`, `km` or `mm`, durations in `min`, `h` or `d`".into());
     }

@@ -1,0 +1,78 @@
+//! The checker reports every problem of a file in one pass.
+
+use truce::span::Source;
+
+use crate::{relative, rendered};
+
+#[test]
+fn check_errors_render_as_snapshots() {
+    insta::glob!("fixtures/check/*.truce", |path| {
+        let name = relative(path);
+        let source = Source::new(&name, std::fs::read_to_string(path).unwrap());
+        let error = truce::compile(&source).expect_err("a check fixture must fail");
+        assert!(matches!(error, truce::RulebookError::Check(_)), "{name}: not a check error");
+        insta::with_settings!({ description => source.text(), omit_expression => true }, {
+            insta::assert_snapshot!(rendered(&error));
+        });
+    });
+}
+
+fn errors_of(file: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(format!("tests/fixtures/check/{file}")).unwrap();
+    let Err(truce::RulebookError::Check(all)) = truce::compile(&Source::new(file, text)) else {
+        panic!("{file} must fail to check");
+    };
+    all.errors.iter().map(|e| format!("{e} / {}", help(e))).collect()
+}
+
+fn help(e: &dyn miette::Diagnostic) -> String {
+    e.help().map(|h| h.to_string()).unwrap_or_default()
+}
+
+#[test]
+fn misspelt_names_get_suggestions_all_in_one_pass() {
+    let errors = errors_of("unknown-names.truce");
+    let expect = [
+        ("unknown act `hostle`", "did you mean `hostile`?"),
+        ("unknown zone `dzm`", "did you mean `dmz`?"),
+        ("unknown party `RUS`", "did you mean `RU`?"),
+        ("unknown relation `respond_to`", "did you mean `responds_to`?"),
+        ("unknown field `prior.actor.pary`", ""),
+        ("unknown article `4`", ""),
+    ];
+    assert_eq!(errors.len(), expect.len(), "{errors:#?}");
+    for (message, suggestion) in expect {
+        let hit = errors.iter().find(|e| e.starts_with(message));
+        assert!(hit.is_some_and(|e| e.contains(suggestion)), "missing `{message}` with `{suggestion}` in {errors:#?}");
+    }
+}
+
+#[test]
+fn kinds_are_checked() {
+    let errors = errors_of("kinds.truce");
+    let joined = errors.join("\n");
+    for needle in [
+        "`2 h` is a duration, but a distance is needed here",
+        "`calibre` is a length, and cannot be compared with `3 h`",
+        "unknown field `range`",
+        "`weapon.calibre` is a length, and cannot be compared with `100`",
+        "`time` is a time, and cannot be compared with `5`",
+        "`is` cannot be applied to a place",
+        "`band` is a zone, not a line",
+        "`contact` is a line, not an act or an act class",
+        "`weapon.rounds` is a count, not a condition",
+    ] {
+        assert!(joined.contains(needle), "missing `{needle}` in:\n{joined}");
+    }
+}
+
+#[test]
+fn shipped_rulebooks_check_cleanly() {
+    for entry in std::fs::read_dir("rules").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "truce") {
+            let checked = truce::load_rulebook(&path).unwrap_or_else(|e| panic!("{}:\n{}", path.display(), rendered(&e)));
+            assert!(checked.warnings.is_empty(), "{}: {:?}", path.display(), checked.warnings);
+        }
+    }
+}

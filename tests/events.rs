@@ -1,0 +1,60 @@
+//! Events files: bad events are rejected with their location and reason,
+//! the rest are judged, and every input event is accounted for.
+
+use std::path::Path;
+
+fn kaa() -> truce::check::Rulebook {
+    truce::load_rulebook(Path::new("rules/kaa.truce")).unwrap().rulebook
+}
+
+#[test]
+fn broken_yaml_events_are_rejected_with_locations() {
+    let path = Path::new("tests/fixtures/events/broken.yaml");
+    let a = truce::adjudicate_file(&kaa(), Path::new("rules/kaa.truce"), path).unwrap();
+    assert_eq!(a.verdicts.len(), 1, "only G-1 is sound");
+    assert_eq!(&*a.verdicts[0].event, "G-1");
+    let ids: Vec<Option<&str>> = a.rejected.iter().map(|r| r.event.as_deref()).collect();
+    assert_eq!(ids, [Some("G-2"), Some("G-3"), Some("G-4"), Some("G-5"), None]);
+    let report: Vec<String> = a.rejected.iter().map(|r| format!("{:?}  {}  {}", r.event, r.location, r.reason)).collect();
+    insta::assert_snapshot!(report.join("\n"));
+}
+
+#[test]
+fn every_input_event_is_accounted_for() {
+    let path = Path::new("cases/kaa-rejected-events/events.jsonl");
+    let lines = std::fs::read_to_string(path).unwrap().lines().filter(|l| !l.trim().is_empty()).count();
+    let a = truce::adjudicate_file(&kaa(), Path::new("rules/kaa.truce"), path).unwrap();
+    assert_eq!(a.verdicts.len() + a.rejected.len(), lines);
+    assert_eq!(a.totals().events, lines);
+}
+
+#[test]
+fn relations_to_rejected_events_cascade() {
+    let rulebook = kaa();
+    let text = concat!(
+        "{\"id\":\"A\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\",\"actor\":{\"party\":\"NOPE\"}}\n",
+        "{\"id\":\"B\",\"time\":\"2016-01-01T00:01:00Z\",\"act\":\"fire\",\"responds_to\":\"A\"}\n",
+        "{\"id\":\"C\",\"time\":\"2016-01-01T00:02:00Z\",\"act\":\"fire\",\"responds_to\":\"B\"}\n",
+        "{\"id\":\"D\",\"time\":\"2016-01-01T00:03:00Z\",\"act\":\"fire\"}\n",
+    );
+    let loaded = truce::events::load_str("x.jsonl", text, truce::events::Format::JsonLines, &rulebook).unwrap();
+    let (graph, rejected) = truce::graph::build(loaded, "x.jsonl");
+    let ids: Vec<&str> = rejected.iter().filter_map(|r| r.event.as_deref()).collect();
+    assert_eq!(ids, ["A", "B", "C"]);
+    assert_eq!(graph.events.len(), 1);
+    assert!(rejected[2].reason.contains("which was rejected"), "{}", rejected[2].reason);
+}
+
+#[test]
+fn yaml_and_json_lines_give_the_same_verdicts() {
+    let rulebook = kaa();
+    let yaml = "- id: E\n  time: 2017-11-13T15:15:00+09:00\n  act: fire\n  actor: {party: KPA}\n  target: {lat: 37.9446, lon: 126.6871}\n  evidence:\n    - {source: s, kind: observation, grade: B2}\n";
+    let json = "{\"id\":\"E\",\"time\":\"2017-11-13T15:15:00+09:00\",\"act\":\"fire\",\"actor\":{\"party\":\"KPA\"},\"target\":{\"lat\":37.9446,\"lon\":126.6871},\"evidence\":[{\"source\":\"s\",\"kind\":\"observation\",\"grade\":\"B2\"}]}\n";
+    let judge = |text: &str, format| {
+        let loaded = truce::events::load_str("x", text, format, &rulebook).unwrap();
+        let (graph, _) = truce::graph::build(loaded, "x");
+        let v = truce::eval::adjudicate(&rulebook, &graph);
+        truce::render::text::verdict(&v[0], truce::render::text::Detail::Full)
+    };
+    assert_eq!(judge(yaml, truce::events::Format::Yaml), judge(json, truce::events::Format::JsonLines));
+}

@@ -1,0 +1,50 @@
+//! Syntax errors point at the bad token and say what was expected in the
+//! rule language's own words.
+
+use truce::span::Source;
+
+use crate::{relative, rendered};
+
+#[test]
+fn syntax_errors_render_as_snapshots() {
+    insta::glob!("fixtures/syntax/*.truce", |path| {
+        let name = relative(path);
+        let source = Source::new(&name, std::fs::read_to_string(path).unwrap());
+        let error = truce::compile(&source).expect_err("a syntax fixture must fail");
+        assert!(matches!(error, truce::RulebookError::Syntax(_)), "{name}: not a syntax error");
+        insta::with_settings!({ description => source.text(), omit_expression => true }, {
+            insta::assert_snapshot!(rendered(&error));
+        });
+    });
+}
+
+#[test]
+fn errors_name_the_expected_keyword_at_the_bad_token() {
+    let text = "agreement \"A\" { in force 2025-09-03 00:00 Europe/Kyiv party A \"a\" party B \"b\" }\nact fire \"f\"\narticle 1 \"t\" { violation act is fire }";
+    let source = Source::new("t.truce", text);
+    let Err(truce::RulebookError::Syntax(e)) = truce::compile(&source) else { panic!("expected a syntax error") };
+    assert_eq!(e.location(), "t.truce:3:27");
+    let message = rendered(&truce::RulebookError::Syntax(e));
+    assert!(message.contains("expected `when`"), "{message}");
+}
+
+#[test]
+fn precedence_follows_the_one_table() {
+    // `not` binds looser than tests and tighter than `and`, `and` tighter than `or`.
+    let source = Source::new("c", "not place in dmz and act is fire or act is raid");
+    let expr = truce::syntax::parse_condition(&source).unwrap();
+    let shape = format!("{:?}", expr.node);
+    let or_at = shape.find("Or").unwrap();
+    let and_at = shape.find("And").unwrap();
+    let not_at = shape.find("Not").unwrap();
+    assert!(or_at < and_at && and_at < not_at, "{shape}");
+}
+
+#[test]
+fn keywords_are_not_read_inside_longer_names() {
+    // `incoming` must not parse as `in` + `coming`, nor `order` as `or` + `der`.
+    let source = Source::new("c", "incoming is fire and order is raid");
+    let expr = truce::syntax::parse_condition(&source).unwrap();
+    assert_eq!(expr.span.text(), "incoming is fire and order is raid");
+    assert!(format!("{:?}", expr.node).contains("\"incoming\""));
+}
