@@ -1,1 +1,225 @@
-fn main(){}
+//! `cargo bench`: adjudicates a generated corpus of 100k events (JSON Lines)
+//! against the Korean Armistice Agreement rulebook, and, in the same run,
+//! times a bare serde_json parse of the same file, to give the ratio.
+//! Then it loads 1M events and reports the memory they take.
+//!
+//! Medians of several runs; the machine is shared, so read ratios, not
+//! absolute times.
+
+use std::fmt::Write as _;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+const EVENTS: usize = 100_000;
+const RUNS: usize = 7;
+
+/// A small deterministic generator (SplitMix64), so every run judges the same corpus.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+fn generate(path: &Path, count: usize, line: &[(f64, f64)]) {
+    let acts = [
+        "fire",
+        "fire",
+        "fire",
+        "movement",
+        "deployment",
+        "mine_emplacement",
+        "construction",
+        "assault",
+    ];
+    let parties = ["KPA", "UNC", "unknown"];
+    let kinds = ["observation", "sensor", "investigation", "party_claim"];
+    let mut rng = Rng(0x7275_6365);
+    let mut out = String::with_capacity(count * 400);
+    for i in 0..count {
+        let (lon, lat) = line[rng.below(line.len() as u64) as usize];
+        let mut point = |spread: f64| {
+            (
+                lat + (rng.unit() - 0.5) * spread,
+                lon + (rng.unit() - 0.5) * spread,
+            )
+        };
+        let (olat, olon) = point(0.12);
+        let (tlat, tlon) = point(0.12);
+        let act = acts[rng.below(acts.len() as u64) as usize];
+        let party = parties[rng.below(3) as usize];
+        let minute = rng.below(60 * 24 * 365 * 5);
+        let time = jiff::Timestamp::from_second(1_420_070_400 + minute as i64 * 60).unwrap();
+        let grade = format!(
+            "{}{}",
+            ['A', 'B', 'C', 'D'][rng.below(4) as usize],
+            1 + rng.below(4)
+        );
+        let kind = kinds[rng.below(4) as usize];
+        let _ = write!(
+            out,
+            r#"{{"id":"E-{i}","time":"{time}","act":"{act}","actor":{{"party":"{party}"}},"weapon":{{"type":"howitzer","calibre_mm":{},"rounds":{}}},"origin":{{"lat":{olat:.5},"lon":{olon:.5}}},"target":{{"lat":{tlat:.5},"lon":{tlon:.5},"accuracy_m":{}}},"evidence":[{{"source":"post {}","kind":"{kind}","grade":"{grade}"}},{{"source":"sensor {}","kind":"sensor","grade":"B2"}}]"#,
+            [7.62, 14.5, 82.0, 122.0, 152.0][rng.below(5) as usize],
+            1 + rng.below(40),
+            rng.below(3) * 250,
+            rng.below(50),
+            rng.below(20),
+        );
+        if i > 0 && rng.below(10) == 0 {
+            let _ = write!(
+                out,
+                r#","responds_to":"E-{}""#,
+                i - 1 - rng.below(i.min(50) as u64) as usize
+            );
+        }
+        out.push_str("}\n");
+    }
+    std::fs::write(path, out).unwrap();
+}
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    let samples = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(f());
+            start.elapsed()
+        })
+        .collect();
+    median(samples)
+}
+
+fn rss_kib(field: &str) -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with(field))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Loads an events file into the event graph and reports the memory held.
+fn memory_probe(file: &Path, rulebook: &truce::check::Rulebook) {
+    let before = rss_kib("VmRSS:");
+    let loaded = truce::events::load(file, rulebook).unwrap();
+    let (graph, _) = truce::graph::build(loaded, "bench");
+    let after = rss_kib("VmRSS:");
+    let mb = |kib: u64| kib as f64 / 1024.0;
+    println!(
+        "1M events: event graph of {} events and {} edges holds {:.0} MB (resident {:.0} MB, peak while loading {:.0} MB)",
+        graph.events.len(),
+        graph.edge_count(),
+        mb(after.saturating_sub(before)),
+        mb(after),
+        mb(rss_kib("VmHWM:"))
+    );
+}
+
+fn main() {
+    let rules = PathBuf::from("rules/kaa.truce");
+    let rulebook = truce::load_rulebook(&rules)
+        .expect("the KAA rulebook checks")
+        .rulebook;
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--memory-probe") {
+        return memory_probe(Path::new(&args[i + 1]), &rulebook);
+    }
+    let line: Vec<(f64, f64)> = rulebook.lines[0]
+        .geometry
+        .0
+        .iter()
+        .flat_map(|l| l.0.iter().map(|c| (c.x, c.y)))
+        .collect();
+    let dir = std::env::temp_dir().join("truce-bench");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("events-100k.jsonl");
+    generate(&file, EVENTS, &line);
+    let bytes = std::fs::metadata(&file).unwrap().len();
+
+    let parse = time(RUNS, || {
+        let reader = BufReader::new(std::fs::File::open(&file).unwrap());
+        reader
+            .lines()
+            .filter(|l| {
+                serde_json::from_str::<serde_json::Value>(l.as_ref().unwrap())
+                    .unwrap()
+                    .is_object()
+            })
+            .count()
+    });
+    let load = time(RUNS, || truce::events::load(&file, &rulebook).unwrap());
+    let whole = time(RUNS, || {
+        let loaded = truce::events::load(&file, &rulebook).unwrap();
+        let (graph, rejected) = truce::graph::build(loaded, "bench");
+        assert!(rejected.is_empty());
+        truce::eval::adjudicate(&rulebook, &graph)
+    });
+    let loaded = truce::events::load(&file, &rulebook).unwrap();
+    let (graph, _) = truce::graph::build(loaded, "bench");
+    let verdicts = truce::eval::adjudicate(&rulebook, &graph);
+    let violations = verdicts
+        .iter()
+        .filter(|v| v.outcome == truce::eval::Outcome::Violation)
+        .count();
+    let eval_only = time(RUNS, || truce::eval::adjudicate(&rulebook, &graph));
+    let per = |d: Duration| d.as_secs_f64() * 1e6 / EVENTS as f64;
+    println!(
+        "corpus: {EVENTS} events, {:.1} MB of JSON Lines, {violations} violations",
+        bytes as f64 / 1e6
+    );
+    println!("median of {RUNS} runs:");
+    println!(
+        "  bare serde_json parse (to Value)   {:>8.1} ms  {:>6.2} µs/event",
+        parse.as_secs_f64() * 1e3,
+        per(parse)
+    );
+    println!(
+        "  load + validate                    {:>8.1} ms  {:>6.2} µs/event",
+        load.as_secs_f64() * 1e3,
+        per(load)
+    );
+    println!(
+        "  evaluate only (graph built)        {:>8.1} ms  {:>6.2} µs/event",
+        eval_only.as_secs_f64() * 1e3,
+        per(eval_only)
+    );
+    println!(
+        "  adjudicate (load, graph, evaluate) {:>8.1} ms  {:>6.2} µs/event",
+        whole.as_secs_f64() * 1e3,
+        per(whole)
+    );
+    println!(
+        "  ratio adjudicate / bare parse      {:>8.1}x",
+        whole.as_secs_f64() / parse.as_secs_f64()
+    );
+    drop((verdicts, graph));
+
+    // Memory: a million events held as the evaluator holds them, measured in
+    // a fresh process so nothing from the timing runs is counted.
+    let million = dir.join("events-1m.jsonl");
+    generate(&million, 1_000_000, &line);
+    let probe = std::process::Command::new(std::env::current_exe().unwrap())
+        .arg("--memory-probe")
+        .arg(&million)
+        .output()
+        .unwrap();
+    print!("{}", String::from_utf8_lossy(&probe.stdout));
+    std::fs::remove_dir_all(&dir).ok();
+}

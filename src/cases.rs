@@ -66,12 +66,20 @@ pub fn run(dir: &Path) -> Result<CaseRun, String> {
     let rules = dir.join(&manifest.rules);
     let checked = crate::load_rulebook(&rules).map_err(|e| {
         let shown = crate::render::diagnostics::render(&e, false);
-        format!("the rulebook `{}` does not check:\n{shown}", rules.display())
+        format!(
+            "the rulebook `{}` does not check:\n{shown}",
+            rules.display()
+        )
     })?;
     let events = dir.join(&manifest.events);
-    let adjudication = crate::adjudicate_file(&checked.rulebook, &rules, &events).map_err(|e| e.to_string())?;
+    let adjudication =
+        crate::adjudicate_file(&checked.rulebook, &rules, &events).map_err(|e| e.to_string())?;
     let mismatches = compare(&manifest, &adjudication);
-    Ok(CaseRun { name: dir.display().to_string(), adjudication, mismatches })
+    Ok(CaseRun {
+        name: dir.display().to_string(),
+        adjudication,
+        mismatches,
+    })
 }
 
 /// Case folders under `root` (any folder holding a `case.yaml`), sorted.
@@ -81,8 +89,14 @@ pub fn discover(root: &Path) -> Vec<PathBuf> {
         found.push(root.to_path_buf());
         return found;
     }
-    let Ok(entries) = std::fs::read_dir(root) else { return found };
-    let mut dirs: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return found;
+    };
+    let mut dirs: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
     dirs.sort();
     for d in dirs {
         found.extend(discover(&d));
@@ -93,32 +107,56 @@ pub fn discover(root: &Path) -> Vec<PathBuf> {
 fn compare(manifest: &Manifest, a: &Adjudication) -> Vec<Mismatch> {
     let mut actual: BTreeMap<&str, (String, Option<&Verdict>, String)> = BTreeMap::new();
     for v in &a.verdicts {
-        actual.insert(&v.event, (describe(v.outcome.name(), v.party.as_deref()), Some(v), String::new()));
+        actual.insert(
+            &v.event,
+            (
+                describe(v.outcome.name(), v.party.as_deref()),
+                Some(v),
+                String::new(),
+            ),
+        );
     }
     for r in &a.rejected {
         if let Some(id) = &r.event {
             let why = format!("{}: {}", r.location, r.reason);
-            actual.entry(id).or_insert((describe("rejected", None), None, why));
+            actual
+                .entry(id)
+                .or_insert((describe("rejected", None), None, why));
         }
     }
     let mut out = Vec::new();
     for (id, exp) in &manifest.expect {
         let expected = describe(&exp.outcome, exp.party.as_deref());
         let Some((got, verdict, why)) = actual.remove(id.as_str()) else {
-            out.push(Mismatch { event: id.clone(), expected, actual: "absent from the report".into(), reasoning: String::new() });
+            out.push(Mismatch {
+                event: id.clone(),
+                expected,
+                actual: "absent from the report".into(),
+                reasoning: String::new(),
+            });
             continue;
         };
-        let reasoning = verdict.map_or(why, |v| crate::render::text::verdict(v, crate::render::text::Detail::Full));
+        let reasoning = verdict.map_or(why, |v| {
+            crate::render::text::verdict(v, crate::render::text::Detail::Full)
+        });
         let articles_differ = match (&exp.articles, verdict) {
             (Some(want), Some(v)) => &deciding(v) != want,
             _ => false,
         };
         if got != expected || articles_differ {
             let (expected, got) = match (&exp.articles, verdict) {
-                (Some(want), Some(v)) => (format!("{expected} under {}", want.join(", ")), format!("{got} under {}", deciding(v).join(", "))),
+                (Some(want), Some(v)) => (
+                    format!("{expected} under {}", want.join(", ")),
+                    format!("{got} under {}", deciding(v).join(", ")),
+                ),
                 _ => (expected, got),
             };
-            out.push(Mismatch { event: id.clone(), expected, actual: got, reasoning });
+            out.push(Mismatch {
+                event: id.clone(),
+                expected,
+                actual: got,
+                reasoning,
+            });
         }
     }
     let unidentified = a.rejected.iter().filter(|r| r.event.is_none()).count();
@@ -131,7 +169,12 @@ fn compare(manifest: &Manifest, a: &Adjudication) -> Vec<Mismatch> {
         });
     }
     for (id, (got, _, _)) in actual {
-        out.push(Mismatch { event: id.to_owned(), expected: "no expectation in case.yaml".into(), actual: got, reasoning: String::new() });
+        out.push(Mismatch {
+            event: id.to_owned(),
+            expected: "no expectation in case.yaml".into(),
+            actual: got,
+            reasoning: String::new(),
+        });
     }
     out
 }
@@ -141,7 +184,11 @@ fn deciding(v: &Verdict) -> Vec<String> {
     if v.outcome == Outcome::NoViolation {
         return Vec::new();
     }
-    v.articles.iter().filter(|f| f.outcome == v.outcome).map(|f| f.article.clone()).collect()
+    v.articles
+        .iter()
+        .filter(|f| f.outcome == v.outcome)
+        .map(|f| f.article.clone())
+        .collect()
 }
 
 fn describe(outcome: &str, party: Option<&str>) -> String {

@@ -89,7 +89,11 @@ pub fn run(args: Args) -> Exit {
     match args.command {
         Command::Check { rules } => check::run(&rules),
         Command::Adjudicate { inputs, format } => adjudicate::run(&inputs, format),
-        Command::Explain { inputs, event, format } => explain::run(&inputs, &event, format),
+        Command::Explain {
+            inputs,
+            event,
+            format,
+        } => explain::run(&inputs, &event, format),
         Command::Test { cases } => test::run(&cases),
     }
 }

@@ -22,14 +22,18 @@ use crate::graph::EventGraph;
 
 /// Judges every event of the graph, in input order.
 pub fn adjudicate(rulebook: &Rulebook, graph: &EventGraph) -> Vec<Verdict> {
-    (0..graph.events.len()).map(|i| judge(rulebook, graph, i)).collect()
+    (0..graph.events.len())
+        .map(|i| judge(rulebook, graph, i))
+        .collect()
 }
 
 /// Judges one event.
 pub fn judge(rulebook: &Rulebook, graph: &EventGraph, index: usize) -> Verdict {
     let event = &graph.events[index];
     let in_force = time::in_force(event, rulebook);
-    let actor = event.party.map(|p| rulebook.parties[usize::from(p)].id.clone());
+    let actor = event
+        .party
+        .map(|p| rulebook.parties[usize::from(p)].id.clone());
     let mut verdict = Verdict {
         event: event.id.clone(),
         outcome: Outcome::NoViolation,
@@ -41,19 +45,30 @@ pub fn judge(rulebook: &Rulebook, graph: &EventGraph, index: usize) -> Verdict {
     };
     match verdict.in_force.result {
         Truth::False => {
-            verdict.summary = format!("before the agreement entered into force ({})", rulebook.in_force.written);
+            verdict.summary = format!(
+                "before the agreement entered into force ({})",
+                rulebook.in_force.written
+            );
             return verdict;
         }
         Truth::Unknown => {
             verdict.outcome = Outcome::Inconclusive;
             verdict.party = actor;
-            verdict.summary = "the event may have happened before the agreement entered into force".into();
+            verdict.summary =
+                "the event may have happened before the agreement entered into force".into();
             return verdict;
         }
         Truth::True => {}
     }
-    let mut env = cond::Env { rulebook, graph, subjects: vec![index] };
-    verdict.articles = (0..rulebook.articles.len()).map(|a| article::judge(&mut env, a)).collect();
+    let mut env = cond::Env {
+        rulebook,
+        graph,
+        subjects: vec![index],
+        zones_seen: Vec::new(),
+    };
+    verdict.articles = (0..rulebook.articles.len())
+        .map(|a| article::judge(&mut env, a))
+        .collect();
     decide(&mut verdict);
     verdict
 }
@@ -61,13 +76,26 @@ pub fn judge(rulebook: &Rulebook, graph: &EventGraph, index: usize) -> Verdict {
 /// The event's outcome is its gravest finding: a violation outweighs an
 /// open question, which outweighs a justification.
 fn decide(verdict: &mut Verdict) {
-    let worst = verdict.articles.iter().map(|f| f.outcome).max().unwrap_or(Outcome::NoViolation);
+    let worst = verdict
+        .articles
+        .iter()
+        .map(|f| f.outcome)
+        .max()
+        .unwrap_or(Outcome::NoViolation);
     verdict.outcome = worst;
-    let deciding: Vec<&Finding> = verdict.articles.iter().filter(|f| f.outcome == worst).collect();
+    let deciding: Vec<&Finding> = verdict
+        .articles
+        .iter()
+        .filter(|f| f.outcome == worst)
+        .collect();
     verdict.party = deciding.iter().find_map(|f| f.party.clone());
     let numbers: Vec<&str> = deciding.iter().map(|f| f.article.as_str()).collect();
     let list = numbers.join(", ");
-    let plural = if numbers.len() > 1 { "articles" } else { "article" };
+    let plural = if numbers.len() > 1 {
+        "articles"
+    } else {
+        "article"
+    };
     verdict.summary = match worst {
         Outcome::Violation => format!("violates {plural} {list}"),
         Outcome::Inconclusive => format!("cannot be decided under {plural} {list}"),

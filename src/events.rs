@@ -69,7 +69,12 @@ pub fn load(path: &Path, rulebook: &Rulebook) -> Result<Loaded, LoadError> {
 }
 
 /// Reads events from text already in memory (tests, tools).
-pub fn load_str(name: &str, text: &str, format: Format, rulebook: &Rulebook) -> Result<Loaded, LoadError> {
+pub fn load_str(
+    name: &str,
+    text: &str,
+    format: Format,
+    rulebook: &Rulebook,
+) -> Result<Loaded, LoadError> {
     let mut loaded = Loaded::default();
     let mut sink = |line, record| loaded.accept(name, line, record, rulebook);
     match format {
@@ -80,7 +85,13 @@ pub fn load_str(name: &str, text: &str, format: Format, rulebook: &Rulebook) -> 
 }
 
 impl Loaded {
-    fn accept(&mut self, name: &str, line: u32, record: Result<raw::RawEvent, Rejection>, rulebook: &Rulebook) {
+    fn accept(
+        &mut self,
+        name: &str,
+        line: u32,
+        record: Result<raw::RawEvent, Rejection>,
+        rulebook: &Rulebook,
+    ) {
         let raw = match record {
             Ok(raw) => raw,
             Err(rejection) => return self.rejected.push(rejection),

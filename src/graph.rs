@@ -50,7 +50,10 @@ impl EventGraph {
 /// Builds the graph from loaded events; returns it with every rejection
 /// (from loading and from here), in input order.
 pub fn build(loaded: Loaded, file: &str) -> (EventGraph, Vec<Rejection>) {
-    let Loaded { events, mut rejected } = loaded;
+    let Loaded {
+        events,
+        mut rejected,
+    } = loaded;
     let mut keep = vec![true; events.len()];
     reject_duplicates(&events, &mut keep, &mut rejected, file);
     loop {
@@ -59,7 +62,12 @@ pub fn build(loaded: Loaded, file: &str) -> (EventGraph, Vec<Rejection>) {
             break;
         }
     }
-    let events: Vec<Event> = events.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(e, _)| e).collect();
+    let events: Vec<Event> = events
+        .into_iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(e, _)| e)
+        .collect();
     let graph = edges(&events);
     rejected.sort_by_key(|r| r.line);
     (EventGraph { events, graph }, rejected)
@@ -79,7 +87,11 @@ fn reject_duplicates(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejectio
     for (i, e) in events.iter().enumerate() {
         if let Some(line) = first.get(&*e.id) {
             keep[i] = false;
-            out.push(reject(e, format!("duplicate id `{}`; the first is at line {line}", e.id), file));
+            out.push(reject(
+                e,
+                format!("duplicate id `{}`; the first is at line {line}", e.id),
+                file,
+            ));
         } else {
             first.insert(&e.id, e.line);
         }
@@ -90,7 +102,12 @@ fn reject_duplicates(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejectio
 /// until no rejection leaves another reference dangling.
 fn reject_dangling(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>, file: &str) {
     loop {
-        let kept: HashSet<&str> = events.iter().zip(keep.iter()).filter(|(_, k)| **k).map(|(e, _)| &*e.id).collect();
+        let kept: HashSet<&str> = events
+            .iter()
+            .zip(keep.iter())
+            .filter(|(_, k)| **k)
+            .map(|(e, _)| &*e.id)
+            .collect();
         let rejected: HashSet<String> = out.iter().filter_map(|r| r.event.clone()).collect();
         let mut all: HashSet<&str> = events.iter().map(|e| &*e.id).collect();
         all.extend(rejected.iter().map(String::as_str));
@@ -101,7 +118,11 @@ fn reject_dangling(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>
             }
             let missing = e.relations.iter().find(|(_, id)| !kept.contains(&**id));
             if let Some((relation, id)) = missing {
-                let why = if all.contains(&**id) { "which was rejected" } else { "and no event has this id" };
+                let why = if all.contains(&**id) {
+                    "which was rejected"
+                } else {
+                    "and no event has this id"
+                };
                 let reason = format!("`{}` refers to `{id}`, {why}", relation.name());
                 out.push(reject(e, reason, file));
                 keep[i] = false;
@@ -115,14 +136,28 @@ fn reject_dangling(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>
 }
 
 /// Rejects every event on a `responds_to` cycle; true if any was rejected.
-fn reject_cycles(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>, file: &str) -> bool {
-    let index: HashMap<&str, usize> = events.iter().enumerate().filter(|(i, _)| keep[*i]).map(|(i, e)| (&*e.id, i)).collect();
+fn reject_cycles(
+    events: &[Event],
+    keep: &mut [bool],
+    out: &mut Vec<Rejection>,
+    file: &str,
+) -> bool {
+    let index: HashMap<&str, usize> = events
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| keep[*i])
+        .map(|(i, e)| (&*e.id, i))
+        .collect();
     let mut g: DiGraph<(), ()> = DiGraph::with_capacity(events.len(), 0);
     for _ in events {
         g.add_node(());
     }
     for (i, e) in events.iter().enumerate().filter(|(i, _)| keep[*i]) {
-        for (_, id) in e.relations.iter().filter(|(r, _)| *r == Relation::RespondsTo) {
+        for (_, id) in e
+            .relations
+            .iter()
+            .filter(|(r, _)| *r == Relation::RespondsTo)
+        {
             g.add_edge(NodeIndex::new(i), NodeIndex::new(index[&**id]), ());
         }
     }
@@ -144,7 +179,11 @@ fn reject_cycles(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>, 
 }
 
 fn edges(events: &[Event]) -> DiGraph<(), Relation, u32> {
-    let index: HashMap<&str, usize> = events.iter().enumerate().map(|(i, e)| (&*e.id, i)).collect();
+    let index: HashMap<&str, usize> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (&*e.id, i))
+        .collect();
     let edge_count = events.iter().map(|e| e.relations.len()).sum();
     let mut g = DiGraph::with_capacity(events.len(), edge_count);
     for _ in events {

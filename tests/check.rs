@@ -10,7 +10,10 @@ fn check_errors_render_as_snapshots() {
         let name = relative(path);
         let source = Source::new(&name, std::fs::read_to_string(path).unwrap());
         let error = truce::compile(&source).expect_err("a check fixture must fail");
-        assert!(matches!(error, truce::RulebookError::Check(_)), "{name}: not a check error");
+        assert!(
+            matches!(error, truce::RulebookError::Check(_)),
+            "{name}: not a check error"
+        );
         insta::with_settings!({ description => source.text(), omit_expression => true }, {
             insta::assert_snapshot!(rendered(&error));
         });
@@ -22,7 +25,10 @@ fn errors_of(file: &str) -> Vec<String> {
     let Err(truce::RulebookError::Check(all)) = truce::compile(&Source::new(file, text)) else {
         panic!("{file} must fail to check");
     };
-    all.errors.iter().map(|e| format!("{e} / {}", help(e))).collect()
+    all.errors
+        .iter()
+        .map(|e| format!("{e} / {}", help(e)))
+        .collect()
 }
 
 fn help(e: &dyn miette::Diagnostic) -> String {
@@ -36,14 +42,20 @@ fn misspelt_names_get_suggestions_all_in_one_pass() {
         ("unknown act `hostle`", "did you mean `hostile`?"),
         ("unknown zone `dzm`", "did you mean `dmz`?"),
         ("unknown party `RUS`", "did you mean `RU`?"),
-        ("unknown relation `respond_to`", "did you mean `responds_to`?"),
+        (
+            "unknown relation `respond_to`",
+            "did you mean `responds_to`?",
+        ),
         ("unknown field `prior.actor.pary`", ""),
         ("unknown article `4`", ""),
     ];
     assert_eq!(errors.len(), expect.len(), "{errors:#?}");
     for (message, suggestion) in expect {
         let hit = errors.iter().find(|e| e.starts_with(message));
-        assert!(hit.is_some_and(|e| e.contains(suggestion)), "missing `{message}` with `{suggestion}` in {errors:#?}");
+        assert!(
+            hit.is_some_and(|e| e.contains(suggestion)),
+            "missing `{message}` with `{suggestion}` in {errors:#?}"
+        );
     }
 }
 
@@ -71,8 +83,48 @@ fn shipped_rulebooks_check_cleanly() {
     for entry in std::fs::read_dir("rules").unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "truce") {
-            let checked = truce::load_rulebook(&path).unwrap_or_else(|e| panic!("{}:\n{}", path.display(), rendered(&e)));
-            assert!(checked.warnings.is_empty(), "{}: {:?}", path.display(), checked.warnings);
+            let checked = truce::load_rulebook(&path)
+                .unwrap_or_else(|e| panic!("{}:\n{}", path.display(), rendered(&e)));
+            assert!(
+                checked.warnings.is_empty(),
+                "{}: {:?}",
+                path.display(),
+                checked.warnings
+            );
         }
     }
+}
+
+const HEADER: &str = "agreement \"A\" {\n  in force 2025-09-03 00:00 Europe/Kyiv\n  party UA \"Ukraine\"\n  party RU \"Russia\"\n}\n";
+
+#[test]
+fn unused_declarations_warn_but_check() {
+    let text = format!(
+        "{HEADER}line contact = [(37.0, 48.0), (38.0, 48.5)]\nzone dmz = within 15 km of contact\nzone band = within 40 km of contact\nact fire \"fire\"\narticle 1 \"No fire in the zone.\" {{\n  violation when act is fire and origin in dmz\n}}\n"
+    );
+    let checked =
+        truce::compile(&Source::new("unused.truce", text)).expect("warnings do not fail a check");
+    let shown: Vec<String> = checked
+        .warnings
+        .iter()
+        .map(|w| truce::render::diagnostics::render(w, false))
+        .collect();
+    assert_eq!(checked.warnings.len(), 1, "{shown:?}");
+    insta::assert_snapshot!(shown.join("\n"));
+}
+
+#[test]
+fn act_classes_must_be_declared_before_use() {
+    let text = format!(
+        "{HEADER}act fire \"fire\"\nact class hostile = [fire, heavy_fire]\nact class heavy_fire = [fire]\narticle 1 \"t\" {{\n  violation when act is hostile\n}}\n"
+    );
+    let Err(truce::RulebookError::Check(all)) = truce::compile(&Source::new("order.truce", text))
+    else {
+        panic!("must fail")
+    };
+    assert_eq!(all.errors.len(), 1);
+    assert_eq!(
+        all.errors[0].to_string(),
+        "act class `heavy_fire` is used before it is declared"
+    );
 }

@@ -3,7 +3,11 @@
 use std::process::{Command, Output};
 
 fn truce(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_truce")).args(args).env("NO_COLOR", "1").output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_truce"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -19,12 +23,24 @@ fn readme_commands_work() {
     assert!(text(&out.stdout).contains("J-1  VIOLATION  party KPA"));
     let out = truce(&["test"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
-    assert!(text(&out.stdout).ends_with("7 passed, 0 failed\n"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).ends_with("7 passed, 0 failed\n"),
+        "{}",
+        text(&out.stdout)
+    );
 }
 
 #[test]
 fn json_report_is_versioned_hashed_and_deterministic() {
-    let args = ["adjudicate", "--rules", "rules/kaa.truce", "--events", "cases/kaa-rejected-events/events.jsonl", "--format", "json"];
+    let args = [
+        "adjudicate",
+        "--rules",
+        "rules/kaa.truce",
+        "--events",
+        "cases/kaa-rejected-events/events.jsonl",
+        "--format",
+        "json",
+    ];
     let first = truce(&args);
     let second = truce(&args);
     assert_eq!(first.stdout, second.stdout, "same inputs, same bytes");
@@ -35,7 +51,10 @@ fn json_report_is_versioned_hashed_and_deterministic() {
     assert_eq!(inputs.len(), 2);
     for input in inputs {
         let sha = input["sha256"].as_str().unwrap();
-        assert!(sha.len() == 64 && sha.chars().all(|c| c.is_ascii_hexdigit()), "{sha}");
+        assert!(
+            sha.len() == 64 && sha.chars().all(|c| c.is_ascii_hexdigit()),
+            "{sha}"
+        );
     }
     let verdicts = report["verdicts"].as_array().unwrap();
     let rejected = report["rejected"].as_array().unwrap();
@@ -45,22 +64,47 @@ fn json_report_is_versioned_hashed_and_deterministic() {
     assert_eq!(v["event"], "X-1");
     assert_eq!(v["outcome"], "violation");
     assert_eq!(v["party"], "KPA");
-    assert!(v["articles"].as_array().unwrap().iter().any(|f| f["article"] == "6" && f["outcome"] == "violation"));
+    assert!(
+        v["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["article"] == "6" && f["outcome"] == "violation")
+    );
     assert!(v["explanation"]["articles"][0]["condition"]["result"].is_string());
     assert_eq!(rejected[0]["event"], "X-2");
-    assert!(rejected[0]["location"].as_str().unwrap().ends_with("events.jsonl:2"));
+    assert!(
+        rejected[0]["location"]
+            .as_str()
+            .unwrap()
+            .ends_with("events.jsonl:2")
+    );
 }
 
 #[test]
 fn explain_shows_one_event_in_full() {
-    let out = truce(&["explain", "--rules", "rules/kaa.truce", "--events", JSA, "J-3"]);
+    let out = truce(&[
+        "explain",
+        "--rules",
+        "rules/kaa.truce",
+        "--events",
+        JSA,
+        "J-3",
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let shown = text(&out.stdout);
     assert!(shown.starts_with("J-3  NO VIOLATION"));
     // Full detail: every article's text and condition, even when not met.
     assert!(shown.contains("\"No person, military or civilian, shall be permitted to cross"));
     assert!(shown.contains("✗ trajectory crosses mdl"));
-    let missing = truce(&["explain", "--rules", "rules/kaa.truce", "--events", JSA, "J-9"]);
+    let missing = truce(&[
+        "explain",
+        "--rules",
+        "rules/kaa.truce",
+        "--events",
+        JSA,
+        "J-9",
+    ]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(text(&missing.stderr).contains("no event `J-9`"));
 }
@@ -71,8 +115,24 @@ fn check_exit_codes() {
     let bad = truce(&["check", "tests/fixtures/check/unknown-names.truce"]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(text(&bad.stderr).contains("did you mean `dmz`?"));
-    assert_eq!(truce(&["check", "no/such/file.truce"]).status.code(), Some(1));
-    assert_eq!(truce(&["adjudicate", "--rules", "rules/kaa.truce", "--events", JSA, "--format", "xml"]).status.code(), Some(2));
+    assert_eq!(
+        truce(&["check", "no/such/file.truce"]).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        truce(&[
+            "adjudicate",
+            "--rules",
+            "rules/kaa.truce",
+            "--events",
+            JSA,
+            "--format",
+            "xml"
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
     assert_eq!(truce(&["frobnicate"]).status.code(), Some(2));
 }
 
@@ -80,7 +140,13 @@ fn check_exit_codes() {
 fn garbage_input_never_panics() {
     let dir = std::env::temp_dir().join(format!("truce-garbage-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let samples: [&[u8]; 5] = [b"\xff\xfe\x00garbage", b"agreement", b"agreement \"x\" {", b"- - - :\n  ]]", b"{\"id\":"];
+    let samples: [&[u8]; 5] = [
+        b"\xff\xfe\x00garbage",
+        b"agreement",
+        b"agreement \"x\" {",
+        b"- - - :\n  ]]",
+        b"{\"id\":",
+    ];
     for (i, bytes) in samples.iter().enumerate() {
         let rules = dir.join(format!("r{i}.truce"));
         let events = dir.join(format!("e{i}.yaml"));
@@ -88,12 +154,22 @@ fn garbage_input_never_panics() {
         std::fs::write(&events, bytes).unwrap();
         for args in [
             vec!["check", rules.to_str().unwrap()],
-            vec!["adjudicate", "--rules", "rules/kaa.truce", "--events", events.to_str().unwrap()],
+            vec![
+                "adjudicate",
+                "--rules",
+                "rules/kaa.truce",
+                "--events",
+                events.to_str().unwrap(),
+            ],
         ] {
             let out = truce(&args);
             let err = text(&out.stderr);
             assert!(!err.contains("panicked"), "{args:?}: {err}");
-            assert!(matches!(out.status.code(), Some(0 | 1 | 3)), "{args:?}: {:?} {err}", out.status.code());
+            assert!(
+                matches!(out.status.code(), Some(0 | 1 | 3)),
+                "{args:?}: {:?} {err}",
+                out.status.code()
+            );
         }
     }
     std::fs::remove_dir_all(&dir).ok();
@@ -112,8 +188,14 @@ fn test_command_reports_mismatches_with_reasoning() {
     let out = truce(&["test", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let shown = text(&out.stdout);
-    assert!(shown.contains("J-1: expected no_violation, got violation (party KPA)"), "{shown}");
-    assert!(shown.contains("✓ act is hostile"), "the reasoning is shown: {shown}");
+    assert!(
+        shown.contains("J-1: expected no_violation, got violation (party KPA)"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("✓ act is hostile"),
+        "the reasoning is shown: {shown}"
+    );
     assert!(shown.ends_with("0 passed, 1 failed\n"));
     std::fs::remove_dir_all(&dir).ok();
 }

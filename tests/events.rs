@@ -4,7 +4,9 @@
 use std::path::Path;
 
 fn kaa() -> truce::check::Rulebook {
-    truce::load_rulebook(Path::new("rules/kaa.truce")).unwrap().rulebook
+    truce::load_rulebook(Path::new("rules/kaa.truce"))
+        .unwrap()
+        .rulebook
 }
 
 #[test]
@@ -14,15 +16,26 @@ fn broken_yaml_events_are_rejected_with_locations() {
     assert_eq!(a.verdicts.len(), 1, "only G-1 is sound");
     assert_eq!(&*a.verdicts[0].event, "G-1");
     let ids: Vec<Option<&str>> = a.rejected.iter().map(|r| r.event.as_deref()).collect();
-    assert_eq!(ids, [Some("G-2"), Some("G-3"), Some("G-4"), Some("G-5"), None]);
-    let report: Vec<String> = a.rejected.iter().map(|r| format!("{:?}  {}  {}", r.event, r.location, r.reason)).collect();
+    assert_eq!(
+        ids,
+        [Some("G-2"), Some("G-3"), Some("G-4"), Some("G-5"), None]
+    );
+    let report: Vec<String> = a
+        .rejected
+        .iter()
+        .map(|r| format!("{:?}  {}  {}", r.event, r.location, r.reason))
+        .collect();
     insta::assert_snapshot!(report.join("\n"));
 }
 
 #[test]
 fn every_input_event_is_accounted_for() {
     let path = Path::new("cases/kaa-rejected-events/events.jsonl");
-    let lines = std::fs::read_to_string(path).unwrap().lines().filter(|l| !l.trim().is_empty()).count();
+    let lines = std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count();
     let a = truce::adjudicate_file(&kaa(), Path::new("rules/kaa.truce"), path).unwrap();
     assert_eq!(a.verdicts.len() + a.rejected.len(), lines);
     assert_eq!(a.totals().events, lines);
@@ -37,12 +50,18 @@ fn relations_to_rejected_events_cascade() {
         "{\"id\":\"C\",\"time\":\"2016-01-01T00:02:00Z\",\"act\":\"fire\",\"responds_to\":\"B\"}\n",
         "{\"id\":\"D\",\"time\":\"2016-01-01T00:03:00Z\",\"act\":\"fire\"}\n",
     );
-    let loaded = truce::events::load_str("x.jsonl", text, truce::events::Format::JsonLines, &rulebook).unwrap();
+    let loaded =
+        truce::events::load_str("x.jsonl", text, truce::events::Format::JsonLines, &rulebook)
+            .unwrap();
     let (graph, rejected) = truce::graph::build(loaded, "x.jsonl");
     let ids: Vec<&str> = rejected.iter().filter_map(|r| r.event.as_deref()).collect();
     assert_eq!(ids, ["A", "B", "C"]);
     assert_eq!(graph.events.len(), 1);
-    assert!(rejected[2].reason.contains("which was rejected"), "{}", rejected[2].reason);
+    assert!(
+        rejected[2].reason.contains("which was rejected"),
+        "{}",
+        rejected[2].reason
+    );
 }
 
 #[test]
@@ -56,5 +75,30 @@ fn yaml_and_json_lines_give_the_same_verdicts() {
         let v = truce::eval::adjudicate(&rulebook, &graph);
         truce::render::text::verdict(&v[0], truce::render::text::Detail::Full)
     };
-    assert_eq!(judge(yaml, truce::events::Format::Yaml), judge(json, truce::events::Format::JsonLines));
+    assert_eq!(
+        judge(yaml, truce::events::Format::Yaml),
+        judge(json, truce::events::Format::JsonLines)
+    );
+}
+
+#[test]
+fn calibre_thresholds_are_exact() {
+    // `>= 9 mm` holds for a 9 mm weapon: events and rules share one arithmetic.
+    use truce::span::Source;
+    let rules = "agreement \"A\" {\n  in force 2025-09-03 00:00 Europe/Kyiv\n  party UA \"Ukraine\"\n  party RU \"Russia\"\n}\nact fire \"fire\"\nweapon class small = calibre <= 9 mm\narticle 1 \"t\" {\n  violation when weapon is small and weapon.calibre >= 9 mm and weapon.calibre == 9 mm\n}\n";
+    let rulebook = truce::compile(&Source::new("r.truce", rules))
+        .unwrap()
+        .rulebook;
+    let text = "{\"id\":\"E\",\"time\":\"2025-10-01T00:00:00Z\",\"act\":\"fire\",\"actor\":{\"party\":\"RU\"},\"weapon\":{\"calibre_mm\":9},\"evidence\":[{\"source\":\"s\",\"kind\":\"observation\",\"grade\":\"A1\"}]}\n";
+    let loaded =
+        truce::events::load_str("e.jsonl", text, truce::events::Format::JsonLines, &rulebook)
+            .unwrap();
+    let (graph, _) = truce::graph::build(loaded, "e.jsonl");
+    let v = truce::eval::adjudicate(&rulebook, &graph);
+    assert_eq!(
+        v[0].outcome,
+        truce::eval::Outcome::Violation,
+        "{}",
+        truce::render::text::verdict(&v[0], truce::render::text::Detail::Full)
+    );
 }

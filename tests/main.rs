@@ -11,7 +11,10 @@ use std::path::Path;
 /// A path relative to the repository root, as users type it.
 pub fn relative(path: &Path) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    path.strip_prefix(root).unwrap_or(path).display().to_string()
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }
 
 /// Diagnostics rendered without colour, joined, for snapshots.

@@ -11,7 +11,10 @@ fn syntax_errors_render_as_snapshots() {
         let name = relative(path);
         let source = Source::new(&name, std::fs::read_to_string(path).unwrap());
         let error = truce::compile(&source).expect_err("a syntax fixture must fail");
-        assert!(matches!(error, truce::RulebookError::Syntax(_)), "{name}: not a syntax error");
+        assert!(
+            matches!(error, truce::RulebookError::Syntax(_)),
+            "{name}: not a syntax error"
+        );
         insta::with_settings!({ description => source.text(), omit_expression => true }, {
             insta::assert_snapshot!(rendered(&error));
         });
@@ -22,7 +25,9 @@ fn syntax_errors_render_as_snapshots() {
 fn errors_name_the_expected_keyword_at_the_bad_token() {
     let text = "agreement \"A\" { in force 2025-09-03 00:00 Europe/Kyiv party A \"a\" party B \"b\" }\nact fire \"f\"\narticle 1 \"t\" { violation act is fire }";
     let source = Source::new("t.truce", text);
-    let Err(truce::RulebookError::Syntax(e)) = truce::compile(&source) else { panic!("expected a syntax error") };
+    let Err(truce::RulebookError::Syntax(e)) = truce::compile(&source) else {
+        panic!("expected a syntax error")
+    };
     assert_eq!(e.location(), "t.truce:3:27");
     let message = rendered(&truce::RulebookError::Syntax(e));
     assert!(message.contains("expected `when`"), "{message}");

@@ -86,7 +86,10 @@ pub struct ZoneDecl {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ZoneShape {
     /// Every point within a distance of a line, on both sides.
-    Buffer { distance: Spanned<Quantity>, line: Ident },
+    Buffer {
+        distance: Spanned<Quantity>,
+        line: Ident,
+    },
     /// A polygon, inline or from GeoJSON.
     Polygon(GeometrySource),
 }

@@ -32,14 +32,20 @@ pub enum CondKind {
     And(Box<Cond>, Box<Cond>),
     Or(Box<Cond>, Box<Cond>),
     /// `act is hostile`, `act in [fire, assault]`
-    Act { subject: Subject, acts: ActSet },
+    Act {
+        subject: Subject,
+        acts: ActSet,
+    },
     /// `actor is UNC`, `actor.party in [UNC, KPA]`
     Actor {
         subject: Subject,
         parties: Vec<PartyIdx>,
     },
     /// `weapon is heavy`
-    WeaponClass { subject: Subject, class: usize },
+    WeaponClass {
+        subject: Subject,
+        class: usize,
+    },
     /// `weapon.type in [mlrs, tank]`
     WeaponType {
         subject: Subject,
@@ -66,7 +72,10 @@ pub enum CondKind {
         zone: usize,
     },
     /// `trajectory crosses mdl`
-    Crosses { subject: Subject, line: usize },
+    Crosses {
+        subject: Subject,
+        line: usize,
+    },
     /// `some responds_to as attack where ...`
     Some {
         relation: Relation,

@@ -188,7 +188,10 @@ mod tests {
     #[test]
     fn suggests_near_names_only() {
         assert_eq!(did_you_mean("dzm", &["dmz", "mdl"]), Some("dmz"));
-        assert_eq!(did_you_mean("hostle", &["hostile", "fire"]), Some("hostile"));
+        assert_eq!(
+            did_you_mean("hostle", &["hostile", "fire"]),
+            Some("hostile")
+        );
         assert_eq!(did_you_mean("zzz", &["dmz", "hostile"]), None);
     }
 }

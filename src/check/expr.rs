@@ -112,15 +112,21 @@ impl Checker {
             Expr::Bool(b) => CondKind::Const(*b),
             Expr::Not(inner) => CondKind::Not(Box::new(self.cond(inner, scope)?)),
             Expr::Binary { op, lhs, rhs } => self.binary(op, lhs, rhs, scope)?,
-            Expr::Some { relation, binding, condition } => {
-                self.quantifier(relation, binding, condition.as_deref(), scope)?
-            }
+            Expr::Some {
+                relation,
+                binding,
+                condition,
+            } => self.quantifier(relation, binding, condition.as_deref(), scope)?,
             Expr::Path(p) => {
-                let what = self.operand(&Spanned::new(p.clone(), e.span.clone()), scope).ok();
+                let what = self
+                    .operand(&Spanned::new(p.clone(), e.span.clone()), scope)
+                    .ok();
                 let kind = what.map_or("a value", Operand::describe);
                 let message = format!("`{}` is {kind}, not a condition", e.span.text());
-                let help = "test it, as in `act is fire`, `place in dmz` or `weapon.calibre >= 100 mm`";
-                return self.invalid(InvalidError::new(&e.span, message, "not a condition").help(help));
+                let help =
+                    "test it, as in `act is fire`, `place in dmz` or `weapon.calibre >= 100 mm`";
+                return self
+                    .invalid(InvalidError::new(&e.span, message, "not a condition").help(help));
             }
             _ => {
                 let message = format!("`{}` is a value, not a condition", e.span.text());
@@ -139,27 +145,49 @@ impl Checker {
         None
     }
 
-    fn binary(&mut self, op: &Spanned<BinOp>, lhs: &SExpr, rhs: &SExpr, scope: &Scope) -> Option<CondKind> {
+    fn binary(
+        &mut self,
+        op: &Spanned<BinOp>,
+        lhs: &SExpr,
+        rhs: &SExpr,
+        scope: &Scope,
+    ) -> Option<CondKind> {
         match op.node {
             BinOp::And | BinOp::Or => {
                 // Check both sides even if one is wrong, to report everything.
                 let (l, r) = (self.cond(lhs, scope), self.cond(rhs, scope));
                 let (l, r) = (Box::new(l?), Box::new(r?));
-                Some(if op.node == BinOp::And { CondKind::And(l, r) } else { CondKind::Or(l, r) })
+                Some(if op.node == BinOp::And {
+                    CondKind::And(l, r)
+                } else {
+                    CondKind::Or(l, r)
+                })
             }
             BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => self.compare(op, lhs, rhs, scope),
-            BinOp::Eq | BinOp::Ne if is_literal(rhs) || is_literal(lhs) => self.compare(op, lhs, rhs, scope),
+            BinOp::Eq | BinOp::Ne if is_literal(rhs) || is_literal(lhs) => {
+                self.compare(op, lhs, rhs, scope)
+            }
             BinOp::Is | BinOp::In | BinOp::Eq | BinOp::Ne => {
                 let left = self.path_operand(lhs, op, scope)?;
                 let kind = self.membership(left, op, rhs)?;
-                Some(if op.node == BinOp::Ne { negate(kind, lhs, rhs) } else { kind })
+                Some(if op.node == BinOp::Ne {
+                    negate(kind, lhs, rhs)
+                } else {
+                    kind
+                })
             }
             BinOp::Crosses => {
                 let left = self.path_operand(lhs, op, scope)?;
                 let Operand::Trajectory(subject) = left else {
-                    let message = format!("`crosses` tests a trajectory, but `{}` is {}", lhs.span.text(), left.describe());
+                    let message = format!(
+                        "`crosses` tests a trajectory, but `{}` is {}",
+                        lhs.span.text(),
+                        left.describe()
+                    );
                     let help = "write `trajectory crosses LINE`: the path from origin to target";
-                    return self.invalid(InvalidError::new(&lhs.span, message, "not a trajectory").help(help));
+                    return self.invalid(
+                        InvalidError::new(&lhs.span, message, "not a trajectory").help(help),
+                    );
                 };
                 let line = self.resolve_name(rhs, &[Kind::Line])?.1;
                 Some(CondKind::Crosses { subject, line })
@@ -170,7 +198,10 @@ impl Checker {
     /// The left side of a test must be a path such as `act` or `place`.
     fn path_operand(&mut self, e: &SExpr, op: &Spanned<BinOp>, scope: &Scope) -> Option<Operand> {
         let Expr::Path(p) = &e.node else {
-            let message = format!("`{}` needs a field on its left, such as `act` or `place`", op.node.word());
+            let message = format!(
+                "`{}` needs a field on its left, such as `act` or `place`",
+                op.node.word()
+            );
             return self.invalid(InvalidError::new(&e.span, message, "not a field"));
         };
         self.operand(&Spanned::new(p.clone(), e.span.clone()), scope)
@@ -185,7 +216,11 @@ impl Checker {
             Operand::Act(subject) => {
                 let mut acts = ActSet::default();
                 for name in &names {
-                    let (kind, index) = self.symbols.resolve(name, &[Kind::Act, Kind::ActClass]).map_err(|e| self.error(e)).ok()?;
+                    let (kind, index) = self
+                        .symbols
+                        .resolve(name, &[Kind::Act, Kind::ActClass])
+                        .map_err(|e| self.error(e))
+                        .ok()?;
                     self.add_acts(&mut acts, kind, index);
                 }
                 Some(CondKind::Act { subject, acts })
@@ -193,25 +228,48 @@ impl Checker {
             Operand::Party(subject) => {
                 let mut parties = Vec::new();
                 for name in &names {
-                    let (_, index) = self.symbols.resolve(name, &[Kind::Party]).map_err(|e| self.error(e)).ok()?;
+                    let (_, index) = self
+                        .symbols
+                        .resolve(name, &[Kind::Party])
+                        .map_err(|e| self.error(e))
+                        .ok()?;
                     parties.push(u16::try_from(index).ok()?);
                 }
                 Some(CondKind::Actor { subject, parties })
             }
             Operand::Weapon(subject) if op.node == BinOp::Is && names.len() == 1 => {
-                let (_, class) = self.symbols.resolve(&names[0], &[Kind::WeaponClass]).map_err(|e| self.error(e)).ok()?;
+                let (_, class) = self
+                    .symbols
+                    .resolve(&names[0], &[Kind::WeaponClass])
+                    .map_err(|e| self.error(e))
+                    .ok()?;
                 Some(CondKind::WeaponClass { subject, class })
             }
             Operand::WeaponType(subject) => {
-                let types = names.iter().map(|n| n.text().trim_matches('"').to_owned()).collect();
+                let types = names
+                    .iter()
+                    .map(|n| n.text().trim_matches('"').to_owned())
+                    .collect();
                 Some(CondKind::WeaponType { subject, types })
             }
             Operand::Point(subject, point) if op.node == BinOp::In && names.len() == 1 => {
-                let (_, zone) = self.symbols.resolve(&names[0], &[Kind::Zone]).map_err(|e| self.error(e)).ok()?;
-                Some(CondKind::InZone { subject, point, zone })
+                let (_, zone) = self
+                    .symbols
+                    .resolve(&names[0], &[Kind::Zone])
+                    .map_err(|e| self.error(e))
+                    .ok()?;
+                Some(CondKind::InZone {
+                    subject,
+                    point,
+                    zone,
+                })
             }
             other => {
-                let message = format!("`{}` cannot be applied to {}", op.node.word(), other.describe());
+                let message = format!(
+                    "`{}` cannot be applied to {}",
+                    op.node.word(),
+                    other.describe()
+                );
                 let help = match other {
                     Operand::Weapon(_) => "test a weapon with `weapon is CLASS`",
                     Operand::Point(..) => "test a place with `place in ZONE`",
@@ -246,7 +304,15 @@ impl Checker {
             _ => single(rhs).map(|s| vec![s]),
         };
         if names.is_none() {
-            let message = format!("`{}` needs a name{} on its right", op.node.word(), if op.node == BinOp::In { " or a list of names" } else { "" });
+            let message = format!(
+                "`{}` needs a name{} on its right",
+                op.node.word(),
+                if op.node == BinOp::In {
+                    " or a list of names"
+                } else {
+                    ""
+                }
+            );
             return self.invalid(InvalidError::new(&rhs.span, message, "not a name"));
         }
         names
@@ -254,7 +320,11 @@ impl Checker {
 
     fn resolve_name(&mut self, e: &SExpr, kinds: &[Kind]) -> Option<(Kind, usize)> {
         match &e.node {
-            Expr::Path(p) if p.segments.len() == 1 => self.symbols.resolve(&e.span, kinds).map_err(|err| self.error(err)).ok(),
+            Expr::Path(p) if p.segments.len() == 1 => self
+                .symbols
+                .resolve(&e.span, kinds)
+                .map_err(|err| self.error(err))
+                .ok(),
             _ => {
                 let message = format!("expected the name of a {}", kinds[0].word());
                 self.invalid(InvalidError::new(&e.span, message, "not a name"))
@@ -263,27 +333,63 @@ impl Checker {
     }
 
     /// `<`, `<=`, `>`, `>=` (and `==`, `!=` against a number, length or date).
-    fn compare(&mut self, op: &Spanned<BinOp>, lhs: &SExpr, rhs: &SExpr, scope: &Scope) -> Option<CondKind> {
+    fn compare(
+        &mut self,
+        op: &Spanned<BinOp>,
+        lhs: &SExpr,
+        rhs: &SExpr,
+        scope: &Scope,
+    ) -> Option<CondKind> {
         let cmp = cmp_op(op.node);
-        let (field, literal, cmp) = if is_literal(lhs) && !is_literal(rhs) { (rhs, lhs, cmp.flipped()) } else { (lhs, rhs, cmp) };
+        let (field, literal, cmp) = if is_literal(lhs) && !is_literal(rhs) {
+            (rhs, lhs, cmp.flipped())
+        } else {
+            (lhs, rhs, cmp)
+        };
         let left = self.path_operand(field, op, scope)?;
         match (left, &literal.node) {
             (Operand::Measure(subject, measure, None), Expr::Number(n)) => {
-                Some(CondKind::Measure { subject, field: measure, op: cmp, value: *n })
+                Some(CondKind::Measure {
+                    subject,
+                    field: measure,
+                    op: cmp,
+                    value: *n,
+                })
             }
-            (Operand::Measure(subject, measure, Some(dim)), Expr::Quantity(q)) if q.unit.dimension() == dim => {
-                Some(CondKind::Measure { subject, field: measure, op: cmp, value: q.base() })
+            (Operand::Measure(subject, measure, Some(dim)), Expr::Quantity(q))
+                if q.unit.dimension() == dim =>
+            {
+                Some(CondKind::Measure {
+                    subject,
+                    field: measure,
+                    op: cmp,
+                    value: q.base(),
+                })
             }
             (Operand::Time(subject), Expr::DateTime(d)) => {
                 let instant = self.instant(&Spanned::new(d.clone(), literal.span.clone()))?;
-                Some(CondKind::Time { subject, op: cmp, at: instant.at, written: instant.written })
+                Some(CondKind::Time {
+                    subject,
+                    op: cmp,
+                    at: instant.at,
+                    written: instant.written,
+                })
             }
             (left, _) => {
-                let message = format!("`{}` is {}, and cannot be compared with `{}`", field.span.text(), left.describe(), literal.span.text());
+                let message = format!(
+                    "`{}` is {}, and cannot be compared with `{}`",
+                    field.span.text(),
+                    left.describe(),
+                    literal.span.text()
+                );
                 let help = match left {
-                    Operand::Measure(_, _, Some(Dimension::Length)) => "compare a length with a length, such as `100 mm` or `2 km`",
+                    Operand::Measure(_, _, Some(Dimension::Length)) => {
+                        "compare a length with a length, such as `100 mm` or `2 km`"
+                    }
                     Operand::Measure(..) => "compare a count with a plain number, such as `10`",
-                    Operand::Time(_) => "compare a time with a date and time, such as `1953-07-27 22:00 Asia/Seoul`",
+                    Operand::Time(_) => {
+                        "compare a time with a date and time, such as `1953-07-27 22:00 Asia/Seoul`"
+                    }
                     _ => "only numbers, lengths and times can be compared",
                 };
                 self.invalid(InvalidError::new(&literal.span, message, "wrong kind").help(help))
@@ -291,16 +397,33 @@ impl Checker {
         }
     }
 
-    fn quantifier(&mut self, relation: &Spanned<String>, binding: &Spanned<String>, condition: Option<&SExpr>, scope: &Scope) -> Option<CondKind> {
+    fn quantifier(
+        &mut self,
+        relation: &Spanned<String>,
+        binding: &Spanned<String>,
+        condition: Option<&SExpr>,
+        scope: &Scope,
+    ) -> Option<CondKind> {
         let rel = Relation::parse(&relation.node);
         if rel.is_none() {
             let names = Relation::ALL.map(Relation::name);
-            self.error(UnknownNameError::new(&relation.span, "relation", &names, "relations are responds_to, corroborates, contradicts, part_of and authorised_by"));
+            self.error(UnknownNameError::new(
+                &relation.span,
+                "relation",
+                &names,
+                "relations are responds_to, corroborates, contradicts, part_of and authorised_by",
+            ));
         }
         let root = binding.node.as_str();
-        if scope.bindings.iter().any(|b| b == root) || event_field(Subject::EVENT, root).is_some() || root == "effects" {
+        if scope.bindings.iter().any(|b| b == root)
+            || event_field(Subject::EVENT, root).is_some()
+            || root == "effects"
+        {
             let message = format!("`{root}` is already a name here");
-            self.error(InvalidError::new(&binding.span, message, "choose another name").help("name the related event, such as `attack` or `permit`"));
+            self.error(
+                InvalidError::new(&binding.span, message, "choose another name")
+                    .help("name the related event, such as `attack` or `permit`"),
+            );
             return None;
         }
         let mut inner = scope.clone();
@@ -309,7 +432,11 @@ impl Checker {
             Some(c) => Some(Box::new(self.cond(c, &inner)?)),
             None => None,
         };
-        Some(CondKind::Some { relation: rel?, binding: binding.node.clone(), condition })
+        Some(CondKind::Some {
+            relation: rel?,
+            binding: binding.node.clone(),
+            condition,
+        })
     }
 
     /// Resolves a path such as `actor.party` or `attack.origin` to its kind.
@@ -319,25 +446,50 @@ impl Checker {
         if let Some(i) = scope.bindings.iter().rposition(|b| b == first) {
             let subject = Subject(u8::try_from(i + 1).unwrap_or(u8::MAX));
             let rest: Vec<&str> = segments[1..].iter().map(|s| s.node.as_str()).collect();
-            let field_span = segments.get(1).map_or(path.span.clone(), |s| s.span.to(&path.span));
+            let field_span = segments
+                .get(1)
+                .map_or(path.span.clone(), |s| s.span.to(&path.span));
             return event_field(subject, &rest.join(".")).ok_or_else(|| {
                 let fields: Vec<&str> = EVENT_FIELDS.to_vec();
-                UnknownNameError::new(&field_span, "field", &fields, &format!("`{first}` is an event: name one of its fields, such as `{first}.act`")).into()
+                UnknownNameError::new(
+                    &field_span,
+                    "field",
+                    &fields,
+                    &format!(
+                        "`{first}` is an event: name one of its fields, such as `{first}.act`"
+                    ),
+                )
+                .into()
             });
         }
         let dotted = path.node.dotted();
-        let found = if scope.weapon { weapon_field(&dotted) } else { event_field(Subject::EVENT, &dotted) };
+        let found = if scope.weapon {
+            weapon_field(&dotted)
+        } else {
+            event_field(Subject::EVENT, &dotted)
+        };
         found.ok_or_else(|| {
-            let mut fields: Vec<&str> = if scope.weapon { WEAPON_FIELDS.to_vec() } else { EVENT_FIELDS.to_vec() };
+            let mut fields: Vec<&str> = if scope.weapon {
+                WEAPON_FIELDS.to_vec()
+            } else {
+                EVENT_FIELDS.to_vec()
+            };
             fields.extend(scope.bindings.iter().map(String::as_str));
-            let hint = if scope.weapon { "a weapon class tests `type`, `calibre` or `rounds`" } else { "see docs/language.md for the fields of an event" };
+            let hint = if scope.weapon {
+                "a weapon class tests `type`, `calibre` or `rounds`"
+            } else {
+                "see docs/language.md for the fields of an event"
+            };
             UnknownNameError::new(&path.span, "field", &fields, hint).into()
         })
     }
 }
 
 fn is_literal(e: &SExpr) -> bool {
-    matches!(e.node, Expr::Number(_) | Expr::Quantity(_) | Expr::DateTime(_))
+    matches!(
+        e.node,
+        Expr::Number(_) | Expr::Quantity(_) | Expr::DateTime(_)
+    )
 }
 
 fn cmp_op(op: BinOp) -> CmpOp {
@@ -351,12 +503,13 @@ fn cmp_op(op: BinOp) -> CmpOp {
     }
 }
 
-/// `a != b` is `not (a == b)`; the inner test keeps the whole text.
+/// `a != b` is `not (a == b)`; the inner test is explained as `a == b`.
 fn negate(kind: CondKind, lhs: &SExpr, rhs: &SExpr) -> CondKind {
     let span = lhs.span.to(&rhs.span);
+    let text = format!("{} == {}", written(&lhs.span), written(&rhs.span));
     CondKind::Not(Box::new(Cond {
         kind,
-        text: written(&span),
+        text: text.into(),
         span,
     }))
 }

@@ -91,11 +91,20 @@ impl Checker {
         zones
     }
 
-    fn zone_shape(&mut self, shape: &ast::ZoneShape, at: &Span, lines: &[Line]) -> Option<ZoneShape> {
+    fn zone_shape(
+        &mut self,
+        shape: &ast::ZoneShape,
+        at: &Span,
+        lines: &[Line],
+    ) -> Option<ZoneShape> {
         match shape {
             ast::ZoneShape::Buffer { distance, line } => {
                 let metres = self.length(distance)?;
-                let (_, line) = self.symbols.resolve(&line.span, &[Kind::Line]).map_err(|e| self.error(e)).ok()?;
+                let (_, line) = self
+                    .symbols
+                    .resolve(&line.span, &[Kind::Line])
+                    .map_err(|e| self.error(e))
+                    .ok()?;
                 debug_assert!(line < lines.len() || !self.errors.is_empty());
                 Some(ZoneShape::Buffer { line, metres })
             }
@@ -104,7 +113,10 @@ impl Checker {
                 Shapes::Lines(_) => {
                     let span = geometry_span(source, at);
                     let help = "a polygon zone needs a Polygon or MultiPolygon; for a band along a line write `within 2 km of LINE`";
-                    self.error(InvalidError::new(&span, "this geometry is a line, not an area", "here").help(help));
+                    self.error(
+                        InvalidError::new(&span, "this geometry is a line, not an area", "here")
+                            .help(help),
+                    );
                     None
                 }
             },
@@ -114,12 +126,21 @@ impl Checker {
     /// A distance in metres; reports a quantity of the wrong kind.
     pub(super) fn length(&mut self, q: &Spanned<ast::Quantity>) -> Option<f64> {
         if q.node.unit.dimension() != Dimension::Length {
-            let message = format!("`{}` is a duration, but a distance is needed here", q.span.text());
-            self.error(InvalidError::new(&q.span, message, "not a distance").help("use `m`, `km` or `mm`"));
+            let message = format!(
+                "`{}` is a duration, but a distance is needed here",
+                q.span.text()
+            );
+            self.error(
+                InvalidError::new(&q.span, message, "not a distance").help("use `m`, `km` or `mm`"),
+            );
             return None;
         }
         if q.node.value < 0.0 {
-            self.error(InvalidError::new(&q.span, "a distance cannot be negative", "here"));
+            self.error(InvalidError::new(
+                &q.span,
+                "a distance cannot be negative",
+                "here",
+            ));
             return None;
         }
         Some(q.node.base())
@@ -138,7 +159,8 @@ impl Checker {
             let (x, y) = p.node;
             if !(-180.0..=180.0).contains(&x) || !(-90.0..=90.0).contains(&y) {
                 let message = format!("`{}` is not a longitude and latitude", p.span.text());
-                let help = "write `(lon, lat)`: longitude first (-180 to 180), then latitude (-90 to 90)";
+                let help =
+                    "write `(lon, lat)`: longitude first (-180 to 180), then latitude (-90 to 90)";
                 self.error(InvalidError::new(&p.span, message, "out of range").help(help));
                 return None;
             }
@@ -147,7 +169,10 @@ impl Checker {
         let needed = if closed { 3 } else { 2 };
         if coords.len() < needed {
             let span = points[0].span.to(&points[points.len() - 1].span);
-            let message = format!("a {} needs at least {needed} points", if closed { "polygon" } else { "line" });
+            let message = format!(
+                "a {} needs at least {needed} points",
+                if closed { "polygon" } else { "line" }
+            );
             self.error(InvalidError::new(&span, message, "too few points"));
             return None;
         }
@@ -207,9 +232,11 @@ fn collect(doc: &GeoJson) -> Result<Shapes, String> {
     match doc {
         GeoJson::Geometry(g) => values.push(&g.value),
         GeoJson::Feature(f) => values.extend(f.geometry.as_ref().map(|g| &g.value)),
-        GeoJson::FeatureCollection(fc) => {
-            values.extend(fc.features.iter().filter_map(|f| f.geometry.as_ref().map(|g| &g.value)))
-        }
+        GeoJson::FeatureCollection(fc) => values.extend(
+            fc.features
+                .iter()
+                .filter_map(|f| f.geometry.as_ref().map(|g| &g.value)),
+        ),
     }
     let mut lines = Vec::new();
     let mut polygons = Vec::new();

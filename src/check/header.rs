@@ -102,11 +102,15 @@ impl Checker {
             Ok(tz) => tz,
             Err(_) => {
                 let message = format!("unknown time zone `{zone}`");
-                let names: Vec<String> = jiff::tz::db().available().map(|n| n.to_string()).collect();
+                let names: Vec<String> =
+                    jiff::tz::db().available().map(|n| n.to_string()).collect();
                 let names: Vec<&str> = names.iter().map(String::as_str).collect();
                 let help = match super::err::did_you_mean(zone, &names) {
                     Some(best) => format!("did you mean `{best}`?"),
-                    None => "use an IANA time zone name such as `Asia/Seoul`, `Europe/Kyiv` or `UTC`".to_owned(),
+                    None => {
+                        "use an IANA time zone name such as `Asia/Seoul`, `Europe/Kyiv` or `UTC`"
+                            .to_owned()
+                    }
                 };
                 self.error(InvalidError::new(&lit.span, message, "in this date").help(help));
                 return None;

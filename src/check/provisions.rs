@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use super::Checker;
 use super::err::{CheckWarning, DuplicateError, InvalidError, UnknownNameError};
 use super::expr::Scope;
-use super::rulebook::{Act, ActClass, ActSet, Article, Exception, Responsible, Severity, Standard, WeaponClass};
+use super::rulebook::{
+    Act, ActClass, ActSet, Article, Exception, Responsible, Severity, Standard, WeaponClass,
+};
 use super::symbols::Kind;
 use crate::ast::{self, ArticleClause, Declaration, Expr};
 use crate::span::Spanned;
@@ -21,8 +23,12 @@ impl Checker {
         });
         if acts.is_empty() {
             let span = &ast.agreement.title.span;
-            let help = "declare each act observers may report: `act fire \"discharge of any weapon\"`";
-            self.error(InvalidError::new(span, "the rulebook declares no acts", "this agreement").help(help));
+            let help =
+                "declare each act observers may report: `act fire \"discharge of any weapon\"`";
+            self.error(
+                InvalidError::new(span, "the rulebook declares no acts", "this agreement")
+                    .help(help),
+            );
         }
         acts
     }
@@ -30,23 +36,45 @@ impl Checker {
     pub(super) fn act_classes(&mut self, ast: &ast::Rulebook) -> Vec<ActClass> {
         let mut classes = Vec::new();
         for decl in &ast.declarations {
-            let Declaration::ActClass(d) = decl else { continue };
+            let Declaration::ActClass(d) = decl else {
+                continue;
+            };
             if !self.is_declared(&d.name) {
                 continue;
             }
             let mut members = ActSet::default();
             for m in &d.members {
                 let resolved = match &m.node {
-                    Expr::Path(p) if p.segments.len() == 1 => self.symbols.resolve(&m.span, &[Kind::Act, Kind::ActClass]),
-                    _ => Err(InvalidError::new(&m.span, "an act class lists acts by name", "not an act").into()),
+                    Expr::Path(p) if p.segments.len() == 1 => {
+                        self.symbols.resolve(&m.span, &[Kind::Act, Kind::ActClass])
+                    }
+                    _ => Err(InvalidError::new(
+                        &m.span,
+                        "an act class lists acts by name",
+                        "not an act",
+                    )
+                    .into()),
                 };
                 match resolved {
+                    Ok((Kind::ActClass, index)) if index >= self.act_class_members.len() => {
+                        let message = format!(
+                            "act class `{}` is used before it is declared",
+                            m.span.text()
+                        );
+                        let help = "declare an act class before the classes that list it";
+                        self.error(
+                            InvalidError::new(&m.span, message, "declared further down").help(help),
+                        );
+                    }
                     Ok((kind, index)) => self.add_acts_of(&mut members, kind, index),
                     Err(e) => self.error(e),
                 }
             }
             self.act_class_members.push(members.clone());
-            classes.push(ActClass { name: d.name.node.clone(), members });
+            classes.push(ActClass {
+                name: d.name.node.clone(),
+                members,
+            });
         }
         classes
     }
@@ -54,7 +82,6 @@ impl Checker {
     fn add_acts_of(&self, set: &mut ActSet, kind: Kind, index: usize) {
         match kind {
             Kind::Act => set.insert(u16::try_from(index).unwrap_or(u16::MAX)),
-            // Only classes declared earlier are complete; later ones add nothing yet.
             _ => {
                 if let Some(members) = self.act_class_members.get(index) {
                     set.union(members);
@@ -66,14 +93,22 @@ impl Checker {
     pub(super) fn weapon_classes(&mut self, ast: &ast::Rulebook) -> Vec<WeaponClass> {
         let mut classes = Vec::new();
         for decl in &ast.declarations {
-            let Declaration::WeaponClass(d) = decl else { continue };
+            let Declaration::WeaponClass(d) = decl else {
+                continue;
+            };
             if !self.is_declared(&d.name) {
                 continue;
             }
             if let Some(condition) = self.cond(&d.condition, &Scope::weapon()) {
-                classes.push(WeaponClass { name: d.name.node.clone(), condition });
+                classes.push(WeaponClass {
+                    name: d.name.node.clone(),
+                    condition,
+                });
             } else {
-                classes.push(WeaponClass { name: d.name.node.clone(), condition: placeholder(&d.condition) });
+                classes.push(WeaponClass {
+                    name: d.name.node.clone(),
+                    condition: placeholder(&d.condition),
+                });
             }
         }
         classes
@@ -83,7 +118,9 @@ impl Checker {
         let mut seen: HashMap<&str, &Spanned<String>> = HashMap::new();
         let mut articles = Vec::new();
         for decl in &ast.declarations {
-            let Declaration::Article(a) = decl else { continue };
+            let Declaration::Article(a) = decl else {
+                continue;
+            };
             if let Some(first) = seen.insert(&a.number.node, &a.number) {
                 self.error(DuplicateError::new(&a.number.span, &first.span, "article"));
                 continue;
@@ -122,7 +159,8 @@ impl Checker {
         }
         let Some(violation) = violation else {
             let message = format!("article {} says no `violation when`", a.number.node);
-            let help = "state what breaches the article: `violation when act is fire and place in dmz`";
+            let help =
+                "state what breaches the article: `violation when act is fire and place in dmz`";
             self.error(InvalidError::new(&a.number.span, message, "this article").help(help));
             return None;
         };
@@ -138,7 +176,13 @@ impl Checker {
     }
 
     /// Records a clause that may appear once in an article.
-    fn once_clause<T>(&mut self, slot: &mut Option<Option<T>>, span: &crate::span::Span, word: &str, value: Option<T>) {
+    fn once_clause<T>(
+        &mut self,
+        slot: &mut Option<Option<T>>,
+        span: &crate::span::Span,
+        word: &str,
+        value: Option<T>,
+    ) {
         if slot.is_some() {
             let message = format!("the article gives `{word}` twice");
             self.error(InvalidError::new(span, message, "again here").help("keep one"));
@@ -167,7 +211,13 @@ impl Checker {
         None
     }
 
-    fn named<T>(&mut self, id: &Spanned<String>, parse: fn(&str) -> Option<T>, names: &[&str], what: &'static str) -> Option<T> {
+    fn named<T>(
+        &mut self,
+        id: &Spanned<String>,
+        parse: fn(&str) -> Option<T>,
+        names: &[&str],
+        what: &'static str,
+    ) -> Option<T> {
         let found = parse(&id.node);
         if found.is_none() {
             let hint = format!("the {what} is one of: {}", names.join(", "));
@@ -176,11 +226,17 @@ impl Checker {
         found
     }
 
-    pub(super) fn exceptions(&mut self, ast: &ast::Rulebook, articles: &[Article]) -> Vec<Exception> {
+    pub(super) fn exceptions(
+        &mut self,
+        ast: &ast::Rulebook,
+        articles: &[Article],
+    ) -> Vec<Exception> {
         let mut seen: HashMap<&str, &Spanned<String>> = HashMap::new();
         let mut exceptions = Vec::new();
         for decl in &ast.declarations {
-            let Declaration::Exception(x) = decl else { continue };
+            let Declaration::Exception(x) = decl else {
+                continue;
+            };
             if let Some(first) = seen.insert(&x.name.node, &x.name) {
                 self.error(DuplicateError::new(&x.name.span, &first.span, "exception"));
                 continue;
@@ -215,12 +271,27 @@ impl Checker {
         (indices.len() == x.overrides.len()).then_some(indices)
     }
 
+    /// Unused declarations, reported only for a rulebook without errors: an
+    /// error may have stopped a use from being seen.
     pub(super) fn unused_warnings(&mut self) {
-        let unused: Vec<_> = self.symbols.unused().into_iter().map(|(k, s)| (k, s.clone())).collect();
+        if !self.errors.is_empty() {
+            return;
+        }
+        let unused: Vec<_> = self
+            .symbols
+            .unused()
+            .into_iter()
+            .map(|(k, s)| (k, s.clone()))
+            .collect();
         for (kind, span) in unused {
-            let message = format!("{} `{}` is declared but never used", kind.word(), span.text());
+            let message = format!(
+                "{} `{}` is declared but never used",
+                kind.word(),
+                span.text()
+            );
             let help = "an unused declaration may mean an article forgot to mention it";
-            self.warnings.push(CheckWarning::new(&span, message, "never used").help(help));
+            self.warnings
+                .push(CheckWarning::new(&span, message, "never used").help(help));
         }
     }
 }

@@ -115,7 +115,10 @@ pub struct Zone {
 #[derive(Debug)]
 pub enum ZoneShape {
     /// Within `metres` of a line, on both sides.
-    Buffer { line: usize, metres: f64 },
+    Buffer {
+        line: usize,
+        metres: f64,
+    },
     Polygon(MultiPolygon),
 }
 

@@ -86,7 +86,12 @@ impl Symbols {
             }
             Some(e) => Err(InvalidError::new(
                 span,
-                format!("`{name}` is {} {}, not {}", article(e.kind), e.kind.word(), list(wanted)),
+                format!(
+                    "`{name}` is {} {}, not {}",
+                    article(e.kind),
+                    e.kind.word(),
+                    list(wanted)
+                ),
                 format!("{} {} is needed here", article(wanted[0]), wanted[0].word()),
             )
             .into()),

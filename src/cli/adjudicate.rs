@@ -5,11 +5,17 @@ use truce::render;
 use super::{Exit, Format, Inputs, adjudicate};
 
 pub fn run(inputs: &Inputs, format: Format) -> Exit {
-    let Some(a) = adjudicate(inputs) else { return Exit::Failed };
+    let Some(a) = adjudicate(inputs) else {
+        return Exit::Failed;
+    };
     let out = match format {
         Format::Text => render::text::report(&a),
         Format::Json => render::json::report(&a),
     };
     print!("{out}");
-    if a.rejected.is_empty() { Exit::Ok } else { Exit::Rejected }
+    if a.rejected.is_empty() {
+        Exit::Ok
+    } else {
+        Exit::Rejected
+    }
 }

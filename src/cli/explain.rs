@@ -5,7 +5,9 @@ use truce::render::{self, text::Detail};
 use super::{Exit, Format, Inputs, adjudicate};
 
 pub fn run(inputs: &Inputs, event: &str, format: Format) -> Exit {
-    let Some(a) = adjudicate(inputs) else { return Exit::Failed };
+    let Some(a) = adjudicate(inputs) else {
+        return Exit::Failed;
+    };
     if let Some(v) = a.verdicts.iter().find(|v| &*v.event == event) {
         let out = match format {
             Format::Text => render::text::verdict(v, Detail::Full),
@@ -14,7 +16,11 @@ pub fn run(inputs: &Inputs, event: &str, format: Format) -> Exit {
         print!("{out}");
         return Exit::Ok;
     }
-    if let Some(r) = a.rejected.iter().find(|r| r.event.as_deref() == Some(event)) {
+    if let Some(r) = a
+        .rejected
+        .iter()
+        .find(|r| r.event.as_deref() == Some(event))
+    {
         println!("{event}  REJECTED  {}\n  {}", r.location, r.reason);
         return Exit::Rejected;
     }

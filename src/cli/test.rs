@@ -5,10 +5,20 @@ use std::path::PathBuf;
 use super::Exit;
 
 pub fn run(roots: &[PathBuf]) -> Exit {
-    let roots = if roots.is_empty() { vec![PathBuf::from("cases")] } else { roots.to_vec() };
-    let dirs: Vec<PathBuf> = roots.iter().flat_map(|r| truce::cases::discover(r)).collect();
+    let roots = if roots.is_empty() {
+        vec![PathBuf::from("cases")]
+    } else {
+        roots.to_vec()
+    };
+    let dirs: Vec<PathBuf> = roots
+        .iter()
+        .flat_map(|r| truce::cases::discover(r))
+        .collect();
     if dirs.is_empty() {
-        eprintln!("error: no case folder (with a `case.yaml`) under {}", show(&roots));
+        eprintln!(
+            "error: no case folder (with a `case.yaml`) under {}",
+            show(&roots)
+        );
         return Exit::Failed;
     }
     let (mut passed, mut failed) = (0, 0);

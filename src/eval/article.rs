@@ -3,7 +3,7 @@
 use super::cond::Env;
 use super::proof;
 use super::truth::Truth;
-use super::verdict::{ExceptionTrial, Finding, Outcome, Step};
+use super::verdict::{ExceptionStatus, ExceptionTrial, Finding, Outcome, Step};
 use crate::check::{Article, Responsible, Rulebook};
 
 /// Judges `event` under article `index`.
@@ -33,7 +33,10 @@ pub fn judge(env: &mut Env<'_>, index: usize) -> Finding {
         }
         Truth::Unknown => {
             let open = finding.condition.decisive();
-            let why = open.unknown_because.clone().unwrap_or_else(|| "a fact is missing".into());
+            let why = open
+                .unknown_because
+                .clone()
+                .unwrap_or_else(|| "a fact is missing".into());
             finding.outcome = Outcome::Inconclusive;
             finding.party = party;
             finding.reason = format!("cannot decide `{}`: {why}", open.condition);
@@ -46,21 +49,42 @@ pub fn judge(env: &mut Env<'_>, index: usize) -> Finding {
     let proof = proof::assess(env.graph, event, article.proof);
     if !proof.met {
         finding.outcome = Outcome::Inconclusive;
-        finding.reason = format!("condition met, but occurrence is not proven: {}", proof.reason);
+        finding.reason = format!(
+            "condition met, but occurrence is not proven: {}",
+            proof.reason
+        );
         finding.proof = Some(proof);
         finding.exceptions = untried(rulebook, index);
         return finding;
     }
     finding.proof = Some(proof);
     finding.exceptions = try_exceptions(env, index);
-    let applied = finding.exceptions.iter().find(|x| x.applies == Truth::True);
-    let open = finding.exceptions.iter().find(|x| x.applies == Truth::Unknown);
+    let applied = finding
+        .exceptions
+        .iter()
+        .find(|x| x.status == ExceptionStatus::Applies);
+    let open = finding
+        .exceptions
+        .iter()
+        .find(|x| x.status == ExceptionStatus::Undecided);
     (finding.outcome, finding.reason) = match (applied, open) {
-        (Some(x), _) => (Outcome::Justified, format!("met, but exception `{}` applies", x.exception)),
-        (None, Some(x)) => (Outcome::Inconclusive, format!("met, but exception `{}` may apply and cannot be decided", x.exception)),
+        (Some(x), _) => (
+            Outcome::Justified,
+            format!("met, but exception `{}` applies", x.exception),
+        ),
+        (None, Some(x)) => (
+            Outcome::Inconclusive,
+            format!(
+                "met, but exception `{}` may apply and cannot be decided",
+                x.exception
+            ),
+        ),
         (None, None) => {
             finding.severity = Some(article.severity.name());
-            (Outcome::Violation, "met, proven, and no exception applies".into())
+            (
+                Outcome::Violation,
+                "met, proven, and no exception applies".into(),
+            )
         }
     };
     finding
@@ -77,12 +101,16 @@ fn responsible(rulebook: &Rulebook, article: &Article, actor: Option<u16>) -> Op
 fn try_exceptions(env: &mut Env<'_>, article: usize) -> Vec<ExceptionTrial> {
     let rulebook = env.rulebook;
     let mut trials = Vec::new();
-    for x in rulebook.exceptions.iter().filter(|x| x.overrides.contains(&article)) {
+    for x in rulebook
+        .exceptions
+        .iter()
+        .filter(|x| x.overrides.contains(&article))
+    {
         let step: Step = env.eval(&x.condition);
         trials.push(ExceptionTrial {
             exception: x.name.clone(),
             text: x.text.clone(),
-            applies: step.result,
+            status: step.result.into(),
             condition: Some(step),
         });
     }
@@ -98,7 +126,7 @@ fn untried(rulebook: &Rulebook, article: usize) -> Vec<ExceptionTrial> {
         .map(|x| ExceptionTrial {
             exception: x.name.clone(),
             text: x.text.clone(),
-            applies: Truth::False,
+            status: ExceptionStatus::NotConsidered,
             condition: None,
         })
         .collect()

@@ -14,6 +14,9 @@ pub struct Env<'a> {
     pub rulebook: &'a Rulebook,
     pub graph: &'a EventGraph,
     pub subjects: Vec<usize>,
+    /// Zone tests already decided for the event being judged: articles
+    /// often ask the same question (`origin in dmz`) several times.
+    pub zones_seen: Vec<(usize, PointField, usize, space::Membership)>,
 }
 
 impl Env<'_> {
@@ -26,7 +29,7 @@ impl Env<'_> {
             CondKind::Const(b) => Step::leaf(cond.text.clone(), Truth::from(*b), Vec::new()),
             CondKind::Not(inner) => {
                 let child = self.eval(inner);
-                let mut step = Step::leaf(cond.text.clone(), child.result.not(), Vec::new());
+                let mut step = Step::leaf(cond.text.clone(), child.result.negated(), Vec::new());
                 step.steps.push(child);
                 step
             }
@@ -34,8 +37,17 @@ impl Env<'_> {
             CondKind::Or(..) => self.chain(cond, false),
             CondKind::Act { subject, acts } => {
                 let e = self.event(*subject);
-                let fact = self.fact(e, "act", self.rulebook.acts[usize::from(e.act)].name.clone(), None);
-                Step::leaf(cond.text.clone(), Truth::from(acts.contains(e.act)), vec![fact])
+                let fact = self.fact(
+                    e,
+                    "act",
+                    self.rulebook.acts[usize::from(e.act)].name.clone(),
+                    None,
+                );
+                Step::leaf(
+                    cond.text.clone(),
+                    Truth::from(acts.contains(e.act)),
+                    vec![fact],
+                )
             }
             CondKind::Actor { subject, parties } => self.actor(cond, *subject, parties),
             CondKind::WeaponClass { subject, class } => self.weapon_class(cond, *subject, *class),
@@ -44,45 +56,82 @@ impl Env<'_> {
                 match e.weapon.as_ref().and_then(|w| w.kind.as_deref()) {
                     Some(kind) => {
                         let fact = self.fact(e, "weapon.type", kind.to_owned(), None);
-                        Step::leaf(cond.text.clone(), Truth::from(types.iter().any(|t| t == kind)), vec![fact])
+                        Step::leaf(
+                            cond.text.clone(),
+                            Truth::from(types.iter().any(|t| t == kind)),
+                            vec![fact],
+                        )
                     }
                     None => missing(cond, e, "weapon.type"),
                 }
             }
-            CondKind::Measure { subject, field, op, value } => self.measure(cond, *subject, *field, *op, *value),
-            CondKind::Time { subject, op, at, written } => {
+            CondKind::Measure {
+                subject,
+                field,
+                op,
+                value,
+            } => self.measure(cond, *subject, *field, *op, *value),
+            CondKind::Time {
+                subject,
+                op,
+                at,
+                written,
+            } => {
                 let e = self.event(*subject);
                 let holds = |t: jiff::Timestamp| Truth::from(op.holds(t.cmp(at)));
                 let truth = match (holds(e.time.from), holds(e.time.to)) {
                     (a, b) if a == b => a,
                     _ => Truth::Unknown,
                 };
-                let fact = self.fact(e, "time", super::time::written(&e.time), Some(format!("bound {written}")));
+                let fact = self.fact(
+                    e,
+                    "time",
+                    super::time::written(&e.time),
+                    Some(format!("bound {written}")),
+                );
                 let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
                 if truth == Truth::Unknown {
-                    step.unknown_because = Some("the event's time window straddles the bound".into());
+                    step.unknown_because =
+                        Some("the event's time window straddles the bound".into());
                 }
                 step
             }
-            CondKind::InZone { subject, point, zone } => {
-                let e = self.event(*subject);
-                let Some((p, read)) = point_of(e, *point) else { return missing(cond, e, point.name()) };
-                let m = space::in_zone(p, *zone, self.rulebook);
+            CondKind::InZone {
+                subject,
+                point,
+                zone,
+            } => {
+                let graph = self.graph;
+                let index = self.subjects[usize::from(subject.0)];
+                let e = &graph.events[index];
+                let Some((p, read)) = point_of(e, *point) else {
+                    return missing(cond, e, point.name());
+                };
+                let m = self.membership(index, read, p, *zone);
                 let shown = match read {
-                    PointField::Origin if *point == PointField::Place => format!("{} (its origin; no place recorded)", coordinates(p)),
+                    PointField::Origin if *point == PointField::Place => {
+                        format!("{} (its origin; no place recorded)", coordinates(p))
+                    }
                     _ => coordinates(p),
                 };
                 let fact = self.fact(e, point.name(), shown, Some(m.computed));
                 let mut step = Step::leaf(cond.text.clone(), m.truth, vec![fact]);
                 if m.truth == Truth::Unknown {
-                    step.unknown_because = Some(format!("the {} is too uncertain to place in or out of the zone", point.name()));
+                    step.unknown_because = Some(format!(
+                        "the {} is too uncertain to place in or out of the zone",
+                        point.name()
+                    ));
                 }
                 step
             }
             CondKind::Crosses { subject, line } => {
                 let e = self.event(*subject);
                 let (Some(a), Some(b)) = (e.origin.as_ref(), e.target.as_ref()) else {
-                    let field = if e.origin.is_none() { "origin" } else { "target" };
+                    let field = if e.origin.is_none() {
+                        "origin"
+                    } else {
+                        "target"
+                    };
                     return missing(cond, e, field);
                 };
                 let m = space::crosses(a, b, *line, self.rulebook);
@@ -94,7 +143,11 @@ impl Env<'_> {
                 }
                 step
             }
-            CondKind::Some { relation, binding, condition } => {
+            CondKind::Some {
+                relation,
+                binding,
+                condition,
+            } => {
                 let related = self.graph.related(self.subjects[0], *relation);
                 let judged = self.event(Subject::EVENT).id.clone();
                 let mut truth = Truth::False;
@@ -102,13 +155,19 @@ impl Env<'_> {
                 let mut facts = Vec::new();
                 for j in related {
                     let other = self.graph.events[j].id.clone();
-                    facts.push(Fact { event: judged.clone(), field: relation.name(), value: other.to_string(), computed: None });
+                    facts.push(Fact {
+                        event: judged.clone(),
+                        field: relation.name(),
+                        value: other.to_string(),
+                        computed: None,
+                    });
                     let result = match condition {
                         Some(c) => {
                             self.subjects.push(j);
                             let mut step = self.eval(c);
                             self.subjects.pop();
-                            step.condition = format!("{binding} = {other}: {}", step.condition).into();
+                            step.condition =
+                                format!("{binding} = {other}: {}", step.condition).into();
                             let r = step.result;
                             steps.push(step);
                             r
@@ -124,7 +183,13 @@ impl Env<'_> {
                         break;
                     }
                 }
-                Step { condition: cond.text.clone(), result: truth, facts, unknown_because: None, steps }
+                Step {
+                    condition: cond.text.clone(),
+                    result: truth,
+                    facts,
+                    unknown_because: None,
+                    steps,
+                }
             }
         }
     }
@@ -149,15 +214,49 @@ impl Env<'_> {
                 result = Truth::Unknown;
             }
         }
-        Step { condition: cond.text.clone(), result, facts: Vec::new(), unknown_because: None, steps }
+        Step {
+            condition: cond.text.clone(),
+            result,
+            facts: Vec::new(),
+            unknown_because: None,
+            steps,
+        }
+    }
+
+    fn membership(
+        &mut self,
+        event: usize,
+        field: PointField,
+        p: &Point,
+        zone: usize,
+    ) -> space::Membership {
+        let seen = self
+            .zones_seen
+            .iter()
+            .find(|(e, f, z, _)| (*e, *f, *z) == (event, field, zone));
+        if let Some((.., m)) = seen {
+            return m.clone();
+        }
+        let m = space::in_zone(p, zone, self.rulebook);
+        self.zones_seen.push((event, field, zone, m.clone()));
+        m
     }
 
     fn actor(&self, cond: &Cond, subject: Subject, parties: &[u16]) -> Step {
         let e = self.event(subject);
         match e.party {
             Some(p) => {
-                let fact = self.fact(e, "actor.party", self.rulebook.parties[usize::from(p)].id.clone(), None);
-                Step::leaf(cond.text.clone(), Truth::from(parties.contains(&p)), vec![fact])
+                let fact = self.fact(
+                    e,
+                    "actor.party",
+                    self.rulebook.parties[usize::from(p)].id.clone(),
+                    None,
+                );
+                Step::leaf(
+                    cond.text.clone(),
+                    Truth::from(parties.contains(&p)),
+                    vec![fact],
+                )
             }
             None => missing(cond, e, "actor.party"),
         }
@@ -178,7 +277,14 @@ impl Env<'_> {
         step
     }
 
-    fn measure(&self, cond: &Cond, subject: Subject, field: Measure, op: CmpOp, bound: f64) -> Step {
+    fn measure(
+        &self,
+        cond: &Cond,
+        subject: Subject,
+        field: Measure,
+        op: CmpOp,
+        bound: f64,
+    ) -> Step {
         let e = self.event(subject);
         let value = match field {
             Measure::Calibre => e.weapon.as_ref().and_then(|w| w.calibre),
@@ -186,7 +292,9 @@ impl Env<'_> {
             Measure::Killed => e.effects.as_ref().and_then(|f| f.killed).map(f64::from),
             Measure::Wounded => e.effects.as_ref().and_then(|f| f.wounded).map(f64::from),
         };
-        let Some(value) = value else { return missing(cond, e, field.path()) };
+        let Some(value) = value else {
+            return missing(cond, e, field.path());
+        };
         let shown = match field {
             Measure::Calibre => format!("{} mm", value * 1000.0),
             _ => format!("{value}"),
@@ -196,8 +304,19 @@ impl Env<'_> {
         Step::leaf(cond.text.clone(), truth, vec![fact])
     }
 
-    fn fact(&self, e: &Event, field: &'static str, value: String, computed: Option<String>) -> Fact {
-        Fact { event: e.id.clone(), field, value, computed }
+    fn fact(
+        &self,
+        e: &Event,
+        field: &'static str,
+        value: String,
+        computed: Option<String>,
+    ) -> Fact {
+        Fact {
+            event: e.id.clone(),
+            field,
+            value,
+            computed,
+        }
     }
 }
 

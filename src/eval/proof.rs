@@ -23,9 +23,18 @@ struct Threshold {
 
 fn threshold(standard: Standard) -> Threshold {
     match standard {
-        Standard::Preponderance => Threshold { single: ('C', 3), several: None },
-        Standard::ClearAndConvincing => Threshold { single: ('B', 2), several: Some((2, 'C', 3)) },
-        Standard::BeyondReasonableDoubt => Threshold { single: ('A', 1), several: Some((2, 'B', 2)) },
+        Standard::Preponderance => Threshold {
+            single: ('C', 3),
+            several: None,
+        },
+        Standard::ClearAndConvincing => Threshold {
+            single: ('B', 2),
+            several: Some((2, 'C', 3)),
+        },
+        Standard::BeyondReasonableDoubt => Threshold {
+            single: ('A', 1),
+            several: Some((2, 'B', 2)),
+        },
     }
 }
 
@@ -42,7 +51,10 @@ pub fn assess(graph: &EventGraph, event: usize, standard: Standard) -> Proof {
         for item in e.evidence.iter() {
             let admissible = item.kind != EvidenceKind::PartyClaim;
             let clears_single = admissible && item.grade.at_least(bar.single.0, bar.single.1);
-            let clears_several = admissible && bar.several.is_some_and(|(_, r, c)| item.grade.at_least(r, c));
+            let clears_several = admissible
+                && bar
+                    .several
+                    .is_some_and(|(_, r, c)| item.grade.at_least(r, c));
             single |= clears_single;
             if clears_several {
                 independent.insert(&*item.source);
@@ -75,20 +87,34 @@ pub fn assess(graph: &EventGraph, event: usize, standard: Standard) -> Proof {
 
 fn reason(standard: Standard, met: bool, notes: &[EvidenceNote], bar: &Threshold) -> String {
     let words = standard.name().replace('_', " ");
-    let counted: Vec<String> = notes.iter().filter(|n| n.counted).map(|n| format!("{} {} ({})", n.grade, n.kind, n.source)).collect();
+    let counted: Vec<String> = notes
+        .iter()
+        .filter(|n| n.counted)
+        .map(|n| format!("{} {} ({})", n.grade, n.kind.replace('_', " "), n.source))
+        .collect();
     if met {
         return format!("{words} met by {}", counted.join(", "));
     }
     let (r, c) = bar.single;
     let need = match bar.several {
-        Some((n, r2, c2)) => format!("one item graded {r}{c} or better, or {n} independent sources graded {r2}{c2} or better"),
+        Some((n, r2, c2)) => format!(
+            "one item graded {r}{c} or better, or {n} independent sources graded {r2}{c2} or better"
+        ),
         None => format!("one item graded {r}{c} or better"),
     };
     if notes.is_empty() {
-        return format!("{words} not met: no evidence recorded; it needs {need}, other than a party's claim");
+        return format!(
+            "{words} not met: no evidence recorded; it needs {need}, other than a party's claim"
+        );
     }
-    let held: Vec<String> = notes.iter().map(|n| format!("{} {}", n.grade, n.kind)).collect();
-    format!("{words} not met: it needs {need}, other than a party's claim; the record holds {}", held.join(", "))
+    let held: Vec<String> = notes
+        .iter()
+        .map(|n| format!("{} {}", n.grade, n.kind.replace('_', " ")))
+        .collect();
+    format!(
+        "{words} not met: it needs {need}, other than a party's claim; the record holds {}",
+        held.join(", ")
+    )
 }
 
 /// Does `grade` clear `standard`'s single-item bar?

@@ -5,13 +5,17 @@
 //! shipped 1:10m lines. Polygon membership is tested in lon/lat, as GeoJSON
 //! (RFC 7946) specifies.
 
-use geo::{Closest, Contains, Distance, Haversine, HaversineClosestPoint, Intersects, Line as Segment, MultiLineString, Point as GeoPoint};
+use geo::{
+    Closest, Contains, Coord, Distance, Haversine, HaversineClosestPoint, Intersects,
+    Line as Segment, MultiLineString, Point as GeoPoint,
+};
 
 use super::truth::Truth;
 use crate::check::{Rulebook, ZoneShape};
 use crate::events::Point;
 
 /// Whether a point lies in a zone, with what was computed to decide it.
+#[derive(Clone)]
 pub struct Membership {
     pub truth: Truth,
     pub computed: String,
@@ -22,13 +26,45 @@ fn geo(p: &Point) -> GeoPoint {
 }
 
 /// Great-circle distance in metres from a point to the nearest part of a line.
+///
+/// Segments are first ranked by a cheap local flat-earth distance; only those
+/// within a safe margin of the best get the exact great-circle treatment.
 pub fn distance_to_line(p: &Point, line: &MultiLineString) -> Option<f64> {
     let from = geo(p);
-    match line.haversine_closest_point(&from) {
-        Closest::Intersection(_) => Some(0.0),
-        Closest::SinglePoint(q) => Some(Haversine.distance(from, q)),
-        Closest::Indeterminate => None,
+    let scale = p.lat.to_radians().cos().max(0.01);
+    let flat = |a: Coord, b: Coord| {
+        let (ax, ay, bx, by) = (
+            (a.x - p.lon) * scale,
+            a.y - p.lat,
+            (b.x - p.lon) * scale,
+            b.y - p.lat,
+        );
+        let (dx, dy) = (bx - ax, by - ay);
+        let len = dx * dx + dy * dy;
+        let t = if len > 0.0 {
+            (-(ax * dx + ay * dy) / len).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        ((ax + t * dx).powi(2) + (ay + t * dy).powi(2)).sqrt()
+    };
+    let segments = || line.iter().flat_map(|l| l.lines());
+    let best = segments()
+        .map(|s| flat(s.start, s.end))
+        .fold(f64::INFINITY, f64::min);
+    if !best.is_finite() {
+        return None;
     }
+    // 5 % plus about 100 m covers the flat-earth error at these scales.
+    let margin = best * 1.05 + 0.001;
+    segments()
+        .filter(|s| flat(s.start, s.end) <= margin)
+        .filter_map(|s| match s.haversine_closest_point(&from) {
+            Closest::Intersection(_) => Some(0.0),
+            Closest::SinglePoint(q) => Some(Haversine.distance(from, q)),
+            Closest::Indeterminate => None,
+        })
+        .reduce(f64::min)
 }
 
 /// Decides zone membership; an uncertain position that straddles the
@@ -62,7 +98,9 @@ pub fn in_zone(p: &Point, zone: usize, rulebook: &Rulebook) -> Membership {
             let inside = polygons.contains(&geo(p));
             let edge = polygons
                 .iter()
-                .filter_map(|poly| distance_to_line(p, &MultiLineString::new(vec![poly.exterior().clone()])))
+                .filter_map(|poly| {
+                    distance_to_line(p, &MultiLineString::new(vec![poly.exterior().clone()]))
+                })
                 .fold(f64::INFINITY, f64::min);
             let truth = match (inside, edge <= p.accuracy) {
                 (_, true) => Truth::Unknown,
@@ -70,7 +108,12 @@ pub fn in_zone(p: &Point, zone: usize, rulebook: &Rulebook) -> Membership {
                 (false, false) => Truth::False,
             };
             let side = if inside { "inside" } else { "outside" };
-            let computed = format!("{side} zone `{}`, {} from its edge{}", z.name, km(edge), accuracy_note(p));
+            let computed = format!(
+                "{side} zone `{}`, {} from its edge{}",
+                z.name,
+                km(edge),
+                accuracy_note(p)
+            );
             Membership { truth, computed }
         }
     }
@@ -142,9 +185,37 @@ mod tests {
     #[test]
     fn distance_to_a_line_in_metres() {
         // 0.01° of longitude east of a vertex at 37.9378° N is 878 m.
-        let p = Point { lat: 37.93782257543448, lon: 126.67546665466655, accuracy: 0.0 };
+        let p = Point {
+            lat: 37.93782257543448,
+            lon: 126.67546665466655,
+            accuracy: 0.0,
+        };
         let d = distance_to_line(&p, &mdl_piece()).unwrap();
         assert!((d - 877.0).abs() < 15.0, "got {d}");
+    }
+
+    #[test]
+    fn the_flat_prefilter_keeps_the_exact_nearest_segment() {
+        // Against every vertex-offset point, the filtered answer equals the
+        // brute-force great-circle minimum over all segments.
+        let line = mdl_piece();
+        for (dlat, dlon) in [(0.3, 0.0), (-0.2, 0.4), (0.01, -0.01), (2.0, 2.0)] {
+            let p = Point {
+                lat: 37.9 + dlat,
+                lon: 126.66 + dlon,
+                accuracy: 0.0,
+            };
+            let brute = line
+                .iter()
+                .flat_map(|l| l.lines())
+                .filter_map(|s| match s.haversine_closest_point(&geo(&p)) {
+                    Closest::SinglePoint(q) => Some(Haversine.distance(geo(&p), q)),
+                    Closest::Intersection(_) => Some(0.0),
+                    Closest::Indeterminate => None,
+                })
+                .fold(f64::INFINITY, f64::min);
+            assert_eq!(distance_to_line(&p, &line), Some(brute));
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@ impl From<bool> for Truth {
 }
 
 impl Truth {
-    pub fn not(self) -> Truth {
+    pub fn negated(self) -> Truth {
         match self {
             Truth::True => Truth::False,
             Truth::False => Truth::True,
@@ -41,7 +41,7 @@ mod tests {
 
     #[test]
     fn not_keeps_unknown() {
-        assert_eq!(Truth::Unknown.not(), Truth::Unknown);
-        assert_eq!(Truth::True.not(), Truth::False);
+        assert_eq!(Truth::Unknown.negated(), Truth::Unknown);
+        assert_eq!(Truth::True.negated(), Truth::False);
     }
 }

@@ -27,9 +27,14 @@ impl Outcome {
     }
 
     pub fn parse(name: &str) -> Option<Outcome> {
-        [Outcome::NoViolation, Outcome::Justified, Outcome::Inconclusive, Outcome::Violation]
-            .into_iter()
-            .find(|o| o.name() == name)
+        [
+            Outcome::NoViolation,
+            Outcome::Justified,
+            Outcome::Inconclusive,
+            Outcome::Violation,
+        ]
+        .into_iter()
+        .find(|o| o.name() == name)
     }
 }
 
@@ -104,11 +109,33 @@ pub struct ExceptionTrial {
     pub exception: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
-    pub applies: Truth,
-    /// `None` when the exception was not reached (the condition was not met
-    /// or the occurrence not proven).
+    pub status: ExceptionStatus,
+    /// `None` when the exception was not considered.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub condition: Option<Step>,
+}
+
+/// What became of an exception.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExceptionStatus {
+    Applies,
+    DoesNotApply,
+    /// Its condition could not be decided.
+    Undecided,
+    /// Not reached: the article's condition was not met, or its occurrence
+    /// not proven, so there was nothing to excuse.
+    NotConsidered,
+}
+
+impl From<Truth> for ExceptionStatus {
+    fn from(t: Truth) -> Self {
+        match t {
+            Truth::True => ExceptionStatus::Applies,
+            Truth::False => ExceptionStatus::DoesNotApply,
+            Truth::Unknown => ExceptionStatus::Undecided,
+        }
+    }
 }
 
 /// The evidence weighed against an article's standard of proof.

@@ -37,3 +37,32 @@ pub enum LoadError {
     )]
     NotAList { path: String, reason: String },
 }
+
+/// A serde message in the words of the event format: Rust type names become
+/// plain words, and a YAML path such as `.[0].weapon.rounds` becomes the
+/// field `weapon.rounds`.
+pub fn plain(message: &str) -> String {
+    let message = message.strip_prefix(".[0]").unwrap_or(message);
+    let message = match message.split_once(": ") {
+        Some((path, rest)) if path.starts_with('.') => format!("`{}`: {rest}", &path[1..]),
+        _ => message.strip_prefix(": ").unwrap_or(message).to_owned(),
+    };
+    message
+        .replace("expected u32", "expected a whole number, 0 or more")
+        .replace("expected f64", "expected a number")
+        .replace("a string", "text")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain;
+
+    #[test]
+    fn messages_use_field_paths_and_plain_words() {
+        assert_eq!(
+            plain(".[0].weapon.rounds: invalid type: string \"many\", expected u32"),
+            "`weapon.rounds`: invalid type: string \"many\", expected a whole number, 0 or more"
+        );
+        assert_eq!(plain(".[0]: missing field `time`"), "missing field `time`");
+    }
+}

@@ -38,8 +38,14 @@ fn parse(name: &str, number: u32, text: &str) -> Result<RawEvent, Rejection> {
         event: id_of(text),
         location: format!("{name}:{number}:{}", e.column()),
         reason: {
-            let message = e.to_string().replace(&format!(" at line 1 column {}", e.column()), "");
-            if e.is_syntax() || e.is_eof() { format!("not valid JSON: {message}") } else { message }
+            let message = e
+                .to_string()
+                .replace(&format!(" at line 1 column {}", e.column()), "");
+            if e.is_syntax() || e.is_eof() {
+                format!("not valid JSON: {message}")
+            } else {
+                super::err::plain(&message)
+            }
         },
         line: number,
     })

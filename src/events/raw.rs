@@ -3,8 +3,8 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -102,12 +102,13 @@ pub enum EvidenceKind {
 }
 
 impl EvidenceKind {
+    /// As the event format writes it: `party_claim`.
     pub fn name(self) -> &'static str {
         match self {
             EvidenceKind::Observation => "observation",
             EvidenceKind::Sensor => "sensor",
             EvidenceKind::Investigation => "investigation",
-            EvidenceKind::PartyClaim => "party claim",
+            EvidenceKind::PartyClaim => "party_claim",
             EvidenceKind::Admission => "admission",
         }
     }

@@ -41,13 +41,22 @@ pub fn validate(raw: RawEvent, line: u32, rulebook: &Rulebook) -> Result<Event, 
         }
         Box::new(Weapon {
             kind: w.kind.map(Into::into),
-            calibre: w.calibre_mm.map(|mm| mm / 1000.0),
+            // The same arithmetic as `100 mm` in a rule, so equal values compare equal.
+            calibre: w
+                .calibre_mm
+                .map(|mm| mm * crate::ast::Unit::Millimetre.scale()),
             rounds: w.rounds,
         })
     });
-    let place = raw.place.and_then(|p| point("place", &p).map_err(&mut note).ok());
-    let origin = raw.origin.and_then(|p| point("origin", &p).map_err(&mut note).ok());
-    let target = raw.target.and_then(|p| point("target", &p).map_err(&mut note).ok());
+    let place = raw
+        .place
+        .and_then(|p| point("place", &p).map_err(&mut note).ok());
+    let origin = raw
+        .origin
+        .and_then(|p| point("origin", &p).map_err(&mut note).ok());
+    let target = raw
+        .target
+        .and_then(|p| point("target", &p).map_err(&mut note).ok());
     let evidence = raw
         .evidence
         .into_iter()
@@ -69,13 +78,16 @@ pub fn validate(raw: RawEvent, line: u32, rulebook: &Rulebook) -> Result<Event, 
             })
         })
         .collect();
-    let relations = relations(&raw.id, [
-        (Relation::RespondsTo, raw.responds_to.0),
-        (Relation::Corroborates, raw.corroborates.0),
-        (Relation::Contradicts, raw.contradicts.0),
-        (Relation::PartOf, raw.part_of.0),
-        (Relation::AuthorisedBy, raw.authorised_by.0),
-    ])
+    let relations = relations(
+        &raw.id,
+        [
+            (Relation::RespondsTo, raw.responds_to.0),
+            (Relation::Corroborates, raw.corroborates.0),
+            (Relation::Contradicts, raw.contradicts.0),
+            (Relation::PartOf, raw.part_of.0),
+            (Relation::AuthorisedBy, raw.authorised_by.0),
+        ],
+    )
     .map_err(&mut note)
     .unwrap_or_default();
     let effects = raw.effects.map(|e| {
@@ -109,7 +121,10 @@ pub fn validate(raw: RawEvent, line: u32, rulebook: &Rulebook) -> Result<Event, 
 fn unknown(what: &str, name: &str, known: &[&str]) -> String {
     match did_you_mean(name, known) {
         Some(best) => format!("unknown {what} `{name}`; did you mean `{best}`?"),
-        None => format!("unknown {what} `{name}`; the rulebook declares {}", known.join(", ")),
+        None => format!(
+            "unknown {what} `{name}`; the rulebook declares {}",
+            known.join(", ")
+        ),
     }
 }
 
@@ -117,7 +132,11 @@ fn time(raw: &RawTime) -> Result<Time, String> {
     match raw {
         RawTime::At(at) => {
             let (at, offset) = instant(at)?;
-            Ok(Time { from: at, to: at, offset })
+            Ok(Time {
+                from: at,
+                to: at,
+                offset,
+            })
         }
         RawTime::Window { from, to } => {
             let (from, offset) = instant(from)?;
@@ -140,11 +159,22 @@ fn instant(text: &str) -> Result<(Timestamp, i32), String> {
 
 /// The offset as written: `Z`, `+09:00` or `-05:30`.
 fn offset_seconds(text: &str) -> i32 {
-    let Some(t) = text.find(['T', 't', ' ']) else { return 0 };
+    let Some(t) = text.find(['T', 't', ' ']) else {
+        return 0;
+    };
     let tail = &text[t..];
-    let Some(sign_at) = tail.rfind(['+', '-']) else { return 0 };
-    let sign = if tail.as_bytes()[sign_at] == b'-' { -1 } else { 1 };
-    let digits: String = tail[sign_at + 1..].chars().filter(char::is_ascii_digit).collect();
+    let Some(sign_at) = tail.rfind(['+', '-']) else {
+        return 0;
+    };
+    let sign = if tail.as_bytes()[sign_at] == b'-' {
+        -1
+    } else {
+        1
+    };
+    let digits: String = tail[sign_at + 1..]
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
     let hours: i32 = digits.get(0..2).and_then(|h| h.parse().ok()).unwrap_or(0);
     let minutes: i32 = digits.get(2..4).and_then(|m| m.parse().ok()).unwrap_or(0);
     sign * (hours * 3600 + minutes * 60)
@@ -159,9 +189,15 @@ fn point(field: &str, p: &RawPoint) -> Result<Point, String> {
     }
     let accuracy = p.accuracy_m.unwrap_or(0.0);
     if !(accuracy.is_finite() && accuracy >= 0.0) {
-        return Err(format!("`{field}.accuracy_m` must be a distance in metres, 0 or more"));
+        return Err(format!(
+            "`{field}.accuracy_m` must be a distance in metres, 0 or more"
+        ));
     }
-    Ok(Point { lat: p.lat, lon: p.lon, accuracy })
+    Ok(Point {
+        lat: p.lat,
+        lon: p.lon,
+        accuracy,
+    })
 }
 
 type Relations = Box<[(Relation, Box<str>)]>;
@@ -171,7 +207,7 @@ fn relations(id: &str, lists: [(Relation, Vec<String>); 5]) -> Result<Relations,
     for (relation, ids) in lists {
         for other in ids {
             if other == id {
-                return Err(format!("the event `{}` refers to itself", relation.name()));
+                return Err(format!("`{}` refers to the event itself", relation.name()));
             }
             out.push((relation, other.into_boxed_str()));
         }
@@ -187,6 +223,9 @@ mod tests {
     fn offsets_are_read_as_written() {
         assert_eq!(offset_seconds("2015-08-20T15:52:00+09:00"), 9 * 3600);
         assert_eq!(offset_seconds("2015-08-20T15:52:00Z"), 0);
-        assert_eq!(offset_seconds("2015-08-20T15:52:00-05:30"), -(5 * 3600 + 1800));
+        assert_eq!(
+            offset_seconds("2015-08-20T15:52:00-05:30"),
+            -(5 * 3600 + 1800)
+        );
     }
 }

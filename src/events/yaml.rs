@@ -43,7 +43,11 @@ fn block_items(text: &str) -> Vec<(u32, &str)> {
 fn parse(name: &str, first_line: u32, chunk: &str) -> Result<RawEvent, Rejection> {
     let reject = |e: serde_yaml::Error| {
         let location = match e.location() {
-            Some(l) => format!("{name}:{}:{}", first_line as usize + l.line() - 1, l.column()),
+            Some(l) => format!(
+                "{name}:{}:{}",
+                first_line as usize + l.line() - 1,
+                l.column()
+            ),
             None => format!("{name}:{first_line}"),
         };
         Rejection {
@@ -64,7 +68,10 @@ fn read_whole(
     text: &str,
     mut f: impl FnMut(u32, Result<RawEvent, Rejection>),
 ) -> Result<(), LoadError> {
-    if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
         return Ok(());
     }
     let values: Vec<serde_yaml::Value> =
@@ -93,11 +100,14 @@ fn id_of(chunk: &str) -> Option<String> {
 
 /// serde_yaml appends " at line L column C"; the location says it already.
 fn strip_position(message: &str) -> String {
-    let message = message.strip_prefix("[0]: ").unwrap_or(message);
-    let message = message.strip_prefix("[0].").unwrap_or(message);
-    match message.find(" at line ") {
-        Some(i) => message[..i].to_owned(),
-        None => message.to_owned(),
+    let message = match message.find(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    };
+    if message.starts_with('.') {
+        super::err::plain(message)
+    } else {
+        format!("not valid YAML: {message}")
     }
 }
 

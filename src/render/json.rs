@@ -7,7 +7,8 @@ use crate::eval::{ExceptionTrial, Outcome, Proof, Step, Verdict};
 use crate::events::Rejection;
 use crate::report::{Adjudication, Input, Totals};
 
-/// Bumped on any change a script could notice; see docs/report.md.
+/// Bumped when a field is removed or renamed or changes meaning; new
+/// fields may be added within a version (docs/report.md).
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Serialize)]
@@ -111,7 +112,8 @@ pub fn report(a: &Adjudication) -> String {
         verdicts: a.verdicts.iter().map(view).collect(),
         rejected: &a.rejected,
     };
-    let mut out = serde_json::to_string_pretty(&report).expect("the report holds only strings, numbers and lists");
+    let mut out = serde_json::to_string_pretty(&report)
+        .expect("the report holds only strings, numbers and lists");
     out.push('\n');
     out
 }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::eval::{ExceptionTrial, Finding, Outcome, Proof, Step, Truth, Verdict};
+use crate::eval::{ExceptionStatus, ExceptionTrial, Finding, Outcome, Proof, Step, Truth, Verdict};
 use crate::report::Adjudication;
 
 /// How much of the reasoning to show.
@@ -24,7 +24,11 @@ pub fn report(adjudication: &Adjudication) -> String {
         out.push('\n');
     }
     if !adjudication.rejected.is_empty() {
-        let _ = writeln!(out, "REJECTED  {} event(s) could not be judged", adjudication.rejected.len());
+        let _ = writeln!(
+            out,
+            "REJECTED  {} event(s) could not be judged",
+            adjudication.rejected.len()
+        );
         for r in &adjudication.rejected {
             let id = r.event.as_deref().unwrap_or("(no id)");
             let _ = writeln!(out, "  {id}  {}  {}", r.location, r.reason);
@@ -53,7 +57,13 @@ pub fn verdict(v: &Verdict, detail: Detail) -> String {
         (Some(p), _) => format!("  party {p}"),
         (None, _) => "  party unknown".to_owned(),
     };
-    let _ = writeln!(out, "{}  {}{party}  ({})", v.event, headline(v.outcome), v.instrument);
+    let _ = writeln!(
+        out,
+        "{}  {}{party}  ({})",
+        v.event,
+        headline(v.outcome),
+        v.instrument
+    );
     let _ = writeln!(out, "  {}", v.summary);
     step(&mut out, &v.in_force, 1);
     for f in &v.articles {
@@ -76,13 +86,21 @@ fn finding(out: &mut String, f: &Finding, detail: Detail) {
         let _ = writeln!(out, "  article {}: no violation, {}", f.article, f.reason);
         return;
     }
-    let severity = f.severity.map(|s| format!(", severity {s}")).unwrap_or_default();
+    let severity = f
+        .severity
+        .map(|s| format!(", severity {s}"))
+        .unwrap_or_default();
     let party = match (&f.party, f.outcome) {
         (_, Outcome::NoViolation) => String::new(),
         (Some(p), _) => format!(", party {p}"),
         (None, _) => ", party unknown".to_owned(),
     };
-    let _ = writeln!(out, "  article {}: {}{party}{severity}", f.article, headline(f.outcome).to_lowercase());
+    let _ = writeln!(
+        out,
+        "  article {}: {}{party}{severity}",
+        f.article,
+        headline(f.outcome).to_lowercase()
+    );
     let _ = writeln!(out, "    \"{}\"", f.text);
     let _ = writeln!(out, "    {}", f.reason);
     step(out, &f.condition, 2);
@@ -106,8 +124,16 @@ fn step(out: &mut String, s: &Step, depth: usize) {
     let pad = "  ".repeat(depth);
     let _ = writeln!(out, "{pad}{} {}", mark(s.result), s.condition);
     for fact in &s.facts {
-        let computed = fact.computed.as_deref().map(|c| format!(" ({c})")).unwrap_or_default();
-        let _ = writeln!(out, "{pad}    {}.{} = {}{computed}", fact.event, fact.field, fact.value);
+        let computed = fact
+            .computed
+            .as_deref()
+            .map(|c| format!(" ({c})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{pad}    {}.{} = {}{computed}",
+            fact.event, fact.field, fact.value
+        );
     }
     if let Some(why) = &s.unknown_because {
         let _ = writeln!(out, "{pad}    unknown: {why}");
@@ -121,10 +147,19 @@ fn proof(out: &mut String, p: &Proof) {
     let _ = writeln!(out, "    {} proof: {}", mark(Truth::from(p.met)), p.reason);
     for e in &p.evidence {
         let counted = if e.counted { "counted" } else { "not counted" };
-        let _ = writeln!(out, "        {} {} {} ({}), {counted}", e.event, e.grade, e.kind, e.source);
+        let kind = e.kind.replace('_', " ");
+        let _ = writeln!(
+            out,
+            "        {} {} {kind} ({}), {counted}",
+            e.event, e.grade, e.source
+        );
     }
     if !p.contradicted_by.is_empty() {
-        let _ = writeln!(out, "        contradicted by {}", p.contradicted_by.join(", "));
+        let _ = writeln!(
+            out,
+            "        contradicted by {}",
+            p.contradicted_by.join(", ")
+        );
     }
 }
 
@@ -133,12 +168,13 @@ fn exception(out: &mut String, x: &ExceptionTrial) {
         let _ = writeln!(out, "    – exception {}: not considered", x.exception);
         return;
     };
-    let verb = match x.applies {
-        Truth::True => "applies",
-        Truth::False => "does not apply",
-        Truth::Unknown => "cannot be decided",
+    let (mark, verb) = match x.status {
+        ExceptionStatus::Applies => ("✓", "applies"),
+        ExceptionStatus::DoesNotApply => ("✗", "does not apply"),
+        ExceptionStatus::Undecided => ("?", "cannot be decided"),
+        ExceptionStatus::NotConsidered => ("–", "not considered"),
     };
-    let _ = writeln!(out, "    {} exception {}: {verb}", mark(x.applies), x.exception);
+    let _ = writeln!(out, "    {mark} exception {}: {verb}", x.exception);
     if let Some(text) = &x.text {
         let _ = writeln!(out, "        \"{text}\"");
     }

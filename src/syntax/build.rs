@@ -205,7 +205,9 @@ impl<'s> Builder<'s> {
         let mut inner = pair.into_inner().skip(1);
         let number = self.article_number(inner.next().expect("grammar: number"));
         let text = self.string(inner.next().expect("grammar: text"))?;
-        let clauses = inner.map(|p| self.article_clause(p)).collect::<Result<_>>()?;
+        let clauses = inner
+            .map(|p| self.article_clause(p))
+            .collect::<Result<_>>()?;
         Ok(Article {
             number,
             text,
@@ -388,7 +390,13 @@ impl<'s> Builder<'s> {
     fn datetime(&self, pair: Pair<'_, Rule>) -> Spanned<DateTimeLit> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
-        let mut next = || inner.next().expect("grammar: datetime part").as_str().to_owned();
+        let mut next = || {
+            inner
+                .next()
+                .expect("grammar: datetime part")
+                .as_str()
+                .to_owned()
+        };
         let (date, clock, zone) = (next(), next(), next());
         Spanned::new(DateTimeLit { date, clock, zone }, span)
     }

@@ -139,10 +139,14 @@ fn is_keyword(token: &str) -> bool {
 /// Advice for the slips negotiators make most often.
 fn hint(expected: &str, token: &str, after_quote: bool) -> Option<String> {
     if after_quote {
-        return Some("is a quoted text left open before this? every `\"` needs a closing `\"`".into());
+        return Some(
+            "is a quoted text left open before this? every `\"` needs a closing `\"`".into(),
+        );
     }
     if expected == "a name" && is_keyword(token) {
-        return Some(format!("`{token}` is a word of the rule language; choose another name"));
+        return Some(format!(
+            "`{token}` is a word of the rule language; choose another name"
+        ));
     }
     let declaration = ["article", "exception", "zone", "line", "act", "weapon"];
     if expected.contains("`responsible`") && declaration.contains(&token) {

@@ -100,9 +100,13 @@ pub fn describe(rule: Rule) -> &'static str {
         // Silent rules never reach an error message on their own, but they
         // still get a name so that none is ever shown as a Rust identifier.
         Rule::header_item => "a `source`, `signed`, `in force`, `party` or `monitor` line",
-        Rule::declaration => "a declaration (`line`, `zone`, `act`, `weapon class`, `article`, `exception`)",
+        Rule::declaration => {
+            "a declaration (`line`, `zone`, `act`, `weapon class`, `article`, `exception`)"
+        }
         Rule::zone_shape => "a zone shape (`within ... of ...` or `polygon`)",
-        Rule::article_clause => "an article clause (`violation when`, `responsible`, `proof`, `severity`)",
+        Rule::article_clause => {
+            "an article clause (`violation when`, `responsible`, `proof`, `severity`)"
+        }
         Rule::prefix => "`not`",
         Rule::infix => "an operator",
         Rule::primary => "a value",
