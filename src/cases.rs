@@ -187,7 +187,7 @@ fn deciding(v: &Verdict) -> Vec<String> {
     v.articles
         .iter()
         .filter(|f| f.outcome == v.outcome)
-        .map(|f| f.article.clone())
+        .map(|f| f.article.to_string())
         .collect()
 }
 

@@ -89,7 +89,7 @@ fn decide(verdict: &mut Verdict) {
         .filter(|f| f.outcome == worst)
         .collect();
     verdict.party = deciding.iter().find_map(|f| f.party.clone());
-    let numbers: Vec<&str> = deciding.iter().map(|f| f.article.as_str()).collect();
+    let numbers: Vec<&str> = deciding.iter().map(|f| &*f.article).collect();
     let list = numbers.join(", ");
     let plural = if numbers.len() > 1 {
         "articles"

@@ -26,6 +26,8 @@ use crate::check::Rulebook;
 pub struct Loaded {
     pub events: Vec<Event>,
     pub rejected: Vec<Rejection>,
+    /// Shares repeated names (sources, units, weapon types) among events.
+    names: crate::name::Interner,
 }
 
 /// The two formats observers write.
@@ -97,7 +99,7 @@ impl Loaded {
             Err(rejection) => return self.rejected.push(rejection),
         };
         let id = raw.id.clone();
-        match validate::validate(raw, line, rulebook) {
+        match validate::validate(raw, line, rulebook, &mut self.names) {
             Ok(event) => self.events.push(event),
             Err(problems) => self.rejected.push(Rejection {
                 event: Some(id),

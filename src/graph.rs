@@ -53,6 +53,7 @@ pub fn build(loaded: Loaded, file: &str) -> (EventGraph, Vec<Rejection>) {
     let Loaded {
         events,
         mut rejected,
+        ..
     } = loaded;
     let mut keep = vec![true; events.len()];
     reject_duplicates(&events, &mut keep, &mut rejected, file);

@@ -21,6 +21,7 @@ pub mod check;
 pub mod eval;
 pub mod events;
 pub mod graph;
+pub mod name;
 pub mod render;
 pub mod report;
 pub mod span;

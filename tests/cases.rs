@@ -180,9 +180,9 @@ fn an_exception_is_tried_and_explained() {
         .iter()
         .find(|v| &*v.event == "R-2")
         .unwrap();
-    let para7 = r2.articles.iter().find(|f| f.article == "7").unwrap();
+    let para7 = r2.articles.iter().find(|f| &*f.article == "7").unwrap();
     let trial = &para7.exceptions[0];
-    assert_eq!(trial.exception, "mac_authorisation");
+    assert_eq!(&*trial.exception, "mac_authorisation");
     assert_eq!(trial.status, truce::eval::ExceptionStatus::Applies);
     let facts: Vec<String> = trial
         .condition

@@ -11,7 +11,7 @@ use crate::ast::{self, DateTimeLit, HeaderItem};
 use crate::span::Spanned;
 
 pub(super) struct Header {
-    pub title: String,
+    pub title: crate::name::Name,
     pub provenance: Option<String>,
     pub signed: Option<Instant>,
     pub in_force: Instant,
@@ -52,7 +52,7 @@ impl Checker {
             return None;
         };
         Some(Header {
-            title: agreement.title.node.clone(),
+            title: agreement.title.node.as_str().into(),
             provenance,
             signed: signed.flatten(),
             in_force: in_force?,
@@ -73,7 +73,7 @@ impl Checker {
     fn party(&mut self, decl: &ast::PartyDecl, role: Role, parties: &mut Vec<Party>) {
         match self.symbols.declare(&decl.id.span, Kind::Party) {
             Ok(_) => parties.push(Party {
-                id: decl.id.node.clone(),
+                id: decl.id.node.as_str().into(),
                 name: decl.name.node.clone(),
                 role,
             }),

@@ -16,7 +16,7 @@ impl Checker {
     pub(super) fn acts(&mut self, ast: &ast::Rulebook) -> Vec<Act> {
         let acts: Vec<Act> = declarations(ast, |d| match d {
             Declaration::Act(a) if self.is_declared(&a.name) => Some(Act {
-                name: a.name.node.clone(),
+                name: a.name.node.as_str().into(),
                 description: a.description.node.clone(),
             }),
             _ => None,
@@ -165,7 +165,7 @@ impl Checker {
             return None;
         };
         Some(Article {
-            number: a.number.node.clone(),
+            number: a.number.node.as_str().into(),
             text: a.text.node.as_str().into(),
             violation: violation?,
             responsible: responsible.flatten().unwrap_or(Responsible::ActorParty),
@@ -245,8 +245,8 @@ impl Checker {
             let condition = self.cond(&x.condition, &Scope::default());
             if let (Some(overrides), Some(condition)) = (overrides, condition) {
                 exceptions.push(Exception {
-                    name: x.name.node.clone(),
-                    text: x.text.as_ref().map(|t| t.node.clone()),
+                    name: x.name.node.as_str().into(),
+                    text: x.text.as_ref().map(|t| t.node.as_str().into()),
                     overrides,
                     condition,
                     span: x.span.clone(),
@@ -257,7 +257,7 @@ impl Checker {
     }
 
     fn overridden(&mut self, x: &ast::Exception, articles: &[Article]) -> Option<Vec<usize>> {
-        let numbers: Vec<&str> = articles.iter().map(|a| a.number.as_str()).collect();
+        let numbers: Vec<&str> = articles.iter().map(|a| &*a.number).collect();
         let mut indices = Vec::new();
         for n in &x.overrides {
             match numbers.iter().position(|a| *a == n.node) {

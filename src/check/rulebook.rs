@@ -5,6 +5,7 @@ use geo::{MultiLineString, MultiPolygon};
 use jiff::Timestamp;
 
 use super::cond::Cond;
+use crate::name::Name;
 use crate::span::{Source, Span};
 
 /// Index of a party or monitor in [`Rulebook::parties`].
@@ -14,7 +15,7 @@ pub type ActIdx = u16;
 
 #[derive(Debug)]
 pub struct Rulebook {
-    pub title: String,
+    pub title: Name,
     /// Where the text comes from, as the `source` line says.
     pub provenance: Option<String>,
     pub file: Source,
@@ -46,14 +47,14 @@ pub enum Role {
 
 #[derive(Debug)]
 pub struct Party {
-    pub id: String,
+    pub id: Name,
     pub name: String,
     pub role: Role,
 }
 
 #[derive(Debug)]
 pub struct Act {
-    pub name: String,
+    pub name: Name,
     pub description: String,
 }
 
@@ -186,9 +187,9 @@ pub enum Responsible {
 
 #[derive(Debug)]
 pub struct Article {
-    pub number: String,
+    pub number: Name,
     /// Shared by every finding that quotes it.
-    pub text: std::sync::Arc<str>,
+    pub text: Name,
     pub violation: Cond,
     pub responsible: Responsible,
     pub proof: Standard,
@@ -198,8 +199,8 @@ pub struct Article {
 
 #[derive(Debug)]
 pub struct Exception {
-    pub name: String,
-    pub text: Option<String>,
+    pub name: Name,
+    pub text: Option<Name>,
     /// Indices into [`Rulebook::articles`].
     pub overrides: Vec<usize>,
     pub condition: Cond,
@@ -210,14 +211,14 @@ impl Rulebook {
     pub fn party(&self, id: &str) -> Option<PartyIdx> {
         self.parties
             .iter()
-            .position(|p| p.id == id)
+            .position(|p| &*p.id == id)
             .and_then(|i| PartyIdx::try_from(i).ok())
     }
 
     pub fn act(&self, name: &str) -> Option<ActIdx> {
         self.acts
             .iter()
-            .position(|a| a.name == name)
+            .position(|a| &*a.name == name)
             .and_then(|i| ActIdx::try_from(i).ok())
     }
 }

@@ -5,6 +5,7 @@ use super::proof;
 use super::truth::Truth;
 use super::verdict::{ExceptionStatus, ExceptionTrial, Finding, Outcome, Step};
 use crate::check::{Article, Responsible, Rulebook};
+use crate::name::Name;
 
 /// Judges `event` under article `index`.
 pub fn judge(env: &mut Env<'_>, index: usize) -> Finding {
@@ -90,7 +91,7 @@ pub fn judge(env: &mut Env<'_>, index: usize) -> Finding {
     finding
 }
 
-fn responsible(rulebook: &Rulebook, article: &Article, actor: Option<u16>) -> Option<String> {
+fn responsible(rulebook: &Rulebook, article: &Article, actor: Option<u16>) -> Option<Name> {
     let party = match article.responsible {
         Responsible::ActorParty => actor?,
         Responsible::Party(p) => p,

@@ -7,6 +7,7 @@ use super::verdict::{Fact, Step};
 use crate::check::{CmpOp, Cond, CondKind, Measure, PointField, Rulebook, Subject};
 use crate::events::{Event, Point};
 use crate::graph::EventGraph;
+use crate::name::Name;
 
 /// What a condition is evaluated against: the rulebook, the graph, and the
 /// events bound so far (`subjects[0]` is the event being judged).
@@ -158,7 +159,7 @@ impl Env<'_> {
                     facts.push(Fact {
                         event: judged.clone(),
                         field: relation.name(),
-                        value: other.to_string(),
+                        value: other.clone(),
                         computed: None,
                     });
                     let result = match condition {
@@ -308,13 +309,13 @@ impl Env<'_> {
         &self,
         e: &Event,
         field: &'static str,
-        value: String,
+        value: impl Into<Name>,
         computed: Option<String>,
     ) -> Fact {
         Fact {
             event: e.id.clone(),
             field,
-            value,
+            value: value.into(),
             computed,
         }
     }

@@ -33,7 +33,7 @@ pub fn in_force(event: &Event, rulebook: &Rulebook) -> Step {
     let fact = Fact {
         event: event.id.clone(),
         field: "time",
-        value: written(&event.time),
+        value: written(&event.time).into(),
         computed: None,
     };
     let mut step = Step::leaf(condition.into(), truth, vec![fact]);

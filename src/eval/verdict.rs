@@ -5,6 +5,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::truth::Truth;
+use crate::name::Name;
 
 /// What was decided about one event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -41,13 +42,13 @@ impl Outcome {
 /// The verdict on one event, with every article's finding.
 #[derive(Debug, Clone, Serialize)]
 pub struct Verdict {
-    pub event: Box<str>,
+    pub event: Name,
     pub outcome: Outcome,
     /// The party held responsible (or, when justified or inconclusive, the
     /// party whose act was judged); `None` when the actor is unknown.
-    pub party: Option<String>,
+    pub party: Option<Name>,
     /// The agreement the event was judged under.
-    pub instrument: String,
+    pub instrument: Name,
     /// One sentence a lawyer can read first.
     pub summary: String,
     /// Whether the agreement was in force at the event's time.
@@ -59,10 +60,10 @@ pub struct Verdict {
 /// What one article says about one event.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
-    pub article: String,
-    pub text: Arc<str>,
+    pub article: Name,
+    pub text: Name,
     pub outcome: Outcome,
-    pub party: Option<String>,
+    pub party: Option<Name>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub severity: Option<&'static str>,
     /// Why, in one sentence.
@@ -96,9 +97,9 @@ pub struct Step {
 /// A fact read from an event, with any value computed from it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Fact {
-    pub event: Box<str>,
+    pub event: Name,
     pub field: &'static str,
-    pub value: String,
+    pub value: Name,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub computed: Option<String>,
 }
@@ -106,9 +107,9 @@ pub struct Fact {
 /// An exception tried against a met article.
 #[derive(Debug, Clone, Serialize)]
 pub struct ExceptionTrial {
-    pub exception: String,
+    pub exception: Name,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
+    pub text: Option<Name>,
     pub status: ExceptionStatus,
     /// `None` when the exception was not considered.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -147,15 +148,15 @@ pub struct Proof {
     pub evidence: Vec<EvidenceNote>,
     /// Events that contradict this one, shown beside the evidence.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub contradicted_by: Vec<Box<str>>,
+    pub contradicted_by: Vec<Name>,
 }
 
 /// One item of evidence and whether it counted towards the standard.
 #[derive(Debug, Clone, Serialize)]
 pub struct EvidenceNote {
     /// The event the evidence was recorded with.
-    pub event: Box<str>,
-    pub source: Box<str>,
+    pub event: Name,
+    pub source: Name,
     pub kind: &'static str,
     pub grade: String,
     pub counted: bool,

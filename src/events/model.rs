@@ -5,17 +5,18 @@ use jiff::Timestamp;
 
 use super::raw::EvidenceKind;
 use crate::check::{ActIdx, PartyIdx, Relation};
+use crate::name::Name;
 
 #[derive(Debug, Clone)]
 pub struct Event {
-    pub id: Box<str>,
+    pub id: Name,
     /// Line of the event in its file, for messages.
     pub line: u32,
     pub time: Time,
     pub act: ActIdx,
     /// `None` when the actor is not known: unknown origin.
     pub party: Option<PartyIdx>,
-    pub unit: Option<Box<str>>,
+    pub unit: Option<Name>,
     pub weapon: Option<Box<Weapon>>,
     pub place: Option<Point>,
     pub origin: Option<Point>,
@@ -44,7 +45,7 @@ impl Time {
 
 #[derive(Debug, Clone)]
 pub struct Weapon {
-    pub kind: Option<Box<str>>,
+    pub kind: Option<Name>,
     /// Metres, like every length in truce.
     pub calibre: Option<f64>,
     pub rounds: Option<u32>,
@@ -67,7 +68,7 @@ pub struct Effects {
 
 #[derive(Debug, Clone)]
 pub struct Evidence {
-    pub source: Box<str>,
+    pub source: Name,
     pub kind: EvidenceKind,
     pub grade: Grade,
     pub text: Option<Box<str>>,

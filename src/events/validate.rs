@@ -6,9 +6,10 @@ use jiff::Timestamp;
 use super::model::{Effects, Event, Evidence, Grade, Point, Time, Weapon};
 use super::raw::{RawEvent, RawPoint, RawTime};
 use crate::check::{Relation, Rulebook, did_you_mean};
+use crate::name::Interner;
 
 /// Validates one event; on failure, every reason found.
-pub fn validate(raw: RawEvent, line: u32, rulebook: &Rulebook) -> Result<Event, Vec<String>> {
+pub fn validate(raw: RawEvent, line: u32, rulebook: &Rulebook, names: &mut Interner) -> Result<Event, Vec<String>> {
     let mut problems = Vec::new();
     let mut note = |p: String| problems.push(p);
     if raw.id.trim().is_empty() {
@@ -17,7 +18,7 @@ pub fn validate(raw: RawEvent, line: u32, rulebook: &Rulebook) -> Result<Event, 
     let time = time(&raw.time).map_err(&mut note).ok();
     let act = rulebook.act(&raw.act);
     if act.is_none() {
-        let names: Vec<&str> = rulebook.acts.iter().map(|a| a.name.as_str()).collect();
+        let names: Vec<&str> = rulebook.acts.iter().map(|a| &*a.name).collect();
         note(unknown("act", &raw.act, &names));
     }
     let (party, unit) = match raw.actor {
@@ -29,7 +30,7 @@ pub fn validate(raw: RawEvent, line: u32, rulebook: &Rulebook) -> Result<Event, 
         Some(p) => {
             let found = rulebook.party(p);
             if found.is_none() {
-                let ids: Vec<&str> = rulebook.parties.iter().map(|p| p.id.as_str()).collect();
+                let ids: Vec<&str> = rulebook.parties.iter().map(|p| &*p.id).collect();
                 note(unknown("party", p, &ids));
             }
             found
@@ -40,7 +41,7 @@ pub fn validate(raw: RawEvent, line: u32, rulebook: &Rulebook) -> Result<Event, 
             note("`weapon.calibre_mm` must be a positive number of millimetres".into());
         }
         Box::new(Weapon {
-            kind: w.kind.map(Into::into),
+            kind: w.kind.map(|k| names.intern(&k)),
             // The same arithmetic as `100 mm` in a rule, so equal values compare equal.
             calibre: w
                 .calibre_mm
@@ -71,7 +72,7 @@ pub fn validate(raw: RawEvent, line: u32, rulebook: &Rulebook) -> Result<Event, 
                 ));
             }
             Some(Evidence {
-                source: e.source.into(),
+                source: names.intern(&e.source),
                 kind: e.kind,
                 grade: grade?,
                 text: e.text.map(Into::into),
@@ -104,7 +105,7 @@ pub fn validate(raw: RawEvent, line: u32, rulebook: &Rulebook) -> Result<Event, 
             time,
             act,
             party,
-            unit: unit.map(Into::into),
+            unit: unit.map(|u| names.intern(&u)),
             weapon,
             place,
             origin,
