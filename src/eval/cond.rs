@@ -1,11 +1,12 @@
 //! Evaluates a checked condition against an event in the graph, building
 //! the explanation step by step.
 
-use super::space;
+use super::space::{self, fixed};
 use super::truth::Truth;
 use super::verdict::{Fact, Step};
 use crate::check::{CmpOp, Cond, CondKind, Measure, PointField, Rulebook, Subject};
 use crate::events::{Event, Point};
+use crate::ast::Unit;
 use crate::graph::EventGraph;
 use crate::name::Name;
 
@@ -288,7 +289,8 @@ impl Env<'_> {
     ) -> Step {
         let e = self.event(subject);
         let value = match field {
-            Measure::Calibre => e.weapon.as_ref().and_then(|w| w.calibre),
+            // The same arithmetic as `100 mm` in a rule, so equal values compare equal.
+            Measure::Calibre => e.weapon.as_ref().and_then(|w| w.calibre_mm).map(|mm| mm * Unit::Millimetre.scale()),
             Measure::Rounds => e.weapon.as_ref().and_then(|w| w.rounds).map(f64::from),
             Measure::Killed => e.effects.as_ref().and_then(|f| f.killed).map(f64::from),
             Measure::Wounded => e.effects.as_ref().and_then(|f| f.wounded).map(f64::from),
@@ -297,7 +299,10 @@ impl Env<'_> {
             return missing(cond, e, field.path());
         };
         let shown = match field {
-            Measure::Calibre => format!("{} mm", value * 1000.0),
+            Measure::Calibre => {
+                let mm = e.weapon.as_ref().and_then(|w| w.calibre_mm).unwrap_or_default();
+                format!("{mm} mm")
+            }
             _ => format!("{value}"),
         };
         let fact = self.fact(e, field.path(), shown, None);
@@ -356,5 +361,5 @@ fn point_of(e: &Event, field: PointField) -> Option<(&Point, PointField)> {
 pub fn coordinates(p: &Point) -> String {
     let ns = if p.lat >= 0.0 { 'N' } else { 'S' };
     let ew = if p.lon >= 0.0 { 'E' } else { 'W' };
-    format!("{:.4} {ns}, {:.4} {ew}", p.lat.abs(), p.lon.abs())
+    format!("{} {ns}, {} {ew}", fixed(p.lat.abs(), 4), fixed(p.lon.abs(), 4))
 }

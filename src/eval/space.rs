@@ -162,10 +162,22 @@ pub fn km(metres: f64) -> String {
     if !metres.is_finite() {
         "an unknown distance".to_owned()
     } else if metres < 1000.0 {
-        format!("{metres:.0} m")
+        format!("{} m", fixed(metres, 0))
     } else {
-        format!("{:.1} km", metres / 1000.0)
+        format!("{} km", fixed(metres / 1000.0, 1))
     }
+}
+
+/// A non-negative number with a fixed count of decimals, rounded half up.
+/// Integer formatting: much faster than `{:.N}` on floats, which verdicts
+/// print by the million.
+pub fn fixed(x: f64, decimals: u32) -> String {
+    let scale = 10u64.pow(decimals);
+    let n = (x * scale as f64).round() as u64;
+    if decimals == 0 {
+        return n.to_string();
+    }
+    format!("{}.{:0width$}", n / scale, n % scale, width = decimals as usize)
 }
 
 #[cfg(test)]
@@ -222,5 +234,8 @@ mod tests {
     fn distances_read_as_people_write_them() {
         assert_eq!(km(450.4), "450 m");
         assert_eq!(km(1_260.0), "1.3 km");
+        assert_eq!(fixed(37.94617, 4), "37.9462");
+        assert_eq!(fixed(0.04, 4), "0.0400");
+        assert_eq!(fixed(126.0, 4), "126.0000");
     }
 }

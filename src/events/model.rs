@@ -46,8 +46,8 @@ impl Time {
 #[derive(Debug, Clone)]
 pub struct Weapon {
     pub kind: Option<Name>,
-    /// Metres, like every length in truce.
-    pub calibre: Option<f64>,
+    /// Millimetres, as the observer wrote it.
+    pub calibre_mm: Option<f64>,
     pub rounds: Option<u32>,
 }
 

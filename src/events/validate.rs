@@ -42,10 +42,7 @@ pub fn validate(raw: RawEvent, line: u32, rulebook: &Rulebook, names: &mut Inter
         }
         Box::new(Weapon {
             kind: w.kind.map(|k| names.intern(&k)),
-            // The same arithmetic as `100 mm` in a rule, so equal values compare equal.
-            calibre: w
-                .calibre_mm
-                .map(|mm| mm * crate::ast::Unit::Millimetre.scale()),
+            calibre_mm: w.calibre_mm,
             rounds: w.rounds,
         })
     });
