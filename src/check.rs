@@ -60,6 +60,8 @@ pub(crate) struct Checker {
     declared: std::collections::HashSet<usize>,
     /// Members of each act class checked so far, by class index.
     act_class_members: Vec<ActSet>,
+    /// Geometry files read so far, for the report's list of inputs.
+    geometry_files: Vec<std::path::PathBuf>,
     errors: Vec<CheckError>,
     warnings: Vec<CheckWarning>,
 }
@@ -71,6 +73,7 @@ impl Checker {
             symbols: Symbols::default(),
             declared: Default::default(),
             act_class_members: Vec::new(),
+            geometry_files: Vec::new(),
             errors: Vec::new(),
             warnings: Vec::new(),
         }
@@ -96,6 +99,7 @@ impl Checker {
             title: header.title,
             provenance: header.provenance,
             file: self.source.clone(),
+            geometry_files: std::mem::take(&mut self.geometry_files),
             signed: header.signed,
             in_force: header.in_force,
             parties: header.parties,

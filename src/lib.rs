@@ -80,7 +80,11 @@ pub fn adjudicate_file(
             reason: e.to_string(),
         })
     };
-    let inputs = vec![hash("rules", rules_path)?, hash("events", events_path)?];
+    let mut inputs = vec![hash("rules", rules_path)?];
+    for file in &rulebook.geometry_files {
+        inputs.push(hash("geometry", file)?);
+    }
+    inputs.push(hash("events", events_path)?);
     Ok(Adjudication {
         inputs,
         verdicts,

@@ -48,7 +48,9 @@ fn json_report_is_versioned_hashed_and_deterministic() {
     let report: serde_json::Value = serde_json::from_slice(&first.stdout).unwrap();
     assert_eq!(report["schema_version"], 1);
     let inputs = report["inputs"].as_array().unwrap();
-    assert_eq!(inputs.len(), 2);
+    let roles: Vec<&str> = inputs.iter().map(|i| i["role"].as_str().unwrap()).collect();
+    assert_eq!(roles, ["rules", "geometry", "events"]);
+    assert_eq!(inputs[1]["path"], "rules/geo/korea-mdl.geojson");
     for input in inputs {
         let sha = input["sha256"].as_str().unwrap();
         assert!(

@@ -195,6 +195,9 @@ impl Checker {
                 return None;
             }
         };
+        if !self.geometry_files.contains(&path) {
+            self.geometry_files.push(path.clone());
+        }
         let parsed = text.parse::<GeoJson>().map_err(|e| e.to_string());
         match parsed.and_then(|g| collect(&g)) {
             Ok(shapes) => Some(shapes),

@@ -19,6 +19,8 @@ pub struct Rulebook {
     /// Where the text comes from, as the `source` line says.
     pub provenance: Option<String>,
     pub file: Source,
+    /// Geometry files the rulebook read, as paths from the working directory.
+    pub geometry_files: Vec<std::path::PathBuf>,
     pub signed: Option<Instant>,
     pub in_force: Instant,
     pub parties: Vec<Party>,

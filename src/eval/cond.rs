@@ -4,9 +4,9 @@
 use super::space::{self, fixed};
 use super::truth::Truth;
 use super::verdict::{Fact, Step};
+use crate::ast::Unit;
 use crate::check::{CmpOp, Cond, CondKind, Measure, PointField, Rulebook, Subject};
 use crate::events::{Event, Point};
-use crate::ast::Unit;
 use crate::graph::EventGraph;
 use crate::name::Name;
 
@@ -290,7 +290,11 @@ impl Env<'_> {
         let e = self.event(subject);
         let value = match field {
             // The same arithmetic as `100 mm` in a rule, so equal values compare equal.
-            Measure::Calibre => e.weapon.as_ref().and_then(|w| w.calibre_mm).map(|mm| mm * Unit::Millimetre.scale()),
+            Measure::Calibre => e
+                .weapon
+                .as_ref()
+                .and_then(|w| w.calibre_mm)
+                .map(|mm| mm * Unit::Millimetre.scale()),
             Measure::Rounds => e.weapon.as_ref().and_then(|w| w.rounds).map(f64::from),
             Measure::Killed => e.effects.as_ref().and_then(|f| f.killed).map(f64::from),
             Measure::Wounded => e.effects.as_ref().and_then(|f| f.wounded).map(f64::from),
@@ -300,7 +304,11 @@ impl Env<'_> {
         };
         let shown = match field {
             Measure::Calibre => {
-                let mm = e.weapon.as_ref().and_then(|w| w.calibre_mm).unwrap_or_default();
+                let mm = e
+                    .weapon
+                    .as_ref()
+                    .and_then(|w| w.calibre_mm)
+                    .unwrap_or_default();
                 format!("{mm} mm")
             }
             _ => format!("{value}"),
@@ -361,5 +369,9 @@ fn point_of(e: &Event, field: PointField) -> Option<(&Point, PointField)> {
 pub fn coordinates(p: &Point) -> String {
     let ns = if p.lat >= 0.0 { 'N' } else { 'S' };
     let ew = if p.lon >= 0.0 { 'E' } else { 'W' };
-    format!("{} {ns}, {} {ew}", fixed(p.lat.abs(), 4), fixed(p.lon.abs(), 4))
+    format!(
+        "{} {ns}, {} {ew}",
+        fixed(p.lat.abs(), 4),
+        fixed(p.lon.abs(), 4)
+    )
 }

@@ -177,7 +177,12 @@ pub fn fixed(x: f64, decimals: u32) -> String {
     if decimals == 0 {
         return n.to_string();
     }
-    format!("{}.{:0width$}", n / scale, n % scale, width = decimals as usize)
+    format!(
+        "{}.{:0width$}",
+        n / scale,
+        n % scale,
+        width = decimals as usize
+    )
 }
 
 #[cfg(test)]

@@ -9,7 +9,12 @@ use crate::check::{Relation, Rulebook, did_you_mean};
 use crate::name::Interner;
 
 /// Validates one event; on failure, every reason found.
-pub fn validate(raw: RawEvent, line: u32, rulebook: &Rulebook, names: &mut Interner) -> Result<Event, Vec<String>> {
+pub fn validate(
+    raw: RawEvent,
+    line: u32,
+    rulebook: &Rulebook,
+    names: &mut Interner,
+) -> Result<Event, Vec<String>> {
     let mut problems = Vec::new();
     let mut note = |p: String| problems.push(p);
     if raw.id.trim().is_empty() {
