@@ -53,3 +53,28 @@ fn keywords_are_not_read_inside_longer_names() {
     assert_eq!(expr.span.text(), "incoming is fire and order is raid");
     assert!(format!("{:?}", expr.node).contains("\"incoming\""));
 }
+
+#[test]
+fn pathological_nesting_is_refused_not_crashed_on() {
+    let header = "agreement \"A\" { in force 2025-09-03 00:00 Europe/Kyiv party A \"a\" party B \"b\" }\nact fire \"f\"\n";
+    let deep = [
+        format!("{}act is fire{}", "(".repeat(20_000), ")".repeat(20_000)),
+        format!("{}act is fire", "not ".repeat(5_000)),
+        format!("act is fire{}", " and act is fire".repeat(5_000)),
+    ];
+    for condition in deep {
+        let text = format!("{header}article 1 \"t\" {{ violation when {condition} }}");
+        let error = truce::compile(&Source::new("deep.truce", text)).expect_err("too deep");
+        assert!(
+            rendered(&error).contains("nests more than 256 levels deep"),
+            "{}",
+            rendered(&error)
+        );
+    }
+    let fine = format!(
+        "{header}article 1 \"t\" {{ violation when {}act is fire{} }}",
+        "(".repeat(100),
+        ")".repeat(100)
+    );
+    assert!(truce::compile(&Source::new("ok.truce", fine)).is_ok());
+}

@@ -4,20 +4,29 @@
 
 use pest::iterators::{Pair, Pairs};
 
-use super::err::{BadEscapeError, SyntaxError};
+use super::err::{BadEscapeError, SyntaxError, TooDeepError};
 use super::parser::{PRATT, Rule};
 use crate::ast::*;
 use crate::span::{Source, Span, Spanned};
 
 type Result<T> = std::result::Result<T, SyntaxError>;
 
+/// How deep a condition may nest (brackets, `not`, operators). Far beyond
+/// any agreement's needs, and far within the stack.
+pub const MAX_DEPTH: usize = 256;
+
 pub struct Builder<'s> {
     source: &'s Source,
+    /// Brackets open around the condition being built.
+    depth: std::cell::Cell<usize>,
 }
 
 impl<'s> Builder<'s> {
     pub fn new(source: &'s Source) -> Self {
-        Builder { source }
+        Builder {
+            source,
+            depth: std::cell::Cell::new(0),
+        }
     }
 
     fn span(&self, pair: &Pair<'_, Rule>) -> Span {
@@ -280,6 +289,27 @@ impl<'s> Builder<'s> {
     // --- conditions ----------------------------------------------------------
 
     fn expr(&self, pair: Pair<'_, Rule>) -> Result<SExpr> {
+        let span = self.span(&pair);
+        let nots = pair
+            .clone()
+            .into_inner()
+            .filter(|p| p.as_rule() == Rule::op_not)
+            .count();
+        if self.depth.get() + nots > MAX_DEPTH {
+            return Err(TooDeepError::new(&span, MAX_DEPTH).into());
+        }
+        self.depth.set(self.depth.get() + 1);
+        let built = self.pratt(pair);
+        self.depth.set(self.depth.get() - 1);
+        let built = built?;
+        if depth(&built) > MAX_DEPTH {
+            return Err(TooDeepError::new(&span, MAX_DEPTH).into());
+        }
+        Ok(built)
+    }
+
+    /// The one precedence table at work: operators to AST nodes.
+    fn pratt(&self, pair: Pair<'_, Rule>) -> Result<SExpr> {
         PRATT
             .map_primary(|p| self.primary(p))
             .map_prefix(|op, rhs| {
@@ -443,6 +473,29 @@ impl<'s> Builder<'s> {
         }
         Ok(out)
     }
+}
+
+/// The depth of a condition tree, measured without recursion so that even a
+/// pathological tree cannot exhaust the stack here.
+fn depth(e: &SExpr) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(e, 1)];
+    while let Some((e, d)) = stack.pop() {
+        deepest = deepest.max(d);
+        match &e.node {
+            Expr::Not(inner) => stack.push((inner, d + 1)),
+            Expr::Binary { lhs, rhs, .. } => {
+                stack.push((lhs, d + 1));
+                stack.push((rhs, d + 1));
+            }
+            Expr::Some {
+                condition: Some(c), ..
+            } => stack.push((c, d + 1)),
+            Expr::List(items) => stack.extend(items.iter().map(|i| (i, d + 1))),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 fn binop(rule: Rule) -> BinOp {

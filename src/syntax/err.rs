@@ -17,6 +17,35 @@ pub enum SyntaxError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     BadEscape(#[from] BadEscapeError),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    TooDeep(#[from] TooDeepError),
+}
+
+/// A condition nested beyond what any agreement needs; refused so that
+/// checking and evaluating it can never exhaust the stack.
+#[derive(Debug, Error, Diagnostic)]
+#[error("this condition nests more than {limit} levels deep")]
+#[diagnostic(
+    code(truce::syntax::depth),
+    help("split it into several clauses, act classes or weapon classes")
+)]
+pub struct TooDeepError {
+    #[source_code]
+    src: NamedSource<String>,
+    #[label("too deep")]
+    span: SourceSpan,
+    limit: usize,
+}
+
+impl TooDeepError {
+    pub fn new(span: &Span, limit: usize) -> Self {
+        TooDeepError {
+            src: span.source.named(),
+            span: span.into(),
+            limit,
+        }
+    }
 }
 
 /// The parser met a token it did not expect.
@@ -65,6 +94,12 @@ impl SyntaxError {
             InputLocation::Pos(p) => p,
             InputLocation::Span((s, _)) => s,
         };
+        if let ErrorVariant::CustomError { message } = &error.variant
+            && message.contains("limit reached")
+        {
+            let span = Span::new(source, start..start);
+            return TooDeepError::new(&span, super::build::MAX_DEPTH).into();
+        }
         let expected = match &error.variant {
             ErrorVariant::ParsingError { positives, .. } => expected_list(positives),
             ErrorVariant::CustomError { message } => message.clone(),
@@ -92,6 +127,7 @@ impl SyntaxError {
         match self {
             SyntaxError::Unexpected(e) => location(&e.src, e.span),
             SyntaxError::BadEscape(e) => location(&e.src, e.span),
+            SyntaxError::TooDeep(e) => location(&e.src, e.span),
         }
     }
 }
