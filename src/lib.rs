@@ -56,6 +56,11 @@ pub fn load_rulebook(path: &Path) -> Result<Checked, RulebookError> {
         path: path.display().to_string(),
         reason: e.to_string(),
     })?;
+    // A byte-order mark is not part of the rule text.
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text);
     compile(&Source::new(path.display().to_string(), text))
 }
 

@@ -102,3 +102,27 @@ fn calibre_thresholds_are_exact() {
         truce::render::text::verdict(&v[0], truce::render::text::Detail::Full)
     );
 }
+
+#[test]
+fn byte_order_marks_and_windows_line_endings_lose_nothing() {
+    let rulebook = kaa();
+    let text = "\u{feff}- id: B-1\r\n  time: 2017-11-13T15:15:00+09:00\r\n  act: fire\r\n- id: B-2\r\n  time: 2017-11-13T15:16:00+09:00\r\n  act: fire\r\n";
+    let loaded =
+        truce::events::load_str("bom.yaml", text, truce::events::Format::Yaml, &rulebook).unwrap();
+    let ids: Vec<&str> = loaded.events.iter().map(|e| &*e.id).collect();
+    assert_eq!(ids, ["B-1", "B-2"]);
+    assert!(loaded.rejected.is_empty());
+}
+
+#[test]
+fn text_before_the_first_event_is_refused_not_ignored() {
+    let rulebook = kaa();
+    let text = "events:\n- id: B-1\n  time: 2017-11-13T15:15:00+09:00\n  act: fire\n";
+    let error =
+        truce::events::load_str("wrapped.yaml", text, truce::events::Format::Yaml, &rulebook)
+            .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "`wrapped.yaml` is not a YAML list of events: `events:` comes before the first event"
+    );
+}

@@ -12,9 +12,23 @@ pub fn read(
     text: &str,
     mut f: impl FnMut(u32, Result<RawEvent, Rejection>),
 ) -> Result<(), LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let items = block_items(text);
     if items.is_empty() {
         return read_whole(name, text, f);
+    }
+    // Anything before the first item other than comments would be ignored:
+    // refuse it rather than lose it.
+    let preamble = &text[..text.len() - items.iter().map(|(_, t)| t.len()).sum::<usize>()];
+    let stray = preamble
+        .lines()
+        .map(str::trim)
+        .find(|l| !(l.is_empty() || l.starts_with('#') || *l == "---"));
+    if let Some(line) = stray {
+        return Err(LoadError::NotAList {
+            path: name.to_owned(),
+            reason: format!("`{line}` comes before the first event"),
+        });
     }
     for (line, chunk) in items {
         f(line, parse(name, line, chunk));
