@@ -1,7 +1,15 @@
 //! Subcommands. Each lives in its own file and returns an [`Exit`] code.
 
+/// `println!` that ends quietly when stdout is a closed pipe (`| head`).
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::cli::out(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod adjudicate;
 mod check;
+mod debug;
 mod explain;
 mod test;
 
@@ -50,6 +58,23 @@ enum Command {
         /// Case folders, or folders holding cases (default: `cases`).
         cases: Vec<PathBuf>,
     },
+    /// Shows what one stage of the pipeline produced.
+    #[command(subcommand)]
+    Debug(DebugCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum DebugCommand {
+    /// The syntax tree of a rule file, with byte spans.
+    Parse {
+        /// The rule file.
+        rules: PathBuf,
+    },
+    /// The event graph: every event kept and its relations, then rejections.
+    Graph {
+        #[command(flatten)]
+        inputs: Inputs,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -95,7 +120,16 @@ pub fn run(args: Args) -> Exit {
             format,
         } => explain::run(&inputs, &event, format),
         Command::Test { cases } => test::run(&cases),
+        Command::Debug(DebugCommand::Parse { rules }) => debug::parse(&rules),
+        Command::Debug(DebugCommand::Graph { inputs }) => debug::graph(&inputs),
     }
+}
+
+/// Writes to stdout. A closed pipe (`truce ... | head`) ends the output
+/// quietly instead of failing.
+pub fn out(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 /// Prints a diagnostic to stderr, in colour on a terminal unless NO_COLOR is set.

@@ -201,3 +201,43 @@ fn test_command_reports_mismatches_with_reasoning() {
     assert!(shown.ends_with("0 passed, 1 failed\n"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_truce"))
+        .args(["debug", "parse", "rules/kaa.truce"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The reading end is dropped here, as `| head` would.
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        !text(&out.stderr).contains("panicked"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn debug_graph_lists_relations_and_rejections() {
+    let out = truce(&[
+        "debug",
+        "graph",
+        "--rules",
+        "rules/kaa.truce",
+        "--events",
+        "cases/kaa-authorised-crossings/events.yaml",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let shown = text(&out.stdout);
+    assert!(shown.starts_with("5 events, 2 relations\n"), "{shown}");
+    assert!(
+        shown.contains("R-2  line 15  movement\n  authorised_by R-1\n"),
+        "{shown}"
+    );
+}

@@ -12,7 +12,7 @@ pub fn run(inputs: &Inputs, format: Format) -> Exit {
         Format::Text => render::text::report(&a),
         Format::Json => render::json::report(&a),
     };
-    print!("{out}");
+    super::out(&out);
     if a.rejected.is_empty() {
         Exit::Ok
     } else {

@@ -13,7 +13,7 @@ pub fn run(files: &[PathBuf]) -> Exit {
                     report(w);
                 }
                 let r = &checked.rulebook;
-                println!(
+                outln!(
                     "{}: ok, \"{}\": {} articles, {} exceptions, {} zones, {} lines, {} acts",
                     file.display(),
                     r.title,

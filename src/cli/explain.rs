@@ -13,7 +13,7 @@ pub fn run(inputs: &Inputs, event: &str, format: Format) -> Exit {
             Format::Text => render::text::verdict(v, Detail::Full),
             Format::Json => render::json::verdict(v),
         };
-        print!("{out}");
+        super::out(&out);
         return Exit::Ok;
     }
     if let Some(r) = a
@@ -21,7 +21,7 @@ pub fn run(inputs: &Inputs, event: &str, format: Format) -> Exit {
         .iter()
         .find(|r| r.event.as_deref() == Some(event))
     {
-        println!("{event}  REJECTED  {}\n  {}", r.location, r.reason);
+        outln!("{event}  REJECTED  {}\n  {}", r.location, r.reason);
         return Exit::Rejected;
     }
     eprintln!("error: no event `{event}` in `{}`", inputs.events.display());

@@ -27,25 +27,25 @@ pub fn run(roots: &[PathBuf]) -> Exit {
             Ok(run) if run.mismatches.is_empty() => {
                 passed += 1;
                 let t = run.adjudication.totals();
-                println!("ok    {}  ({} events)", run.name, t.events);
+                outln!("ok    {}  ({} events)", run.name, t.events);
             }
             Ok(run) => {
                 failed += 1;
-                println!("FAIL  {}", run.name);
+                outln!("FAIL  {}", run.name);
                 for m in &run.mismatches {
-                    println!("  {}: expected {}, got {}", m.event, m.expected, m.actual);
+                    outln!("  {}: expected {}, got {}", m.event, m.expected, m.actual);
                     for line in m.reasoning.lines() {
-                        println!("    {line}");
+                        outln!("    {line}");
                     }
                 }
             }
             Err(e) => {
                 failed += 1;
-                println!("FAIL  {}\n  {e}", dir.display());
+                outln!("FAIL  {}\n  {e}", dir.display());
             }
         }
     }
-    println!("{passed} passed, {failed} failed");
+    outln!("{passed} passed, {failed} failed");
     if failed == 0 { Exit::Ok } else { Exit::Failed }
 }
 

@@ -1,0 +1,74 @@
+//! `truce debug parse|graph`: the output of one stage, for rule authors
+//! and developers.
+
+use std::path::Path;
+
+use truce::check::Relation;
+use truce::span::Source;
+
+use super::{Exit, Inputs, report, report_rulebook_error};
+
+pub fn parse(rules: &Path) -> Exit {
+    let text = match std::fs::read_to_string(rules) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot read rule file `{}`: {e}", rules.display());
+            return Exit::Failed;
+        }
+    };
+    match truce::syntax::parse_rulebook(&Source::new(rules.display().to_string(), text)) {
+        Ok(ast) => {
+            outln!("{ast:#?}");
+            Exit::Ok
+        }
+        Err(e) => {
+            report(&e);
+            Exit::Failed
+        }
+    }
+}
+
+pub fn graph(inputs: &Inputs) -> Exit {
+    let checked = match truce::load_rulebook(&inputs.rules) {
+        Ok(c) => c,
+        Err(e) => {
+            report_rulebook_error(&e);
+            return Exit::Failed;
+        }
+    };
+    let loaded = match truce::events::load(&inputs.events, &checked.rulebook) {
+        Ok(l) => l,
+        Err(e) => {
+            report(&e);
+            return Exit::Failed;
+        }
+    };
+    let (graph, rejected) = truce::graph::build(loaded, &inputs.events.display().to_string());
+    outln!(
+        "{} events, {} relations",
+        graph.events.len(),
+        graph.edge_count()
+    );
+    for (i, e) in graph.events.iter().enumerate() {
+        let act = &checked.rulebook.acts[usize::from(e.act)].name;
+        outln!("{}  line {}  {act}", e.id, e.line);
+        for relation in Relation::ALL {
+            for j in graph.related(i, relation) {
+                outln!("  {} {}", relation.name(), graph.events[j].id);
+            }
+        }
+    }
+    for r in &rejected {
+        outln!(
+            "rejected {}  {}  {}",
+            r.event.as_deref().unwrap_or("(no id)"),
+            r.location,
+            r.reason
+        );
+    }
+    if rejected.is_empty() {
+        Exit::Ok
+    } else {
+        Exit::Rejected
+    }
+}
