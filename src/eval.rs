@@ -22,7 +22,11 @@ use crate::graph::EventGraph;
 
 /// Judges every event of the graph, in input order.
 pub fn adjudicate(rulebook: &Rulebook, graph: &EventGraph) -> Vec<Verdict> {
+    use rayon::prelude::*;
+    // Each verdict depends only on the graph, and `collect` keeps input
+    // order, so the output does not depend on the number of threads.
     (0..graph.events.len())
+        .into_par_iter()
         .map(|i| judge(rulebook, graph, i))
         .collect()
 }

@@ -57,10 +57,14 @@ impl Checker {
                 };
                 match resolved {
                     Ok((Kind::ActClass, index)) if index >= self.act_class_members.len() => {
-                        let message = format!(
-                            "act class `{}` is used before it is declared",
-                            m.span.text()
-                        );
+                        let message = if m.span.text() == d.name.node {
+                            format!("act class `{}` lists itself", m.span.text())
+                        } else {
+                            format!(
+                                "act class `{}` is used before it is declared",
+                                m.span.text()
+                            )
+                        };
                         let help = "declare an act class before the classes that list it";
                         self.error(
                             InvalidError::new(&m.span, message, "declared further down").help(help),

@@ -314,7 +314,7 @@ impl Env<'_> {
             _ => format!("{value}"),
         };
         let fact = self.fact(e, field.path(), shown, None);
-        let truth = Truth::from(value.partial_cmp(&bound).is_some_and(|o| op.holds(o)));
+        let truth = Truth::from(op.holds(compare(value, bound)));
         Step::leaf(cond.text.clone(), truth, vec![fact])
     }
 
@@ -331,6 +331,18 @@ impl Env<'_> {
             value: value.into(),
             computed,
         }
+    }
+}
+
+/// Compares two measures, taking values within a billionth of each other as
+/// equal: `14.2 mm` and `0.0142 m` are the same calibre, though their
+/// floating-point products differ in the last bit.
+fn compare(value: f64, bound: f64) -> std::cmp::Ordering {
+    let tolerance = 1e-9 * value.abs().max(bound.abs());
+    if (value - bound).abs() <= tolerance {
+        std::cmp::Ordering::Equal
+    } else {
+        value.total_cmp(&bound)
     }
 }
 
@@ -374,4 +386,18 @@ pub fn coordinates(p: &Point) -> String {
         fixed(p.lat.abs(), 4),
         fixed(p.lon.abs(), 4)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compare;
+    use std::cmp::Ordering;
+
+    #[test]
+    fn equal_measures_in_different_units_compare_equal() {
+        let mm = 14.2 * crate::ast::Unit::Millimetre.scale();
+        let m = 0.0142 * crate::ast::Unit::Metre.scale();
+        assert_eq!(compare(mm, m), Ordering::Equal);
+        assert_eq!(compare(0.1, 0.1000001), Ordering::Less);
+    }
 }

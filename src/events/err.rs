@@ -50,6 +50,30 @@ pub fn plain(message: &str) -> String {
     message
         .replace("expected u32", "expected a whole number, 0 or more")
         .replace("expected f64", "expected a number")
+        .replace(
+            "expected struct RawEvent",
+            "expected an event (fields such as `id: E-1`)",
+        )
+        .replace(
+            "expected struct RawActor",
+            "expected an actor such as `{party: KPA}`",
+        )
+        .replace(
+            "expected struct RawWeapon",
+            "expected a weapon such as `{type: howitzer}`",
+        )
+        .replace(
+            "expected struct RawPoint",
+            "expected a position such as `{lat: 37.9, lon: 126.7}`",
+        )
+        .replace(
+            "expected struct RawEffects",
+            "expected effects such as `{killed: 0}`",
+        )
+        .replace(
+            "expected struct RawEvidence",
+            "expected evidence such as `{source: ..., kind: observation, grade: B2}`",
+        )
         .replace("a string", "text")
 }
 

@@ -25,7 +25,8 @@ pub fn read(
             return Ok(());
         }
         number += 1;
-        let text = line.trim();
+        // A byte-order mark may open the file; it is not part of the record.
+        let text = line.trim().trim_start_matches('\u{feff}');
         if text.is_empty() {
             continue;
         }

@@ -68,8 +68,7 @@ pub fn validate(
             let grade = Grade::parse(&e.grade);
             if grade.is_none() {
                 note(format!(
-                    "evidence {} has grade `{}`; a grade is a reliability A–F and a credibility 1–6, such as `B2`",
-                    i + 1,
+                    "`evidence[{i}].grade` is `{}`; a grade is a reliability A–F and a credibility 1–6, such as `B2`",
                     e.grade
                 ));
             }

@@ -98,7 +98,7 @@ fn read_whole(
         let result = serde_yaml::from_value(value).map_err(|e| Rejection {
             event: id,
             location: format!("{name}: item {}", i + 1),
-            reason: strip_position(&e.to_string()),
+            reason: super::err::plain(&e.to_string()),
             line: 1,
         });
         f(1, result);

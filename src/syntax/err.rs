@@ -28,7 +28,9 @@ pub enum SyntaxError {
 #[error("this condition nests more than {limit} levels deep")]
 #[diagnostic(
     code(truce::syntax::depth),
-    help("split it into several clauses, act classes or weapon classes")
+    help(
+        "each bracket, `not` and operator counts one level; group alternatives in a list (`act in [fire, raid]`) or an act class, or split the condition into several articles"
+    )
 )]
 pub struct TooDeepError {
     #[source_code]
