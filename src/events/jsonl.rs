@@ -35,20 +35,34 @@ pub fn read(
 }
 
 fn parse(name: &str, number: u32, text: &str) -> Result<RawEvent, Rejection> {
-    serde_json::from_str(text).map_err(|e| Rejection {
-        event: id_of(text),
-        location: format!("{name}:{number}:{}", e.column()),
-        reason: {
-            let message = e
-                .to_string()
-                .replace(&format!(" at line 1 column {}", e.column()), "");
-            if e.is_syntax() || e.is_eof() {
-                format!("not valid JSON: {message}")
-            } else {
-                super::err::plain(&message)
-            }
-        },
-        line: number,
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let mut path = e.path().to_string();
+        let e = e.into_inner();
+        // For an unknown field the path names the field itself; point at
+        // its parent, as the YAML reader does.
+        if e.to_string().starts_with("unknown field") {
+            path = path
+                .rsplit_once('.')
+                .map_or(String::new(), |(parent, _)| parent.to_owned());
+        }
+        let message = e
+            .to_string()
+            .replace(&format!(" at line 1 column {}", e.column()), "");
+        let reason = if e.is_syntax() || e.is_eof() {
+            format!("not valid JSON: {message}")
+        } else if path == "." || path.is_empty() {
+            super::err::plain(&message)
+        } else {
+            // The same shape as YAML's messages: `weapon.rounds`: ...
+            super::err::plain(&format!(".{path}: {message}"))
+        };
+        Rejection {
+            event: id_of(text),
+            location: format!("{name}:{number}:{}", e.column()),
+            reason,
+            line: number,
+        }
     })
 }
 
