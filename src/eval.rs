@@ -35,9 +35,6 @@ pub fn adjudicate(rulebook: &Rulebook, graph: &EventGraph) -> Vec<Verdict> {
 pub fn judge(rulebook: &Rulebook, graph: &EventGraph, index: usize) -> Verdict {
     let event = &graph.events[index];
     let in_force = time::in_force(event, rulebook);
-    let actor = event
-        .party
-        .map(|p| rulebook.parties[usize::from(p)].id.clone());
     let mut verdict = Verdict {
         event: event.id.clone(),
         outcome: Outcome::NoViolation,
@@ -47,22 +44,13 @@ pub fn judge(rulebook: &Rulebook, graph: &EventGraph, index: usize) -> Verdict {
         in_force,
         articles: Vec::new(),
     };
-    match verdict.in_force.result {
-        Truth::False => {
-            verdict.summary = format!(
-                "before the agreement entered into force ({})",
-                rulebook.in_force.written
-            );
-            return verdict;
-        }
-        Truth::Unknown => {
-            verdict.outcome = Outcome::Inconclusive;
-            verdict.party = actor;
-            verdict.summary =
-                "the event may have happened before the agreement entered into force".into();
-            return verdict;
-        }
-        Truth::True => {}
+    let gate = verdict.in_force.result;
+    if gate == Truth::False {
+        verdict.summary = format!(
+            "before the agreement entered into force ({})",
+            rulebook.in_force.written
+        );
+        return verdict;
     }
     let mut env = cond::Env {
         rulebook,
@@ -71,7 +59,7 @@ pub fn judge(rulebook: &Rulebook, graph: &EventGraph, index: usize) -> Verdict {
         zones_seen: Vec::new(),
     };
     verdict.articles = (0..rulebook.articles.len())
-        .map(|a| article::judge(&mut env, a))
+        .map(|a| article::judge(&mut env, a, gate))
         .collect();
     decide(&mut verdict);
     verdict

@@ -3,6 +3,7 @@
 mod cases;
 mod check;
 mod cli;
+mod eval;
 mod events;
 mod syntax;
 

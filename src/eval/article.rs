@@ -1,19 +1,23 @@
 //! One article against one event: condition, proof, exceptions.
+//!
+//! Exceptions are tried whenever the article may have been breached, so an
+//! act that an exception covers is justified even when the breach itself
+//! cannot be decided or proven.
 
 use super::cond::Env;
 use super::proof;
 use super::truth::Truth;
-use super::verdict::{ExceptionStatus, ExceptionTrial, Finding, Outcome, Step};
-use crate::check::{Article, Responsible, Rulebook};
+use super::verdict::{ExceptionStatus, ExceptionTrial, Finding, Outcome, Proof, Step};
+use crate::check::{Article, Responsible, Role, Rulebook};
 use crate::name::Name;
 
-/// Judges `event` under article `index`.
-pub fn judge(env: &mut Env<'_>, index: usize) -> Finding {
+/// Judges `event` under article `index`; `in_force` is the entry-into-force
+/// gate (true, or unknown when the event's window straddles it).
+pub fn judge(env: &mut Env<'_>, index: usize, in_force: Truth) -> Finding {
     let rulebook = env.rulebook;
     let article = &rulebook.articles[index];
     let event = env.subjects[0];
     let condition = env.eval(&article.violation);
-    let party = responsible(rulebook, article, env.graph.events[event].party);
     let mut finding = Finding {
         article: article.number.clone(),
         text: article.text.clone(),
@@ -25,78 +29,80 @@ pub fn judge(env: &mut Env<'_>, index: usize) -> Finding {
         proof: None,
         exceptions: Vec::new(),
     };
-    match finding.condition.result {
-        Truth::False => {
-            let failed = finding.condition.decisive();
-            finding.reason = format!("not met: `{}` is false", failed.condition);
-            finding.exceptions = untried(rulebook, index);
-            return finding;
-        }
-        Truth::Unknown => {
-            let open = finding.condition.decisive();
-            let why = open
-                .unknown_because
-                .clone()
-                .unwrap_or_else(|| "a fact is missing".into());
-            finding.outcome = Outcome::Inconclusive;
-            finding.party = party;
-            finding.reason = format!("cannot decide `{}`: {why}", open.condition);
-            finding.exceptions = untried(rulebook, index);
-            return finding;
-        }
-        Truth::True => {}
-    }
-    finding.party = party;
-    let proof = proof::assess(env.graph, event, article.proof);
-    if !proof.met {
-        finding.outcome = Outcome::Inconclusive;
-        finding.reason = format!(
-            "condition met, but occurrence is not proven: {}",
-            proof.reason
-        );
-        finding.proof = Some(proof);
+    if finding.condition.result == Truth::False {
+        let failed = finding.condition.decisive();
+        finding.reason = format!("not met: `{}` is false", failed.condition);
         finding.exceptions = untried(rulebook, index);
         return finding;
     }
-    finding.proof = Some(proof);
+    finding.party = responsible(rulebook, article, env.graph.events[event].party);
+    if finding.condition.result == Truth::True {
+        finding.proof = Some(proof::assess(env.graph, event, article.proof));
+    }
     finding.exceptions = try_exceptions(env, index);
-    let applied = finding
-        .exceptions
-        .iter()
-        .find(|x| x.status == ExceptionStatus::Applies);
-    let open = finding
-        .exceptions
-        .iter()
-        .find(|x| x.status == ExceptionStatus::Undecided);
-    (finding.outcome, finding.reason) = match (applied, open) {
-        (Some(x), _) => (
-            Outcome::Justified,
-            format!("met, but exception `{}` applies", x.exception),
-        ),
-        (None, Some(x)) => (
-            Outcome::Inconclusive,
-            format!(
-                "met, but exception `{}` may apply and cannot be decided",
-                x.exception
-            ),
-        ),
-        (None, None) => {
-            finding.severity = Some(article.severity.name());
-            (
-                Outcome::Violation,
-                "met, proven, and no exception applies".into(),
-            )
-        }
-    };
+    (finding.outcome, finding.reason) = decide(&finding, in_force);
+    if finding.outcome == Outcome::Violation {
+        finding.severity = Some(article.severity.name());
+    }
     finding
 }
 
+/// The outcome of a finding whose condition is true or unknown.
+fn decide(f: &Finding, in_force: Truth) -> (Outcome, String) {
+    let with = |s: ExceptionStatus| f.exceptions.iter().find(|x| x.status == s);
+    if let Some(x) = with(ExceptionStatus::Applies) {
+        let reason = match (f.condition.result, &f.proof) {
+            (Truth::True, Some(Proof { met: true, .. })) => {
+                format!("met, but exception `{}` applies", x.exception)
+            }
+            _ => format!(
+                "exception `{}` applies, whether or not the article was breached",
+                x.exception
+            ),
+        };
+        return (Outcome::Justified, reason);
+    }
+    if in_force == Truth::Unknown {
+        let reason = "the event may have happened before the agreement entered into force";
+        return (Outcome::Inconclusive, reason.into());
+    }
+    if f.condition.result == Truth::Unknown {
+        let open = f.condition.decisive();
+        let why = open
+            .unknown_because
+            .as_deref()
+            .unwrap_or("a fact is missing");
+        return (
+            Outcome::Inconclusive,
+            format!("cannot decide `{}`: {why}", open.condition),
+        );
+    }
+    if let Some(p) = f.proof.as_ref().filter(|p| !p.met) {
+        let reason = format!("condition met, but occurrence is not proven: {}", p.reason);
+        return (Outcome::Inconclusive, reason);
+    }
+    if let Some(x) = with(ExceptionStatus::Undecided) {
+        let reason = format!(
+            "met, but exception `{}` may apply and cannot be decided",
+            x.exception
+        );
+        return (Outcome::Inconclusive, reason);
+    }
+    (
+        Outcome::Violation,
+        "met, proven, and no exception applies".into(),
+    )
+}
+
+/// The party that answers for a breach. Monitors are not parties to the
+/// agreement: an act by a monitor is attributed to no party.
 fn responsible(rulebook: &Rulebook, article: &Article, actor: Option<u16>) -> Option<Name> {
     let party = match article.responsible {
         Responsible::ActorParty => actor?,
         Responsible::Party(p) => p,
     };
-    Some(rulebook.parties[usize::from(party)].id.clone())
+    let party = &rulebook.parties[usize::from(party)];
+    (party.role == Role::Party).then(|| party.id.clone())
 }
 
 fn try_exceptions(env: &mut Env<'_>, article: usize) -> Vec<ExceptionTrial> {
@@ -118,7 +124,7 @@ fn try_exceptions(env: &mut Env<'_>, article: usize) -> Vec<ExceptionTrial> {
     trials
 }
 
-/// Exceptions listed as not reached, so a reader sees they exist.
+/// Exceptions listed as not considered, so a reader sees they exist.
 fn untried(rulebook: &Rulebook, article: usize) -> Vec<ExceptionTrial> {
     rulebook
         .exceptions

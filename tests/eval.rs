@@ -1,0 +1,68 @@
+//! Evaluation doctrine: how conditions, proof, exceptions and the
+//! entry-into-force gate combine into an outcome.
+
+use std::path::Path;
+
+use truce::eval::{Outcome, Verdict};
+use truce::events::Format;
+
+fn judge(events_yaml: &str) -> Vec<Verdict> {
+    let rulebook = truce::load_rulebook(Path::new("rules/kaa.truce"))
+        .unwrap()
+        .rulebook;
+    let loaded = truce::events::load_str("e.yaml", events_yaml, Format::Yaml, &rulebook).unwrap();
+    assert!(loaded.rejected.is_empty(), "{:?}", loaded.rejected);
+    let (graph, _) = truce::graph::build(loaded, "e.yaml");
+    truce::eval::adjudicate(&rulebook, &graph)
+}
+
+fn outcome(v: &Verdict) -> (Outcome, Option<&str>) {
+    (v.outcome, v.party.as_deref())
+}
+
+const PERMIT: &str = "- id: P\n  time: 1953-08-04T18:00:00+09:00\n  act: authorisation\n  actor: {party: MAC}\n  evidence: [{source: MAC minutes, kind: investigation, grade: A1}]\n";
+
+#[test]
+fn an_exception_covers_an_act_whose_breach_cannot_be_decided() {
+    // The crossing's end is too uncertain to say it crossed, but the MAC
+    // authorised it anyway: justified, whichever side it ended on.
+    let events = format!(
+        "{PERMIT}- id: C\n  time: 1953-08-05T09:00:00+09:00\n  act: movement\n  actor: {{party: UNC}}\n  origin: {{lat: 37.9446, lon: 126.6871}}\n  target: {{lat: 37.9462, lon: 126.6871, accuracy_m: 500}}\n  authorised_by: P\n  evidence: [{{source: NNSC, kind: observation, grade: A1}}]\n"
+    );
+    let v = judge(&events);
+    assert_eq!(outcome(&v[1]), (Outcome::Justified, Some("UNC")));
+    let para7 = v[1].articles.iter().find(|f| &*f.article == "7").unwrap();
+    assert!(
+        para7
+            .reason
+            .contains("whether or not the article was breached"),
+        "{}",
+        para7.reason
+    );
+}
+
+#[test]
+fn an_exception_covers_an_act_whose_occurrence_is_not_proven() {
+    let events = format!(
+        "{PERMIT}- id: C\n  time: 1953-08-05T09:00:00+09:00\n  act: movement\n  actor: {{party: UNC}}\n  origin: {{lat: 37.9446, lon: 126.6871}}\n  target: {{lat: 37.9462, lon: 126.6871}}\n  authorised_by: P\n  evidence: [{{source: rumour, kind: observation, grade: E5}}]\n"
+    );
+    assert_eq!(
+        outcome(&judge(&events)[1]),
+        (Outcome::Justified, Some("UNC"))
+    );
+}
+
+#[test]
+fn a_window_straddling_entry_into_force_spares_acts_no_article_forbids() {
+    let events = "- id: W\n  time: {from: 1953-07-27T21:00:00+09:00, to: 1953-07-27T23:00:00+09:00}\n  act: civil_administration\n  actor: {party: UNC}\n  place: {lat: 37.5, lon: 127.0}\n";
+    let v = judge(events);
+    assert_eq!(outcome(&v[0]), (Outcome::NoViolation, None));
+    assert_eq!(v[0].in_force.result, truce::eval::Truth::Unknown);
+}
+
+#[test]
+fn monitors_are_never_held_responsible() {
+    let events = "- id: N\n  time: 2015-08-20T16:12:00+09:00\n  act: fire\n  actor: {party: NNSC}\n  target: {lat: 38.2652, lon: 127.06}\n  evidence: [{source: UNC, kind: investigation, grade: A1}]\n";
+    let v = judge(events);
+    assert_eq!(outcome(&v[0]), (Outcome::Violation, None));
+}
