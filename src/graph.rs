@@ -1,6 +1,10 @@
 //! Validated events → the event graph, built and checked once before
-//! evaluation: duplicate ids, dangling references and `responds_to` cycles
-//! are rejected here, each with its location, so evaluation only looks up.
+//! evaluation, so evaluation only looks things up.
+//!
+//! Duplicate ids, references to ids that no input event has, and cycles in
+//! `responds_to` are rejected here, each with its location. A reference to
+//! an event that was itself rejected does not reject the referring event:
+//! it stays, and every test that needs the rejected event is unknown.
 
 use std::collections::{HashMap, HashSet};
 
@@ -15,31 +19,50 @@ use crate::events::{Event, Loaded, Rejection};
 pub struct EventGraph {
     pub events: Vec<Event>,
     graph: DiGraph<(), Relation, u32>,
+    /// Relations to rejected events, by referring event (rare, so sparse).
+    unresolved: HashMap<usize, Vec<(Relation, Box<str>)>>,
 }
 
 impl EventGraph {
     /// Events that `event` points to by `relation`, in input order.
     pub fn related(&self, event: usize, relation: Relation) -> Vec<usize> {
+        self.neighbours(event, relation, petgraph::Direction::Outgoing)
+    }
+
+    /// Events that point to `event` by `relation`, in input order.
+    pub fn referring(&self, event: usize, relation: Relation) -> Vec<usize> {
+        self.neighbours(event, relation, petgraph::Direction::Incoming)
+    }
+
+    fn neighbours(
+        &self,
+        event: usize,
+        relation: Relation,
+        direction: petgraph::Direction,
+    ) -> Vec<usize> {
         let mut out: Vec<usize> = self
             .graph
-            .edges(NodeIndex::new(event))
+            .edges_directed(NodeIndex::new(event), direction)
             .filter(|e| *e.weight() == relation)
-            .map(|e| e.target().index())
+            .map(|e| match direction {
+                petgraph::Direction::Outgoing => e.target().index(),
+                petgraph::Direction::Incoming => e.source().index(),
+            })
             .collect();
         out.sort_unstable();
         out
     }
 
-    /// Events that point to `event` by `relation`, in input order.
-    pub fn referring(&self, event: usize, relation: Relation) -> Vec<usize> {
-        let mut out: Vec<usize> = self
-            .graph
-            .edges_directed(NodeIndex::new(event), petgraph::Direction::Incoming)
-            .filter(|e| *e.weight() == relation)
-            .map(|e| e.source().index())
-            .collect();
-        out.sort_unstable();
-        out
+    /// Ids of rejected events that `event` points to by `relation`.
+    pub fn unresolved(&self, event: usize, relation: Relation) -> impl Iterator<Item = &str> {
+        let all = self
+            .unresolved
+            .get(&event)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        all.iter()
+            .filter(move |(r, _)| *r == relation)
+            .map(|(_, id)| &**id)
     }
 
     pub fn edge_count(&self) -> usize {
@@ -57,21 +80,22 @@ pub fn build(loaded: Loaded, file: &str) -> (EventGraph, Vec<Rejection>) {
     } = loaded;
     let mut keep = vec![true; events.len()];
     reject_duplicates(&events, &mut keep, &mut rejected, file);
-    loop {
-        reject_dangling(&events, &mut keep, &mut rejected, file);
-        if !reject_cycles(&events, &mut keep, &mut rejected, file) {
-            break;
-        }
-    }
+    reject_dangling(&events, &mut keep, &mut rejected, file);
+    reject_cycles(&events, &mut keep, &mut rejected, file);
     let events: Vec<Event> = events
         .into_iter()
         .zip(&keep)
         .filter(|(_, k)| **k)
         .map(|(e, _)| e)
         .collect();
-    let graph = edges(&events);
+    let (graph, unresolved) = edges(&events);
     rejected.sort_by_key(|r| r.line);
-    (EventGraph { events, graph }, rejected)
+    let graph = EventGraph {
+        events,
+        graph,
+        unresolved,
+    };
+    (graph, rejected)
 }
 
 fn reject(event: &Event, reason: String, file: &str) -> Rejection {
@@ -88,67 +112,37 @@ fn reject_duplicates(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejectio
     for (i, e) in events.iter().enumerate() {
         if let Some(line) = first.get(&*e.id) {
             keep[i] = false;
-            out.push(reject(
-                e,
-                format!("duplicate id `{}`; the first is at line {line}", e.id),
-                file,
-            ));
+            let reason = format!("duplicate id `{}`; the first is at line {line}", e.id);
+            out.push(reject(e, reason, file));
         } else {
             first.insert(&e.id, e.line);
         }
     }
 }
 
-/// Rejects events that refer to ids not among the kept events, repeating
-/// until no rejection leaves another reference dangling.
+/// Rejects events that refer to an id no input event has, in one pass.
 fn reject_dangling(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>, file: &str) {
-    loop {
-        let kept: HashSet<&str> = events
-            .iter()
-            .zip(keep.iter())
-            .filter(|(_, k)| **k)
-            .map(|(e, _)| &*e.id)
-            .collect();
-        let rejected: HashSet<String> = out.iter().filter_map(|r| r.event.clone()).collect();
-        let mut all: HashSet<&str> = events.iter().map(|e| &*e.id).collect();
-        all.extend(rejected.iter().map(String::as_str));
-        let mut changed = false;
-        for (i, e) in events.iter().enumerate() {
-            if !keep[i] {
-                continue;
-            }
-            let missing = e.relations.iter().find(|(_, id)| !kept.contains(&**id));
-            if let Some((relation, id)) = missing {
-                let why = if all.contains(&**id) {
-                    "which was rejected"
-                } else {
-                    "and no event has this id"
-                };
-                let reason = format!("`{}` refers to `{id}`, {why}", relation.name());
-                out.push(reject(e, reason, file));
-                keep[i] = false;
-                changed = true;
-            }
+    let mut known: HashSet<&str> = events.iter().map(|e| &*e.id).collect();
+    known.extend(out.iter().filter_map(|r| r.event.as_deref()));
+    let mut dangling = Vec::new();
+    for (i, e) in events.iter().enumerate().filter(|(i, _)| keep[*i]) {
+        if let Some((relation, id)) = e.relations.iter().find(|(_, id)| !known.contains(&**id)) {
+            let reason = format!(
+                "`{}` refers to `{id}`, and no event has this id",
+                relation.name()
+            );
+            dangling.push((i, reject(e, reason, file)));
         }
-        if !changed {
-            return;
-        }
+    }
+    for (i, rejection) in dangling {
+        keep[i] = false;
+        out.push(rejection);
     }
 }
 
-/// Rejects every event on a `responds_to` cycle; true if any was rejected.
-fn reject_cycles(
-    events: &[Event],
-    keep: &mut [bool],
-    out: &mut Vec<Rejection>,
-    file: &str,
-) -> bool {
-    let index: HashMap<&str, usize> = events
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| keep[*i])
-        .map(|(i, e)| (&*e.id, i))
-        .collect();
+/// Rejects every event on a `responds_to` cycle among the kept events.
+fn reject_cycles(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>, file: &str) {
+    let index: HashMap<&str, usize> = kept_index(events, keep);
     let mut g: DiGraph<(), ()> = DiGraph::with_capacity(events.len(), 0);
     for _ in events {
         g.add_node(());
@@ -159,10 +153,11 @@ fn reject_cycles(
             .iter()
             .filter(|(r, _)| *r == Relation::RespondsTo)
         {
-            g.add_edge(NodeIndex::new(i), NodeIndex::new(index[&**id]), ());
+            if let Some(&j) = index.get(&**id) {
+                g.add_edge(NodeIndex::new(i), NodeIndex::new(j), ());
+            }
         }
     }
-    let mut any = false;
     for mut scc in petgraph::algo::tarjan_scc(&g) {
         if scc.len() < 2 {
             continue;
@@ -174,12 +169,22 @@ fn reject_cycles(
             out.push(reject(&events[n.index()], reason, file));
             keep[n.index()] = false;
         }
-        any = true;
     }
-    any
 }
 
-fn edges(events: &[Event]) -> DiGraph<(), Relation, u32> {
+fn kept_index<'e>(events: &'e [Event], keep: &[bool]) -> HashMap<&'e str, usize> {
+    events
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| keep[*i])
+        .map(|(i, e)| (&*e.id, i))
+        .collect()
+}
+
+type Unresolved = HashMap<usize, Vec<(Relation, Box<str>)>>;
+
+/// The edges among the kept events, and each event's relations to rejected ones.
+fn edges(events: &[Event]) -> (DiGraph<(), Relation, u32>, Unresolved) {
     let index: HashMap<&str, usize> = events
         .iter()
         .enumerate()
@@ -190,10 +195,19 @@ fn edges(events: &[Event]) -> DiGraph<(), Relation, u32> {
     for _ in events {
         g.add_node(());
     }
+    let mut unresolved: Unresolved = HashMap::new();
     for (i, e) in events.iter().enumerate() {
         for (relation, id) in e.relations.iter() {
-            g.add_edge(NodeIndex::new(i), NodeIndex::new(index[&**id]), *relation);
+            match index.get(&**id) {
+                Some(&j) => {
+                    g.add_edge(NodeIndex::new(i), NodeIndex::new(j), *relation);
+                }
+                None => unresolved
+                    .entry(i)
+                    .or_default()
+                    .push((*relation, id.clone())),
+            }
         }
     }
-    g
+    (g, unresolved)
 }

@@ -155,6 +155,7 @@ impl Env<'_> {
                 let mut truth = Truth::False;
                 let mut steps = Vec::new();
                 let mut facts = Vec::new();
+                let mut unknown_because = None;
                 for j in related {
                     let other = self.graph.events[j].id.clone();
                     facts.push(Fact {
@@ -185,11 +186,24 @@ impl Env<'_> {
                         break;
                     }
                 }
+                // A related event that was rejected might have met the test.
+                for id in self.graph.unresolved(self.subjects[0], *relation) {
+                    facts.push(Fact {
+                        event: judged.clone(),
+                        field: relation.name(),
+                        value: id.into(),
+                        computed: Some("rejected, so it cannot be read".into()),
+                    });
+                    if truth == Truth::False {
+                        truth = Truth::Unknown;
+                        unknown_because = Some(format!("{} `{id}` was rejected", relation.name()));
+                    }
+                }
                 Step {
                     condition: cond.text.clone(),
                     result: truth,
                     facts,
-                    unknown_because: None,
+                    unknown_because,
                     steps,
                 }
             }
