@@ -65,12 +65,18 @@ fn pathological_nesting_is_refused_not_crashed_on() {
     for condition in deep {
         let text = format!("{header}article 1 \"t\" {{ violation when {condition} }}");
         let error = truce::compile(&Source::new("deep.truce", text)).expect_err("too deep");
-        assert!(
-            rendered(&error).contains("nests more than 256 levels deep"),
-            "{}",
-            rendered(&error)
-        );
+        let shown = rendered(&error);
+        let refused = shown.contains("nests more than 256 levels deep")
+            || shown.contains("has more than 1000 operators");
+        assert!(refused, "{shown}");
     }
+    // A long flat list of alternatives is fine, within the operator budget.
+    let alternatives = format!("act is fire{}", " or act is fire".repeat(400));
+    let text = format!("{header}article 1 \"t\" {{ violation when {alternatives} }}");
+    assert!(truce::compile(&Source::new("flat.truce", text)).is_ok());
+    let huge = format!("act is fire{}", " or act is fire".repeat(100_000));
+    let text = format!("{header}article 1 \"t\" {{ violation when {huge} }}");
+    assert!(truce::compile(&Source::new("huge.truce", text)).is_err());
     let fine = format!(
         "{header}article 1 \"t\" {{ violation when {}act is fire{} }}",
         "(".repeat(100),

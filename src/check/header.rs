@@ -124,14 +124,16 @@ impl Checker {
                 return None;
             }
         };
-        match tz.to_timestamp(civil) {
+        // A local time that the clocks skip or repeat is refused, not moved.
+        match tz.to_ambiguous_timestamp(civil).unambiguous() {
             Ok(at) => Some(Instant {
                 at,
                 written: format!("{date} {clock} {zone}"),
             }),
-            Err(e) => {
-                let message = format!("`{date} {clock}` cannot be placed in `{zone}`: {e}");
-                self.error(InvalidError::new(&lit.span, message, "this date"));
+            Err(_) => {
+                let message = format!("`{date} {clock}` does not name one instant in `{zone}`");
+                let help = "the clocks skip or repeat this hour (daylight saving time); write a time outside the change";
+                self.error(InvalidError::new(&lit.span, message, "this date").help(help));
                 None
             }
         }

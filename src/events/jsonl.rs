@@ -12,21 +12,28 @@ pub fn read(
     reader: impl BufRead,
     mut f: impl FnMut(u32, Result<RawEvent, Rejection>),
 ) -> Result<(), LoadError> {
-    let mut line = String::new();
+    let mut line = Vec::new();
     let mut reader = reader;
     let mut number = 0u32;
     loop {
         line.clear();
-        let read = reader.read_line(&mut line).map_err(|e| LoadError::Read {
-            path: name.to_owned(),
-            reason: e.to_string(),
-        })?;
+        let read = reader
+            .read_until(b'\n', &mut line)
+            .map_err(|e| LoadError::Read {
+                path: name.to_owned(),
+                reason: e.to_string(),
+            })?;
         if read == 0 {
             return Ok(());
         }
         number += 1;
+        // A bad byte spoils its own record only.
+        let Ok(text) = std::str::from_utf8(&line) else {
+            f(number, Err(not_utf8(name, number)));
+            continue;
+        };
         // A byte-order mark may open the file; it is not part of the record.
-        let text = line.trim().trim_start_matches('\u{feff}');
+        let text = text.trim().trim_start_matches('\u{feff}');
         if text.is_empty() {
             continue;
         }
@@ -64,6 +71,15 @@ fn parse(name: &str, number: u32, text: &str) -> Result<RawEvent, Rejection> {
             line: number,
         }
     })
+}
+
+fn not_utf8(name: &str, number: u32) -> Rejection {
+    Rejection {
+        event: None,
+        location: format!("{name}:{number}"),
+        reason: "not valid UTF-8 text".into(),
+        line: number,
+    }
 }
 
 /// The `id` of a record that failed to parse, if it can be read at all.

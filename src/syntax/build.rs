@@ -11,14 +11,19 @@ use crate::span::{Source, Span, Spanned};
 
 type Result<T> = std::result::Result<T, SyntaxError>;
 
-/// How deep a condition may nest (brackets, `not`, operators). Far beyond
-/// any agreement's needs, and far within the stack.
-pub const MAX_DEPTH: usize = 256;
+/// How deep brackets and `not` may nest in one condition, and how many
+/// operators it may hold in all. Far beyond any agreement's needs, and far
+/// within the stack of every later stage, which walks conditions
+/// recursively.
+pub const MAX_NESTING: usize = 256;
+pub const MAX_OPERATORS: usize = 1000;
 
 pub struct Builder<'s> {
     source: &'s Source,
-    /// Brackets open around the condition being built.
+    /// Brackets and `not`s open around the condition being built.
     depth: std::cell::Cell<usize>,
+    /// Operators in the top-level condition being built, so far.
+    operators: std::cell::Cell<usize>,
 }
 
 impl<'s> Builder<'s> {
@@ -26,6 +31,7 @@ impl<'s> Builder<'s> {
         Builder {
             source,
             depth: std::cell::Cell::new(0),
+            operators: std::cell::Cell::new(0),
         }
     }
 
@@ -288,24 +294,34 @@ impl<'s> Builder<'s> {
 
     // --- conditions ----------------------------------------------------------
 
+    /// Counts before building, so a pathological condition is refused
+    /// before any deep tree exists.
     fn expr(&self, pair: Pair<'_, Rule>) -> Result<SExpr> {
         let span = self.span(&pair);
-        let nots = pair
-            .clone()
-            .into_inner()
-            .filter(|p| p.as_rule() == Rule::op_not)
-            .count();
-        if self.depth.get() + nots > MAX_DEPTH {
-            return Err(TooDeepError::new(&span, MAX_DEPTH).into());
+        if self.depth.get() == 0 {
+            self.operators.set(0);
         }
-        self.depth.set(self.depth.get() + 1);
+        let (mut nots, mut operators) = (0, 0);
+        for p in pair.clone().into_inner() {
+            match p.as_rule() {
+                Rule::op_not => nots += 1,
+                r if binop_rule(r) => operators += 1,
+                _ => {}
+            }
+        }
+        self.operators.set(self.operators.get() + operators);
+        if self.depth.get() + nots > MAX_NESTING {
+            let message = format!("this condition nests more than {MAX_NESTING} levels deep");
+            return Err(TooDeepError::new(&span, message).into());
+        }
+        if self.operators.get() > MAX_OPERATORS {
+            let message = format!("this condition has more than {MAX_OPERATORS} operators");
+            return Err(TooDeepError::new(&span, message).into());
+        }
+        self.depth.set(self.depth.get() + 1 + nots);
         let built = self.pratt(pair);
-        self.depth.set(self.depth.get() - 1);
-        let built = built?;
-        if depth(&built) > MAX_DEPTH {
-            return Err(TooDeepError::new(&span, MAX_DEPTH).into());
-        }
-        Ok(built)
+        self.depth.set(self.depth.get() - 1 - nots);
+        built
     }
 
     /// The one precedence table at work: operators to AST nodes.
@@ -475,27 +491,21 @@ impl<'s> Builder<'s> {
     }
 }
 
-/// The depth of a condition tree, measured without recursion so that even a
-/// pathological tree cannot exhaust the stack here.
-fn depth(e: &SExpr) -> usize {
-    let mut deepest = 0;
-    let mut stack = vec![(e, 1)];
-    while let Some((e, d)) = stack.pop() {
-        deepest = deepest.max(d);
-        match &e.node {
-            Expr::Not(inner) => stack.push((inner, d + 1)),
-            Expr::Binary { lhs, rhs, .. } => {
-                stack.push((lhs, d + 1));
-                stack.push((rhs, d + 1));
-            }
-            Expr::Some {
-                condition: Some(c), ..
-            } => stack.push((c, d + 1)),
-            Expr::List(items) => stack.extend(items.iter().map(|i| (i, d + 1))),
-            _ => {}
-        }
-    }
-    deepest
+fn binop_rule(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::op_and
+            | Rule::op_or
+            | Rule::op_eq
+            | Rule::op_ne
+            | Rule::op_lt
+            | Rule::op_le
+            | Rule::op_gt
+            | Rule::op_ge
+            | Rule::op_is
+            | Rule::op_in
+            | Rule::op_crosses
+    )
 }
 
 fn binop(rule: Rule) -> BinOp {

@@ -25,27 +25,27 @@ pub enum SyntaxError {
 /// A condition nested beyond what any agreement needs; refused so that
 /// checking and evaluating it can never exhaust the stack.
 #[derive(Debug, Error, Diagnostic)]
-#[error("this condition nests more than {limit} levels deep")]
+#[error("{message}")]
 #[diagnostic(
     code(truce::syntax::depth),
     help(
-        "each bracket, `not` and operator counts one level; group alternatives in a list (`act in [fire, raid]`) or an act class, or split the condition into several articles"
+        "group alternatives in a list (`act in [fire, raid]`) or an act class, or split the condition into several articles"
     )
 )]
 pub struct TooDeepError {
     #[source_code]
     src: NamedSource<String>,
-    #[label("too deep")]
+    #[label("this condition")]
     span: SourceSpan,
-    limit: usize,
+    message: String,
 }
 
 impl TooDeepError {
-    pub fn new(span: &Span, limit: usize) -> Self {
+    pub fn new(span: &Span, message: String) -> Self {
         TooDeepError {
             src: span.source.named(),
             span: span.into(),
-            limit,
+            message,
         }
     }
 }
@@ -100,7 +100,9 @@ impl SyntaxError {
             && message.contains("limit reached")
         {
             let span = Span::new(source, start..start);
-            return TooDeepError::new(&span, super::build::MAX_DEPTH).into();
+            let limit = super::build::MAX_NESTING;
+            let message = format!("this condition nests more than {limit} levels deep");
+            return TooDeepError::new(&span, message).into();
         }
         let expected = match &error.variant {
             ErrorVariant::ParsingError { positives, .. } => expected_list(positives),
