@@ -7,6 +7,13 @@ macro_rules! outln {
     };
 }
 
+/// `eprintln!` that ends quietly when stderr is a closed pipe.
+macro_rules! errln {
+    ($($arg:tt)*) => {
+        $crate::cli::err(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod adjudicate;
 mod check;
 mod debug;
@@ -132,10 +139,16 @@ pub fn out(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
+/// Writes to stderr, quietly giving up if it is closed.
+pub fn err(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
 /// Prints a diagnostic to stderr, in colour on a terminal unless NO_COLOR is set.
 fn report(diagnostic: &dyn Diagnostic) {
     let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    eprint!("{}", truce::render::diagnostics::render(diagnostic, colour));
+    err(&truce::render::diagnostics::render(diagnostic, colour));
 }
 
 /// Prints every problem of a rulebook that failed to load.
@@ -148,7 +161,7 @@ fn report_rulebook_error(error: &truce::RulebookError) {
             for w in &all.warnings {
                 report(w);
             }
-            eprintln!("{} error(s) in the rulebook", all.errors.len());
+            errln!("{} error(s) in the rulebook", all.errors.len());
         }
         other => report(other),
     }

@@ -66,3 +66,15 @@ fn monitors_are_never_held_responsible() {
     let v = judge(events);
     assert_eq!(outcome(&v[0]), (Outcome::Violation, None));
 }
+
+#[test]
+fn an_authorisation_given_after_the_act_does_not_cover_it() {
+    let late = PERMIT.replace("1953-08-04T18:00:00+09:00", "1953-08-06T18:00:00+09:00");
+    let events = format!(
+        "{late}- id: C\n  time: 1953-08-05T09:00:00+09:00\n  act: movement\n  actor: {{party: UNC}}\n  origin: {{lat: 37.9446, lon: 126.6871}}\n  target: {{lat: 37.9462, lon: 126.6871}}\n  authorised_by: P\n  evidence: [{{source: NNSC, kind: observation, grade: A1}}]\n"
+    );
+    let v = judge(&events);
+    assert_eq!(outcome(&v[1]), (Outcome::Violation, Some("UNC")));
+    let shown = truce::render::text::verdict(&v[1], truce::render::text::Detail::Full);
+    assert!(shown.contains("✗ permit.time <= time"), "{shown}");
+}

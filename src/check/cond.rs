@@ -65,6 +65,12 @@ pub enum CondKind {
         at: Timestamp,
         written: String,
     },
+    /// `permit.time <= time`: the order of two events in time.
+    TimeOrder {
+        lhs: Subject,
+        op: CmpOp,
+        rhs: Subject,
+    },
     /// `place in dmz`, `origin in dmz`
     InZone {
         subject: Subject,

@@ -346,7 +346,19 @@ impl Checker {
         } else {
             (lhs, rhs, cmp)
         };
+        if !is_literal(literal) {
+            return self.time_order(op, lhs, rhs, scope);
+        }
         let left = self.path_operand(field, op, scope)?;
+        let value = match &literal.node {
+            Expr::Number(n) => Some(*n),
+            Expr::Quantity(q) => Some(q.value),
+            _ => None,
+        };
+        if value.is_some_and(|v| !v.is_finite()) {
+            let message = format!("`{}` is too large a number", literal.span.text());
+            return self.invalid(InvalidError::new(&literal.span, message, "here"));
+        }
         match (left, &literal.node) {
             (Operand::Measure(subject, measure, None), Expr::Number(n)) => {
                 Some(CondKind::Measure {
@@ -393,6 +405,36 @@ impl Checker {
                     _ => "only numbers, lengths and times can be compared",
                 };
                 self.invalid(InvalidError::new(&literal.span, message, "wrong kind").help(help))
+            }
+        }
+    }
+
+    /// Two times compared: `permit.time <= time`.
+    fn time_order(
+        &mut self,
+        op: &Spanned<BinOp>,
+        lhs: &SExpr,
+        rhs: &SExpr,
+        scope: &Scope,
+    ) -> Option<CondKind> {
+        let (l, r) = (
+            self.path_operand(lhs, op, scope),
+            self.path_operand(rhs, op, scope),
+        );
+        match (l?, r?) {
+            (Operand::Time(lhs), Operand::Time(rhs)) => Some(CondKind::TimeOrder {
+                lhs,
+                op: cmp_op(op.node),
+                rhs,
+            }),
+            (l, _) => {
+                let message = format!(
+                    "`{}` is {}; only two times can be compared with each other",
+                    lhs.span.text(),
+                    l.describe()
+                );
+                let help = "compare a field with a value, such as `weapon.calibre >= 100 mm`, or two times, such as `permit.time <= time`";
+                self.invalid(InvalidError::new(&op.span, message, "this comparison").help(help))
             }
         }
     }

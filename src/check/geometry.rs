@@ -135,12 +135,9 @@ impl Checker {
             );
             return None;
         }
-        if q.node.value < 0.0 {
-            self.error(InvalidError::new(
-                &q.span,
-                "a distance cannot be negative",
-                "here",
-            ));
+        if !(q.node.value.is_finite() && q.node.value >= 0.0) {
+            let message = "a distance must be a finite number, 0 or more";
+            self.error(InvalidError::new(&q.span, message, "here"));
             return None;
         }
         Some(q.node.base())

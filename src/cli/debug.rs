@@ -12,7 +12,7 @@ pub fn parse(rules: &Path) -> Exit {
     let text = match std::fs::read_to_string(rules) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: cannot read rule file `{}`: {e}", rules.display());
+            errln!("error: cannot read rule file `{}`: {e}", rules.display());
             return Exit::Failed;
         }
     };

@@ -24,6 +24,6 @@ pub fn run(inputs: &Inputs, event: &str, format: Format) -> Exit {
         outln!("{event}  REJECTED  {}\n  {}", r.location, r.reason);
         return Exit::Rejected;
     }
-    eprintln!("error: no event `{event}` in `{}`", inputs.events.display());
+    errln!("error: no event `{event}` in `{}`", inputs.events.display());
     Exit::Failed
 }

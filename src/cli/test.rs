@@ -15,7 +15,7 @@ pub fn run(roots: &[PathBuf]) -> Exit {
         .flat_map(|r| truce::cases::discover(r))
         .collect();
     if dirs.is_empty() {
-        eprintln!(
+        errln!(
             "error: no case folder (with a `case.yaml`) under {}",
             show(&roots)
         );

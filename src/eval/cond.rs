@@ -98,6 +98,20 @@ impl Env<'_> {
                 }
                 step
             }
+            CondKind::TimeOrder { lhs, op, rhs } => {
+                let (a, b) = (self.event(*lhs), self.event(*rhs));
+                let truth = super::time::order(&a.time, *op, &b.time);
+                let facts = vec![
+                    self.fact(a, "time", super::time::written(&a.time), None),
+                    self.fact(b, "time", super::time::written(&b.time), None),
+                ];
+                let mut step = Step::leaf(cond.text.clone(), truth, facts);
+                if truth == Truth::Unknown {
+                    step.unknown_because =
+                        Some("the two times overlap too much to order them".into());
+                }
+                step
+            }
             CondKind::InZone {
                 subject,
                 point,

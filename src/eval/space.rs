@@ -96,11 +96,11 @@ pub fn in_zone(p: &Point, zone: usize, rulebook: &Rulebook) -> Membership {
         }
         ZoneShape::Polygon(polygons) => {
             let inside = polygons.contains(&geo(p));
+            // Every ring counts as an edge: the outer boundary and any holes.
             let edge = polygons
                 .iter()
-                .filter_map(|poly| {
-                    distance_to_line(p, &MultiLineString::new(vec![poly.exterior().clone()]))
-                })
+                .flat_map(|poly| std::iter::once(poly.exterior()).chain(poly.interiors()))
+                .filter_map(|ring| distance_to_line(p, &MultiLineString::new(vec![ring.clone()])))
                 .fold(f64::INFINITY, f64::min);
             let truth = match (inside, edge <= p.accuracy) {
                 (_, true) => Truth::Unknown,

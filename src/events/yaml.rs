@@ -14,7 +14,8 @@ pub fn read(
 ) -> Result<(), LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let items = block_items(text);
-    if items.is_empty() {
+    // Anchors may be shared across events; such a file is read whole.
+    if items.is_empty() || has_anchor(text) {
         return read_whole(name, text, f);
     }
     // Anything before the first item other than comments would be ignored:
@@ -31,9 +32,27 @@ pub fn read(
         });
     }
     for (line, chunk) in items {
-        f(line, parse(name, line, chunk));
+        match parse(name, line, chunk) {
+            Ok(events) => events.into_iter().for_each(|e| f(line, Ok(e))),
+            Err(rejection) => f(line, Err(rejection)),
+        }
     }
     Ok(())
+}
+
+/// Whether the text defines a YAML anchor (`&name`) outside quotes, roughly:
+/// enough to choose the whole-file reader, which resolves them.
+fn has_anchor(text: &str) -> bool {
+    text.lines().any(|l| {
+        let l = l.split(" #").next().unwrap_or(l);
+        l.match_indices('&').any(|(i, _)| {
+            let before = l[..i].chars().last();
+            let after = l[i + 1..].chars().next();
+            matches!(before, None | Some(' ' | '-' | ':' | '[' | '{' | ','))
+                && after.is_some_and(|c| c.is_alphanumeric())
+                && l[..i].matches('"').count() % 2 == 0
+        })
+    })
 }
 
 /// Splits a block sequence into its items: `(first line, text)`.
@@ -41,7 +60,10 @@ fn block_items(text: &str) -> Vec<(u32, &str)> {
     let mut starts = Vec::new();
     let mut offset = 0;
     for (i, line) in text.split_inclusive('\n').enumerate() {
-        if line.starts_with("- ") || line.trim_end() == "-" {
+        // `-` then a space, tab or line end starts an item; `---` does not.
+        let mut chars = line.chars();
+        let dash = chars.next() == Some('-') && chars.next().is_none_or(char::is_whitespace);
+        if dash {
             starts.push((i as u32 + 1, offset));
         }
         offset += line.len();
@@ -54,7 +76,8 @@ fn block_items(text: &str) -> Vec<(u32, &str)> {
         .collect()
 }
 
-fn parse(name: &str, first_line: u32, chunk: &str) -> Result<RawEvent, Rejection> {
+/// Parses one item; a chunk may hold several when items share a line.
+fn parse(name: &str, first_line: u32, chunk: &str) -> Result<Vec<RawEvent>, Rejection> {
     let reject = |e: serde_yaml::Error| {
         let location = match e.location() {
             Some(l) => format!(
@@ -71,8 +94,7 @@ fn parse(name: &str, first_line: u32, chunk: &str) -> Result<RawEvent, Rejection
             line: first_line,
         }
     };
-    let mut items: Vec<RawEvent> = serde_yaml::from_str(chunk).map_err(reject)?;
-    Ok(items.remove(0))
+    serde_yaml::from_str(chunk).map_err(reject)
 }
 
 /// Files that are not a block list (say, a flow list `[...]`): parsed whole,
