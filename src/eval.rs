@@ -22,10 +22,19 @@ use crate::graph::EventGraph;
 
 /// Judges every event of the graph, in input order.
 pub fn adjudicate(rulebook: &Rulebook, graph: &EventGraph) -> Vec<Verdict> {
+    adjudicate_range(rulebook, graph, 0..graph.events.len())
+}
+
+/// Judges the events of the graph at indices `range`, in order.
+pub fn adjudicate_range(
+    rulebook: &Rulebook,
+    graph: &EventGraph,
+    range: std::ops::Range<usize>,
+) -> Vec<Verdict> {
     use rayon::prelude::*;
     // Each verdict depends only on the graph, and `collect` keeps input
     // order, so the output does not depend on the number of threads.
-    (0..graph.events.len())
+    range
         .into_par_iter()
         .map(|i| judge(rulebook, graph, i))
         .collect()

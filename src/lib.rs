@@ -70,15 +70,64 @@ pub fn compile(source: &Source) -> Result<Checked, RulebookError> {
     check::check(&ast, source).map_err(RulebookError::Check)
 }
 
-/// Judges an events file under a checked rulebook read from `rules_path`.
+/// Judges an events file under a checked rulebook read from `rules_path`,
+/// keeping every verdict (for cases and tools; the CLI streams instead).
 pub fn adjudicate_file(
     rulebook: &check::Rulebook,
     rules_path: &Path,
     events_path: &Path,
 ) -> Result<Adjudication, events::LoadError> {
+    let prepared = prepare(rulebook, rules_path, events_path)?;
+    let verdicts = eval::adjudicate(rulebook, &prepared.graph);
+    Ok(Adjudication {
+        inputs: prepared.inputs,
+        verdicts,
+        rejected: prepared.rejected,
+    })
+}
+
+/// An events file loaded, validated and built into its graph, ready to be
+/// judged in batches.
+pub struct Prepared {
+    pub inputs: Vec<Input>,
+    pub graph: graph::EventGraph,
+    pub rejected: Vec<events::Rejection>,
+}
+
+impl Prepared {
+    /// Judges every event in input order, `batch` at a time, handing each
+    /// batch of verdicts to `f` and then dropping it, so memory is bounded
+    /// by the events, not by their explanations. Returns the totals.
+    pub fn judge_in_batches(
+        &self,
+        rulebook: &check::Rulebook,
+        batch: usize,
+        mut f: impl FnMut(&[eval::Verdict]),
+    ) -> report::Totals {
+        let mut totals = report::Totals {
+            events: self.graph.events.len() + self.rejected.len(),
+            rejected: self.rejected.len(),
+            ..Default::default()
+        };
+        let n = self.graph.events.len();
+        for start in (0..n).step_by(batch.max(1)) {
+            let verdicts =
+                eval::adjudicate_range(rulebook, &self.graph, start..(start + batch).min(n));
+            verdicts.iter().for_each(|v| totals.count(v.outcome));
+            f(&verdicts);
+        }
+        totals
+    }
+}
+
+/// Loads an events file and builds its graph, hashing every input.
+pub fn prepare(
+    rulebook: &check::Rulebook,
+    rules_path: &Path,
+    events_path: &Path,
+) -> Result<Prepared, events::LoadError> {
     let loaded = events::load(events_path, rulebook)?;
     let (graph, rejected) = graph::build(loaded, &events_path.display().to_string());
-    let verdicts = eval::adjudicate(rulebook, &graph);
     let hash = |role, path: &Path| {
         Input::hash(role, path).map_err(|e| events::LoadError::Read {
             path: path.display().to_string(),
@@ -90,9 +139,9 @@ pub fn adjudicate_file(
         inputs.push(hash("geometry", file)?);
     }
     inputs.push(hash("events", events_path)?);
-    Ok(Adjudication {
+    Ok(Prepared {
         inputs,
-        verdicts,
+        graph,
         rejected,
     })
 }

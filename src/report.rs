@@ -43,15 +43,20 @@ impl Adjudication {
             rejected: self.rejected.len(),
             ..Totals::default()
         };
-        for v in &self.verdicts {
-            match v.outcome {
-                Outcome::Violation => t.violation += 1,
-                Outcome::Justified => t.justified += 1,
-                Outcome::NoViolation => t.no_violation += 1,
-                Outcome::Inconclusive => t.inconclusive += 1,
-            }
-        }
+        self.verdicts.iter().for_each(|v| t.count(v.outcome));
         t
+    }
+}
+
+impl Totals {
+    /// Counts one verdict's outcome.
+    pub fn count(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Violation => self.violation += 1,
+            Outcome::Justified => self.justified += 1,
+            Outcome::NoViolation => self.no_violation += 1,
+            Outcome::Inconclusive => self.inconclusive += 1,
+        }
     }
 }
 

@@ -241,3 +241,58 @@ fn debug_graph_lists_relations_and_rejections() {
         "{shown}"
     );
 }
+
+#[test]
+fn streamed_reports_equal_the_library_reports() {
+    let rules = std::path::Path::new("rules/kaa.truce");
+    let rulebook = truce::load_rulebook(rules).unwrap().rulebook;
+    for events in [JSA, "cases/kaa-rejected-events/events.jsonl"] {
+        let a = truce::adjudicate_file(&rulebook, rules, std::path::Path::new(events)).unwrap();
+        let json = truce(&[
+            "adjudicate",
+            "--rules",
+            "rules/kaa.truce",
+            "--events",
+            events,
+            "--format",
+            "json",
+        ]);
+        assert_eq!(
+            text(&json.stdout),
+            truce::render::json::report(&a),
+            "{events}"
+        );
+        let plain = truce(&[
+            "adjudicate",
+            "--rules",
+            "rules/kaa.truce",
+            "--events",
+            events,
+        ]);
+        assert_eq!(
+            text(&plain.stdout),
+            truce::render::text::report(&a),
+            "{events}"
+        );
+    }
+}
+
+#[test]
+fn an_empty_events_file_gives_a_valid_empty_report() {
+    let path = std::env::temp_dir().join(format!("truce-empty-{}.jsonl", std::process::id()));
+    std::fs::write(&path, "").unwrap();
+    let out = truce(&[
+        "adjudicate",
+        "--rules",
+        "rules/kaa.truce",
+        "--events",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    std::fs::remove_file(&path).ok();
+    assert_eq!(out.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["verdicts"], serde_json::json!([]));
+    assert_eq!(report["totals"]["events"], 0);
+}

@@ -1,19 +1,52 @@
 //! `truce adjudicate --rules FILE --events FILE [--format text|json]`
+//!
+//! Verdicts are written as they are judged, a batch at a time, so a large
+//! events file never needs all its explanations in memory at once.
 
-use truce::render;
+use truce::render::{json, text};
 
-use super::{Exit, Format, Inputs, adjudicate};
+use super::{Exit, Format, Inputs, out, report, report_rulebook_error};
+
+/// Events judged per batch: large enough to keep both cores busy, small
+/// enough that a batch's explanations stay a few megabytes.
+const BATCH: usize = 2048;
 
 pub fn run(inputs: &Inputs, format: Format) -> Exit {
-    let Some(a) = adjudicate(inputs) else {
-        return Exit::Failed;
+    let checked = match truce::load_rulebook(&inputs.rules) {
+        Ok(c) => c,
+        Err(e) => {
+            report_rulebook_error(&e);
+            return Exit::Failed;
+        }
     };
-    let out = match format {
-        Format::Text => render::text::report(&a),
-        Format::Json => render::json::report(&a),
+    let rulebook = &checked.rulebook;
+    let prepared = match truce::prepare(rulebook, &inputs.rules, &inputs.events) {
+        Ok(p) => p,
+        Err(e) => {
+            report(&e);
+            return Exit::Failed;
+        }
     };
-    super::out(&out);
-    if a.rejected.is_empty() {
+    if format == Format::Json {
+        out(&json::head(&prepared.inputs));
+    }
+    let mut first = true;
+    let totals = prepared.judge_in_batches(rulebook, BATCH, |verdicts| {
+        let batch: String = match format {
+            Format::Text => verdicts.iter().map(text::item).collect(),
+            Format::Json => verdicts
+                .iter()
+                .map(|v| json::item(v, std::mem::replace(&mut first, false)))
+                .collect(),
+        };
+        out(&batch);
+    });
+    let rejected = &prepared.rejected;
+    out(&match format {
+        Format::Text => text::tail(rejected, &totals),
+        Format::Json => json::tail(rejected, &totals, prepared.graph.events.is_empty()),
+    });
+    if rejected.is_empty() {
         Exit::Ok
     } else {
         Exit::Rejected

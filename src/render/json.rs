@@ -12,16 +12,6 @@ use crate::report::{Adjudication, Input, Totals};
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Serialize)]
-struct Report<'a> {
-    schema_version: u32,
-    tool: Tool,
-    inputs: &'a [Input],
-    totals: Totals,
-    verdicts: Vec<VerdictView<'a>>,
-    rejected: &'a [Rejection],
-}
-
-#[derive(Serialize)]
 struct Tool {
     name: &'static str,
     version: &'static str,
@@ -99,23 +89,51 @@ fn view(v: &Verdict) -> VerdictView<'_> {
     }
 }
 
-/// The report as pretty-printed JSON, ending in a newline.
+/// The report as pretty-printed JSON, ending in a newline. Built from the
+/// same pieces as a streamed report, so both give the same bytes.
 pub fn report(a: &Adjudication) -> String {
-    let report = Report {
-        schema_version: SCHEMA_VERSION,
-        tool: Tool {
-            name: "truce",
-            version: env!("CARGO_PKG_VERSION"),
-        },
-        inputs: &a.inputs,
-        totals: a.totals(),
-        verdicts: a.verdicts.iter().map(view).collect(),
-        rejected: &a.rejected,
-    };
-    let mut out = serde_json::to_string_pretty(&report)
-        .expect("the report holds only strings, numbers and lists");
-    out.push('\n');
+    let mut out = head(&a.inputs);
+    for (i, v) in a.verdicts.iter().enumerate() {
+        out.push_str(&item(v, i == 0));
+    }
+    out.push_str(&tail(&a.rejected, &a.totals(), a.verdicts.is_empty()));
     out
+}
+
+/// The report up to the opening of the `verdicts` list.
+pub fn head(inputs: &[Input]) -> String {
+    let tool = Tool {
+        name: "truce",
+        version: env!("CARGO_PKG_VERSION"),
+    };
+    format!(
+        "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"tool\": {},\n  \"inputs\": {},\n  \"verdicts\": [",
+        nested(&tool),
+        nested(&inputs)
+    )
+}
+
+/// One verdict inside the `verdicts` list.
+pub fn item(v: &Verdict, first: bool) -> String {
+    let separator = if first { "" } else { "," };
+    let body = serde_json::to_string_pretty(&view(v)).expect("a verdict serialises");
+    format!("{separator}\n    {}", body.replace('\n', "\n    "))
+}
+
+/// The rest of the report after the last verdict.
+pub fn tail(rejected: &[Rejection], totals: &Totals, no_verdicts: bool) -> String {
+    let close = if no_verdicts { "]" } else { "\n  ]" };
+    format!(
+        "{close},\n  \"rejected\": {},\n  \"totals\": {}\n}}\n",
+        nested(&rejected),
+        nested(totals)
+    )
+}
+
+/// A value pretty-printed one level in.
+fn nested<T: Serialize + ?Sized>(value: &T) -> String {
+    let text = serde_json::to_string_pretty(value).expect("report parts serialise");
+    text.replace('\n', "\n  ")
 }
 
 /// One verdict as JSON, for `truce explain --format json`.

@@ -4,7 +4,8 @@
 use std::fmt::Write;
 
 use crate::eval::{ExceptionStatus, ExceptionTrial, Finding, Outcome, Proof, Step, Truth, Verdict};
-use crate::report::Adjudication;
+use crate::events::Rejection;
+use crate::report::{Adjudication, Totals};
 
 /// How much of the reasoning to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,35 +19,40 @@ pub enum Detail {
 
 /// The whole report: verdicts, rejected events, totals.
 pub fn report(adjudication: &Adjudication) -> String {
+    let mut out: String = adjudication.verdicts.iter().map(item).collect();
+    out.push_str(&tail(&adjudication.rejected, &adjudication.totals()));
+    out
+}
+
+/// One verdict as it appears in a report, with a blank line after it.
+pub fn item(v: &Verdict) -> String {
+    let mut out = verdict(v, Detail::Decisive);
+    out.push('\n');
+    out
+}
+
+/// What follows the verdicts: the rejected events, then the totals.
+pub fn tail(rejected: &[Rejection], totals: &Totals) -> String {
     let mut out = String::new();
-    for v in &adjudication.verdicts {
-        out.push_str(&verdict(v, Detail::Decisive));
-        out.push('\n');
-    }
-    if !adjudication.rejected.is_empty() {
+    if !rejected.is_empty() {
         let _ = writeln!(
             out,
             "REJECTED  {} event(s) could not be judged",
-            adjudication.rejected.len()
+            rejected.len()
         );
-        for r in &adjudication.rejected {
+        for r in rejected {
             let id = r.event.as_deref().unwrap_or("(no id)");
             let _ = writeln!(out, "  {id}  {}  {}", r.location, r.reason);
         }
         out.push('\n');
     }
-    out.push_str(&totals(adjudication));
-    out.push('\n');
-    out
-}
-
-/// `12 events: 3 violation, ...`
-pub fn totals(a: &Adjudication) -> String {
-    let t = a.totals();
-    format!(
+    let t = totals;
+    let _ = writeln!(
+        out,
         "{} events: {} violation, {} justified, {} no violation, {} inconclusive, {} rejected",
         t.events, t.violation, t.justified, t.no_violation, t.inconclusive, t.rejected
-    )
+    );
+    out
 }
 
 /// One verdict with its reasoning.
