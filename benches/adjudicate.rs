@@ -224,5 +224,8 @@ fn main() {
         .output()
         .unwrap();
     print!("{}", String::from_utf8_lossy(&probe.stdout));
-    std::fs::remove_dir_all(&dir).ok();
+    // TRUCE_BENCH_KEEP=1 keeps the generated files, to time the CLI on them.
+    if std::env::var_os("TRUCE_BENCH_KEEP").is_none() {
+        std::fs::remove_dir_all(&dir).ok();
+    }
 }

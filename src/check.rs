@@ -18,7 +18,7 @@ pub use err::{CheckError, CheckWarning, did_you_mean};
 pub use rulebook::*;
 
 use crate::ast;
-use crate::span::Source;
+use crate::span::{self, Source};
 use symbols::Symbols;
 
 /// A checked rulebook and the warnings it raised.
@@ -81,6 +81,24 @@ impl Checker {
 
     fn error(&mut self, error: impl Into<CheckError>) {
         self.errors.push(error.into());
+    }
+
+    /// Records an item that may be given once (`source` in the header,
+    /// `proof` in an article); a second one is reported.
+    fn once<T>(
+        &mut self,
+        slot: &mut Option<T>,
+        at: &span::Span,
+        owner: &str,
+        word: &str,
+        value: T,
+    ) {
+        if slot.is_some() {
+            let message = format!("{owner} gives `{word}` twice");
+            self.error(err::InvalidError::new(at, message, "again here").help("keep one"));
+        } else {
+            *slot = Some(value);
+        }
     }
 
     fn rulebook(&mut self, ast: &ast::Rulebook) -> Option<Rulebook> {

@@ -78,12 +78,6 @@ impl Span {
             self.range.start.min(other.range.start)..self.range.end.max(other.range.end),
         )
     }
-
-    /// `file:line:column`, for plain-text messages.
-    pub fn location(&self) -> String {
-        let (line, col) = self.source.line_col(self.range.start);
-        format!("{}:{line}:{col}", self.source.name())
-    }
 }
 
 impl From<&Span> for SourceSpan {

@@ -281,7 +281,8 @@ impl Checker {
         }
     }
 
-    fn add_acts(&self, acts: &mut ActSet, kind: Kind, index: usize) {
+    /// Adds an act, or every act of a class, to a set.
+    pub(super) fn add_acts(&self, acts: &mut ActSet, kind: Kind, index: usize) {
         match kind {
             Kind::Act => acts.insert(u16::try_from(index).unwrap_or(u16::MAX)),
             _ => {

@@ -26,14 +26,20 @@ impl Checker {
         let mut parties = Vec::new();
         for item in &agreement.items {
             match item {
-                HeaderItem::Source(s) => self.once(&mut provenance, s, "source", s.node.clone()),
+                HeaderItem::Source(s) => self.once(
+                    &mut provenance,
+                    &s.span,
+                    "the header",
+                    "source",
+                    s.node.clone(),
+                ),
                 HeaderItem::Signed(d) => {
                     let instant = self.instant(d);
-                    self.once(&mut signed, d, "signed", instant);
+                    self.once(&mut signed, &d.span, "the header", "signed", instant);
                 }
                 HeaderItem::InForce(d) => {
                     let instant = self.instant(d);
-                    self.once(&mut in_force, d, "in force", instant);
+                    self.once(&mut in_force, &d.span, "the header", "in force", instant);
                 }
                 HeaderItem::Party(p) => self.party(p, Role::Party, &mut parties),
                 HeaderItem::Monitor(p) => self.party(p, Role::Monitor, &mut parties),
@@ -58,16 +64,6 @@ impl Checker {
             in_force: in_force?,
             parties,
         })
-    }
-
-    /// Records a header item that may appear once.
-    fn once<T, U>(&mut self, slot: &mut Option<T>, at: &Spanned<U>, word: &str, value: T) {
-        if slot.is_some() {
-            let message = format!("the header gives `{word}` twice");
-            self.error(InvalidError::new(&at.span, message, "again here").help("keep one"));
-        } else {
-            *slot = Some(value);
-        }
     }
 
     fn party(&mut self, decl: &ast::PartyDecl, role: Role, parties: &mut Vec<Party>) {

@@ -70,7 +70,7 @@ impl Checker {
                             InvalidError::new(&m.span, message, "declared further down").help(help),
                         );
                     }
-                    Ok((kind, index)) => self.add_acts_of(&mut members, kind, index),
+                    Ok((kind, index)) => self.add_acts(&mut members, kind, index),
                     Err(e) => self.error(e),
                 }
             }
@@ -81,17 +81,6 @@ impl Checker {
             });
         }
         classes
-    }
-
-    fn add_acts_of(&self, set: &mut ActSet, kind: Kind, index: usize) {
-        match kind {
-            Kind::Act => set.insert(u16::try_from(index).unwrap_or(u16::MAX)),
-            _ => {
-                if let Some(members) = self.act_class_members.get(index) {
-                    set.union(members);
-                }
-            }
-        }
     }
 
     pub(super) fn weapon_classes(&mut self, ast: &ast::Rulebook) -> Vec<WeaponClass> {
@@ -145,19 +134,25 @@ impl Checker {
             match clause {
                 ArticleClause::Violation(e) => {
                     let cond = self.cond(e, &Scope::default());
-                    self.once_clause(&mut violation, &e.span, "violation when", cond);
+                    self.once(
+                        &mut violation,
+                        &e.span,
+                        "the article",
+                        "violation when",
+                        cond,
+                    );
                 }
                 ArticleClause::Responsible(p) => {
                     let r = self.responsible(p);
-                    self.once_clause(&mut responsible, &p.span, "responsible", r);
+                    self.once(&mut responsible, &p.span, "the article", "responsible", r);
                 }
                 ArticleClause::Proof(id) => {
                     let s = self.named(id, Standard::parse, &Standard::NAMES, "standard of proof");
-                    self.once_clause(&mut proof, &id.span, "proof", s);
+                    self.once(&mut proof, &id.span, "the article", "proof", s);
                 }
                 ArticleClause::Severity(id) => {
                     let s = self.named(id, Severity::parse, &Severity::NAMES, "severity");
-                    self.once_clause(&mut severity, &id.span, "severity", s);
+                    self.once(&mut severity, &id.span, "the article", "severity", s);
                 }
             }
         }
@@ -177,22 +172,6 @@ impl Checker {
             severity: severity.flatten().unwrap_or(Severity::Medium),
             span: a.span.clone(),
         })
-    }
-
-    /// Records a clause that may appear once in an article.
-    fn once_clause<T>(
-        &mut self,
-        slot: &mut Option<Option<T>>,
-        span: &crate::span::Span,
-        word: &str,
-        value: Option<T>,
-    ) {
-        if slot.is_some() {
-            let message = format!("the article gives `{word}` twice");
-            self.error(InvalidError::new(span, message, "again here").help("keep one"));
-        } else {
-            *slot = Some(value);
-        }
     }
 
     fn responsible(&mut self, p: &Spanned<ast::Path>) -> Option<Responsible> {

@@ -25,14 +25,6 @@ impl Truth {
             Truth::Unknown => Truth::Unknown,
         }
     }
-
-    pub fn word(self) -> &'static str {
-        match self {
-            Truth::True => "true",
-            Truth::False => "false",
-            Truth::Unknown => "unknown",
-        }
-    }
 }
 
 #[cfg(test)]

@@ -74,7 +74,6 @@ pub fn plain(message: &str) -> String {
             "expected struct RawEvidence",
             "expected evidence such as `{source: ..., kind: observation, grade: B2}`",
         )
-        .replace("a string", "text")
 }
 
 #[cfg(test)]

@@ -58,11 +58,7 @@ pub fn tail(rejected: &[Rejection], totals: &Totals) -> String {
 /// One verdict with its reasoning.
 pub fn verdict(v: &Verdict, detail: Detail) -> String {
     let mut out = String::new();
-    let party = match (&v.party, v.outcome) {
-        (_, Outcome::NoViolation) => String::new(),
-        (Some(p), _) => format!("  party {p}"),
-        (None, _) => "  party unknown".to_owned(),
-    };
+    let party = party_note(v.party.as_deref(), v.outcome, "  ");
     let _ = writeln!(
         out,
         "{}  {}{party}  ({})",
@@ -76,6 +72,15 @@ pub fn verdict(v: &Verdict, detail: Detail) -> String {
         finding(&mut out, f, detail);
     }
     out
+}
+
+/// `party KPA`, `party unknown`, or nothing when there was no violation.
+fn party_note(party: Option<&str>, outcome: Outcome, separator: &str) -> String {
+    match (party, outcome) {
+        (_, Outcome::NoViolation) => String::new(),
+        (Some(p), _) => format!("{separator}party {p}"),
+        (None, _) => format!("{separator}party unknown"),
+    }
 }
 
 fn headline(o: Outcome) -> &'static str {
@@ -96,11 +101,7 @@ fn finding(out: &mut String, f: &Finding, detail: Detail) {
         .severity
         .map(|s| format!(", severity {s}"))
         .unwrap_or_default();
-    let party = match (&f.party, f.outcome) {
-        (_, Outcome::NoViolation) => String::new(),
-        (Some(p), _) => format!(", party {p}"),
-        (None, _) => ", party unknown".to_owned(),
-    };
+    let party = party_note(f.party.as_deref(), f.outcome, ", ");
     let _ = writeln!(
         out,
         "  article {}: {}{party}{severity}",
