@@ -7,6 +7,7 @@
 mod cond;
 mod err;
 mod expr;
+mod fields;
 mod geometry;
 mod header;
 mod provisions;

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::Checker;
 use super::err::{CheckWarning, DuplicateError, InvalidError, UnknownNameError};
-use super::expr::Scope;
+use super::fields::Scope;
 use super::rulebook::{
     Act, ActClass, ActSet, Article, Exception, Responsible, Severity, Standard, WeaponClass,
 };

@@ -4,10 +4,13 @@
 
 use pest::iterators::{Pair, Pairs};
 
-use super::err::{BadEscapeError, SyntaxError, TooDeepError};
-use super::parser::{PRATT, Rule};
+use super::err::SyntaxError;
+use super::parser::Rule;
 use crate::ast::*;
 use crate::span::{Source, Span, Spanned};
+
+mod expr;
+mod token;
 
 type Result<T> = std::result::Result<T, SyntaxError>;
 
@@ -77,7 +80,7 @@ impl<'s> Builder<'s> {
             Rule::signed_item => HeaderItem::Signed(self.signed_item(pair)),
             Rule::in_force_item => HeaderItem::InForce(self.in_force_item(pair)),
             Rule::party_decl => HeaderItem::Party(self.party_decl(pair)?),
-            Rule::monitor_decl => HeaderItem::Monitor(self.party_decl(pair)?),
+            Rule::monitor_decl => HeaderItem::Monitor(self.monitor_decl(pair)?),
             r => unreachable!("grammar: header item {r:?}"),
         })
     }
@@ -94,13 +97,17 @@ impl<'s> Builder<'s> {
         self.datetime(last(pair.into_inner()))
     }
 
-    /// `party_decl` and `monitor_decl` share one shape.
     fn party_decl(&self, pair: Pair<'_, Rule>) -> Result<PartyDecl> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner().skip(1);
         let id = self.identifier(inner.next().expect("grammar: id"));
         let name = self.string(inner.next().expect("grammar: name"))?;
         Ok(PartyDecl { id, name, span })
+    }
+
+    /// A monitor is declared like a party; the checker gives it its role.
+    fn monitor_decl(&self, pair: Pair<'_, Rule>) -> Result<PartyDecl> {
+        self.party_decl(pair)
     }
 
     // --- declarations --------------------------------------------------------
@@ -195,7 +202,7 @@ impl<'s> Builder<'s> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner().skip(2); // kw_act kw_class
         let name = self.identifier(inner.next().expect("grammar: name"));
-        let members = self.list_items(inner.next().expect("grammar: list"))?;
+        let members = self.list(inner.next().expect("grammar: list"))?;
         Ok(ActClassDecl {
             name,
             members,
@@ -291,241 +298,9 @@ impl<'s> Builder<'s> {
     fn applies_clause(&self, pair: Pair<'_, Rule>) -> Result<SExpr> {
         self.expr(last(pair.into_inner()))
     }
-
-    // --- conditions ----------------------------------------------------------
-
-    /// Counts before building, so a pathological condition is refused
-    /// before any deep tree exists.
-    fn expr(&self, pair: Pair<'_, Rule>) -> Result<SExpr> {
-        let span = self.span(&pair);
-        if self.depth.get() == 0 {
-            self.operators.set(0);
-        }
-        let (mut nots, mut operators) = (0, 0);
-        for p in pair.clone().into_inner() {
-            match p.as_rule() {
-                Rule::op_not => nots += 1,
-                r if binop_rule(r) => operators += 1,
-                _ => {}
-            }
-        }
-        self.operators.set(self.operators.get() + operators);
-        if self.depth.get() + nots > MAX_NESTING {
-            let message = format!("this condition nests more than {MAX_NESTING} levels deep");
-            return Err(TooDeepError::new(&span, message).into());
-        }
-        if self.operators.get() > MAX_OPERATORS {
-            let message = format!("this condition has more than {MAX_OPERATORS} operators");
-            return Err(TooDeepError::new(&span, message).into());
-        }
-        self.depth.set(self.depth.get() + 1 + nots);
-        let built = self.pratt(pair);
-        self.depth.set(self.depth.get() - 1 - nots);
-        built
-    }
-
-    /// The one precedence table at work: operators to AST nodes.
-    fn pratt(&self, pair: Pair<'_, Rule>) -> Result<SExpr> {
-        PRATT
-            .map_primary(|p| self.primary(p))
-            .map_prefix(|op, rhs| {
-                let rhs = rhs?;
-                let span = self.span(&op).to(&rhs.span);
-                Ok(Spanned::new(Expr::Not(Box::new(rhs)), span))
-            })
-            .map_infix(|lhs, op, rhs| {
-                let (lhs, rhs) = (lhs?, rhs?);
-                let span = lhs.span.to(&rhs.span);
-                let op = Spanned::new(binop(op.as_rule()), self.span(&op));
-                let (lhs, rhs) = (Box::new(lhs), Box::new(rhs));
-                Ok(Spanned::new(Expr::Binary { op, lhs, rhs }, span))
-            })
-            .parse(pair.into_inner())
-    }
-
-    fn primary(&self, pair: Pair<'_, Rule>) -> Result<SExpr> {
-        let span = self.span(&pair);
-        let node = match pair.as_rule() {
-            Rule::paren => return self.paren(pair),
-            Rule::quantifier => self.quantifier(pair)?,
-            Rule::list => Expr::List(self.list_items(pair)?),
-            Rule::boolean => Expr::Bool(self.boolean(pair)),
-            Rule::datetime => Expr::DateTime(self.datetime(pair).node),
-            Rule::quantity => Expr::Quantity(self.quantity(pair).node),
-            Rule::number => Expr::Number(self.number(pair)),
-            Rule::string => Expr::Text(self.string(pair)?.node),
-            Rule::identifier => Expr::Path(Path {
-                segments: vec![self.identifier(pair)],
-            }),
-            Rule::path => Expr::Path(self.path(pair).node),
-            r => unreachable!("grammar: primary {r:?}"),
-        };
-        Ok(Spanned::new(node, span))
-    }
-
-    /// A bracketed condition keeps its brackets in its span, so the text
-    /// quoted in explanations reads as written.
-    fn paren(&self, pair: Pair<'_, Rule>) -> Result<SExpr> {
-        let span = self.span(&pair);
-        let inner = self.expr(last(pair.into_inner()))?;
-        Ok(Spanned::new(inner.node, span))
-    }
-
-    fn quantifier(&self, pair: Pair<'_, Rule>) -> Result<Expr> {
-        let mut inner = pair.into_inner().skip(1); // kw_some
-        let relation = self.identifier(inner.next().expect("grammar: relation"));
-        inner.next(); // kw_as
-        let binding = self.identifier(inner.next().expect("grammar: binding"));
-        let condition = match inner.nth(1) {
-            Some(p) => Some(Box::new(self.expr(p)?)), // after kw_where
-            None => None,
-        };
-        Ok(Expr::Some {
-            relation,
-            binding,
-            condition,
-        })
-    }
-
-    /// The items of a `list`.
-    fn list_items(&self, pair: Pair<'_, Rule>) -> Result<Vec<SExpr>> {
-        pair.into_inner().map(|p| self.primary(p)).collect()
-    }
-
-    fn boolean(&self, pair: Pair<'_, Rule>) -> bool {
-        last(pair.into_inner()).as_rule() == Rule::kw_true
-    }
-
-    fn path(&self, pair: Pair<'_, Rule>) -> Spanned<Path> {
-        let span = self.span(&pair);
-        let segments = pair
-            .into_inner()
-            .map(|p| Spanned::new(p.as_str().to_owned(), self.span(&p)))
-            .collect();
-        Spanned::new(Path { segments }, span)
-    }
-
-    // --- tokens ----------------------------------------------------------------
-
-    fn identifier(&self, pair: Pair<'_, Rule>) -> Ident {
-        Spanned::new(pair.as_str().to_owned(), self.span(&pair))
-    }
-
-    fn article_number(&self, pair: Pair<'_, Rule>) -> Spanned<String> {
-        Spanned::new(pair.as_str().to_owned(), self.span(&pair))
-    }
-
-    fn quantity(&self, pair: Pair<'_, Rule>) -> Spanned<Quantity> {
-        let span = self.span(&pair);
-        let mut inner = pair.into_inner();
-        let value = self.number(inner.next().expect("grammar: number"));
-        let unit = self.unit(inner.next().expect("grammar: unit"));
-        Spanned::new(Quantity { value, unit }, span)
-    }
-
-    fn unit(&self, pair: Pair<'_, Rule>) -> Unit {
-        Unit::parse(pair.as_str()).expect("grammar: unit words match Unit::parse")
-    }
-
-    fn number(&self, pair: Pair<'_, Rule>) -> f64 {
-        pair.as_str()
-            .parse()
-            .expect("grammar: digits with an optional sign and fraction")
-    }
-
-    fn datetime(&self, pair: Pair<'_, Rule>) -> Spanned<DateTimeLit> {
-        let span = self.span(&pair);
-        let mut inner = pair.into_inner();
-        let mut next = || {
-            inner
-                .next()
-                .expect("grammar: datetime part")
-                .as_str()
-                .to_owned()
-        };
-        let (date, clock, zone) = (next(), next(), next());
-        Spanned::new(DateTimeLit { date, clock, zone }, span)
-    }
-
-    fn string(&self, pair: Pair<'_, Rule>) -> Result<Spanned<String>> {
-        let span = self.span(&pair);
-        let inner = last(pair.into_inner());
-        let text = self.string_inner(&inner)?;
-        Ok(Spanned::new(text, span))
-    }
-
-    /// Resolves escapes and folds each line break, with the indentation
-    /// around it, into one space, so long article texts can be wrapped.
-    fn string_inner(&self, pair: &Pair<'_, Rule>) -> Result<String> {
-        let raw = pair.as_str();
-        let base = pair.as_span().start();
-        let mut out = String::with_capacity(raw.len());
-        let mut chars = raw.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            match c {
-                '\\' => match chars.next().map(|(_, e)| e) {
-                    Some('n') => out.push('\n'),
-                    Some('t') => out.push('\t'),
-                    Some('u') => {
-                        let end = raw[i..].find('}').map_or(raw.len(), |e| i + e + 1);
-                        let span = Span::new(self.source, base + i..base + end);
-                        let hex = &raw[i + 3..end - 1];
-                        let ch = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32);
-                        out.push(ch.ok_or_else(|| BadEscapeError::new(&span))?);
-                        while chars.next_if(|(j, _)| *j < end).is_some() {}
-                    }
-                    Some(other) => out.push(other),
-                    None => {}
-                },
-                '\n' | '\r' => {
-                    while out.ends_with([' ', '\t']) {
-                        out.pop();
-                    }
-                    while chars.next_if(|(_, w)| w.is_whitespace()).is_some() {}
-                    out.push(' ');
-                }
-                _ => out.push(c),
-            }
-        }
-        Ok(out)
-    }
-}
-
-fn binop_rule(rule: Rule) -> bool {
-    matches!(
-        rule,
-        Rule::op_and
-            | Rule::op_or
-            | Rule::op_eq
-            | Rule::op_ne
-            | Rule::op_lt
-            | Rule::op_le
-            | Rule::op_gt
-            | Rule::op_ge
-            | Rule::op_is
-            | Rule::op_in
-            | Rule::op_crosses
-    )
-}
-
-fn binop(rule: Rule) -> BinOp {
-    match rule {
-        Rule::op_and => BinOp::And,
-        Rule::op_or => BinOp::Or,
-        Rule::op_eq => BinOp::Eq,
-        Rule::op_ne => BinOp::Ne,
-        Rule::op_lt => BinOp::Lt,
-        Rule::op_le => BinOp::Le,
-        Rule::op_gt => BinOp::Gt,
-        Rule::op_ge => BinOp::Ge,
-        Rule::op_is => BinOp::Is,
-        Rule::op_in => BinOp::In,
-        Rule::op_crosses => BinOp::Crosses,
-        r => unreachable!("grammar: infix operator {r:?}"),
-    }
 }
 
 /// The last child of a pair: the value after its keywords.
-fn last<'i>(pairs: Pairs<'i, Rule>) -> Pair<'i, Rule> {
+pub(super) fn last<'i>(pairs: Pairs<'i, Rule>) -> Pair<'i, Rule> {
     pairs.last().expect("grammar: rule has children")
 }

@@ -1,0 +1,147 @@
+//! The fields of an event that a condition can read, and how a path such
+//! as `actor.party` or `attack.origin` resolves to one of them.
+
+use super::Checker;
+use super::cond::{Measure, PointField, Subject};
+use super::err::{CheckError, UnknownNameError};
+use crate::ast::{Dimension, Path};
+use crate::span::Spanned;
+
+/// What a condition may refer to: events bound by `some`, and whether we
+/// are inside a weapon class (where `calibre` means the weapon's calibre).
+#[derive(Default, Clone)]
+pub(super) struct Scope {
+    pub(super) bindings: Vec<String>,
+    pub(super) weapon: bool,
+}
+
+impl Scope {
+    pub fn weapon() -> Self {
+        Scope {
+            bindings: Vec::new(),
+            weapon: true,
+        }
+    }
+}
+
+/// A path with its kind: what an operand of a test or comparison is.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Operand {
+    Act(Subject),
+    Party(Subject),
+    Weapon(Subject),
+    WeaponType(Subject),
+    Measure(Subject, Measure, Option<Dimension>),
+    Time(Subject),
+    Point(Subject, PointField),
+    Trajectory(Subject),
+}
+
+impl Operand {
+    pub(super) fn describe(self) -> &'static str {
+        match self {
+            Operand::Act(_) => "an act",
+            Operand::Party(_) => "a party",
+            Operand::Weapon(_) => "a weapon",
+            Operand::WeaponType(_) => "a weapon type",
+            Operand::Measure(_, _, Some(Dimension::Length)) => "a length",
+            Operand::Measure(_, _, _) => "a count",
+            Operand::Time(_) => "a time",
+            Operand::Point(..) => "a place",
+            Operand::Trajectory(_) => "a trajectory",
+        }
+    }
+}
+
+/// The fields of an event, as paths, with their kinds.
+const EVENT_FIELDS: [&str; 13] = [
+    "act",
+    "actor",
+    "actor.party",
+    "weapon",
+    "weapon.type",
+    "weapon.calibre",
+    "weapon.rounds",
+    "place",
+    "origin",
+    "target",
+    "trajectory",
+    "time",
+    "effects.killed",
+];
+const WEAPON_FIELDS: [&str; 3] = ["type", "calibre", "rounds"];
+
+pub(super) fn event_field(subject: Subject, field: &str) -> Option<Operand> {
+    Some(match field {
+        "act" => Operand::Act(subject),
+        "actor" | "actor.party" => Operand::Party(subject),
+        "weapon" => Operand::Weapon(subject),
+        "weapon.type" => Operand::WeaponType(subject),
+        "weapon.calibre" => Operand::Measure(subject, Measure::Calibre, Some(Dimension::Length)),
+        "weapon.rounds" => Operand::Measure(subject, Measure::Rounds, None),
+        "effects.killed" => Operand::Measure(subject, Measure::Killed, None),
+        "effects.wounded" => Operand::Measure(subject, Measure::Wounded, None),
+        "place" => Operand::Point(subject, PointField::Place),
+        "origin" => Operand::Point(subject, PointField::Origin),
+        "target" => Operand::Point(subject, PointField::Target),
+        "trajectory" => Operand::Trajectory(subject),
+        "time" => Operand::Time(subject),
+        _ => return None,
+    })
+}
+
+fn weapon_field(field: &str) -> Option<Operand> {
+    event_field(Subject::EVENT, &format!("weapon.{field}"))
+        .filter(|_| WEAPON_FIELDS.contains(&field))
+}
+
+impl Checker {
+    /// Resolves a path such as `actor.party` or `attack.origin` to its kind.
+    pub(super) fn operand(
+        &mut self,
+        path: &Spanned<Path>,
+        scope: &Scope,
+    ) -> Result<Operand, CheckError> {
+        let segments = &path.node.segments;
+        let first = &segments[0].node;
+        if let Some(i) = scope.bindings.iter().rposition(|b| b == first) {
+            let subject = Subject(u8::try_from(i + 1).unwrap_or(u8::MAX));
+            let rest: Vec<&str> = segments[1..].iter().map(|s| s.node.as_str()).collect();
+            let field_span = segments
+                .get(1)
+                .map_or(path.span.clone(), |s| s.span.to(&path.span));
+            return event_field(subject, &rest.join(".")).ok_or_else(|| {
+                let fields: Vec<&str> = EVENT_FIELDS.to_vec();
+                UnknownNameError::new(
+                    &field_span,
+                    "field",
+                    &fields,
+                    &format!(
+                        "`{first}` is an event: name one of its fields, such as `{first}.act`"
+                    ),
+                )
+                .into()
+            });
+        }
+        let dotted = path.node.dotted();
+        let found = if scope.weapon {
+            weapon_field(&dotted)
+        } else {
+            event_field(Subject::EVENT, &dotted)
+        };
+        found.ok_or_else(|| {
+            let mut fields: Vec<&str> = if scope.weapon {
+                WEAPON_FIELDS.to_vec()
+            } else {
+                EVENT_FIELDS.to_vec()
+            };
+            fields.extend(scope.bindings.iter().map(String::as_str));
+            let hint = if scope.weapon {
+                "a weapon class tests `type`, `calibre` or `rounds`"
+            } else {
+                "see docs/language.md for the fields of an event"
+            };
+            UnknownNameError::new(&path.span, "field", &fields, hint).into()
+        })
+    }
+}
