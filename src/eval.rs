@@ -6,6 +6,7 @@
 mod article;
 mod cond;
 mod proof;
+mod relation;
 mod space;
 mod time;
 mod truth;

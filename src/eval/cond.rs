@@ -5,7 +5,7 @@ use super::space::{self, fixed};
 use super::truth::Truth;
 use super::verdict::{Fact, Step};
 use crate::ast::Unit;
-use crate::check::{CmpOp, Cond, CondKind, Measure, PointField, Rulebook, Subject};
+use crate::check::{ActSet, CmpOp, Cond, CondKind, Measure, PointField, Rulebook, Subject};
 use crate::events::{Event, Point};
 use crate::graph::EventGraph;
 use crate::name::Name;
@@ -22,7 +22,7 @@ pub struct Env<'a> {
 }
 
 impl Env<'_> {
-    fn event(&self, s: Subject) -> &Event {
+    pub(super) fn event(&self, s: Subject) -> &Event {
         &self.graph.events[self.subjects[usize::from(s.0)]]
     }
 
@@ -37,36 +37,10 @@ impl Env<'_> {
             }
             CondKind::And(..) => self.chain(cond, true),
             CondKind::Or(..) => self.chain(cond, false),
-            CondKind::Act { subject, acts } => {
-                let e = self.event(*subject);
-                let fact = self.fact(
-                    e,
-                    "act",
-                    self.rulebook.acts[usize::from(e.act)].name.clone(),
-                    None,
-                );
-                Step::leaf(
-                    cond.text.clone(),
-                    Truth::from(acts.contains(e.act)),
-                    vec![fact],
-                )
-            }
+            CondKind::Act { subject, acts } => self.act(cond, *subject, acts),
             CondKind::Actor { subject, parties } => self.actor(cond, *subject, parties),
             CondKind::WeaponClass { subject, class } => self.weapon_class(cond, *subject, *class),
-            CondKind::WeaponType { subject, types } => {
-                let e = self.event(*subject);
-                match e.weapon.as_ref().and_then(|w| w.kind.as_deref()) {
-                    Some(kind) => {
-                        let fact = self.fact(e, "weapon.type", kind.to_owned(), None);
-                        Step::leaf(
-                            cond.text.clone(),
-                            Truth::from(types.iter().any(|t| t == kind)),
-                            vec![fact],
-                        )
-                    }
-                    None => missing(cond, e, "weapon.type"),
-                }
-            }
+            CondKind::WeaponType { subject, types } => self.weapon_type(cond, *subject, types),
             CondKind::Measure {
                 subject,
                 field,
@@ -78,150 +52,138 @@ impl Env<'_> {
                 op,
                 at,
                 written,
-            } => {
-                let e = self.event(*subject);
-                let holds = |t: jiff::Timestamp| Truth::from(op.holds(t.cmp(at)));
-                let truth = match (holds(e.time.from), holds(e.time.to)) {
-                    (a, b) if a == b => a,
-                    _ => Truth::Unknown,
-                };
-                let fact = self.fact(
-                    e,
-                    "time",
-                    super::time::written(&e.time),
-                    Some(format!("bound {written}")),
-                );
-                let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
-                if truth == Truth::Unknown {
-                    step.unknown_because =
-                        Some("the event's time window straddles the bound".into());
-                }
-                step
-            }
-            CondKind::TimeOrder { lhs, op, rhs } => {
-                let (a, b) = (self.event(*lhs), self.event(*rhs));
-                let truth = super::time::order(&a.time, *op, &b.time);
-                let facts = vec![
-                    self.fact(a, "time", super::time::written(&a.time), None),
-                    self.fact(b, "time", super::time::written(&b.time), None),
-                ];
-                let mut step = Step::leaf(cond.text.clone(), truth, facts);
-                if truth == Truth::Unknown {
-                    step.unknown_because =
-                        Some("the two times overlap too much to order them".into());
-                }
-                step
-            }
+            } => self.time_bound(cond, *subject, *op, at, written),
+            CondKind::TimeOrder { lhs, op, rhs } => self.time_order(cond, *lhs, *op, *rhs),
             CondKind::InZone {
                 subject,
                 point,
                 zone,
-            } => {
-                let graph = self.graph;
-                let index = self.subjects[usize::from(subject.0)];
-                let e = &graph.events[index];
-                let Some((p, read)) = point_of(e, *point) else {
-                    return missing(cond, e, point.name());
-                };
-                let m = self.membership(index, read, p, *zone);
-                let shown = match read {
-                    PointField::Origin if *point == PointField::Place => {
-                        format!("{} (its origin; no place recorded)", coordinates(p))
-                    }
-                    _ => coordinates(p),
-                };
-                let fact = self.fact(e, point.name(), shown, Some(m.computed));
-                let mut step = Step::leaf(cond.text.clone(), m.truth, vec![fact]);
-                if m.truth == Truth::Unknown {
-                    step.unknown_because = Some(format!(
-                        "the {} is too uncertain to place in or out of the zone",
-                        point.name()
-                    ));
-                }
-                step
-            }
-            CondKind::Crosses { subject, line } => {
-                let e = self.event(*subject);
-                let (Some(a), Some(b)) = (e.origin.as_ref(), e.target.as_ref()) else {
-                    let field = if e.origin.is_none() {
-                        "origin"
-                    } else {
-                        "target"
-                    };
-                    return missing(cond, e, field);
-                };
-                let m = space::crosses(a, b, *line, self.rulebook);
-                let value = format!("{} → {}", coordinates(a), coordinates(b));
-                let fact = self.fact(e, "trajectory", value, Some(m.computed));
-                let mut step = Step::leaf(cond.text.clone(), m.truth, vec![fact]);
-                if m.truth == Truth::Unknown {
-                    step.unknown_because = Some("an end of the path is too uncertain to say which side of the line it is on".into());
-                }
-                step
-            }
+            } => self.in_zone(cond, *subject, *point, *zone),
+            CondKind::Crosses { subject, line } => self.crosses(cond, *subject, *line),
             CondKind::Some {
                 relation,
                 binding,
                 condition,
-            } => {
-                let related = self.graph.related(self.subjects[0], *relation);
-                let judged = self.event(Subject::EVENT).id.clone();
-                let mut truth = Truth::False;
-                let mut steps = Vec::new();
-                let mut facts = Vec::new();
-                let mut unknown_because = None;
-                for j in related {
-                    let other = self.graph.events[j].id.clone();
-                    facts.push(Fact {
-                        event: judged.clone(),
-                        field: relation.name(),
-                        value: other.clone(),
-                        computed: None,
-                    });
-                    let result = match condition {
-                        Some(c) => {
-                            self.subjects.push(j);
-                            let mut step = self.eval(c);
-                            self.subjects.pop();
-                            step.condition =
-                                format!("{binding} = {other}: {}", step.condition).into();
-                            let r = step.result;
-                            steps.push(step);
-                            r
-                        }
-                        None => Truth::True,
-                    };
-                    truth = match (truth, result) {
-                        (Truth::True, _) | (_, Truth::True) => Truth::True,
-                        (Truth::Unknown, _) | (_, Truth::Unknown) => Truth::Unknown,
-                        _ => Truth::False,
-                    };
-                    if truth == Truth::True {
-                        break;
-                    }
-                }
-                // A related event that was rejected might have met the test.
-                for id in self.graph.unresolved(self.subjects[0], *relation) {
-                    facts.push(Fact {
-                        event: judged.clone(),
-                        field: relation.name(),
-                        value: id.into(),
-                        computed: Some("rejected, so it cannot be read".into()),
-                    });
-                    if truth == Truth::False {
-                        truth = Truth::Unknown;
-                        unknown_because = Some(format!("{} `{id}` was rejected", relation.name()));
-                    }
-                }
-                Step {
-                    condition: cond.text.clone(),
-                    result: truth,
-                    facts,
-                    unknown_because,
-                    steps,
-                }
-            }
+            } => self.some(cond, *relation, binding, condition.as_deref()),
         }
+    }
+
+    fn act(&self, cond: &Cond, subject: Subject, acts: &ActSet) -> Step {
+        let e = self.event(subject);
+        let fact = self.fact(
+            e,
+            "act",
+            self.rulebook.acts[usize::from(e.act)].name.clone(),
+            None,
+        );
+        Step::leaf(
+            cond.text.clone(),
+            Truth::from(acts.contains(e.act)),
+            vec![fact],
+        )
+    }
+
+    fn weapon_type(&self, cond: &Cond, subject: Subject, types: &[String]) -> Step {
+        let e = self.event(subject);
+        match e.weapon.as_ref().and_then(|w| w.kind.as_deref()) {
+            Some(kind) => {
+                let fact = self.fact(e, "weapon.type", kind.to_owned(), None);
+                Step::leaf(
+                    cond.text.clone(),
+                    Truth::from(types.iter().any(|t| t == kind)),
+                    vec![fact],
+                )
+            }
+            None => missing(cond, e, "weapon.type"),
+        }
+    }
+
+    fn time_bound(
+        &self,
+        cond: &Cond,
+        subject: Subject,
+        op: CmpOp,
+        at: &jiff::Timestamp,
+        written: &str,
+    ) -> Step {
+        let e = self.event(subject);
+        let holds = |t: jiff::Timestamp| Truth::from(op.holds(t.cmp(at)));
+        let truth = match (holds(e.time.from), holds(e.time.to)) {
+            (a, b) if a == b => a,
+            _ => Truth::Unknown,
+        };
+        let fact = self.fact(
+            e,
+            "time",
+            super::time::written(&e.time),
+            Some(format!("bound {written}")),
+        );
+        let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
+        if truth == Truth::Unknown {
+            step.unknown_because = Some("the event's time window straddles the bound".into());
+        }
+        step
+    }
+
+    fn time_order(&self, cond: &Cond, lhs: Subject, op: CmpOp, rhs: Subject) -> Step {
+        let (a, b) = (self.event(lhs), self.event(rhs));
+        let truth = super::time::order(&a.time, op, &b.time);
+        let facts = vec![
+            self.fact(a, "time", super::time::written(&a.time), None),
+            self.fact(b, "time", super::time::written(&b.time), None),
+        ];
+        let mut step = Step::leaf(cond.text.clone(), truth, facts);
+        if truth == Truth::Unknown {
+            step.unknown_because = Some("the two times overlap too much to order them".into());
+        }
+        step
+    }
+
+    fn in_zone(&mut self, cond: &Cond, subject: Subject, point: PointField, zone: usize) -> Step {
+        let graph = self.graph;
+        let index = self.subjects[usize::from(subject.0)];
+        let e = &graph.events[index];
+        let Some((p, read)) = point_of(e, point) else {
+            return missing(cond, e, point.name());
+        };
+        let m = self.membership(index, read, p, zone);
+        let shown = match read {
+            PointField::Origin if point == PointField::Place => {
+                format!("{} (its origin; no place recorded)", coordinates(p))
+            }
+            _ => coordinates(p),
+        };
+        let fact = self.fact(e, point.name(), shown, Some(m.computed));
+        let mut step = Step::leaf(cond.text.clone(), m.truth, vec![fact]);
+        if m.truth == Truth::Unknown {
+            step.unknown_because = Some(format!(
+                "the {} is too uncertain to place in or out of the zone",
+                point.name()
+            ));
+        }
+        step
+    }
+
+    fn crosses(&self, cond: &Cond, subject: Subject, line: usize) -> Step {
+        let e = self.event(subject);
+        let (Some(a), Some(b)) = (e.origin.as_ref(), e.target.as_ref()) else {
+            let field = if e.origin.is_none() {
+                "origin"
+            } else {
+                "target"
+            };
+            return missing(cond, e, field);
+        };
+        let m = space::crosses(a, b, line, self.rulebook);
+        let value = format!("{} → {}", coordinates(a), coordinates(b));
+        let fact = self.fact(e, "trajectory", value, Some(m.computed));
+        let mut step = Step::leaf(cond.text.clone(), m.truth, vec![fact]);
+        if m.truth == Truth::Unknown {
+            step.unknown_because = Some(
+                "an end of the path is too uncertain to say which side of the line it is on".into(),
+            );
+        }
+        step
     }
 
     /// `a and b and c` (or `or`) as one step with a part per operand,

@@ -1,0 +1,75 @@
+//! `some RELATION as NAME where ...`: a test over the events the judged
+//! event is related to in the graph.
+
+use super::cond::Env;
+use super::truth::Truth;
+use super::verdict::{Fact, Step};
+use crate::check::{Cond, Relation, Subject};
+
+impl Env<'_> {
+    /// True if some related event meets the condition; unknown if none
+    /// does but one might (its test is unknown, or it was rejected).
+    pub(super) fn some(
+        &mut self,
+        cond: &Cond,
+        relation: Relation,
+        binding: &str,
+        condition: Option<&Cond>,
+    ) -> Step {
+        let related = self.graph.related(self.subjects[0], relation);
+        let judged = self.event(Subject::EVENT).id.clone();
+        let mut truth = Truth::False;
+        let mut steps = Vec::new();
+        let mut facts = Vec::new();
+        let mut unknown_because = None;
+        for j in related {
+            let other = self.graph.events[j].id.clone();
+            facts.push(Fact {
+                event: judged.clone(),
+                field: relation.name(),
+                value: other.clone(),
+                computed: None,
+            });
+            let result = match condition {
+                Some(c) => {
+                    self.subjects.push(j);
+                    let mut step = self.eval(c);
+                    self.subjects.pop();
+                    step.condition = format!("{binding} = {other}: {}", step.condition).into();
+                    let r = step.result;
+                    steps.push(step);
+                    r
+                }
+                None => Truth::True,
+            };
+            truth = match (truth, result) {
+                (Truth::True, _) | (_, Truth::True) => Truth::True,
+                (Truth::Unknown, _) | (_, Truth::Unknown) => Truth::Unknown,
+                _ => Truth::False,
+            };
+            if truth == Truth::True {
+                break;
+            }
+        }
+        // A related event that was rejected might have met the test.
+        for id in self.graph.unresolved(self.subjects[0], relation) {
+            facts.push(Fact {
+                event: judged.clone(),
+                field: relation.name(),
+                value: id.into(),
+                computed: Some("rejected, so it cannot be read".into()),
+            });
+            if truth == Truth::False {
+                truth = Truth::Unknown;
+                unknown_because = Some(format!("{} `{id}` was rejected", relation.name()));
+            }
+        }
+        Step {
+            condition: cond.text.clone(),
+            result: truth,
+            facts,
+            unknown_because,
+            steps,
+        }
+    }
+}
