@@ -36,6 +36,9 @@ pub struct Expectation {
     /// The articles behind the outcome, when the case pins them.
     #[serde(default)]
     pub articles: Option<Vec<String>>,
+    /// For a rejected event: words its reason must contain.
+    #[serde(default)]
+    pub reason: Option<String>,
 }
 
 /// One expectation that was not met.
@@ -136,13 +139,26 @@ fn compare(manifest: &Manifest, a: &Adjudication) -> Vec<Mismatch> {
             });
             continue;
         };
-        let reasoning = verdict.map_or(why, |v| {
+        let reasoning = verdict.map_or(why.clone(), |v| {
             crate::render::text::verdict(v, crate::render::text::Detail::Full)
         });
         let articles_differ = match (&exp.articles, verdict) {
             (Some(want), Some(v)) => &deciding(v) != want,
             _ => false,
         };
+        if let Some(words) = exp
+            .reason
+            .as_deref()
+            .filter(|w| verdict.is_none() && !why.contains(w))
+        {
+            out.push(Mismatch {
+                event: id.clone(),
+                expected: format!("rejected because of `{words}`"),
+                actual: format!("rejected: {why}"),
+                reasoning: String::new(),
+            });
+            continue;
+        }
         if got != expected || articles_differ {
             let (expected, got) = match (&exp.articles, verdict) {
                 (Some(want), Some(v)) => (

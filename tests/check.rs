@@ -128,3 +128,29 @@ fn act_classes_must_be_declared_before_use() {
         "act class `heavy_fire` is used before it is declared"
     );
 }
+
+#[test]
+fn entry_into_force_cannot_precede_signature() {
+    let text = "agreement \"A\" {\n  signed 2025-09-05 00:00 Europe/Kyiv\n  in force 2025-09-03 00:00 Europe/Kyiv\n  party UA \"Ukraine\"\n  party RU \"Russia\"\n}\nact fire \"fire\"\narticle 1 \"t\" {\n  violation when act is fire\n}\n";
+    let Err(truce::RulebookError::Check(all)) = truce::compile(&Source::new("dates.truce", text))
+    else {
+        panic!("must fail")
+    };
+    assert_eq!(
+        all.errors[0].to_string(),
+        "the agreement enters into force (2025-09-03 00:00 Europe/Kyiv) before it is signed (2025-09-05 00:00 Europe/Kyiv)"
+    );
+}
+
+#[test]
+fn local_times_the_clocks_skip_are_refused() {
+    let text = "agreement \"A\" {\n  in force 2015-03-29 03:30 Europe/Kyiv\n  party UA \"Ukraine\"\n  party RU \"Russia\"\n}\nact fire \"fire\"\narticle 1 \"t\" {\n  violation when act is fire\n}\n";
+    let Err(truce::RulebookError::Check(all)) = truce::compile(&Source::new("dst.truce", text))
+    else {
+        panic!("must fail")
+    };
+    assert_eq!(
+        all.errors[0].to_string(),
+        "`2015-03-29 03:30` does not name one instant in `Europe/Kyiv`"
+    );
+}

@@ -57,6 +57,23 @@ impl Checker {
             );
             return None;
         };
+        if let (Some(Some(s)), Some(f)) = (&signed, &in_force)
+            && f.at < s.at
+        {
+            let message = format!(
+                "the agreement enters into force ({}) before it is signed ({})",
+                f.written, s.written
+            );
+            let at = agreement.items.iter().find_map(|i| match i {
+                HeaderItem::InForce(d) => Some(d.span.clone()),
+                _ => None,
+            });
+            let at = at.unwrap_or_else(|| agreement.title.span.clone());
+            self.error(
+                InvalidError::new(&at, message, "in force")
+                    .help("check both dates and their time zones"),
+            );
+        }
         Some(Header {
             title: agreement.title.node.as_str().into(),
             provenance,
