@@ -61,6 +61,8 @@ pub(crate) struct Checker {
     declared: std::collections::HashSet<usize>,
     /// Members of each act class checked so far, by class index.
     act_class_members: Vec<ActSet>,
+    /// Ids declared with `monitor`: never a responsible party.
+    monitors: std::collections::HashSet<String>,
     /// Geometry files read so far, for the report's list of inputs.
     geometry_files: Vec<std::path::PathBuf>,
     errors: Vec<CheckError>,
@@ -75,6 +77,7 @@ impl Checker {
             declared: Default::default(),
             act_class_members: Vec::new(),
             geometry_files: Vec::new(),
+            monitors: Default::default(),
             errors: Vec::new(),
             warnings: Vec::new(),
         }

@@ -101,7 +101,7 @@ fn decide(verdict: &mut Verdict) {
     verdict.summary = match worst {
         Outcome::Violation => format!("violates {plural} {list}"),
         Outcome::Inconclusive => format!("cannot be decided under {plural} {list}"),
-        Outcome::Justified => format!("meets {plural} {list}, but an exception applies"),
+        Outcome::Justified => format!("excused under {plural} {list} by an exception"),
         Outcome::NoViolation => "no article's violation condition is met".to_owned(),
     };
 }

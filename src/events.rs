@@ -102,7 +102,7 @@ impl Loaded {
         match validate::validate(raw, line, rulebook, &mut self.names) {
             Ok(event) => self.events.push(event),
             Err(problems) => self.rejected.push(Rejection {
-                event: Some(id),
+                event: Some(id).filter(|id| !id.trim().is_empty()),
                 location: format!("{name}:{line}"),
                 reason: problems.join("; "),
                 line,

@@ -83,6 +83,9 @@ impl Checker {
             }
             BinOp::Is | BinOp::In | BinOp::Eq | BinOp::Ne => {
                 let left = self.path_operand(lhs, op, scope)?;
+                if matches!(left, Operand::Time(_)) && matches!(op.node, BinOp::Eq | BinOp::Ne) {
+                    return self.time_order(op, lhs, rhs, scope);
+                }
                 let kind = self.membership(left, op, rhs)?;
                 Some(if op.node == BinOp::Ne {
                     negate(kind, lhs, rhs)
@@ -342,11 +345,16 @@ impl Checker {
                 op: cmp_op(op.node),
                 rhs,
             }),
-            (l, _) => {
+            (l, r) => {
+                // Name the side that is not a time.
+                let (side, kind) = match l {
+                    Operand::Time(_) => (rhs, r),
+                    _ => (lhs, l),
+                };
                 let message = format!(
                     "`{}` is {}; only two times can be compared with each other",
-                    lhs.span.text(),
-                    l.describe()
+                    side.span.text(),
+                    kind.describe()
                 );
                 let help = "compare a field with a value, such as `weapon.calibre >= 100 mm`, or two times, such as `permit.time <= time`";
                 self.invalid(InvalidError::new(&op.span, message, "this comparison").help(help))

@@ -54,7 +54,7 @@ impl Operand {
 }
 
 /// The fields of an event, as paths, with their kinds.
-const EVENT_FIELDS: [&str; 13] = [
+const EVENT_FIELDS: [&str; 14] = [
     "act",
     "actor",
     "actor.party",
@@ -68,6 +68,7 @@ const EVENT_FIELDS: [&str; 13] = [
     "trajectory",
     "time",
     "effects.killed",
+    "effects.wounded",
 ];
 const WEAPON_FIELDS: [&str; 3] = ["type", "calibre", "rounds"];
 

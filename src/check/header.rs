@@ -85,11 +85,16 @@ impl Checker {
 
     fn party(&mut self, decl: &ast::PartyDecl, role: Role, parties: &mut Vec<Party>) {
         match self.symbols.declare(&decl.id.span, Kind::Party) {
-            Ok(_) => parties.push(Party {
-                id: decl.id.node.as_str().into(),
-                name: decl.name.node.clone(),
-                role,
-            }),
+            Ok(_) => {
+                if role == Role::Monitor {
+                    self.monitors.insert(decl.id.node.clone());
+                }
+                parties.push(Party {
+                    id: decl.id.node.as_str().into(),
+                    name: decl.name.node.clone(),
+                    role,
+                });
+            }
             Err(e) => self.error(e),
         }
     }

@@ -179,6 +179,15 @@ impl Checker {
         if dotted == "actor.party" || dotted == "actor" {
             return Some(Responsible::ActorParty);
         }
+        if p.node.segments.len() == 1 && self.monitors.contains(&dotted) {
+            let message =
+                format!("`{dotted}` is a monitor, and only a party can be held responsible");
+            self.error(
+                InvalidError::new(&p.span, message, "a monitor")
+                    .help("name a party, or write `responsible actor.party`"),
+            );
+            return None;
+        }
         if p.node.segments.len() == 1 {
             return match self.symbols.resolve(&p.span, &[Kind::Party]) {
                 Ok((_, i)) => Some(Responsible::Party(u16::try_from(i).ok()?)),

@@ -16,6 +16,10 @@ pub fn parse(rules: &Path) -> Exit {
             return Exit::Failed;
         }
     };
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text);
     match truce::syntax::parse_rulebook(&Source::new(rules.display().to_string(), text)) {
         Ok(ast) => {
             outln!("{ast:#?}");
@@ -55,6 +59,9 @@ pub fn graph(inputs: &Inputs) -> Exit {
         for relation in Relation::ALL {
             for j in graph.related(i, relation) {
                 outln!("  {} {}", relation.name(), graph.events[j].id);
+            }
+            for id in graph.unresolved(i, relation) {
+                outln!("  {} {id} (rejected)", relation.name());
             }
         }
     }

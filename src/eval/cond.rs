@@ -304,7 +304,12 @@ impl Env<'_> {
             _ => format!("{value}"),
         };
         let fact = self.fact(e, field.path(), shown, None);
-        let truth = Truth::from(op.holds(compare(value, bound)));
+        // Lengths carry unit arithmetic; counts are whole numbers, compared exactly.
+        let order = match field {
+            Measure::Calibre => compare(value, bound),
+            _ => value.total_cmp(&bound),
+        };
+        let truth = Truth::from(op.holds(order));
         Step::leaf(cond.text.clone(), truth, vec![fact])
     }
 

@@ -50,6 +50,7 @@ pub fn plain(message: &str) -> String {
     message
         .replace("expected u32", "expected a whole number, 0 or more")
         .replace("expected f64", "expected a number")
+        .replace("expected a string", "expected text")
         .replace(
             "expected struct RawEvent",
             "expected an event (fields such as `id: E-1`)",

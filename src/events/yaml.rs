@@ -45,12 +45,13 @@ pub fn read(
 fn has_anchor(text: &str) -> bool {
     text.lines().any(|l| {
         let l = l.split(" #").next().unwrap_or(l);
+        // An anchor opens a value: only `- `, `: `, `[`, `{` or `,` come
+        // before it, so `R &D team` is text, not an anchor.
         l.match_indices('&').any(|(i, _)| {
-            let before = l[..i].chars().last();
+            let before = l[..i].trim_end();
+            let opens = before.is_empty() || before.ends_with([':', '-', '[', '{', ',']);
             let after = l[i + 1..].chars().next();
-            matches!(before, None | Some(' ' | '-' | ':' | '[' | '{' | ','))
-                && after.is_some_and(|c| c.is_alphanumeric())
-                && l[..i].matches('"').count() % 2 == 0
+            opens && after.is_some_and(|c| c.is_alphanumeric())
         })
     })
 }
