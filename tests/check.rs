@@ -157,7 +157,14 @@ fn local_times_the_clocks_skip_are_refused() {
 
 #[test]
 fn a_monitor_cannot_be_held_responsible() {
-    let text = format!("{HEADER}").replace("}\n", "  monitor CW \"Monitors\"\n}\n") + "act fire \"fire\"\narticle 1 \"t\" {\n  violation when act is fire\n  responsible CW\n}\n";
-    let Err(truce::RulebookError::Check(all)) = truce::compile(&Source::new("m.truce", text)) else { panic!("must fail") };
-    assert_eq!(all.errors[0].to_string(), "`CW` is a monitor, and only a party can be held responsible");
+    let text = HEADER.replace("}\n", "  monitor CW \"Monitors\"\n}\n")
+        + "act fire \"fire\"\narticle 1 \"t\" {\n  violation when act is fire\n  responsible CW\n}\n";
+    let Err(truce::RulebookError::Check(all)) = truce::compile(&Source::new("m.truce", text))
+    else {
+        panic!("must fail")
+    };
+    assert_eq!(
+        all.errors[0].to_string(),
+        "`CW` is a monitor, and only a party can be held responsible"
+    );
 }

@@ -83,7 +83,9 @@ fn an_authorisation_given_after_the_act_does_not_cover_it() {
 fn counts_compare_exactly_and_times_of_two_events_can_be_equal() {
     use truce::span::Source;
     let rules = "agreement \"A\" {\n  in force 2015-01-01 00:00 UTC\n  party A \"a\"\n  party B \"b\"\n}\nact fire \"fire\"\narticle 1 \"t\" {\n  violation when act is fire and weapon.rounds > 2000000000 and some responds_to as r where r.time == time\n}\n";
-    let rulebook = truce::compile(&Source::new("r.truce", rules)).unwrap().rulebook;
+    let rulebook = truce::compile(&Source::new("r.truce", rules))
+        .unwrap()
+        .rulebook;
     let text = concat!(
         "{\"id\":\"P\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\"}\n",
         "{\"id\":\"E\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\",\"actor\":{\"party\":\"A\"},\"weapon\":{\"rounds\":2000000001},\"responds_to\":\"P\",\"evidence\":[{\"source\":\"s\",\"kind\":\"observation\",\"grade\":\"A1\"}]}\n",
