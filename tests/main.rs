@@ -5,6 +5,7 @@ mod check;
 mod cli;
 mod eval;
 mod events;
+mod known_bad;
 mod syntax;
 
 use std::path::Path;
