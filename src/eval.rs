@@ -66,7 +66,7 @@ pub fn judge(rulebook: &Rulebook, graph: &EventGraph, index: usize) -> Verdict {
         rulebook,
         graph,
         subjects: vec![index],
-        zones_seen: Vec::new(),
+        zones_seen: Default::default(),
     };
     verdict.articles = (0..rulebook.articles.len())
         .map(|a| article::judge(&mut env, a, gate))

@@ -107,16 +107,30 @@ fn reject(event: &Event, reason: String, file: &str) -> Rejection {
     }
 }
 
+/// Rejects every event whose id an earlier input event already had, even
+/// when that earlier event was itself rejected while loading.
 fn reject_duplicates(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>, file: &str) {
     let mut first: HashMap<&str, u32> = HashMap::with_capacity(events.len());
-    for (i, e) in events.iter().enumerate() {
-        if let Some(line) = first.get(&*e.id) {
-            keep[i] = false;
-            let reason = format!("duplicate id `{}`; the first is at line {line}", e.id);
-            out.push(reject(e, reason, file));
-        } else {
-            first.insert(&e.id, e.line);
+    for r in out.iter() {
+        if let Some(id) = r.event.as_deref() {
+            first.entry(id).or_insert(r.line);
         }
+    }
+    let mut duplicates = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        match first.get(&*e.id) {
+            Some(&line) if line <= e.line => {
+                let reason = format!("duplicate id `{}`; the first is at line {line}", e.id);
+                duplicates.push((i, reject(e, reason, file)));
+            }
+            _ => {
+                first.insert(&e.id, e.line);
+            }
+        }
+    }
+    for (i, rejection) in duplicates {
+        keep[i] = false;
+        out.push(rejection);
     }
 }
 

@@ -153,3 +153,22 @@ fn text_before_the_first_event_is_refused_not_ignored() {
         "`wrapped.yaml` is not a YAML list of events: `events:` comes before the first event"
     );
 }
+
+#[test]
+fn a_valid_copy_of_a_rejected_id_is_a_duplicate() {
+    let rulebook = kaa();
+    let text = concat!(
+        "{\"id\":\"A\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\",\"actor\":{\"party\":\"NOPE\"}}\n",
+        "{\"id\":\"A\",\"time\":\"2016-01-01T00:01:00Z\",\"act\":\"authorisation\",\"actor\":{\"party\":\"MAC\"}}\n",
+    );
+    let loaded =
+        truce::events::load_str("x.jsonl", text, truce::events::Format::JsonLines, &rulebook)
+            .unwrap();
+    let (graph, rejected) = truce::graph::build(loaded, "x.jsonl");
+    assert!(graph.events.is_empty());
+    assert_eq!(rejected.len(), 2);
+    assert_eq!(
+        rejected[1].reason,
+        "duplicate id `A`; the first is at line 1"
+    );
+}

@@ -111,7 +111,7 @@ impl Measure {
 }
 
 /// A place an event records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PointField {
     Place,
     Origin,

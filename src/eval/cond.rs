@@ -18,7 +18,7 @@ pub struct Env<'a> {
     pub subjects: Vec<usize>,
     /// Zone tests already decided for the event being judged: articles
     /// often ask the same question (`origin in dmz`) several times.
-    pub zones_seen: Vec<(usize, PointField, usize, space::Membership)>,
+    pub zones_seen: std::collections::HashMap<(usize, PointField, usize), space::Membership>,
 }
 
 impl Env<'_> {
@@ -107,11 +107,13 @@ impl Env<'_> {
         written: &str,
     ) -> Step {
         let e = self.event(subject);
-        let holds = |t: jiff::Timestamp| Truth::from(op.holds(t.cmp(at)));
-        let truth = match (holds(e.time.from), holds(e.time.to)) {
-            (a, b) if a == b => a,
-            _ => Truth::Unknown,
+        // The bound is an instant: a window meets it only if every instant does.
+        let bound = crate::events::Time {
+            from: *at,
+            to: *at,
+            offset: 0,
         };
+        let truth = super::time::order(&e.time, op, &bound);
         let fact = self.fact(
             e,
             "time",
@@ -222,16 +224,11 @@ impl Env<'_> {
         p: &Point,
         zone: usize,
     ) -> space::Membership {
-        let seen = self
-            .zones_seen
-            .iter()
-            .find(|(e, f, z, _)| (*e, *f, *z) == (event, field, zone));
-        if let Some((.., m)) = seen {
-            return m.clone();
-        }
-        let m = space::in_zone(p, zone, self.rulebook);
-        self.zones_seen.push((event, field, zone, m.clone()));
-        m
+        let rulebook = self.rulebook;
+        self.zones_seen
+            .entry((event, field, zone))
+            .or_insert_with(|| space::in_zone(p, zone, rulebook))
+            .clone()
     }
 
     fn actor(&self, cond: &Cond, subject: Subject, parties: &[u16]) -> Step {
