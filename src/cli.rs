@@ -167,8 +167,9 @@ fn report_rulebook_error(error: &truce::RulebookError) {
     }
 }
 
-/// Loads and judges, reporting any failure; `None` means already reported.
-fn adjudicate(inputs: &Inputs) -> Option<truce::report::Adjudication> {
+/// Loads the rulebook and the events, reporting any failure; `None` means
+/// already reported.
+fn prepare(inputs: &Inputs) -> Option<(truce::check::Rulebook, truce::Prepared)> {
     let checked = match truce::load_rulebook(&inputs.rules) {
         Ok(c) => c,
         Err(e) => {
@@ -176,8 +177,8 @@ fn adjudicate(inputs: &Inputs) -> Option<truce::report::Adjudication> {
             return None;
         }
     };
-    match truce::adjudicate_file(&checked.rulebook, &inputs.rules, &inputs.events) {
-        Ok(a) => Some(a),
+    match truce::prepare(&checked.rulebook, &inputs.rules, &inputs.events) {
+        Ok(p) => Some((checked.rulebook, p)),
         Err(e) => {
             report(&e);
             None

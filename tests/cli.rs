@@ -296,3 +296,23 @@ fn an_empty_events_file_gives_a_valid_empty_report() {
     assert_eq!(report["verdicts"], serde_json::json!([]));
     assert_eq!(report["totals"]["events"], 0);
 }
+
+#[test]
+fn no_event_can_forge_a_line_of_the_text_report() {
+    let path = std::env::temp_dir().join(format!("truce-forge-{}.jsonl", std::process::id()));
+    std::fs::write(&path, "{\"id\":\"E\\nFAKE  VIOLATION  party UNC\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\"}\n").unwrap();
+    let out = truce(&[
+        "adjudicate",
+        "--rules",
+        "rules/kaa.truce",
+        "--events",
+        path.to_str().unwrap(),
+    ]);
+    std::fs::remove_file(&path).ok();
+    let shown = text(&out.stdout);
+    assert!(!shown.lines().any(|l| l.starts_with("FAKE")), "{shown}");
+    assert!(
+        shown.starts_with("E\\nFAKE  VIOLATION  party UNC  INCONCLUSIVE"),
+        "{shown}"
+    );
+}

@@ -61,10 +61,15 @@ fn a_window_straddling_entry_into_force_spares_acts_no_article_forbids() {
 }
 
 #[test]
-fn monitors_are_never_held_responsible() {
+fn a_monitors_own_act_breaches_no_partys_obligation() {
     let events = "- id: N\n  time: 2015-08-20T16:12:00+09:00\n  act: fire\n  actor: {party: NNSC}\n  target: {lat: 38.2652, lon: 127.06}\n  evidence: [{source: UNC, kind: investigation, grade: A1}]\n";
     let v = judge(events);
-    assert_eq!(outcome(&v[0]), (Outcome::Violation, None));
+    assert_eq!(outcome(&v[0]), (Outcome::NoViolation, None));
+    let para6 = v[0].articles.iter().find(|f| &*f.article == "6").unwrap();
+    assert_eq!(
+        para6.reason,
+        "the actor, `NNSC`, is a monitor, not a party bound by the agreement"
+    );
 }
 
 #[test]

@@ -19,6 +19,9 @@ fn written(span: &Span) -> Arc<str> {
 
 use super::fields::{Operand, Scope, event_field};
 
+/// How deep `some` may nest inside `some`.
+const MAX_SOME_NESTING: usize = 2;
+
 impl Checker {
     /// Checks a condition; `None` when it is wrong (the problem is recorded).
     pub(super) fn cond(&mut self, e: &SExpr, scope: &Scope) -> Option<Cond> {
@@ -369,6 +372,12 @@ impl Checker {
         condition: Option<&SExpr>,
         scope: &Scope,
     ) -> Option<CondKind> {
+        // Each level multiplies the work by the number of related events.
+        if scope.bindings.len() >= MAX_SOME_NESTING {
+            let message = format!("`some` may nest at most {MAX_SOME_NESTING} deep");
+            let help = "test the inner relation in its own article or exception";
+            return self.invalid(InvalidError::new(&relation.span, message, "too deep").help(help));
+        }
         let rel = Relation::parse(&relation.node);
         if rel.is_none() {
             let names = Relation::ALL.map(Relation::name);

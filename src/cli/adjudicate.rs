@@ -5,28 +5,17 @@
 
 use truce::render::{json, text};
 
-use super::{Exit, Format, Inputs, out, report, report_rulebook_error};
+use super::{Exit, Format, Inputs, out};
 
 /// Events judged per batch: large enough to keep both cores busy, small
 /// enough that a batch's explanations stay a few megabytes.
 const BATCH: usize = 2048;
 
 pub fn run(inputs: &Inputs, format: Format) -> Exit {
-    let checked = match truce::load_rulebook(&inputs.rules) {
-        Ok(c) => c,
-        Err(e) => {
-            report_rulebook_error(&e);
-            return Exit::Failed;
-        }
+    let Some((rulebook, prepared)) = super::prepare(inputs) else {
+        return Exit::Failed;
     };
-    let rulebook = &checked.rulebook;
-    let prepared = match truce::prepare(rulebook, &inputs.rules, &inputs.events) {
-        Ok(p) => p,
-        Err(e) => {
-            report(&e);
-            return Exit::Failed;
-        }
-    };
+    let rulebook = &rulebook;
     if format == Format::Json {
         out(&json::head(&prepared.inputs));
     }

@@ -1,26 +1,28 @@
-//! `truce explain --rules FILE --events FILE EVENT_ID`
+//! `truce explain --rules FILE --events FILE EVENT_ID`: the full reasoning
+//! for one event, judging that event alone.
 
 use truce::render::{self, text::Detail};
 
-use super::{Exit, Format, Inputs, adjudicate};
+use super::{Exit, Format, Inputs, prepare};
 
 pub fn run(inputs: &Inputs, event: &str, format: Format) -> Exit {
-    let Some(a) = adjudicate(inputs) else {
+    let Some((rulebook, prepared)) = prepare(inputs) else {
         return Exit::Failed;
     };
-    if let Some(v) = a.verdicts.iter().find(|v| &*v.event == event) {
+    if let Some(index) = prepared.graph.events.iter().position(|e| &*e.id == event) {
+        let v = truce::eval::judge(&rulebook, &prepared.graph, index);
         let out = match format {
-            Format::Text => render::text::verdict(v, Detail::Full),
-            Format::Json => render::json::verdict(v),
+            Format::Text => render::text::verdict(&v, Detail::Full),
+            Format::Json => render::json::verdict(&v),
         };
         super::out(&out);
         return Exit::Ok;
     }
-    if let Some(r) = a
+    let rejected = prepared
         .rejected
         .iter()
-        .find(|r| r.event.as_deref() == Some(event))
-    {
+        .find(|r| r.event.as_deref() == Some(event));
+    if let Some(r) = rejected {
         outln!("{event}  REJECTED  {}\n  {}", r.location, r.reason);
         return Exit::Rejected;
     }

@@ -35,6 +35,21 @@ pub fn judge(env: &mut Env<'_>, index: usize, in_force: Truth) -> Finding {
         finding.exceptions = untried(rulebook, index);
         return finding;
     }
+    let actor = env.graph.events[event]
+        .party
+        .map(|p| &rulebook.parties[usize::from(p)]);
+    if let Some(monitor) =
+        actor.filter(|a| a.role == Role::Monitor && article.responsible == Responsible::ActorParty)
+    {
+        // The agreement binds its parties; a monitor's own act breaches none
+        // of their obligations.
+        finding.reason = format!(
+            "the actor, `{}`, is a monitor, not a party bound by the agreement",
+            monitor.id
+        );
+        finding.exceptions = untried(rulebook, index);
+        return finding;
+    }
     finding.party = responsible(rulebook, article, env.graph.events[event].party);
     if finding.condition.result == Truth::True {
         finding.proof = Some(proof::assess(env.graph, event, article.proof));

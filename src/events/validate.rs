@@ -161,6 +161,8 @@ fn instant(text: &str) -> Result<(Timestamp, i32), String> {
 
 /// The offset as written: `Z`, `+09:00` or `-05:30`.
 fn offset_seconds(text: &str) -> i32 {
+    // `…-05:00[America/Port-au-Prince]`: the zone name is not the offset.
+    let text = text.split('[').next().unwrap_or(text);
     let Some(t) = text.find(['T', 't', ' ']) else {
         return 0;
     };

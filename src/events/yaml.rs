@@ -31,8 +31,22 @@ pub fn read(
             reason: format!("`{line}` comes before the first event"),
         });
     }
-    for (line, chunk) in items {
-        match parse(name, line, chunk) {
+    let parsed: Vec<_> = items
+        .iter()
+        .map(|&(line, chunk)| (line, parse(name, line, chunk)))
+        .collect();
+    // A chunk that is not YAML on its own may be part of a text spanning
+    // items (a quoted line that starts with `- `): then the file is read
+    // whole, if it reads whole.
+    let broken = parsed.iter().any(|(_, r)| {
+        r.as_ref()
+            .is_err_and(|e| e.reason.starts_with("not valid YAML"))
+    });
+    if broken && serde_yaml::from_str::<Vec<serde_yaml::Value>>(text).is_ok() {
+        return read_whole(name, text, f);
+    }
+    for (line, result) in parsed {
+        match result {
             Ok(events) => events.into_iter().for_each(|e| f(line, Ok(e))),
             Err(rejection) => f(line, Err(rejection)),
         }

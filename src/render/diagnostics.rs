@@ -1,18 +1,60 @@
 //! Diagnostics as text: miette's graphical report, with or without colour.
 
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, NarratableReportHandler};
+
+/// Beyond this column or label length the graphical report would draw
+/// underlines wider than the formatter allows, so a plain report is used.
+const WIDEST: usize = 10_000;
 
 /// Renders one diagnostic. Without colour it is stable enough to snapshot.
 pub fn render(diagnostic: &dyn Diagnostic, colour: bool) -> String {
-    let theme = if colour {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
     let mut out = String::new();
-    if handler.render_report(&mut out, diagnostic).is_err() {
+    let rendered = if too_wide(diagnostic) {
+        NarratableReportHandler::new().render_report(&mut out, diagnostic)
+    } else {
+        let theme = if colour {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+        handler.render_report(&mut out, diagnostic)
+    };
+    if rendered.is_err() {
         out = diagnostic.to_string();
     }
     out
+}
+
+fn too_wide(diagnostic: &dyn Diagnostic) -> bool {
+    let (Some(source), Some(mut labels)) = (diagnostic.source_code(), diagnostic.labels()) else {
+        return false;
+    };
+    labels.any(|label| {
+        let column = source
+            .read_span(label.inner(), 0, 0)
+            .map_or(0, |c| c.column());
+        label.len() > WIDEST || column > WIDEST
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::span::Source;
+
+    #[test]
+    fn errors_far_along_a_line_render_without_panicking() {
+        let text = format!(
+            "agreement \"A\" {{ in force 2025-09-03 00:00 Europe/Kyiv party A \"a\" party B \"b\" }}\nact fire \"f\"\narticle 1 \"t\" {{ violation when {}act is fyre }}",
+            " ".repeat(70_000)
+        );
+        let Err(error) = crate::compile(&Source::new("wide.truce", text)) else {
+            panic!("must fail")
+        };
+        let crate::RulebookError::Check(all) = error else {
+            panic!("a check error")
+        };
+        let shown = super::render(&all.errors[0], false);
+        assert!(shown.contains("unknown act `fyre`"), "{shown}");
+    }
 }

@@ -41,8 +41,8 @@ pub fn tail(rejected: &[Rejection], totals: &Totals) -> String {
             rejected.len()
         );
         for r in rejected {
-            let id = r.event.as_deref().unwrap_or("(no id)");
-            let _ = writeln!(out, "  {id}  {}  {}", r.location, r.reason);
+            let id = r.event.as_deref().map_or("(no id)".into(), clean);
+            let _ = writeln!(out, "  {id}  {}  {}", clean(&r.location), clean(&r.reason));
         }
         out.push('\n');
     }
@@ -62,11 +62,11 @@ pub fn verdict(v: &Verdict, detail: Detail) -> String {
     let _ = writeln!(
         out,
         "{}  {}{party}  ({})",
-        v.event,
+        clean(&v.event),
         headline(v.outcome),
         v.instrument
     );
-    let _ = writeln!(out, "  {}", v.summary);
+    let _ = writeln!(out, "  {}", clean(&v.summary));
     step(&mut out, &v.in_force, 1);
     for f in &v.articles {
         finding(&mut out, f, detail);
@@ -83,6 +83,23 @@ fn party_note(party: Option<&str>, outcome: Outcome, separator: &str) -> String 
     }
 }
 
+/// Text from an events file, with control characters escaped, so that no
+/// input can forge a line of the report.
+fn clean(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
 fn headline(o: Outcome) -> &'static str {
     match o {
         Outcome::Violation => "VIOLATION",
@@ -94,7 +111,12 @@ fn headline(o: Outcome) -> &'static str {
 
 fn finding(out: &mut String, f: &Finding, detail: Detail) {
     if f.outcome == Outcome::NoViolation && detail == Detail::Decisive {
-        let _ = writeln!(out, "  article {}: no violation, {}", f.article, f.reason);
+        let _ = writeln!(
+            out,
+            "  article {}: no violation, {}",
+            f.article,
+            clean(&f.reason)
+        );
         return;
     }
     let severity = f
@@ -109,7 +131,7 @@ fn finding(out: &mut String, f: &Finding, detail: Detail) {
         headline(f.outcome).to_lowercase()
     );
     let _ = writeln!(out, "    \"{}\"", f.text);
-    let _ = writeln!(out, "    {}", f.reason);
+    let _ = writeln!(out, "    {}", clean(&f.reason));
     step(out, &f.condition, 2);
     if let Some(p) = &f.proof {
         proof(out, p);
@@ -139,11 +161,13 @@ fn step(out: &mut String, s: &Step, depth: usize) {
         let _ = writeln!(
             out,
             "{pad}    {}.{} = {}{computed}",
-            fact.event, fact.field, fact.value
+            clean(&fact.event),
+            fact.field,
+            clean(&fact.value)
         );
     }
     if let Some(why) = &s.unknown_because {
-        let _ = writeln!(out, "{pad}    unknown: {why}");
+        let _ = writeln!(out, "{pad}    unknown: {}", clean(why));
     }
     for child in &s.steps {
         step(out, child, depth + 1);
@@ -151,14 +175,21 @@ fn step(out: &mut String, s: &Step, depth: usize) {
 }
 
 fn proof(out: &mut String, p: &Proof) {
-    let _ = writeln!(out, "    {} proof: {}", mark(Truth::from(p.met)), p.reason);
+    let _ = writeln!(
+        out,
+        "    {} proof: {}",
+        mark(Truth::from(p.met)),
+        clean(&p.reason)
+    );
     for e in &p.evidence {
         let counted = if e.counted { "counted" } else { "not counted" };
         let kind = e.kind.replace('_', " ");
         let _ = writeln!(
             out,
             "        {} {} {kind} ({}), {counted}",
-            e.event, e.grade, e.source
+            clean(&e.event),
+            e.grade,
+            clean(&e.source)
         );
     }
     if !p.contradicted_by.is_empty() {
