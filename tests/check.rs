@@ -132,12 +132,8 @@ fn act_classes_must_be_declared_before_use() {
 #[test]
 fn entry_into_force_cannot_precede_signature() {
     let text = "agreement \"A\" {\n  signed 2025-09-05 00:00 Europe/Kyiv\n  in force 2025-09-03 00:00 Europe/Kyiv\n  party UA \"Ukraine\"\n  party RU \"Russia\"\n}\nact fire \"fire\"\narticle 1 \"t\" {\n  violation when act is fire\n}\n";
-    let Err(truce::RulebookError::Check(all)) = truce::compile(&Source::new("dates.truce", text))
-    else {
-        panic!("must fail")
-    };
     assert_eq!(
-        all.errors[0].to_string(),
+        first_error("dates.truce", text),
         "the agreement enters into force (2025-09-03 00:00 Europe/Kyiv) before it is signed (2025-09-05 00:00 Europe/Kyiv)"
     );
 }
@@ -145,12 +141,8 @@ fn entry_into_force_cannot_precede_signature() {
 #[test]
 fn local_times_the_clocks_skip_are_refused() {
     let text = "agreement \"A\" {\n  in force 2015-03-29 03:30 Europe/Kyiv\n  party UA \"Ukraine\"\n  party RU \"Russia\"\n}\nact fire \"fire\"\narticle 1 \"t\" {\n  violation when act is fire\n}\n";
-    let Err(truce::RulebookError::Check(all)) = truce::compile(&Source::new("dst.truce", text))
-    else {
-        panic!("must fail")
-    };
     assert_eq!(
-        all.errors[0].to_string(),
+        first_error("dst.truce", text),
         "`2015-03-29 03:30` does not name one instant in `Europe/Kyiv`"
     );
 }
@@ -159,12 +151,16 @@ fn local_times_the_clocks_skip_are_refused() {
 fn a_monitor_cannot_be_held_responsible() {
     let text = HEADER.replace("}\n", "  monitor CW \"Monitors\"\n}\n")
         + "act fire \"fire\"\narticle 1 \"t\" {\n  violation when act is fire\n  responsible CW\n}\n";
-    let Err(truce::RulebookError::Check(all)) = truce::compile(&Source::new("m.truce", text))
-    else {
-        panic!("must fail")
-    };
     assert_eq!(
-        all.errors[0].to_string(),
+        first_error("m.truce", &text),
         "`CW` is a monitor, and only a party can be held responsible"
     );
+}
+
+/// The first problem the checker finds in `text`, as its message.
+fn first_error(name: &str, text: &str) -> String {
+    match truce::compile(&Source::new(name, text)) {
+        Err(truce::RulebookError::Check(all)) => all.errors[0].to_string(),
+        other => panic!("{name} must fail to check, got {other:?}"),
+    }
 }

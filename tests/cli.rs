@@ -279,18 +279,7 @@ fn streamed_reports_equal_the_library_reports() {
 
 #[test]
 fn an_empty_events_file_gives_a_valid_empty_report() {
-    let path = std::env::temp_dir().join(format!("truce-empty-{}.jsonl", std::process::id()));
-    std::fs::write(&path, "").unwrap();
-    let out = truce(&[
-        "adjudicate",
-        "--rules",
-        "rules/kaa.truce",
-        "--events",
-        path.to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
-    std::fs::remove_file(&path).ok();
+    let out = adjudicate_text("empty", "", &["--format", "json"]);
     assert_eq!(out.status.code(), Some(0));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["verdicts"], serde_json::json!([]));
@@ -299,20 +288,30 @@ fn an_empty_events_file_gives_a_valid_empty_report() {
 
 #[test]
 fn no_event_can_forge_a_line_of_the_text_report() {
-    let path = std::env::temp_dir().join(format!("truce-forge-{}.jsonl", std::process::id()));
-    std::fs::write(&path, "{\"id\":\"E\\nFAKE  VIOLATION  party UNC\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\"}\n").unwrap();
-    let out = truce(&[
-        "adjudicate",
-        "--rules",
-        "rules/kaa.truce",
-        "--events",
-        path.to_str().unwrap(),
-    ]);
-    std::fs::remove_file(&path).ok();
+    let forged = "{\"id\":\"E\\nFAKE  VIOLATION  party UNC\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\"}\n";
+    let out = adjudicate_text("forge", forged, &[]);
     let shown = text(&out.stdout);
     assert!(!shown.lines().any(|l| l.starts_with("FAKE")), "{shown}");
     assert!(
         shown.starts_with("E\\nFAKE  VIOLATION  party UNC  INCONCLUSIVE"),
         "{shown}"
     );
+}
+
+/// Runs `adjudicate` under the KAA rulebook on JSON Lines written to a
+/// temporary file.
+fn adjudicate_text(name: &str, events: &str, extra: &[&str]) -> Output {
+    let path = std::env::temp_dir().join(format!("truce-{name}-{}.jsonl", std::process::id()));
+    std::fs::write(&path, events).unwrap();
+    let mut args = vec![
+        "adjudicate",
+        "--rules",
+        "rules/kaa.truce",
+        "--events",
+        path.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let out = truce(&args);
+    std::fs::remove_file(&path).ok();
+    out
 }
