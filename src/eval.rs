@@ -102,6 +102,6 @@ fn decide(verdict: &mut Verdict) {
         Outcome::Violation => format!("violates {plural} {list}"),
         Outcome::Inconclusive => format!("cannot be decided under {plural} {list}"),
         Outcome::Justified => format!("excused under {plural} {list} by an exception"),
-        Outcome::NoViolation => "no article's violation condition is met".to_owned(),
+        Outcome::NoViolation => "no article is breached".to_owned(),
     };
 }

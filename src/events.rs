@@ -28,6 +28,8 @@ pub struct Loaded {
     pub rejected: Vec<Rejection>,
     /// Shares repeated names (sources, units, weapon types) among events.
     names: crate::name::Interner,
+    /// Records seen so far.
+    records: u32,
 }
 
 /// The two formats observers write.
@@ -94,18 +96,21 @@ impl Loaded {
         record: Result<raw::RawEvent, Rejection>,
         rulebook: &Rulebook,
     ) {
+        let order = self.records;
+        self.records += 1;
         let raw = match record {
             Ok(raw) => raw,
-            Err(rejection) => return self.rejected.push(rejection),
+            Err(rejection) => return self.rejected.push(Rejection { order, ..rejection }),
         };
         let id = raw.id.clone();
         match validate::validate(raw, line, rulebook, &mut self.names) {
-            Ok(event) => self.events.push(event),
+            Ok(event) => self.events.push(Event { order, ..event }),
             Err(problems) => self.rejected.push(Rejection {
                 event: Some(id).filter(|id| !id.trim().is_empty()),
                 location: format!("{name}:{line}"),
                 reason: problems.join("; "),
                 line,
+                order,
             }),
         }
     }

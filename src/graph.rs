@@ -89,7 +89,7 @@ pub fn build(loaded: Loaded, file: &str) -> (EventGraph, Vec<Rejection>) {
         .map(|(e, _)| e)
         .collect();
     let (graph, unresolved) = edges(&events);
-    rejected.sort_by_key(|r| r.line);
+    rejected.sort_by_key(|r| r.order);
     let graph = EventGraph {
         events,
         graph,
@@ -104,27 +104,29 @@ fn reject(event: &Event, reason: String, file: &str) -> Rejection {
         location: format!("{file}:{}", event.line),
         reason,
         line: event.line,
+        order: event.order,
     }
 }
 
 /// Rejects every event whose id an earlier input event already had, even
 /// when that earlier event was itself rejected while loading.
 fn reject_duplicates(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>, file: &str) {
-    let mut first: HashMap<&str, u32> = HashMap::with_capacity(events.len());
+    // The first record of each id, by position: (order, line).
+    let mut first: HashMap<&str, (u32, u32)> = HashMap::with_capacity(events.len());
     for r in out.iter() {
         if let Some(id) = r.event.as_deref() {
-            first.entry(id).or_insert(r.line);
+            first.entry(id).or_insert((r.order, r.line));
         }
     }
     let mut duplicates = Vec::new();
     for (i, e) in events.iter().enumerate() {
         match first.get(&*e.id) {
-            Some(&line) if line <= e.line => {
+            Some(&(order, line)) if order < e.order => {
                 let reason = format!("duplicate id `{}`; the first is at line {line}", e.id);
                 duplicates.push((i, reject(e, reason, file)));
             }
             _ => {
-                first.insert(&e.id, e.line);
+                first.insert(&e.id, (e.order, e.line));
             }
         }
     }

@@ -172,3 +172,21 @@ fn a_valid_copy_of_a_rejected_id_is_a_duplicate() {
         "duplicate id `A`; the first is at line 1"
     );
 }
+
+#[test]
+fn duplicates_in_a_yaml_file_read_whole_follow_input_order() {
+    // Anchors make the reader take the file whole, where every item is on
+    // "line 1": the first valid A stands, the later A is the duplicate.
+    let rulebook = kaa();
+    let text = "- &first\n  id: A\n  time: 2016-01-01T00:00:00Z\n  act: fire\n- id: A\n  time: 2016-01-01T00:01:00Z\n  act: movement\n";
+    let loaded =
+        truce::events::load_str("w.yaml", text, truce::events::Format::Yaml, &rulebook).unwrap();
+    let (graph, rejected) = truce::graph::build(loaded, "w.yaml");
+    assert_eq!(graph.events.len(), 1);
+    assert_eq!(rejected.len(), 1);
+    assert!(
+        rejected[0].reason.starts_with("duplicate id `A`"),
+        "{}",
+        rejected[0].reason
+    );
+}

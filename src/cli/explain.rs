@@ -23,7 +23,13 @@ pub fn run(inputs: &Inputs, event: &str, format: Format) -> Exit {
         .iter()
         .find(|r| r.event.as_deref() == Some(event));
     if let Some(r) = rejected {
-        outln!("{event}  REJECTED  {}\n  {}", r.location, r.reason);
+        let clean = render::text::clean;
+        outln!(
+            "{}  REJECTED  {}\n  {}",
+            clean(event),
+            clean(&r.location),
+            clean(&r.reason)
+        );
         return Exit::Rejected;
     }
     errln!("error: no event `{event}` in `{}`", inputs.events.display());

@@ -122,7 +122,7 @@ impl Env<'_> {
         );
         let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
         if truth == Truth::Unknown {
-            step.unknown_because = Some("the event's time window straddles the bound".into());
+            step.unknown_because = Some("the bound falls within the event's time window".into());
         }
         step
     }

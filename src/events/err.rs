@@ -13,9 +13,13 @@ pub struct Rejection {
     /// `file:line` or `file:line:column`.
     pub location: String,
     pub reason: String,
-    /// Input line, to keep rejections in input order.
+    /// Input line, for messages.
     #[serde(skip)]
     pub line: u32,
+    /// Position among the file's records, to keep input order even where
+    /// records share a line (a YAML file read whole).
+    #[serde(skip)]
+    pub order: u32,
 }
 
 /// An events file that cannot be read at all.

@@ -74,6 +74,7 @@ fn parse(name: &str, number: u32, text: &str) -> Result<RawEvent, Rejection> {
             location: format!("{name}:{number}:{}", e.column()),
             reason,
             line: number,
+            order: 0,
         }
     })
 }
@@ -84,6 +85,7 @@ fn not_utf8(name: &str, number: u32) -> Rejection {
         location: format!("{name}:{number}"),
         reason: "not valid UTF-8 text".into(),
         line: number,
+        order: 0,
     }
 }
 

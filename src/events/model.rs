@@ -12,6 +12,8 @@ pub struct Event {
     pub id: Name,
     /// Line of the event in its file, for messages.
     pub line: u32,
+    /// Position among the file's records.
+    pub order: u32,
     pub time: Time,
     pub act: ActIdx,
     /// `None` when the actor is not known: unknown origin.

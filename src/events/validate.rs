@@ -103,6 +103,7 @@ pub fn validate(
         (true, Some(time), Some(act)) => Ok(Event {
             id: raw.id.into(),
             line,
+            order: 0,
             time,
             act,
             party,

@@ -107,6 +107,7 @@ fn parse(name: &str, first_line: u32, chunk: &str) -> Result<Vec<RawEvent>, Reje
             location,
             reason: strip_position(&e.to_string()),
             line: first_line,
+            order: 0,
         }
     };
     serde_yaml::from_str(chunk).map_err(reject)
@@ -137,6 +138,7 @@ fn read_whole(
             location: format!("{name}: item {}", i + 1),
             reason: super::err::plain(&e.to_string()),
             line: 1,
+            order: 0,
         });
         f(1, result);
     }

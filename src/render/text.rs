@@ -85,7 +85,7 @@ fn party_note(party: Option<&str>, outcome: Outcome, separator: &str) -> String 
 
 /// Text from an events file, with control characters escaped, so that no
 /// input can forge a line of the report.
-fn clean(text: &str) -> std::borrow::Cow<'_, str> {
+pub fn clean(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(char::is_control) {
         return text.into();
     }
