@@ -173,8 +173,19 @@ impl Step {
         }
     }
 
-    /// The first test, depth first, whose result decided this step's.
+    /// The test that decided this step's result: descending into the first
+    /// part with the same result, but stopping where several parts decided
+    /// it together (every alternative of an `or` false).
     pub fn decisive(&self) -> &Step {
+        let agreeing = self
+            .steps
+            .iter()
+            .filter(|s| s.result == self.result)
+            .count();
+        // An unknown is explained by its first unknown part, which says why.
+        if self.result != Truth::Unknown && agreeing > 1 && agreeing == self.steps.len() {
+            return self;
+        }
         self.steps
             .iter()
             .find(|s| s.result == self.result)
