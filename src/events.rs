@@ -19,6 +19,7 @@ use std::io::BufReader;
 use std::path::Path;
 
 use crate::check::Rulebook;
+use crate::digest::HashingReader;
 
 /// Events read from a file, in input order: those that passed validation,
 /// and those rejected with their reasons.
@@ -30,6 +31,8 @@ pub struct Loaded {
     names: crate::name::Interner,
     /// Records seen so far.
     records: u32,
+    /// SHA-256 of the file, computed while it was read.
+    pub sha256: String,
 }
 
 /// The two formats observers write.
@@ -63,10 +66,13 @@ pub fn load(path: &Path, rulebook: &Rulebook) -> Result<Loaded, LoadError> {
         Format::Yaml => {
             let text = std::fs::read_to_string(path).map_err(read_error)?;
             yaml::read(&name, &text, &mut sink)?;
+            loaded.sha256 = crate::digest::of(text.as_bytes());
         }
         Format::JsonLines => {
             let file = File::open(path).map_err(read_error)?;
-            jsonl::read(&name, BufReader::with_capacity(1 << 16, file), &mut sink)?;
+            let mut reader = BufReader::with_capacity(1 << 16, HashingReader::new(file));
+            jsonl::read(&name, &mut reader, &mut sink)?;
+            loaded.sha256 = reader.into_inner().finish().map_err(read_error)?;
         }
     }
     Ok(loaded)
@@ -85,6 +91,7 @@ pub fn load_str(
         Format::Yaml => yaml::read(name, text, &mut sink)?,
         Format::JsonLines => jsonl::read(name, text.as_bytes(), &mut sink)?,
     }
+    loaded.sha256 = crate::digest::of(text.as_bytes());
     Ok(loaded)
 }
 

@@ -18,6 +18,7 @@
 pub mod ast;
 pub mod cases;
 pub mod check;
+pub mod digest;
 pub mod eval;
 pub mod events;
 pub mod graph;
@@ -126,7 +127,8 @@ pub fn prepare(
     rules_path: &Path,
     events_path: &Path,
 ) -> Result<Prepared, events::LoadError> {
-    let loaded = events::load(events_path, rulebook)?;
+    let mut loaded = events::load(events_path, rulebook)?;
+    let events_sha256 = std::mem::take(&mut loaded.sha256);
     let (graph, rejected) = graph::build(loaded, &events_path.display().to_string());
     let hash = |role, path: &Path| {
         Input::hash(role, path).map_err(|e| events::LoadError::Read {
@@ -138,7 +140,11 @@ pub fn prepare(
     for file in &rulebook.geometry_files {
         inputs.push(hash("geometry", file)?);
     }
-    inputs.push(hash("events", events_path)?);
+    inputs.push(Input {
+        role: "events",
+        path: events_path.display().to_string(),
+        sha256: events_sha256,
+    });
     Ok(Prepared {
         inputs,
         graph,

@@ -1,11 +1,9 @@
 //! A whole adjudication: the inputs with their hashes, every verdict and
 //! every rejected event. Every input event is in exactly one of the two.
 
-use std::io::Read;
 use std::path::Path;
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::eval::{Outcome, Verdict};
 use crate::events::Rejection;
@@ -63,22 +61,11 @@ impl Totals {
 impl Input {
     /// Hashes a file as a stream.
     pub fn hash(role: &'static str, path: &Path) -> std::io::Result<Input> {
-        let mut file = std::fs::File::open(path)?;
-        let mut hasher = Sha256::new();
-        let mut buf = vec![0u8; 1 << 16];
-        loop {
-            let n = file.read(&mut buf)?;
-            if n == 0 {
-                break;
-            }
-            hasher.update(&buf[..n]);
-        }
-        let digest = hasher.finalize();
-        let sha256 = digest.iter().map(|b| format!("{b:02x}")).collect();
+        let file = std::fs::File::open(path)?;
         Ok(Input {
             role,
             path: path.display().to_string(),
-            sha256,
+            sha256: crate::digest::HashingReader::new(file).finish()?,
         })
     }
 }
