@@ -52,10 +52,15 @@ fn json_report_is_versioned_hashed_and_deterministic() {
     assert_eq!(roles, ["rules", "geometry", "events"]);
     assert_eq!(inputs[1]["path"], "rules/geo/korea-mdl.geojson");
     for input in inputs {
-        let sha = input["sha256"].as_str().unwrap();
-        assert!(
-            sha.len() == 64 && sha.chars().all(|c| c.is_ascii_hexdigit()),
-            "{sha}"
+        use sha2::Digest;
+        let bytes = std::fs::read(input["path"].as_str().unwrap()).unwrap();
+        let digest = sha2::Sha256::digest(&bytes);
+        let expected: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(
+            input["sha256"].as_str().unwrap(),
+            expected,
+            "{}",
+            input["path"]
         );
     }
     let verdicts = report["verdicts"].as_array().unwrap();
