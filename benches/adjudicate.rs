@@ -182,32 +182,19 @@ fn main() {
         .filter(|v| v.outcome == truce::eval::Outcome::Violation)
         .count();
     let eval_only = time(RUNS, || truce::eval::adjudicate(&rulebook, &graph));
-    let per = |d: Duration| d.as_secs_f64() * 1e6 / EVENTS as f64;
+    let row = |label: &str, d: Duration| {
+        let (ms, per) = (d.as_secs_f64() * 1e3, d.as_secs_f64() * 1e6 / EVENTS as f64);
+        println!("  {label:<34} {ms:>8.1} ms  {per:>6.2} µs/event");
+    };
     println!(
         "corpus: {EVENTS} events, {:.1} MB of JSON Lines, {violations} violations",
         bytes as f64 / 1e6
     );
     println!("median of {RUNS} runs:");
-    println!(
-        "  bare serde_json parse (to Value)   {:>8.1} ms  {:>6.2} µs/event",
-        parse.as_secs_f64() * 1e3,
-        per(parse)
-    );
-    println!(
-        "  load + validate                    {:>8.1} ms  {:>6.2} µs/event",
-        load.as_secs_f64() * 1e3,
-        per(load)
-    );
-    println!(
-        "  evaluate only (graph built)        {:>8.1} ms  {:>6.2} µs/event",
-        eval_only.as_secs_f64() * 1e3,
-        per(eval_only)
-    );
-    println!(
-        "  adjudicate (load, graph, evaluate) {:>8.1} ms  {:>6.2} µs/event",
-        whole.as_secs_f64() * 1e3,
-        per(whole)
-    );
+    row("bare serde_json parse (to Value)", parse);
+    row("load + validate", load);
+    row("evaluate only (graph built)", eval_only);
+    row("adjudicate (load, graph, evaluate)", whole);
     println!(
         "  ratio adjudicate / bare parse      {:>8.1}x",
         whole.as_secs_f64() / parse.as_secs_f64()

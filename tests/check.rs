@@ -2,20 +2,16 @@
 
 use truce::span::Source;
 
-use crate::{relative, rendered};
+use crate::rendered;
 
 #[test]
 fn check_errors_render_as_snapshots() {
     insta::glob!("fixtures/check/*.truce", |path| {
-        let name = relative(path);
-        let source = Source::new(&name, std::fs::read_to_string(path).unwrap());
-        let error = truce::compile(&source).expect_err("a check fixture must fail");
-        assert!(
-            matches!(error, truce::RulebookError::Check(_)),
-            "{name}: not a check error"
-        );
-        insta::with_settings!({ description => source.text(), omit_expression => true }, {
-            insta::assert_snapshot!(rendered(&error));
+        let (text, shown) = crate::failure(path, "check", |e| {
+            matches!(e, truce::RulebookError::Check(_))
+        });
+        insta::with_settings!({ description => text, omit_expression => true }, {
+            insta::assert_snapshot!(shown);
         });
     });
 }

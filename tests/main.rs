@@ -31,3 +31,17 @@ pub fn rendered(error: &truce::RulebookError) -> String {
         other => render(other, false),
     }
 }
+
+/// The text of a rule-file fixture that must fail at `stage` (as `is_stage`
+/// tells), and its rendered diagnostics, for a snapshot.
+pub fn failure(
+    path: &Path,
+    stage: &str,
+    is_stage: fn(&truce::RulebookError) -> bool,
+) -> (String, String) {
+    let name = relative(path);
+    let source = truce::span::Source::new(&name, std::fs::read_to_string(path).unwrap());
+    let error = truce::compile(&source).expect_err("the fixture must fail");
+    assert!(is_stage(&error), "{name}: not a {stage} error");
+    (source.text().to_owned(), rendered(&error))
+}

@@ -3,20 +3,16 @@
 
 use truce::span::Source;
 
-use crate::{relative, rendered};
+use crate::rendered;
 
 #[test]
 fn syntax_errors_render_as_snapshots() {
     insta::glob!("fixtures/syntax/*.truce", |path| {
-        let name = relative(path);
-        let source = Source::new(&name, std::fs::read_to_string(path).unwrap());
-        let error = truce::compile(&source).expect_err("a syntax fixture must fail");
-        assert!(
-            matches!(error, truce::RulebookError::Syntax(_)),
-            "{name}: not a syntax error"
-        );
-        insta::with_settings!({ description => source.text(), omit_expression => true }, {
-            insta::assert_snapshot!(rendered(&error));
+        let (text, shown) = crate::failure(path, "syntax", |e| {
+            matches!(e, truce::RulebookError::Syntax(_))
+        });
+        insta::with_settings!({ description => text, omit_expression => true }, {
+            insta::assert_snapshot!(shown);
         });
     });
 }
