@@ -145,7 +145,8 @@ fn main() {
         return memory_probe(Path::new(&args[i + 1]), &rulebook);
     }
     let line: Vec<(f64, f64)> = rulebook.lines[0]
-        .geometry
+        .drawn()
+        .expect("the MDL is drawn")
         .0
         .iter()
         .flat_map(|l| l.0.iter().map(|c| (c.x, c.y)))

@@ -10,9 +10,12 @@ mod expr;
 mod fields;
 mod geometry;
 mod header;
+mod lines;
 mod provisions;
 mod rulebook;
+mod spatial;
 mod symbols;
+mod zones;
 
 pub use cond::*;
 pub use err::{CheckError, CheckWarning, did_you_mean};
@@ -65,6 +68,8 @@ pub(crate) struct Checker {
     monitors: std::collections::HashSet<String>,
     /// Geometry files read so far, for the report's list of inputs.
     geometry_files: Vec<std::path::PathBuf>,
+    /// Lines, once checked: zones and tests of sides read them.
+    lines: Vec<Line>,
     errors: Vec<CheckError>,
     warnings: Vec<CheckWarning>,
 }
@@ -77,6 +82,7 @@ impl Checker {
             declared: Default::default(),
             act_class_members: Vec::new(),
             geometry_files: Vec::new(),
+            lines: Vec::new(),
             monitors: Default::default(),
             errors: Vec::new(),
             warnings: Vec::new(),
@@ -110,9 +116,10 @@ impl Checker {
         self.declare_all(ast);
         let acts = self.acts(ast);
         let act_classes = self.act_classes(ast);
-        let lines = self.lines(ast);
-        let zones = self.zones(ast, &lines);
+        self.lines = self.lines(ast);
+        let zones = self.zones(ast);
         let weapon_classes = self.weapon_classes(ast);
+        let reaches = self.reaches(ast);
         let articles = self.articles(ast);
         let exceptions = self.exceptions(ast, &articles);
         self.unused_warnings();
@@ -128,8 +135,9 @@ impl Checker {
             acts,
             act_classes,
             weapon_classes,
-            lines,
+            lines: std::mem::take(&mut self.lines),
             zones,
+            reaches,
             articles,
             exceptions,
         })

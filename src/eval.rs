@@ -8,9 +8,11 @@ mod cond;
 mod proof;
 mod relation;
 mod space;
+mod spatial;
 mod time;
 mod truth;
 mod verdict;
+mod zone;
 
 pub use cond::coordinates;
 pub use space::{distance_to_line, km};

@@ -2,7 +2,7 @@
 
 use crate::span::{Span, Spanned};
 
-use super::{Path, Quantity, SExpr};
+use super::{Compass, Path, Quantity, SExpr};
 
 pub type Ident = Spanned<String>;
 
@@ -54,6 +54,7 @@ pub enum Declaration {
     WeaponClass(WeaponClassDecl),
     ActClass(ActClassDecl),
     Act(ActDecl),
+    Reach(ReachDecl),
     Article(Article),
     Exception(Exception),
 }
@@ -67,31 +68,44 @@ pub enum GeometrySource {
     Inline(Vec<Spanned<(f64, f64)>>),
 }
 
-/// `line mdl from "korea-mdl.geojson"`
+/// `line mdl from "korea-mdl.geojson" { KPA holds north, UNC holds south }`
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineDecl {
     pub name: Ident,
-    pub geometry: GeometrySource,
+    pub geometry: LineSource,
+    pub holdings: Vec<Holding>,
     pub span: Span,
 }
 
-/// `zone dmz = within 2 km of mdl`
+#[derive(Debug, Clone, PartialEq)]
+pub enum LineSource {
+    Drawn(GeometrySource),
+    /// `contact for UA, memorandum for DPR`: (line, party) pairs.
+    PerParty(Vec<(Ident, Ident)>),
+}
+
+/// `KPA holds north`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Holding {
+    pub party: Ident,
+    pub compass: Spanned<Compass>,
+}
+
+/// `zone dmz = within 2 km of mdl`: a zone expression (buffers, polygons and
+/// other zones combined with `and`, `or` and `not`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ZoneDecl {
     pub name: Ident,
-    pub shape: ZoneShape,
+    pub shape: SExpr,
     pub span: Span,
 }
 
+/// `reach msta_b = 24.7 km`
 #[derive(Debug, Clone, PartialEq)]
-pub enum ZoneShape {
-    /// Every point within a distance of a line, on both sides.
-    Buffer {
-        distance: Spanned<Quantity>,
-        line: Ident,
-    },
-    /// A polygon, inline or from GeoJSON.
-    Polygon(GeometrySource),
+pub struct ReachDecl {
+    pub weapon_type: Ident,
+    pub distance: Spanned<Quantity>,
+    pub span: Span,
 }
 
 /// `weapon class heavy = calibre >= 100 mm`

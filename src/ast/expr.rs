@@ -2,7 +2,7 @@
 
 use crate::span::Spanned;
 
-use super::{DateTimeLit, Ident};
+use super::{DateTimeLit, GeometrySource, Ident};
 
 pub type SExpr = Spanned<Expr>;
 
@@ -27,6 +27,95 @@ pub enum Expr {
         binding: Ident,
         condition: Option<Box<SExpr>>,
     },
+    /// `(126.677, 37.956)`: a longitude and latitude.
+    Coordinate((f64, f64)),
+    /// `trajectory crosses mdl from KPA side`
+    Crosses {
+        subject: Box<SExpr>,
+        line: Ident,
+        from: Option<Spanned<SideRef>>,
+    },
+    /// `origin within 15 km of contact`, `time within 30 min after attack.time`
+    Within {
+        subject: Box<SExpr>,
+        amount: Box<SExpr>,
+        relation: Spanned<WithinRelation>,
+        reference: Box<SExpr>,
+    },
+    /// `origin on UA side of contact`
+    OnSide {
+        subject: Box<SExpr>,
+        side: Spanned<SideRef>,
+        line: Ident,
+    },
+    /// `within 15 km of contact on UA side`: a zone, in a zone declaration.
+    Buffer {
+        distance: Spanned<Quantity>,
+        reference: Box<SExpr>,
+        side: Option<Spanned<SideRef>>,
+    },
+    /// `polygon from "file.geojson"`: a zone, in a zone declaration.
+    Polygon(GeometrySource),
+}
+
+/// What `within` measures from: `of` a place or line, `after` or `before` a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WithinRelation {
+    Of,
+    After,
+    Before,
+}
+
+/// A side of a line, as written after `on` or `from`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SideRef {
+    /// `each`: both sides.
+    Each,
+    /// `own`: the side held by the actor's party.
+    Own,
+    Compass(Compass),
+    /// A party that holds a side of the line.
+    Party(String),
+}
+
+/// A compass point naming the side of a line that lies towards it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Compass {
+    North,
+    South,
+    East,
+    West,
+}
+
+impl Compass {
+    pub fn parse(word: &str) -> Option<Compass> {
+        Some(match word {
+            "north" => Compass::North,
+            "south" => Compass::South,
+            "east" => Compass::East,
+            "west" => Compass::West,
+            _ => return None,
+        })
+    }
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Compass::North => "north",
+            Compass::South => "south",
+            Compass::East => "east",
+            Compass::West => "west",
+        }
+    }
+
+    /// The unit vector towards this point, as (east, north).
+    pub fn vector(self) -> (f64, f64) {
+        match self {
+            Compass::North => (0.0, 1.0),
+            Compass::South => (0.0, -1.0),
+            Compass::East => (1.0, 0.0),
+            Compass::West => (-1.0, 0.0),
+        }
+    }
 }
 
 /// A dotted name: `actor.party`.
@@ -55,7 +144,9 @@ pub enum BinOp {
     Ge,
     Is,
     In,
-    Crosses,
+    Before,
+    After,
+    Overlaps,
 }
 
 impl BinOp {
@@ -72,7 +163,9 @@ impl BinOp {
             BinOp::Ge => ">=",
             BinOp::Is => "is",
             BinOp::In => "in",
-            BinOp::Crosses => "crosses",
+            BinOp::Before => "before",
+            BinOp::After => "after",
+            BinOp::Overlaps => "overlaps",
         }
     }
 }

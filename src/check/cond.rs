@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 
-use super::rulebook::{ActSet, PartyIdx};
+use super::rulebook::{ActSet, PartyIdx, SideSel};
 use crate::span::Span;
 
 /// A checked condition, with the text it was written as.
@@ -77,10 +77,38 @@ pub enum CondKind {
         point: PointField,
         zone: usize,
     },
-    /// `trajectory crosses mdl`
+    /// `trajectory crosses mdl`, `track crosses mdl from KPA side`
     Crosses {
         subject: Subject,
+        path: PathField,
         line: usize,
+        from: SideSel,
+    },
+    /// `origin on UA side of contact`
+    OnSide {
+        subject: Subject,
+        point: PointField,
+        side: SideSel,
+        line: usize,
+    },
+    /// `origin within 15 km of contact`, `target within 2 km of attack.origin`
+    Near {
+        subject: Subject,
+        point: PointField,
+        limit: Limit,
+        reference: Reference,
+    },
+    /// `time within 30 min after attack.time`
+    TimeWithin {
+        subject: Subject,
+        seconds: f64,
+        after: bool,
+        reference: Subject,
+    },
+    /// `time overlaps attack.time`
+    Overlaps {
+        lhs: Subject,
+        rhs: Subject,
     },
     /// `some responds_to as attack where ...`
     Some {
@@ -90,6 +118,38 @@ pub enum CondKind {
     },
 }
 
+/// How far `within` reaches: a fixed distance or a weapon's maximum range.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Limit {
+    Metres(f64),
+    /// `weapon.reach`: the reach declared for the weapon type of an event.
+    Reach(Subject),
+}
+
+/// What a distance is measured from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Reference {
+    Line(usize),
+    Point(Subject, PointField),
+    Coordinate { lon: f64, lat: f64 },
+}
+
+/// A path an event records: origin to target, or a track of points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathField {
+    Trajectory,
+    Track,
+}
+
+impl PathField {
+    pub fn name(self) -> &'static str {
+        match self {
+            PathField::Trajectory => "trajectory",
+            PathField::Track => "track",
+        }
+    }
+}
+
 /// A numeric field of an event. Lengths are in metres.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Measure {
@@ -97,11 +157,14 @@ pub enum Measure {
     Rounds,
     Killed,
     Wounded,
+    /// The maximum range the rulebook declares for the weapon's type.
+    Reach,
 }
 
 impl Measure {
     pub fn path(self) -> &'static str {
         match self {
+            Measure::Reach => "weapon.reach",
             Measure::Calibre => "weapon.calibre",
             Measure::Rounds => "weapon.rounds",
             Measure::Killed => "effects.killed",

@@ -34,6 +34,27 @@ impl Checker {
                 binding,
                 condition,
             } => self.quantifier(relation, binding, condition.as_deref(), scope)?,
+            Expr::Crosses {
+                subject,
+                line,
+                from,
+            } => self.crossing(subject, line, from.as_ref(), scope)?,
+            Expr::Within {
+                subject,
+                amount,
+                relation,
+                reference,
+            } => self.within(subject, amount, relation, reference, scope)?,
+            Expr::OnSide {
+                subject,
+                side,
+                line,
+            } => self.on_side(subject, side, line, scope)?,
+            Expr::Buffer { .. } | Expr::Polygon(_) => {
+                let message = format!("`{}` is a zone, not a condition", e.span.text());
+                let help = "declare it as a zone, `zone NAME = ...`, and test `place in NAME`";
+                return self.invalid(InvalidError::new(&e.span, message, "a zone").help(help));
+            }
             Expr::Path(p) => {
                 let what = self
                     .operand(&Spanned::new(p.clone(), e.span.clone()), scope)
@@ -57,7 +78,7 @@ impl Checker {
         })
     }
 
-    fn invalid<T>(&mut self, error: InvalidError) -> Option<T> {
+    pub(super) fn invalid<T>(&mut self, error: InvalidError) -> Option<T> {
         self.error(error);
         None
     }
@@ -96,27 +117,18 @@ impl Checker {
                     kind
                 })
             }
-            BinOp::Crosses => {
-                let left = self.path_operand(lhs, op, scope)?;
-                let Operand::Trajectory(subject) = left else {
-                    let message = format!(
-                        "`crosses` tests a trajectory, but `{}` is {}",
-                        lhs.span.text(),
-                        left.describe()
-                    );
-                    let help = "write `trajectory crosses LINE`: the path from origin to target";
-                    return self.invalid(
-                        InvalidError::new(&lhs.span, message, "not a trajectory").help(help),
-                    );
-                };
-                let line = self.resolve_name(rhs, &[Kind::Line])?.1;
-                Some(CondKind::Crosses { subject, line })
-            }
+            BinOp::Before | BinOp::After => self.compare(op, lhs, rhs, scope),
+            BinOp::Overlaps => self.time_order(op, lhs, rhs, scope),
         }
     }
 
     /// The left side of a test must be a path such as `act` or `place`.
-    fn path_operand(&mut self, e: &SExpr, op: &Spanned<BinOp>, scope: &Scope) -> Option<Operand> {
+    pub(super) fn path_operand(
+        &mut self,
+        e: &SExpr,
+        op: &Spanned<BinOp>,
+        scope: &Scope,
+    ) -> Option<Operand> {
         let Expr::Path(p) = &e.node else {
             let message = format!(
                 "`{}` needs a field on its left, such as `act` or `place`",
@@ -193,7 +205,7 @@ impl Checker {
                 let help = match other {
                     Operand::Weapon(_) => "test a weapon with `weapon is CLASS`",
                     Operand::Point(..) => "test a place with `place in ZONE`",
-                    Operand::Trajectory(_) => "test a trajectory with `trajectory crosses LINE`",
+                    Operand::Path(..) => "test a path with `trajectory crosses LINE`",
                     _ => "compare it with `<`, `<=`, `>`, `>=`, `==` or `!=`",
                 };
                 self.invalid(InvalidError::new(&op.span, message, "this operator").help(help))
@@ -237,20 +249,6 @@ impl Checker {
             return self.invalid(InvalidError::new(&rhs.span, message, "not a name"));
         }
         names
-    }
-
-    fn resolve_name(&mut self, e: &SExpr, kinds: &[Kind]) -> Option<(Kind, usize)> {
-        match &e.node {
-            Expr::Path(p) if p.segments.len() == 1 => self
-                .symbols
-                .resolve(&e.span, kinds)
-                .map_err(|err| self.error(err))
-                .ok(),
-            _ => {
-                let message = format!("expected the name of a {}", kinds[0].word());
-                self.invalid(InvalidError::new(&e.span, message, "not a name"))
-            }
-        }
     }
 
     /// `<`, `<=`, `>`, `>=` (and `==`, `!=` against a number, length or date).
@@ -331,7 +329,7 @@ impl Checker {
     }
 
     /// Two times compared: `permit.time <= time`.
-    fn time_order(
+    pub(super) fn time_order(
         &mut self,
         op: &Spanned<BinOp>,
         lhs: &SExpr,
@@ -343,6 +341,9 @@ impl Checker {
             self.path_operand(rhs, op, scope),
         );
         match (l?, r?) {
+            (Operand::Time(lhs), Operand::Time(rhs)) if op.node == BinOp::Overlaps => {
+                Some(CondKind::Overlaps { lhs, rhs })
+            }
             (Operand::Time(lhs), Operand::Time(rhs)) => Some(CondKind::TimeOrder {
                 lhs,
                 op: cmp_op(op.node),
@@ -427,7 +428,8 @@ fn cmp_op(op: BinOp) -> CmpOp {
         BinOp::Ne => CmpOp::Ne,
         BinOp::Lt => CmpOp::Lt,
         BinOp::Le => CmpOp::Le,
-        BinOp::Gt => CmpOp::Gt,
+        BinOp::Gt | BinOp::After => CmpOp::Gt,
+        BinOp::Before => CmpOp::Lt,
         _ => CmpOp::Ge,
     }
 }

@@ -2,7 +2,7 @@
 //! as `actor.party` or `attack.origin` resolves to one of them.
 
 use super::Checker;
-use super::cond::{Measure, PointField, Subject};
+use super::cond::{Measure, PathField, PointField, Subject};
 use super::err::{CheckError, UnknownNameError};
 use crate::ast::{Dimension, Path};
 use crate::span::Spanned;
@@ -34,7 +34,7 @@ pub(super) enum Operand {
     Measure(Subject, Measure, Option<Dimension>),
     Time(Subject),
     Point(Subject, PointField),
-    Trajectory(Subject),
+    Path(Subject, PathField),
 }
 
 impl Operand {
@@ -48,13 +48,14 @@ impl Operand {
             Operand::Measure(_, _, _) => "a count",
             Operand::Time(_) => "a time",
             Operand::Point(..) => "a place",
-            Operand::Trajectory(_) => "a trajectory",
+            Operand::Path(_, PathField::Trajectory) => "a trajectory",
+            Operand::Path(_, PathField::Track) => "a track",
         }
     }
 }
 
 /// The fields of an event, as paths, with their kinds.
-const EVENT_FIELDS: [&str; 14] = [
+const EVENT_FIELDS: [&str; 16] = [
     "act",
     "actor",
     "actor.party",
@@ -62,15 +63,17 @@ const EVENT_FIELDS: [&str; 14] = [
     "weapon.type",
     "weapon.calibre",
     "weapon.rounds",
+    "weapon.reach",
     "place",
     "origin",
     "target",
     "trajectory",
+    "track",
     "time",
     "effects.killed",
     "effects.wounded",
 ];
-const WEAPON_FIELDS: [&str; 3] = ["type", "calibre", "rounds"];
+const WEAPON_FIELDS: [&str; 4] = ["type", "calibre", "rounds", "reach"];
 
 pub(super) fn event_field(subject: Subject, field: &str) -> Option<Operand> {
     Some(match field {
@@ -80,12 +83,14 @@ pub(super) fn event_field(subject: Subject, field: &str) -> Option<Operand> {
         "weapon.type" => Operand::WeaponType(subject),
         "weapon.calibre" => Operand::Measure(subject, Measure::Calibre, Some(Dimension::Length)),
         "weapon.rounds" => Operand::Measure(subject, Measure::Rounds, None),
+        "weapon.reach" => Operand::Measure(subject, Measure::Reach, Some(Dimension::Length)),
         "effects.killed" => Operand::Measure(subject, Measure::Killed, None),
         "effects.wounded" => Operand::Measure(subject, Measure::Wounded, None),
         "place" => Operand::Point(subject, PointField::Place),
         "origin" => Operand::Point(subject, PointField::Origin),
         "target" => Operand::Point(subject, PointField::Target),
-        "trajectory" => Operand::Trajectory(subject),
+        "trajectory" => Operand::Path(subject, PathField::Trajectory),
+        "track" => Operand::Path(subject, PathField::Track),
         "time" => Operand::Time(subject),
         _ => return None,
     })
@@ -138,7 +143,7 @@ impl Checker {
             };
             fields.extend(scope.bindings.iter().map(String::as_str));
             let hint = if scope.weapon {
-                "a weapon class tests `type`, `calibre` or `rounds`"
+                "a weapon class tests `type`, `calibre`, `rounds` or `reach`"
             } else {
                 "see docs/language.md for the fields of an event"
             };

@@ -9,13 +9,12 @@ use geojson::{GeoJson, Value};
 
 use super::Checker;
 use super::err::InvalidError;
-use super::rulebook::{Line, Zone, ZoneShape};
 use super::symbols::Kind;
 use crate::ast::{self, Declaration, Dimension, GeometrySource};
 use crate::span::{Span, Spanned};
 
 /// Geometry read from a file or written inline, before it is typed.
-enum Shapes {
+pub(super) enum Shapes {
     Lines(MultiLineString),
     Polygons(MultiPolygon),
 }
@@ -31,7 +30,9 @@ impl Checker {
                 Declaration::WeaponClass(d) => (&d.name, Kind::WeaponClass),
                 Declaration::ActClass(d) => (&d.name, Kind::ActClass),
                 Declaration::Act(d) => (&d.name, Kind::Act),
-                Declaration::Article(_) | Declaration::Exception(_) => continue,
+                Declaration::Reach(_) | Declaration::Article(_) | Declaration::Exception(_) => {
+                    continue;
+                }
             };
             match self.symbols.declare(&name.span, kind) {
                 Ok(_) => {
@@ -46,81 +47,6 @@ impl Checker {
     /// Whether a declaration's name was accepted (not a duplicate).
     pub(super) fn is_declared(&self, name: &Spanned<String>) -> bool {
         self.declared.contains(&name.span.range.start)
-    }
-
-    pub(super) fn lines(&mut self, ast: &ast::Rulebook) -> Vec<Line> {
-        let mut lines = Vec::new();
-        for decl in &ast.declarations {
-            let Declaration::Line(d) = decl else { continue };
-            if !self.is_declared(&d.name) {
-                continue;
-            }
-            let geometry = match self.shapes(&d.geometry, false) {
-                Some(Shapes::Lines(l)) => l,
-                Some(Shapes::Polygons(_)) => {
-                    let span = geometry_span(&d.geometry, &d.span);
-                    let message = format!("line `{}` is drawn as a polygon", d.name.node);
-                    let help = "give the line as a LineString or MultiLineString, or declare a `zone` with `polygon`";
-                    self.error(InvalidError::new(&span, message, "this geometry").help(help));
-                    MultiLineString::new(vec![])
-                }
-                None => MultiLineString::new(vec![]),
-            };
-            lines.push(Line {
-                name: d.name.node.clone(),
-                geometry,
-                origin: origin(&d.geometry),
-            });
-        }
-        lines
-    }
-
-    pub(super) fn zones(&mut self, ast: &ast::Rulebook, lines: &[Line]) -> Vec<Zone> {
-        let mut zones = Vec::new();
-        for decl in &ast.declarations {
-            let Declaration::Zone(d) = decl else { continue };
-            if !self.is_declared(&d.name) {
-                continue;
-            }
-            let shape = self.zone_shape(&d.shape, &d.span, lines);
-            zones.push(Zone {
-                name: d.name.node.clone(),
-                shape: shape.unwrap_or(ZoneShape::Polygon(MultiPolygon::new(vec![]))),
-            });
-        }
-        zones
-    }
-
-    fn zone_shape(
-        &mut self,
-        shape: &ast::ZoneShape,
-        at: &Span,
-        lines: &[Line],
-    ) -> Option<ZoneShape> {
-        match shape {
-            ast::ZoneShape::Buffer { distance, line } => {
-                let metres = self.length(distance)?;
-                let (_, line) = self
-                    .symbols
-                    .resolve(&line.span, &[Kind::Line])
-                    .map_err(|e| self.error(e))
-                    .ok()?;
-                debug_assert!(line < lines.len() || !self.errors.is_empty());
-                Some(ZoneShape::Buffer { line, metres })
-            }
-            ast::ZoneShape::Polygon(source) => match self.shapes(source, true)? {
-                Shapes::Polygons(p) => Some(ZoneShape::Polygon(p)),
-                Shapes::Lines(_) => {
-                    let span = geometry_span(source, at);
-                    let help = "a polygon zone needs a Polygon or MultiPolygon; for a band along a line write `within 2 km of LINE`";
-                    self.error(
-                        InvalidError::new(&span, "this geometry is a line, not an area", "here")
-                            .help(help),
-                    );
-                    None
-                }
-            },
-        }
     }
 
     /// A distance in metres; reports a quantity of the wrong kind.
@@ -143,7 +69,7 @@ impl Checker {
         Some(q.node.base())
     }
 
-    fn shapes(&mut self, source: &GeometrySource, closed: bool) -> Option<Shapes> {
+    pub(super) fn shapes(&mut self, source: &GeometrySource, closed: bool) -> Option<Shapes> {
         match source {
             GeometrySource::Inline(points) => self.inline(points, closed),
             GeometrySource::GeoJson(file) => self.geojson(file),
@@ -212,14 +138,14 @@ impl Checker {
     }
 }
 
-fn geometry_span(source: &GeometrySource, fallback: &Span) -> Span {
+pub(super) fn geometry_span(source: &GeometrySource, fallback: &Span) -> Span {
     match source {
         GeometrySource::GeoJson(f) => f.span.clone(),
         GeometrySource::Inline(_) => fallback.clone(),
     }
 }
 
-fn origin(source: &GeometrySource) -> String {
+pub(super) fn origin(source: &GeometrySource) -> String {
     match source {
         GeometrySource::GeoJson(f) => f.node.clone(),
         GeometrySource::Inline(_) => "inline coordinates".to_owned(),

@@ -107,6 +107,30 @@ impl Checker {
         classes
     }
 
+    /// `reach msta_b = 24.7 km`, sorted by weapon type for lookup.
+    pub(super) fn reaches(&mut self, ast: &ast::Rulebook) -> Vec<(crate::name::Name, f64)> {
+        let mut reaches: Vec<(crate::name::Name, f64)> = Vec::new();
+        for decl in &ast.declarations {
+            let Declaration::Reach(d) = decl else {
+                continue;
+            };
+            let Some(metres) = self.length(&d.distance) else {
+                continue;
+            };
+            let weapon_type = d.weapon_type.node.as_str();
+            if reaches.iter().any(|(t, _)| &**t == weapon_type) {
+                let message = format!("the reach of `{weapon_type}` is given twice");
+                self.error(
+                    InvalidError::new(&d.weapon_type.span, message, "again here").help("keep one"),
+                );
+                continue;
+            }
+            reaches.push((weapon_type.into(), metres));
+        }
+        reaches.sort_by(|a, b| a.0.cmp(&b.0));
+        reaches
+    }
+
     pub(super) fn articles(&mut self, ast: &ast::Rulebook) -> Vec<Article> {
         let mut seen: HashMap<&str, &Spanned<String>> = HashMap::new();
         let mut articles = Vec::new();

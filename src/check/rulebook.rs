@@ -2,6 +2,8 @@
 //! checked, every geometry loaded. Evaluation reads only this.
 
 use geo::{MultiLineString, MultiPolygon};
+
+use crate::ast::Compass;
 use jiff::Timestamp;
 
 use super::cond::Cond;
@@ -29,6 +31,8 @@ pub struct Rulebook {
     pub weapon_classes: Vec<WeaponClass>,
     pub lines: Vec<Line>,
     pub zones: Vec<Zone>,
+    /// Maximum ranges by weapon type, in metres, sorted by type.
+    pub reaches: Vec<(Name, f64)>,
     pub articles: Vec<Article>,
     pub exceptions: Vec<Exception>,
 }
@@ -104,25 +108,79 @@ pub struct WeaponClass {
 #[derive(Debug)]
 pub struct Line {
     pub name: String,
-    pub geometry: MultiLineString,
-    /// Where the geometry came from: a file name or `inline`.
+    pub shape: LineShape,
+    /// Where the geometry came from: a file name, `inline`, or `per party`.
     pub origin: String,
+    /// The side of the line each party holds.
+    pub held: Vec<(PartyIdx, Side)>,
+    /// The side that lies towards north, south, east and west, where the
+    /// line's general course makes that clear.
+    pub compass: [Option<Side>; 4],
+}
+
+#[derive(Debug)]
+pub enum LineShape {
+    Drawn(MultiLineString),
+    /// Each party measures from its own line (indices into [`Rulebook::lines`]).
+    PerParty(Vec<(PartyIdx, usize)>),
+}
+
+/// A side of a line, looking along it from its first point to its last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    pub fn other(self) -> Side {
+        match self {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        }
+    }
+}
+
+/// Which side of a line a zone or a test means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SideSel {
+    Each,
+    /// The side held by the party of the event's actor.
+    Own,
+    Compass(Compass),
+    /// The side held by a party.
+    Party(PartyIdx),
 }
 
 #[derive(Debug)]
 pub struct Zone {
     pub name: String,
-    pub shape: ZoneShape,
+    pub shape: ZoneExpr,
 }
 
+/// A zone as the rulebook builds it: bands along lines, discs, polygons, and
+/// other zones combined. Membership combines in three-valued logic, so an
+/// uncertain position stays unknown through every combination.
 #[derive(Debug)]
-pub enum ZoneShape {
-    /// Within `metres` of a line, on both sides.
+pub enum ZoneExpr {
+    /// Within `metres` of a line, on one side or both.
     Buffer {
         line: usize,
         metres: f64,
+        side: SideSel,
+    },
+    /// Within `metres` of a point.
+    Around {
+        lon: f64,
+        lat: f64,
+        metres: f64,
     },
     Polygon(MultiPolygon),
+    /// Another zone, by index into [`Rulebook::zones`].
+    Zone(usize),
+    And(Box<ZoneExpr>, Box<ZoneExpr>),
+    Or(Box<ZoneExpr>, Box<ZoneExpr>),
+    Not(Box<ZoneExpr>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -209,7 +267,34 @@ pub struct Exception {
     pub span: Span,
 }
 
+impl Line {
+    pub fn drawn(&self) -> Option<&MultiLineString> {
+        match &self.shape {
+            LineShape::Drawn(g) => Some(g),
+            LineShape::PerParty(_) => None,
+        }
+    }
+
+    /// The side held by a party, if it holds one.
+    pub fn held_by(&self, party: PartyIdx) -> Option<Side> {
+        self.held.iter().find(|(p, _)| *p == party).map(|(_, s)| *s)
+    }
+
+    /// The side towards a compass point, if the line's course makes it clear.
+    pub fn towards(&self, compass: Compass) -> Option<Side> {
+        self.compass[compass as usize]
+    }
+}
+
 impl Rulebook {
+    /// The maximum range declared for a weapon type, in metres.
+    pub fn reach(&self, weapon_type: &str) -> Option<f64> {
+        self.reaches
+            .binary_search_by(|(t, _)| (**t).cmp(weapon_type))
+            .ok()
+            .map(|i| self.reaches[i].1)
+    }
+
     pub fn party(&self, id: &str) -> Option<PartyIdx> {
         self.parties
             .iter()

@@ -1,9 +1,10 @@
 //! Evaluates a checked condition against an event in the graph, building
 //! the explanation step by step.
 
-use super::space::{self, fixed};
+use super::space::fixed;
 use super::truth::Truth;
 use super::verdict::{Fact, Step};
+use super::zone::Membership;
 use crate::ast::Unit;
 use crate::check::{ActSet, CmpOp, Cond, CondKind, Measure, PointField, Rulebook, Subject};
 use crate::events::{Event, Point};
@@ -18,7 +19,7 @@ pub struct Env<'a> {
     pub subjects: Vec<usize>,
     /// Zone tests already decided for the event being judged: articles
     /// often ask the same question (`origin in dmz`) several times.
-    pub zones_seen: std::collections::HashMap<(usize, PointField, usize), space::Membership>,
+    pub zones_seen: std::collections::HashMap<(usize, PointField, usize), Membership>,
 }
 
 impl Env<'_> {
@@ -59,7 +60,31 @@ impl Env<'_> {
                 point,
                 zone,
             } => self.in_zone(cond, *subject, *point, *zone),
-            CondKind::Crosses { subject, line } => self.crosses(cond, *subject, *line),
+            CondKind::Crosses {
+                subject,
+                path,
+                line,
+                from,
+            } => self.crosses(cond, *subject, *path, *line, *from),
+            CondKind::OnSide {
+                subject,
+                point,
+                side,
+                line,
+            } => self.on_side(cond, *subject, *point, *side, *line),
+            CondKind::Near {
+                subject,
+                point,
+                limit,
+                reference,
+            } => self.near(cond, *subject, *point, *limit, *reference),
+            CondKind::TimeWithin {
+                subject,
+                seconds,
+                after,
+                reference,
+            } => self.time_within(cond, *subject, *seconds, *after, *reference),
+            CondKind::Overlaps { lhs, rhs } => self.overlaps(cond, *lhs, *rhs),
             CondKind::Some {
                 relation,
                 binding,
@@ -141,53 +166,6 @@ impl Env<'_> {
         step
     }
 
-    fn in_zone(&mut self, cond: &Cond, subject: Subject, point: PointField, zone: usize) -> Step {
-        let graph = self.graph;
-        let index = self.subjects[usize::from(subject.0)];
-        let e = &graph.events[index];
-        let Some((p, read)) = point_of(e, point) else {
-            return missing(cond, e, point.name());
-        };
-        let m = self.membership(index, read, p, zone);
-        let shown = match read {
-            PointField::Origin if point == PointField::Place => {
-                format!("{} (its origin; no place recorded)", coordinates(p))
-            }
-            _ => coordinates(p),
-        };
-        let fact = self.fact(e, point.name(), shown, Some(m.computed));
-        let mut step = Step::leaf(cond.text.clone(), m.truth, vec![fact]);
-        if m.truth == Truth::Unknown {
-            step.unknown_because = Some(format!(
-                "the {} is too uncertain to place in or out of the zone",
-                point.name()
-            ));
-        }
-        step
-    }
-
-    fn crosses(&self, cond: &Cond, subject: Subject, line: usize) -> Step {
-        let e = self.event(subject);
-        let (Some(a), Some(b)) = (e.origin.as_ref(), e.target.as_ref()) else {
-            let field = if e.origin.is_none() {
-                "origin"
-            } else {
-                "target"
-            };
-            return missing(cond, e, field);
-        };
-        let m = space::crosses(a, b, line, self.rulebook);
-        let value = format!("{} → {}", coordinates(a), coordinates(b));
-        let fact = self.fact(e, "trajectory", value, Some(m.computed));
-        let mut step = Step::leaf(cond.text.clone(), m.truth, vec![fact]);
-        if m.truth == Truth::Unknown {
-            step.unknown_because = Some(
-                "an end of the path is too uncertain to say which side of the line it is on".into(),
-            );
-        }
-        step
-    }
-
     /// `a and b and c` (or `or`) as one step with a part per operand,
     /// stopping at the first part that settles it.
     fn chain(&mut self, cond: &Cond, is_and: bool) -> Step {
@@ -215,20 +193,6 @@ impl Env<'_> {
             unknown_because: None,
             steps,
         }
-    }
-
-    fn membership(
-        &mut self,
-        event: usize,
-        field: PointField,
-        p: &Point,
-        zone: usize,
-    ) -> space::Membership {
-        let rulebook = self.rulebook;
-        self.zones_seen
-            .entry((event, field, zone))
-            .or_insert_with(|| space::in_zone(p, zone, rulebook))
-            .clone()
     }
 
     fn actor(&self, cond: &Cond, subject: Subject, parties: &[u16]) -> Step {
@@ -285,6 +249,16 @@ impl Env<'_> {
             Measure::Rounds => e.weapon.as_ref().and_then(|w| w.rounds).map(f64::from),
             Measure::Killed => e.effects.as_ref().and_then(|f| f.killed).map(f64::from),
             Measure::Wounded => e.effects.as_ref().and_then(|f| f.wounded).map(f64::from),
+            Measure::Reach => {
+                let kind = e.weapon.as_ref().and_then(|w| w.kind.as_deref());
+                let Some(kind) = kind else {
+                    return missing(cond, e, "weapon.type");
+                };
+                match self.rulebook.reach(kind) {
+                    Some(r) => Some(r),
+                    None => return no_reach(cond, e, kind),
+                }
+            }
         };
         let Some(value) = value else {
             return missing(cond, e, field.path());
@@ -298,19 +272,20 @@ impl Env<'_> {
                     .unwrap_or_default();
                 format!("{mm} mm")
             }
+            Measure::Reach => super::space::km(value),
             _ => format!("{value}"),
         };
         let fact = self.fact(e, field.path(), shown, None);
         // Lengths carry unit arithmetic; counts are whole numbers, compared exactly.
         let order = match field {
-            Measure::Calibre => compare(value, bound),
+            Measure::Calibre | Measure::Reach => compare(value, bound),
             _ => value.total_cmp(&bound),
         };
         let truth = Truth::from(op.holds(order));
         Step::leaf(cond.text.clone(), truth, vec![fact])
     }
 
-    fn fact(
+    pub(super) fn fact(
         &self,
         e: &Event,
         field: &'static str,
@@ -348,8 +323,18 @@ fn flatten<'c>(cond: &'c Cond, is_and: bool, out: &mut Vec<&'c Cond>) {
     }
 }
 
+/// A weapon type with no declared reach: unknown, and said so.
+pub(super) fn no_reach(cond: &Cond, e: &Event, kind: &str) -> Step {
+    let mut step = Step::leaf(cond.text.clone(), Truth::Unknown, Vec::new());
+    step.unknown_because = Some(format!(
+        "{} records weapon type `{kind}`, and the rulebook declares no reach for it",
+        e.id
+    ));
+    step
+}
+
 /// A test whose fact the event does not record: unknown, and said so.
-fn missing(cond: &Cond, e: &Event, field: &str) -> Step {
+pub(super) fn missing(cond: &Cond, e: &Event, field: &str) -> Step {
     let mut step = Step::leaf(cond.text.clone(), Truth::Unknown, Vec::new());
     step.unknown_because = Some(format!("{} records no `{field}`", e.id));
     step
@@ -357,7 +342,7 @@ fn missing(cond: &Cond, e: &Event, field: &str) -> Step {
 
 /// The point a test reads, and which field it came from: an act takes
 /// place where its actor is, so without a `place` the `origin` stands in.
-fn point_of(e: &Event, field: PointField) -> Option<(&Point, PointField)> {
+pub(super) fn point_of(e: &Event, field: PointField) -> Option<(&Point, PointField)> {
     match field {
         PointField::Place => e
             .place

@@ -1,4 +1,5 @@
-//! Where things are: distances to lines and zone membership on the sphere.
+//! Where things are: distances to lines and points, sides of lines, and
+//! crossings, on the sphere.
 //!
 //! Distances are great-circle (haversine, mean Earth radius 6,371,008.8 m):
 //! within about 0.5 % of the ellipsoid, far below the ~1 km accuracy of the
@@ -6,22 +7,15 @@
 //! (RFC 7946) specifies.
 
 use geo::{
-    Closest, Contains, Coord, Distance, Haversine, HaversineClosestPoint, Intersects,
-    Line as Segment, MultiLineString, Point as GeoPoint,
+    Closest, Coord, Distance, Haversine, HaversineClosestPoint, Intersects, Line as Segment,
+    MultiLineString, Point as GeoPoint,
 };
 
 use super::truth::Truth;
-use crate::check::{Rulebook, ZoneShape};
+use crate::check::Side;
 use crate::events::Point;
 
-/// Whether a point lies in a zone, with what was computed to decide it.
-#[derive(Clone)]
-pub struct Membership {
-    pub truth: Truth,
-    pub computed: String,
-}
-
-fn geo(p: &Point) -> GeoPoint {
+pub(super) fn geo(p: &Point) -> GeoPoint {
     GeoPoint::new(p.lon, p.lat)
 }
 
@@ -67,89 +61,114 @@ pub fn distance_to_line(p: &Point, line: &MultiLineString) -> Option<f64> {
         .reduce(f64::min)
 }
 
-/// Decides zone membership; an uncertain position that straddles the
-/// zone's edge is unknown, never a guess.
-pub fn in_zone(p: &Point, zone: usize, rulebook: &Rulebook) -> Membership {
-    let z = &rulebook.zones[zone];
-    match &z.shape {
-        ZoneShape::Buffer { line, metres } => {
-            let l = &rulebook.lines[*line];
-            let Some(d) = distance_to_line(p, &l.geometry) else {
-                return unknown(format!("distance to line `{}` cannot be computed", l.name));
-            };
-            let truth = if d + p.accuracy <= *metres {
-                Truth::True
-            } else if d - p.accuracy > *metres {
-                Truth::False
-            } else {
-                Truth::Unknown
-            };
-            let accuracy = accuracy_note(p);
-            let computed = format!(
-                "{} from line `{}`{accuracy}; zone `{}` reaches {}",
-                km(d),
-                l.name,
-                z.name,
-                km(*metres)
-            );
-            Membership { truth, computed }
-        }
-        ZoneShape::Polygon(polygons) => {
-            let inside = polygons.contains(&geo(p));
-            // Every ring counts as an edge: the outer boundary and any holes.
-            let edge = polygons
-                .iter()
-                .flat_map(|poly| std::iter::once(poly.exterior()).chain(poly.interiors()))
-                .filter_map(|ring| distance_to_line(p, &MultiLineString::new(vec![ring.clone()])))
-                .fold(f64::INFINITY, f64::min);
-            let truth = match (inside, edge <= p.accuracy) {
-                (_, true) => Truth::Unknown,
-                (true, false) => Truth::True,
-                (false, false) => Truth::False,
-            };
-            let side = if inside { "inside" } else { "outside" };
-            let computed = format!(
-                "{side} zone `{}`, {} from its edge{}",
-                z.name,
-                km(edge),
-                accuracy_note(p)
-            );
-            Membership { truth, computed }
-        }
-    }
-}
-
-/// Whether the straight path from `a` to `b` crosses a line.
-pub fn crosses(a: &Point, b: &Point, line: usize, rulebook: &Rulebook) -> Membership {
-    let l = &rulebook.lines[line];
-    let segment = Segment::new(geo(a).0, geo(b).0);
-    let hit = segment.intersects(&l.geometry);
-    let da = distance_to_line(a, &l.geometry).unwrap_or(f64::INFINITY);
-    let db = distance_to_line(b, &l.geometry).unwrap_or(f64::INFINITY);
-    // An end closer to the line than its own uncertainty could be on either side.
-    let truth = if da <= a.accuracy || db <= b.accuracy {
-        Truth::Unknown
-    } else {
-        Truth::from(hit)
+/// The side of a line a point lies on, and its distance from the line in
+/// metres; `None` for a line with no segments.
+///
+/// The side is read from the nearest segment, in a flat projection centred
+/// on the point (exact enough near the line, where it matters). Where the
+/// nearest part of the line is a vertex, the two segments meeting there
+/// decide together: inside a left turn a point is on the left only if it
+/// is left of both, outside it if it is left of either.
+pub fn side_of(p: &Point, line: &MultiLineString) -> Option<(Side, f64)> {
+    let scale = p.lat.to_radians().cos().max(0.01);
+    let flat = |c: Coord| Coord {
+        x: (c.x - p.lon) * scale,
+        y: c.y - p.lat,
     };
-    let verb = if hit { "crosses" } else { "does not cross" };
-    let computed = format!(
-        "path {verb} line `{}`; origin {} and target {} from it",
-        l.name,
-        km(da),
-        km(db)
-    );
-    Membership { truth, computed }
+    let mut best: Option<(f64, Side)> = None;
+    for part in line.iter() {
+        let pts: Vec<Coord> = part.0.iter().map(|c| flat(*c)).collect();
+        for i in 0..pts.len().saturating_sub(1) {
+            let (a, b) = (pts[i], pts[i + 1]);
+            let (d, t) = flat_distance(a, b);
+            if best.is_some_and(|(bd, _)| bd <= d) {
+                continue;
+            }
+            let side = if t <= 0.0 && i > 0 {
+                at_vertex(pts[i - 1], a, b)
+            } else if t >= 1.0 && i + 2 < pts.len() {
+                at_vertex(a, b, pts[i + 2])
+            } else {
+                left_of(a, b, Coord { x: 0.0, y: 0.0 })
+            };
+            best = Some((d, side));
+        }
+    }
+    let (_, side) = best?;
+    Some((side, distance_to_line(p, line)?))
 }
 
-fn unknown(computed: String) -> Membership {
-    Membership {
-        truth: Truth::Unknown,
-        computed,
+/// Distance from the origin to segment `a`–`b`, and where along it the
+/// nearest point lies (0 at `a`, 1 at `b`).
+fn flat_distance(a: Coord, b: Coord) -> (f64, f64) {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let len = dx * dx + dy * dy;
+    let t = if len > 0.0 {
+        (-(a.x * dx + a.y * dy) / len).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let (x, y) = (a.x + t * dx, a.y + t * dy);
+    ((x * x + y * y).sqrt(), t)
+}
+
+fn cross(a: Coord, b: Coord, p: Coord) -> f64 {
+    (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x)
+}
+
+fn left_of(a: Coord, b: Coord, p: Coord) -> Side {
+    if cross(a, b, p) > 0.0 {
+        Side::Left
+    } else {
+        Side::Right
     }
 }
 
-fn accuracy_note(p: &Point) -> String {
+/// The side of the origin at vertex `v` between segments `u`–`v` and `v`–`w`.
+fn at_vertex(u: Coord, v: Coord, w: Coord) -> Side {
+    let origin = Coord { x: 0.0, y: 0.0 };
+    let (first, second) = (cross(u, v, origin) > 0.0, cross(v, w, origin) > 0.0);
+    let left_turn = cross(u, v, w) > 0.0;
+    let left = if left_turn {
+        first && second
+    } else {
+        first || second
+    };
+    if left { Side::Left } else { Side::Right }
+}
+
+/// Great-circle distance in metres between two points.
+pub fn between(a: &Point, b: &Point) -> f64 {
+    Haversine.distance(geo(a), geo(b))
+}
+
+/// Decides whether `d`, known to within `accuracy`, is at most `limit`.
+pub fn within_limit(d: f64, accuracy: f64, limit: f64) -> Truth {
+    if d + accuracy <= limit {
+        Truth::True
+    } else if d - accuracy > limit {
+        Truth::False
+    } else {
+        Truth::Unknown
+    }
+}
+
+/// Whether the straight path from `a` to `b` crosses a line, and if it
+/// must start on a given side, whether it does.
+pub fn crosses(a: &Point, b: &Point, line: &MultiLineString, from: Option<Side>) -> Truth {
+    let segment = Segment::new(geo(a).0, geo(b).0);
+    let hit = segment.intersects(line);
+    let (Some((side_a, da)), Some((_, db))) = (side_of(a, line), side_of(b, line)) else {
+        return Truth::Unknown;
+    };
+    // An end closer to the line than its own uncertainty could be on either side.
+    if da <= a.accuracy || db <= b.accuracy {
+        return Truth::Unknown;
+    }
+    Truth::from(hit && from.is_none_or(|s| s == side_a))
+}
+
+pub fn accuracy_note(p: &Point) -> String {
     if p.accuracy > 0.0 {
         format!(" (± {})", km(p.accuracy))
     } else {

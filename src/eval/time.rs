@@ -43,6 +43,101 @@ pub fn in_force(event: &Event, rulebook: &Rulebook) -> Step {
     step
 }
 
+impl super::cond::Env<'_> {
+    /// `time within 30 min after attack.time`: every instant of the event
+    /// lies within the limit after (or before) every instant of the other.
+    pub(super) fn time_within(
+        &self,
+        cond: &crate::check::Cond,
+        subject: crate::check::Subject,
+        seconds: f64,
+        after: bool,
+        reference: crate::check::Subject,
+    ) -> Step {
+        let (a, b) = (self.event(subject), self.event(reference));
+        // The gap from b to a, at its least and its most.
+        let (mut lo, mut hi) = (gap(b.time.to, a.time.from), gap(b.time.from, a.time.to));
+        if !after {
+            (lo, hi) = (-hi, -lo);
+        }
+        let truth = if lo >= 0.0 && hi <= seconds {
+            Truth::True
+        } else if hi < 0.0 || lo > seconds {
+            Truth::False
+        } else {
+            Truth::Unknown
+        };
+        let computed = format!(
+            "{} {}; limit {}",
+            span_words(lo, hi),
+            if after { "after" } else { "before" },
+            duration(seconds)
+        );
+        let computed = format!("{computed} {}", b.id);
+        let facts = vec![
+            self.fact(a, "time", written(&a.time), Some(computed)),
+            self.fact(b, "time", written(&b.time), None),
+        ];
+        let mut step = Step::leaf(cond.text.clone(), truth, facts);
+        if truth == Truth::Unknown {
+            step.unknown_because = Some("the times are too uncertain to say".into());
+        }
+        step
+    }
+
+    /// `time overlaps attack.time`: the two spans share an instant.
+    pub(super) fn overlaps(
+        &self,
+        cond: &crate::check::Cond,
+        lhs: crate::check::Subject,
+        rhs: crate::check::Subject,
+    ) -> Step {
+        let (a, b) = (self.event(lhs), self.event(rhs));
+        let truth = Truth::from(a.time.from <= b.time.to && b.time.from <= a.time.to);
+        let facts = vec![
+            self.fact(a, "time", written(&a.time), None),
+            self.fact(b, "time", written(&b.time), None),
+        ];
+        Step::leaf(cond.text.clone(), truth, facts)
+    }
+}
+
+/// Seconds from `from` to `to` (negative when `to` is earlier).
+fn gap(from: jiff::Timestamp, to: jiff::Timestamp) -> f64 {
+    (to.as_millisecond() - from.as_millisecond()) as f64 / 1000.0
+}
+
+/// `19 min`, or `between 10 min and 40 min` for a range; a negative gap is
+/// said as the opposite direction.
+fn span_words(lo: f64, hi: f64) -> String {
+    let one = |s: f64| {
+        if s < 0.0 {
+            format!("-{}", duration(-s))
+        } else {
+            duration(s)
+        }
+    };
+    if lo == hi {
+        one(lo)
+    } else {
+        format!("between {} and {}", one(lo), one(hi))
+    }
+}
+
+/// A duration as people say it: `45 s`, `19 min`, `2 h 5 min`, `3 d 4 h`.
+pub fn duration(seconds: f64) -> String {
+    let s = seconds.round() as i64;
+    let (d, h, m) = (s / 86_400, s % 86_400 / 3600, s % 3600 / 60);
+    match (d, h, m) {
+        (0, 0, 0) => format!("{s} s"),
+        (0, 0, m) => format!("{m} min"),
+        (0, h, 0) => format!("{h} h"),
+        (0, h, m) => format!("{h} h {m} min"),
+        (d, 0, _) => format!("{d} d"),
+        (d, h, _) => format!("{d} d {h} h"),
+    }
+}
+
 /// Whether `a op b` holds for every pair of instants in the two windows
 /// (true), for none (false), or for some only (unknown).
 pub fn order(a: &Time, op: CmpOp, b: &Time) -> Truth {
@@ -77,6 +172,15 @@ mod tests {
             to: to.parse().unwrap(),
             offset: 0,
         }
+    }
+
+    #[test]
+    fn durations_read_as_people_say_them() {
+        assert_eq!(duration(19.0 * 60.0), "19 min");
+        assert_eq!(duration(72.0 * 3600.0), "3 d");
+        assert_eq!(duration(3600.0 + 300.0), "1 h 5 min");
+        assert_eq!(duration(14.0 * 86_400.0 + 3600.0), "14 d 1 h");
+        assert_eq!(duration(40.0), "40 s");
     }
 
     #[test]

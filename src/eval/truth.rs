@@ -25,6 +25,20 @@ impl Truth {
             Truth::Unknown => Truth::Unknown,
         }
     }
+
+    /// Kleene conjunction: false wins, then unknown.
+    pub fn and(self, other: Truth) -> Truth {
+        match (self, other) {
+            (Truth::False, _) | (_, Truth::False) => Truth::False,
+            (Truth::Unknown, _) | (_, Truth::Unknown) => Truth::Unknown,
+            _ => Truth::True,
+        }
+    }
+
+    /// Kleene disjunction: true wins, then unknown.
+    pub fn or(self, other: Truth) -> Truth {
+        self.negated().and(other.negated()).negated()
+    }
 }
 
 #[cfg(test)]
@@ -35,5 +49,16 @@ mod tests {
     fn not_keeps_unknown() {
         assert_eq!(Truth::Unknown.negated(), Truth::Unknown);
         assert_eq!(Truth::True.negated(), Truth::False);
+    }
+
+    #[test]
+    fn kleene_and_or() {
+        use Truth::*;
+        assert_eq!(Unknown.and(False), False);
+        assert_eq!(Unknown.and(True), Unknown);
+        assert_eq!(Unknown.or(True), True);
+        assert_eq!(Unknown.or(False), Unknown);
+        assert_eq!(True.and(True), True);
+        assert_eq!(False.or(False), False);
     }
 }

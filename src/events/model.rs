@@ -23,6 +23,8 @@ pub struct Event {
     pub place: Option<Point>,
     pub origin: Option<Point>,
     pub target: Option<Point>,
+    /// The points a movement passed through, in order (two or more).
+    pub track: Option<Box<[Point]>>,
     pub effects: Option<Box<Effects>>,
     pub evidence: Box<[Evidence]>,
     /// Relations to other events by id, resolved when the graph is built.

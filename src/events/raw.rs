@@ -22,6 +22,9 @@ pub struct RawEvent {
     pub origin: Option<RawPoint>,
     #[serde(default)]
     pub target: Option<RawPoint>,
+    /// The points a movement passed through, in order.
+    #[serde(default)]
+    pub track: Vec<RawPoint>,
     #[serde(default)]
     pub effects: Option<RawEffects>,
     #[serde(default)]

@@ -60,6 +60,7 @@ pub fn validate(
     let target = raw
         .target
         .and_then(|p| point("target", &p).map_err(&mut note).ok());
+    let track = track(&raw.track).map_err(&mut note).ok().flatten();
     let evidence = raw
         .evidence
         .into_iter()
@@ -112,6 +113,7 @@ pub fn validate(
             place,
             origin,
             target,
+            track,
             effects,
             evidence,
             relations,
@@ -203,6 +205,22 @@ fn point(field: &str, p: &RawPoint) -> Result<Point, String> {
         lon: p.lon,
         accuracy,
     })
+}
+
+/// `track: [{lat, lon}, ...]`: the points a movement passed, in order.
+fn track(raw: &[RawPoint]) -> Result<Option<Box<[Point]>>, String> {
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    if raw.len() < 2 {
+        return Err("`track` needs at least two points".into());
+    }
+    let points = raw
+        .iter()
+        .enumerate()
+        .map(|(i, p)| point(&format!("track[{i}]"), p))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Some(points.into_boxed_slice()))
 }
 
 type Relations = Box<[(Relation, Box<str>)]>;

@@ -119,6 +119,7 @@ impl<'s> Builder<'s> {
             Rule::weapon_class_decl => Declaration::WeaponClass(self.weapon_class_decl(pair)?),
             Rule::act_class_decl => Declaration::ActClass(self.act_class_decl(pair)?),
             Rule::act_decl => Declaration::Act(self.act_decl(pair)?),
+            Rule::reach_decl => Declaration::Reach(self.reach_decl(pair)),
             Rule::article => Declaration::Article(self.article(pair)?),
             Rule::exception => Declaration::Exception(self.exception(pair)?),
             r => unreachable!("grammar: declaration {r:?}"),
@@ -129,12 +130,48 @@ impl<'s> Builder<'s> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner().skip(1);
         let name = self.identifier(inner.next().expect("grammar: name"));
-        let geometry = self.geometry_source(inner.next().expect("grammar: geometry"))?;
+        let source = inner.next().expect("grammar: geometry");
+        let geometry = match source.as_rule() {
+            Rule::reference_lines => LineSource::PerParty(self.reference_lines(source)),
+            _ => LineSource::Drawn(self.geometry_source(source)?),
+        };
+        let holdings = match inner.next() {
+            Some(p) => self.holdings(p),
+            None => Vec::new(),
+        };
         Ok(LineDecl {
             name,
             geometry,
+            holdings,
             span,
         })
+    }
+
+    fn reference_lines(&self, pair: Pair<'_, Rule>) -> Vec<(Ident, Ident)> {
+        pair.into_inner().map(|p| self.reference_line(p)).collect()
+    }
+
+    fn reference_line(&self, pair: Pair<'_, Rule>) -> (Ident, Ident) {
+        let mut inner = pair.into_inner();
+        let line = self.identifier(inner.next().expect("grammar: line"));
+        let party = self.identifier(last(inner)); // after kw_for
+        (line, party)
+    }
+
+    fn holdings(&self, pair: Pair<'_, Rule>) -> Vec<Holding> {
+        pair.into_inner().map(|p| self.holding(p)).collect()
+    }
+
+    fn holding(&self, pair: Pair<'_, Rule>) -> Holding {
+        let mut inner = pair.into_inner();
+        let party = self.identifier(inner.next().expect("grammar: party"));
+        let compass = self.compass(last(inner)); // after kw_holds
+        Holding { party, compass }
+    }
+
+    fn compass(&self, pair: Pair<'_, Rule>) -> Spanned<Compass> {
+        let compass = Compass::parse(pair.as_str()).expect("grammar: compass words");
+        Spanned::new(compass, self.span(&pair))
     }
 
     fn geometry_source(&self, pair: Pair<'_, Rule>) -> Result<GeometrySource> {
@@ -153,7 +190,7 @@ impl<'s> Builder<'s> {
         pair.into_inner().map(|p| self.coordinate(p)).collect()
     }
 
-    fn coordinate(&self, pair: Pair<'_, Rule>) -> Spanned<(f64, f64)> {
+    pub(super) fn coordinate(&self, pair: Pair<'_, Rule>) -> Spanned<(f64, f64)> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
         let lon = self.number(inner.next().expect("grammar: lon"));
@@ -165,25 +202,24 @@ impl<'s> Builder<'s> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner().skip(1);
         let name = self.identifier(inner.next().expect("grammar: name"));
-        let shape_pair = inner.next().expect("grammar: shape");
-        let shape = match shape_pair.as_rule() {
-            Rule::buffer_zone => self.buffer_zone(shape_pair),
-            Rule::polygon_zone => self.polygon_zone(shape_pair)?,
-            r => unreachable!("grammar: zone shape {r:?}"),
-        };
+        let shape = self.expr(inner.next().expect("grammar: zone"))?;
         Ok(ZoneDecl { name, shape, span })
     }
 
-    fn buffer_zone(&self, pair: Pair<'_, Rule>) -> ZoneShape {
-        let mut inner = pair.into_inner().skip(1); // kw_within
-        let distance = self.quantity(inner.next().expect("grammar: distance"));
-        let line = self.identifier(inner.last().expect("grammar: line")); // after kw_of
-        ZoneShape::Buffer { distance, line }
+    fn reach_decl(&self, pair: Pair<'_, Rule>) -> ReachDecl {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().skip(1); // kw_reach
+        let weapon_type = self.identifier(inner.next().expect("grammar: weapon type"));
+        let distance = self.quantity(inner.next_back().expect("grammar: distance"));
+        ReachDecl {
+            weapon_type,
+            distance,
+            span,
+        }
     }
 
-    fn polygon_zone(&self, pair: Pair<'_, Rule>) -> Result<ZoneShape> {
-        let source = self.geometry_source(last(pair.into_inner()))?;
-        Ok(ZoneShape::Polygon(source))
+    pub(super) fn polygon_zone(&self, pair: Pair<'_, Rule>) -> Result<GeometrySource> {
+        self.geometry_source(last(pair.into_inner()))
     }
 
     fn weapon_class_decl(&self, pair: Pair<'_, Rule>) -> Result<WeaponClassDecl> {

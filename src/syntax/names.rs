@@ -23,6 +23,29 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::coordinate => "a coordinate `(lon, lat)`",
         Rule::zone_decl => "a `zone`",
         Rule::buffer_zone => "`within <distance> of <line>`",
+        Rule::reference_lines => "`<line> for <party>, ...`",
+        Rule::reference_line => "`<line> for <party>`",
+        Rule::holdings => "`{ <party> holds <north|south|east|west>, ... }`",
+        Rule::holding => "`<party> holds <north|south|east|west>`",
+        Rule::compass => "`north`, `south`, `east` or `west`",
+        Rule::on_side => "`on <side> side`",
+        Rule::side_ref => "a side: `each`, `own`, a compass point or a party",
+        Rule::reach_decl => "a `reach`",
+        Rule::crossing => "`<path> crosses <line>`",
+        Rule::within_test => "`<field> within <amount> of|after|before <reference>`",
+        Rule::side_test => "`<field> on <side> side of <line>`",
+        Rule::op_before => "`before`",
+        Rule::op_after => "`after`",
+        Rule::op_overlaps => "`overlaps`",
+        Rule::kw_for => "`for`",
+        Rule::kw_holds => "`holds`",
+        Rule::kw_reach => "`reach`",
+        Rule::kw_on => "`on`",
+        Rule::kw_side => "`side`",
+        Rule::kw_each => "`each`",
+        Rule::kw_own => "`own`",
+        Rule::kw_after => "`after`",
+        Rule::kw_before => "`before`",
         Rule::polygon_zone => "`polygon`",
         Rule::weapon_class_decl => "a `weapon class`",
         Rule::act_class_decl => "an `act class`",
@@ -103,7 +126,6 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::declaration => {
             "a declaration (`line`, `zone`, `act`, `weapon class`, `article`, `exception`)"
         }
-        Rule::zone_shape => "a zone shape (`within ... of ...` or `polygon`)",
         Rule::article_clause => {
             "an article clause (`violation when`, `responsible`, `proof`, `severity`)"
         }

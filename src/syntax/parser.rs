@@ -33,7 +33,9 @@ pub static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
             | Op::infix(Rule::op_ge, Assoc::Left)
             | Op::infix(Rule::op_is, Assoc::Left)
             | Op::infix(Rule::op_in, Assoc::Left)
-            | Op::infix(Rule::op_crosses, Assoc::Left))
+            | Op::infix(Rule::op_before, Assoc::Left)
+            | Op::infix(Rule::op_after, Assoc::Left)
+            | Op::infix(Rule::op_overlaps, Assoc::Left))
 });
 
 /// Runs the generated parser from `rule` and returns its single top pair.

@@ -62,12 +62,18 @@ impl Builder<'_> {
         let span = self.span(&pair);
         let node = match pair.as_rule() {
             Rule::paren => return self.paren(pair),
+            Rule::crossing => self.crossing(pair),
+            Rule::within_test => self.within_test(pair)?,
+            Rule::side_test => self.side_test(pair),
+            Rule::buffer_zone => self.buffer_zone(pair)?,
+            Rule::polygon_zone => Expr::Polygon(self.polygon_zone(pair)?),
             Rule::quantifier => self.quantifier(pair)?,
             Rule::list => Expr::List(self.list(pair)?),
             Rule::boolean => Expr::Bool(self.boolean(pair)),
             Rule::datetime => Expr::DateTime(self.datetime(pair).node),
             Rule::quantity => Expr::Quantity(self.quantity(pair).node),
             Rule::number => Expr::Number(self.number(pair)),
+            Rule::coordinate => Expr::Coordinate(self.coordinate(pair).node),
             Rule::string => Expr::Text(self.string(pair)?.node),
             Rule::identifier => Expr::Path(Path {
                 segments: vec![self.identifier(pair)],
@@ -102,6 +108,92 @@ impl Builder<'_> {
         })
     }
 
+    /// `track crosses mdl from KPA side`
+    pub(super) fn crossing(&self, pair: Pair<'_, Rule>) -> Expr {
+        let mut inner = pair.into_inner();
+        let subject = self.path_expr(inner.next().expect("grammar: subject"));
+        inner.next(); // op_crosses
+        let line = self.identifier(inner.next().expect("grammar: line"));
+        let from = inner.nth(1).map(|p| self.side_ref(p)); // after kw_from
+        Expr::Crosses {
+            subject: Box::new(subject),
+            line,
+            from,
+        }
+    }
+
+    /// `origin within 15 km of contact`, `time within 30 min after attack.time`
+    pub(super) fn within_test(&self, pair: Pair<'_, Rule>) -> Result<Expr> {
+        let mut inner = pair.into_inner();
+        let subject = self.path_expr(inner.next().expect("grammar: subject"));
+        inner.next(); // kw_within
+        let amount = self.primary(inner.next().expect("grammar: amount"))?;
+        let word = inner.next().expect("grammar: of, after or before");
+        let relation = match word.as_rule() {
+            Rule::kw_of => WithinRelation::Of,
+            Rule::kw_after => WithinRelation::After,
+            _ => WithinRelation::Before,
+        };
+        let relation = Spanned::new(relation, self.span(&word));
+        let reference = self.primary(inner.next().expect("grammar: reference"))?;
+        Ok(Expr::Within {
+            subject: Box::new(subject),
+            amount: Box::new(amount),
+            relation,
+            reference: Box::new(reference),
+        })
+    }
+
+    /// `origin on UA side of contact`
+    pub(super) fn side_test(&self, pair: Pair<'_, Rule>) -> Expr {
+        let mut inner = pair.into_inner();
+        let subject = self.path_expr(inner.next().expect("grammar: subject"));
+        let side = self.side_ref(inner.nth(1).expect("grammar: side")); // after kw_on
+        let line = self.identifier(last(inner)); // after kw_side kw_of
+        Expr::OnSide {
+            subject: Box::new(subject),
+            side,
+            line,
+        }
+    }
+
+    /// `within 15 km of contact on UA side`
+    pub(super) fn buffer_zone(&self, pair: Pair<'_, Rule>) -> Result<Expr> {
+        let mut inner = pair.into_inner().skip(1); // kw_within
+        let distance = self.quantity(inner.next().expect("grammar: distance"));
+        inner.next(); // kw_of
+        let reference = self.primary(inner.next().expect("grammar: line or point"))?;
+        let side = inner.next().map(|p| self.on_side(p));
+        Ok(Expr::Buffer {
+            distance,
+            reference: Box::new(reference),
+            side,
+        })
+    }
+
+    /// `on UA side`
+    pub(super) fn on_side(&self, pair: Pair<'_, Rule>) -> Spanned<SideRef> {
+        self.side_ref(pair.into_inner().nth(1).expect("grammar: side")) // after kw_on
+    }
+
+    /// `each`, `own`, `north`, `UA`
+    pub(super) fn side_ref(&self, pair: Pair<'_, Rule>) -> Spanned<SideRef> {
+        let span = self.span(&pair);
+        let word = last(pair.into_inner());
+        let side = match word.as_rule() {
+            Rule::kw_each => SideRef::Each,
+            Rule::kw_own => SideRef::Own,
+            Rule::compass => SideRef::Compass(self.compass(word).node),
+            _ => SideRef::Party(word.as_str().to_owned()),
+        };
+        Spanned::new(side, span)
+    }
+
+    fn path_expr(&self, pair: Pair<'_, Rule>) -> SExpr {
+        let path = self.path(pair);
+        Spanned::new(Expr::Path(path.node), path.span)
+    }
+
     /// `[a, b]`: the items of a list.
     pub(super) fn list(&self, pair: Pair<'_, Rule>) -> Result<Vec<SExpr>> {
         pair.into_inner().map(|p| self.primary(p)).collect()
@@ -134,7 +226,9 @@ fn binop_rule(rule: Rule) -> bool {
             | Rule::op_ge
             | Rule::op_is
             | Rule::op_in
-            | Rule::op_crosses
+            | Rule::op_before
+            | Rule::op_after
+            | Rule::op_overlaps
     )
 }
 
@@ -150,7 +244,9 @@ fn binop(rule: Rule) -> BinOp {
         Rule::op_ge => BinOp::Ge,
         Rule::op_is => BinOp::Is,
         Rule::op_in => BinOp::In,
-        Rule::op_crosses => BinOp::Crosses,
+        Rule::op_before => BinOp::Before,
+        Rule::op_after => BinOp::After,
+        Rule::op_overlaps => BinOp::Overlaps,
         r => unreachable!("grammar: infix operator {r:?}"),
     }
 }

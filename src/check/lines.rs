@@ -1,0 +1,218 @@
+//! Lines: drawn geometry, the side each party holds, and per-party
+//! reference lines (in Minsk II each party measures from its own line).
+
+use geo::{Coord, MultiLineString};
+
+use super::Checker;
+use super::err::InvalidError;
+use super::geometry::{Shapes, geometry_span, origin};
+use super::rulebook::{Line, LineShape, PartyIdx, Side};
+use super::symbols::Kind;
+use crate::ast::{self, Compass, Declaration, LineSource};
+
+const COMPASS: [Compass; 4] = [Compass::North, Compass::South, Compass::East, Compass::West];
+
+impl Checker {
+    pub(super) fn lines(&mut self, ast: &ast::Rulebook) -> Vec<Line> {
+        let mut lines = Vec::new();
+        for decl in &ast.declarations {
+            let Declaration::Line(d) = decl else { continue };
+            if !self.is_declared(&d.name) {
+                continue;
+            }
+            let (shape, origin) = match &d.geometry {
+                LineSource::Drawn(source) => {
+                    (LineShape::Drawn(self.drawn(d, source)), origin(source))
+                }
+                LineSource::PerParty(pairs) => (
+                    LineShape::PerParty(self.per_party(pairs)),
+                    "per party".to_owned(),
+                ),
+            };
+            let compass = match &shape {
+                LineShape::Drawn(g) => COMPASS.map(|c| towards(g, c)),
+                LineShape::PerParty(_) => [None; 4],
+            };
+            let mut line = Line {
+                name: d.name.node.clone(),
+                shape,
+                origin,
+                held: Vec::new(),
+                compass,
+            };
+            line.held = self.holdings(d, &line);
+            lines.push(line);
+        }
+        self.check_reference_lines(ast, &lines);
+        lines
+    }
+
+    fn drawn(&mut self, d: &ast::LineDecl, source: &ast::GeometrySource) -> MultiLineString {
+        match self.shapes(source, false) {
+            Some(Shapes::Lines(l)) => l,
+            Some(Shapes::Polygons(_)) => {
+                let span = geometry_span(source, &d.span);
+                let message = format!("line `{}` is drawn as a polygon", d.name.node);
+                let help = "give the line as a LineString or MultiLineString, or declare a `zone` with `polygon`";
+                self.error(InvalidError::new(&span, message, "this geometry").help(help));
+                MultiLineString::new(vec![])
+            }
+            None => MultiLineString::new(vec![]),
+        }
+    }
+
+    fn per_party(&mut self, pairs: &[(ast::Ident, ast::Ident)]) -> Vec<(PartyIdx, usize)> {
+        let mut out: Vec<(PartyIdx, usize)> = Vec::new();
+        for (line, party) in pairs {
+            let line = self.symbols.resolve(&line.span, &[Kind::Line]);
+            let party_index = self.symbols.resolve(&party.span, &[Kind::Party]);
+            let (line, p) = match (line, party_index) {
+                (Ok((_, l)), Ok((_, p))) => (l, p as PartyIdx),
+                (l, p) => {
+                    for e in [l.err(), p.err()].into_iter().flatten() {
+                        self.error(e);
+                    }
+                    continue;
+                }
+            };
+            if out.iter().any(|(q, _)| *q == p) {
+                let message = format!("`{}` is given two reference lines", party.node);
+                self.error(InvalidError::new(&party.span, message, "again here").help("keep one"));
+                continue;
+            }
+            out.push((p, line));
+        }
+        out
+    }
+
+    /// `{ KPA holds north, UNC holds south }` as sides of the line.
+    fn holdings(&mut self, d: &ast::LineDecl, line: &Line) -> Vec<(PartyIdx, Side)> {
+        let mut held: Vec<(PartyIdx, Side)> = Vec::new();
+        for h in &d.holdings {
+            let party = match self.symbols.resolve(&h.party.span, &[Kind::Party]) {
+                Ok((_, p)) => p as PartyIdx,
+                Err(e) => {
+                    self.error(e);
+                    continue;
+                }
+            };
+            if matches!(line.shape, LineShape::PerParty(_)) {
+                let message = "a per-party line has no sides of its own";
+                let help = "say which side each party holds on the lines it is made of";
+                self.error(InvalidError::new(&h.party.span, message, "here").help(help));
+                continue;
+            }
+            let Some(side) = line.towards(h.compass.node) else {
+                let message = format!(
+                    "line `{}` runs too near {} for its {} side to be clear",
+                    line.name,
+                    axis(h.compass.node),
+                    h.compass.node.word()
+                );
+                let help = format!("name the side across the line's course: {}", sides_of(line));
+                self.error(InvalidError::new(&h.compass.span, message, "this side").help(help));
+                continue;
+            };
+            if held.iter().any(|(p, _)| *p == party) {
+                let message = format!("`{}` is said twice to hold a side", h.party.node);
+                self.error(InvalidError::new(&h.party.span, message, "again here"));
+                continue;
+            }
+            held.push((party, side));
+        }
+        held
+    }
+
+    /// A per-party line is made of drawn lines.
+    fn check_reference_lines(&mut self, ast: &ast::Rulebook, lines: &[Line]) {
+        for decl in &ast.declarations {
+            let Declaration::Line(d) = decl else { continue };
+            let LineSource::PerParty(pairs) = &d.geometry else {
+                continue;
+            };
+            for (name, _) in pairs {
+                let nested = lines
+                    .iter()
+                    .find(|l| l.name == name.node)
+                    .is_some_and(|l| matches!(l.shape, LineShape::PerParty(_)));
+                if nested {
+                    let message = format!("`{}` is itself a per-party line", name.node);
+                    let help = "build a per-party line from drawn lines only";
+                    self.error(InvalidError::new(&name.span, message, "here").help(help));
+                }
+            }
+        }
+    }
+}
+
+/// The side of a drawn line that lies towards a compass point: the side its
+/// left normal points to, judged on the line's general course from its first
+/// point to its last. `None` when the course runs too near that direction.
+pub(super) fn towards(line: &MultiLineString, compass: Compass) -> Option<Side> {
+    let first = line.0.first()?.0.first()?;
+    let last = line.0.last()?.0.last()?;
+    let scale = ((first.y + last.y) / 2.0).to_radians().cos();
+    let course = Coord {
+        x: (last.x - first.x) * scale,
+        y: last.y - first.y,
+    };
+    let length = course.x.hypot(course.y);
+    if length == 0.0 {
+        return None;
+    }
+    let (east, north) = compass.vector();
+    // The left normal of the course is (-y, x).
+    let dot = (-course.y * east + course.x * north) / length;
+    // Within 30° of the course, "north of the line" means nothing clear.
+    if dot > 0.5 {
+        Some(Side::Left)
+    } else if dot < -0.5 {
+        Some(Side::Right)
+    } else {
+        None
+    }
+}
+
+fn axis(c: Compass) -> &'static str {
+    match c {
+        Compass::North | Compass::South => "north–south",
+        Compass::East | Compass::West => "east–west",
+    }
+}
+
+fn sides_of(line: &Line) -> String {
+    let clear: Vec<&str> = COMPASS
+        .iter()
+        .filter(|c| line.towards(**c).is_some())
+        .map(|c| c.word())
+        .collect();
+    format!("`{}` has {}", line.name, clear.join(" and "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geo::{LineString, coord};
+
+    fn line(points: &[(f64, f64)]) -> MultiLineString {
+        let coords = points.iter().map(|&(x, y)| coord! { x: x, y: y }).collect();
+        MultiLineString::new(vec![LineString::new(coords)])
+    }
+
+    #[test]
+    fn a_line_running_east_has_north_on_its_left() {
+        // The MDL runs from the Han estuary (west) to the east coast.
+        let mdl = line(&[(126.1, 37.7), (127.0, 38.3), (128.36, 38.61)]);
+        assert_eq!(towards(&mdl, Compass::North), Some(Side::Left));
+        assert_eq!(towards(&mdl, Compass::South), Some(Side::Right));
+        assert_eq!(towards(&mdl, Compass::East), None);
+    }
+
+    #[test]
+    fn a_line_running_south_has_east_on_its_left() {
+        // The Donbas contact line, drawn from the Luhansk border to the Azov sea.
+        let contact = line(&[(39.7, 48.9), (38.0, 48.3), (37.8, 47.1)]);
+        assert_eq!(towards(&contact, Compass::East), Some(Side::Left));
+        assert_eq!(towards(&contact, Compass::West), Some(Side::Right));
+    }
+}

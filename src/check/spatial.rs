@@ -1,0 +1,231 @@
+//! Spatial and temporal tests with three operands: `crosses ... from`,
+//! `within ... of|after|before`, `on ... side of`.
+
+use super::Checker;
+use super::cond::{CondKind, Limit, Reference, Subject};
+use super::err::InvalidError;
+use super::fields::{Operand, Scope};
+use super::rulebook::SideSel;
+use super::symbols::Kind;
+use crate::ast::{Dimension, Expr, Ident, SExpr, SideRef, WithinRelation};
+use crate::span::Spanned;
+
+impl Checker {
+    /// `trajectory crosses mdl`, `track crosses mdl from KPA side`
+    pub(super) fn crossing(
+        &mut self,
+        subject: &SExpr,
+        line: &Ident,
+        from: Option<&Spanned<SideRef>>,
+        scope: &Scope,
+    ) -> Option<CondKind> {
+        let left = self.field(subject, scope)?;
+        let Operand::Path(subject, path) = left else {
+            let message = format!(
+                "`crosses` tests a trajectory or a track, but `{}` is {}",
+                subject_text(subject),
+                left.describe()
+            );
+            let help = "write `trajectory crosses LINE` (origin to target) or `track crosses LINE`";
+            return self
+                .invalid(InvalidError::new(&subject.span, message, "not a path").help(help));
+        };
+        let line = self.line(line)?;
+        let from = match from {
+            Some(s) if s.node == SideRef::Each => {
+                let message = "a crossing is from one side";
+                let help = "name the side it starts from, such as `from north side`";
+                return self.invalid(InvalidError::new(&s.span, message, "here").help(help));
+            }
+            Some(s) => self.side_sel(s, line)?,
+            None => SideSel::Each,
+        };
+        Some(CondKind::Crosses {
+            subject,
+            path,
+            line,
+            from,
+        })
+    }
+
+    /// `origin on UA side of contact`
+    pub(super) fn on_side(
+        &mut self,
+        subject: &SExpr,
+        side: &Spanned<SideRef>,
+        line: &Ident,
+        scope: &Scope,
+    ) -> Option<CondKind> {
+        let (subject, point) = self.point(subject, scope, "on ... side of")?;
+        let line = self.line(line)?;
+        if side.node == SideRef::Each {
+            let message = "every point is on one side or the other";
+            let help = "name a side: a party, a compass point, or `own`";
+            return self.invalid(InvalidError::new(&side.span, message, "here").help(help));
+        }
+        let side = self.side_sel(side, line)?;
+        Some(CondKind::OnSide {
+            subject,
+            point,
+            side,
+            line,
+        })
+    }
+
+    /// `X within D of Y` (a distance) or `time within D after|before Y`.
+    pub(super) fn within(
+        &mut self,
+        subject: &SExpr,
+        amount: &SExpr,
+        relation: &Spanned<WithinRelation>,
+        reference: &SExpr,
+        scope: &Scope,
+    ) -> Option<CondKind> {
+        match relation.node {
+            WithinRelation::Of => self.near(subject, amount, reference, scope),
+            WithinRelation::After | WithinRelation::Before => {
+                self.soon(subject, amount, relation, reference, scope)
+            }
+        }
+    }
+
+    fn near(
+        &mut self,
+        subject: &SExpr,
+        amount: &SExpr,
+        reference: &SExpr,
+        scope: &Scope,
+    ) -> Option<CondKind> {
+        let (subject, point) = self.point(subject, scope, "within ... of")?;
+        let limit = self.limit(amount, scope);
+        let reference = match &reference.node {
+            Expr::Coordinate((lon, lat)) => Some(Reference::Coordinate {
+                lon: *lon,
+                lat: *lat,
+            }),
+            Expr::Path(p) if p.segments.len() == 1 && !is_field(&p.segments[0].node, scope) => {
+                self.line(&p.segments[0]).map(Reference::Line)
+            }
+            _ => self
+                .point(reference, scope, "within ... of")
+                .map(|(s, f)| Reference::Point(s, f)),
+        };
+        Some(CondKind::Near {
+            subject,
+            point,
+            limit: limit?,
+            reference: reference?,
+        })
+    }
+
+    /// `time within 30 min after attack.time`
+    fn soon(
+        &mut self,
+        subject: &SExpr,
+        amount: &SExpr,
+        relation: &Spanned<WithinRelation>,
+        reference: &SExpr,
+        scope: &Scope,
+    ) -> Option<CondKind> {
+        let lhs = self.time_field(subject, scope);
+        let rhs = self.time_field(reference, scope);
+        let seconds = match &amount.node {
+            Expr::Quantity(q) if q.unit.dimension() == Dimension::Duration => Some(q.base()),
+            _ => {
+                let message = format!("`{}` is not a duration", amount.span.text());
+                let help = "write a duration, such as `30 min`, `72 h` or `14 d`";
+                self.invalid(InvalidError::new(&amount.span, message, "here").help(help))
+            }
+        };
+        Some(CondKind::TimeWithin {
+            subject: lhs?,
+            seconds: seconds?,
+            after: relation.node == WithinRelation::After,
+            reference: rhs?,
+        })
+    }
+
+    fn limit(&mut self, amount: &SExpr, scope: &Scope) -> Option<Limit> {
+        match &amount.node {
+            Expr::Quantity(q) => {
+                let q = Spanned::new(*q, amount.span.clone());
+                self.length(&q).map(Limit::Metres)
+            }
+            Expr::Path(_) => match self.field(amount, scope)? {
+                Operand::Measure(s, super::cond::Measure::Reach, _) => Some(Limit::Reach(s)),
+                other => {
+                    let message = format!(
+                        "`{}` is {}, not a distance",
+                        amount.span.text(),
+                        other.describe()
+                    );
+                    let help = "write a distance such as `15 km`, or `weapon.reach`";
+                    self.invalid(InvalidError::new(&amount.span, message, "here").help(help))
+                }
+            },
+            _ => {
+                let message = format!("`{}` is not a distance", amount.span.text());
+                self.invalid(InvalidError::new(&amount.span, message, "here"))
+            }
+        }
+    }
+
+    fn field(&mut self, e: &SExpr, scope: &Scope) -> Option<Operand> {
+        let Expr::Path(p) = &e.node else {
+            let message = format!("`{}` is not a field of an event", e.span.text());
+            return self.invalid(InvalidError::new(&e.span, message, "here"));
+        };
+        self.operand(&Spanned::new(p.clone(), e.span.clone()), scope)
+            .map_err(|err| self.error(err))
+            .ok()
+    }
+
+    fn point(
+        &mut self,
+        e: &SExpr,
+        scope: &Scope,
+        test: &str,
+    ) -> Option<(Subject, super::cond::PointField)> {
+        match self.field(e, scope)? {
+            Operand::Point(s, f) => Some((s, f)),
+            other => {
+                let message = format!(
+                    "`{test}` tests a place, but `{}` is {}",
+                    e.span.text(),
+                    other.describe()
+                );
+                let help = "test `place`, `origin` or `target` (or those of a related event)";
+                self.invalid(InvalidError::new(&e.span, message, "not a place").help(help))
+            }
+        }
+    }
+
+    fn time_field(&mut self, e: &SExpr, scope: &Scope) -> Option<Subject> {
+        match self.field(e, scope)? {
+            Operand::Time(s) => Some(s),
+            other => {
+                let message = format!("`{}` is {}, not a time", e.span.text(), other.describe());
+                let help = "measure from the time of an event, such as `attack.time`";
+                self.invalid(InvalidError::new(&e.span, message, "not a time").help(help))
+            }
+        }
+    }
+
+    fn line(&mut self, name: &Ident) -> Option<usize> {
+        self.symbols
+            .resolve(&name.span, &[Kind::Line])
+            .map_err(|err| self.error(err))
+            .ok()
+            .map(|(_, l)| l)
+    }
+}
+
+fn subject_text(e: &SExpr) -> &str {
+    e.span.text()
+}
+
+/// Whether a single name is a field or a bound event rather than a line.
+fn is_field(name: &str, scope: &Scope) -> bool {
+    super::fields::event_field(Subject::EVENT, name).is_some()
+        || scope.bindings.iter().any(|b| b == name)
+}

@@ -1,0 +1,236 @@
+//! Zones: bands along lines (on one side or both), discs around points,
+//! polygons, and other zones combined with `and`, `or` and `not`.
+
+use super::Checker;
+use super::err::InvalidError;
+use super::geometry::{Shapes, geometry_span};
+use super::rulebook::{Line, LineShape, PartyIdx, SideSel, Zone, ZoneExpr};
+use super::symbols::Kind;
+use crate::ast::{self, BinOp, Declaration, Expr, SExpr, SideRef};
+use crate::span::Spanned;
+
+impl Checker {
+    pub(super) fn zones(&mut self, ast: &ast::Rulebook) -> Vec<Zone> {
+        let mut zones = Vec::new();
+        let mut spans = Vec::new();
+        for decl in &ast.declarations {
+            let Declaration::Zone(d) = decl else { continue };
+            if !self.is_declared(&d.name) {
+                continue;
+            }
+            let shape = self.zone_expr(&d.shape);
+            zones.push(Zone {
+                name: d.name.node.clone(),
+                shape: shape.unwrap_or(ZoneExpr::Polygon(geo::MultiPolygon::new(vec![]))),
+            });
+            spans.push(d.name.clone());
+        }
+        self.zone_cycles(&zones, &spans);
+        zones
+    }
+
+    fn zone_expr(&mut self, e: &SExpr) -> Option<ZoneExpr> {
+        match &e.node {
+            Expr::Buffer {
+                distance,
+                reference,
+                side,
+            } => self.buffer(distance, reference, side.as_ref()),
+            Expr::Polygon(source) => match self.shapes(source, true)? {
+                Shapes::Polygons(p) => Some(ZoneExpr::Polygon(p)),
+                Shapes::Lines(_) => {
+                    let span = geometry_span(source, &e.span);
+                    let help = "a polygon zone needs a Polygon or MultiPolygon; for a band along a line write `within 2 km of LINE`";
+                    self.error(
+                        InvalidError::new(&span, "this geometry is a line, not an area", "here")
+                            .help(help),
+                    );
+                    None
+                }
+            },
+            Expr::Path(p) if p.segments.len() == 1 => {
+                let (_, zone) = self
+                    .symbols
+                    .resolve(&e.span, &[Kind::Zone])
+                    .map_err(|err| self.error(err))
+                    .ok()?;
+                Some(ZoneExpr::Zone(zone))
+            }
+            Expr::Not(inner) => Some(ZoneExpr::Not(Box::new(self.zone_expr(inner)?))),
+            Expr::Binary { op, lhs, rhs } if matches!(op.node, BinOp::And | BinOp::Or) => {
+                let (l, r) = (self.zone_expr(lhs), self.zone_expr(rhs));
+                let (l, r) = (Box::new(l?), Box::new(r?));
+                Some(match op.node {
+                    BinOp::And => ZoneExpr::And(l, r),
+                    _ => ZoneExpr::Or(l, r),
+                })
+            }
+            _ => {
+                let message = format!("`{}` is not a zone", e.span.text());
+                let help = "build a zone from `within D of LINE`, `within D of (lon, lat)`, `polygon ...` and other zones, joined by `and`, `or` and `not`";
+                self.error(InvalidError::new(&e.span, message, "not a zone").help(help));
+                None
+            }
+        }
+    }
+
+    fn buffer(
+        &mut self,
+        distance: &Spanned<ast::Quantity>,
+        reference: &SExpr,
+        side: Option<&Spanned<SideRef>>,
+    ) -> Option<ZoneExpr> {
+        let metres = self.length(distance);
+        match &reference.node {
+            Expr::Coordinate((lon, lat)) => {
+                if let Some(s) = side.filter(|s| s.node != SideRef::Each) {
+                    let message = "a point has no sides";
+                    let help = "remove `on ... side`, or measure from a line";
+                    self.error(InvalidError::new(&s.span, message, "here").help(help));
+                }
+                if !(-180.0..=180.0).contains(lon) || !(-90.0..=90.0).contains(lat) {
+                    let message = format!(
+                        "`{}` is not a longitude and latitude",
+                        reference.span.text()
+                    );
+                    self.error(InvalidError::new(&reference.span, message, "out of range"));
+                    return None;
+                }
+                Some(ZoneExpr::Around {
+                    lon: *lon,
+                    lat: *lat,
+                    metres: metres?,
+                })
+            }
+            _ => {
+                let (_, line) = self
+                    .symbols
+                    .resolve(&reference.span, &[Kind::Line])
+                    .map_err(|err| self.error(err))
+                    .ok()?;
+                let side = match side {
+                    Some(s) => self.side_sel(s, line)?,
+                    None => SideSel::Each,
+                };
+                Some(ZoneExpr::Buffer {
+                    line,
+                    metres: metres?,
+                    side,
+                })
+            }
+        }
+    }
+
+    /// Resolves `on X side` against a line, checking that every drawn line it
+    /// may stand for has that side.
+    pub(super) fn side_sel(&mut self, s: &Spanned<SideRef>, line: usize) -> Option<SideSel> {
+        let sel = match &s.node {
+            SideRef::Each => SideSel::Each,
+            SideRef::Own => SideSel::Own,
+            SideRef::Compass(c) => SideSel::Compass(*c),
+            SideRef::Party(_) => {
+                let (_, p) = self
+                    .symbols
+                    .resolve(&s.span, &[Kind::Party])
+                    .map_err(|err| self.error(err))
+                    .ok()?;
+                SideSel::Party(p as PartyIdx)
+            }
+        };
+        // An error about the line itself was already reported.
+        let l = self.lines.get(line)?;
+        let drawn: Vec<&Line> = match &l.shape {
+            LineShape::Drawn(_) => vec![l],
+            LineShape::PerParty(parts) => parts
+                .iter()
+                .filter_map(|(_, i)| self.lines.get(*i))
+                .collect(),
+        };
+        let problem = drawn
+            .iter()
+            .find_map(|d| missing_side(d, sel, s.span.text()));
+        if let Some((name, message)) = problem {
+            let help = format!(
+                "declare who holds which side: `line {name} ... {{ PARTY holds north, ... }}`"
+            );
+            self.error(InvalidError::new(&s.span, message, "this side").help(help));
+            return None;
+        }
+        Some(sel)
+    }
+
+    /// A zone defined in terms of itself has no meaning.
+    fn zone_cycles(&mut self, zones: &[Zone], names: &[ast::Ident]) {
+        for (start, name) in names.iter().enumerate() {
+            let mut path = vec![start];
+            let mut seen = std::collections::HashSet::new();
+            if let Some(cycle) = find_cycle(zones, start, &mut path, &mut seen) {
+                let chain: Vec<&str> = cycle.iter().map(|&i| zones[i].name.as_str()).collect();
+                let message = format!(
+                    "zone `{}` is defined in terms of itself: {}",
+                    name.node,
+                    chain.join(" → ")
+                );
+                self.error(InvalidError::new(&name.span, message, "this zone"));
+            }
+        }
+    }
+}
+
+/// The line's name and what is wrong, if a drawn line lacks the side meant.
+fn missing_side(d: &Line, sel: SideSel, written: &str) -> Option<(String, String)> {
+    let name = &d.name;
+    let message = match sel {
+        SideSel::Own if d.held.is_empty() => {
+            format!("no party is said to hold a side of line `{name}`")
+        }
+        SideSel::Compass(c) if d.towards(c).is_none() => {
+            format!("line `{name}` has no clear {} side", c.word())
+        }
+        SideSel::Party(p) if d.held_by(p).is_none() => {
+            format!("no side of line `{name}` is held by `{written}`")
+        }
+        _ => return None,
+    };
+    Some((name.clone(), message))
+}
+
+/// A path of zone references from `path[0]` back to itself, if any.
+fn find_cycle(
+    zones: &[Zone],
+    at: usize,
+    path: &mut Vec<usize>,
+    seen: &mut std::collections::HashSet<usize>,
+) -> Option<Vec<usize>> {
+    let mut refs = Vec::new();
+    references(&zones[at].shape, &mut refs);
+    for next in refs {
+        if next == path[0] {
+            let mut cycle = path.clone();
+            cycle.push(next);
+            return Some(cycle);
+        }
+        // A zone already explored from this start cannot lead back to it.
+        if next >= zones.len() || !seen.insert(next) {
+            continue;
+        }
+        path.push(next);
+        if let Some(c) = find_cycle(zones, next, path, seen) {
+            return Some(c);
+        }
+        path.pop();
+    }
+    None
+}
+
+fn references(e: &ZoneExpr, out: &mut Vec<usize>) {
+    match e {
+        ZoneExpr::Zone(i) => out.push(*i),
+        ZoneExpr::And(a, b) | ZoneExpr::Or(a, b) => {
+            references(a, out);
+            references(b, out);
+        }
+        ZoneExpr::Not(a) => references(a, out),
+        ZoneExpr::Buffer { .. } | ZoneExpr::Around { .. } | ZoneExpr::Polygon(_) => {}
+    }
+}

@@ -1,0 +1,230 @@
+//! Zone membership: bands along lines (one side or both), discs and
+//! polygons, combined in three-valued logic; lines resolved per party.
+//!
+//! An uncertain position that straddles an edge is unknown, never a guess,
+//! and stays unknown through every `and`, `or` and `not`.
+
+use geo::{Contains, MultiLineString};
+
+use super::space::{self, accuracy_note, between, distance_to_line, km, side_of, within_limit};
+use super::truth::Truth;
+use crate::check::{LineShape, PartyIdx, Rulebook, Side, SideSel, ZoneExpr};
+use crate::events::Point;
+
+/// Whether a point lies in a zone, with what was computed to decide it.
+#[derive(Clone)]
+pub struct Membership {
+    pub truth: Truth,
+    pub computed: String,
+}
+
+/// Decides whether `p` lies in zone `zone`, for an act by `party` (per-party
+/// lines and `own` sides need it).
+pub fn in_zone(p: &Point, zone: usize, party: Option<PartyIdx>, rulebook: &Rulebook) -> Membership {
+    let mut notes = Vec::new();
+    let cx = Cx { rulebook, party, p };
+    let truth = cx.zone(zone, &mut notes);
+    Membership {
+        truth,
+        computed: notes.join("; "),
+    }
+}
+
+struct Cx<'a> {
+    rulebook: &'a Rulebook,
+    party: Option<PartyIdx>,
+    p: &'a Point,
+}
+
+impl Cx<'_> {
+    fn zone(&self, zone: usize, notes: &mut Vec<String>) -> Truth {
+        let z = &self.rulebook.zones[zone];
+        self.expr(&z.shape, &z.name, notes)
+    }
+
+    fn expr(&self, e: &ZoneExpr, owner: &str, notes: &mut Vec<String>) -> Truth {
+        match e {
+            ZoneExpr::Buffer { line, metres, side } => {
+                let (truth, note) = self.buffer(*line, *metres, *side, owner);
+                notes.push(note);
+                truth
+            }
+            ZoneExpr::Around { lon, lat, metres } => {
+                let centre = Point {
+                    lat: *lat,
+                    lon: *lon,
+                    accuracy: 0.0,
+                };
+                let d = between(self.p, &centre);
+                notes.push(format!(
+                    "{} from ({}, {}){}; zone `{owner}` reaches {}",
+                    km(d),
+                    lon,
+                    lat,
+                    accuracy_note(self.p),
+                    km(*metres)
+                ));
+                within_limit(d, self.p.accuracy, *metres)
+            }
+            ZoneExpr::Polygon(polygons) => {
+                let (truth, note) = polygon(self.p, polygons, owner);
+                notes.push(note);
+                truth
+            }
+            ZoneExpr::Zone(i) => self.zone(*i, notes),
+            ZoneExpr::And(a, b) => self.expr(a, owner, notes).and(self.expr(b, owner, notes)),
+            ZoneExpr::Or(a, b) => self.expr(a, owner, notes).or(self.expr(b, owner, notes)),
+            ZoneExpr::Not(a) => self.expr(a, owner, notes).negated(),
+        }
+    }
+
+    fn buffer(&self, line: usize, metres: f64, sel: SideSel, owner: &str) -> (Truth, String) {
+        let drawn = match drawn_line(self.rulebook, line, self.party) {
+            Ok(d) => d,
+            Err(why) => return (Truth::Unknown, why),
+        };
+        let l = &self.rulebook.lines[drawn.index];
+        let geometry = l.drawn().expect("resolved to a drawn line");
+        let Some((at, d)) = side_of(self.p, geometry) else {
+            return (Truth::Unknown, format!("line `{}` has no segments", l.name));
+        };
+        let near = within_limit(d, self.p.accuracy, metres);
+        let wanted = match wanted_side(self.rulebook, drawn.index, sel, self.party) {
+            Ok(w) => w,
+            Err(why) => return (Truth::Unknown, why),
+        };
+        let on_side = match wanted {
+            None => Truth::True,
+            Some(_) if d <= self.p.accuracy => Truth::Unknown,
+            Some(w) => Truth::from(w == at),
+        };
+        let whose = drawn.note;
+        let limit_side = wanted.map_or(String::new(), |w| {
+            format!(" on the {} side", side_name(self.rulebook, drawn.index, w))
+        });
+        let note = format!(
+            "{} from line `{}`{whose} on the {} side{}; zone `{owner}` reaches {}{limit_side}",
+            km(d),
+            l.name,
+            side_name(self.rulebook, drawn.index, at),
+            accuracy_note(self.p),
+            km(metres)
+        );
+        (near.and(on_side), note)
+    }
+}
+
+/// A drawn line resolved for a party, with a note naming whose it is.
+pub struct Drawn {
+    pub index: usize,
+    pub note: String,
+}
+
+/// The drawn line a line stands for when `party` acts: itself, or that
+/// party's own reference line.
+pub fn drawn_line(
+    rulebook: &Rulebook,
+    line: usize,
+    party: Option<PartyIdx>,
+) -> Result<Drawn, String> {
+    let l = &rulebook.lines[line];
+    match &l.shape {
+        LineShape::Drawn(_) => Ok(Drawn {
+            index: line,
+            note: String::new(),
+        }),
+        LineShape::PerParty(parts) => {
+            let Some(party) = party else {
+                return Err(format!(
+                    "line `{}` differs by party, and the actor's party is unknown",
+                    l.name
+                ));
+            };
+            let id = &rulebook.parties[usize::from(party)].id;
+            parts
+                .iter()
+                .find(|(p, _)| *p == party)
+                .map(|(_, i)| Drawn {
+                    index: *i,
+                    note: format!(" ({id}'s reference line under `{}`)", l.name),
+                })
+                .ok_or_else(|| format!("line `{}` names no reference line for `{id}`", l.name))
+        }
+    }
+}
+
+/// The side a selector means on a drawn line; `None` for both sides.
+pub fn wanted_side(
+    rulebook: &Rulebook,
+    line: usize,
+    sel: SideSel,
+    party: Option<PartyIdx>,
+) -> Result<Option<Side>, String> {
+    let l = &rulebook.lines[line];
+    let side = match sel {
+        SideSel::Each => return Ok(None),
+        SideSel::Compass(c) => l.towards(c),
+        SideSel::Party(p) => l.held_by(p),
+        SideSel::Own => {
+            let Some(p) = party else {
+                return Err("the actor's party is unknown, so its own side is too".into());
+            };
+            let held = l.held_by(p);
+            if held.is_none() {
+                let id = &rulebook.parties[usize::from(p)].id;
+                return Err(format!("`{id}` holds no side of line `{}`", l.name));
+            }
+            held
+        }
+    };
+    // The checker made sure every named side exists.
+    Ok(side)
+}
+
+/// A side named as a reader knows it: by the party that holds it, else by
+/// the compass point it faces.
+pub fn side_name(rulebook: &Rulebook, line: usize, side: Side) -> String {
+    let l = &rulebook.lines[line];
+    let holders: Vec<&str> = l
+        .held
+        .iter()
+        .filter(|(_, s)| *s == side)
+        .map(|(p, _)| &*rulebook.parties[usize::from(*p)].id)
+        .collect();
+    if !holders.is_empty() {
+        return holders.join("/");
+    }
+    l.compass
+        .iter()
+        .zip(["north", "south", "east", "west"])
+        .find(|(s, _)| **s == Some(side))
+        .map_or_else(
+            || match side {
+                Side::Left => "left".to_owned(),
+                Side::Right => "right".to_owned(),
+            },
+            |(_, w)| w.to_owned(),
+        )
+}
+
+fn polygon(p: &Point, polygons: &geo::MultiPolygon, owner: &str) -> (Truth, String) {
+    let inside = polygons.contains(&space::geo(p));
+    // Every ring counts as an edge: the outer boundary and any holes.
+    let edge = polygons
+        .iter()
+        .flat_map(|poly| std::iter::once(poly.exterior()).chain(poly.interiors()))
+        .filter_map(|ring| distance_to_line(p, &MultiLineString::new(vec![ring.clone()])))
+        .fold(f64::INFINITY, f64::min);
+    let truth = match (inside, edge <= p.accuracy) {
+        (_, true) => Truth::Unknown,
+        (true, false) => Truth::True,
+        (false, false) => Truth::False,
+    };
+    let side = if inside { "inside" } else { "outside" };
+    let note = format!(
+        "{side} zone `{owner}`, {} from its edge{}",
+        km(edge),
+        accuracy_note(p)
+    );
+    (truth, note)
+}
