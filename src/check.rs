@@ -15,6 +15,7 @@ mod provisions;
 mod rulebook;
 mod spatial;
 mod symbols;
+mod time;
 mod zones;
 
 pub use cond::*;
@@ -70,6 +71,8 @@ pub(crate) struct Checker {
     geometry_files: Vec<std::path::PathBuf>,
     /// Lines, once checked: zones and tests of sides read them.
     lines: Vec<Line>,
+    /// Deadlines, once checked: conditions compare times with them.
+    deadlines: Vec<Deadline>,
     errors: Vec<CheckError>,
     warnings: Vec<CheckWarning>,
 }
@@ -83,6 +86,7 @@ impl Checker {
             act_class_members: Vec::new(),
             geometry_files: Vec::new(),
             lines: Vec::new(),
+            deadlines: Vec::new(),
             monitors: Default::default(),
             errors: Vec::new(),
             warnings: Vec::new(),
@@ -120,8 +124,13 @@ impl Checker {
         let zones = self.zones(ast);
         let weapon_classes = self.weapon_classes(ast);
         let reaches = self.reaches(ast);
+        let mut regimes = self.regimes(ast);
+        let in_force = header.as_ref().map(|h| &h.in_force);
+        self.deadlines = self.deadlines(ast, in_force, &regimes);
         let articles = self.articles(ast);
         let exceptions = self.exceptions(ast, &articles);
+        let suspensions = self.suspensions(ast, &articles);
+        regimes.sort_by_key(|r| r.from.at);
         self.unused_warnings();
         let header = header?;
         Some(Rulebook {
@@ -138,6 +147,9 @@ impl Checker {
             lines: std::mem::take(&mut self.lines),
             zones,
             reaches,
+            deadlines: std::mem::take(&mut self.deadlines),
+            suspensions,
+            regimes,
             articles,
             exceptions,
         })

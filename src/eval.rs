@@ -5,6 +5,7 @@
 
 mod article;
 mod cond;
+mod force;
 mod proof;
 mod relation;
 mod space;
@@ -46,24 +47,22 @@ pub fn adjudicate_range(
 /// Judges one event.
 pub fn judge(rulebook: &Rulebook, graph: &EventGraph, index: usize) -> Verdict {
     let event = &graph.events[index];
-    let in_force = time::in_force(event, rulebook);
+    let gate = force::agreement(event, rulebook);
     let mut verdict = Verdict {
         event: event.id.clone(),
         outcome: Outcome::NoViolation,
         party: None,
         instrument: rulebook.title.clone(),
         summary: String::new(),
-        in_force,
+        in_force: gate.step,
         articles: Vec::new(),
     };
-    let gate = verdict.in_force.result;
-    if gate == Truth::False {
-        verdict.summary = format!(
-            "before the agreement entered into force ({})",
-            rulebook.in_force.written
-        );
+    if let Some(reason) = gate.reason {
+        verdict.summary = reason;
         return verdict;
     }
+    // An open question about force is carried into every finding.
+    let gate = (verdict.in_force.result == Truth::Unknown).then(|| verdict.in_force.clone());
     let mut env = cond::Env {
         rulebook,
         graph,
@@ -71,7 +70,7 @@ pub fn judge(rulebook: &Rulebook, graph: &EventGraph, index: usize) -> Verdict {
         zones_seen: Default::default(),
     };
     verdict.articles = (0..rulebook.articles.len())
-        .map(|a| article::judge(&mut env, a, gate))
+        .map(|a| article::judge(&mut env, a, &gate))
         .collect();
     decide(&mut verdict);
     verdict

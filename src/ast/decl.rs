@@ -55,6 +55,10 @@ pub enum Declaration {
     ActClass(ActClassDecl),
     Act(ActDecl),
     Reach(ReachDecl),
+    Deadline(DeadlineDecl),
+    Extension(ExtensionDecl),
+    Suspension(SuspensionDecl),
+    Regime(RegimeDecl),
     Article(Article),
     Exception(Exception),
 }
@@ -156,5 +160,68 @@ pub struct Exception {
     pub overrides: Vec<Spanned<String>>,
     pub text: Option<Spanned<String>>,
     pub condition: SExpr,
+    pub span: Span,
+}
+
+/// `deadline withdrawal = 72 h after in force`
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeadlineDecl {
+    pub name: Ident,
+    pub due: Spanned<Moment>,
+    pub span: Span,
+}
+
+/// An instant as a rule file writes it: an anchor, maybe with a duration after it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Moment {
+    pub after: Option<Spanned<Quantity>>,
+    pub anchor: Spanned<Anchor>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Anchor {
+    InForce,
+    /// `day 2`: the start of that calendar day of the agreement.
+    Day(f64),
+    Date(DateTimeLit),
+    /// A deadline or regime by name.
+    Named(String),
+}
+
+/// `extend withdrawal to ... agreed ...` or `extend withdrawal by 7 d agreed ...`
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExtensionDecl {
+    pub deadline: Ident,
+    pub to: Extension,
+    pub agreed: Spanned<DateTimeLit>,
+    pub text: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Extension {
+    To(Spanned<Moment>),
+    By(Spanned<Quantity>),
+}
+
+/// `suspend article 1.3 for ROK from ... until ... "text"`, or `repudiate ...`
+#[derive(Debug, Clone, PartialEq)]
+pub struct SuspensionDecl {
+    pub repudiation: bool,
+    /// Empty: the whole agreement.
+    pub articles: Vec<Spanned<String>>,
+    pub party: Ident,
+    pub from: Spanned<DateTimeLit>,
+    pub until: Option<Spanned<DateTimeLit>>,
+    pub text: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+/// `regime harvest from 2020-07-27 00:01 Europe/Kyiv "text"`
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegimeDecl {
+    pub name: Ident,
+    pub from: Spanned<DateTimeLit>,
+    pub text: Option<Spanned<String>>,
     pub span: Span,
 }

@@ -65,6 +65,19 @@ pub enum CondKind {
         at: Timestamp,
         written: String,
     },
+    /// `time after withdrawal`: against a deadline, as extended when the
+    /// event happened.
+    Deadline {
+        subject: Subject,
+        op: CmpOp,
+        deadline: usize,
+    },
+    /// `time >= harvest`: against the start of a regime.
+    RegimeStart {
+        subject: Subject,
+        op: CmpOp,
+        regime: usize,
+    },
     /// `permit.time <= time`: the order of two events in time.
     TimeOrder {
         lhs: Subject,

@@ -260,6 +260,9 @@ impl Checker {
         scope: &Scope,
     ) -> Option<CondKind> {
         let cmp = cmp_op(op.node);
+        if let Some(kind) = self.deadline_compare(op, lhs, rhs, scope) {
+            return kind;
+        }
         let (field, literal, cmp) = if is_literal(lhs) && !is_literal(rhs) {
             (rhs, lhs, cmp.flipped())
         } else {
@@ -326,6 +329,66 @@ impl Checker {
                 self.invalid(InvalidError::new(&literal.span, message, "wrong kind").help(help))
             }
         }
+    }
+
+    /// `time after withdrawal`, `time >= harvest`: a time against a deadline
+    /// or the start of a regime. `None` when neither side names one.
+    fn deadline_compare(
+        &mut self,
+        op: &Spanned<BinOp>,
+        lhs: &SExpr,
+        rhs: &SExpr,
+        scope: &Scope,
+    ) -> Option<Option<CondKind>> {
+        let named = |e: &SExpr| match &e.node {
+            Expr::Path(p) if p.segments.len() == 1 => {
+                let name = p.segments[0].node.as_str();
+                let shadowed = scope.bindings.iter().any(|b| b == name);
+                let kind = self.symbols.kind_of(name);
+                (!shadowed && matches!(kind, Some(Kind::Deadline | Kind::Regime))).then_some(kind)
+            }
+            _ => None,
+        };
+        let cmp = cmp_op(op.node);
+        let (field, name, cmp) = match (named(lhs), named(rhs)) {
+            (_, Some(_)) => (lhs, rhs, cmp),
+            (Some(_), None) => (rhs, lhs, cmp.flipped()),
+            (None, None) => return None,
+        };
+        let subject = match self.path_operand(field, op, scope) {
+            Some(Operand::Time(s)) => s,
+            Some(other) => {
+                let message = format!(
+                    "`{}` is {}, and cannot be compared with a deadline",
+                    field.span.text(),
+                    other.describe()
+                );
+                return Some(self.invalid(InvalidError::new(&field.span, message, "not a time")));
+            }
+            None => return Some(None),
+        };
+        let (kind, index) = match self
+            .symbols
+            .resolve(&name.span, &[Kind::Deadline, Kind::Regime])
+        {
+            Ok(found) => found,
+            Err(e) => {
+                self.error(e);
+                return Some(None);
+            }
+        };
+        Some(Some(match kind {
+            Kind::Deadline => CondKind::Deadline {
+                subject,
+                op: cmp,
+                deadline: index,
+            },
+            _ => CondKind::RegimeStart {
+                subject,
+                op: cmp,
+                regime: index,
+            },
+        }))
     }
 
     /// Two times compared: `permit.time <= time`.

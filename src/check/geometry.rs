@@ -30,7 +30,13 @@ impl Checker {
                 Declaration::WeaponClass(d) => (&d.name, Kind::WeaponClass),
                 Declaration::ActClass(d) => (&d.name, Kind::ActClass),
                 Declaration::Act(d) => (&d.name, Kind::Act),
-                Declaration::Reach(_) | Declaration::Article(_) | Declaration::Exception(_) => {
+                Declaration::Deadline(d) => (&d.name, Kind::Deadline),
+                Declaration::Regime(d) => (&d.name, Kind::Regime),
+                Declaration::Reach(_)
+                | Declaration::Extension(_)
+                | Declaration::Suspension(_)
+                | Declaration::Article(_)
+                | Declaration::Exception(_) => {
                     continue;
                 }
             };

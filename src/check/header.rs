@@ -147,6 +147,7 @@ impl Checker {
             Ok(at) => Some(Instant {
                 at,
                 written: format!("{date} {clock} {zone}"),
+                tz,
             }),
             Err(_) => {
                 let message = format!("`{date} {clock}` does not name one instant in `{zone}`");

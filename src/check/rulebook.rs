@@ -33,6 +33,11 @@ pub struct Rulebook {
     pub zones: Vec<Zone>,
     /// Maximum ranges by weapon type, in metres, sorted by type.
     pub reaches: Vec<(Name, f64)>,
+    pub deadlines: Vec<Deadline>,
+    /// Per-party suspensions and repudiations, in rulebook order.
+    pub suspensions: Vec<Suspension>,
+    /// Recommitments, in time order.
+    pub regimes: Vec<Regime>,
     pub articles: Vec<Article>,
     pub exceptions: Vec<Exception>,
 }
@@ -43,6 +48,66 @@ pub struct Instant {
     pub at: Timestamp,
     /// As written: `1953-07-27 22:00 Asia/Seoul`.
     pub written: String,
+    /// The zone it was written in: calendar days are counted there.
+    pub tz: jiff::tz::TimeZone,
+}
+
+/// A deadline and every extension of it, in the order they were agreed.
+#[derive(Debug)]
+pub struct Deadline {
+    pub name: String,
+    pub schedule: Vec<Due>,
+}
+
+/// One due instant of a deadline: the original, or an extension agreed later.
+#[derive(Debug, Clone)]
+pub struct Due {
+    pub at: Instant,
+    /// How it was set: `72 h after entry into force`.
+    pub how: String,
+    /// When an extension was agreed; `None` for the original deadline.
+    pub agreed: Option<Instant>,
+}
+
+impl Deadline {
+    /// The due instant in force at `t`: the latest extension agreed by then.
+    pub fn due_at(&self, t: Timestamp) -> &Due {
+        self.schedule
+            .iter()
+            .rev()
+            .find(|d| d.agreed.as_ref().is_none_or(|a| a.at <= t))
+            .unwrap_or(&self.schedule[0])
+    }
+}
+
+/// A party's suspension or repudiation of the agreement, or of some articles.
+#[derive(Debug)]
+pub struct Suspension {
+    pub party: PartyIdx,
+    /// Indices into [`Rulebook::articles`]; empty for the whole agreement.
+    pub articles: Vec<usize>,
+    pub repudiation: bool,
+    pub from: Instant,
+    pub until: Option<Instant>,
+    pub text: Option<Name>,
+}
+
+impl Suspension {
+    pub fn word(&self) -> &'static str {
+        if self.repudiation {
+            "repudiated"
+        } else {
+            "suspended"
+        }
+    }
+}
+
+/// A recommitment that starts the ceasefire anew.
+#[derive(Debug)]
+pub struct Regime {
+    pub name: String,
+    pub from: Instant,
+    pub text: Option<Name>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -16,6 +16,8 @@ pub enum Kind {
     WeaponClass,
     Line,
     Zone,
+    Deadline,
+    Regime,
 }
 
 impl Kind {
@@ -27,6 +29,8 @@ impl Kind {
             Kind::WeaponClass => "weapon class",
             Kind::Line => "line",
             Kind::Zone => "zone",
+            Kind::Deadline => "deadline",
+            Kind::Regime => "regime",
         }
     }
 
@@ -38,6 +42,8 @@ impl Kind {
             Kind::WeaponClass => "declare it: `weapon class NAME = <condition>`",
             Kind::Line => "declare it: `line NAME from \"file.geojson\"`",
             Kind::Zone => "declare it: `zone NAME = within 2 km of LINE`",
+            Kind::Deadline => "declare it: `deadline NAME = 72 h after in force`",
+            Kind::Regime => "declare it: `regime NAME from 2020-07-27 00:01 Europe/Kyiv`",
         }
     }
 }
@@ -108,6 +114,11 @@ impl Symbols {
                 Err(UnknownNameError::new(span, what, &candidates, wanted[0].declare_hint()).into())
             }
         }
+    }
+
+    /// The kind of a declared name, without marking it used.
+    pub fn kind_of(&self, name: &str) -> Option<Kind> {
+        self.entries.get(name).map(|e| e.kind)
     }
 
     /// Declared names never used anywhere, with their kind, in source order.

@@ -5,18 +5,30 @@
 //! cannot be decided or proven.
 
 use super::cond::Env;
+use super::force;
 use super::proof;
 use super::truth::Truth;
 use super::verdict::{ExceptionStatus, ExceptionTrial, Finding, Outcome, Proof, Step};
 use crate::check::{Article, Responsible, Role, Rulebook};
 use crate::name::Name;
 
-/// Judges `event` under article `index`; `in_force` is the entry-into-force
-/// gate (true, or unknown when the event's window straddles it).
-pub fn judge(env: &mut Env<'_>, index: usize, in_force: Truth) -> Finding {
+/// Judges `event` under article `index`; `in_force` is the agreement's gate
+/// when it is unknown (the event's window straddles entry into force, say).
+pub fn judge(env: &mut Env<'_>, index: usize, in_force: &Option<Step>) -> Finding {
     let rulebook = env.rulebook;
     let article = &rulebook.articles[index];
     let event = env.subjects[0];
+    let gate = force::article(&env.graph.events[event], rulebook, index);
+    if let Some(reason) = gate.as_ref().and_then(|g| g.reason.clone()) {
+        // Suspended for the actor's party: the article is not applied.
+        let mut finding = not_applied(rulebook, index, gate.expect("a gate gave the reason").step);
+        finding.reason = reason;
+        return finding;
+    }
+    let in_force = match gate {
+        Some(g) if g.step.result == Truth::Unknown => &Some(g.step),
+        _ => in_force,
+    };
     let condition = env.eval(&article.violation);
     let mut finding = Finding {
         article: article.number.clone(),
@@ -63,7 +75,7 @@ pub fn judge(env: &mut Env<'_>, index: usize, in_force: Truth) -> Finding {
 }
 
 /// The outcome of a finding whose condition is true or unknown.
-fn decide(f: &Finding, in_force: Truth) -> (Outcome, String) {
+fn decide(f: &Finding, in_force: &Option<Step>) -> (Outcome, String) {
     let with = |s: ExceptionStatus| f.exceptions.iter().find(|x| x.status == s);
     if let Some(x) = with(ExceptionStatus::Applies) {
         let reason = match (f.condition.result, &f.proof) {
@@ -77,9 +89,10 @@ fn decide(f: &Finding, in_force: Truth) -> (Outcome, String) {
         };
         return (Outcome::Justified, reason);
     }
-    if in_force == Truth::Unknown {
-        let reason = "the event may have happened before the agreement entered into force";
-        return (Outcome::Inconclusive, reason.into());
+    if let Some(gate) = in_force {
+        let why = gate.unknown_because.as_deref().unwrap_or("");
+        let reason = format!("the agreement may not have bound the actor's party: {why}");
+        return (Outcome::Inconclusive, reason);
     }
     if f.condition.result == Truth::Unknown {
         let open = f.condition.decisive();
@@ -107,6 +120,23 @@ fn decide(f: &Finding, in_force: Truth) -> (Outcome, String) {
         Outcome::Violation,
         "met, proven, and no exception applies".into(),
     )
+}
+
+/// A finding for an article that did not bind the actor's party: the gate
+/// stands in for the condition, which was not evaluated.
+fn not_applied(rulebook: &Rulebook, index: usize, gate: Step) -> Finding {
+    let article = &rulebook.articles[index];
+    Finding {
+        article: article.number.clone(),
+        text: article.text.clone(),
+        outcome: Outcome::NoViolation,
+        party: None,
+        severity: None,
+        reason: String::new(),
+        condition: gate,
+        proof: None,
+        exceptions: untried(rulebook, index),
+    }
 }
 
 /// The party that answers for a breach. Monitors are not parties to the

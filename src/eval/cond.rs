@@ -55,6 +55,16 @@ impl Env<'_> {
                 written,
             } => self.time_bound(cond, *subject, *op, at, written),
             CondKind::TimeOrder { lhs, op, rhs } => self.time_order(cond, *lhs, *op, *rhs),
+            CondKind::Deadline {
+                subject,
+                op,
+                deadline,
+            } => self.deadline(cond, *subject, *op, *deadline),
+            CondKind::RegimeStart {
+                subject,
+                op,
+                regime,
+            } => self.regime_start(cond, *subject, *op, *regime),
             CondKind::InZone {
                 subject,
                 point,

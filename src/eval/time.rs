@@ -3,9 +3,9 @@
 use jiff::tz::Offset;
 
 use super::truth::Truth;
-use super::verdict::{Fact, Step};
-use crate::check::{CmpOp, Rulebook};
-use crate::events::{Event, Time};
+use super::verdict::Step;
+use crate::check::CmpOp;
+use crate::events::Time;
 
 /// The time in the offset the observer used: `2015-08-20T16:12:00+09:00`,
 /// or a window `… to …`.
@@ -18,29 +18,6 @@ pub fn written(time: &Time) -> String {
     } else {
         from
     }
-}
-
-/// Whether the agreement was in force when the event happened; a window
-/// that straddles entry into force is unknown.
-pub fn in_force(event: &Event, rulebook: &Rulebook) -> Step {
-    let start = rulebook.in_force.at;
-    let truth = match (event.time.from >= start, event.time.to >= start) {
-        (true, true) => Truth::True,
-        (false, false) => Truth::False,
-        _ => Truth::Unknown,
-    };
-    let condition = format!("in force from {}", rulebook.in_force.written);
-    let fact = Fact {
-        event: event.id.clone(),
-        field: "time",
-        value: written(&event.time).into(),
-        computed: None,
-    };
-    let mut step = Step::leaf(condition.into(), truth, vec![fact]);
-    if truth == Truth::Unknown {
-        step.unknown_because = Some("the event's time window straddles entry into force".into());
-    }
-    step
 }
 
 impl super::cond::Env<'_> {
@@ -85,6 +62,70 @@ impl super::cond::Env<'_> {
         step
     }
 
+    /// `time after withdrawal`: against the deadline as extended when the
+    /// event happened. A window that spans an extension's agreement is
+    /// judged against each due date in force during it.
+    pub(super) fn deadline(
+        &self,
+        cond: &crate::check::Cond,
+        subject: crate::check::Subject,
+        op: CmpOp,
+        deadline: usize,
+    ) -> Step {
+        let e = self.event(subject);
+        let d = &self.rulebook.deadlines[deadline];
+        let mut dues = vec![d.due_at(e.time.from)];
+        for due in &d.schedule {
+            let agreed = due.agreed.as_ref().map(|a| a.at);
+            if agreed.is_some_and(|a| a > e.time.from && a <= e.time.to) {
+                dues.push(due);
+            }
+        }
+        let truths: Vec<Truth> = dues
+            .iter()
+            .map(|due| order(&e.time, op, &instant(due.at.at)))
+            .collect();
+        let truth = if truths.iter().all(|t| *t == truths[0]) {
+            truths[0]
+        } else {
+            Truth::Unknown
+        };
+        let notes: Vec<String> = dues
+            .iter()
+            .map(|due| due_note(&d.name, due, &e.time))
+            .collect();
+        let fact = self.fact(e, "time", written(&e.time), Some(notes.join("; ")));
+        let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
+        if truth == Truth::Unknown {
+            step.unknown_because = Some(format!(
+                "the event's time window straddles deadline `{}`, or an extension of it",
+                d.name
+            ));
+        }
+        step
+    }
+
+    /// `time >= harvest`: against the start of a regime.
+    pub(super) fn regime_start(
+        &self,
+        cond: &crate::check::Cond,
+        subject: crate::check::Subject,
+        op: CmpOp,
+        regime: usize,
+    ) -> Step {
+        let e = self.event(subject);
+        let r = &self.rulebook.regimes[regime];
+        let truth = order(&e.time, op, &instant(r.from.at));
+        let computed = format!("regime `{}` began {}", r.name, r.from.written);
+        let fact = self.fact(e, "time", written(&e.time), Some(computed));
+        let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
+        if truth == Truth::Unknown {
+            step.unknown_because =
+                Some("the event's time window straddles the regime's start".into());
+        }
+        step
+    }
+
     /// `time overlaps attack.time`: the two spans share an instant.
     pub(super) fn overlaps(
         &self,
@@ -100,6 +141,35 @@ impl super::cond::Env<'_> {
         ];
         Step::leaf(cond.text.clone(), truth, facts)
     }
+}
+
+/// An instant as a degenerate window.
+fn instant(at: jiff::Timestamp) -> Time {
+    Time {
+        from: at,
+        to: at,
+        offset: 0,
+    }
+}
+
+/// `deadline `withdrawal` due 1953-07-30 22:00 Asia/Seoul (72 h after …); 1 d 2 h after it`
+fn due_note(name: &str, due: &crate::check::Due, time: &Time) -> String {
+    let extended = due
+        .agreed
+        .as_ref()
+        .map_or(String::new(), |a| format!(", as extended on {}", a.written));
+    let (lo, hi) = (gap(due.at.at, time.from), gap(due.at.at, time.to));
+    let relation = if lo >= 0.0 {
+        format!("{} after it", span_words(lo, hi))
+    } else if hi <= 0.0 {
+        format!("{} before it", span_words(-hi, -lo))
+    } else {
+        "the window spans it".to_owned()
+    };
+    format!(
+        "deadline `{name}` due {} ({}{extended}); {relation}",
+        due.at.written, due.how
+    )
 }
 
 /// Seconds from `from` to `to` (negative when `to` is earlier).

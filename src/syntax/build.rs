@@ -10,6 +10,7 @@ use crate::ast::*;
 use crate::span::{Source, Span, Spanned};
 
 mod expr;
+mod time;
 mod token;
 
 type Result<T> = std::result::Result<T, SyntaxError>;
@@ -120,6 +121,10 @@ impl<'s> Builder<'s> {
             Rule::act_class_decl => Declaration::ActClass(self.act_class_decl(pair)?),
             Rule::act_decl => Declaration::Act(self.act_decl(pair)?),
             Rule::reach_decl => Declaration::Reach(self.reach_decl(pair)),
+            Rule::deadline_decl => Declaration::Deadline(self.deadline_decl(pair)),
+            Rule::extension_decl => Declaration::Extension(self.extension_decl(pair)?),
+            Rule::suspension_decl => Declaration::Suspension(self.suspension_decl(pair)?),
+            Rule::regime_decl => Declaration::Regime(self.regime_decl(pair)?),
             Rule::article => Declaration::Article(self.article(pair)?),
             Rule::exception => Declaration::Exception(self.exception(pair)?),
             r => unreachable!("grammar: declaration {r:?}"),
@@ -324,7 +329,7 @@ impl<'s> Builder<'s> {
         })
     }
 
-    fn article_refs(&self, pair: Pair<'_, Rule>) -> Vec<Spanned<String>> {
+    pub(super) fn article_refs(&self, pair: Pair<'_, Rule>) -> Vec<Spanned<String>> {
         pair.into_inner()
             .skip(1)
             .map(|p| self.article_number(p))

@@ -1,0 +1,370 @@
+//! Time declarations: regimes, deadlines and their extensions, per-party
+//! suspensions and repudiations.
+//!
+//! Calendar days (`14 d`) are counted in the anchor's time zone, so a
+//! deadline keeps its local hour across a daylight-saving change; hours
+//! and minutes are elapsed time.
+
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp, ToSpan};
+
+use super::Checker;
+use super::err::InvalidError;
+use super::rulebook::{Article, Deadline, Due, Instant, Regime, Suspension};
+use super::symbols::Kind;
+use crate::ast::{self, Anchor, Declaration, Extension, Moment, Unit};
+use crate::span::Spanned;
+
+impl Checker {
+    pub(super) fn regimes(&mut self, ast: &ast::Rulebook) -> Vec<Regime> {
+        let mut regimes = Vec::new();
+        for decl in &ast.declarations {
+            let Declaration::Regime(d) = decl else {
+                continue;
+            };
+            if !self.is_declared(&d.name) {
+                continue;
+            }
+            let Some(from) = self.instant(&d.from) else {
+                continue;
+            };
+            regimes.push(Regime {
+                name: d.name.node.clone(),
+                from,
+                text: d.text.as_ref().map(|t| t.node.as_str().into()),
+            });
+        }
+        regimes
+    }
+
+    /// Deadlines in declaration order; one may be set from an earlier one.
+    pub(super) fn deadlines(
+        &mut self,
+        ast: &ast::Rulebook,
+        in_force: Option<&Instant>,
+        regimes: &[Regime],
+    ) -> Vec<Deadline> {
+        let mut deadlines: Vec<Deadline> = Vec::new();
+        for decl in &ast.declarations {
+            let Declaration::Deadline(d) = decl else {
+                continue;
+            };
+            if !self.is_declared(&d.name) {
+                continue;
+            }
+            let known = Known {
+                in_force,
+                regimes,
+                deadlines: &deadlines,
+            };
+            let due = self.moment(&d.due, &known);
+            // A placeholder keeps indices aligned when the moment is wrong.
+            let due = due.unwrap_or_else(|| placeholder(in_force));
+            deadlines.push(Deadline {
+                name: d.name.node.clone(),
+                schedule: vec![due],
+            });
+        }
+        for decl in &ast.declarations {
+            let Declaration::Extension(x) = decl else {
+                continue;
+            };
+            self.extension(x, &mut deadlines, in_force, regimes);
+        }
+        deadlines
+    }
+
+    fn extension(
+        &mut self,
+        x: &ast::ExtensionDecl,
+        deadlines: &mut [Deadline],
+        in_force: Option<&Instant>,
+        regimes: &[Regime],
+    ) {
+        let Ok((_, index)) = self
+            .symbols
+            .resolve(&x.deadline.span, &[Kind::Deadline])
+            .map_err(|e| self.error(e))
+        else {
+            return;
+        };
+        let agreed = self.instant(&x.agreed);
+        let current = deadlines[index]
+            .schedule
+            .last()
+            .expect("a deadline has its original due date")
+            .clone();
+        let due = match &x.to {
+            Extension::To(moment) => {
+                let known = Known {
+                    in_force,
+                    regimes,
+                    deadlines,
+                };
+                self.moment(moment, &known)
+            }
+            Extension::By(q) => self.after(&current.at, q).map(|at| Due {
+                how: format!("{} after {}", q.span.text(), current.at.written),
+                at,
+                agreed: None,
+            }),
+        };
+        let (Some(mut due), Some(agreed)) = (due, agreed) else {
+            return;
+        };
+        due.agreed = Some(agreed);
+        deadlines[index].schedule.push(due);
+    }
+
+    /// Resolves `72 h after in force`, `14 d after day 2`, a date, or a name.
+    fn moment(&mut self, m: &Spanned<Moment>, known: &Known<'_>) -> Option<Due> {
+        let anchor = self.anchor(&m.node.anchor, known)?;
+        let Some(q) = &m.node.after else {
+            return Some(Due {
+                how: anchor.1,
+                at: anchor.0,
+                agreed: None,
+            });
+        };
+        let at = self.after(&anchor.0, q)?;
+        Some(Due {
+            at,
+            how: format!("{} after {}", q.span.text(), anchor.1),
+            agreed: None,
+        })
+    }
+
+    /// The instant an anchor names, and how to say it.
+    fn anchor(&mut self, a: &Spanned<Anchor>, known: &Known<'_>) -> Option<(Instant, String)> {
+        match &a.node {
+            Anchor::InForce => {
+                let f = known.in_force?;
+                Some((f.clone(), format!("entry into force ({})", f.written)))
+            }
+            Anchor::Day(n) => {
+                let f = known.in_force?;
+                if n.fract() != 0.0 || *n < 1.0 || *n > 100_000.0 {
+                    let message = format!("`{}` is not a day of the agreement", a.span.text());
+                    let help = "count days from 1, the day of entry into force: `day 2`";
+                    self.error(InvalidError::new(&a.span, message, "here").help(help));
+                    return None;
+                }
+                let day = day_start(f, *n as i64 - 1);
+                let how = format!("day {n} in force ({})", day.written);
+                Some((day, how))
+            }
+            Anchor::Date(d) => {
+                let i = self.instant(&Spanned::new(d.clone(), a.span.clone()))?;
+                let how = i.written.clone();
+                Some((i, how))
+            }
+            Anchor::Named(name) => {
+                let (kind, index) = self
+                    .symbols
+                    .resolve(&a.span, &[Kind::Deadline, Kind::Regime])
+                    .map_err(|e| self.error(e))
+                    .ok()?;
+                if kind == Kind::Regime {
+                    let r = known.regimes.get(index)?;
+                    return Some((
+                        r.from.clone(),
+                        format!("regime `{name}` ({})", r.from.written),
+                    ));
+                }
+                let Some(d) = known.deadlines.get(index) else {
+                    let message = format!("deadline `{name}` is declared later");
+                    let help = "declare a deadline before the ones set from it";
+                    self.error(InvalidError::new(&a.span, message, "here").help(help));
+                    return None;
+                };
+                let due = &d.schedule[0].at;
+                Some((due.clone(), format!("deadline `{name}` ({})", due.written)))
+            }
+        }
+    }
+
+    /// `at` plus a duration: calendar days in `at`'s zone, or elapsed time.
+    fn after(&mut self, at: &Instant, q: &Spanned<ast::Quantity>) -> Option<Instant> {
+        let value = q.node.value;
+        let shifted = match q.node.unit {
+            Unit::Day if value.fract() == 0.0 && value.abs() <= 100_000.0 => at
+                .at
+                .to_zoned_datetime(at.tz.clone())
+                .checked_add((value as i64).days())
+                .ok()
+                .map(|z| z.timestamp()),
+            Unit::Minute | Unit::Hour if value.abs() <= 1e9 => {
+                let d = SignedDuration::from_secs_f64(q.node.base());
+                at.at.checked_add(d).ok()
+            }
+            Unit::Day => None,
+            _ => {
+                let message = format!("`{}` is not a duration", q.span.text());
+                let help = "write `72 h`, `30 min` or `14 d`";
+                self.error(InvalidError::new(&q.span, message, "here").help(help));
+                return None;
+            }
+        };
+        let Some(shifted) = shifted else {
+            let message = format!("`{}` cannot be added here", q.span.text());
+            let help = "days are whole calendar days; keep durations within a few centuries";
+            self.error(InvalidError::new(&q.span, message, "here").help(help));
+            return None;
+        };
+        Some(local(shifted, &at.tz))
+    }
+
+    pub(super) fn suspensions(
+        &mut self,
+        ast: &ast::Rulebook,
+        articles: &[Article],
+    ) -> Vec<Suspension> {
+        let mut out = Vec::new();
+        for decl in &ast.declarations {
+            let Declaration::Suspension(s) = decl else {
+                continue;
+            };
+            if let Some(s) = self.suspension(s, articles) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    fn suspension(&mut self, s: &ast::SuspensionDecl, articles: &[Article]) -> Option<Suspension> {
+        let party = self
+            .symbols
+            .resolve(&s.party.span, &[Kind::Party])
+            .map_err(|e| self.error(e))
+            .ok();
+        let mut indices = Vec::new();
+        for number in &s.articles {
+            match articles.iter().position(|a| *a.number == *number.node) {
+                Some(i) => indices.push(i),
+                None => {
+                    let numbers: Vec<&str> = articles.iter().map(|a| &*a.number).collect();
+                    self.error(super::err::UnknownNameError::new(
+                        &number.span,
+                        "article",
+                        &numbers,
+                        "name an article of this rulebook",
+                    ));
+                }
+            }
+        }
+        let from = self.instant(&s.from);
+        let until = s.until.as_ref().map(|u| self.instant(u));
+        if let (Some(f), Some(Some(u))) = (&from, &until)
+            && u.at <= f.at
+        {
+            let message = format!(
+                "the suspension ends ({}) before it begins ({})",
+                u.written, f.written
+            );
+            let at = s.until.as_ref().map_or(&s.span, |u| &u.span);
+            self.error(InvalidError::new(at, message, "until"));
+        }
+        if self.monitors.contains(&s.party.node) {
+            let message = format!(
+                "`{}` is a monitor, not a party bound by the agreement",
+                s.party.node
+            );
+            self.error(InvalidError::new(&s.party.span, message, "here"));
+        }
+        Some(Suspension {
+            party: party?.1 as u16,
+            articles: indices,
+            repudiation: s.repudiation,
+            from: from?,
+            until: until.flatten(),
+            text: s.text.as_ref().map(|t| t.node.as_str().into()),
+        })
+    }
+}
+
+/// What a moment may be set from.
+struct Known<'a> {
+    in_force: Option<&'a Instant>,
+    regimes: &'a [Regime],
+    deadlines: &'a [Deadline],
+}
+
+fn placeholder(in_force: Option<&Instant>) -> Due {
+    let at = in_force.cloned().unwrap_or_else(|| Instant {
+        at: Timestamp::UNIX_EPOCH,
+        written: String::new(),
+        tz: TimeZone::UTC,
+    });
+    Due {
+        at,
+        how: String::new(),
+        agreed: None,
+    }
+}
+
+/// The start (00:00) of the calendar day `days` after `f`'s, in `f`'s zone.
+fn day_start(f: &Instant, days: i64) -> Instant {
+    let zoned = f.at.to_zoned_datetime(f.tz.clone());
+    let date = zoned
+        .date()
+        .checked_add(days.days())
+        .unwrap_or(zoned.date());
+    // Midnight exists in every zone truce ships with; `compatible` takes the
+    // first instant of the day if a zone ever skips it.
+    let at = date
+        .to_zoned_datetime(f.tz.clone())
+        .map(|z| z.timestamp())
+        .unwrap_or(f.at);
+    local(at, &f.tz)
+}
+
+/// An instant written as local time in a zone: `2015-03-02 00:00 Europe/Kyiv`.
+pub(super) fn local(at: Timestamp, tz: &TimeZone) -> Instant {
+    let zoned = at.to_zoned_datetime(tz.clone());
+    let name = tz.iana_name().unwrap_or("UTC");
+    Instant {
+        at,
+        written: format!("{} {name}", zoned.strftime("%Y-%m-%d %H:%M")),
+        tz: tz.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kyiv(s: &str) -> Instant {
+        let tz = TimeZone::get("Europe/Kyiv").unwrap();
+        let civil: jiff::civil::DateTime = s.parse().unwrap();
+        local(tz.to_ambiguous_timestamp(civil).unambiguous().unwrap(), &tz)
+    }
+
+    #[test]
+    fn day_two_of_minsk_ii_begins_at_midnight_kyiv_time() {
+        // Minsk II: ceasefire from 00:00 Kyiv time, 15 Feb 2015.
+        let f = kyiv("2015-02-15T00:00");
+        assert_eq!(day_start(&f, 1).written, "2015-02-16 00:00 Europe/Kyiv");
+    }
+
+    #[test]
+    fn calendar_days_keep_the_local_hour_across_a_clock_change() {
+        // The 2015 Addendum: 41 days from 2 Oct 2015 crosses the end of
+        // summer time (25 Oct), yet ends at midnight local time.
+        let start = kyiv("2015-10-02T00:00");
+        let end = start
+            .at
+            .to_zoned_datetime(start.tz.clone())
+            .checked_add(41.days())
+            .unwrap();
+        assert_eq!(
+            local(end.timestamp(), &start.tz).written,
+            "2015-11-12 00:00 Europe/Kyiv"
+        );
+        // 41 × 24 h of elapsed time is an hour short of that midnight.
+        let elapsed = start.at + SignedDuration::from_hours(41 * 24);
+        assert_eq!(
+            local(elapsed, &start.tz).written,
+            "2015-11-11 23:00 Europe/Kyiv"
+        );
+    }
+}

@@ -1,0 +1,117 @@
+//! Time declarations: deadlines, extensions, suspensions and regimes.
+
+use pest::iterators::Pair;
+
+use super::super::parser::Rule;
+use super::{Builder, Result, last};
+use crate::ast::*;
+use crate::span::Spanned;
+
+impl Builder<'_> {
+    pub(super) fn deadline_decl(&self, pair: Pair<'_, Rule>) -> DeadlineDecl {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().skip(1); // kw_deadline
+        let name = self.identifier(inner.next().expect("grammar: name"));
+        let due = self.moment(inner.next().expect("grammar: moment"));
+        DeadlineDecl { name, due, span }
+    }
+
+    /// `72 h after in force`, `day 2`, `2015-10-02 00:00 Europe/Kyiv`
+    pub(super) fn moment(&self, pair: Pair<'_, Rule>) -> Spanned<Moment> {
+        let span = self.span(&pair);
+        let mut after = None;
+        let mut anchor = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::quantity => after = Some(self.quantity(p)),
+                Rule::anchor => anchor = Some(self.anchor(p)),
+                _ => {} // kw_after
+            }
+        }
+        let anchor = anchor.expect("grammar: anchor");
+        Spanned::new(Moment { after, anchor }, span)
+    }
+
+    pub(super) fn anchor(&self, pair: Pair<'_, Rule>) -> Spanned<Anchor> {
+        let span = self.span(&pair);
+        let inner = last(pair.into_inner());
+        let anchor = match inner.as_rule() {
+            Rule::in_force_anchor => Anchor::InForce,
+            Rule::day_anchor => Anchor::Day(self.number(last(inner.into_inner()))),
+            Rule::datetime => Anchor::Date(self.datetime(inner).node),
+            _ => Anchor::Named(inner.as_str().to_owned()),
+        };
+        Spanned::new(anchor, span)
+    }
+
+    pub(super) fn extension_decl(&self, pair: Pair<'_, Rule>) -> Result<ExtensionDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().skip(1); // kw_extend
+        let deadline = self.identifier(inner.next().expect("grammar: deadline"));
+        let word = inner.next().expect("grammar: to or by");
+        let value = inner.next().expect("grammar: new deadline");
+        let to = match word.as_rule() {
+            Rule::kw_to => Extension::To(self.moment(value)),
+            _ => Extension::By(self.quantity(value)),
+        };
+        inner.next(); // kw_agreed
+        let agreed = self.datetime(inner.next().expect("grammar: agreed"));
+        let text = inner.next().map(|p| self.string(p)).transpose()?;
+        Ok(ExtensionDecl {
+            deadline,
+            to,
+            agreed,
+            text,
+            span,
+        })
+    }
+
+    pub(super) fn suspension_decl(&self, pair: Pair<'_, Rule>) -> Result<SuspensionDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().peekable();
+        let repudiation = inner.next().expect("grammar: verb").as_rule() == Rule::kw_repudiate;
+        let mut articles = Vec::new();
+        if inner
+            .peek()
+            .is_some_and(|p| p.as_rule() == Rule::article_refs)
+        {
+            articles = self.article_refs(inner.next().expect("peeked"));
+        }
+        inner.next(); // kw_for
+        let party = self.identifier(inner.next().expect("grammar: party"));
+        inner.next(); // kw_from
+        let from = self.datetime(inner.next().expect("grammar: from"));
+        let (mut until, mut text) = (None, None);
+        for p in inner {
+            match p.as_rule() {
+                Rule::datetime => until = Some(self.datetime(p)),
+                Rule::string => text = Some(self.string(p)?),
+                _ => {} // kw_until
+            }
+        }
+        Ok(SuspensionDecl {
+            repudiation,
+            articles,
+            party,
+            from,
+            until,
+            text,
+            span,
+        })
+    }
+
+    pub(super) fn regime_decl(&self, pair: Pair<'_, Rule>) -> Result<RegimeDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().skip(1); // kw_regime
+        let name = self.identifier(inner.next().expect("grammar: name"));
+        inner.next(); // kw_from
+        let from = self.datetime(inner.next().expect("grammar: from"));
+        let text = inner.next().map(|p| self.string(p)).transpose()?;
+        Ok(RegimeDecl {
+            name,
+            from,
+            text,
+            span,
+        })
+    }
+}
