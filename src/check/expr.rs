@@ -34,27 +34,11 @@ impl Checker {
                 binding,
                 condition,
             } => self.quantifier(relation, binding, condition.as_deref(), scope)?,
-            Expr::Crosses {
-                subject,
-                line,
-                from,
-            } => self.crossing(subject, line, from.as_ref(), scope)?,
-            Expr::Within {
-                subject,
-                amount,
-                relation,
-                reference,
-            } => self.within(subject, amount, relation, reference, scope)?,
-            Expr::OnSide {
-                subject,
-                side,
-                line,
-            } => self.on_side(subject, side, line, scope)?,
-            Expr::Buffer { .. } | Expr::Polygon(_) => {
-                let message = format!("`{}` is a zone, not a condition", e.span.text());
-                let help = "declare it as a zone, `zone NAME = ...`, and test `place in NAME`";
-                return self.invalid(InvalidError::new(&e.span, message, "a zone").help(help));
-            }
+            Expr::Crosses { .. }
+            | Expr::Within { .. }
+            | Expr::OnSide { .. }
+            | Expr::Buffer { .. }
+            | Expr::Polygon(_) => self.three_place(e, scope)?,
             Expr::Path(p) => {
                 let what = self
                     .operand(&Spanned::new(p.clone(), e.span.clone()), scope)

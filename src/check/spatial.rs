@@ -11,6 +11,35 @@ use crate::ast::{Dimension, Expr, Ident, SExpr, SideRef, WithinRelation};
 use crate::span::Spanned;
 
 impl Checker {
+    /// The tests with three operands. Kept out of `cond`, whose stack frame
+    /// every level of a long `and`/`or` chain pays for.
+    #[inline(never)]
+    pub(super) fn three_place(&mut self, e: &SExpr, scope: &Scope) -> Option<CondKind> {
+        match &e.node {
+            Expr::Crosses {
+                subject,
+                line,
+                from,
+            } => self.crossing(subject, line, from.as_ref(), scope),
+            Expr::Within {
+                subject,
+                amount,
+                relation,
+                reference,
+            } => self.within(subject, amount, relation, reference, scope),
+            Expr::OnSide {
+                subject,
+                side,
+                line,
+            } => self.on_side(subject, side, line, scope),
+            _ => {
+                let message = format!("`{}` is a zone, not a condition", e.span.text());
+                let help = "declare it as a zone, `zone NAME = ...`, and test `place in NAME`";
+                self.invalid(InvalidError::new(&e.span, message, "a zone").help(help))
+            }
+        }
+    }
+
     /// `trajectory crosses mdl`, `track crosses mdl from KPA side`
     pub(super) fn crossing(
         &mut self,
