@@ -61,8 +61,9 @@ pub fn check(ast: &ast::Rulebook, source: &Source) -> Result<Checked, CheckError
 pub(crate) struct Checker {
     source: Source,
     symbols: Symbols,
-    /// Start offsets of declaration names accepted by `declare_all`.
-    declared: std::collections::HashSet<usize>,
+    /// Declaration names accepted by `declare_all`, by file and start offset
+    /// (imported declarations come from other files).
+    declared: std::collections::HashSet<(usize, usize)>,
     /// Members of each act class checked so far, by class index.
     act_class_members: Vec<ActSet>,
     /// Ids declared with `monitor`: never a responsible party.

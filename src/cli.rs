@@ -163,6 +163,12 @@ fn report_rulebook_error(error: &truce::RulebookError) {
             }
             errln!("{} error(s) in the rulebook", all.errors.len());
         }
+        truce::RulebookError::Link(all) => {
+            for e in all {
+                report(e);
+            }
+            errln!("{} error(s) in the rulebook's imports", all.len());
+        }
         other => report(other),
     }
 }

@@ -5,6 +5,7 @@
 //! | stage | produces | module |
 //! |---|---|---|
 //! | rule text → AST | [`ast::Rulebook`] | [`syntax::parse_rulebook`] |
+//! | AST + imports → one AST | [`ast::Rulebook`] | [`link::link`] |
 //! | AST → checked rulebook | [`check::Rulebook`] | [`check::check`] |
 //! | events file → validated events | [`events::Loaded`] | [`events::load`] |
 //! | events → event graph | [`graph::EventGraph`] | [`graph::build`] |
@@ -22,6 +23,7 @@ pub mod digest;
 pub mod eval;
 pub mod events;
 pub mod graph;
+pub mod link;
 pub mod name;
 pub mod render;
 pub mod report;
@@ -47,6 +49,8 @@ pub enum RulebookError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Syntax(#[from] SyntaxError),
+    #[error("{} problem(s) with the rulebook's imports", .0.len())]
+    Link(Vec<link::LinkError>),
     #[error("{} problem(s) in the rulebook", .0.errors.len())]
     Check(CheckErrors),
 }
@@ -65,9 +69,11 @@ pub fn load_rulebook(path: &Path) -> Result<Checked, RulebookError> {
     compile(&Source::new(path.display().to_string(), text))
 }
 
-/// Parses and checks rule text already in memory.
+/// Parses, links and checks rule text already in memory (imports are read
+/// relative to the source's name).
 pub fn compile(source: &Source) -> Result<Checked, RulebookError> {
     let ast = syntax::parse_rulebook(source)?;
+    let ast = link::link(ast, source).map_err(RulebookError::Link)?;
     check::check(&ast, source).map_err(RulebookError::Check)
 }
 

@@ -33,6 +33,11 @@ impl Source {
         &self.0.name
     }
 
+    /// Identifies the file among those loaded together (a rulebook and its imports).
+    pub fn id(&self) -> usize {
+        Arc::as_ptr(&self.0) as usize
+    }
+
     pub fn text(&self) -> &str {
         &self.0.text
     }

@@ -49,6 +49,7 @@ pub struct DateTimeLit {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Declaration {
+    Import(ImportDecl),
     Line(LineDecl),
     Zone(ZoneDecl),
     WeaponClass(WeaponClassDecl),
@@ -224,4 +225,33 @@ pub struct RegimeDecl {
     pub from: Spanned<DateTimeLit>,
     pub text: Option<Spanned<String>>,
     pub span: Span,
+}
+
+/// `import mdl, dmz from "kaa.truce"`
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportDecl {
+    pub names: Vec<Ident>,
+    pub file: Spanned<String>,
+    pub span: Span,
+}
+
+impl Declaration {
+    /// The name a declaration introduces, if it introduces one.
+    pub fn name(&self) -> Option<&Ident> {
+        match self {
+            Declaration::Line(d) => Some(&d.name),
+            Declaration::Zone(d) => Some(&d.name),
+            Declaration::WeaponClass(d) => Some(&d.name),
+            Declaration::ActClass(d) => Some(&d.name),
+            Declaration::Act(d) => Some(&d.name),
+            Declaration::Reach(d) => Some(&d.weapon_type),
+            Declaration::Deadline(d) => Some(&d.name),
+            Declaration::Regime(d) => Some(&d.name),
+            Declaration::Import(_)
+            | Declaration::Extension(_)
+            | Declaration::Suspension(_)
+            | Declaration::Article(_)
+            | Declaration::Exception(_) => None,
+        }
+    }
 }

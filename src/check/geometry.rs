@@ -33,6 +33,7 @@ impl Checker {
                 Declaration::Deadline(d) => (&d.name, Kind::Deadline),
                 Declaration::Regime(d) => (&d.name, Kind::Regime),
                 Declaration::Reach(_)
+                | Declaration::Import(_)
                 | Declaration::Extension(_)
                 | Declaration::Suspension(_)
                 | Declaration::Article(_)
@@ -42,7 +43,7 @@ impl Checker {
             };
             match self.symbols.declare(&name.span, kind) {
                 Ok(_) => {
-                    declared.insert(name.span.range.start);
+                    declared.insert((name.span.source.id(), name.span.range.start));
                 }
                 Err(e) => self.error(e),
             }
@@ -52,7 +53,8 @@ impl Checker {
 
     /// Whether a declaration's name was accepted (not a duplicate).
     pub(super) fn is_declared(&self, name: &Spanned<String>) -> bool {
-        self.declared.contains(&name.span.range.start)
+        self.declared
+            .contains(&(name.span.source.id(), name.span.range.start))
     }
 
     /// A distance in metres; reports a quantity of the wrong kind.
@@ -114,7 +116,7 @@ impl Checker {
     }
 
     fn geojson(&mut self, file: &Spanned<String>) -> Option<Shapes> {
-        let path = self.relative(&file.node);
+        let path = relative(&file.span.source, &file.node);
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) => {
@@ -138,10 +140,13 @@ impl Checker {
         }
     }
 
-    fn relative(&self, file: &str) -> PathBuf {
-        let base = std::path::Path::new(self.source.name()).parent();
-        base.map_or_else(|| PathBuf::from(file), |b| b.join(file))
-    }
+}
+
+/// A path written in a rule file, relative to that file (an imported
+/// declaration reads its geometry beside its own file).
+fn relative(source: &crate::span::Source, file: &str) -> PathBuf {
+    let base = std::path::Path::new(source.name()).parent();
+    base.map_or_else(|| PathBuf::from(file), |b| b.join(file))
 }
 
 pub(super) fn geometry_span(source: &GeometrySource, fallback: &Span) -> Span {

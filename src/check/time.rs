@@ -139,7 +139,7 @@ impl Checker {
         match &a.node {
             Anchor::InForce => {
                 let f = known.in_force?;
-                Some((f.clone(), format!("entry into force ({})", f.written)))
+                Some((f.clone(), "entry into force".to_owned()))
             }
             Anchor::Day(n) => {
                 let f = known.in_force?;
@@ -150,7 +150,7 @@ impl Checker {
                     return None;
                 }
                 let day = day_start(f, *n as i64 - 1);
-                let how = format!("day {n} in force ({})", day.written);
+                let how = format!("day {n} in force");
                 Some((day, how))
             }
             Anchor::Date(d) => {

@@ -27,12 +27,7 @@ impl Env<'_> {
         let m = self.membership(index, read, p, zone);
         let fact = self.fact(e, point.name(), shown(p, point, read), Some(m.computed));
         let mut step = Step::leaf(cond.text.clone(), m.truth, vec![fact]);
-        if m.truth == Truth::Unknown {
-            step.unknown_because = Some(format!(
-                "the {} cannot be placed in or out of the zone: too uncertain, or its line depends on an unknown party",
-                point.name()
-            ));
-        }
+        step.unknown_because = m.unknown_because;
         step
     }
 

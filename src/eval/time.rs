@@ -167,7 +167,7 @@ fn due_note(name: &str, due: &crate::check::Due, time: &Time) -> String {
         "the window spans it".to_owned()
     };
     format!(
-        "deadline `{name}` due {} ({}{extended}); {relation}",
+        "deadline `{name}` due {}: {}{extended}; {relation}",
         due.at.written, due.how
     )
 }

@@ -16,17 +16,30 @@ use crate::events::Point;
 pub struct Membership {
     pub truth: Truth,
     pub computed: String,
+    /// Why it could not be decided, when it could not.
+    pub unknown_because: Option<String>,
 }
 
 /// Decides whether `p` lies in zone `zone`, for an act by `party` (per-party
 /// lines and `own` sides need it).
 pub fn in_zone(p: &Point, zone: usize, party: Option<PartyIdx>, rulebook: &Rulebook) -> Membership {
     let mut notes = Vec::new();
-    let cx = Cx { rulebook, party, p };
+    let cx = Cx {
+        rulebook,
+        party,
+        p,
+        why: Default::default(),
+    };
     let truth = cx.zone(zone, &mut notes);
+    let unknown_because = (truth == Truth::Unknown).then(|| {
+        cx.why
+            .into_inner()
+            .unwrap_or_else(|| "the position is too uncertain".into())
+    });
     Membership {
         truth,
         computed: notes.join("; "),
+        unknown_because,
     }
 }
 
@@ -34,12 +47,22 @@ struct Cx<'a> {
     rulebook: &'a Rulebook,
     party: Option<PartyIdx>,
     p: &'a Point,
+    /// The first reason a part of the zone could not be decided.
+    why: std::cell::RefCell<Option<String>>,
 }
 
 impl Cx<'_> {
     fn zone(&self, zone: usize, notes: &mut Vec<String>) -> Truth {
         let z = &self.rulebook.zones[zone];
         self.expr(&z.shape, &z.name, notes)
+    }
+
+    /// Records why a part is unknown (the first reason is the one shown).
+    fn unknown(&self, truth: Truth, why: impl FnOnce() -> String) -> Truth {
+        if truth == Truth::Unknown {
+            self.why.borrow_mut().get_or_insert_with(why);
+        }
+        truth
     }
 
     fn expr(&self, e: &ZoneExpr, owner: &str, notes: &mut Vec<String>) -> Truth {
@@ -64,12 +87,13 @@ impl Cx<'_> {
                     accuracy_note(self.p),
                     km(*metres)
                 ));
-                within_limit(d, self.p.accuracy, *metres)
+                let truth = within_limit(d, self.p.accuracy, *metres);
+                self.unknown(truth, || edge_within(self.p, owner))
             }
             ZoneExpr::Polygon(polygons) => {
                 let (truth, note) = polygon(self.p, polygons, owner);
                 notes.push(note);
-                truth
+                self.unknown(truth, || edge_within(self.p, owner))
             }
             ZoneExpr::Zone(i) => self.zone(*i, notes),
             ZoneExpr::And(a, b) => self.expr(a, owner, notes).and(self.expr(b, owner, notes)),
@@ -81,7 +105,10 @@ impl Cx<'_> {
     fn buffer(&self, line: usize, metres: f64, sel: SideSel, owner: &str) -> (Truth, String) {
         let drawn = match drawn_line(self.rulebook, line, self.party) {
             Ok(d) => d,
-            Err(why) => return (Truth::Unknown, why),
+            Err(why) => {
+                self.unknown(Truth::Unknown, || why.clone());
+                return (Truth::Unknown, why);
+            }
         };
         let l = &self.rulebook.lines[drawn.index];
         let geometry = l.drawn().expect("resolved to a drawn line");
@@ -91,13 +118,23 @@ impl Cx<'_> {
         let near = within_limit(d, self.p.accuracy, metres);
         let wanted = match wanted_side(self.rulebook, drawn.index, sel, self.party) {
             Ok(w) => w,
-            Err(why) => return (Truth::Unknown, why),
+            Err(why) => {
+                self.unknown(Truth::Unknown, || why.clone());
+                return (Truth::Unknown, why);
+            }
         };
         let on_side = match wanted {
             None => Truth::True,
             Some(_) if d <= self.p.accuracy => Truth::Unknown,
             Some(w) => Truth::from(w == at),
         };
+        self.unknown(near, || edge_within(self.p, owner));
+        self.unknown(on_side, || {
+            format!(
+                "the position is closer to line `{}` than its uncertainty, so its side is unknown",
+                l.name
+            )
+        });
         let whose = drawn.note;
         let limit_side = wanted.map_or(String::new(), |w| {
             format!(" on the {} side", side_name(self.rulebook, drawn.index, w))
@@ -205,6 +242,13 @@ pub fn side_name(rulebook: &Rulebook, line: usize, side: Side) -> String {
             },
             |(_, w)| w.to_owned(),
         )
+}
+
+fn edge_within(p: &Point, owner: &str) -> String {
+    format!(
+        "the edge of zone `{owner}` lies within the position's uncertainty ({})",
+        km(p.accuracy)
+    )
 }
 
 fn polygon(p: &Point, polygons: &geo::MultiPolygon, owner: &str) -> (Truth, String) {

@@ -115,6 +115,7 @@ impl<'s> Builder<'s> {
 
     fn declaration(&self, pair: Pair<'_, Rule>) -> Result<Declaration> {
         Ok(match pair.as_rule() {
+            Rule::import_decl => Declaration::Import(self.import_decl(pair)?),
             Rule::line_decl => Declaration::Line(self.line_decl(pair)?),
             Rule::zone_decl => Declaration::Zone(self.zone_decl(pair)?),
             Rule::weapon_class_decl => Declaration::WeaponClass(self.weapon_class_decl(pair)?),
@@ -129,6 +130,21 @@ impl<'s> Builder<'s> {
             Rule::exception => Declaration::Exception(self.exception(pair)?),
             r => unreachable!("grammar: declaration {r:?}"),
         })
+    }
+
+    fn import_decl(&self, pair: Pair<'_, Rule>) -> Result<ImportDecl> {
+        let span = self.span(&pair);
+        let mut names = Vec::new();
+        let mut file = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::identifier => names.push(self.identifier(p)),
+                Rule::string => file = Some(self.string(p)?),
+                _ => {} // kw_import, kw_from
+            }
+        }
+        let file = file.expect("grammar: file");
+        Ok(ImportDecl { names, file, span })
     }
 
     fn line_decl(&self, pair: Pair<'_, Rule>) -> Result<LineDecl> {

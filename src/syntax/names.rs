@@ -55,6 +55,8 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_repudiate => "`repudiate`",
         Rule::kw_until => "`until`",
         Rule::kw_regime => "`regime`",
+        Rule::kw_import => "`import`",
+        Rule::import_decl => "an `import`",
         Rule::kw_for => "`for`",
         Rule::kw_holds => "`holds`",
         Rule::kw_reach => "`reach`",

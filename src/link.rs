@@ -1,0 +1,269 @@
+//! AST + imports → one AST: `import mdl, dmz from "kaa.truce"` brings the
+//! named declarations of another rulebook, with everything they refer to,
+//! into the importing one.
+//!
+//! Imports resolve only inside the folder tree of the rulebook being
+//! loaded, so a rulebook cannot reach into arbitrary files; an import cycle
+//! is a diagnostic. Imported declarations keep their spans in their own
+//! file, so later diagnostics point there, and their geometry is read
+//! beside their own file. Sides held by parties are dropped on import:
+//! the parties are the other agreement's (compass sides still work).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use thiserror::Error;
+
+use crate::ast::{self, Declaration, Expr, LineSource, SExpr};
+use crate::check::did_you_mean;
+use crate::span::{Source, Span, Spanned};
+use crate::syntax::{self, SyntaxError};
+
+/// A problem with an `import`.
+#[derive(Debug, Error, Diagnostic)]
+pub enum LinkError {
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Import(#[from] ImportError),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Syntax(#[from] SyntaxError),
+}
+
+#[derive(Debug, Error, Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(truce::rules::import))]
+pub struct ImportError {
+    message: String,
+    #[source_code]
+    src: NamedSource<String>,
+    #[label("{label}")]
+    span: SourceSpan,
+    label: String,
+    #[help]
+    help: Option<String>,
+}
+
+impl ImportError {
+    fn new(at: &Span, message: String, label: &str, help: Option<String>) -> Self {
+        ImportError {
+            message,
+            src: at.source.named(),
+            span: at.into(),
+            label: label.to_owned(),
+            help,
+        }
+    }
+}
+
+/// Resolves every import of `root`, read from the file `source`, in place.
+pub fn link(root: ast::Rulebook, source: &Source) -> Result<ast::Rulebook, Vec<LinkError>> {
+    let file = Path::new(source.name());
+    let folder = file
+        .parent()
+        .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p })
+        .unwrap_or(Path::new("."));
+    let mut linker = Linker {
+        folder: folder.canonicalize().unwrap_or_else(|_| folder.to_path_buf()),
+        stack: vec![canonical(file)],
+        errors: Vec::new(),
+    };
+    let linked = linker.resolve(root);
+    if linker.errors.is_empty() {
+        Ok(linked)
+    } else {
+        Err(linker.errors)
+    }
+}
+
+struct Linker {
+    /// The folder of the rulebook being loaded: imports stay inside it.
+    folder: PathBuf,
+    /// The files being imported, innermost last, to find cycles.
+    stack: Vec<PathBuf>,
+    errors: Vec<LinkError>,
+}
+
+impl Linker {
+    fn resolve(&mut self, mut book: ast::Rulebook) -> ast::Rulebook {
+        let declarations = std::mem::take(&mut book.declarations);
+        for decl in declarations {
+            match decl {
+                Declaration::Import(i) => {
+                    let imported = self.import(&i);
+                    book.declarations.extend(imported);
+                }
+                other => book.declarations.push(other),
+            }
+        }
+        book
+    }
+
+    fn import(&mut self, i: &ast::ImportDecl) -> Vec<Declaration> {
+        let Some((path, source)) = self.read(&i.file) else {
+            return Vec::new();
+        };
+        let parsed = match syntax::parse_rulebook(&source) {
+            Ok(ast) => ast,
+            Err(e) => {
+                self.errors.push(e.into());
+                return Vec::new();
+            }
+        };
+        self.stack.push(path);
+        let linked = self.resolve(parsed);
+        self.stack.pop();
+        self.select(&linked, &i.names, &i.file.node)
+    }
+
+    /// Reads an imported file, refusing files outside the folder tree and cycles.
+    fn read(&mut self, file: &Spanned<String>) -> Option<(PathBuf, Source)> {
+        let importer = self.stack.last().expect("the root is on the stack");
+        let path = importer
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join(&file.node);
+        let Ok(real) = path.canonicalize() else {
+            let message = format!("cannot read `{}`", file.node);
+            let help = "imports are relative to the importing rule file".to_owned();
+            self.fail(&file.span, message, "this file", Some(help));
+            return None;
+        };
+        if !real.starts_with(&self.folder) {
+            let message = format!(
+                "`{}` lies outside the rulebook's folder `{}`",
+                file.node,
+                self.folder.display()
+            );
+            let help = "imports resolve only inside the folder tree of the rulebook being loaded; copy the declarations, or move the rulebooks together".to_owned();
+            self.fail(&file.span, message, "outside", Some(help));
+            return None;
+        }
+        if let Some(at) = self.stack.iter().position(|p| *p == real) {
+            let mut chain: Vec<String> = self.stack[at..].iter().map(|p| short(p)).collect();
+            chain.push(short(&real));
+            let message = format!("import cycle: {}", chain.join(" → "));
+            let help = "move the shared declarations into a rulebook that imports nothing".to_owned();
+            self.fail(&file.span, message, "imported again here", Some(help));
+            return None;
+        }
+        let text = match std::fs::read_to_string(&real) {
+            Ok(t) => t,
+            Err(e) => {
+                let message = format!("cannot read `{}`: {e}", file.node);
+                self.fail(&file.span, message, "this file", None);
+                return None;
+            }
+        };
+        let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
+        Some((real, Source::new(path.display().to_string(), text)))
+    }
+
+    /// The named declarations of `book` and everything they refer to, in
+    /// the imported file's order.
+    fn select(&mut self, book: &ast::Rulebook, names: &[ast::Ident], file: &str) -> Vec<Declaration> {
+        let mut wanted: HashSet<String> = HashSet::new();
+        let mut queue: Vec<String> = Vec::new();
+        for name in names {
+            match book.declarations.iter().find(|d| d.name().is_some_and(|n| n.node == name.node)) {
+                Some(d) if importable(d) => queue.push(name.node.clone()),
+                Some(_) => {
+                    let message = format!("`{}` cannot be imported", name.node);
+                    let help = "import lines, zones, acts, act classes, weapon classes and reaches; deadlines and regimes belong to their own agreement".to_owned();
+                    self.fail(&name.span, message, "here", Some(help));
+                }
+                None => {
+                    let declared: Vec<&str> = book
+                        .declarations
+                        .iter()
+                        .filter(|d| importable(d))
+                        .filter_map(|d| d.name().map(|n| n.node.as_str()))
+                        .collect();
+                    let message = format!("`{}` is not declared in `{file}`", name.node);
+                    let help = did_you_mean(&name.node, &declared).map(|b| format!("did you mean `{b}`?"));
+                    self.fail(&name.span, message, "not found", help);
+                }
+            }
+        }
+        while let Some(name) = queue.pop() {
+            if !wanted.insert(name.clone()) {
+                continue;
+            }
+            let decl = book.declarations.iter().find(|d| d.name().is_some_and(|n| n.node == name));
+            if let Some(d) = decl.filter(|d| importable(d)) {
+                queue.extend(references(d));
+            }
+        }
+        book.declarations
+            .iter()
+            .filter(|d| importable(d) && d.name().is_some_and(|n| wanted.contains(&n.node)))
+            .cloned()
+            .map(without_holdings)
+            .collect()
+    }
+
+    fn fail(&mut self, at: &Span, message: String, label: &str, help: Option<String>) {
+        self.errors.push(ImportError::new(at, message, label, help).into());
+    }
+}
+
+fn importable(d: &Declaration) -> bool {
+    matches!(
+        d,
+        Declaration::Line(_)
+            | Declaration::Zone(_)
+            | Declaration::Act(_)
+            | Declaration::ActClass(_)
+            | Declaration::WeaponClass(_)
+            | Declaration::Reach(_)
+    )
+}
+
+/// The names a declaration refers to.
+fn references(d: &Declaration) -> Vec<String> {
+    let mut out = Vec::new();
+    match d {
+        Declaration::Zone(z) => names_in(&z.shape, &mut out),
+        Declaration::ActClass(c) => c.members.iter().for_each(|m| names_in(m, &mut out)),
+        Declaration::Line(l) => {
+            if let LineSource::PerParty(pairs) = &l.geometry {
+                out.extend(pairs.iter().map(|(line, _)| line.node.clone()));
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+fn names_in(e: &SExpr, out: &mut Vec<String>) {
+    match &e.node {
+        Expr::Path(p) if p.segments.len() == 1 => out.push(p.segments[0].node.clone()),
+        Expr::Not(inner) => names_in(inner, out),
+        Expr::Binary { lhs, rhs, .. } => {
+            names_in(lhs, out);
+            names_in(rhs, out);
+        }
+        Expr::Buffer { reference, .. } => names_in(reference, out),
+        _ => {}
+    }
+}
+
+fn without_holdings(d: Declaration) -> Declaration {
+    match d {
+        Declaration::Line(mut l) => {
+            l.holdings.clear();
+            Declaration::Line(l)
+        }
+        other => other,
+    }
+}
+
+fn canonical(p: &Path) -> PathBuf {
+    p.canonicalize().unwrap_or_else(|_| p.to_path_buf())
+}
+
+fn short(p: &Path) -> String {
+    p.file_name()
+        .map_or_else(|| p.display().to_string(), |f| f.to_string_lossy().into_owned())
+}
