@@ -6,8 +6,8 @@
 //! loaded, so a rulebook cannot reach into arbitrary files; an import cycle
 //! is a diagnostic. Imported declarations keep their spans in their own
 //! file, so later diagnostics point there, and their geometry is read
-//! beside their own file. Sides held by parties are dropped on import:
-//! the parties are the other agreement's (compass sides still work).
+//! beside their own file. A line keeps the sides held by parties that the
+//! importing agreement also declares; compass sides always work.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -64,9 +64,19 @@ pub fn link(root: ast::Rulebook, source: &Source) -> Result<ast::Rulebook, Vec<L
         .parent()
         .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p })
         .unwrap_or(Path::new("."));
+    let parties = root
+        .agreement
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            ast::HeaderItem::Party(p) => Some(p.id.node.clone()),
+            _ => None,
+        })
+        .collect();
     let mut linker = Linker {
         folder: folder.canonicalize().unwrap_or_else(|_| folder.to_path_buf()),
         stack: vec![canonical(file)],
+        parties,
         errors: Vec::new(),
     };
     let linked = linker.resolve(root);
@@ -82,6 +92,8 @@ struct Linker {
     folder: PathBuf,
     /// The files being imported, innermost last, to find cycles.
     stack: Vec<PathBuf>,
+    /// The importing agreement's parties: sides held by others are dropped.
+    parties: HashSet<String>,
     errors: Vec<LinkError>,
 }
 
@@ -199,8 +211,19 @@ impl Linker {
             .iter()
             .filter(|d| importable(d) && d.name().is_some_and(|n| wanted.contains(&n.node)))
             .cloned()
-            .map(without_holdings)
+            .map(|d| self.own_holdings(d))
             .collect()
+    }
+
+    /// Keeps the sides held by parties of the importing agreement only.
+    fn own_holdings(&self, d: Declaration) -> Declaration {
+        match d {
+            Declaration::Line(mut l) => {
+                l.holdings.retain(|h| self.parties.contains(&h.party.node));
+                Declaration::Line(l)
+            }
+            other => other,
+        }
     }
 
     fn fail(&mut self, at: &Span, message: String, label: &str, help: Option<String>) {
@@ -246,16 +269,6 @@ fn names_in(e: &SExpr, out: &mut Vec<String>) {
         }
         Expr::Buffer { reference, .. } => names_in(reference, out),
         _ => {}
-    }
-}
-
-fn without_holdings(d: Declaration) -> Declaration {
-    match d {
-        Declaration::Line(mut l) => {
-            l.holdings.clear();
-            Declaration::Line(l)
-        }
-        other => other,
     }
 }
 

@@ -126,7 +126,9 @@ impl Symbols {
         let mut out: Vec<(Kind, &Span)> = self
             .entries
             .values()
-            .filter(|e| !e.used && !matches!(e.kind, Kind::Party | Kind::Act))
+            // Parties, acts and regimes matter without being named in a
+            // condition: events use them, and regimes restart the ceasefire.
+            .filter(|e| !e.used && !matches!(e.kind, Kind::Party | Kind::Act | Kind::Regime))
             .map(|e| (e.kind, &e.span))
             .collect();
         out.sort_by_key(|(_, s)| s.range.start);
