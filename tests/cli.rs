@@ -23,8 +23,13 @@ fn readme_commands_work() {
     assert!(text(&out.stdout).contains("J-1  VIOLATION  party KPA"));
     let out = truce(&["test"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let cases = std::fs::read_dir("cases")
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().join("case.yaml").exists())
+        .count();
+    assert!(cases >= 9, "the shipped cases are found");
     assert!(
-        text(&out.stdout).ends_with("7 passed, 0 failed\n"),
+        text(&out.stdout).ends_with(&format!("{cases} passed, 0 failed\n")),
         "{}",
         text(&out.stdout)
     );

@@ -27,7 +27,7 @@ fn an_exception_covers_an_act_whose_breach_cannot_be_decided() {
     // The crossing's end is too uncertain to say it crossed, but the MAC
     // authorised it anyway: justified, whichever side it ended on.
     let events = format!(
-        "{PERMIT}- id: C\n  time: 1953-08-05T09:00:00+09:00\n  act: movement\n  actor: {{party: UNC}}\n  origin: {{lat: 37.9446, lon: 126.6871}}\n  target: {{lat: 37.9462, lon: 126.6871, accuracy_m: 500}}\n  authorised_by: P\n  evidence: [{{source: NNSC, kind: observation, grade: A1}}]\n"
+        "{PERMIT}- id: C\n  time: 1953-08-05T09:00:00+09:00\n  act: movement\n  actor: {{party: UNC}}\n  origin: {{lat: 37.9448, lon: 126.6930}}\n  target: {{lat: 37.9465, lon: 126.6930, accuracy_m: 500}}\n  authorised_by: P\n  evidence: [{{source: NNSC, kind: observation, grade: A1}}]\n"
     );
     let v = judge(&events);
     assert_eq!(outcome(&v[1]), (Outcome::Justified, Some("UNC")));
@@ -44,7 +44,7 @@ fn an_exception_covers_an_act_whose_breach_cannot_be_decided() {
 #[test]
 fn an_exception_covers_an_act_whose_occurrence_is_not_proven() {
     let events = format!(
-        "{PERMIT}- id: C\n  time: 1953-08-05T09:00:00+09:00\n  act: movement\n  actor: {{party: UNC}}\n  origin: {{lat: 37.9446, lon: 126.6871}}\n  target: {{lat: 37.9462, lon: 126.6871}}\n  authorised_by: P\n  evidence: [{{source: rumour, kind: observation, grade: E5}}]\n"
+        "{PERMIT}- id: C\n  time: 1953-08-05T09:00:00+09:00\n  act: movement\n  actor: {{party: UNC}}\n  origin: {{lat: 37.9448, lon: 126.6930}}\n  target: {{lat: 37.9465, lon: 126.6930}}\n  authorised_by: P\n  evidence: [{{source: rumour, kind: observation, grade: E5}}]\n"
     );
     assert_eq!(
         outcome(&judge(&events)[1]),
@@ -76,7 +76,7 @@ fn a_monitors_own_act_breaches_no_partys_obligation() {
 fn an_authorisation_given_after_the_act_does_not_cover_it() {
     let late = PERMIT.replace("1953-08-04T18:00:00+09:00", "1953-08-06T18:00:00+09:00");
     let events = format!(
-        "{late}- id: C\n  time: 1953-08-05T09:00:00+09:00\n  act: movement\n  actor: {{party: UNC}}\n  origin: {{lat: 37.9446, lon: 126.6871}}\n  target: {{lat: 37.9462, lon: 126.6871}}\n  authorised_by: P\n  evidence: [{{source: NNSC, kind: observation, grade: A1}}]\n"
+        "{late}- id: C\n  time: 1953-08-05T09:00:00+09:00\n  act: movement\n  actor: {{party: UNC}}\n  origin: {{lat: 37.9448, lon: 126.6930}}\n  target: {{lat: 37.9465, lon: 126.6930}}\n  authorised_by: P\n  evidence: [{{source: NNSC, kind: observation, grade: A1}}]\n"
     );
     let v = judge(&events);
     assert_eq!(outcome(&v[1]), (Outcome::Violation, Some("UNC")));

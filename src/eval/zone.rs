@@ -96,8 +96,15 @@ impl Cx<'_> {
                 self.unknown(truth, || edge_within(self.p, owner))
             }
             ZoneExpr::Zone(i) => self.zone(*i, notes),
-            ZoneExpr::And(a, b) => self.expr(a, owner, notes).and(self.expr(b, owner, notes)),
-            ZoneExpr::Or(a, b) => self.expr(a, owner, notes).or(self.expr(b, owner, notes)),
+            // The second part is read only if the first leaves the answer open.
+            ZoneExpr::And(a, b) => match self.expr(a, owner, notes) {
+                Truth::False => Truth::False,
+                first => first.and(self.expr(b, owner, notes)),
+            },
+            ZoneExpr::Or(a, b) => match self.expr(a, owner, notes) {
+                Truth::True => Truth::True,
+                first => first.or(self.expr(b, owner, notes)),
+            },
             ZoneExpr::Not(a) => self.expr(a, owner, notes).negated(),
         }
     }
