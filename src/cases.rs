@@ -14,20 +14,43 @@ use crate::report::Adjudication;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
-    /// Path of the rulebook, relative to the case folder.
-    pub rules: String,
+    /// Path of the rulebook, or a list of rulebooks judged together,
+    /// relative to the case folder.
+    pub rules: OneOrMany<String>,
     /// Path of the events file, relative to the case folder.
     pub events: String,
-    /// What each event must come to, by event id.
-    pub expect: BTreeMap<String, Expectation>,
+    /// What each event must come to, by event id: one expectation, or one
+    /// per instrument that judges it.
+    pub expect: BTreeMap<String, OneOrMany<Expectation>>,
     /// How many rejected records have no readable id (malformed lines).
     #[serde(default)]
     pub unidentified_rejections: usize,
 }
 
+/// A value, or a list of them.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+impl<T> OneOrMany<T> {
+    pub fn items(&self) -> &[T] {
+        match self {
+            OneOrMany::One(t) => std::slice::from_ref(t),
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Expectation {
+    /// With several rulebooks: words of the title of the instrument whose
+    /// verdict this is.
+    #[serde(default)]
+    pub instrument: Option<String>,
     /// `violation`, `justified`, `no_violation`, `inconclusive` or `rejected`.
     pub outcome: String,
     /// The party held responsible; absent when none is.
@@ -36,7 +59,8 @@ pub struct Expectation {
     /// The articles behind the outcome, when the case pins them.
     #[serde(default)]
     pub articles: Option<Vec<String>>,
-    /// For a rejected event: words its reason must contain.
+    /// Words the reason must contain: a rejection's reason, or for a
+    /// verdict its summary or an article's reason.
     #[serde(default)]
     pub reason: Option<String>,
 }
@@ -66,17 +90,25 @@ pub fn run(dir: &Path) -> Result<CaseRun, String> {
         .map_err(|e| format!("cannot read `{}`: {e}", manifest_path.display()))?;
     let manifest: Manifest = serde_yaml::from_str(&text)
         .map_err(|e| format!("`{}` is not a case manifest: {e}", manifest_path.display()))?;
-    let rules = dir.join(&manifest.rules);
-    let checked = crate::load_rulebook(&rules).map_err(|e| {
-        let shown = crate::render::diagnostics::render(&e, false);
-        format!(
-            "the rulebook `{}` does not check:\n{shown}",
-            rules.display()
-        )
-    })?;
+    let paths: Vec<PathBuf> = manifest.rules.items().iter().map(|r| dir.join(r)).collect();
+    let mut books = Vec::new();
+    for rules in &paths {
+        let checked = crate::load_rulebook(rules).map_err(|e| {
+            let shown = crate::render::diagnostics::render(&e, false);
+            format!(
+                "the rulebook `{}` does not check:\n{shown}",
+                rules.display()
+            )
+        })?;
+        books.push(checked.rulebook);
+    }
+    let instruments: Vec<crate::Instrument<'_>> = books
+        .iter()
+        .zip(&paths)
+        .map(|(rulebook, path)| crate::Instrument { rulebook, path })
+        .collect();
     let events = dir.join(&manifest.events);
-    let adjudication =
-        crate::adjudicate_file(&checked.rulebook, &rules, &events).map_err(|e| e.to_string())?;
+    let adjudication = crate::adjudicate_files(&instruments, &events).map_err(|e| e.to_string())?;
     let mismatches = compare(&manifest, &adjudication);
     Ok(CaseRun {
         name: dir.display().to_string(),
@@ -108,72 +140,28 @@ pub fn discover(root: &Path) -> Vec<PathBuf> {
 }
 
 fn compare(manifest: &Manifest, a: &Adjudication) -> Vec<Mismatch> {
-    let mut actual: BTreeMap<&str, (String, Option<&Verdict>, String)> = BTreeMap::new();
+    let mut verdicts: BTreeMap<&str, Vec<&Verdict>> = BTreeMap::new();
     for v in &a.verdicts {
-        actual.insert(
-            &v.event,
-            (
-                describe(v.outcome.name(), v.party.as_deref()),
-                Some(v),
-                String::new(),
-            ),
-        );
+        verdicts.entry(&v.event).or_default().push(v);
     }
+    let mut rejections: BTreeMap<&str, String> = BTreeMap::new();
     for r in &a.rejected {
         if let Some(id) = &r.event {
-            let why = format!("{}: {}", r.location, r.reason);
-            actual
+            rejections
                 .entry(id)
-                .or_insert((describe("rejected", None), None, why));
+                .or_insert_with(|| format!("{}: {}", r.location, r.reason));
         }
     }
     let mut out = Vec::new();
-    for (id, exp) in &manifest.expect {
-        let expected = describe(&exp.outcome, exp.party.as_deref());
-        let Some((got, verdict, why)) = actual.remove(id.as_str()) else {
-            out.push(Mismatch {
-                event: id.clone(),
-                expected,
-                actual: "absent from the report".into(),
-                reasoning: String::new(),
-            });
-            continue;
-        };
-        let reasoning = verdict.map_or(why.clone(), |v| {
-            crate::render::text::verdict(v, crate::render::text::Detail::Full)
-        });
-        let articles_differ = match (&exp.articles, verdict) {
-            (Some(want), Some(v)) => &deciding(v) != want,
-            _ => false,
-        };
-        if let Some(words) = exp
-            .reason
-            .as_deref()
-            .filter(|w| verdict.is_none() && !why.contains(w))
-        {
-            out.push(Mismatch {
-                event: id.clone(),
-                expected: format!("rejected because of `{words}`"),
-                actual: format!("rejected: {why}"),
-                reasoning: String::new(),
-            });
-            continue;
-        }
-        if got != expected || articles_differ {
-            let (expected, got) = match (&exp.articles, verdict) {
-                (Some(want), Some(v)) => (
-                    format!("{expected} under {}", want.join(", ")),
-                    format!("{got} under {}", deciding(v).join(", ")),
-                ),
-                _ => (expected, got),
-            };
-            out.push(Mismatch {
-                event: id.clone(),
-                expected,
-                actual: got,
-                reasoning,
-            });
-        }
+    for (id, expected) in &manifest.expect {
+        let found = verdicts.remove(id.as_str()).unwrap_or_default();
+        let rejection = rejections.remove(id.as_str());
+        out.extend(compare_event(
+            id,
+            expected.items(),
+            &found,
+            rejection.as_deref(),
+        ));
     }
     let unidentified = a.rejected.iter().filter(|r| r.event.is_none()).count();
     if unidentified != manifest.unidentified_rejections {
@@ -184,7 +172,15 @@ fn compare(manifest: &Manifest, a: &Adjudication) -> Vec<Mismatch> {
             reasoning: String::new(),
         });
     }
-    for (id, (got, _, _)) in actual {
+    let unexpected = verdicts
+        .into_iter()
+        .flat_map(|(id, vs)| vs.into_iter().map(move |v| (id, actual(v))))
+        .chain(
+            rejections
+                .into_keys()
+                .map(|id| (id, describe("rejected", None))),
+        );
+    for (id, got) in unexpected {
         out.push(Mismatch {
             event: id.to_owned(),
             expected: "no expectation in case.yaml".into(),
@@ -193,6 +189,110 @@ fn compare(manifest: &Manifest, a: &Adjudication) -> Vec<Mismatch> {
         });
     }
     out
+}
+
+/// One event's verdicts (or rejection) against its expectations: each
+/// expectation must meet exactly one verdict, and each verdict one
+/// expectation.
+fn compare_event(
+    id: &str,
+    expected: &[Expectation],
+    found: &[&Verdict],
+    rejection: Option<&str>,
+) -> Vec<Mismatch> {
+    let mismatch = |expected: String, actual: String, reasoning: String| Mismatch {
+        event: id.to_owned(),
+        expected,
+        actual,
+        reasoning,
+    };
+    // A duplicate id is judged once and rejected again: the verdict counts.
+    if let Some(why) = rejection.filter(|_| found.is_empty()) {
+        let exp = &expected[0];
+        let words_missing = exp.reason.as_deref().filter(|w| !why.contains(w));
+        return match (exp.outcome.as_str(), words_missing) {
+            ("rejected", None) => Vec::new(),
+            ("rejected", Some(words)) => vec![mismatch(
+                format!("rejected because of `{words}`"),
+                format!("rejected: {why}"),
+                String::new(),
+            )],
+            _ => vec![mismatch(
+                describe_expected(exp),
+                format!("rejected: {why}"),
+                String::new(),
+            )],
+        };
+    }
+    if expected.len() != found.len() {
+        let want: Vec<String> = expected.iter().map(describe_expected).collect();
+        let got: Vec<String> = found.iter().map(|v| actual(v)).collect();
+        let got = if got.is_empty() {
+            "absent from the report".to_owned()
+        } else {
+            got.join("; ")
+        };
+        return vec![mismatch(want.join("; "), got, String::new())];
+    }
+    let mut out = Vec::new();
+    for exp in expected {
+        let v = match &exp.instrument {
+            None => found[0],
+            Some(words) => match found.iter().find(|v| v.instrument.contains(words.as_str())) {
+                Some(v) => v,
+                None => {
+                    let got: Vec<String> = found.iter().map(|v| actual(v)).collect();
+                    out.push(mismatch(
+                        describe_expected(exp),
+                        got.join("; "),
+                        String::new(),
+                    ));
+                    continue;
+                }
+            },
+        };
+        if !meets(exp, v) {
+            let reasoning = crate::render::text::verdict(v, crate::render::text::Detail::Full);
+            out.push(mismatch(describe_expected(exp), actual(v), reasoning));
+        }
+    }
+    out
+}
+
+/// Whether a verdict is what the expectation says.
+fn meets(exp: &Expectation, v: &Verdict) -> bool {
+    let outcome = v.outcome.name() == exp.outcome && v.party.as_deref() == exp.party.as_deref();
+    let articles = exp
+        .articles
+        .as_ref()
+        .is_none_or(|want| &deciding(v) == want);
+    let reason = exp.reason.as_deref().is_none_or(|words| {
+        v.summary.contains(words) || v.articles.iter().any(|f| f.reason.contains(words))
+    });
+    outcome && articles && reason
+}
+
+fn describe_expected(exp: &Expectation) -> String {
+    let mut s = describe(&exp.outcome, exp.party.as_deref());
+    if let Some(a) = &exp.articles {
+        s.push_str(&format!(" under {}", a.join(", ")));
+    }
+    if let Some(i) = &exp.instrument {
+        s.push_str(&format!(" ({i})"));
+    }
+    if let Some(r) = &exp.reason {
+        s.push_str(&format!(", because of `{r}`"));
+    }
+    s
+}
+
+fn actual(v: &Verdict) -> String {
+    let mut s = describe(v.outcome.name(), v.party.as_deref());
+    if v.outcome != Outcome::NoViolation {
+        s.push_str(&format!(" under {}", deciding(v).join(", ")));
+    }
+    s.push_str(&format!(" ({}): {}", v.instrument, v.summary));
+    s
 }
 
 /// The articles whose finding is the verdict's outcome.

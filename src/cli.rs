@@ -86,9 +86,9 @@ enum DebugCommand {
 
 #[derive(Debug, clap::Args)]
 struct Inputs {
-    /// The rule file.
-    #[arg(long)]
-    rules: PathBuf,
+    /// A rule file; give `--rules` again to judge under several instruments.
+    #[arg(long, required = true)]
+    rules: Vec<PathBuf>,
     /// The events file (`.yaml`, `.yml`, `.jsonl` or `.ndjson`).
     #[arg(long)]
     events: PathBuf,
@@ -173,18 +173,38 @@ fn report_rulebook_error(error: &truce::RulebookError) {
     }
 }
 
-/// Loads the rulebook and the events, reporting any failure; `None` means
-/// already reported.
-fn prepare(inputs: &Inputs) -> Option<(truce::check::Rulebook, truce::Prepared)> {
-    let checked = match truce::load_rulebook(&inputs.rules) {
-        Ok(c) => c,
-        Err(e) => {
-            report_rulebook_error(&e);
-            return None;
+/// Loads the rulebooks, reporting every failure; `None` means already reported.
+fn rulebooks(inputs: &Inputs) -> Option<Vec<truce::check::Rulebook>> {
+    let mut books = Vec::new();
+    let mut failed = false;
+    for path in &inputs.rules {
+        match truce::load_rulebook(path) {
+            Ok(c) => books.push(c.rulebook),
+            Err(e) => {
+                report_rulebook_error(&e);
+                failed = true;
+            }
         }
-    };
-    match truce::prepare(&checked.rulebook, &inputs.rules, &inputs.events) {
-        Ok(p) => Some((checked.rulebook, p)),
+    }
+    (!failed).then_some(books)
+}
+
+/// The rulebooks paired with their files.
+fn instruments<'a>(
+    inputs: &'a Inputs,
+    books: &'a [truce::check::Rulebook],
+) -> Vec<truce::Instrument<'a>> {
+    books
+        .iter()
+        .zip(&inputs.rules)
+        .map(|(rulebook, path)| truce::Instrument { rulebook, path })
+        .collect()
+}
+
+/// Loads the events under loaded rulebooks, reporting any failure.
+fn prepare(inputs: &Inputs, instruments: &[truce::Instrument<'_>]) -> Option<truce::Prepared> {
+    match truce::prepare(instruments, &inputs.events) {
+        Ok(p) => Some(p),
         Err(e) => {
             report(&e);
             None

@@ -8,17 +8,18 @@ mod jsonl;
 mod model;
 mod raw;
 mod validate;
+mod vocabulary;
 mod yaml;
 
 pub use err::{LoadError, Rejection};
 pub use model::*;
 pub use raw::EvidenceKind;
+pub use vocabulary::{Vocab, Vocabulary};
 
 use std::fs::File;
 use std::io::BufReader;
 use std::path::Path;
 
-use crate::check::Rulebook;
 use crate::digest::HashingReader;
 
 /// Events read from a file, in input order: those that passed validation,
@@ -53,7 +54,7 @@ impl Format {
 }
 
 /// Reads and validates an events file; its name is used in locations as given.
-pub fn load(path: &Path, rulebook: &Rulebook) -> Result<Loaded, LoadError> {
+pub fn load(path: &Path, rulebook: &impl Vocab) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
     let format = Format::of(path).ok_or_else(|| LoadError::Format { path: name.clone() })?;
     let read_error = |e: std::io::Error| LoadError::Read {
@@ -83,7 +84,7 @@ pub fn load_str(
     name: &str,
     text: &str,
     format: Format,
-    rulebook: &Rulebook,
+    rulebook: &impl Vocab,
 ) -> Result<Loaded, LoadError> {
     let mut loaded = Loaded::default();
     let mut sink = |line, record| loaded.accept(name, line, record, rulebook);
@@ -101,7 +102,7 @@ impl Loaded {
         name: &str,
         line: u32,
         record: Result<raw::RawEvent, Rejection>,
-        rulebook: &Rulebook,
+        rulebook: &impl Vocab,
     ) {
         let order = self.records;
         self.records += 1;

@@ -21,6 +21,17 @@ pub struct EventGraph {
     graph: DiGraph<(), Relation, u32>,
     /// Relations to rejected events, by referring event (rare, so sparse).
     unresolved: HashMap<usize, Vec<(Relation, Box<str>)>>,
+    /// Ids of valid events left out of this graph because the instrument
+    /// it was projected for does not cover them.
+    outside: HashSet<crate::name::Name>,
+}
+
+/// The events one instrument can judge, out of several instruments' graph.
+#[derive(Debug)]
+pub struct Projection {
+    pub graph: EventGraph,
+    /// For each event of the full graph, its index here, if it is here.
+    pub local: Vec<Option<usize>>,
 }
 
 impl EventGraph {
@@ -68,6 +79,40 @@ impl EventGraph {
     pub fn edge_count(&self) -> usize {
         self.graph.edge_count()
     }
+
+    /// Whether `id` is a valid event left out because this instrument does
+    /// not cover it (rather than a rejected one).
+    pub fn is_outside(&self, id: &str) -> bool {
+        self.outside.contains(id)
+    }
+
+    /// The graph of the events `map` keeps (rewritten for one instrument),
+    /// in the same order; relations to the others become unresolved.
+    pub fn project(&self, map: impl Fn(&Event) -> Option<Event>) -> Projection {
+        let mut events = Vec::new();
+        let mut local = Vec::with_capacity(self.events.len());
+        let mut outside = HashSet::new();
+        for e in &self.events {
+            match map(e) {
+                Some(kept) => {
+                    local.push(Some(events.len()));
+                    events.push(kept);
+                }
+                None => {
+                    local.push(None);
+                    outside.insert(e.id.clone());
+                }
+            }
+        }
+        let (graph, unresolved) = edges(&events);
+        let graph = EventGraph {
+            events,
+            graph,
+            unresolved,
+            outside,
+        };
+        Projection { graph, local }
+    }
 }
 
 /// Builds the graph from loaded events; returns it with every rejection
@@ -94,6 +139,7 @@ pub fn build(loaded: Loaded, file: &str) -> (EventGraph, Vec<Rejection>) {
         events,
         graph,
         unresolved,
+        outside: HashSet::new(),
     };
     (graph, rejected)
 }

@@ -77,6 +77,13 @@ pub fn compile(source: &Source) -> Result<Checked, RulebookError> {
     check::check(&ast, source).map_err(RulebookError::Check)
 }
 
+/// A checked rulebook and the file it was read from.
+#[derive(Clone, Copy)]
+pub struct Instrument<'a> {
+    pub rulebook: &'a check::Rulebook,
+    pub path: &'a Path,
+}
+
 /// Judges an events file under a checked rulebook read from `rules_path`,
 /// keeping every verdict (for cases and tools; the CLI streams instead).
 pub fn adjudicate_file(
@@ -84,21 +91,45 @@ pub fn adjudicate_file(
     rules_path: &Path,
     events_path: &Path,
 ) -> Result<Adjudication, events::LoadError> {
-    let prepared = prepare(rulebook, rules_path, events_path)?;
-    let verdicts = eval::adjudicate(rulebook, &prepared.graph);
+    let instrument = Instrument {
+        rulebook,
+        path: rules_path,
+    };
+    adjudicate_files(&[instrument], events_path)
+}
+
+/// Judges an events file under several instruments at once.
+pub fn adjudicate_files(
+    instruments: &[Instrument<'_>],
+    events_path: &Path,
+) -> Result<Adjudication, events::LoadError> {
+    let prepared = prepare(instruments, events_path)?;
+    let mut verdicts = Vec::new();
+    let totals = prepared.judge_in_batches(instruments, usize::MAX, |batch| {
+        verdicts.extend_from_slice(batch)
+    });
     Ok(Adjudication {
         inputs: prepared.inputs,
         verdicts,
         rejected: prepared.rejected,
+        totals,
     })
 }
 
 /// An events file loaded, validated and built into its graph, ready to be
-/// judged in batches.
+/// judged in batches under one instrument or several.
 pub struct Prepared {
     pub inputs: Vec<Input>,
     pub graph: graph::EventGraph,
     pub rejected: Vec<events::Rejection>,
+    /// With several instruments: the names of all, and each instrument's
+    /// own view of the events (`None` with one instrument: the graph is it).
+    several: Option<Several>,
+}
+
+struct Several {
+    vocabulary: events::Vocabulary,
+    projections: Vec<graph::Projection>,
 }
 
 impl Prepared {
@@ -107,7 +138,7 @@ impl Prepared {
     /// by the events, not by their explanations. Returns the totals.
     pub fn judge_in_batches(
         &self,
-        rulebook: &check::Rulebook,
+        instruments: &[Instrument<'_>],
         batch: usize,
         mut f: impl FnMut(&[eval::Verdict]),
     ) -> report::Totals {
@@ -118,33 +149,107 @@ impl Prepared {
         };
         let n = self.graph.events.len();
         for start in (0..n).step_by(batch.max(1)) {
-            let verdicts =
-                eval::adjudicate_range(rulebook, &self.graph, start..(start + batch).min(n));
+            let verdicts = self.judge_range(instruments, start..start.saturating_add(batch).min(n));
             verdicts.iter().for_each(|v| totals.count(v.outcome));
             f(&verdicts);
         }
         totals
     }
+
+    /// The verdicts on the events at `range` of the graph, in order: one
+    /// per event and instrument in force for it.
+    pub fn judge_range(
+        &self,
+        instruments: &[Instrument<'_>],
+        range: std::ops::Range<usize>,
+    ) -> Vec<eval::Verdict> {
+        match &self.several {
+            None => eval::adjudicate_range(instruments[0].rulebook, &self.graph, range),
+            Some(several) => several.judge(instruments, &self.graph, range),
+        }
+    }
+}
+
+impl Several {
+    /// Each event under every instrument that covers it, then kept as
+    /// `eval::in_force_only` says.
+    fn judge(
+        &self,
+        instruments: &[Instrument<'_>],
+        graph: &graph::EventGraph,
+        range: std::ops::Range<usize>,
+    ) -> Vec<eval::Verdict> {
+        let mut by_event: Vec<Vec<eval::Verdict>> = vec![Vec::new(); range.len()];
+        for (instrument, projection) in instruments.iter().zip(&self.projections) {
+            let local: Vec<(usize, usize)> = range
+                .clone()
+                .filter_map(|i| projection.local[i].map(|l| (i, l)))
+                .collect();
+            let Some((&(_, first), &(_, last))) = local.first().zip(local.last()) else {
+                continue;
+            };
+            let judged =
+                eval::adjudicate_range(instrument.rulebook, &projection.graph, first..last + 1);
+            for ((i, _), v) in local.iter().zip(judged) {
+                by_event[i - range.start].push(v);
+            }
+        }
+        range
+            .zip(by_event)
+            .flat_map(|(i, vs)| {
+                let e = &graph.events[i];
+                eval::in_force_only(vs, || self.uncovered(e))
+            })
+            .collect()
+    }
+
+    /// The verdict on an event no instrument covers.
+    fn uncovered(&self, e: &events::Event) -> eval::Verdict {
+        let act = &self.vocabulary.acts[usize::from(e.act)];
+        let party = e
+            .party
+            .map(|p| self.vocabulary.parties[usize::from(p)].clone());
+        let who = party
+            .as_deref()
+            .map_or(String::new(), |p| format!(" by `{p}`"));
+        eval::Verdict::uncovered(
+            e,
+            format!("no instrument given covers act `{act}`{who}: none declares both"),
+        )
+    }
 }
 
 /// Loads an events file and builds its graph, hashing every input.
 pub fn prepare(
-    rulebook: &check::Rulebook,
-    rules_path: &Path,
+    instruments: &[Instrument<'_>],
     events_path: &Path,
 ) -> Result<Prepared, events::LoadError> {
-    let mut loaded = events::load(events_path, rulebook)?;
+    let rulebooks: Vec<&check::Rulebook> = instruments.iter().map(|i| i.rulebook).collect();
+    let vocabulary = events::Vocabulary::of(&rulebooks);
+    let mut loaded = match instruments {
+        [one] => events::load(events_path, one.rulebook)?,
+        _ => events::load(events_path, &vocabulary)?,
+    };
     let events_sha256 = std::mem::take(&mut loaded.sha256);
     let (graph, rejected) = graph::build(loaded, &events_path.display().to_string());
+    let several = (instruments.len() > 1).then(|| Several {
+        projections: (0..instruments.len())
+            .map(|r| graph.project(|e| project(e, &vocabulary, r)))
+            .collect(),
+        vocabulary,
+    });
     let hash = |role, path: &Path| {
         Input::hash(role, path).map_err(|e| events::LoadError::Read {
             path: path.display().to_string(),
             reason: e.to_string(),
         })
     };
-    let mut inputs = vec![hash("rules", rules_path)?];
-    for file in &rulebook.geometry_files {
-        inputs.push(hash("geometry", file)?);
+    let mut inputs = Vec::new();
+    for i in instruments {
+        inputs.push(hash("rules", i.path)?);
+        for file in &i.rulebook.geometry_files {
+            inputs.push(hash("geometry", file)?);
+        }
     }
     inputs.push(Input {
         role: "events",
@@ -155,5 +260,20 @@ pub fn prepare(
         inputs,
         graph,
         rejected,
+        several,
+    })
+}
+
+/// An event as instrument `r` sees it, if `r` declares its act and party.
+fn project(e: &events::Event, vocabulary: &events::Vocabulary, r: usize) -> Option<events::Event> {
+    let act = vocabulary.act_in[r][usize::from(e.act)]?;
+    let party = match e.party {
+        Some(p) => Some(vocabulary.party_in[r][usize::from(p)]?),
+        None => None,
+    };
+    Some(events::Event {
+        act,
+        party,
+        ..e.clone()
     })
 }

@@ -62,7 +62,13 @@ pub fn link(root: ast::Rulebook, source: &Source) -> Result<ast::Rulebook, Vec<L
     let file = Path::new(source.name());
     let folder = file
         .parent()
-        .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p })
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        })
         .unwrap_or(Path::new("."));
     let parties = root
         .agreement
@@ -74,7 +80,9 @@ pub fn link(root: ast::Rulebook, source: &Source) -> Result<ast::Rulebook, Vec<L
         })
         .collect();
     let mut linker = Linker {
-        folder: folder.canonicalize().unwrap_or_else(|_| folder.to_path_buf()),
+        folder: folder
+            .canonicalize()
+            .unwrap_or_else(|_| folder.to_path_buf()),
         stack: vec![canonical(file)],
         parties,
         errors: Vec::new(),
@@ -132,10 +140,7 @@ impl Linker {
     /// Reads an imported file, refusing files outside the folder tree and cycles.
     fn read(&mut self, file: &Spanned<String>) -> Option<(PathBuf, Source)> {
         let importer = self.stack.last().expect("the root is on the stack");
-        let path = importer
-            .parent()
-            .unwrap_or(Path::new("."))
-            .join(&file.node);
+        let path = importer.parent().unwrap_or(Path::new(".")).join(&file.node);
         let Ok(real) = path.canonicalize() else {
             let message = format!("cannot read `{}`", file.node);
             let help = "imports are relative to the importing rule file".to_owned();
@@ -156,7 +161,8 @@ impl Linker {
             let mut chain: Vec<String> = self.stack[at..].iter().map(|p| short(p)).collect();
             chain.push(short(&real));
             let message = format!("import cycle: {}", chain.join(" → "));
-            let help = "move the shared declarations into a rulebook that imports nothing".to_owned();
+            let help =
+                "move the shared declarations into a rulebook that imports nothing".to_owned();
             self.fail(&file.span, message, "imported again here", Some(help));
             return None;
         }
@@ -168,17 +174,29 @@ impl Linker {
                 return None;
             }
         };
-        let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
+        let text = text
+            .strip_prefix('\u{feff}')
+            .map(str::to_owned)
+            .unwrap_or(text);
         Some((real, Source::new(path.display().to_string(), text)))
     }
 
     /// The named declarations of `book` and everything they refer to, in
     /// the imported file's order.
-    fn select(&mut self, book: &ast::Rulebook, names: &[ast::Ident], file: &str) -> Vec<Declaration> {
+    fn select(
+        &mut self,
+        book: &ast::Rulebook,
+        names: &[ast::Ident],
+        file: &str,
+    ) -> Vec<Declaration> {
         let mut wanted: HashSet<String> = HashSet::new();
         let mut queue: Vec<String> = Vec::new();
         for name in names {
-            match book.declarations.iter().find(|d| d.name().is_some_and(|n| n.node == name.node)) {
+            match book
+                .declarations
+                .iter()
+                .find(|d| d.name().is_some_and(|n| n.node == name.node))
+            {
                 Some(d) if importable(d) => queue.push(name.node.clone()),
                 Some(_) => {
                     let message = format!("`{}` cannot be imported", name.node);
@@ -193,7 +211,8 @@ impl Linker {
                         .filter_map(|d| d.name().map(|n| n.node.as_str()))
                         .collect();
                     let message = format!("`{}` is not declared in `{file}`", name.node);
-                    let help = did_you_mean(&name.node, &declared).map(|b| format!("did you mean `{b}`?"));
+                    let help =
+                        did_you_mean(&name.node, &declared).map(|b| format!("did you mean `{b}`?"));
                     self.fail(&name.span, message, "not found", help);
                 }
             }
@@ -202,7 +221,10 @@ impl Linker {
             if !wanted.insert(name.clone()) {
                 continue;
             }
-            let decl = book.declarations.iter().find(|d| d.name().is_some_and(|n| n.node == name));
+            let decl = book
+                .declarations
+                .iter()
+                .find(|d| d.name().is_some_and(|n| n.node == name));
             if let Some(d) = decl.filter(|d| importable(d)) {
                 queue.extend(references(d));
             }
@@ -227,7 +249,8 @@ impl Linker {
     }
 
     fn fail(&mut self, at: &Span, message: String, label: &str, help: Option<String>) {
-        self.errors.push(ImportError::new(at, message, label, help).into());
+        self.errors
+            .push(ImportError::new(at, message, label, help).into());
     }
 }
 
@@ -277,6 +300,8 @@ fn canonical(p: &Path) -> PathBuf {
 }
 
 fn short(p: &Path) -> String {
-    p.file_name()
-        .map_or_else(|| p.display().to_string(), |f| f.to_string_lossy().into_owned())
+    p.file_name().map_or_else(
+        || p.display().to_string(),
+        |f| f.to_string_lossy().into_owned(),
+    )
 }

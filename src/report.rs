@@ -1,5 +1,6 @@
 //! A whole adjudication: the inputs with their hashes, every verdict and
-//! every rejected event. Every input event is in exactly one of the two.
+//! every rejected event. Every input event is judged (one verdict per
+//! instrument that judged it) or rejected, never both and never neither.
 
 use std::path::Path;
 
@@ -13,6 +14,7 @@ pub struct Adjudication {
     pub inputs: Vec<Input>,
     pub verdicts: Vec<Verdict>,
     pub rejected: Vec<Rejection>,
+    pub totals: Totals,
 }
 
 /// An input file and its SHA-256, so a report can be tied to what it judged.
@@ -23,7 +25,8 @@ pub struct Input {
     pub sha256: String,
 }
 
-/// Counts by outcome.
+/// Counts by outcome. `events` counts input events (judged or rejected);
+/// the outcomes count verdicts, one per event and instrument that judged it.
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
 pub struct Totals {
     pub events: usize,
@@ -32,18 +35,6 @@ pub struct Totals {
     pub no_violation: usize,
     pub inconclusive: usize,
     pub rejected: usize,
-}
-
-impl Adjudication {
-    pub fn totals(&self) -> Totals {
-        let mut t = Totals {
-            events: self.verdicts.len() + self.rejected.len(),
-            rejected: self.rejected.len(),
-            ..Totals::default()
-        };
-        self.verdicts.iter().for_each(|v| t.count(v.outcome));
-        t
-    }
 }
 
 impl Totals {

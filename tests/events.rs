@@ -38,7 +38,7 @@ fn every_input_event_is_accounted_for() {
         .count();
     let a = truce::adjudicate_file(&kaa(), Path::new("rules/kaa.truce"), path).unwrap();
     assert_eq!(a.verdicts.len() + a.rejected.len(), lines);
-    assert_eq!(a.totals().events, lines);
+    assert_eq!(a.totals.events, lines);
 }
 
 #[test]

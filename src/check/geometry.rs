@@ -139,7 +139,6 @@ impl Checker {
             }
         }
     }
-
 }
 
 /// A path written in a rule file, relative to that file (an imported

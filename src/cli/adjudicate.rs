@@ -1,4 +1,4 @@
-//! `truce adjudicate --rules FILE --events FILE [--format text|json]`
+//! `truce adjudicate --rules FILE [--rules FILE ...] --events FILE [--format text|json]`
 //!
 //! Verdicts are written as they are judged, a batch at a time, so a large
 //! events file never needs all its explanations in memory at once.
@@ -12,15 +12,18 @@ use super::{Exit, Format, Inputs, out};
 const BATCH: usize = 2048;
 
 pub fn run(inputs: &Inputs, format: Format) -> Exit {
-    let Some((rulebook, prepared)) = super::prepare(inputs) else {
+    let Some(books) = super::rulebooks(inputs) else {
         return Exit::Failed;
     };
-    let rulebook = &rulebook;
+    let instruments = super::instruments(inputs, &books);
+    let Some(prepared) = super::prepare(inputs, &instruments) else {
+        return Exit::Failed;
+    };
     if format == Format::Json {
         out(&json::head(&prepared.inputs));
     }
     let mut first = true;
-    let totals = prepared.judge_in_batches(rulebook, BATCH, |verdicts| {
+    let totals = prepared.judge_in_batches(&instruments, BATCH, |verdicts| {
         let batch: String = match format {
             Format::Text => verdicts.iter().map(text::item).collect(),
             Format::Json => verdicts

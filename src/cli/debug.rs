@@ -6,7 +6,7 @@ use std::path::Path;
 use truce::check::Relation;
 use truce::span::Source;
 
-use super::{Exit, Inputs, report, report_rulebook_error};
+use super::{Exit, Inputs, report};
 
 pub fn parse(rules: &Path) -> Exit {
     let text = match std::fs::read_to_string(rules) {
@@ -33,14 +33,12 @@ pub fn parse(rules: &Path) -> Exit {
 }
 
 pub fn graph(inputs: &Inputs) -> Exit {
-    let checked = match truce::load_rulebook(&inputs.rules) {
-        Ok(c) => c,
-        Err(e) => {
-            report_rulebook_error(&e);
-            return Exit::Failed;
-        }
+    let Some(books) = super::rulebooks(inputs) else {
+        return Exit::Failed;
     };
-    let loaded = match truce::events::load(&inputs.events, &checked.rulebook) {
+    let refs: Vec<&truce::check::Rulebook> = books.iter().collect();
+    let vocabulary = truce::events::Vocabulary::of(&refs);
+    let loaded = match truce::events::load(&inputs.events, &vocabulary) {
         Ok(l) => l,
         Err(e) => {
             report(&e);
@@ -54,7 +52,7 @@ pub fn graph(inputs: &Inputs) -> Exit {
         graph.edge_count()
     );
     for (i, e) in graph.events.iter().enumerate() {
-        let act = &checked.rulebook.acts[usize::from(e.act)].name;
+        let act = &vocabulary.acts[usize::from(e.act)];
         outln!("{}  line {}  {act}", e.id, e.line);
         for relation in Relation::ALL {
             for j in graph.related(i, relation) {

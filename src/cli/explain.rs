@@ -6,15 +6,22 @@ use truce::render::{self, text::Detail};
 use super::{Exit, Format, Inputs, prepare};
 
 pub fn run(inputs: &Inputs, event: &str, format: Format) -> Exit {
-    let Some((rulebook, prepared)) = prepare(inputs) else {
+    let Some(books) = super::rulebooks(inputs) else {
+        return Exit::Failed;
+    };
+    let instruments = super::instruments(inputs, &books);
+    let Some(prepared) = prepare(inputs, &instruments) else {
         return Exit::Failed;
     };
     if let Some(index) = prepared.graph.events.iter().position(|e| &*e.id == event) {
-        let v = truce::eval::judge(&rulebook, &prepared.graph, index);
-        let out = match format {
-            Format::Text => render::text::verdict(&v, Detail::Full),
-            Format::Json => render::json::verdict(&v),
-        };
+        let out: String = prepared
+            .judge_range(&instruments, index..index + 1)
+            .iter()
+            .map(|v| match format {
+                Format::Text => render::text::verdict(v, Detail::Full),
+                Format::Json => render::json::verdict(v),
+            })
+            .collect();
         super::out(&out);
         return Exit::Ok;
     }

@@ -26,7 +26,7 @@ pub fn run(roots: &[PathBuf]) -> Exit {
         match truce::cases::run(dir) {
             Ok(run) if run.mismatches.is_empty() => {
                 passed += 1;
-                let t = run.adjudication.totals();
+                let t = run.adjudication.totals;
                 outln!("ok    {}  ({} events)", run.name, t.events);
             }
             Ok(run) => {

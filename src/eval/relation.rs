@@ -51,17 +51,23 @@ impl Env<'_> {
                 break;
             }
         }
-        // A related event that was rejected might have met the test.
+        // A related event that was rejected, or that this instrument does
+        // not cover, might have met the test.
         for id in self.graph.unresolved(self.subjects[0], relation) {
+            let why = if self.graph.is_outside(id) {
+                "outside this instrument (its act or party is not declared here)"
+            } else {
+                "rejected"
+            };
             facts.push(Fact {
                 event: judged.clone(),
                 field: relation.name(),
                 value: id.into(),
-                computed: Some("rejected, so it cannot be read".into()),
+                computed: Some(format!("{why}, so it cannot be read")),
             });
             if truth == Truth::False {
                 truth = Truth::Unknown;
-                unknown_because = Some(format!("{} `{id}` was rejected", relation.name()));
+                unknown_because = Some(format!("{} `{id}` is {why}", relation.name()));
             }
         }
         Step {

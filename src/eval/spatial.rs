@@ -106,10 +106,10 @@ impl Env<'_> {
         let Some((p, read)) = point_of(e, point) else {
             return missing(cond, e, point.name());
         };
-        let limit = match limit {
-            Limit::Metres(m) => m,
+        let (limit, whose) = match limit {
+            Limit::Metres(m) => (m, String::new()),
             Limit::Reach(s) => match self.reach(cond, self.event(s)) {
-                Ok(r) => r,
+                Ok((r, kind)) => (r, format!(" (the reach of `{kind}`)")),
                 Err(step) => return step,
             },
         };
@@ -119,7 +119,7 @@ impl Env<'_> {
         };
         let truth = within_limit(d, accuracy, limit);
         let computed = format!(
-            "{} from {from}{}; limit {}",
+            "{} from {from}{}; limit {}{whose}",
             km(d),
             if accuracy > 0.0 {
                 format!(" (± {})", km(accuracy))
@@ -172,12 +172,14 @@ impl Env<'_> {
         }
     }
 
-    fn reach(&self, cond: &Cond, e: &Event) -> Result<f64, Step> {
+    /// The reach declared for the event's weapon type, and the type.
+    fn reach<'e>(&self, cond: &Cond, e: &'e Event) -> Result<(f64, &'e str), Step> {
         let Some(kind) = e.weapon.as_ref().and_then(|w| w.kind.as_deref()) else {
             return Err(missing(cond, e, "weapon.type"));
         };
-        self.rulebook
-            .reach(kind)
+        let reach = self.rulebook.reach(kind);
+        reach
+            .map(|r| (r, kind))
             .ok_or_else(|| no_reach(cond, e, kind))
     }
 

@@ -162,6 +162,25 @@ pub struct EvidenceNote {
     pub counted: bool,
 }
 
+impl Verdict {
+    /// The verdict on an event that no instrument given covers: accounted
+    /// for, judged by none.
+    pub fn uncovered(e: &crate::events::Event, summary: String) -> Verdict {
+        let condition: Arc<str> = "covered by an instrument".into();
+        let mut in_force = Step::leaf(condition, Truth::False, Vec::new());
+        in_force.unknown_because = None;
+        Verdict {
+            event: e.id.clone(),
+            outcome: Outcome::NoViolation,
+            party: None,
+            instrument: "none".into(),
+            summary,
+            in_force,
+            articles: Vec::new(),
+        }
+    }
+}
+
 impl Step {
     pub fn leaf(condition: Arc<str>, result: Truth, facts: Vec<Fact>) -> Step {
         Step {

@@ -1,18 +1,19 @@
-//! Raw event → validated event, against the names a rulebook declares.
+//! Raw event → validated event, against the names the rulebooks declare.
 //! Every problem of an event is reported, not just the first.
 
 use jiff::Timestamp;
 
 use super::model::{Effects, Event, Evidence, Grade, Point, Time, Weapon};
 use super::raw::{RawEvent, RawPoint, RawTime};
-use crate::check::{Relation, Rulebook, did_you_mean};
+use super::vocabulary::Vocab;
+use crate::check::{Relation, did_you_mean};
 use crate::name::Interner;
 
 /// Validates one event; on failure, every reason found.
 pub fn validate(
     raw: RawEvent,
     line: u32,
-    rulebook: &Rulebook,
+    vocab: &impl Vocab,
     names: &mut Interner,
 ) -> Result<Event, Vec<String>> {
     let mut problems = Vec::new();
@@ -21,10 +22,9 @@ pub fn validate(
         note("the event has an empty `id`".into());
     }
     let time = time(&raw.time).map_err(&mut note).ok();
-    let act = rulebook.act(&raw.act);
+    let act = vocab.act(&raw.act);
     if act.is_none() {
-        let names: Vec<&str> = rulebook.acts.iter().map(|a| &*a.name).collect();
-        note(unknown("act", &raw.act, &names));
+        note(unknown("act", &raw.act, &vocab.act_names()));
     }
     let (party, unit) = match raw.actor {
         Some(a) => (a.party, a.unit),
@@ -33,10 +33,9 @@ pub fn validate(
     let party = match party.as_deref() {
         None | Some("unknown") => None,
         Some(p) => {
-            let found = rulebook.party(p);
+            let found = vocab.party(p);
             if found.is_none() {
-                let ids: Vec<&str> = rulebook.parties.iter().map(|p| &*p.id).collect();
-                note(unknown("party", p, &ids));
+                note(unknown("party", p, &vocab.party_names()));
             }
             found
         }

@@ -96,7 +96,7 @@ pub fn report(a: &Adjudication) -> String {
     for (i, v) in a.verdicts.iter().enumerate() {
         out.push_str(&item(v, i == 0));
     }
-    out.push_str(&tail(&a.rejected, &a.totals(), a.verdicts.is_empty()));
+    out.push_str(&tail(&a.rejected, &a.totals, a.verdicts.is_empty()));
     out
 }
 

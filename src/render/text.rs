@@ -20,7 +20,7 @@ pub enum Detail {
 /// The whole report: verdicts, rejected events, totals.
 pub fn report(adjudication: &Adjudication) -> String {
     let mut out: String = adjudication.verdicts.iter().map(item).collect();
-    out.push_str(&tail(&adjudication.rejected, &adjudication.totals()));
+    out.push_str(&tail(&adjudication.rejected, &adjudication.totals));
     out
 }
 
