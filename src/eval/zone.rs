@@ -31,6 +31,9 @@ pub fn in_zone(p: &Point, zone: usize, party: Option<PartyIdx>, rulebook: &Ruleb
         why: Default::default(),
     };
     let truth = cx.zone(zone, &mut notes);
+    // A combined zone may test the same band twice; say it once.
+    let mut seen = std::collections::HashSet::new();
+    notes.retain(|n| seen.insert(n.clone()));
     let unknown_because = (truth == Truth::Unknown).then(|| {
         cx.why
             .into_inner()
@@ -54,7 +57,17 @@ struct Cx<'a> {
 impl Cx<'_> {
     fn zone(&self, zone: usize, notes: &mut Vec<String>) -> Truth {
         let z = &self.rulebook.zones[zone];
-        self.expr(&z.shape, &z.name, notes)
+        // A zone that is one shape is named in its note; the parts of a
+        // combined zone give their own limits.
+        let whole = matches!(
+            z.shape,
+            ZoneExpr::Buffer { .. } | ZoneExpr::Around { .. } | ZoneExpr::Polygon(_)
+        );
+        let owner = Owner {
+            name: &z.name,
+            whole,
+        };
+        self.expr(&z.shape, owner, notes)
     }
 
     /// Records why a part is unknown (the first reason is the one shown).
@@ -65,7 +78,7 @@ impl Cx<'_> {
         truth
     }
 
-    fn expr(&self, e: &ZoneExpr, owner: &str, notes: &mut Vec<String>) -> Truth {
+    fn expr(&self, e: &ZoneExpr, owner: Owner<'_>, notes: &mut Vec<String>) -> Truth {
         match e {
             ZoneExpr::Buffer { line, metres, side } => {
                 let (truth, note) = self.buffer(*line, *metres, *side, owner);
@@ -80,20 +93,20 @@ impl Cx<'_> {
                 };
                 let d = between(self.p, &centre);
                 notes.push(format!(
-                    "{} from ({}, {}){}; zone `{owner}` reaches {}",
+                    "{} from ({}, {}){}; {}",
                     km(d),
                     lon,
                     lat,
                     accuracy_note(self.p),
-                    km(*metres)
+                    owner.reaches(*metres, "")
                 ));
                 let truth = within_limit(d, self.p.accuracy, *metres);
-                self.unknown(truth, || edge_within(self.p, owner))
+                self.unknown(truth, || edge_within(self.p, owner.name))
             }
             ZoneExpr::Polygon(polygons) => {
                 let (truth, note) = polygon(self.p, polygons, owner);
                 notes.push(note);
-                self.unknown(truth, || edge_within(self.p, owner))
+                self.unknown(truth, || edge_within(self.p, owner.name))
             }
             ZoneExpr::Zone(i) => self.zone(*i, notes),
             // The second part is read only if the first leaves the answer open.
@@ -109,7 +122,7 @@ impl Cx<'_> {
         }
     }
 
-    fn buffer(&self, line: usize, metres: f64, sel: SideSel, owner: &str) -> (Truth, String) {
+    fn buffer(&self, line: usize, metres: f64, sel: SideSel, owner: Owner<'_>) -> (Truth, String) {
         let drawn = match drawn_line(self.rulebook, line, self.party) {
             Ok(d) => d,
             Err(why) => {
@@ -135,7 +148,7 @@ impl Cx<'_> {
             Some(_) if d <= self.p.accuracy => Truth::Unknown,
             Some(w) => Truth::from(w == at),
         };
-        self.unknown(near, || edge_within(self.p, owner));
+        self.unknown(near, || edge_within(self.p, owner.name));
         self.unknown(on_side, || {
             format!(
                 "the position is closer to line `{}` than its uncertainty, so its side is unknown",
@@ -147,12 +160,12 @@ impl Cx<'_> {
             format!(" on the {} side", side_name(self.rulebook, drawn.index, w))
         });
         let note = format!(
-            "{} from line `{}`{whose} on the {} side{}; zone `{owner}` reaches {}{limit_side}",
+            "{} from line `{}`{whose} on the {} side{}; {}",
             km(d),
             l.name,
             side_name(self.rulebook, drawn.index, at),
             accuracy_note(self.p),
-            km(metres)
+            owner.reaches(metres, &limit_side)
         );
         (near.and(on_side), note)
     }
@@ -258,7 +271,34 @@ fn edge_within(p: &Point, owner: &str) -> String {
     )
 }
 
-fn polygon(p: &Point, polygons: &geo::MultiPolygon, owner: &str) -> (Truth, String) {
+/// The zone a shape belongs to, and whether the shape is the whole of it.
+#[derive(Clone, Copy)]
+struct Owner<'a> {
+    name: &'a str,
+    whole: bool,
+}
+
+impl Owner<'_> {
+    /// `zone `dmz` reaches 2.0 km`, or for a part of a combined zone `limit 15.0 km`.
+    fn reaches(self, metres: f64, side: &str) -> String {
+        if self.whole {
+            format!("zone `{}` reaches {}{side}", self.name, km(metres))
+        } else {
+            format!("limit {}{side} (in zone `{}`)", km(metres), self.name)
+        }
+    }
+
+    /// `zone `east``, or for a part of a combined zone `the polygon of zone `x``.
+    fn shape(self) -> String {
+        if self.whole {
+            format!("zone `{}`", self.name)
+        } else {
+            format!("the polygon of zone `{}`", self.name)
+        }
+    }
+}
+
+fn polygon(p: &Point, polygons: &geo::MultiPolygon, owner: Owner<'_>) -> (Truth, String) {
     let inside = polygons.contains(&space::geo(p));
     // Every ring counts as an edge: the outer boundary and any holes.
     let edge = polygons
@@ -273,7 +313,8 @@ fn polygon(p: &Point, polygons: &geo::MultiPolygon, owner: &str) -> (Truth, Stri
     };
     let side = if inside { "inside" } else { "outside" };
     let note = format!(
-        "{side} zone `{owner}`, {} from its edge{}",
+        "{side} {}, {} from its edge{}",
+        owner.shape(),
         km(edge),
         accuracy_note(p)
     );
