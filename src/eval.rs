@@ -6,10 +6,13 @@
 mod article;
 mod cond;
 mod force;
+#[cfg(test)]
+mod predicates_tests;
 mod proof;
 mod relation;
 mod space;
 mod spatial;
+mod state;
 mod time;
 mod truth;
 mod verdict;
@@ -17,6 +20,7 @@ mod zone;
 
 pub use cond::coordinates;
 pub use space::{distance_to_line, km};
+pub use state::State;
 pub use time::written as written_time;
 pub use truth::Truth;
 pub use verdict::*;
@@ -117,7 +121,19 @@ fn decide(verdict: &mut Verdict) {
     } else {
         "article"
     };
+    let first = deciding
+        .iter()
+        .find_map(|f| {
+            f.state
+                .as_ref()
+                .filter(|s| s.role == state::Role::Continues)
+        })
+        .map(|s| s.first.clone());
     verdict.summary = match worst {
+        Outcome::Violation if verdict.only_continues() => format!(
+            "continues the violation of {plural} {list} found at {}; counted there",
+            first.unwrap_or_default()
+        ),
         Outcome::Violation => format!("violates {plural} {list}"),
         Outcome::Inconclusive => format!("cannot be decided under {plural} {list}"),
         Outcome::Justified => format!("excused under {plural} {list} by an exception"),

@@ -2,7 +2,7 @@
 //! evaluation, so evaluation only looks things up.
 //!
 //! Duplicate ids, references to ids that no input event has, and cycles in
-//! `responds_to` are rejected here, each with its location. A reference to
+//! `responds_to` or `continues` are rejected here, each with its location. A reference to
 //! an event that was itself rejected does not reject the referring event:
 //! it stays, and every test that needs the rejected event is unknown.
 
@@ -126,7 +126,10 @@ pub fn build(loaded: Loaded, file: &str) -> (EventGraph, Vec<Rejection>) {
     let mut keep = vec![true; events.len()];
     reject_duplicates(&events, &mut keep, &mut rejected, file);
     reject_dangling(&events, &mut keep, &mut rejected, file);
-    reject_cycles(&events, &mut keep, &mut rejected, file);
+    // An act cannot respond to itself, nor a report continue itself, however far round.
+    for relation in [Relation::RespondsTo, Relation::Continues] {
+        reject_cycles(&events, relation, &mut keep, &mut rejected, file);
+    }
     let events: Vec<Event> = events
         .into_iter()
         .zip(&keep)
@@ -202,19 +205,21 @@ fn reject_dangling(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>
     }
 }
 
-/// Rejects every event on a `responds_to` cycle among the kept events.
-fn reject_cycles(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>, file: &str) {
+/// Rejects every event on a cycle of `relation` among the kept events.
+fn reject_cycles(
+    events: &[Event],
+    relation: Relation,
+    keep: &mut [bool],
+    out: &mut Vec<Rejection>,
+    file: &str,
+) {
     let index: HashMap<&str, usize> = kept_index(events, keep);
     let mut g: DiGraph<(), ()> = DiGraph::with_capacity(events.len(), 0);
     for _ in events {
         g.add_node(());
     }
     for (i, e) in events.iter().enumerate().filter(|(i, _)| keep[*i]) {
-        for (_, id) in e
-            .relations
-            .iter()
-            .filter(|(r, _)| *r == Relation::RespondsTo)
-        {
+        for (_, id) in e.relations.iter().filter(|(r, _)| *r == relation) {
             if let Some(&j) = index.get(&**id) {
                 g.add_edge(NodeIndex::new(i), NodeIndex::new(j), ());
             }
@@ -227,7 +232,11 @@ fn reject_cycles(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>, 
         scc.sort_unstable();
         let names: Vec<&str> = scc.iter().map(|n| &*events[n.index()].id).collect();
         for n in &scc {
-            let reason = format!("`responds_to` forms a cycle among {}", names.join(", "));
+            let reason = format!(
+                "`{}` forms a cycle among {}",
+                relation.name(),
+                names.join(", ")
+            );
             out.push(reject(&events[n.index()], reason, file));
             keep[n.index()] = false;
         }

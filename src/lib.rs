@@ -150,7 +150,7 @@ impl Prepared {
         let n = self.graph.events.len();
         for start in (0..n).step_by(batch.max(1)) {
             let verdicts = self.judge_range(instruments, start..start.saturating_add(batch).min(n));
-            verdicts.iter().for_each(|v| totals.count(v.outcome));
+            verdicts.iter().for_each(|v| totals.count(v));
             f(&verdicts);
         }
         totals

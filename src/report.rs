@@ -30,7 +30,12 @@ pub struct Input {
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
 pub struct Totals {
     pub events: usize,
+    /// Verdicts: one per judged event and instrument that judged it.
+    pub verdicts: usize,
+    /// Violations, each counted once: at the report that found it.
     pub violation: usize,
+    /// Later reports of a continuing violation already counted.
+    pub continuing: usize,
     pub justified: usize,
     pub no_violation: usize,
     pub inconclusive: usize,
@@ -39,8 +44,10 @@ pub struct Totals {
 
 impl Totals {
     /// Counts one verdict's outcome.
-    pub fn count(&mut self, outcome: Outcome) {
-        match outcome {
+    pub fn count(&mut self, verdict: &Verdict) {
+        self.verdicts += 1;
+        match verdict.outcome {
+            Outcome::Violation if verdict.only_continues() => self.continuing += 1,
             Outcome::Violation => self.violation += 1,
             Outcome::Justified => self.justified += 1,
             Outcome::NoViolation => self.no_violation += 1,

@@ -51,7 +51,7 @@ fn json_report_is_versioned_hashed_and_deterministic() {
     assert_eq!(first.stdout, second.stdout, "same inputs, same bytes");
     assert_eq!(first.status.code(), Some(3), "some events were rejected");
     let report: serde_json::Value = serde_json::from_slice(&first.stdout).unwrap();
-    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["schema_version"], 2);
     let inputs = report["inputs"].as_array().unwrap();
     let roles: Vec<&str> = inputs.iter().map(|i| i["role"].as_str().unwrap()).collect();
     assert_eq!(roles, ["rules", "geometry", "events"]);

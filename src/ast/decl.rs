@@ -67,8 +67,9 @@ pub enum Declaration {
 /// Where a geometry comes from.
 #[derive(Debug, Clone, PartialEq)]
 pub enum GeometrySource {
-    /// `from "file.geojson"`, relative to the rule file.
-    GeoJson(Spanned<String>),
+    /// `from "file.geojson"`, relative to the rule file, optionally only the
+    /// features with a given `name` property.
+    GeoJson(Spanned<String>, Option<Spanned<String>>),
     /// `[(lon, lat), ...]`
     Inline(Vec<Spanned<(f64, f64)>>),
 }

@@ -258,15 +258,19 @@ pub enum Relation {
     Contradicts,
     PartOf,
     AuthorisedBy,
+    /// A later report of the same state (a position still held, a structure
+    /// still standing): one breach, never counted twice.
+    Continues,
 }
 
 impl Relation {
-    pub const ALL: [Relation; 5] = [
+    pub const ALL: [Relation; 6] = [
         Relation::RespondsTo,
         Relation::Corroborates,
         Relation::Contradicts,
         Relation::PartOf,
         Relation::AuthorisedBy,
+        Relation::Continues,
     ];
 
     pub fn name(self) -> &'static str {
@@ -276,6 +280,7 @@ impl Relation {
             Relation::Contradicts => "contradicts",
             Relation::PartOf => "part_of",
             Relation::AuthorisedBy => "authorised_by",
+            Relation::Continues => "continues",
         }
     }
 

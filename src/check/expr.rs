@@ -433,7 +433,7 @@ impl Checker {
                 &relation.span,
                 "relation",
                 &names,
-                "relations are responds_to, corroborates, contradicts, part_of and authorised_by",
+                "relations are responds_to, corroborates, contradicts, part_of, authorised_by and continues",
             ));
         }
         let root = binding.node.as_str();

@@ -80,7 +80,7 @@ impl Checker {
     pub(super) fn shapes(&mut self, source: &GeometrySource, closed: bool) -> Option<Shapes> {
         match source {
             GeometrySource::Inline(points) => self.inline(points, closed),
-            GeometrySource::GeoJson(file) => self.geojson(file),
+            GeometrySource::GeoJson(file, feature) => self.geojson(file, feature.as_ref()),
         }
     }
 
@@ -115,7 +115,11 @@ impl Checker {
         })
     }
 
-    fn geojson(&mut self, file: &Spanned<String>) -> Option<Shapes> {
+    fn geojson(
+        &mut self,
+        file: &Spanned<String>,
+        feature: Option<&Spanned<String>>,
+    ) -> Option<Shapes> {
         let path = relative(&file.span.source, &file.node);
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
@@ -129,12 +133,24 @@ impl Checker {
         if !self.geometry_files.contains(&path) {
             self.geometry_files.push(path.clone());
         }
-        let parsed = text.parse::<GeoJson>().map_err(|e| e.to_string());
-        match parsed.and_then(|g| collect(&g)) {
+        let parsed = text
+            .parse::<GeoJson>()
+            .map_err(|e| Unusable::Other(e.to_string()));
+        let wanted = feature.map(|f| f.node.as_str());
+        match parsed.and_then(|g| collect(&g, wanted)) {
             Ok(shapes) => Some(shapes),
-            Err(reason) => {
+            Err(Unusable::Feature(names)) => {
+                let f = feature.expect("only a named feature can be missing");
+                let message = format!("`{}` has no feature named \"{}\"", file.node, f.node);
+                let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+                let help = format!("its features are named {}", quoted.join(", "));
+                self.error(InvalidError::new(&f.span, message, "this feature").help(help));
+                None
+            }
+            Err(Unusable::Other(reason)) => {
                 let message = format!("`{}` is not usable GeoJSON: {reason}", file.node);
-                self.error(InvalidError::new(&file.span, message, "this file"));
+                let help = "select one feature by its `name` property: `from \"file.geojson\" feature \"name\"`";
+                self.error(InvalidError::new(&file.span, message, "this file").help(help));
                 None
             }
         }
@@ -150,29 +166,69 @@ fn relative(source: &crate::span::Source, file: &str) -> PathBuf {
 
 pub(super) fn geometry_span(source: &GeometrySource, fallback: &Span) -> Span {
     match source {
-        GeometrySource::GeoJson(f) => f.span.clone(),
+        GeometrySource::GeoJson(f, _) => f.span.clone(),
         GeometrySource::Inline(_) => fallback.clone(),
     }
 }
 
 pub(super) fn origin(source: &GeometrySource) -> String {
     match source {
-        GeometrySource::GeoJson(f) => f.node.clone(),
+        GeometrySource::GeoJson(f, None) => f.node.clone(),
+        GeometrySource::GeoJson(f, Some(name)) => format!("{}, feature \"{}\"", f.node, name.node),
         GeometrySource::Inline(_) => "inline coordinates".to_owned(),
     }
 }
 
-/// Gathers every line or every polygon of a GeoJSON document.
-fn collect(doc: &GeoJson) -> Result<Shapes, String> {
+/// Why a GeoJSON document gave no shapes.
+enum Unusable {
+    /// No feature has the wanted name; these are the names there are.
+    Feature(Vec<String>),
+    Other(String),
+}
+
+impl From<String> for Unusable {
+    fn from(reason: String) -> Self {
+        Unusable::Other(reason)
+    }
+}
+
+/// Gathers every line or every polygon of a GeoJSON document, or of its
+/// features named `wanted`.
+fn collect(doc: &GeoJson, wanted: Option<&str>) -> Result<Shapes, Unusable> {
+    let features: Vec<&geojson::Feature> = match doc {
+        GeoJson::Geometry(_) => Vec::new(),
+        GeoJson::Feature(f) => vec![f],
+        GeoJson::FeatureCollection(fc) => fc.features.iter().collect(),
+    };
+    let name = |f: &geojson::Feature| {
+        f.property("name")
+            .and_then(|v| v.as_str())
+            .map(str::to_owned)
+    };
     let mut values = Vec::new();
-    match doc {
-        GeoJson::Geometry(g) => values.push(&g.value),
-        GeoJson::Feature(f) => values.extend(f.geometry.as_ref().map(|g| &g.value)),
-        GeoJson::FeatureCollection(fc) => values.extend(
-            fc.features
+    match (doc, wanted) {
+        (GeoJson::Geometry(g), None) => values.push(&g.value),
+        (_, None) => values.extend(
+            features
                 .iter()
                 .filter_map(|f| f.geometry.as_ref().map(|g| &g.value)),
         ),
+        (_, Some(w)) => {
+            let chosen: Vec<&&geojson::Feature> = features
+                .iter()
+                .filter(|f| name(f).as_deref() == Some(w))
+                .collect();
+            if chosen.is_empty() {
+                return Err(Unusable::Feature(
+                    features.iter().filter_map(|f| name(f)).collect(),
+                ));
+            }
+            values.extend(
+                chosen
+                    .iter()
+                    .filter_map(|f| f.geometry.as_ref().map(|g| &g.value)),
+            );
+        }
     }
     let mut lines = Vec::new();
     let mut polygons = Vec::new();
@@ -196,8 +252,10 @@ fn collect(doc: &GeoJson) -> Result<Shapes, String> {
     match (lines.is_empty(), polygons.is_empty()) {
         (false, true) => Ok(Shapes::Lines(MultiLineString::new(lines))),
         (true, false) => Ok(Shapes::Polygons(MultiPolygon::new(polygons))),
-        (false, false) => Err("it mixes lines and polygons; keep one kind per file".into()),
-        (true, true) => Err("it holds no line and no polygon".into()),
+        (false, false) => Err(Unusable::Other(
+            "it mixes lines and polygons; keep one kind per file, or select a feature".into(),
+        )),
+        (true, true) => Err(Unusable::Other("it holds no line and no polygon".into())),
     }
 }
 

@@ -14,7 +14,25 @@ use crate::name::Name;
 
 /// Judges `event` under article `index`; `in_force` is the agreement's gate
 /// when it is unknown (the event's window straddles entry into force, say).
+/// A violation is placed in its continuing state, if it has one.
 pub fn judge(env: &mut Env<'_>, index: usize, in_force: &Option<Step>) -> Finding {
+    let mut finding = judge_alone(env, index, in_force);
+    let linked = !env
+        .graph
+        .related(env.subjects[0], crate::check::Relation::Continues)
+        .is_empty()
+        || !env
+            .graph
+            .referring(env.subjects[0], crate::check::Relation::Continues)
+            .is_empty();
+    if linked && matches!(finding.outcome, Outcome::Violation | Outcome::NoViolation) {
+        finding.state = super::state::trace(env, index, finding.outcome);
+    }
+    finding
+}
+
+/// Judges `event` under article `index`, as a report on its own.
+pub fn judge_alone(env: &mut Env<'_>, index: usize, in_force: &Option<Step>) -> Finding {
     let rulebook = env.rulebook;
     let article = &rulebook.articles[index];
     let event = env.subjects[0];
@@ -40,6 +58,7 @@ pub fn judge(env: &mut Env<'_>, index: usize, in_force: &Option<Step>) -> Findin
         condition,
         proof: None,
         exceptions: Vec::new(),
+        state: None,
     };
     if finding.condition.result == Truth::False {
         let failed = finding.condition.decisive();
@@ -136,6 +155,7 @@ fn not_applied(rulebook: &Rulebook, index: usize, gate: Step) -> Finding {
         condition: gate,
         proof: None,
         exceptions: untried(rulebook, index),
+        state: None,
     }
 }
 

@@ -62,34 +62,40 @@ pub fn distance_to_line(p: &Point, line: &MultiLineString) -> Option<f64> {
 }
 
 /// The side of a line a point lies on, and its distance from the line in
-/// metres; `None` for a line with no segments.
+/// metres; `None` for a line with no segments. The side is `None` for a
+/// point beyond either end of the line, where the line divides nothing
+/// (Ganghwa island lies west of where the MDL begins: it is on neither
+/// side of it).
 ///
 /// The side is read from the nearest segment, in a flat projection centred
 /// on the point (exact enough near the line, where it matters). Where the
 /// nearest part of the line is a vertex, the two segments meeting there
 /// decide together: inside a left turn a point is on the left only if it
 /// is left of both, outside it if it is left of either.
-pub fn side_of(p: &Point, line: &MultiLineString) -> Option<(Side, f64)> {
+pub fn side_of(p: &Point, line: &MultiLineString) -> Option<(Option<Side>, f64)> {
     let scale = p.lat.to_radians().cos().max(0.01);
     let flat = |c: Coord| Coord {
         x: (c.x - p.lon) * scale,
         y: c.y - p.lat,
     };
-    let mut best: Option<(f64, Side)> = None;
+    let mut best: Option<(f64, Option<Side>)> = None;
     for part in line.iter() {
         let pts: Vec<Coord> = part.0.iter().map(|c| flat(*c)).collect();
+        let last = pts.len().saturating_sub(2);
         for i in 0..pts.len().saturating_sub(1) {
             let (a, b) = (pts[i], pts[i + 1]);
             let (d, t) = flat_distance(a, b);
             if best.is_some_and(|(bd, _)| bd <= d) {
                 continue;
             }
-            let side = if t <= 0.0 && i > 0 {
-                at_vertex(pts[i - 1], a, b)
-            } else if t >= 1.0 && i + 2 < pts.len() {
-                at_vertex(a, b, pts[i + 2])
+            let side = if (t < 0.0 && i == 0) || (t > 1.0 && i == last) {
+                None
+            } else if t <= 0.0 && i > 0 {
+                Some(at_vertex(pts[i - 1], a, b))
+            } else if t >= 1.0 && i < last {
+                Some(at_vertex(a, b, pts[i + 2]))
             } else {
-                left_of(a, b, Coord { x: 0.0, y: 0.0 })
+                Some(left_of(a, b, Coord { x: 0.0, y: 0.0 }))
             };
             best = Some((d, side));
         }
@@ -98,17 +104,19 @@ pub fn side_of(p: &Point, line: &MultiLineString) -> Option<(Side, f64)> {
     Some((side, distance_to_line(p, line)?))
 }
 
-/// Distance from the origin to segment `a`–`b`, and where along it the
-/// nearest point lies (0 at `a`, 1 at `b`).
+/// Distance from the origin to segment `a`–`b`, and where along the
+/// segment's line the foot of the perpendicular falls (0 at `a`, 1 at `b`;
+/// outside 0..1 when the nearest point is an end).
 fn flat_distance(a: Coord, b: Coord) -> (f64, f64) {
     let (dx, dy) = (b.x - a.x, b.y - a.y);
     let len = dx * dx + dy * dy;
     let t = if len > 0.0 {
-        (-(a.x * dx + a.y * dy) / len).clamp(0.0, 1.0)
+        -(a.x * dx + a.y * dy) / len
     } else {
         0.0
     };
-    let (x, y) = (a.x + t * dx, a.y + t * dy);
+    let c = t.clamp(0.0, 1.0);
+    let (x, y) = (a.x + c * dx, a.y + c * dy);
     ((x * x + y * y).sqrt(), t)
 }
 
@@ -165,7 +173,13 @@ pub fn crosses(a: &Point, b: &Point, line: &MultiLineString, from: Option<Side>)
     if da <= a.accuracy || db <= b.accuracy {
         return Truth::Unknown;
     }
-    Truth::from(hit && from.is_none_or(|s| s == side_a))
+    match (hit, from, side_a) {
+        (false, _, _) => Truth::False,
+        (true, None, _) => Truth::True,
+        (true, Some(wanted), Some(start)) => Truth::from(wanted == start),
+        // A path from beyond the line's end: which side it came from is undefined.
+        (true, Some(_), None) => Truth::Unknown,
+    }
 }
 
 pub fn accuracy_note(p: &Point) -> String {

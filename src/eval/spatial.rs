@@ -6,7 +6,7 @@ use super::cond::{Env, coordinates, missing, no_reach, point_of};
 use super::space::{self, accuracy_note, between, distance_to_line, km, side_of, within_limit};
 use super::truth::Truth;
 use super::verdict::Step;
-use super::zone::{self, Membership, drawn_line, side_name, wanted_side};
+use super::zone::{self, Membership, drawn_line, side_name, side_phrase, wanted_side};
 use crate::check::{Cond, Limit, PathField, PointField, Reference, SideSel, Subject};
 use crate::events::{Event, Point};
 
@@ -70,14 +70,14 @@ impl Env<'_> {
         let Some((at, d)) = side_of(p, l.drawn().expect("a drawn line")) else {
             return unknown(cond, format!("line `{}` has no segments", l.name));
         };
-        let truth = if d <= p.accuracy {
-            Truth::Unknown
-        } else {
-            Truth::from(at == wanted)
+        let truth = match at {
+            None => Truth::Unknown,
+            Some(_) if d <= p.accuracy => Truth::Unknown,
+            Some(at) => Truth::from(at == wanted),
         };
         let computed = format!(
-            "on the {} side of line `{}`{}, {} from it{}",
-            side_name(self.rulebook, drawn.index, at),
+            "{} of line `{}`{}, {} from it{}",
+            side_phrase(self.rulebook, drawn.index, at),
             l.name,
             drawn.note,
             km(d),
@@ -86,10 +86,16 @@ impl Env<'_> {
         let fact = self.fact(e, point.name(), shown(p, point, read), Some(computed));
         let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
         if truth == Truth::Unknown {
-            step.unknown_because = Some(format!(
-                "the {} is closer to the line than its uncertainty",
-                point.name()
-            ));
+            step.unknown_because = Some(match at {
+                None => format!(
+                    "the {} lies beyond the end of the line, on neither side",
+                    point.name()
+                ),
+                Some(_) => format!(
+                    "the {} is closer to the line than its uncertainty",
+                    point.name()
+                ),
+            });
         }
         step
     }
@@ -221,12 +227,13 @@ impl Env<'_> {
         let ends: Vec<String> = points
             .iter()
             .map(|p| match side_of(p, geometry) {
-                Some((s, d)) => format!(
+                Some((Some(s), d)) => format!(
                     "{} ({}, {} side)",
                     coordinates(p),
                     km(d),
                     side_name(self.rulebook, drawn.index, s)
                 ),
+                Some((None, d)) => format!("{} ({}, beyond its end)", coordinates(p), km(d)),
                 None => coordinates(p),
             })
             .collect();

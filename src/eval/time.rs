@@ -45,12 +45,12 @@ impl super::cond::Env<'_> {
             Truth::Unknown
         };
         let computed = format!(
-            "{} {}; limit {}",
+            "{} {} {}; limit {}",
             span_words(lo, hi),
             if after { "after" } else { "before" },
+            b.id,
             duration(seconds)
         );
-        let computed = format!("{computed} {}", b.id);
         let facts = vec![
             self.fact(a, "time", written(&a.time), Some(computed)),
             self.fact(b, "time", written(&b.time), None),

@@ -77,6 +77,10 @@ pub struct Finding {
     /// Every exception that overrides this article, tried or not.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub exceptions: Vec<ExceptionTrial>,
+    /// For a violation reported in a chain of `continues`: the continuing
+    /// state it starts or continues.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<super::state::State>,
 }
 
 /// One condition, evaluated: its text as the rulebook wrote it, its truth,
@@ -163,6 +167,21 @@ pub struct EvidenceNote {
 }
 
 impl Verdict {
+    /// Whether every violation in this verdict continues a breach already
+    /// found at an earlier report (so it is not counted again).
+    pub fn only_continues(&self) -> bool {
+        self.outcome == Outcome::Violation
+            && self
+                .articles
+                .iter()
+                .filter(|f| f.outcome == Outcome::Violation)
+                .all(|f| {
+                    f.state
+                        .as_ref()
+                        .is_some_and(|s| s.role == super::state::Role::Continues)
+                })
+    }
+
     /// The verdict on an event that no instrument given covers: accounted
     /// for, judged by none.
     pub fn uncovered(e: &crate::events::Event, summary: String) -> Verdict {

@@ -143,27 +143,32 @@ impl Cx<'_> {
                 return (Truth::Unknown, why);
             }
         };
-        let on_side = match wanted {
-            None => Truth::True,
-            Some(_) if d <= self.p.accuracy => Truth::Unknown,
-            Some(w) => Truth::from(w == at),
+        let on_side = match (wanted, at) {
+            (None, _) => Truth::True,
+            (Some(_), None) => Truth::Unknown,
+            (Some(_), Some(_)) if d <= self.p.accuracy => Truth::Unknown,
+            (Some(w), Some(at)) => Truth::from(w == at),
         };
         self.unknown(near, || edge_within(self.p, owner.name));
-        self.unknown(on_side, || {
-            format!(
+        self.unknown(on_side, || match at {
+            None => format!(
+                "the position lies beyond the end of line `{}`, on neither side of it",
+                l.name
+            ),
+            Some(_) => format!(
                 "the position is closer to line `{}` than its uncertainty, so its side is unknown",
                 l.name
-            )
+            ),
         });
         let whose = drawn.note;
         let limit_side = wanted.map_or(String::new(), |w| {
             format!(" on the {} side", side_name(self.rulebook, drawn.index, w))
         });
         let note = format!(
-            "{} from line `{}`{whose} on the {} side{}; {}",
+            "{} from line `{}`{whose} {}{}; {}",
             km(d),
             l.name,
-            side_name(self.rulebook, drawn.index, at),
+            side_phrase(self.rulebook, drawn.index, at),
             accuracy_note(self.p),
             owner.reaches(metres, &limit_side)
         );
@@ -236,6 +241,14 @@ pub fn wanted_side(
     };
     // The checker made sure every named side exists.
     Ok(side)
+}
+
+/// `on the KPA side`, or `beyond its end` for a point on neither side.
+pub fn side_phrase(rulebook: &Rulebook, line: usize, side: Option<Side>) -> String {
+    match side {
+        Some(s) => format!("on the {} side", side_name(rulebook, line, s)),
+        None => "beyond its end".to_owned(),
+    }
 }
 
 /// A side named as a reader knows it: by the party that holds it, else by

@@ -88,6 +88,7 @@ pub fn validate(
             (Relation::Contradicts, raw.contradicts.0),
             (Relation::PartOf, raw.part_of.0),
             (Relation::AuthorisedBy, raw.authorised_by.0),
+            (Relation::Continues, raw.continues.0),
         ],
     )
     .map_err(&mut note)
@@ -224,7 +225,7 @@ fn track(raw: &[RawPoint]) -> Result<Option<Box<[Point]>>, String> {
 
 type Relations = Box<[(Relation, Box<str>)]>;
 
-fn relations(id: &str, lists: [(Relation, Vec<String>); 5]) -> Result<Relations, String> {
+fn relations(id: &str, lists: [(Relation, Vec<String>); 6]) -> Result<Relations, String> {
     let mut out = Vec::new();
     for (relation, ids) in lists {
         for other in ids {

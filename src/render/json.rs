@@ -3,13 +3,13 @@
 
 use serde::Serialize;
 
-use crate::eval::{ExceptionTrial, Outcome, Proof, Step, Verdict};
+use crate::eval::{ExceptionTrial, Outcome, Proof, State, Step, Verdict};
 use crate::events::Rejection;
 use crate::report::{Adjudication, Input, Totals};
 
 /// Bumped when a field is removed or renamed or changes meaning; new
 /// fields may be added within a version (docs/report.md).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Tool {
@@ -34,6 +34,9 @@ struct FindingView<'a> {
     party: Option<&'a str>,
     severity: Option<&'a str>,
     reason: &'a str,
+    /// Only for a violation reported in a chain of `continues`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    state: Option<&'a State>,
 }
 
 #[derive(Serialize)]
@@ -69,6 +72,7 @@ fn view(v: &Verdict) -> VerdictView<'_> {
                 party: f.party.as_deref(),
                 severity: f.severity,
                 reason: &f.reason,
+                state: f.state.as_ref(),
             })
             .collect(),
         explanation: Explanation {

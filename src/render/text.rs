@@ -47,9 +47,20 @@ pub fn tail(rejected: &[Rejection], totals: &Totals) -> String {
         out.push('\n');
     }
     let t = totals;
+    // With several instruments an event may have several verdicts.
+    let verdicts = if t.verdicts + t.rejected != t.events {
+        format!(" ({} verdicts)", t.verdicts)
+    } else {
+        String::new()
+    };
+    let continuing = if t.continuing > 0 {
+        format!(", {} continuing (counted once)", t.continuing)
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "{} events: {} violation, {} justified, {} no violation, {} inconclusive, {} rejected",
+        "{} events{verdicts}: {} violation{continuing}, {} justified, {} no violation, {} inconclusive, {} rejected",
         t.events, t.violation, t.justified, t.no_violation, t.inconclusive, t.rejected
     );
     out
@@ -117,6 +128,9 @@ fn finding(out: &mut String, f: &Finding, detail: Detail) {
             f.article,
             clean(&f.reason)
         );
+        if let Some(state) = &f.state {
+            let _ = writeln!(out, "    state: {}", clean(&state.note));
+        }
         return;
     }
     let severity = f
@@ -132,6 +146,9 @@ fn finding(out: &mut String, f: &Finding, detail: Detail) {
     );
     let _ = writeln!(out, "    \"{}\"", f.text);
     let _ = writeln!(out, "    {}", clean(&f.reason));
+    if let Some(state) = &f.state {
+        let _ = writeln!(out, "    state: {}", clean(&state.note));
+    }
     step(out, &f.condition, 2);
     if let Some(p) = &f.proof {
         proof(out, p);

@@ -197,14 +197,23 @@ impl<'s> Builder<'s> {
 
     fn geometry_source(&self, pair: Pair<'_, Rule>) -> Result<GeometrySource> {
         Ok(match pair.as_rule() {
-            Rule::geojson_ref => GeometrySource::GeoJson(self.geojson_ref(pair)?),
+            Rule::geojson_ref => {
+                let (file, feature) = self.geojson_ref(pair)?;
+                GeometrySource::GeoJson(file, feature)
+            }
             Rule::coordinates => GeometrySource::Inline(self.coordinates(pair)),
             r => unreachable!("grammar: geometry {r:?}"),
         })
     }
 
-    fn geojson_ref(&self, pair: Pair<'_, Rule>) -> Result<Spanned<String>> {
-        self.string(last(pair.into_inner()))
+    fn geojson_ref(
+        &self,
+        pair: Pair<'_, Rule>,
+    ) -> Result<(Spanned<String>, Option<Spanned<String>>)> {
+        let mut strings = pair.into_inner().filter(|p| p.as_rule() == Rule::string);
+        let file = self.string(strings.next().expect("grammar: file"))?;
+        let feature = strings.next().map(|p| self.string(p)).transpose()?;
+        Ok((file, feature))
     }
 
     fn coordinates(&self, pair: Pair<'_, Rule>) -> Vec<Spanned<(f64, f64)>> {
