@@ -5,6 +5,7 @@
 
 mod article;
 mod cond;
+mod discs;
 mod force;
 #[cfg(test)]
 mod predicates_tests;

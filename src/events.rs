@@ -6,6 +6,7 @@
 mod err;
 mod jsonl;
 mod model;
+mod position;
 mod raw;
 mod validate;
 mod vocabulary;
@@ -13,6 +14,7 @@ mod yaml;
 
 pub use err::{LoadError, Rejection};
 pub use model::*;
+pub use position::{Bearing, DEFAULT_MAX_RANGE_M, Position};
 pub use raw::EvidenceKind;
 pub use vocabulary::{Vocab, Vocabulary};
 

@@ -7,7 +7,7 @@ use super::verdict::{Fact, Step};
 use super::zone::Membership;
 use crate::ast::Unit;
 use crate::check::{ActSet, CmpOp, Cond, CondKind, Measure, PointField, Rulebook, Subject};
-use crate::events::{Event, Point};
+use crate::events::{Event, Point, Position};
 use crate::graph::EventGraph;
 use crate::name::Name;
 
@@ -352,7 +352,7 @@ pub(super) fn missing(cond: &Cond, e: &Event, field: &str) -> Step {
 
 /// The point a test reads, and which field it came from: an act takes
 /// place where its actor is, so without a `place` the `origin` stands in.
-pub(super) fn point_of(e: &Event, field: PointField) -> Option<(&Point, PointField)> {
+pub(super) fn point_of(e: &Event, field: PointField) -> Option<(&Position, PointField)> {
     match field {
         PointField::Place => e
             .place

@@ -3,12 +3,13 @@
 //! `contact` (UA's reference line); limit 15.0 km").
 
 use super::cond::{Env, coordinates, missing, no_reach, point_of};
+use super::discs::{Reading, combine, describe};
 use super::space::{self, accuracy_note, between, distance_to_line, km, side_of, within_limit};
 use super::truth::Truth;
 use super::verdict::Step;
 use super::zone::{self, Membership, drawn_line, side_name, side_phrase, wanted_side};
 use crate::check::{Cond, Limit, PathField, PointField, Reference, SideSel, Subject};
-use crate::events::{Event, Point};
+use crate::events::{Event, Point, Position};
 
 impl Env<'_> {
     pub(super) fn in_zone(
@@ -21,11 +22,11 @@ impl Env<'_> {
         let graph = self.graph;
         let index = self.subjects[usize::from(subject.0)];
         let e = &graph.events[index];
-        let Some((p, read)) = point_of(e, point) else {
+        let Some((pos, read)) = point_of(e, point) else {
             return missing(cond, e, point.name());
         };
-        let m = self.membership(index, read, p, zone);
-        let fact = self.fact(e, point.name(), shown(p, point, read), Some(m.computed));
+        let m = self.membership(index, read, pos, zone);
+        let fact = self.fact(e, point.name(), shown(pos, point, read), Some(m.computed));
         let mut step = Step::leaf(cond.text.clone(), m.truth, vec![fact]);
         step.unknown_because = m.unknown_because;
         step
@@ -35,14 +36,33 @@ impl Env<'_> {
         &mut self,
         event: usize,
         field: PointField,
-        p: &Point,
+        pos: &Position,
         zone: usize,
     ) -> Membership {
         let rulebook = self.rulebook;
         let party = self.graph.events[event].party;
         self.zones_seen
             .entry((event, field, zone))
-            .or_insert_with(|| zone::in_zone(p, zone, party, rulebook))
+            .or_insert_with(|| {
+                let readings = pos
+                    .discs()
+                    .iter()
+                    .map(|p| {
+                        let m = zone::in_zone(p, zone, party, rulebook);
+                        Reading {
+                            truth: m.truth,
+                            note: m.computed,
+                            why: m.unknown_because,
+                        }
+                    })
+                    .collect();
+                let r = combine(pos, readings);
+                Membership {
+                    truth: r.truth,
+                    computed: r.note,
+                    unknown_because: r.why,
+                }
+            })
             .clone()
     }
 
@@ -55,7 +75,7 @@ impl Env<'_> {
         line: usize,
     ) -> Step {
         let e = self.event(subject);
-        let Some((p, read)) = point_of(e, point) else {
+        let Some((pos, read)) = point_of(e, point) else {
             return missing(cond, e, point.name());
         };
         let resolved = drawn_line(self.rulebook, line, e.party).and_then(|d| {
@@ -67,26 +87,26 @@ impl Env<'_> {
             Err(why) => return unknown(cond, why),
         };
         let l = &self.rulebook.lines[drawn.index];
-        let Some((at, d)) = side_of(p, l.drawn().expect("a drawn line")) else {
+        let geometry = l.drawn().expect("a drawn line");
+        if geometry.0.is_empty() {
             return unknown(cond, format!("line `{}` has no segments", l.name));
-        };
-        let truth = match at {
-            None => Truth::Unknown,
-            Some(_) if d <= p.accuracy => Truth::Unknown,
-            Some(at) => Truth::from(at == wanted),
-        };
-        let computed = format!(
-            "{} of line `{}`{}, {} from it{}",
-            side_phrase(self.rulebook, drawn.index, at),
-            l.name,
-            drawn.note,
-            km(d),
-            accuracy_note(p)
-        );
-        let fact = self.fact(e, point.name(), shown(p, point, read), Some(computed));
-        let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
-        if truth == Truth::Unknown {
-            step.unknown_because = Some(match at {
+        }
+        let read_disc = |p: &Point| {
+            let (at, d) = side_of(p, geometry).expect("the line has segments");
+            let truth = match at {
+                None => Truth::Unknown,
+                Some(_) if d <= p.accuracy => Truth::Unknown,
+                Some(at) => Truth::from(at == wanted),
+            };
+            let note = format!(
+                "{} of line `{}`{}, {} from it{}",
+                side_phrase(self.rulebook, drawn.index, at),
+                l.name,
+                drawn.note,
+                km(d),
+                accuracy_note(p)
+            );
+            let why = (truth == Truth::Unknown).then(|| match at {
                 None => format!(
                     "the {} lies beyond the end of the line, on neither side",
                     point.name()
@@ -96,7 +116,12 @@ impl Env<'_> {
                     point.name()
                 ),
             });
-        }
+            Reading { truth, note, why }
+        };
+        let r = combine(pos, pos.discs().iter().map(read_disc).collect());
+        let fact = self.fact(e, point.name(), shown(pos, point, read), Some(r.note));
+        let mut step = Step::leaf(cond.text.clone(), r.truth, vec![fact]);
+        step.unknown_because = r.why;
         step
     }
 
@@ -109,7 +134,7 @@ impl Env<'_> {
         reference: Reference,
     ) -> Step {
         let e = self.event(subject);
-        let Some((p, read)) = point_of(e, point) else {
+        let Some((pos, read)) = point_of(e, point) else {
             return missing(cond, e, point.name());
         };
         let (limit, whose) = match limit {
@@ -119,45 +144,54 @@ impl Env<'_> {
                 Err(step) => return step,
             },
         };
-        let (d, accuracy, from) = match self.distance_to(p, e, reference) {
-            Ok(found) => found,
-            Err(step) => return step.reframed(cond),
-        };
-        let truth = within_limit(d, accuracy, limit);
-        let computed = format!(
-            "{} from {from}{}; limit {}{whose}",
-            km(d),
-            if accuracy > 0.0 {
-                format!(" (± {})", km(accuracy))
-            } else {
-                String::new()
-            },
-            km(limit)
-        );
-        let fact = self.fact(e, point.name(), shown(p, point, read), Some(computed));
-        let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
-        if truth == Truth::Unknown {
-            step.unknown_because =
-                Some("the limit falls within the uncertainty of the positions".into());
+        let mut readings = Vec::new();
+        for p in pos.discs().iter() {
+            let found = match self.distance_to(p, e, reference) {
+                Ok(found) => found,
+                Err(why) => return why.reframed(cond),
+            };
+            readings.extend(found.into_iter().map(|(d, accuracy, from)| {
+                let truth = within_limit(d, accuracy, limit);
+                let spread = if accuracy > 0.0 {
+                    format!(" (± {})", km(accuracy))
+                } else {
+                    String::new()
+                };
+                Reading {
+                    truth,
+                    note: format!("{} from {from}{spread}; limit {}{whose}", km(d), km(limit)),
+                    why: (truth == Truth::Unknown)
+                        .then(|| "the limit falls within the uncertainty of the positions".into()),
+                }
+            }));
         }
+        let r = combine_all(pos, readings);
+        let fact = self.fact(e, point.name(), shown(pos, point, read), Some(r.note));
+        let mut step = Step::leaf(cond.text.clone(), r.truth, vec![fact]);
+        step.unknown_because = r.why;
         step
     }
 
-    /// The distance from `p` to a reference, the combined uncertainty, and
-    /// how to name the reference.
+    /// The distances from `p` to a reference (one per disc of the
+    /// reference, when it is another event's uncertain position), each with
+    /// the combined uncertainty and how to name the reference.
     fn distance_to(
         &self,
         p: &Point,
         e: &Event,
         reference: Reference,
-    ) -> Result<(f64, f64, String), Unknown> {
+    ) -> Result<Vec<(f64, f64, String)>, Unknown> {
         match reference {
             Reference::Line(line) => {
                 let drawn = drawn_line(self.rulebook, line, e.party).map_err(Unknown)?;
                 let l = &self.rulebook.lines[drawn.index];
                 let d = distance_to_line(p, l.drawn().expect("a drawn line"))
                     .ok_or_else(|| Unknown(format!("line `{}` has no segments", l.name)))?;
-                Ok((d, p.accuracy, format!("line `{}`{}", l.name, drawn.note)))
+                Ok(vec![(
+                    d,
+                    p.accuracy,
+                    format!("line `{}`{}", l.name, drawn.note),
+                )])
             }
             Reference::Point(s, field) => {
                 let other = self.event(s);
@@ -165,7 +199,11 @@ impl Env<'_> {
                     Unknown(format!("{} records no `{}`", other.id, field.name()))
                 })?;
                 let name = format!("the {} of {}", field.name(), other.id);
-                Ok((between(p, q), p.accuracy + q.accuracy, name))
+                let discs = q.discs();
+                Ok(discs
+                    .iter()
+                    .map(|q| (between(p, q), p.accuracy + q.accuracy, name.clone()))
+                    .collect())
             }
             Reference::Coordinate { lon, lat } => {
                 let q = Point {
@@ -173,7 +211,11 @@ impl Env<'_> {
                     lon,
                     accuracy: 0.0,
                 };
-                Ok((between(p, &q), p.accuracy, format!("({lon}, {lat})")))
+                Ok(vec![(
+                    between(p, &q),
+                    p.accuracy,
+                    format!("({lon}, {lat})"),
+                )])
             }
         }
     }
@@ -198,9 +240,13 @@ impl Env<'_> {
         from: SideSel,
     ) -> Step {
         let e = self.event(subject);
+        let (origin, target) = (e.origin.as_ref(), e.target.as_ref());
         let points: Vec<&Point> = match path {
-            PathField::Trajectory => match (e.origin.as_ref(), e.target.as_ref()) {
-                (Some(a), Some(b)) => vec![a, b],
+            PathField::Trajectory => match (origin, target) {
+                (Some(a), Some(b)) if a.fix().is_some() && b.fix().is_some() => {
+                    vec![a.fix().expect("a fix"), b.fix().expect("a fix")]
+                }
+                (Some(a), Some(b)) => return self.crosses_bearing(cond, e, a, b, line, from),
                 (None, _) => return missing(cond, e, "origin"),
                 (_, None) => return missing(cond, e, "target"),
             },
@@ -266,6 +312,88 @@ impl Env<'_> {
     }
 }
 
+impl Env<'_> {
+    /// A trajectory with an end known only by a bearing: it crosses if every
+    /// pair of discs of its ends does.
+    fn crosses_bearing(
+        &self,
+        cond: &Cond,
+        e: &Event,
+        origin: &Position,
+        target: &Position,
+        line: usize,
+        from: SideSel,
+    ) -> Step {
+        let resolved = drawn_line(self.rulebook, line, e.party).and_then(|d| {
+            let wanted = wanted_side(self.rulebook, d.index, from, e.party)?;
+            Ok((d, wanted))
+        });
+        let (drawn, wanted) = match resolved {
+            Ok(r) => r,
+            Err(why) => return unknown(cond, why),
+        };
+        let l = &self.rulebook.lines[drawn.index];
+        let geometry = l.drawn().expect("a drawn line");
+        let (a, b) = (origin.discs(), target.discs());
+        let truths: Vec<Truth> = a
+            .iter()
+            .flat_map(|p| b.iter().map(move |q| (p, q)))
+            .map(|(p, q)| space::crosses(p, q, geometry, wanted))
+            .collect();
+        let truth = if truths.iter().all(|t| *t == Truth::True) {
+            Truth::True
+        } else if truths.iter().all(|t| *t == Truth::False) {
+            Truth::False
+        } else {
+            Truth::Unknown
+        };
+        let value = format!("{} → {}", describe(origin), describe(target));
+        let computed = format!(
+            "tested between every part of both ends, against line `{}`{}",
+            l.name, drawn.note
+        );
+        let fact = self.fact(e, "trajectory", value, Some(computed));
+        let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
+        if truth == Truth::Unknown {
+            step.unknown_because = Some(
+                "an end of the trajectory is known only by a bearing, and some of its possible places cross the line and some do not"
+                    .into(),
+            );
+        }
+        step
+    }
+}
+
+/// Readings over every disc of `pos` and of a reference's discs: true if
+/// all are true, false if all are false.
+fn combine_all(pos: &Position, readings: Vec<Reading>) -> Reading {
+    if readings.len() == 1 {
+        return readings.into_iter().next().expect("one reading");
+    }
+    match pos {
+        Position::Bearing(_) => combine(pos, readings),
+        // A fix measured against another event's bearing: several readings.
+        Position::Fix(_) => {
+            let all = |t: Truth| readings.iter().all(|r| r.truth == t);
+            let truth = if all(Truth::True) {
+                Truth::True
+            } else if all(Truth::False) {
+                Truth::False
+            } else {
+                Truth::Unknown
+            };
+            let first = readings.into_iter().next().expect("readings");
+            Reading {
+                truth,
+                note: format!("against every part of the other position; nearest part: {}", first.note),
+                why: (truth == Truth::Unknown).then(|| {
+                    "the other event is known only by a bearing, and part of it is within the limit".into()
+                }),
+            }
+        }
+    }
+}
+
 /// Why a distance could not be measured.
 struct Unknown(String);
 
@@ -281,12 +409,12 @@ fn unknown(cond: &Cond, why: String) -> Step {
     step
 }
 
-/// A point as shown in a fact, saying when the origin stood in for the place.
-fn shown(p: &Point, asked: PointField, read: PointField) -> String {
+/// A position as shown in a fact, saying when the origin stood in for the place.
+fn shown(pos: &Position, asked: PointField, read: PointField) -> String {
     match read {
         PointField::Origin if asked == PointField::Place => {
-            format!("{} (its origin; no place recorded)", coordinates(p))
+            format!("{} (its origin; no place recorded)", describe(pos))
         }
-        _ => coordinates(p),
+        _ => describe(pos),
     }
 }

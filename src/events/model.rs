@@ -3,6 +3,7 @@
 
 use jiff::Timestamp;
 
+use super::position::Position;
 use super::raw::EvidenceKind;
 use crate::check::{ActIdx, PartyIdx, Relation};
 use crate::name::Name;
@@ -20,9 +21,9 @@ pub struct Event {
     pub party: Option<PartyIdx>,
     pub unit: Option<Name>,
     pub weapon: Option<Box<Weapon>>,
-    pub place: Option<Point>,
-    pub origin: Option<Point>,
-    pub target: Option<Point>,
+    pub place: Option<Position>,
+    pub origin: Option<Position>,
+    pub target: Option<Position>,
     /// The points a movement passed through, in order (two or more).
     pub track: Option<Box<[Point]>>,
     pub effects: Option<Box<Effects>>,

@@ -17,11 +17,11 @@ pub struct RawEvent {
     #[serde(default)]
     pub weapon: Option<RawWeapon>,
     #[serde(default)]
-    pub place: Option<RawPoint>,
+    pub place: Option<RawPosition>,
     #[serde(default)]
-    pub origin: Option<RawPoint>,
+    pub origin: Option<RawPosition>,
     #[serde(default)]
-    pub target: Option<RawPoint>,
+    pub target: Option<RawPosition>,
     /// The points a movement passed through, in order.
     #[serde(default)]
     pub track: Vec<RawPoint>,
@@ -73,6 +73,29 @@ pub struct RawPoint {
     pub lon: f64,
     #[serde(default)]
     pub accuracy_m: Option<f64>,
+}
+
+/// A fix `{lat, lon, accuracy_m}`, or a bearing from an observer
+/// `{observer: {lat, lon}, bearing_deg, bearing_spread_deg, min_range_m, max_range_m}`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPosition {
+    #[serde(default)]
+    pub lat: Option<f64>,
+    #[serde(default)]
+    pub lon: Option<f64>,
+    #[serde(default)]
+    pub accuracy_m: Option<f64>,
+    #[serde(default)]
+    pub observer: Option<RawPoint>,
+    #[serde(default)]
+    pub bearing_deg: Option<f64>,
+    #[serde(default)]
+    pub bearing_spread_deg: Option<f64>,
+    #[serde(default)]
+    pub min_range_m: Option<f64>,
+    #[serde(default)]
+    pub max_range_m: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -4,7 +4,8 @@
 use jiff::Timestamp;
 
 use super::model::{Effects, Event, Evidence, Grade, Point, Time, Weapon};
-use super::raw::{RawEvent, RawPoint, RawTime};
+use super::position::{Bearing, Position};
+use super::raw::{RawEvent, RawPoint, RawPosition, RawTime};
 use super::vocabulary::Vocab;
 use crate::check::{Relation, did_you_mean};
 use crate::name::Interner;
@@ -52,13 +53,13 @@ pub fn validate(
     });
     let place = raw
         .place
-        .and_then(|p| point("place", &p).map_err(&mut note).ok());
+        .and_then(|p| position("place", &p).map_err(&mut note).ok());
     let origin = raw
         .origin
-        .and_then(|p| point("origin", &p).map_err(&mut note).ok());
+        .and_then(|p| position("origin", &p).map_err(&mut note).ok());
     let target = raw
         .target
-        .and_then(|p| point("target", &p).map_err(&mut note).ok());
+        .and_then(|p| position("target", &p).map_err(&mut note).ok());
     let track = track(&raw.track).map_err(&mut note).ok().flatten();
     let evidence = raw
         .evidence
@@ -205,6 +206,68 @@ fn point(field: &str, p: &RawPoint) -> Result<Point, String> {
         lon: p.lon,
         accuracy,
     })
+}
+
+/// A fix, or a bearing from an observer; never both, never neither.
+fn position(field: &str, p: &RawPosition) -> Result<Position, String> {
+    let bearing_fields = p.bearing_deg.is_some()
+        || p.bearing_spread_deg.is_some()
+        || p.min_range_m.is_some()
+        || p.max_range_m.is_some();
+    match (p.lat, p.lon, &p.observer) {
+        (Some(lat), Some(lon), None) if !bearing_fields => point(
+            field,
+            &RawPoint {
+                lat,
+                lon,
+                accuracy_m: p.accuracy_m,
+            },
+        )
+        .map(Position::Fix),
+        (None, None, Some(observer)) if p.accuracy_m.is_none() => bearing(field, observer, p),
+        (_, _, Some(_)) => Err(format!(
+            "`{field}` gives both a position and an observer; give `lat` and `lon`, or an `observer` with a `bearing_deg`"
+        )),
+        (None, None, None) if bearing_fields => Err(format!(
+            "`{field}` gives a bearing but no `observer` to take it from"
+        )),
+        _ if bearing_fields => Err(format!(
+            "`{field}.bearing_deg` needs an `observer`; `lat` and `lon` give a fix"
+        )),
+        _ => Err(format!("`{field}` needs both `lat` and `lon`")),
+    }
+}
+
+fn bearing(field: &str, observer: &RawPoint, p: &RawPosition) -> Result<Position, String> {
+    let observer = point(&format!("{field}.observer"), observer)?;
+    let degrees = p
+        .bearing_deg
+        .ok_or_else(|| format!("`{field}` gives an `observer` but no `bearing_deg`"))?;
+    if !(degrees.is_finite() && (0.0..360.0).contains(&degrees)) {
+        return Err(format!(
+            "`{field}.bearing_deg` must be degrees clockwise from north, 0 to less than 360"
+        ));
+    }
+    let spread = p.bearing_spread_deg.unwrap_or(0.0);
+    if !(spread.is_finite() && (0.0..90.0).contains(&spread)) {
+        return Err(format!(
+            "`{field}.bearing_spread_deg` must be 0 or more and under 90 degrees"
+        ));
+    }
+    let min_m = p.min_range_m.unwrap_or(0.0);
+    let max_m = p.max_range_m.unwrap_or(crate::events::DEFAULT_MAX_RANGE_M);
+    if !(min_m.is_finite() && max_m.is_finite() && 0.0 <= min_m && min_m < max_m && max_m <= 1e6) {
+        return Err(format!(
+            "`{field}`: the range must satisfy 0 ≤ `min_range_m` < `max_range_m` ≤ 1000 km"
+        ));
+    }
+    Ok(Position::Bearing(Box::new(Bearing {
+        observer,
+        degrees,
+        spread,
+        min_m,
+        max_m,
+    })))
 }
 
 /// `track: [{lat, lon}, ...]`: the points a movement passed, in order.
