@@ -94,7 +94,7 @@ pub fn run(dir: &Path) -> Result<CaseRun, String> {
     let mut books = Vec::new();
     for rules in &paths {
         let checked = crate::load_rulebook(rules).map_err(|e| {
-            let shown = crate::render::diagnostics::render(&e, false);
+            let shown = crate::render::diagnostics::rulebook(&e, false);
             format!(
                 "the rulebook `{}` does not check:\n{shown}",
                 rules.display()

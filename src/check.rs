@@ -10,6 +10,7 @@ mod expr;
 mod fields;
 mod geometry;
 mod header;
+mod index;
 mod lines;
 mod provisions;
 mod rulebook;
@@ -20,6 +21,7 @@ mod zones;
 
 pub use cond::*;
 pub use err::{CheckError, CheckWarning, did_you_mean};
+pub use index::SegmentIndex;
 pub use rulebook::*;
 
 use crate::ast;

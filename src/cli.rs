@@ -153,24 +153,8 @@ fn report(diagnostic: &dyn Diagnostic) {
 
 /// Prints every problem of a rulebook that failed to load.
 fn report_rulebook_error(error: &truce::RulebookError) {
-    match error {
-        truce::RulebookError::Check(all) => {
-            for e in &all.errors {
-                report(e);
-            }
-            for w in &all.warnings {
-                report(w);
-            }
-            errln!("{} error(s) in the rulebook", all.errors.len());
-        }
-        truce::RulebookError::Link(all) => {
-            for e in all {
-                report(e);
-            }
-            errln!("{} error(s) in the rulebook's imports", all.len());
-        }
-        other => report(other),
-    }
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    err(&truce::render::diagnostics::rulebook(error, colour));
 }
 
 /// Loads the rulebooks, reporting every failure; `None` means already reported.

@@ -20,11 +20,12 @@ mod verdict;
 mod zone;
 
 pub use cond::coordinates;
-pub use space::{distance_to_line, km};
+pub use space::{distance_indexed, distance_to_line, km, side_indexed};
 pub use state::State;
 pub use time::written as written_time;
 pub use truth::Truth;
 pub use verdict::*;
+pub use zone::{Membership, in_zone};
 
 use crate::check::Rulebook;
 use crate::graph::EventGraph;

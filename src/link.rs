@@ -83,7 +83,7 @@ pub fn link(root: ast::Rulebook, source: &Source) -> Result<ast::Rulebook, Vec<L
         folder: folder
             .canonicalize()
             .unwrap_or_else(|_| folder.to_path_buf()),
-        stack: vec![canonical(file)],
+        stack: vec![(canonical(file), file.to_path_buf())],
         parties,
         errors: Vec::new(),
     };
@@ -98,8 +98,10 @@ pub fn link(root: ast::Rulebook, source: &Source) -> Result<ast::Rulebook, Vec<L
 struct Linker {
     /// The folder of the rulebook being loaded: imports stay inside it.
     folder: PathBuf,
-    /// The files being imported, innermost last, to find cycles.
-    stack: Vec<PathBuf>,
+    /// The files being imported, innermost last, to find cycles: each as a
+    /// canonical path, and as shown to the user (relative as they gave the
+    /// root, so reports do not depend on where the repository lies).
+    stack: Vec<(PathBuf, PathBuf)>,
     /// The importing agreement's parties: sides held by others are dropped.
     parties: HashSet<String>,
     errors: Vec<LinkError>,
@@ -121,7 +123,7 @@ impl Linker {
     }
 
     fn import(&mut self, i: &ast::ImportDecl) -> Vec<Declaration> {
-        let Some((path, source)) = self.read(&i.file) else {
+        let Some((path, shown, source)) = self.read(&i.file) else {
             return Vec::new();
         };
         let parsed = match syntax::parse_rulebook(&source) {
@@ -131,16 +133,22 @@ impl Linker {
                 return Vec::new();
             }
         };
-        self.stack.push(path);
+        self.stack.push((path, shown));
         let linked = self.resolve(parsed);
         self.stack.pop();
         self.select(&linked, &i.names, &i.file.node)
     }
 
     /// Reads an imported file, refusing files outside the folder tree and cycles.
-    fn read(&mut self, file: &Spanned<String>) -> Option<(PathBuf, Source)> {
-        let importer = self.stack.last().expect("the root is on the stack");
+    fn read(&mut self, file: &Spanned<String>) -> Option<(PathBuf, PathBuf, Source)> {
+        let (importer, importer_shown) = self.stack.last().expect("the root is on the stack");
         let path = importer.parent().unwrap_or(Path::new(".")).join(&file.node);
+        let shown = lexical(
+            &importer_shown
+                .parent()
+                .unwrap_or(Path::new(""))
+                .join(&file.node),
+        );
         let Ok(real) = path.canonicalize() else {
             let message = format!("cannot read `{}`", file.node);
             let help = "imports are relative to the importing rule file".to_owned();
@@ -148,18 +156,23 @@ impl Linker {
             return None;
         };
         if !real.starts_with(&self.folder) {
+            let root = &self.stack[0].1;
+            let folder = root.parent().filter(|p| !p.as_os_str().is_empty());
             let message = format!(
-                "`{}` lies outside the rulebook's folder `{}`",
+                "`{}` lies outside the folder of the rulebook being loaded (`{}`)",
                 file.node,
-                self.folder.display()
+                folder.map_or(".".into(), |f| f.display().to_string())
             );
             let help = "imports resolve only inside the folder tree of the rulebook being loaded; copy the declarations, or move the rulebooks together".to_owned();
             self.fail(&file.span, message, "outside", Some(help));
             return None;
         }
-        if let Some(at) = self.stack.iter().position(|p| *p == real) {
-            let mut chain: Vec<String> = self.stack[at..].iter().map(|p| short(p)).collect();
-            chain.push(short(&real));
+        if let Some(at) = self.stack.iter().position(|(p, _)| *p == real) {
+            let mut chain: Vec<String> = self.stack[at..]
+                .iter()
+                .map(|(_, shown)| shown.display().to_string())
+                .collect();
+            chain.push(shown.display().to_string());
             let message = format!("import cycle: {}", chain.join(" → "));
             let help =
                 "move the shared declarations into a rulebook that imports nothing".to_owned();
@@ -178,7 +191,8 @@ impl Linker {
             .strip_prefix('\u{feff}')
             .map(str::to_owned)
             .unwrap_or(text);
-        Some((real, Source::new(path.display().to_string(), text)))
+        let source = Source::new(shown.display().to_string(), text);
+        Some((real, shown, source))
     }
 
     /// The named declarations of `book` and everything they refer to, in
@@ -192,15 +206,15 @@ impl Linker {
         let mut wanted: HashSet<String> = HashSet::new();
         let mut queue: Vec<String> = Vec::new();
         for name in names {
-            match book
+            let found = book
                 .declarations
                 .iter()
-                .find(|d| d.name().is_some_and(|n| n.node == name.node))
-            {
+                .find(|d| named(d) == Some(name.node.as_str()));
+            match found {
                 Some(d) if importable(d) => queue.push(name.node.clone()),
-                Some(_) => {
-                    let message = format!("`{}` cannot be imported", name.node);
-                    let help = "import lines, zones, acts, act classes, weapon classes and reaches; deadlines and regimes belong to their own agreement".to_owned();
+                Some(d) => {
+                    let message = format!("`{}` is {}, and cannot be imported", name.node, kind(d));
+                    let help = "import lines, zones, acts, act classes, weapon classes and reaches; deadlines, regimes, articles and exceptions belong to their own agreement".to_owned();
                     self.fail(&name.span, message, "here", Some(help));
                 }
                 None => {
@@ -254,6 +268,25 @@ impl Linker {
     }
 }
 
+/// The name a declaration introduces, exceptions included.
+fn named(d: &Declaration) -> Option<&str> {
+    match d {
+        Declaration::Exception(x) => Some(&x.name.node),
+        other => other.name().map(|n| n.node.as_str()),
+    }
+}
+
+/// What a declaration is, in the rule language's words.
+fn kind(d: &Declaration) -> &'static str {
+    match d {
+        Declaration::Deadline(_) => "a deadline",
+        Declaration::Regime(_) => "a regime",
+        Declaration::Exception(_) => "an exception",
+        Declaration::Article(_) => "an article",
+        _ => "a declaration",
+    }
+}
+
 fn importable(d: &Declaration) -> bool {
     matches!(
         d,
@@ -299,9 +332,21 @@ fn canonical(p: &Path) -> PathBuf {
     p.canonicalize().unwrap_or_else(|_| p.to_path_buf())
 }
 
-fn short(p: &Path) -> String {
-    p.file_name().map_or_else(
-        || p.display().to_string(),
-        |f| f.to_string_lossy().into_owned(),
-    )
+/// A path with `.` removed and `..` taken back where it can be, without
+/// touching the file system: `rules/./a/../kaa.truce` is `rules/kaa.truce`.
+fn lexical(p: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }

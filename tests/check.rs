@@ -17,8 +17,10 @@ fn check_errors_render_as_snapshots() {
 }
 
 fn errors_of(file: &str) -> Vec<String> {
-    let text = std::fs::read_to_string(format!("tests/fixtures/check/{file}")).unwrap();
-    let Err(truce::RulebookError::Check(all)) = truce::compile(&Source::new(file, text)) else {
+    // Named by its path, so geometry is read relative to the fixture.
+    let path = format!("tests/fixtures/check/{file}");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let Err(truce::RulebookError::Check(all)) = truce::compile(&Source::new(path, text)) else {
         panic!("{file} must fail to check");
     };
     all.errors
@@ -159,4 +161,163 @@ fn first_error(name: &str, text: &str) -> String {
         Err(truce::RulebookError::Check(all)) => all.errors[0].to_string(),
         other => panic!("{name} must fail to check, got {other:?}"),
     }
+}
+
+/// The problems of each fixture that must be reported, by message substring
+/// (with the help after ` / `), so that a snapshot accepted blindly cannot
+/// hide a missing error.
+#[test]
+fn new_checks_are_reported() {
+    let expect: [(&str, &[&str]); 9] = [
+        (
+            "holdings.truce",
+            &[
+                "unknown party `P`",
+                "line `l` runs east–west, so its east side is not clear / name a side across the line's course: `l` has `north` and `south`",
+                "`RU` is said twice to hold a side",
+                "a per-party line has no sides of its own",
+            ],
+        ),
+        (
+            "side-tests.truce",
+            &[
+                "no side of line `held` is held by `RU`",
+                "line `bare` has no clear north side",
+                "line `bare` has no clear south side",
+                "no party is said to hold a side of line `bare`",
+                "every point is on one side or the other",
+                "a crossing is from one side",
+            ],
+        ),
+        (
+            "per-party-lines.truce",
+            &[
+                "`UA` is given two reference lines",
+                "`twice` is itself a per-party line",
+                "unknown line `nowhere`",
+                "unknown party `RUS` / did you mean `RU`?",
+            ],
+        ),
+        (
+            "zones.truce",
+            &[
+                "`(200.0, 37.0)` is not a longitude and latitude",
+                "a point has no sides",
+                "zone `a` is defined in terms of itself: a → b → a",
+                "`act is fire` is not a zone",
+                "is a zone, not a condition",
+            ],
+        ),
+        (
+            "geojson-feature.truce",
+            &[
+                "has no feature named \"nope\" / its features are named \"UN buffer zone in Cyprus\"",
+            ],
+        ),
+        (
+            "conditions.truce",
+            &[
+                "`2 h` is a duration, but a distance is needed here",
+                "`2 km` is not a duration",
+                "`within ... of` tests a place, but `act` is an act",
+                "`weapon.rounds` is a count, not a distance",
+                "`dmz` is a zone, not a line",
+                "`crosses` tests a trajectory or a track, but `act` is an act",
+            ],
+        ),
+        (
+            "reach.truce",
+            &[
+                "the reach of `d30` is given twice",
+                "`2 h` is a duration, but a distance is needed here",
+            ],
+        ),
+        (
+            "deadlines.truce",
+            &[
+                "`2 km` is not a duration",
+                "`day 0` is not a day of the agreement",
+                "`day 1.5` is not a day of the agreement",
+                "deadline `e` is declared later",
+                "unknown deadline `nowhere`",
+                "`1.5 d` cannot be added here",
+                // Today the deprecated alias `Europe/Kiev` is suggested, not `Europe/Kyiv`.
+                "unknown time zone `Europe/Kiyv` / did you mean `Europe/Ki",
+            ],
+        ),
+        (
+            "suspensions.truce",
+            &[
+                "unknown article `99`",
+                "`MON` is a monitor, not a party bound by the agreement",
+                "the suspension ends (2025-10-01 00:00 Europe/Kyiv) before it begins (2025-10-05 00:00 Europe/Kyiv)",
+            ],
+        ),
+    ];
+    for (file, needles) in expect {
+        let errors = errors_of(file);
+        let joined = errors.join("\n");
+        for needle in needles {
+            assert!(
+                joined.contains(needle),
+                "{file}: missing `{needle}` in:\n{joined}"
+            );
+        }
+    }
+    // `extend nowhere` and `deadline f = 3 d after nowhere` are two problems.
+    let deadlines = errors_of("deadlines.truce");
+    let nowhere = deadlines
+        .iter()
+        .filter(|e| e.starts_with("unknown deadline `nowhere`"));
+    assert_eq!(nowhere.count(), 2, "{deadlines:#?}");
+}
+
+/// Problems with imports, rendered as `truce check` prints them. Imported
+/// files are named relative to the root rulebook as the user gave it.
+#[test]
+fn import_errors_render_as_snapshots() {
+    let root = std::path::Path::new("tests/fixtures/imports/root.truce");
+    let Err(truce::RulebookError::Link(all)) = truce::load_rulebook(root) else {
+        panic!("root.truce must fail to link");
+    };
+    let shown = truce::render::diagnostics::rulebook(&truce::RulebookError::Link(all), false);
+    assert!(
+        !shown.contains(env!("CARGO_MANIFEST_DIR")),
+        "no absolute paths:\n{shown}"
+    );
+    for needle in [
+        "import cycle: tests/fixtures/imports/cycle-a.truce → tests/fixtures/imports/cycle-b.truce →",
+        "`../outside.truce` lies outside the folder of the rulebook being loaded",
+        "`bnad` is not declared in `shared.truce`",
+        "did you mean `band`?",
+        "`withdrawal` is a deadline, and cannot be imported",
+        "`harvest` is a regime, and cannot be imported",
+        "cannot read `missing.truce`",
+        "expected `of`",
+    ] {
+        assert!(shown.contains(needle), "missing `{needle}` in:\n{shown}");
+    }
+    let text = std::fs::read_to_string(root).unwrap();
+    insta::with_settings!({ description => text, omit_expression => true }, {
+        insta::assert_snapshot!(shown);
+    });
+}
+
+#[test]
+fn an_imported_zone_brings_the_line_it_is_measured_from() {
+    let path = std::path::Path::new("tests/fixtures/imports/good.truce");
+    let checked = truce::load_rulebook(path).unwrap_or_else(|e| panic!("{}", rendered(&e)));
+    assert!(checked.warnings.is_empty(), "{:?}", checked.warnings);
+    let book = &checked.rulebook;
+    let zones: Vec<&str> = book.zones.iter().map(|z| z.name.as_str()).collect();
+    let lines: Vec<&str> = book.lines.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(zones, ["band"]);
+    assert_eq!(lines, ["contact"]);
+    // The zone measures from the imported line, on the sides its parties hold.
+    let truce::check::ZoneExpr::Buffer { line, side, .. } = &book.zones[0].shape else {
+        panic!("`band` is a band along a line: {:?}", book.zones[0].shape);
+    };
+    assert_eq!(*line, 0);
+    assert_eq!(*side, truce::check::SideSel::Own);
+    assert_eq!(book.lines[0].held.len(), 2, "UA and RU hold a side each");
 }

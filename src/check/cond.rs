@@ -111,12 +111,12 @@ pub enum CondKind {
         limit: Limit,
         reference: Reference,
     },
-    /// `time within 30 min after attack.time`
+    /// `time within 30 min after attack.time`, or after a date
     TimeWithin {
         subject: Subject,
         seconds: f64,
         after: bool,
-        reference: Subject,
+        reference: TimeRef,
     },
     /// `time overlaps attack.time`
     Overlaps {
@@ -129,6 +129,13 @@ pub enum CondKind {
         binding: String,
         condition: Option<Box<Cond>>,
     },
+}
+
+/// What a time is measured from: another event's time, or a date.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TimeRef {
+    Event(Subject),
+    At { at: Timestamp, written: String },
 }
 
 /// How far `within` reaches: a fixed distance or a weapon's maximum range.

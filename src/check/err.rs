@@ -63,7 +63,7 @@ pub struct DuplicateError {
     #[label("declared again here")]
     span: SourceSpan,
     #[label("first declared here")]
-    first: SourceSpan,
+    first: Option<SourceSpan>,
     what: &'static str,
     name: String,
     help: String,
@@ -105,16 +105,27 @@ impl UnknownNameError {
 
 impl DuplicateError {
     pub fn new(span: &Span, first: &Span, what: &'static str) -> Self {
+        let mut help = format!(
+            "give each {what} its own {}, or remove one declaration",
+            if what == "article" { "number" } else { "name" }
+        );
+        // The two declarations may be in different files (one imported):
+        // a label can only point into the file shown, so name the other.
+        let same_file = span.source.id() == first.source.id();
+        if !same_file {
+            help = format!(
+                "the other declaration is in `{}`, line {}; {help}",
+                first.source.name(),
+                first.source.line_col(first.range.start).0
+            );
+        }
         DuplicateError {
             src: span.source.named(),
             span: span.into(),
-            first: first.into(),
+            first: same_file.then(|| first.into()),
             what,
             name: span.text().to_owned(),
-            help: format!(
-                "give each {what} its own {}, or remove one declaration",
-                if what == "article" { "number" } else { "name" }
-            ),
+            help,
         }
     }
 }

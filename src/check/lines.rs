@@ -6,11 +6,22 @@ use geo::{Coord, MultiLineString};
 use super::Checker;
 use super::err::InvalidError;
 use super::geometry::{Shapes, geometry_span, origin};
+use super::index::SegmentIndex;
 use super::rulebook::{Line, LineShape, PartyIdx, Side};
 use super::symbols::Kind;
 use crate::ast::{self, Compass, Declaration, LineSource};
 
 const COMPASS: [Compass; 4] = [Compass::North, Compass::South, Compass::East, Compass::West];
+
+/// Lines with at least this many segments get a spatial index. The spatial
+/// benchmark (`benches/spatial.rs`) found it 1.5× faster than a scan already
+/// for the shipped 43-segment MDL, and 11.6× for 5,160 segments; for a
+/// handful of segments the scan is as fast.
+pub const INDEX_FROM: usize = 32;
+
+fn segments(g: &MultiLineString) -> usize {
+    g.iter().map(|l| l.0.len().saturating_sub(1)).sum()
+}
 
 impl Checker {
     pub(super) fn lines(&mut self, ast: &ast::Rulebook) -> Vec<Line> {
@@ -33,12 +44,17 @@ impl Checker {
                 LineShape::Drawn(g) => COMPASS.map(|c| towards(g, c)),
                 LineShape::PerParty(_) => [None; 4],
             };
+            let index = match &shape {
+                LineShape::Drawn(g) if segments(g) >= INDEX_FROM => SegmentIndex::new(g),
+                _ => None,
+            };
             let mut line = Line {
                 name: d.name.node.clone(),
                 shape,
                 origin,
                 held: Vec::new(),
                 compass,
+                index,
             };
             line.held = self.holdings(d, &line);
             lines.push(line);
@@ -103,19 +119,39 @@ impl Checker {
                 continue;
             }
             let Some(side) = line.towards(h.compass.node) else {
-                let message = format!(
-                    "line `{}` runs too near {} for its {} side to be clear",
-                    line.name,
-                    axis(h.compass.node),
-                    h.compass.node.word()
-                );
-                let help = format!("name the side across the line's course: {}", sides_of(line));
+                let message = if line.compass.iter().all(Option::is_none) {
+                    format!(
+                        "line `{}` ends where it starts, so none of its compass sides is clear",
+                        line.name
+                    )
+                } else {
+                    format!(
+                        "line `{}` runs {}, so its {} side is not clear",
+                        line.name,
+                        axis(h.compass.node),
+                        h.compass.node.word()
+                    )
+                };
+                let help = format!("name a side across the line's course: {}", sides_of(line));
                 self.error(InvalidError::new(&h.compass.span, message, "this side").help(help));
                 continue;
             };
             if held.iter().any(|(p, _)| *p == party) {
                 let message = format!("`{}` is said twice to hold a side", h.party.node);
                 self.error(InvalidError::new(&h.party.span, message, "again here"));
+                continue;
+            }
+            if let Some((other, _)) = held.iter().find(|(_, s)| *s == side) {
+                let other = &d.holdings[held.iter().position(|(p, _)| p == other).unwrap_or(0)];
+                let message = format!(
+                    "`{}` and `{}` are both said to hold the {} side of line `{}`",
+                    other.party.node,
+                    h.party.node,
+                    h.compass.node.word(),
+                    line.name
+                );
+                let help = "each side of a line is held by one party";
+                self.error(InvalidError::new(&h.party.span, message, "this side").help(help));
                 continue;
             }
             held.push((party, side));
@@ -173,6 +209,7 @@ pub(super) fn towards(line: &MultiLineString, compass: Compass) -> Option<Side> 
     }
 }
 
+/// The course a line runs along when a compass side along it is asked for.
 fn axis(c: Compass) -> &'static str {
     match c {
         Compass::North | Compass::South => "north–south",
@@ -180,13 +217,18 @@ fn axis(c: Compass) -> &'static str {
     }
 }
 
-fn sides_of(line: &Line) -> String {
-    let clear: Vec<&str> = COMPASS
+/// `` `l` has north and south ``, or that it has none.
+pub(super) fn sides_of(line: &Line) -> String {
+    let clear: Vec<String> = COMPASS
         .iter()
         .filter(|c| line.towards(**c).is_some())
-        .map(|c| c.word())
+        .map(|c| format!("`{}`", c.word()))
         .collect();
-    format!("`{}` has {}", line.name, clear.join(" and "))
+    if clear.is_empty() {
+        format!("`{}` has no clear compass side", line.name)
+    } else {
+        format!("`{}` has {}", line.name, clear.join(" and "))
+    }
 }
 
 #[cfg(test)]

@@ -181,6 +181,8 @@ pub struct Line {
     /// The side that lies towards north, south, east and west, where the
     /// line's general course makes that clear.
     pub compass: [Option<Side>; 4],
+    /// A spatial index of a drawn line's segments, for long lines.
+    pub index: Option<super::index::SegmentIndex>,
 }
 
 #[derive(Debug)]

@@ -2,7 +2,7 @@
 //! `within ... of|after|before`, `on ... side of`.
 
 use super::Checker;
-use super::cond::{CondKind, Limit, Reference, Subject};
+use super::cond::{CondKind, Limit, Reference, Subject, TimeRef};
 use super::err::InvalidError;
 use super::fields::{Operand, Scope};
 use super::rulebook::SideSel;
@@ -157,7 +157,15 @@ impl Checker {
         scope: &Scope,
     ) -> Option<CondKind> {
         let lhs = self.time_field(subject, scope);
-        let rhs = self.time_field(reference, scope);
+        let rhs = match &reference.node {
+            Expr::DateTime(d) => self
+                .instant(&Spanned::new(d.clone(), reference.span.clone()))
+                .map(|i| TimeRef::At {
+                    at: i.at,
+                    written: i.written,
+                }),
+            _ => self.time_field(reference, scope).map(TimeRef::Event),
+        };
         let seconds = match &amount.node {
             Expr::Quantity(q) if q.unit.dimension() == Dimension::Duration => Some(q.base()),
             _ => {

@@ -56,6 +56,7 @@ impl Checker {
                 in_force,
                 regimes,
                 deadlines: &deadlines,
+                extending: false,
             };
             let due = self.moment(&d.due, &known);
             // A placeholder keeps indices aligned when the moment is wrong.
@@ -100,6 +101,7 @@ impl Checker {
                     in_force,
                     regimes,
                     deadlines,
+                    extending: true,
                 };
                 self.moment(moment, &known)
             }
@@ -172,8 +174,17 @@ impl Checker {
                     ));
                 }
                 let Some(d) = known.deadlines.get(index) else {
-                    let message = format!("deadline `{name}` is declared later");
-                    let help = "declare a deadline before the ones set from it";
+                    let (message, help) = if index == known.deadlines.len() && !known.extending {
+                        (
+                            format!("deadline `{name}` is set from itself"),
+                            "set it from entry into force, a day of the agreement, a date, or another deadline",
+                        )
+                    } else {
+                        (
+                            format!("deadline `{name}` is declared later"),
+                            "declare a deadline before the ones set from it",
+                        )
+                    };
                     self.error(InvalidError::new(&a.span, message, "here").help(help));
                     return None;
                 };
@@ -287,6 +298,8 @@ struct Known<'a> {
     in_force: Option<&'a Instant>,
     regimes: &'a [Regime],
     deadlines: &'a [Deadline],
+    /// Whether an extension is being read (every deadline is known then).
+    extending: bool,
 }
 
 fn placeholder(in_force: Option<&Instant>) -> Due {

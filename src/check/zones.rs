@@ -149,22 +149,25 @@ impl Checker {
         let problem = drawn
             .iter()
             .find_map(|d| missing_side(d, sel, s.span.text()));
-        if let Some((name, message)) = problem {
-            let help = format!(
-                "declare who holds which side: `line {name} ... {{ PARTY holds north, ... }}`"
-            );
+        if let Some((message, help)) = problem {
             self.error(InvalidError::new(&s.span, message, "this side").help(help));
             return None;
         }
         Some(sel)
     }
 
-    /// A zone defined in terms of itself has no meaning.
+    /// A zone defined in terms of itself has no meaning; each cycle is
+    /// reported once, at its first zone.
     fn zone_cycles(&mut self, zones: &[Zone], names: &[ast::Ident]) {
+        let mut reported = std::collections::HashSet::new();
         for (start, name) in names.iter().enumerate() {
             let mut path = vec![start];
             let mut seen = std::collections::HashSet::new();
             if let Some(cycle) = find_cycle(zones, start, &mut path, &mut seen) {
+                if cycle.iter().any(|i| reported.contains(i)) {
+                    continue;
+                }
+                reported.extend(cycle.iter().copied());
                 let chain: Vec<&str> = cycle.iter().map(|&i| zones[i].name.as_str()).collect();
                 let message = format!(
                     "zone `{}` is defined in terms of itself: {}",
@@ -177,22 +180,38 @@ impl Checker {
     }
 }
 
-/// The line's name and what is wrong, if a drawn line lacks the side meant.
+/// What is wrong, and the help, if a drawn line lacks the side meant.
 fn missing_side(d: &Line, sel: SideSel, written: &str) -> Option<(String, String)> {
     let name = &d.name;
-    let message = match sel {
-        SideSel::Own if d.held.is_empty() => {
-            format!("no party is said to hold a side of line `{name}`")
-        }
-        SideSel::Compass(c) if d.towards(c).is_none() => {
-            format!("line `{name}` has no clear {} side", c.word())
-        }
-        SideSel::Party(p) if d.held_by(p).is_none() => {
-            format!("no side of line `{name}` is held by `{written}`")
-        }
-        _ => return None,
+    // A side the line does have, to show in the advice.
+    let clear = ["north", "south", "east", "west"]
+        .into_iter()
+        .zip(d.compass)
+        .find_map(|(w, s)| s.map(|_| w))
+        .unwrap_or("north");
+    let declare = |party: &str| {
+        format!(
+            "say who holds which side where the line is declared: `line {name} ... {{ {party} holds {clear}, ... }}`"
+        )
     };
-    Some((name.clone(), message))
+    Some(match sel {
+        SideSel::Own if d.held.is_empty() => (
+            format!("no party is said to hold a side of line `{name}`"),
+            declare("PARTY"),
+        ),
+        SideSel::Compass(c) if d.towards(c).is_none() => (
+            format!("line `{name}` has no clear {} side", c.word()),
+            format!(
+                "name a side across its course: {}",
+                super::lines::sides_of(d)
+            ),
+        ),
+        SideSel::Party(p) if d.held_by(p).is_none() => (
+            format!("no side of line `{name}` is held by `{written}`"),
+            declare(written),
+        ),
+        _ => return None,
+    })
 }
 
 /// A path of zone references from `path[0]` back to itself, if any.

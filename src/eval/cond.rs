@@ -93,7 +93,7 @@ impl Env<'_> {
                 seconds,
                 after,
                 reference,
-            } => self.time_within(cond, *subject, *seconds, *after, *reference),
+            } => self.time_within(cond, *subject, *seconds, *after, reference),
             CondKind::Overlaps { lhs, rhs } => self.overlaps(cond, *lhs, *rhs),
             CondKind::Some {
                 relation,

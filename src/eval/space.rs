@@ -12,7 +12,7 @@ use geo::{
 };
 
 use super::truth::Truth;
-use crate::check::Side;
+use crate::check::{SegmentIndex, Side};
 use crate::events::Point;
 
 pub(super) fn geo(p: &Point) -> GeoPoint {
@@ -20,39 +20,61 @@ pub(super) fn geo(p: &Point) -> GeoPoint {
 }
 
 /// Great-circle distance in metres from a point to the nearest part of a line.
-///
-/// Segments are first ranked by a cheap local flat-earth distance; only those
-/// within a safe margin of the best get the exact great-circle treatment.
 pub fn distance_to_line(p: &Point, line: &MultiLineString) -> Option<f64> {
+    distance_indexed(p, line, None)
+}
+
+/// [`distance_to_line`], asking the line's spatial index, when it has one,
+/// which segments may be nearest.
+///
+/// Without an index, segments are first ranked by a cheap local flat-earth
+/// distance, and only those within a safe margin of the best get the exact
+/// great-circle treatment; the index hands on the same margin's segments
+/// without visiting the others.
+pub fn distance_indexed(
+    p: &Point,
+    line: &MultiLineString,
+    index: Option<&SegmentIndex>,
+) -> Option<f64> {
+    match index.and_then(|ix| ix.candidates(p.lon, p.lat)) {
+        Some(found) => {
+            let found: Vec<Segment> = found
+                .into_iter()
+                .map(|(part, i)| segment(line, part, i))
+                .collect();
+            nearest(p, found.iter().copied())
+        }
+        None => nearest(
+            p,
+            line.0
+                .iter()
+                .flat_map(|l| l.0.windows(2).map(|w| Segment::new(w[0], w[1]))),
+        ),
+    }
+}
+
+/// Ranks segments by the flat distance, then measures exactly on the
+/// sphere those that could be nearest.
+fn nearest(p: &Point, segments: impl Iterator<Item = Segment> + Clone) -> Option<f64> {
     let from = geo(p);
     let scale = p.lat.to_radians().cos().max(0.01);
-    let flat = |a: Coord, b: Coord| {
-        let (ax, ay, bx, by) = (
-            (a.x - p.lon) * scale,
-            a.y - p.lat,
-            (b.x - p.lon) * scale,
-            b.y - p.lat,
-        );
-        let (dx, dy) = (bx - ax, by - ay);
-        let len = dx * dx + dy * dy;
-        let t = if len > 0.0 {
-            (-(ax * dx + ay * dy) / len).clamp(0.0, 1.0)
-        } else {
-            0.0
+    let flat = |s: &Segment| {
+        let c = |c: Coord| Coord {
+            x: (c.x - p.lon) * scale,
+            y: c.y - p.lat,
         };
-        ((ax + t * dx).powi(2) + (ay + t * dy).powi(2)).sqrt()
+        flat_distance(c(s.start), c(s.end)).0
     };
-    let segments = || line.iter().flat_map(|l| l.lines());
-    let best = segments()
-        .map(|s| flat(s.start, s.end))
+    let best = segments
+        .clone()
+        .map(|s| flat(&s))
         .fold(f64::INFINITY, f64::min);
     if !best.is_finite() {
         return None;
     }
-    // 5 % plus about 100 m covers the flat-earth error at these scales.
-    let margin = best * 1.05 + 0.001;
-    segments()
-        .filter(|s| flat(s.start, s.end) <= margin)
+    let margin = best * (1.0 + flat_error(best, p.lat)) + 1e-7;
+    segments
+        .filter(|s| flat(s) <= margin)
         .filter_map(|s| match s.haversine_closest_point(&from) {
             Closest::Intersection(_) => Some(0.0),
             Closest::SinglePoint(q) => Some(Haversine.distance(from, q)),
@@ -61,47 +83,87 @@ pub fn distance_to_line(p: &Point, line: &MultiLineString) -> Option<f64> {
         .reduce(f64::min)
 }
 
+/// How far, as a fraction, the flat projection centred on a point at
+/// latitude `lat` may misjudge a distance of `degrees` against the sphere:
+/// the east-west scale changes with latitude across the distance, by about
+/// its length in radians times the tangent of the latitude reached; doubled
+/// for safety, and never under 0.2 %. Segments within that fraction of the
+/// nearest-looking one are measured exactly (a unit test checks the result
+/// against every segment, for a detailed line and points up to 30 km off).
+fn flat_error(degrees: f64, lat: f64) -> f64 {
+    let reached = (lat.abs() + degrees).min(89.0).to_radians();
+    (degrees.to_radians() * reached.tan() * 2.0).max(0.002)
+}
+
+fn segment(line: &MultiLineString, part: usize, i: usize) -> Segment {
+    let pts = &line.0[part].0;
+    Segment::new(pts[i], pts[i + 1])
+}
+
 /// The side of a line a point lies on, and its distance from the line in
 /// metres; `None` for a line with no segments. The side is `None` for a
 /// point beyond either end of the line, where the line divides nothing
 /// (Ganghwa island lies west of where the MDL begins: it is on neither
 /// side of it).
+pub fn side_of(p: &Point, line: &MultiLineString) -> Option<(Option<Side>, f64)> {
+    side_indexed(p, line, None)
+}
+
+/// [`side_of`], with the line's spatial index when it has one.
 ///
 /// The side is read from the nearest segment, in a flat projection centred
 /// on the point (exact enough near the line, where it matters). Where the
 /// nearest part of the line is a vertex, the two segments meeting there
 /// decide together: inside a left turn a point is on the left only if it
 /// is left of both, outside it if it is left of either.
-pub fn side_of(p: &Point, line: &MultiLineString) -> Option<(Option<Side>, f64)> {
+pub fn side_indexed(
+    p: &Point,
+    line: &MultiLineString,
+    index: Option<&SegmentIndex>,
+) -> Option<(Option<Side>, f64)> {
     let scale = p.lat.to_radians().cos().max(0.01);
     let flat = |c: Coord| Coord {
         x: (c.x - p.lon) * scale,
         y: c.y - p.lat,
     };
-    let mut best: Option<(f64, Option<Side>)> = None;
-    for part in line.iter() {
-        let pts: Vec<Coord> = part.0.iter().map(|c| flat(*c)).collect();
-        let last = pts.len().saturating_sub(2);
-        for i in 0..pts.len().saturating_sub(1) {
-            let (a, b) = (pts[i], pts[i + 1]);
-            let (d, t) = flat_distance(a, b);
-            if best.is_some_and(|(bd, _)| bd <= d) {
-                continue;
-            }
-            let side = if (t < 0.0 && i == 0) || (t > 1.0 && i == last) {
-                None
-            } else if t <= 0.0 && i > 0 {
-                Some(at_vertex(pts[i - 1], a, b))
-            } else if t >= 1.0 && i < last {
-                Some(at_vertex(a, b, pts[i + 2]))
-            } else {
-                Some(left_of(a, b, Coord { x: 0.0, y: 0.0 }))
-            };
-            best = Some((d, side));
+    let found = index.and_then(|ix| ix.candidates(p.lon, p.lat));
+    let all = || {
+        line.0
+            .iter()
+            .enumerate()
+            .flat_map(|(part, l)| (0..l.0.len().saturating_sub(1)).map(move |i| (part, i)))
+    };
+    let candidates: Box<dyn Iterator<Item = (usize, usize)>> = match &found {
+        Some(found) => Box::new(found.iter().copied()),
+        None => Box::new(all()),
+    };
+    let mut best: Option<(f64, (usize, usize), Option<Side>)> = None;
+    for (part, i) in candidates {
+        let pts = &line.0[part].0;
+        let last = pts.len() - 2;
+        let (a, b) = (flat(pts[i]), flat(pts[i + 1]));
+        let (d, t) = flat_distance(a, b);
+        // Ties go to the earlier segment, whatever order candidates came in.
+        if best.is_some_and(|(bd, at, _)| bd < d || (bd == d && at < (part, i))) {
+            continue;
         }
+        let side = if (t < 0.0 && i == 0) || (t > 1.0 && i == last) {
+            None
+        } else if t <= 0.0 && i > 0 {
+            Some(at_vertex(flat(pts[i - 1]), a, b))
+        } else if t >= 1.0 && i < last {
+            Some(at_vertex(a, b, flat(pts[i + 2])))
+        } else {
+            Some(left_of(a, b, Coord { x: 0.0, y: 0.0 }))
+        };
+        best = Some((d, (part, i), side));
     }
-    let (_, side) = best?;
-    Some((side, distance_to_line(p, line)?))
+    let (_, _, side) = best?;
+    let distance = match found {
+        Some(found) => nearest(p, found.into_iter().map(|(part, i)| segment(line, part, i))),
+        None => nearest(p, all().map(|(part, i)| segment(line, part, i))),
+    };
+    Some((side, distance?))
 }
 
 /// Distance from the origin to segment `a`–`b`, and where along the
@@ -265,6 +327,59 @@ mod tests {
                 })
                 .fold(f64::INFINITY, f64::min);
             assert_eq!(distance_to_line(&p, &line), Some(brute));
+        }
+    }
+
+    /// The great-circle minimum over every segment, the slow way.
+    fn brute(p: &Point, line: &MultiLineString) -> f64 {
+        line.iter()
+            .flat_map(|l| l.lines())
+            .filter_map(|s| match s.haversine_closest_point(&geo(p)) {
+                Closest::SinglePoint(q) => Some(Haversine.distance(geo(p), q)),
+                Closest::Intersection(_) => Some(0.0),
+                Closest::Indeterminate => None,
+            })
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    #[test]
+    fn scan_and_index_find_the_exact_nearest_segment_of_a_detailed_line() {
+        // The MDL piece cut into 40 m segments, as survey data would be, and
+        // points up to 30 km away: the prefilter's margin and the index's
+        // candidates must both keep the true nearest segment.
+        let piece = mdl_piece();
+        let mut coords = Vec::new();
+        for w in piece.0[0].0.windows(2) {
+            for k in 0..300 {
+                let t = f64::from(k) / 300.0;
+                coords.push(
+                    coord! { x: w[0].x + (w[1].x - w[0].x) * t, y: w[0].y + (w[1].y - w[0].y) * t },
+                );
+            }
+        }
+        coords.extend(piece.0[0].0.last().copied());
+        let dense = MultiLineString::new(vec![LineString::new(coords)]);
+        let index = SegmentIndex::new(&dense).unwrap();
+        let mut seed = 7u64;
+        let mut unit = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for _ in 0..2_000 {
+            let p = Point {
+                lat: 37.88 + (unit() - 0.5) * 0.6,
+                lon: 126.665 + (unit() - 0.5) * 0.6,
+                accuracy: 0.0,
+            };
+            let exact = brute(&p, &dense);
+            assert_eq!(distance_to_line(&p, &dense), Some(exact), "{p:?}");
+            assert_eq!(
+                distance_indexed(&p, &dense, Some(&index)),
+                Some(exact),
+                "{p:?}"
+            );
         }
     }
 

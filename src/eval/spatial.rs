@@ -4,7 +4,9 @@
 
 use super::cond::{Env, coordinates, missing, no_reach, point_of};
 use super::discs::{Reading, combine, describe};
-use super::space::{self, accuracy_note, between, distance_to_line, km, side_of, within_limit};
+use super::space::{
+    self, accuracy_note, between, distance_indexed, km, side_indexed, side_of, within_limit,
+};
 use super::truth::Truth;
 use super::verdict::Step;
 use super::zone::{self, Membership, drawn_line, side_name, side_phrase, wanted_side};
@@ -92,7 +94,8 @@ impl Env<'_> {
             return unknown(cond, format!("line `{}` has no segments", l.name));
         }
         let read_disc = |p: &Point| {
-            let (at, d) = side_of(p, geometry).expect("the line has segments");
+            let (at, d) =
+                side_indexed(p, geometry, l.index.as_ref()).expect("the line has segments");
             let truth = match at {
                 None => Truth::Unknown,
                 Some(_) if d <= p.accuracy => Truth::Unknown,
@@ -185,7 +188,7 @@ impl Env<'_> {
             Reference::Line(line) => {
                 let drawn = drawn_line(self.rulebook, line, e.party).map_err(Unknown)?;
                 let l = &self.rulebook.lines[drawn.index];
-                let d = distance_to_line(p, l.drawn().expect("a drawn line"))
+                let d = distance_indexed(p, l.drawn().expect("a drawn line"), l.index.as_ref())
                     .ok_or_else(|| Unknown(format!("line `{}` has no segments", l.name)))?;
                 Ok(vec![(
                     d,

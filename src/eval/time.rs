@@ -29,11 +29,18 @@ impl super::cond::Env<'_> {
         subject: crate::check::Subject,
         seconds: f64,
         after: bool,
-        reference: crate::check::Subject,
+        reference: &crate::check::TimeRef,
     ) -> Step {
-        let (a, b) = (self.event(subject), self.event(reference));
+        let a = self.event(subject);
+        let (b_time, b_name, b_event) = match reference {
+            crate::check::TimeRef::Event(s) => {
+                let b = self.event(*s);
+                (b.time, b.id.to_string(), Some(b))
+            }
+            crate::check::TimeRef::At { at, written } => (instant(*at), written.clone(), None),
+        };
         // The gap from b to a, at its least and its most.
-        let (mut lo, mut hi) = (gap(b.time.to, a.time.from), gap(b.time.from, a.time.to));
+        let (mut lo, mut hi) = (gap(b_time.to, a.time.from), gap(b_time.from, a.time.to));
         if !after {
             (lo, hi) = (-hi, -lo);
         }
@@ -45,16 +52,13 @@ impl super::cond::Env<'_> {
             Truth::Unknown
         };
         let computed = format!(
-            "{} {} {}; limit {}",
+            "{} {} {b_name}; limit {}",
             span_words(lo, hi),
             if after { "after" } else { "before" },
-            b.id,
             duration(seconds)
         );
-        let facts = vec![
-            self.fact(a, "time", written(&a.time), Some(computed)),
-            self.fact(b, "time", written(&b.time), None),
-        ];
+        let mut facts = vec![self.fact(a, "time", written(&a.time), Some(computed))];
+        facts.extend(b_event.map(|b| self.fact(b, "time", written(&b.time), None)));
         let mut step = Step::leaf(cond.text.clone(), truth, facts);
         if truth == Truth::Unknown {
             step.unknown_because = Some("the times are too uncertain to say".into());

@@ -6,7 +6,9 @@
 
 use geo::{Contains, MultiLineString};
 
-use super::space::{self, accuracy_note, between, distance_to_line, km, side_of, within_limit};
+use super::space::{
+    self, accuracy_note, between, distance_to_line, km, side_indexed, within_limit,
+};
 use super::truth::Truth;
 use crate::check::{LineShape, PartyIdx, Rulebook, Side, SideSel, ZoneExpr};
 use crate::events::Point;
@@ -132,7 +134,7 @@ impl Cx<'_> {
         };
         let l = &self.rulebook.lines[drawn.index];
         let geometry = l.drawn().expect("resolved to a drawn line");
-        let Some((at, d)) = side_of(self.p, geometry) else {
+        let Some((at, d)) = side_indexed(self.p, geometry, l.index.as_ref()) else {
             return (Truth::Unknown, format!("line `{}` has no segments", l.name));
         };
         let near = within_limit(d, self.p.accuracy, metres);

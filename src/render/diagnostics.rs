@@ -26,6 +26,28 @@ pub fn render(diagnostic: &dyn Diagnostic, colour: bool) -> String {
     out
 }
 
+/// Every problem of a rulebook that failed to load, then how many there
+/// were: what `truce check` prints.
+pub fn rulebook(error: &crate::RulebookError, colour: bool) -> String {
+    match error {
+        crate::RulebookError::Check(all) => {
+            let mut out: String = all.errors.iter().map(|e| render(e, colour)).collect();
+            out.extend(all.warnings.iter().map(|w| render(w, colour)));
+            out.push_str(&format!("{} error(s) in the rulebook\n", all.errors.len()));
+            out
+        }
+        crate::RulebookError::Link(all) => {
+            let mut out: String = all.iter().map(|e| render(e, colour)).collect();
+            out.push_str(&format!(
+                "{} error(s) in the rulebook's imports\n",
+                all.len()
+            ));
+            out
+        }
+        other => render(other, colour),
+    }
+}
+
 fn too_wide(diagnostic: &dyn Diagnostic) -> bool {
     let (Some(source), Some(mut labels)) = (diagnostic.source_code(), diagnostic.labels()) else {
         return false;

@@ -39,9 +39,14 @@ impl<'s> Builder<'s> {
         }
     }
 
+    /// The pair's span, without trailing whitespace: pest skips the
+    /// whitespace before an optional part that then matches nothing
+    /// (`within 2 km of l` followed by a new line), and that whitespace is
+    /// not part of what was written.
     fn span(&self, pair: &Pair<'_, Rule>) -> Span {
         let s = pair.as_span();
-        Span::new(self.source, s.start()..s.end())
+        let end = s.start() + s.as_str().trim_end().len();
+        Span::new(self.source, s.start()..end)
     }
 
     // --- entry points ----------------------------------------------------
