@@ -21,7 +21,7 @@ mod zone;
 
 pub use cond::coordinates;
 pub use space::{distance_indexed, distance_to_line, km, side_indexed};
-pub use state::State;
+pub use state::{Role as StateRole, State};
 pub use time::written as written_time;
 pub use truth::Truth;
 pub use verdict::*;

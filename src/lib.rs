@@ -244,11 +244,20 @@ pub fn prepare(
             reason: e.to_string(),
         })
     };
-    let mut inputs = Vec::new();
+    let mut inputs: Vec<Input> = Vec::new();
     for i in instruments {
-        inputs.push(hash("rules", i.path)?);
-        for file in &i.rulebook.geometry_files {
-            inputs.push(hash("geometry", file)?);
+        let files = std::iter::once(("rules", i.path)).chain(
+            i.rulebook
+                .geometry_files
+                .iter()
+                .map(|f| ("geometry", f.as_path())),
+        );
+        for (role, path) in files {
+            // Rulebooks judged together may share a file (an imported line).
+            let shown = path.display().to_string();
+            if !inputs.iter().any(|x| x.role == role && x.path == shown) {
+                inputs.push(hash(role, path)?);
+            }
         }
     }
     inputs.push(Input {

@@ -194,3 +194,143 @@ fn an_exception_is_tried_and_explained() {
         .collect();
     assert_eq!(facts, ["R-2.authorised_by = R-1"]);
 }
+
+fn run(case: &str) -> truce::report::Adjudication {
+    truce::cases::run(&Path::new("cases").join(case))
+        .unwrap()
+        .adjudication
+}
+
+/// Every verdict of `event`, as (instrument, outcome, party).
+fn verdicts_of<'a>(
+    a: &'a truce::report::Adjudication,
+    event: &str,
+) -> Vec<(&'a str, Outcome, Option<&'a str>)> {
+    a.verdicts
+        .iter()
+        .filter(|v| &*v.event == event)
+        .map(|v| (&*v.instrument, v.outcome, v.party.as_deref()))
+        .collect()
+}
+
+#[test]
+fn a_continuing_breach_is_one_violation_with_a_start_and_a_duration() {
+    use truce::eval::StateRole as Role;
+    let a = run("ua-continuing-battery");
+    assert_eq!(
+        (
+            a.totals.violation,
+            a.totals.continuing,
+            a.totals.no_violation
+        ),
+        (3, 2, 2),
+        "C-2 and the two unlinked reports are violations; C-3 and C-4 continue C-2"
+    );
+    assert_eq!(a.totals.verdicts, 7);
+    let state = |id: &str| {
+        let v = a.verdicts.iter().find(|v| &*v.event == id).unwrap();
+        let f = v.articles.iter().find(|f| &*f.article == "3").unwrap();
+        f.state
+            .clone()
+            .unwrap_or_else(|| panic!("{id} has no state"))
+    };
+    let start = state("C-2");
+    assert_eq!(start.role, Role::Starts);
+    assert_eq!(start.remedied_by.as_deref(), Some("C-5"));
+    assert_eq!(start.duration, "10 d");
+    let reports: Vec<&str> = start.reports.iter().map(|r| &**r).collect();
+    assert_eq!(reports, ["C-3", "C-4"]);
+    for id in ["C-3", "C-4"] {
+        let s = state(id);
+        assert_eq!((s.role, &*s.first), (Role::Continues, "C-2"), "{id}");
+    }
+    assert_eq!(state("C-5").role, Role::Ends);
+    // Unlinked reports are never merged.
+    assert!(
+        a.verdicts
+            .iter()
+            .filter(|v| &*v.event == "C-6" || &*v.event == "C-7")
+            .all(|v| v.articles.iter().all(|f| f.state.is_none()))
+    );
+}
+
+#[test]
+fn each_event_is_judged_under_every_instrument_in_force_for_its_actor() {
+    let a = run("minsk-withdrawal-2015");
+    const MEMO: &str = "Minsk Memorandum";
+    const MINSK: &str = "Package of Measures for the Implementation of the Minsk Agreements";
+    assert_eq!(
+        verdicts_of(&a, "M-1"),
+        [
+            (MEMO, Outcome::Violation, Some("CADLR")),
+            (MINSK, Outcome::Violation, Some("CADLR"))
+        ]
+    );
+    // Half an hour before Minsk II took effect: the Memorandum alone.
+    assert_eq!(
+        verdicts_of(&a, "M-3"),
+        [(MEMO, Outcome::Violation, Some("CADLR"))]
+    );
+    assert_eq!(
+        verdicts_of(&a, "M-5").len(),
+        3,
+        "tanks: all three instruments"
+    );
+    assert_eq!((a.totals.events, a.totals.verdicts), (8, 18));
+    // CADLR measures from the Memorandum line, not the 2015 line.
+    let m1 = a
+        .verdicts
+        .iter()
+        .find(|v| &*v.event == "M-1" && &*v.instrument == MINSK)
+        .unwrap();
+    let shown = truce::render::text::verdict(m1, truce::render::text::Detail::Full);
+    assert!(
+        shown.contains(
+            "20.7 km from line `memorandum_2014` (CADLR's reference line under `withdrawal_line`)"
+        ),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_deadline_counted_in_calendar_days_ends_at_local_midnight_across_a_clock_change() {
+    let a = run("minsk-withdrawal-2015");
+    let addendum = |id: &str| {
+        verdicts_of(&a, id)
+            .into_iter()
+            .find(|(i, _, _)| i.starts_with("Addendum"))
+            .map(|(_, o, _)| o)
+    };
+    assert_eq!(
+        addendum("M-6"),
+        Some(Outcome::NoViolation),
+        "23:30 on 11 Nov"
+    );
+    assert_eq!(addendum("M-7"), Some(Outcome::Violation), "00:30 on 12 Nov");
+}
+
+#[test]
+fn a_suspension_or_repudiation_binds_one_party_and_not_the_other() {
+    let a = run("cma-no-fly-2018-2023");
+    let v = |id: &str| a.verdicts.iter().find(|v| &*v.event == id).unwrap();
+    let k2 = v("K-2");
+    assert_eq!(k2.outcome, Outcome::NoViolation);
+    let clause3 = k2.articles.iter().find(|f| &*f.article == "1.3").unwrap();
+    assert!(
+        clause3
+            .reason
+            .starts_with("suspended for ROK since 2023-11-22 15:00 Asia/Seoul")
+    );
+    let k3 = v("K-3");
+    assert_eq!(k3.in_force.result, truce::eval::Truth::False);
+    assert!(k3.articles.is_empty());
+    assert!(
+        k3.summary
+            .starts_with("repudiated for DPRK since 2023-11-23 00:00 Asia/Pyongyang")
+    );
+    // The same night, an act of unknown origin cannot be held to either.
+    assert_eq!(
+        (v("K-5").outcome, v("K-5").party.as_deref()),
+        (Outcome::Inconclusive, None)
+    );
+}

@@ -325,3 +325,56 @@ fn adjudicate_text(name: &str, events: &str, extra: &[&str]) -> Output {
     std::fs::remove_file(&path).ok();
     out
 }
+
+#[test]
+fn several_rulebooks_give_one_deterministic_report_naming_each_instrument() {
+    let args = [
+        "adjudicate",
+        "--rules",
+        "rules/kaa.truce",
+        "--rules",
+        "rules/cma-2018.truce",
+        "--events",
+        "cases/cma-no-fly-2018-2023/events.yaml",
+        "--format",
+        "json",
+    ];
+    let (first, second) = (truce(&args), truce(&args));
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
+    assert_eq!(first.stdout, second.stdout, "same inputs, same bytes");
+    let report: serde_json::Value = serde_json::from_slice(&first.stdout).unwrap();
+    let paths: Vec<&str> = report["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["path"].as_str().unwrap())
+        .collect();
+    // The CMA imports the KAA's line: the file is listed once, as given.
+    assert_eq!(
+        paths,
+        [
+            "rules/kaa.truce",
+            "rules/geo/korea-mdl.geojson",
+            "rules/cma-2018.truce",
+            "cases/cma-no-fly-2018-2023/events.yaml"
+        ]
+    );
+    let instruments: Vec<(&str, &str)> = report["verdicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            (
+                v["event"].as_str().unwrap(),
+                v["instrument"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert!(instruments.contains(&("K-9", "Korean Armistice Agreement")));
+    assert!(instruments.contains(&(
+        "K-1",
+        "Comprehensive Military Agreement (inter-Korean, 2018)"
+    )));
+    assert_eq!(report["totals"]["events"], 9);
+    assert_eq!(report["totals"]["verdicts"], 9);
+}
