@@ -64,6 +64,19 @@ impl EventGraph {
         out
     }
 
+    /// Whether `event` points to, or is pointed to by, any event by
+    /// `relation` (without collecting them: most events have no relations).
+    pub fn is_linked(&self, event: usize, relation: Relation) -> bool {
+        let node = NodeIndex::new(event);
+        [petgraph::Direction::Outgoing, petgraph::Direction::Incoming]
+            .into_iter()
+            .any(|d| {
+                self.graph
+                    .edges_directed(node, d)
+                    .any(|e| *e.weight() == relation)
+            })
+    }
+
     /// Ids of rejected events that `event` points to by `relation`.
     pub fn unresolved(&self, event: usize, relation: Relation) -> impl Iterator<Item = &str> {
         let all = self

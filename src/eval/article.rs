@@ -17,14 +17,9 @@ use crate::name::Name;
 /// A violation is placed in its continuing state, if it has one.
 pub fn judge(env: &mut Env<'_>, index: usize, in_force: &Option<Step>) -> Finding {
     let mut finding = judge_alone(env, index, in_force);
-    let linked = !env
+    let linked = env
         .graph
-        .related(env.subjects[0], crate::check::Relation::Continues)
-        .is_empty()
-        || !env
-            .graph
-            .referring(env.subjects[0], crate::check::Relation::Continues)
-            .is_empty();
+        .is_linked(env.subjects[0], crate::check::Relation::Continues);
     if linked && matches!(finding.outcome, Outcome::Violation | Outcome::NoViolation) {
         finding.state = super::state::trace(env, index, finding.outcome);
     }

@@ -34,8 +34,10 @@ pub fn in_zone(p: &Point, zone: usize, party: Option<PartyIdx>, rulebook: &Ruleb
     };
     let truth = cx.zone(zone, &mut notes);
     // A combined zone may test the same band twice; say it once.
-    let mut seen = std::collections::HashSet::new();
-    notes.retain(|n| seen.insert(n.clone()));
+    if notes.len() > 1 {
+        let mut seen = std::collections::HashSet::new();
+        notes.retain(|n| seen.insert(n.clone()));
+    }
     let unknown_because = (truth == Truth::Unknown).then(|| {
         cx.why
             .into_inner()
