@@ -186,7 +186,7 @@ fn new_checks_are_reported() {
                 "line `bare` has no clear south side",
                 "no party is said to hold a side of line `bare`",
                 "every point is on one side or the other",
-                "a crossing is from one side",
+                "`from each side` names no side: a crossing starts on one side",
             ],
         ),
         (
@@ -211,7 +211,7 @@ fn new_checks_are_reported() {
         (
             "geojson-feature.truce",
             &[
-                "has no feature named \"nope\" / its features are named \"UN buffer zone in Cyprus\"",
+                "has no feature named `nope` / its features are named \"UN buffer zone in Cyprus\"",
             ],
         ),
         (
@@ -240,7 +240,7 @@ fn new_checks_are_reported() {
                 "`day 1.5` is not a day of the agreement",
                 "deadline `e` is declared later",
                 "unknown deadline `nowhere`",
-                "`1.5 d` cannot be added here",
+                "`1.5 d` is not a whole number of calendar days / write whole days, or hours: `36 h`",
                 // Today the deprecated alias `Europe/Kiev` is suggested, not `Europe/Kyiv`.
                 "unknown time zone `Europe/Kiyv` / did you mean `Europe/Ki",
             ],
@@ -250,7 +250,7 @@ fn new_checks_are_reported() {
             &[
                 "unknown article `99`",
                 "`MON` is a monitor, not a party bound by the agreement",
-                "the suspension ends (2025-10-01 00:00 Europe/Kyiv) before it begins (2025-10-05 00:00 Europe/Kyiv)",
+                "the suspension ends (2025-10-01 00:00 Europe/Kyiv) no later than it begins (2025-10-05 00:00 Europe/Kyiv)",
             ],
         ),
     ];

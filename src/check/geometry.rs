@@ -141,7 +141,7 @@ impl Checker {
             Ok(shapes) => Some(shapes),
             Err(Unusable::Feature(names)) => {
                 let f = feature.expect("only a named feature can be missing");
-                let message = format!("`{}` has no feature named \"{}\"", file.node, f.node);
+                let message = format!("`{}` has no feature named `{}`", file.node, f.node);
                 let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
                 let help = format!("its features are named {}", quoted.join(", "));
                 self.error(InvalidError::new(&f.span, message, "this feature").help(help));

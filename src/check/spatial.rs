@@ -62,7 +62,7 @@ impl Checker {
         let line = self.line(line)?;
         let from = match from {
             Some(s) if s.node == SideRef::Each => {
-                let message = "a crossing is from one side";
+                let message = "`from each side` names no side: a crossing starts on one side";
                 let help = "name the side it starts from, such as `from north side`";
                 return self.invalid(InvalidError::new(&s.span, message, "here").help(help));
             }
@@ -88,7 +88,7 @@ impl Checker {
         let (subject, point) = self.point(subject, scope, "on ... side of")?;
         let line = self.line(line)?;
         if side.node == SideRef::Each {
-            let message = "every point is on one side or the other";
+            let message = "`on each side of` is always true: every point is on one side or the other";
             let help = "name a side: a party, a compass point, or `own`";
             return self.invalid(InvalidError::new(&side.span, message, "here").help(help));
         }

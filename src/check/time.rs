@@ -208,6 +208,15 @@ impl Checker {
                 let d = SignedDuration::from_secs_f64(q.node.base());
                 at.at.checked_add(d).ok()
             }
+            Unit::Day if value.fract() != 0.0 => {
+                let message = format!(
+                    "`{}` is not a whole number of calendar days",
+                    q.span.text()
+                );
+                let help = "write whole days, or hours: `36 h`";
+                self.error(InvalidError::new(&q.span, message, "here").help(help));
+                return None;
+            }
             Unit::Day => None,
             _ => {
                 let message = format!("`{}` is not a duration", q.span.text());
@@ -217,8 +226,8 @@ impl Checker {
             }
         };
         let Some(shifted) = shifted else {
-            let message = format!("`{}` cannot be added here", q.span.text());
-            let help = "days are whole calendar days; keep durations within a few centuries";
+            let message = format!("`{}` reaches beyond the dates truce can count", q.span.text());
+            let help = "keep durations within a few centuries";
             self.error(InvalidError::new(&q.span, message, "here").help(help));
             return None;
         };
@@ -254,33 +263,41 @@ impl Checker {
                 Some(i) => indices.push(i),
                 None => {
                     let numbers: Vec<&str> = articles.iter().map(|a| &*a.number).collect();
+                    let hint = format!("the rulebook has articles {}", numbers.join(", "));
                     self.error(super::err::UnknownNameError::new(
                         &number.span,
                         "article",
                         &numbers,
-                        "name an article of this rulebook",
+                        &hint,
                     ));
                 }
             }
         }
         let from = self.instant(&s.from);
         let until = s.until.as_ref().map(|u| self.instant(u));
+        let what = if s.repudiation {
+            "repudiation"
+        } else {
+            "suspension"
+        };
         if let (Some(f), Some(Some(u))) = (&from, &until)
             && u.at <= f.at
         {
             let message = format!(
-                "the suspension ends ({}) before it begins ({})",
+                "the {what} ends ({}) no later than it begins ({})",
                 u.written, f.written
             );
             let at = s.until.as_ref().map_or(&s.span, |u| &u.span);
-            self.error(InvalidError::new(at, message, "until"));
+            let help = "`until` must come after `from`; leave it out for a suspension with no end";
+            self.error(InvalidError::new(at, message, "until").help(help));
         }
         if self.monitors.contains(&s.party.node) {
             let message = format!(
                 "`{}` is a monitor, not a party bound by the agreement",
                 s.party.node
             );
-            self.error(InvalidError::new(&s.party.span, message, "here"));
+            let help = format!("only a party can suspend or repudiate; monitors are not bound, so there is nothing to {}", if s.repudiation { "repudiate" } else { "suspend" });
+            self.error(InvalidError::new(&s.party.span, message, "here").help(help));
         }
         Some(Suspension {
             party: party?.1 as u16,

@@ -652,7 +652,7 @@ fn a_feature_of_a_file_is_selected_by_name() {
     };
     let shown = errors(e).join("\n");
     assert!(
-        shown.contains("has no feature named \"UN buffer zone\""),
+        shown.contains("has no feature named `UN buffer zone`"),
         "{shown}"
     );
     assert!(
