@@ -210,9 +210,7 @@ fn new_checks_are_reported() {
         ),
         (
             "geojson-feature.truce",
-            &[
-                "has no feature named `nope` / its features are named \"UN buffer zone in Cyprus\"",
-            ],
+            &["has no feature named `nope` / its features are named \"UN buffer zone in Cyprus\""],
         ),
         (
             "conditions.truce",

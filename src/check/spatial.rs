@@ -88,7 +88,8 @@ impl Checker {
         let (subject, point) = self.point(subject, scope, "on ... side of")?;
         let line = self.line(line)?;
         if side.node == SideRef::Each {
-            let message = "`on each side of` is always true: every point is on one side or the other";
+            let message =
+                "`on each side of` is always true: every point is on one side or the other";
             let help = "name a side: a party, a compass point, or `own`";
             return self.invalid(InvalidError::new(&side.span, message, "here").help(help));
         }

@@ -209,10 +209,7 @@ impl Checker {
                 at.at.checked_add(d).ok()
             }
             Unit::Day if value.fract() != 0.0 => {
-                let message = format!(
-                    "`{}` is not a whole number of calendar days",
-                    q.span.text()
-                );
+                let message = format!("`{}` is not a whole number of calendar days", q.span.text());
                 let help = "write whole days, or hours: `36 h`";
                 self.error(InvalidError::new(&q.span, message, "here").help(help));
                 return None;
@@ -226,7 +223,10 @@ impl Checker {
             }
         };
         let Some(shifted) = shifted else {
-            let message = format!("`{}` reaches beyond the dates truce can count", q.span.text());
+            let message = format!(
+                "`{}` reaches beyond the dates truce can count",
+                q.span.text()
+            );
             let help = "keep durations within a few centuries";
             self.error(InvalidError::new(&q.span, message, "here").help(help));
             return None;
@@ -296,7 +296,14 @@ impl Checker {
                 "`{}` is a monitor, not a party bound by the agreement",
                 s.party.node
             );
-            let help = format!("only a party can suspend or repudiate; monitors are not bound, so there is nothing to {}", if s.repudiation { "repudiate" } else { "suspend" });
+            let help = format!(
+                "only a party can suspend or repudiate; monitors are not bound, so there is nothing to {}",
+                if s.repudiation {
+                    "repudiate"
+                } else {
+                    "suspend"
+                }
+            );
             self.error(InvalidError::new(&s.party.span, message, "here").help(help));
         }
         Some(Suspension {
