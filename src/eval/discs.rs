@@ -24,14 +24,7 @@ pub fn combine(pos: &Position, readings: Vec<Reading>) -> Reading {
             .expect("a fix is one disc, read once");
     };
     let first = |t: Truth| readings.iter().find(|r| r.truth == t);
-    let all = |t: Truth| readings.iter().all(|r| r.truth == t);
-    let truth = if all(Truth::True) {
-        Truth::True
-    } else if all(Truth::False) {
-        Truth::False
-    } else {
-        Truth::Unknown
-    };
+    let truth = Truth::agreed(readings.iter().map(|r| r.truth));
     let along = format!(
         "along the bearing, {} to {} from the observer",
         km(b.min_m),

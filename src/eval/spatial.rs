@@ -80,12 +80,8 @@ impl Env<'_> {
         let Some((pos, read)) = point_of(e, point) else {
             return missing(cond, e, point.name());
         };
-        let resolved = drawn_line(self.rulebook, line, e.party).and_then(|d| {
-            let wanted = wanted_side(self.rulebook, d.index, sel, e.party)?;
-            Ok((d, wanted.expect("`each` is refused by the checker")))
-        });
-        let (drawn, wanted) = match resolved {
-            Ok(r) => r,
+        let (drawn, wanted) = match self.line_for(e, line, sel) {
+            Ok((d, w)) => (d, w.expect("`each` is refused by the checker")),
             Err(why) => return unknown(cond, why),
         };
         let l = &self.rulebook.lines[drawn.index];
@@ -258,11 +254,7 @@ impl Env<'_> {
                 None => return missing(cond, e, "track"),
             },
         };
-        let resolved = drawn_line(self.rulebook, line, e.party).and_then(|d| {
-            let wanted = wanted_side(self.rulebook, d.index, from, e.party)?;
-            Ok((d, wanted))
-        });
-        let (drawn, wanted) = match resolved {
+        let (drawn, wanted) = match self.line_for(e, line, from) {
             Ok(r) => r,
             Err(why) => return unknown(cond, why),
         };
@@ -327,29 +319,18 @@ impl Env<'_> {
         line: usize,
         from: SideSel,
     ) -> Step {
-        let resolved = drawn_line(self.rulebook, line, e.party).and_then(|d| {
-            let wanted = wanted_side(self.rulebook, d.index, from, e.party)?;
-            Ok((d, wanted))
-        });
-        let (drawn, wanted) = match resolved {
+        let (drawn, wanted) = match self.line_for(e, line, from) {
             Ok(r) => r,
             Err(why) => return unknown(cond, why),
         };
         let l = &self.rulebook.lines[drawn.index];
         let geometry = l.drawn().expect("a drawn line");
         let (a, b) = (origin.discs(), target.discs());
-        let truths: Vec<Truth> = a
-            .iter()
-            .flat_map(|p| b.iter().map(move |q| (p, q)))
-            .map(|(p, q)| space::crosses(p, q, geometry, wanted))
-            .collect();
-        let truth = if truths.iter().all(|t| *t == Truth::True) {
-            Truth::True
-        } else if truths.iter().all(|t| *t == Truth::False) {
-            Truth::False
-        } else {
-            Truth::Unknown
-        };
+        let truth = Truth::agreed(
+            a.iter()
+                .flat_map(|p| b.iter().map(move |q| (p, q)))
+                .map(|(p, q)| space::crosses(p, q, geometry, wanted)),
+        );
         let value = format!("{} → {}", describe(origin), describe(target));
         let computed = format!(
             "tested between every part of both ends, against line `{}`{}",
@@ -367,6 +348,21 @@ impl Env<'_> {
     }
 }
 
+impl Env<'_> {
+    /// The drawn line a test reads for the event's actor, and the side it
+    /// means; why not, when the party is unknown or holds no side.
+    fn line_for(
+        &self,
+        e: &Event,
+        line: usize,
+        sel: SideSel,
+    ) -> Result<(zone::Drawn, Option<crate::check::Side>), String> {
+        let d = drawn_line(self.rulebook, line, e.party)?;
+        let wanted = wanted_side(self.rulebook, d.index, sel, e.party)?;
+        Ok((d, wanted))
+    }
+}
+
 /// Readings over every disc of `pos` and of a reference's discs: true if
 /// all are true, false if all are false.
 fn combine_all(pos: &Position, readings: Vec<Reading>) -> Reading {
@@ -377,14 +373,7 @@ fn combine_all(pos: &Position, readings: Vec<Reading>) -> Reading {
         Position::Bearing(_) => combine(pos, readings),
         // A fix measured against another event's bearing: several readings.
         Position::Fix(_) => {
-            let all = |t: Truth| readings.iter().all(|r| r.truth == t);
-            let truth = if all(Truth::True) {
-                Truth::True
-            } else if all(Truth::False) {
-                Truth::False
-            } else {
-                Truth::Unknown
-            };
+            let truth = Truth::agreed(readings.iter().map(|r| r.truth));
             let first = readings.into_iter().next().expect("readings");
             Reading {
                 truth,

@@ -35,6 +35,21 @@ impl Truth {
         }
     }
 
+    /// What several readings of one test agree on: true if all are true,
+    /// false if all are false, unknown otherwise (an uncertain position read
+    /// as several discs).
+    pub fn agreed(truths: impl IntoIterator<Item = Truth>) -> Truth {
+        let mut truths = truths.into_iter();
+        let Some(first) = truths.next() else {
+            return Truth::Unknown;
+        };
+        if first != Truth::Unknown && truths.all(|t| t == first) {
+            first
+        } else {
+            Truth::Unknown
+        }
+    }
+
     /// Kleene disjunction: true wins, then unknown.
     pub fn or(self, other: Truth) -> Truth {
         self.negated().and(other.negated()).negated()
@@ -49,6 +64,16 @@ mod tests {
     fn not_keeps_unknown() {
         assert_eq!(Truth::Unknown.negated(), Truth::Unknown);
         assert_eq!(Truth::True.negated(), Truth::False);
+    }
+
+    #[test]
+    fn readings_agree_only_when_all_do() {
+        use Truth::*;
+        assert_eq!(Truth::agreed([True, True]), True);
+        assert_eq!(Truth::agreed([False, False, False]), False);
+        assert_eq!(Truth::agreed([True, False]), Unknown);
+        assert_eq!(Truth::agreed([Unknown, Unknown]), Unknown);
+        assert_eq!(Truth::agreed([]), Unknown);
     }
 
     #[test]
