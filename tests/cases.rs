@@ -223,10 +223,10 @@ fn a_continuing_breach_is_one_violation_with_a_start_and_a_duration() {
             a.totals.continuing,
             a.totals.no_violation
         ),
-        (3, 2, 2),
-        "C-2 and the two unlinked reports are violations; C-3 and C-4 continue C-2"
+        (5, 2, 3),
+        "C-2, the two unlinked reports, D-1 and D-3 are violations; C-3 and C-4 continue C-2"
     );
-    assert_eq!(a.totals.verdicts, 7);
+    assert_eq!(a.totals.verdicts, 10);
     let state = |id: &str| {
         let v = a.verdicts.iter().find(|v| &*v.event == id).unwrap();
         let f = v.articles.iter().find(|f| &*f.article == "3").unwrap();
@@ -245,6 +245,9 @@ fn a_continuing_breach_is_one_violation_with_a_start_and_a_duration() {
         assert_eq!((s.role, &*s.first), (Role::Continues, "C-2"), "{id}");
     }
     assert_eq!(state("C-5").role, Role::Ends);
+    // A remedy closes a breach: coming back is a new one, counted again.
+    assert_eq!(state("D-1").remedied_by.as_deref(), Some("D-2"));
+    assert_eq!(state("D-3").role, Role::Starts);
     // Unlinked reports are never merged.
     assert!(
         a.verdicts

@@ -142,10 +142,10 @@ impl Checker {
                 continue;
             }
             if let Some((other, _)) = held.iter().find(|(_, s)| *s == side) {
-                let other = &d.holdings[held.iter().position(|(p, _)| p == other).unwrap_or(0)];
+                let other = self.party_name(*other);
                 let message = format!(
                     "`{}` and `{}` are both said to hold the {} side of line `{}`",
-                    other.party.node,
+                    other,
                     h.party.node,
                     h.compass.node.word(),
                     line.name
@@ -157,6 +157,13 @@ impl Checker {
             held.push((party, side));
         }
         held
+    }
+
+    /// A party's id by its index, for messages.
+    fn party_name(&self, party: PartyIdx) -> String {
+        self.symbols
+            .name_of(super::symbols::Kind::Party, usize::from(party))
+            .unwrap_or_default()
     }
 
     /// A per-party line is made of drawn lines.

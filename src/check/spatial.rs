@@ -129,6 +129,17 @@ impl Checker {
         let (subject, point) = self.point(subject, scope, "within ... of")?;
         let limit = self.limit(amount, scope);
         let reference = match &reference.node {
+            Expr::Coordinate((lon, lat))
+                if !(-180.0..=180.0).contains(lon) || !(-90.0..=90.0).contains(lat) =>
+            {
+                let message = format!(
+                    "`{}` is not a longitude and latitude",
+                    reference.span.text()
+                );
+                let help =
+                    "write `(lon, lat)`: longitude first (-180 to 180), then latitude (-90 to 90)";
+                self.invalid(InvalidError::new(&reference.span, message, "out of range").help(help))
+            }
             Expr::Coordinate((lon, lat)) => Some(Reference::Coordinate {
                 lon: *lon,
                 lat: *lat,
@@ -168,7 +179,9 @@ impl Checker {
             _ => self.time_field(reference, scope).map(TimeRef::Event),
         };
         let seconds = match &amount.node {
-            Expr::Quantity(q) if q.unit.dimension() == Dimension::Duration => Some(q.base()),
+            Expr::Quantity(q) if q.unit.dimension() == Dimension::Duration && q.value >= 0.0 => {
+                Some(q.base())
+            }
             _ => {
                 let message = format!("`{}` is not a duration", amount.span.text());
                 let help = "write a duration, such as `30 min`, `72 h` or `14 d`";

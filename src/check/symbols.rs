@@ -116,6 +116,14 @@ impl Symbols {
         }
     }
 
+    /// The name declared with a kind and index, if any.
+    pub fn name_of(&self, kind: Kind, index: usize) -> Option<String> {
+        self.entries
+            .iter()
+            .find(|(_, e)| e.kind == kind && e.index == index)
+            .map(|(n, _)| n.clone())
+    }
+
     /// The kind of a declared name, without marking it used.
     pub fn kind_of(&self, name: &str) -> Option<Kind> {
         self.entries.get(name).map(|e| e.kind)

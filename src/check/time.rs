@@ -66,11 +66,20 @@ impl Checker {
                 schedule: vec![due],
             });
         }
+        // Extensions apply in the order they were agreed, whatever the
+        // order they are written in: `by` moves the deadline as it then stood.
+        let mut extensions = Vec::new();
         for decl in &ast.declarations {
             let Declaration::Extension(x) = decl else {
                 continue;
             };
-            self.extension(x, &mut deadlines, in_force, regimes);
+            if let Some(agreed) = self.instant(&x.agreed) {
+                extensions.push((agreed, x));
+            }
+        }
+        extensions.sort_by_key(|(agreed, _)| agreed.at);
+        for (agreed, x) in extensions {
+            self.extension(x, agreed, &mut deadlines, in_force, regimes);
         }
         deadlines
     }
@@ -78,6 +87,7 @@ impl Checker {
     fn extension(
         &mut self,
         x: &ast::ExtensionDecl,
+        agreed: Instant,
         deadlines: &mut [Deadline],
         in_force: Option<&Instant>,
         regimes: &[Regime],
@@ -89,7 +99,6 @@ impl Checker {
         else {
             return;
         };
-        let agreed = self.instant(&x.agreed);
         let current = deadlines[index]
             .schedule
             .last()
@@ -111,7 +120,7 @@ impl Checker {
                 agreed: None,
             }),
         };
-        let (Some(mut due), Some(agreed)) = (due, agreed) else {
+        let Some(mut due) = due else {
             return;
         };
         due.agreed = Some(agreed);
@@ -151,7 +160,12 @@ impl Checker {
                     self.error(InvalidError::new(&a.span, message, "here").help(help));
                     return None;
                 }
-                let day = day_start(f, *n as i64 - 1);
+                let Some(day) = day_start(f, *n as i64 - 1) else {
+                    let message =
+                        format!("`{}` is beyond the dates truce can count", a.span.text());
+                    self.error(InvalidError::new(&a.span, message, "here"));
+                    return None;
+                };
                 let how = format!("day {n} in force");
                 Some((day, how))
             }
@@ -197,6 +211,12 @@ impl Checker {
     /// `at` plus a duration: calendar days in `at`'s zone, or elapsed time.
     fn after(&mut self, at: &Instant, q: &Spanned<ast::Quantity>) -> Option<Instant> {
         let value = q.node.value;
+        if value < 0.0 {
+            let message = format!("`{}` is a negative duration", q.span.text());
+            let help = "count forward from the anchor: a deadline comes after it";
+            self.error(InvalidError::new(&q.span, message, "here").help(help));
+            return None;
+        }
         let shifted = match q.node.unit {
             Unit::Day if value.fract() == 0.0 && value.abs() <= 100_000.0 => at
                 .at
@@ -339,20 +359,14 @@ fn placeholder(in_force: Option<&Instant>) -> Due {
     }
 }
 
-/// The start (00:00) of the calendar day `days` after `f`'s, in `f`'s zone.
-fn day_start(f: &Instant, days: i64) -> Instant {
+/// The start of the calendar day `days` after `f`'s, in `f`'s zone; `None`
+/// past the last date truce can count. Where a zone skips midnight, the
+/// day starts at its first instant.
+fn day_start(f: &Instant, days: i64) -> Option<Instant> {
     let zoned = f.at.to_zoned_datetime(f.tz.clone());
-    let date = zoned
-        .date()
-        .checked_add(days.days())
-        .unwrap_or(zoned.date());
-    // Midnight exists in every zone truce ships with; `compatible` takes the
-    // first instant of the day if a zone ever skips it.
-    let at = date
-        .to_zoned_datetime(f.tz.clone())
-        .map(|z| z.timestamp())
-        .unwrap_or(f.at);
-    local(at, &f.tz)
+    let date = zoned.date().checked_add(days.days()).ok()?;
+    let at = date.to_zoned_datetime(f.tz.clone()).ok()?.timestamp();
+    Some(local(at, &f.tz))
 }
 
 /// An instant written as local time in a zone: `2015-03-02 00:00 Europe/Kyiv`.
@@ -380,7 +394,10 @@ mod tests {
     fn day_two_of_minsk_ii_begins_at_midnight_kyiv_time() {
         // Minsk II: ceasefire from 00:00 Kyiv time, 15 Feb 2015.
         let f = kyiv("2015-02-15T00:00");
-        assert_eq!(day_start(&f, 1).written, "2015-02-16 00:00 Europe/Kyiv");
+        assert_eq!(
+            day_start(&f, 1).unwrap().written,
+            "2015-02-16 00:00 Europe/Kyiv"
+        );
     }
 
     #[test]

@@ -93,7 +93,10 @@ impl Checker {
                         "`{}` is not a longitude and latitude",
                         reference.span.text()
                     );
-                    self.error(InvalidError::new(&reference.span, message, "out of range"));
+                    let help = "write `(lon, lat)`: longitude first (-180 to 180), then latitude (-90 to 90)";
+                    self.error(
+                        InvalidError::new(&reference.span, message, "out of range").help(help),
+                    );
                     return None;
                 }
                 Some(ZoneExpr::Around {

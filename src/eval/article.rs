@@ -20,8 +20,8 @@ pub fn judge(env: &mut Env<'_>, index: usize, in_force: &Option<Step>) -> Findin
     let linked = env
         .graph
         .is_linked(env.subjects[0], crate::check::Relation::Continues);
-    if linked && matches!(finding.outcome, Outcome::Violation | Outcome::NoViolation) {
-        finding.state = super::state::trace(env, index, finding.outcome);
+    if linked && (finding.outcome == Outcome::Violation || finding.not_met) {
+        finding.state = super::state::trace(env, index, finding.outcome == Outcome::Violation);
     }
     finding
 }
@@ -54,11 +54,13 @@ pub fn judge_alone(env: &mut Env<'_>, index: usize, in_force: &Option<Step>) -> 
         proof: None,
         exceptions: Vec::new(),
         state: None,
+        not_met: false,
     };
     if finding.condition.result == Truth::False {
         let failed = finding.condition.decisive();
         finding.reason = format!("not met: `{}` is false", failed.condition);
         finding.exceptions = untried(rulebook, index);
+        finding.not_met = true;
         return finding;
     }
     let actor = env.graph.events[event]
@@ -151,6 +153,7 @@ fn not_applied(rulebook: &Rulebook, index: usize, gate: Step) -> Finding {
         proof: None,
         exceptions: untried(rulebook, index),
         state: None,
+        not_met: false,
     }
 }
 

@@ -1,9 +1,12 @@
 //! Continuing states: a breach that begins at a time and lasts until it is
 //! remedied (a position moved forward and never withdrawn) is one
-//! violation with a start and a duration. Reports linked by `continues`
-//! are reports of one state: the first that breaches an article starts it,
-//! later ones continue it and are never counted again, and the first later
-//! report that no longer breaches it ends it.
+//! violation with a start and a duration. Reports linked by `continues`,
+//! in either direction, are reports of one thing, read in time order: a
+//! report that breaches an article starts a breach if none is open, and
+//! continues it otherwise (never counted again); a report for which the
+//! article's condition is false remedies it. A report the article does not
+//! bind (suspended, not yet in force), or that cannot be decided, neither
+//! extends nor ends a breach.
 
 use serde::Serialize;
 
@@ -14,11 +17,11 @@ use super::verdict::Outcome;
 use crate::check::Relation;
 use crate::name::Name;
 
-/// How far along a chain of reports truce looks, each way. Chains of daily
-/// reports over months stay well inside; beyond, the note says so.
-const MAX_REPORTS: usize = 200;
+/// How many linked reports truce reads around the judged one. Chains of
+/// daily reports over months stay well inside; beyond, the note says so.
+const MAX_REPORTS: usize = 400;
 
-/// What a violation finding is within a continuing state.
+/// What a finding is within a continuing state.
 #[derive(Debug, Clone, Serialize)]
 pub struct State {
     /// The report that started the breach of this article.
@@ -47,111 +50,118 @@ pub enum Role {
     Starts,
     /// A later report of a breach already found: not counted again.
     Continues,
-    /// The first later report that no longer breaches the article.
+    /// The first later report for which the article's condition is false.
     Ends,
 }
 
+/// What a report says about the state, under one article.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    Breach,
+    Remedy,
+    Neither,
+}
+
 /// The state the judged event's finding under `article` belongs to, if the
-/// event is linked by `continues` to other reports: a violation starts or
-/// continues one; a report that no longer breaches may end one.
-pub fn trace(env: &Env<'_>, article: usize, outcome: Outcome) -> Option<State> {
-    let graph = env.graph;
+/// event is linked by `continues` to other reports: a violation (`breach`)
+/// starts or continues one; a report whose condition is false may end one.
+pub fn trace(env: &Env<'_>, article: usize, breach: bool) -> Option<State> {
     let me = env.subjects[0];
-    let earlier = chain(env, me, true);
-    let later = chain(env, me, false);
-    if earlier.is_empty() && later.is_empty() {
-        return None;
+    let (chain, cut) = chain(env, me);
+    let at = chain.iter().position(|&i| i == me)?;
+    let readings: Vec<Reading> = chain
+        .iter()
+        .map(|&i| match i == me {
+            true if breach => Reading::Breach,
+            true => Reading::Remedy,
+            false => read(env, i, article),
+        })
+        .collect();
+    // The breach open just before the judged report, if any.
+    let mut open = None;
+    for (k, r) in readings[..at].iter().enumerate() {
+        match r {
+            Reading::Breach if open.is_none() => open = Some(chain[k]),
+            Reading::Remedy => open = None,
+            _ => {}
+        }
     }
-    let breaches = |i: usize| judge(env, i, article) == Outcome::Violation;
-    let event = |i: usize| &graph.events[i];
-    let first = earlier.iter().copied().find(|&i| breaches(i));
-    if outcome == Outcome::NoViolation {
-        return first.map(|f| ended(env, f, me));
+    let cut = if cut {
+        format!(" (only the {MAX_REPORTS} reports nearest in the chain were read)")
+    } else {
+        String::new()
+    };
+    match (breach, open) {
+        (false, Some(first)) => Some(ended(env, first, me, &cut)),
+        (false, None) => None,
+        (true, Some(first)) => Some(continued(env, first, me, &cut)),
+        (true, None) => Some(started(env, &chain[at + 1..], &readings[at + 1..], &cut)),
     }
-    if let Some(first) = first {
-        let gap = event(me).time.from.as_second() - event(first).time.from.as_second();
-        let note = format!(
-            "continues the breach found at {} ({}), {} earlier: one violation, counted there",
-            event(first).id,
-            written(&event(first).time),
-            duration(gap as f64)
-        );
-        return Some(State {
-            first: event(first).id.clone(),
-            since: written(&event(first).time),
-            role: Role::Continues,
-            reports: Vec::new(),
-            remedied_by: None,
-            duration: duration(gap as f64),
-            note,
-        });
-    }
+}
+
+fn started(env: &Env<'_>, after: &[usize], readings: &[Reading], cut: &str) -> State {
+    let event = |i: usize| &env.graph.events[i];
+    let me = env.subjects[0];
     let mut reports = Vec::new();
     let mut remedied_by = None;
     let mut end = me;
-    for &i in &later {
-        match judge(env, i, article) {
-            Outcome::Violation => {
+    for (&i, r) in after.iter().zip(readings) {
+        match r {
+            Reading::Breach => {
                 reports.push(event(i).id.clone());
                 end = i;
             }
-            Outcome::NoViolation => {
+            Reading::Remedy => {
                 remedied_by = Some(i);
                 end = i;
                 break;
             }
-            // An open or excused report neither extends nor ends the state.
-            _ => {}
+            Reading::Neither => {}
         }
     }
-    let span = event(end).time.from.as_second() - event(me).time.from.as_second();
+    let span = duration(seconds_between(env, me, end));
     let again = if reports.is_empty() {
         String::new()
     } else {
         let ids: Vec<&str> = reports.iter().map(|r| &**r).collect();
         format!(", reported again at {}", ids.join(", "))
     };
+    let since = written(&event(me).time);
     let note = match remedied_by {
         Some(r) => format!(
-            "a continuing breach from {}{again}, until remedied at {} ({}): {}",
-            written(&event(me).time),
+            "a continuing breach from {since}{again}, until remedied at {} ({}): {span}{cut}",
             event(r).id,
-            written(&event(r).time),
-            duration(span as f64)
+            written(&event(r).time)
         ),
-        None if reports.is_empty() => format!(
-            "a continuing breach from {}, not reported since",
-            written(&event(me).time)
-        ),
+        None if reports.is_empty() => {
+            format!("a continuing breach from {since}, not reported since{cut}")
+        }
         None => format!(
-            "a continuing breach from {}{again}: at least {}, not reported remedied",
-            written(&event(me).time),
-            duration(span as f64)
+            "a continuing breach from {since}{again}: at least {span}, not reported remedied{cut}"
         ),
     };
-    Some(State {
+    State {
         first: event(me).id.clone(),
-        since: written(&event(me).time),
+        since,
         role: Role::Starts,
         reports,
         remedied_by: remedied_by.map(|r| event(r).id.clone()),
-        duration: duration(span as f64),
+        duration: span,
         note,
-    })
+    }
 }
 
-/// The state a report ends: found at `first`, no longer breached at `me`.
-fn ended(env: &Env<'_>, first: usize, me: usize) -> State {
-    let (f, m) = (&env.graph.events[first], &env.graph.events[me]);
-    let span = duration((m.time.from.as_second() - f.time.from.as_second()) as f64);
+fn continued(env: &Env<'_>, first: usize, me: usize, cut: &str) -> State {
+    let f = &env.graph.events[first];
+    let span = duration(seconds_between(env, first, me));
     State {
         first: f.id.clone(),
         since: written(&f.time),
-        role: Role::Ends,
+        role: Role::Continues,
         reports: Vec::new(),
-        remedied_by: Some(m.id.clone()),
+        remedied_by: None,
         note: format!(
-            "ends the breach found at {} ({}), after {span}",
+            "continues the breach found at {} ({}), {span} earlier: one violation, counted there{cut}",
             f.id,
             written(&f.time)
         ),
@@ -159,32 +169,62 @@ fn ended(env: &Env<'_>, first: usize, me: usize) -> State {
     }
 }
 
-/// The reports before (`back`) or after the judged one along `continues`,
-/// in time order, at most [`MAX_REPORTS`].
-fn chain(env: &Env<'_>, start: usize, back: bool) -> Vec<usize> {
+/// The state a report ends: found at `first`, no longer breached at `me`.
+fn ended(env: &Env<'_>, first: usize, me: usize, cut: &str) -> State {
+    let (f, m) = (&env.graph.events[first], &env.graph.events[me]);
+    let span = duration(seconds_between(env, first, me));
+    State {
+        first: f.id.clone(),
+        since: written(&f.time),
+        role: Role::Ends,
+        reports: Vec::new(),
+        remedied_by: Some(m.id.clone()),
+        note: format!(
+            "ends the breach found at {} ({}), after {span}{cut}",
+            f.id,
+            written(&f.time)
+        ),
+        duration: span,
+    }
+}
+
+fn seconds_between(env: &Env<'_>, from: usize, to: usize) -> f64 {
+    let t = |i: usize| env.graph.events[i].time.from.as_second();
+    (t(to) - t(from)) as f64
+}
+
+/// Every report linked to `start` by `continues`, either way and however
+/// far, in time order (input order among equal times), at most
+/// [`MAX_REPORTS`] of them (the nearest by links); and whether it was cut.
+fn chain(env: &Env<'_>, start: usize) -> (Vec<usize>, bool) {
     let graph = env.graph;
     let mut seen = std::collections::HashSet::from([start]);
-    let mut frontier = vec![start];
-    let mut found = Vec::new();
-    while let Some(i) = frontier.pop() {
-        let next = if back {
-            graph.related(i, Relation::Continues)
-        } else {
-            graph.referring(i, Relation::Continues)
-        };
-        for j in next {
-            if found.len() < MAX_REPORTS && seen.insert(j) {
-                found.push(j);
-                frontier.push(j);
+    let mut queue = std::collections::VecDeque::from([start]);
+    let mut found = vec![start];
+    let mut cut = false;
+    while let Some(i) = queue.pop_front() {
+        let linked = graph
+            .related(i, Relation::Continues)
+            .into_iter()
+            .chain(graph.referring(i, Relation::Continues));
+        for j in linked {
+            if !seen.insert(j) {
+                continue;
             }
+            if found.len() == MAX_REPORTS {
+                cut = true;
+                continue;
+            }
+            found.push(j);
+            queue.push_back(j);
         }
     }
     found.sort_by_key(|&i| (graph.events[i].time.from, i));
-    found
+    (found, cut)
 }
 
-/// Another report under one article, without tracing its own state.
-fn judge(env: &Env<'_>, event: usize, article: usize) -> Outcome {
+/// What another report says about the state under one article.
+fn read(env: &Env<'_>, event: usize, article: usize) -> Reading {
     let mut other = Env {
         rulebook: env.rulebook,
         graph: env.graph,
@@ -193,8 +233,13 @@ fn judge(env: &Env<'_>, event: usize, article: usize) -> Outcome {
     };
     let gate = super::force::agreement(&env.graph.events[event], env.rulebook);
     if gate.reason.is_some() {
-        return Outcome::NoViolation;
+        return Reading::Neither; // not bound then: says nothing of the state
     }
     let open = (gate.step.result == super::truth::Truth::Unknown).then_some(gate.step);
-    article::judge_alone(&mut other, article, &open).outcome
+    let finding = article::judge_alone(&mut other, article, &open);
+    match finding.outcome {
+        Outcome::Violation => Reading::Breach,
+        Outcome::NoViolation if finding.not_met => Reading::Remedy,
+        _ => Reading::Neither,
+    }
 }

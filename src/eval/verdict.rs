@@ -81,6 +81,10 @@ pub struct Finding {
     /// state it starts or continues.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<super::state::State>,
+    /// Whether the article's condition itself was false for the event (not
+    /// merely inapplicable): for a continuing state, the sign of a remedy.
+    #[serde(skip)]
+    pub not_met: bool,
 }
 
 /// One condition, evaluated: its text as the rulebook wrote it, its truth,
