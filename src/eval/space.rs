@@ -227,21 +227,59 @@ pub fn within_limit(d: f64, accuracy: f64, limit: f64) -> Truth {
 /// must start on a given side, whether it does.
 pub fn crosses(a: &Point, b: &Point, line: &MultiLineString, from: Option<Side>) -> Truth {
     let segment = Segment::new(geo(a).0, geo(b).0);
-    let hit = segment.intersects(line);
-    let (Some((side_a, da)), Some((_, db))) = (side_of(a, line), side_of(b, line)) else {
+    let slack = a.accuracy.max(b.accuracy);
+    let touches = segment.intersects(line);
+    if !touches {
+        // Shifted within its ends' uncertainty, could the path reach the line?
+        return if slack > 0.0 && path_gap(&segment, line, a, b) <= slack {
+            Truth::Unknown
+        } else {
+            Truth::False
+        };
+    }
+    let (Some((side_a, da)), Some((side_b, db))) = (side_of(a, line), side_of(b, line)) else {
         return Truth::Unknown;
     };
-    // An end closer to the line than its own uncertainty could be on either side.
-    if da <= a.accuracy || db <= b.accuracy {
+    if slack == 0.0 && !crosses_properly(&segment, line) {
+        // Only touching the line (a vertex, an end) is not crossing it.
+        return Truth::False;
+    }
+    // With uncertain ends, only ends surely on opposite sides decide it: a
+    // path whose ends share a side may dip across, or only graze.
+    let opposite = matches!((side_a, side_b), (Some(x), Some(y)) if x != y);
+    if slack > 0.0 && !(opposite && da > a.accuracy && db > b.accuracy) {
         return Truth::Unknown;
     }
-    match (hit, from, side_a) {
-        (false, _, _) => Truth::False,
-        (true, None, _) => Truth::True,
-        (true, Some(wanted), Some(start)) => Truth::from(wanted == start),
+    match (from, side_a) {
+        (None, _) => Truth::True,
+        (Some(wanted), Some(start)) => Truth::from(wanted == start),
         // A path from beyond the line's end: which side it came from is undefined.
-        (true, Some(_), None) => Truth::Unknown,
+        (Some(_), None) => Truth::Unknown,
     }
+}
+
+/// Whether a segment crosses some segment of the line at a point inside both.
+fn crosses_properly(segment: &Segment, line: &MultiLineString) -> bool {
+    use geo::line_intersection::{LineIntersection, line_intersection};
+    line.iter().flat_map(|l| l.lines()).any(|s| {
+        matches!(
+            line_intersection(*segment, s),
+            Some(LineIntersection::SinglePoint {
+                is_proper: true,
+                ..
+            })
+        )
+    })
+}
+
+/// A lower bound, in metres, on how far a path is from a line: the plane
+/// distance in degrees, with a degree of longitude taken at its shortest
+/// across the path's latitudes.
+fn path_gap(segment: &Segment, line: &MultiLineString, a: &Point, b: &Point) -> f64 {
+    use geo::Euclidean;
+    let degrees = Euclidean.distance(segment, line);
+    let widest = (a.lat.abs().max(b.lat.abs()) + degrees).min(89.0);
+    degrees * 111_195.0 * widest.to_radians().cos()
 }
 
 pub fn accuracy_note(p: &Point) -> String {
@@ -381,6 +419,50 @@ mod tests {
                 "{p:?}"
             );
         }
+    }
+
+    fn at(lat: f64, lon: f64, accuracy: f64) -> Point {
+        Point { lat, lon, accuracy }
+    }
+
+    #[test]
+    fn grazing_a_vertex_is_not_crossing() {
+        // A V whose apex the path touches, both ends on the same side.
+        let v = MultiLineString::new(vec![LineString::new(vec![
+            coord! { x: 30.0, y: 49.0 },
+            coord! { x: 30.5, y: 48.5 },
+            coord! { x: 31.0, y: 49.0 },
+        ])]);
+        let (a, b) = (at(48.5, 30.2, 0.0), at(48.5, 30.8, 0.0));
+        assert_eq!(crosses(&a, &b, &v, None), Truth::False);
+        // A little higher, the path crosses both arms: over and back.
+        let (a, b) = (at(48.6, 30.2, 0.0), at(48.6, 30.8, 0.0));
+        assert_eq!(crosses(&a, &b, &v, None), Truth::True);
+    }
+
+    #[test]
+    fn an_uncertain_path_near_a_line_is_not_decided() {
+        // A north-south line from 48 N to 49 N at 30 E.
+        let line = MultiLineString::new(vec![LineString::new(vec![
+            coord! { x: 30.0, y: 48.0 },
+            coord! { x: 30.0, y: 49.0 },
+        ])]);
+        // Passing 3 km beyond the line's northern end, ends known to 5 km:
+        // shifted, the path could cross.
+        let (a, b) = (at(49.027, 29.9, 5_000.0), at(49.027, 30.1, 5_000.0));
+        assert_eq!(crosses(&a, &b, &line, None), Truth::Unknown);
+        // The same path with exact ends misses it.
+        let (a, b) = (at(49.027, 29.9, 0.0), at(49.027, 30.1, 0.0));
+        assert_eq!(crosses(&a, &b, &line, None), Truth::False);
+        // Far from the line, uncertainty does not matter.
+        let (a, b) = (at(48.5, 30.5, 5_000.0), at(48.6, 30.9, 5_000.0));
+        assert_eq!(crosses(&a, &b, &line, None), Truth::False);
+        // Ends surely on either side: crossed, and from the west, which is
+        // the left of a line drawn northwards.
+        let (a, b) = (at(48.5, 29.8, 1_000.0), at(48.5, 30.2, 1_000.0));
+        assert_eq!(crosses(&a, &b, &line, None), Truth::True);
+        assert_eq!(crosses(&a, &b, &line, Some(Side::Left)), Truth::True);
+        assert_eq!(crosses(&a, &b, &line, Some(Side::Right)), Truth::False);
     }
 
     #[test]

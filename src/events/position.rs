@@ -65,26 +65,68 @@ impl Bearing {
         let from = GeoPoint::new(self.observer.lon, self.observer.lat);
         (0..n)
             .map(|i| {
-                let along = self.min_m + step * (i as f64 + 0.5);
+                let near = self.min_m + step * i as f64;
+                let far = near + step;
+                let along = (near + far) / 2.0;
                 let centre = Haversine.destination(from, self.degrees, along);
-                // Half a step along the ray, the bearing's spread across it
-                // at the far end of the stretch, and the observer's own error.
-                let across =
-                    (self.min_m + step * (i as f64 + 1.0)) * self.spread.to_radians().sin();
                 Point {
                     lat: centre.y(),
                     lon: centre.x(),
-                    accuracy: step / 2.0 + across + self.observer.accuracy,
+                    accuracy: reach(near, far, along, self.spread) + self.observer.accuracy,
                 }
             })
             .collect()
     }
 }
 
+/// The farthest any point of the sector cell between `near` and `far` from
+/// the observer, within `spread` degrees of the bearing, lies from the
+/// cell's centre on the bearing (`along`): one of its four corners, by the
+/// law of cosines. A tenth of a percent more covers the sphere's curvature
+/// at these distances.
+fn reach(near: f64, far: f64, along: f64, spread: f64) -> f64 {
+    let cos = spread.to_radians().cos();
+    let corner = |s: f64| {
+        (s * s - 2.0 * s * along * cos + along * along)
+            .max(0.0)
+            .sqrt()
+    };
+    corner(near).max(corner(far)) * 1.001 + 1.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use geo::Distance;
+
+    #[test]
+    fn the_discs_of_a_wide_bearing_cover_its_whole_sector() {
+        // 60° either way, 0 to 100 km: every point of the sector, on a grid,
+        // lies in some disc.
+        let b = Bearing {
+            observer: Point {
+                lat: 48.0,
+                lon: 37.0,
+                accuracy: 0.0,
+            },
+            degrees: 0.0,
+            spread: 60.0,
+            min_m: 0.0,
+            max_m: 100_000.0,
+        };
+        let discs = b.discs();
+        let at = |p: &Point| GeoPoint::new(p.lon, p.lat);
+        let observer = at(&b.observer);
+        for k in 0..=100 {
+            for a in -12..=12 {
+                let q = Haversine.destination(observer, f64::from(a) * 5.0, 1_000.0 * f64::from(k));
+                let covered = discs
+                    .iter()
+                    .any(|c| Haversine.distance(at(c), q) <= c.accuracy);
+                assert!(covered, "{k} km at {}° not covered", a * 5);
+            }
+        }
+    }
 
     #[test]
     fn the_discs_of_a_bearing_cover_its_whole_stretch() {
