@@ -141,6 +141,7 @@ impl Checker {
             provenance: header.provenance,
             file: self.source.clone(),
             geometry_files: std::mem::take(&mut self.geometry_files),
+            imported_files: Vec::new(),
             signed: header.signed,
             in_force: header.in_force,
             parties: header.parties,

@@ -158,11 +158,27 @@ fn report_rulebook_error(error: &truce::RulebookError) {
 }
 
 /// Loads the rulebooks, reporting every failure; `None` means already reported.
+/// One rulebook given twice would judge every event twice: refused.
 fn rulebooks(inputs: &Inputs) -> Option<Vec<truce::check::Rulebook>> {
-    let mut books = Vec::new();
+    let mut books: Vec<truce::check::Rulebook> = Vec::new();
     let mut failed = false;
+    let mut seen = Vec::new();
     for path in &inputs.rules {
+        let real = path.canonicalize().unwrap_or_else(|_| path.clone());
+        if seen.contains(&real) {
+            errln!("error: rule file `{}` is given twice", path.display());
+            failed = true;
+            continue;
+        }
+        seen.push(real);
         match truce::load_rulebook(path) {
+            Ok(c) if books.iter().any(|b| b.title == c.rulebook.title) => {
+                errln!(
+                    "error: two rule files are titled \"{}\"; verdicts name their instrument by title, so titles must differ",
+                    c.rulebook.title
+                );
+                failed = true;
+            }
             Ok(c) => books.push(c.rulebook),
             Err(e) => {
                 report_rulebook_error(&e);

@@ -52,12 +52,8 @@ pub fn adjudicate_range(
 
 /// Of one event's verdicts under several instruments, those of the
 /// instruments in force for its actor at its time (or possibly so); if
-/// none was, the first, which says why; if no instrument covered the
-/// event, the verdict `uncovered` makes.
-pub fn in_force_only(verdicts: Vec<Verdict>, uncovered: impl FnOnce() -> Verdict) -> Vec<Verdict> {
-    if verdicts.is_empty() {
-        return vec![uncovered()];
-    }
+/// none was, the first, which says why.
+pub fn in_force_only(verdicts: Vec<Verdict>) -> Vec<Verdict> {
     let any = verdicts.iter().any(|v| v.in_force.result != Truth::False);
     if !any {
         return verdicts.into_iter().take(1).collect();

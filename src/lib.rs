@@ -73,8 +73,10 @@ pub fn load_rulebook(path: &Path) -> Result<Checked, RulebookError> {
 /// relative to the source's name).
 pub fn compile(source: &Source) -> Result<Checked, RulebookError> {
     let ast = syntax::parse_rulebook(source)?;
-    let ast = link::link(ast, source).map_err(RulebookError::Link)?;
-    check::check(&ast, source).map_err(RulebookError::Check)
+    let linked = link::link(ast, source).map_err(RulebookError::Link)?;
+    let mut checked = check::check(&linked.ast, source).map_err(RulebookError::Check)?;
+    checked.rulebook.imported_files = linked.files;
+    Ok(checked)
 }
 
 /// A checked rulebook and the file it was read from.
@@ -128,7 +130,6 @@ pub struct Prepared {
 }
 
 struct Several {
-    vocabulary: events::Vocabulary,
     projections: Vec<graph::Projection>,
 }
 
@@ -165,7 +166,7 @@ impl Prepared {
     ) -> Vec<eval::Verdict> {
         match &self.several {
             None => eval::adjudicate_range(instruments[0].rulebook, &self.graph, range),
-            Some(several) => several.judge(instruments, &self.graph, range),
+            Some(several) => several.judge(instruments, range),
         }
     }
 }
@@ -176,7 +177,6 @@ impl Several {
     fn judge(
         &self,
         instruments: &[Instrument<'_>],
-        graph: &graph::EventGraph,
         range: std::ops::Range<usize>,
     ) -> Vec<eval::Verdict> {
         let mut by_event: Vec<Vec<eval::Verdict>> = vec![Vec::new(); range.len()];
@@ -194,28 +194,8 @@ impl Several {
                 by_event[i - range.start].push(v);
             }
         }
-        range
-            .zip(by_event)
-            .flat_map(|(i, vs)| {
-                let e = &graph.events[i];
-                eval::in_force_only(vs, || self.uncovered(e))
-            })
-            .collect()
-    }
-
-    /// The verdict on an event no instrument covers.
-    fn uncovered(&self, e: &events::Event) -> eval::Verdict {
-        let act = &self.vocabulary.acts[usize::from(e.act)];
-        let party = e
-            .party
-            .map(|p| self.vocabulary.parties[usize::from(p)].clone());
-        let who = party
-            .as_deref()
-            .map_or(String::new(), |p| format!(" by `{p}`"));
-        eval::Verdict::uncovered(
-            e,
-            format!("no instrument given covers act `{act}`{who}: none declares both"),
-        )
+        // Every event here is covered by some instrument (see `prepare`).
+        by_event.into_iter().flat_map(eval::in_force_only).collect()
     }
 }
 
@@ -231,13 +211,27 @@ pub fn prepare(
         _ => events::load(events_path, &vocabulary)?,
     };
     let events_sha256 = std::mem::take(&mut loaded.sha256);
-    let (graph, rejected) = graph::build(loaded, &events_path.display().to_string());
-    let several = (instruments.len() > 1).then(|| Several {
-        projections: (0..instruments.len())
-            .map(|r| graph.project(|e| project(e, &vocabulary, r)))
-            .collect(),
-        vocabulary,
-    });
+    let file = events_path.display().to_string();
+    let (mut graph, mut rejected) = graph::build(loaded, &file);
+    let several = if instruments.len() > 1 {
+        // An event whose act and party no single rulebook declares together
+        // cannot be judged: it is rejected, as it would be under one.
+        let covered = |e: &events::Event| {
+            (0..instruments.len()).any(|r| project(e, &vocabulary, r).is_some())
+        };
+        for e in graph.events.iter().filter(|e| !covered(e)) {
+            rejected.push(uncovered(e, &vocabulary, &file));
+        }
+        rejected.sort_by_key(|r| r.order);
+        graph = graph.project(|e| covered(e).then(|| e.clone())).graph;
+        Some(Several {
+            projections: (0..instruments.len())
+                .map(|r| graph.project(|e| project(e, &vocabulary, r)))
+                .collect(),
+        })
+    } else {
+        None
+    };
     let hash = |role, path: &Path| {
         Input::hash(role, path).map_err(|e| events::LoadError::Read {
             path: path.display().to_string(),
@@ -246,16 +240,24 @@ pub fn prepare(
     };
     let mut inputs: Vec<Input> = Vec::new();
     for i in instruments {
-        let files = std::iter::once(("rules", i.path)).chain(
-            i.rulebook
-                .geometry_files
-                .iter()
-                .map(|f| ("geometry", f.as_path())),
-        );
+        let imports = i
+            .rulebook
+            .imported_files
+            .iter()
+            .map(|f| ("import", f.as_path()));
+        let geometry = i
+            .rulebook
+            .geometry_files
+            .iter()
+            .map(|f| ("geometry", f.as_path()));
+        let files = std::iter::once(("rules", i.path))
+            .chain(imports)
+            .chain(geometry);
         for (role, path) in files {
-            // Rulebooks judged together may share a file (an imported line).
+            // Rulebooks judged together may share a file (one imports the
+            // other, or both read one line): it is listed once, first role kept.
             let shown = path.display().to_string();
-            if !inputs.iter().any(|x| x.role == role && x.path == shown) {
+            if !inputs.iter().any(|x| x.path == shown) {
                 inputs.push(hash(role, path)?);
             }
         }
@@ -271,6 +273,21 @@ pub fn prepare(
         rejected,
         several,
     })
+}
+
+/// The rejection of an event no rulebook given covers.
+fn uncovered(e: &events::Event, vocabulary: &events::Vocabulary, file: &str) -> events::Rejection {
+    let act = &vocabulary.acts[usize::from(e.act)];
+    let who = e.party.map_or(String::new(), |p| {
+        format!(" and party `{}`", vocabulary.parties[usize::from(p)])
+    });
+    events::Rejection {
+        event: Some(e.id.to_string()),
+        location: format!("{file}:{}", e.line),
+        reason: format!("no rulebook given declares both its act `{act}`{who}"),
+        line: e.line,
+        order: e.order,
+    }
 }
 
 /// An event as instrument `r` sees it, if `r` declares its act and party.

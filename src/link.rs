@@ -57,8 +57,15 @@ impl ImportError {
     }
 }
 
+/// A rulebook with its imports resolved, and the files they were read from.
+pub struct Linked {
+    pub ast: ast::Rulebook,
+    /// Imported rule files, as shown to the user, in the order first read.
+    pub files: Vec<PathBuf>,
+}
+
 /// Resolves every import of `root`, read from the file `source`, in place.
-pub fn link(root: ast::Rulebook, source: &Source) -> Result<ast::Rulebook, Vec<LinkError>> {
+pub fn link(root: ast::Rulebook, source: &Source) -> Result<Linked, Vec<LinkError>> {
     let file = Path::new(source.name());
     let folder = file
         .parent()
@@ -85,11 +92,15 @@ pub fn link(root: ast::Rulebook, source: &Source) -> Result<ast::Rulebook, Vec<L
             .unwrap_or_else(|_| folder.to_path_buf()),
         stack: vec![(canonical(file), file.to_path_buf())],
         parties,
+        files: Vec::new(),
         errors: Vec::new(),
     };
-    let linked = linker.resolve(root);
+    let ast = linker.resolve(root);
     if linker.errors.is_empty() {
-        Ok(linked)
+        Ok(Linked {
+            ast,
+            files: linker.files,
+        })
     } else {
         Err(linker.errors)
     }
@@ -104,17 +115,27 @@ struct Linker {
     stack: Vec<(PathBuf, PathBuf)>,
     /// The importing agreement's parties: sides held by others are dropped.
     parties: HashSet<String>,
+    /// Every file imported, as shown, once each.
+    files: Vec<PathBuf>,
     errors: Vec<LinkError>,
 }
 
 impl Linker {
     fn resolve(&mut self, mut book: ast::Rulebook) -> ast::Rulebook {
         let declarations = std::mem::take(&mut book.declarations);
+        // A declaration reached by two imports (a diamond) is one declaration.
+        let mut spliced: HashSet<(String, usize)> = HashSet::new();
         for decl in declarations {
             match decl {
                 Declaration::Import(i) => {
-                    let imported = self.import(&i);
-                    book.declarations.extend(imported);
+                    for d in self.import(&i) {
+                        let origin = d
+                            .name()
+                            .map(|n| (n.span.source.name().to_owned(), n.span.range.start));
+                        if origin.is_none_or(|o| spliced.insert(o)) {
+                            book.declarations.push(d);
+                        }
+                    }
                 }
                 other => book.declarations.push(other),
             }
@@ -191,6 +212,9 @@ impl Linker {
             .strip_prefix('\u{feff}')
             .map(str::to_owned)
             .unwrap_or(text);
+        if !self.files.contains(&shown) {
+            self.files.push(shown.clone());
+        }
         let source = Source::new(shown.display().to_string(), text);
         Some((real, shown, source))
     }

@@ -349,7 +349,7 @@ fn several_rulebooks_give_one_deterministic_report_naming_each_instrument() {
         .iter()
         .map(|i| i["path"].as_str().unwrap())
         .collect();
-    // The CMA imports the KAA's line: the file is listed once, as given.
+    // The CMA imports the KAA's line: each file is listed once, as given.
     assert_eq!(
         paths,
         [
@@ -377,4 +377,114 @@ fn several_rulebooks_give_one_deterministic_report_naming_each_instrument() {
     )));
     assert_eq!(report["totals"]["events"], 9);
     assert_eq!(report["totals"]["verdicts"], 9);
+}
+
+#[test]
+fn imported_rule_files_are_hashed_with_the_rest() {
+    let args = [
+        "adjudicate",
+        "--rules",
+        "rules/minsk-addendum-2015.truce",
+        "--events",
+        "cases/minsk-withdrawal-2015/events.yaml",
+        "--format",
+        "json",
+    ];
+    let out = truce(&args);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let inputs: Vec<(&str, &str)> = report["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["role"].as_str().unwrap(), i["path"].as_str().unwrap()))
+        .collect();
+    // The per-party line, and the sides its parties hold, come from these.
+    assert!(
+        inputs.contains(&("import", "rules/minsk-ii.truce")),
+        "{inputs:?}"
+    );
+    assert!(
+        inputs.contains(&("import", "rules/minsk-memorandum-2014.truce")),
+        "{inputs:?}"
+    );
+}
+
+#[test]
+fn the_same_rulebook_twice_is_refused() {
+    let out = truce(&[
+        "adjudicate",
+        "--rules",
+        "rules/kaa.truce",
+        "--rules",
+        "rules/./kaa.truce",
+        "--events",
+        JSA,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("is given twice"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn explain_under_several_rulebooks_prints_one_json_list() {
+    let out = truce(&[
+        "explain",
+        "--rules",
+        "rules/minsk-memorandum-2014.truce",
+        "--rules",
+        "rules/minsk-ii.truce",
+        "--events",
+        "cases/minsk-withdrawal-2015/events.yaml",
+        "M-1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let instruments: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["instrument"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        instruments,
+        [
+            "Minsk Memorandum",
+            "Package of Measures for the Implementation of the Minsk Agreements"
+        ]
+    );
+}
+
+#[test]
+fn an_event_no_rulebook_covers_is_rejected_not_judged() {
+    let dir = std::env::temp_dir().join(format!("truce-uncovered-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let events = dir.join("e.yaml");
+    // KPA is a party of the Armistice only; `overflight` an act of the CMA only.
+    std::fs::write(
+        &events,
+        "- id: O-1\n  time: 2023-06-01T10:00:00+09:00\n  act: overflight\n  actor: {party: KPA}\n  weapon: {type: uav}\n  place: {lat: 38.05, lon: 126.9}\n",
+    )
+    .unwrap();
+    let out = truce(&[
+        "adjudicate",
+        "--rules",
+        "rules/kaa.truce",
+        "--rules",
+        "rules/cma-2018.truce",
+        "--events",
+        events.to_str().unwrap(),
+    ]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(out.status.code(), Some(3), "rejected events exit 3");
+    let shown = text(&out.stdout);
+    assert!(
+        shown.contains("no rulebook given declares both its act `overflight` and party `KPA`"),
+        "{shown}"
+    );
+    assert!(shown.contains("1 events: 0 violation"), "{shown}");
 }

@@ -147,10 +147,18 @@ impl Checker {
                 self.error(InvalidError::new(&f.span, message, "this feature").help(help));
                 None
             }
+            Err(Unusable::Mixed) => {
+                let message = format!(
+                    "`{}` is not usable GeoJSON: it mixes lines and polygons",
+                    file.node
+                );
+                let help = "keep one kind per file, or select one feature by its `name` property: `from \"file.geojson\" feature \"name\"`";
+                self.error(InvalidError::new(&file.span, message, "this file").help(help));
+                None
+            }
             Err(Unusable::Other(reason)) => {
                 let message = format!("`{}` is not usable GeoJSON: {reason}", file.node);
-                let help = "select one feature by its `name` property: `from \"file.geojson\" feature \"name\"`";
-                self.error(InvalidError::new(&file.span, message, "this file").help(help));
+                self.error(InvalidError::new(&file.span, message, "this file"));
                 None
             }
         }
@@ -183,6 +191,8 @@ pub(super) fn origin(source: &GeometrySource) -> String {
 enum Unusable {
     /// No feature has the wanted name; these are the names there are.
     Feature(Vec<String>),
+    /// Lines and polygons together, and no feature chosen.
+    Mixed,
     Other(String),
 }
 
@@ -234,10 +244,10 @@ fn collect(doc: &GeoJson, wanted: Option<&str>) -> Result<Shapes, Unusable> {
     let mut polygons = Vec::new();
     for value in values {
         match value {
-            Value::LineString(l) => lines.push(line_string(l)?),
+            Value::LineString(l) => lines.push(at_least(line_string(l)?, 2, "a line")?),
             Value::MultiLineString(ls) => {
                 for l in ls {
-                    lines.push(line_string(l)?);
+                    lines.push(at_least(line_string(l)?, 2, "a line")?);
                 }
             }
             Value::Polygon(rings) => polygons.push(polygon(rings)?),
@@ -252,9 +262,7 @@ fn collect(doc: &GeoJson, wanted: Option<&str>) -> Result<Shapes, Unusable> {
     match (lines.is_empty(), polygons.is_empty()) {
         (false, true) => Ok(Shapes::Lines(MultiLineString::new(lines))),
         (true, false) => Ok(Shapes::Polygons(MultiPolygon::new(polygons))),
-        (false, false) => Err(Unusable::Other(
-            "it mixes lines and polygons; keep one kind per file, or select a feature".into(),
-        )),
+        (false, false) => Err(Unusable::Mixed),
         (true, true) => Err(Unusable::Other("it holds no line and no polygon".into())),
     }
 }
@@ -272,8 +280,21 @@ fn line_string(positions: &[Vec<f64>]) -> Result<LineString, String> {
     Ok(LineString::new(coords))
 }
 
+/// RFC 7946: a line has at least two positions, a ring at least four.
+fn at_least(l: LineString, n: usize, what: &str) -> Result<LineString, String> {
+    if l.0.len() < n {
+        return Err(format!(
+            "{what} has {} position(s); it needs at least {n}",
+            l.0.len()
+        ));
+    }
+    Ok(l)
+}
+
 fn polygon(rings: &[Vec<Vec<f64>>]) -> Result<Polygon, String> {
-    let mut rings = rings.iter().map(|r| line_string(r));
+    let mut rings = rings
+        .iter()
+        .map(|r| line_string(r).and_then(|l| at_least(l, 4, "a polygon ring")));
     let exterior = rings.next().ok_or("a polygon has no ring")??;
     let interiors = rings.collect::<Result<Vec<_>, _>>()?;
     Ok(Polygon::new(exterior, interiors))

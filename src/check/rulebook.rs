@@ -23,6 +23,8 @@ pub struct Rulebook {
     pub file: Source,
     /// Geometry files the rulebook read, as paths from the working directory.
     pub geometry_files: Vec<std::path::PathBuf>,
+    /// Rule files it imported from, as paths from the working directory.
+    pub imported_files: Vec<std::path::PathBuf>,
     pub signed: Option<Instant>,
     pub in_force: Instant,
     pub parties: Vec<Party>,

@@ -14,14 +14,16 @@ pub fn run(inputs: &Inputs, event: &str, format: Format) -> Exit {
         return Exit::Failed;
     };
     if let Some(index) = prepared.graph.events.iter().position(|e| &*e.id == event) {
-        let out: String = prepared
-            .judge_range(&instruments, index..index + 1)
-            .iter()
-            .map(|v| match format {
-                Format::Text => render::text::verdict(v, Detail::Full),
-                Format::Json => render::json::verdict(v),
-            })
-            .collect();
+        let verdicts = prepared.judge_range(&instruments, index..index + 1);
+        let out = match format {
+            Format::Text => verdicts
+                .iter()
+                .map(|v| render::text::verdict(v, Detail::Full))
+                .collect(),
+            // One rulebook: the verdict; several: a list, one per instrument.
+            Format::Json if instruments.len() == 1 => render::json::verdict(&verdicts[0]),
+            Format::Json => render::json::verdicts(&verdicts),
+        };
         super::out(&out);
         return Exit::Ok;
     }

@@ -185,23 +185,6 @@ impl Verdict {
                         .is_some_and(|s| s.role == super::state::Role::Continues)
                 })
     }
-
-    /// The verdict on an event that no instrument given covers: accounted
-    /// for, judged by none.
-    pub fn uncovered(e: &crate::events::Event, summary: String) -> Verdict {
-        let condition: Arc<str> = "covered by an instrument".into();
-        let mut in_force = Step::leaf(condition, Truth::False, Vec::new());
-        in_force.unknown_because = None;
-        Verdict {
-            event: e.id.clone(),
-            outcome: Outcome::NoViolation,
-            party: None,
-            instrument: "none".into(),
-            summary,
-            in_force,
-            articles: Vec::new(),
-        }
-    }
 }
 
 impl Step {

@@ -137,7 +137,9 @@ impl Cx<'_> {
         let l = &self.rulebook.lines[drawn.index];
         let geometry = l.drawn().expect("resolved to a drawn line");
         let Some((at, d)) = side_indexed(self.p, geometry, l.index.as_ref()) else {
-            return (Truth::Unknown, format!("line `{}` has no segments", l.name));
+            let why = format!("line `{}` has no segments", l.name);
+            self.unknown(Truth::Unknown, || why.clone());
+            return (Truth::Unknown, why);
         };
         let near = within_limit(d, self.p.accuracy, metres);
         let wanted = match wanted_side(self.rulebook, drawn.index, sel, self.party) {

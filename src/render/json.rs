@@ -140,6 +140,15 @@ fn nested<T: Serialize + ?Sized>(value: &T) -> String {
     text.replace('\n', "\n  ")
 }
 
+/// Several verdicts on one event (one per instrument) as a JSON list, for
+/// `truce explain --format json` with several rulebooks.
+pub fn verdicts(vs: &[Verdict]) -> String {
+    let views: Vec<VerdictView<'_>> = vs.iter().map(view).collect();
+    let mut out = serde_json::to_string_pretty(&views).expect("verdicts serialise");
+    out.push('\n');
+    out
+}
+
 /// One verdict as JSON, for `truce explain --format json`.
 pub fn verdict(v: &Verdict) -> String {
     let mut out = serde_json::to_string_pretty(&view(v)).expect("a verdict serialises");
