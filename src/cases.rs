@@ -90,6 +90,9 @@ pub fn run(dir: &Path) -> Result<CaseRun, String> {
         .map_err(|e| format!("cannot read `{}`: {e}", manifest_path.display()))?;
     let manifest: Manifest = serde_yaml::from_str(&text)
         .map_err(|e| format!("`{}` is not a case manifest: {e}", manifest_path.display()))?;
+    if manifest.rules.items().is_empty() {
+        return Err(format!("`{}` names no rulebook", manifest_path.display()));
+    }
     let paths: Vec<PathBuf> = manifest.rules.items().iter().map(|r| dir.join(r)).collect();
     let mut books = Vec::new();
     for rules in &paths {
@@ -206,6 +209,13 @@ fn compare_event(
         actual,
         reasoning,
     };
+    if expected.is_empty() {
+        return vec![mismatch(
+            "at least one expectation".into(),
+            "an empty list in case.yaml".into(),
+            String::new(),
+        )];
+    }
     // A duplicate id is judged once and rejected again: the verdict counts.
     if let Some(why) = rejection.filter(|_| found.is_empty()) {
         let exp = &expected[0];

@@ -24,7 +24,7 @@ pub struct RawEvent {
     pub target: Option<RawPosition>,
     /// The points a movement passed through, in order.
     #[serde(default)]
-    pub track: Vec<RawPoint>,
+    pub track: Option<Vec<RawPoint>>,
     #[serde(default)]
     pub effects: Option<RawEffects>,
     #[serde(default)]

@@ -60,7 +60,10 @@ pub fn validate(
     let target = raw
         .target
         .and_then(|p| position("target", &p).map_err(&mut note).ok());
-    let track = track(&raw.track).map_err(&mut note).ok().flatten();
+    let track = match &raw.track {
+        Some(points) => track(points).map_err(&mut note).ok(),
+        None => None,
+    };
     let evidence = raw
         .evidence
         .into_iter()
@@ -271,10 +274,7 @@ fn bearing(field: &str, observer: &RawPoint, p: &RawPosition) -> Result<Position
 }
 
 /// `track: [{lat, lon}, ...]`: the points a movement passed, in order.
-fn track(raw: &[RawPoint]) -> Result<Option<Box<[Point]>>, String> {
-    if raw.is_empty() {
-        return Ok(None);
-    }
+fn track(raw: &[RawPoint]) -> Result<Box<[Point]>, String> {
     if raw.len() < 2 {
         return Err("`track` needs at least two points".into());
     }
@@ -283,7 +283,7 @@ fn track(raw: &[RawPoint]) -> Result<Option<Box<[Point]>>, String> {
         .enumerate()
         .map(|(i, p)| point(&format!("track[{i}]"), p))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Some(points.into_boxed_slice()))
+    Ok(points.into_boxed_slice())
 }
 
 type Relations = Box<[(Relation, Box<str>)]>;

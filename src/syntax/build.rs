@@ -126,7 +126,7 @@ impl<'s> Builder<'s> {
             Rule::weapon_class_decl => Declaration::WeaponClass(self.weapon_class_decl(pair)?),
             Rule::act_class_decl => Declaration::ActClass(self.act_class_decl(pair)?),
             Rule::act_decl => Declaration::Act(self.act_decl(pair)?),
-            Rule::reach_decl => Declaration::Reach(self.reach_decl(pair)),
+            Rule::reach_decl => Declaration::Reach(self.reach_decl(pair)?),
             Rule::deadline_decl => Declaration::Deadline(self.deadline_decl(pair)),
             Rule::extension_decl => Declaration::Extension(self.extension_decl(pair)?),
             Rule::suspension_decl => Declaration::Suspension(self.suspension_decl(pair)?),
@@ -241,16 +241,20 @@ impl<'s> Builder<'s> {
         Ok(ZoneDecl { name, shape, span })
     }
 
-    fn reach_decl(&self, pair: Pair<'_, Rule>) -> ReachDecl {
+    fn reach_decl(&self, pair: Pair<'_, Rule>) -> Result<ReachDecl> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner().skip(1); // kw_reach
-        let weapon_type = self.identifier(inner.next().expect("grammar: weapon type"));
+        let kind = inner.next().expect("grammar: weapon type");
+        let weapon_type = match kind.as_rule() {
+            Rule::string => self.string(kind)?,
+            _ => self.identifier(kind),
+        };
         let distance = self.quantity(inner.next_back().expect("grammar: distance"));
-        ReachDecl {
+        Ok(ReachDecl {
             weapon_type,
             distance,
             span,
-        }
+        })
     }
 
     pub(super) fn polygon_zone(&self, pair: Pair<'_, Rule>) -> Result<GeometrySource> {
