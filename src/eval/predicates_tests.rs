@@ -592,18 +592,32 @@ fn each_party_measures_from_its_own_line() {
     assert_eq!(is("near10", DEBALTSEVE, ru), Truth::False);
     // Debaltseve is on the government (west, right) side of both lines.
     assert_eq!(is("own10", DEBALTSEVE, ua), Truth::True);
+    // Whose line it is matters at Debaltseve, and the actor is unknown.
     let unknown = member(&r, "near10", at(DEBALTSEVE), None);
     assert_eq!(unknown.truth, Truth::Unknown);
     assert!(
         unknown
             .unknown_because
             .unwrap()
-            .contains("differs by party")
+            .contains("the actor's party is unknown, and the answer depends on whose line")
     );
     let none = member(&r, "near10", at(DEBALTSEVE), party(&r, "NONE"));
     assert_eq!(none.truth, Truth::Unknown);
     let why = none.unknown_because.unwrap();
     assert!(why.contains("names no reference line for `NONE`"), "{why}");
+}
+
+#[test]
+fn an_act_of_unknown_origin_far_from_every_partys_line_is_decided() {
+    // Without the party that has no line: whoever acted, Kramatorsk is
+    // more than 10 km from their line, and Horlivka within 10 km.
+    let r = compile(&DONBAS.replace("  party NONE \"no reference line\"\n", ""));
+    let kramatorsk = (48.72, 37.56);
+    assert_eq!(
+        member(&r, "near10", at(kramatorsk), None).truth,
+        Truth::False
+    );
+    assert_eq!(member(&r, "near10", at(HORLIVKA), None).truth, Truth::True);
 }
 
 #[test]

@@ -127,6 +127,10 @@ impl Cx<'_> {
     }
 
     fn buffer(&self, line: usize, metres: f64, sel: SideSel, owner: Owner<'_>) -> (Truth, String) {
+        let per_party = matches!(self.rulebook.lines[line].shape, LineShape::PerParty(_));
+        if self.party.is_none() && (per_party || sel == SideSel::Own) {
+            return self.whoever(line, metres, sel, owner);
+        }
         let drawn = match drawn_line(self.rulebook, line, self.party) {
             Ok(d) => d,
             Err(why) => {
@@ -179,6 +183,37 @@ impl Cx<'_> {
             owner.reaches(metres, &limit_side)
         );
         (near.and(on_side), note)
+    }
+}
+
+impl Cx<'_> {
+    /// A band that depends on the actor's party, for an act of unknown
+    /// origin: decided if every party's band gives the same answer.
+    fn whoever(&self, line: usize, metres: f64, sel: SideSel, owner: Owner<'_>) -> (Truth, String) {
+        let parties = (0..self.rulebook.parties.len())
+            .filter(|&i| self.rulebook.parties[i].role == crate::check::Role::Party)
+            .map(|i| i as PartyIdx);
+        let readings: Vec<(Truth, String)> = parties
+            .map(|p| {
+                let cx = Cx {
+                    rulebook: self.rulebook,
+                    party: Some(p),
+                    p: self.p,
+                    why: Default::default(),
+                };
+                cx.buffer(line, metres, sel, owner)
+            })
+            .collect();
+        let truth = Truth::agreed(readings.iter().map(|(t, _)| *t));
+        let notes: Vec<&str> = readings.iter().map(|(_, n)| n.as_str()).collect();
+        if truth == Truth::Unknown {
+            self.unknown(truth, || {
+                "the actor's party is unknown, and the answer depends on whose line or side it is"
+                    .into()
+            });
+        }
+        let note = format!("whoever the actor: {}", notes.join("; "));
+        (truth, note)
     }
 }
 
