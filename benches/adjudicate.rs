@@ -6,6 +6,9 @@
 //! Medians of several runs; the machine is shared, so read ratios, not
 //! absolute times.
 
+mod common;
+
+use common::Rng;
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -13,25 +16,6 @@ use std::time::{Duration, Instant};
 
 const EVENTS: usize = 100_000;
 const RUNS: usize = 7;
-
-/// A small deterministic generator (SplitMix64), so every run judges the same corpus.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
 
 fn generate(path: &Path, count: usize, line: &[(f64, f64)]) {
     let acts = [

@@ -7,6 +7,9 @@
 //! figures compare two ways of computing the same numbers. Medians of
 //! several runs; the machine is shared, so read ratios, not absolute times.
 
+mod common;
+
+use common::Rng;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -25,22 +28,6 @@ fn points_wanted() -> usize {
 const RUNS: usize = 3;
 /// Each shipped segment is cut into this many to make the detailed line.
 const DENSITY: usize = 120;
-
-/// SplitMix64, so every run measures the same points.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
 
 /// Points within about 10 km of the line's vertices, where events are.
 fn points(line: &MultiLineString) -> Vec<Point> {

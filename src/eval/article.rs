@@ -43,19 +43,7 @@ pub fn judge_alone(env: &mut Env<'_>, index: usize, in_force: &Option<Step>) -> 
         _ => in_force,
     };
     let condition = env.eval(&article.violation);
-    let mut finding = Finding {
-        article: article.number.clone(),
-        text: article.text.clone(),
-        outcome: Outcome::NoViolation,
-        party: None,
-        severity: None,
-        reason: String::new(),
-        condition,
-        proof: None,
-        exceptions: Vec::new(),
-        state: None,
-        not_met: false,
-    };
+    let mut finding = blank(rulebook, index, condition);
     if finding.condition.result == Truth::False {
         let failed = finding.condition.decisive();
         finding.reason = format!("not met: `{}` is false", failed.condition);
@@ -141,6 +129,15 @@ fn decide(f: &Finding, in_force: &Option<Step>) -> (Outcome, String) {
 /// A finding for an article that did not bind the actor's party: the gate
 /// stands in for the condition, which was not evaluated.
 fn not_applied(rulebook: &Rulebook, index: usize, gate: Step) -> Finding {
+    Finding {
+        exceptions: untried(rulebook, index),
+        ..blank(rulebook, index, gate)
+    }
+}
+
+/// A finding of no violation under article `index`, with its condition
+/// evaluated, before anything else is decided.
+fn blank(rulebook: &Rulebook, index: usize, condition: Step) -> Finding {
     let article = &rulebook.articles[index];
     Finding {
         article: article.number.clone(),
@@ -149,9 +146,9 @@ fn not_applied(rulebook: &Rulebook, index: usize, gate: Step) -> Finding {
         party: None,
         severity: None,
         reason: String::new(),
-        condition: gate,
+        condition,
         proof: None,
-        exceptions: untried(rulebook, index),
+        exceptions: Vec::new(),
         state: None,
         not_met: false,
     }
