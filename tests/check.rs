@@ -221,6 +221,7 @@ fn new_checks_are_reported() {
                 "`weapon.rounds` is a count, not a distance",
                 "`dmz` is a zone, not a line",
                 "`crosses` tests a trajectory or a track, but `act` is an act",
+                "`overlaps` compares two events' times, and `2025-01-01 00:00 UTC` is not one",
             ],
         ),
         (

@@ -86,7 +86,12 @@ impl Checker {
                 })
             }
             BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => self.compare(op, lhs, rhs, scope),
-            BinOp::Eq | BinOp::Ne if is_literal(rhs) || is_literal(lhs) => {
+            BinOp::Eq | BinOp::Ne
+                if is_literal(rhs)
+                    || is_literal(lhs)
+                    || self.names_instant(lhs, scope)
+                    || self.names_instant(rhs, scope) =>
+            {
                 self.compare(op, lhs, rhs, scope)
             }
             BinOp::Is | BinOp::In | BinOp::Eq | BinOp::Ne => {
@@ -102,6 +107,16 @@ impl Checker {
                 })
             }
             BinOp::Before | BinOp::After => self.compare(op, lhs, rhs, scope),
+            BinOp::Overlaps if !matches!(rhs.node, Expr::Path(_)) => {
+                let message = format!(
+                    "`overlaps` compares two events' times, and `{}` is not one",
+                    rhs.span.text()
+                );
+                let help = "compare a time with a date with `before`, `after` or `>=`, such as `time >= 2025-01-01 00:00 UTC`";
+                self.invalid(
+                    InvalidError::new(&rhs.span, message, "not an event's time").help(help),
+                )
+            }
             BinOp::Overlaps => self.time_order(op, lhs, rhs, scope),
         }
     }
@@ -313,6 +328,21 @@ impl Checker {
                 self.invalid(InvalidError::new(&literal.span, message, "wrong kind").help(help))
             }
         }
+    }
+
+    /// Whether `e` is the name of a deadline or a regime (not shadowed by a
+    /// related event's name).
+    fn names_instant(&self, e: &SExpr, scope: &Scope) -> bool {
+        let Expr::Path(p) = &e.node else {
+            return false;
+        };
+        let name = p.segments[0].node.as_str();
+        p.segments.len() == 1
+            && !scope.bindings.iter().any(|b| b == name)
+            && matches!(
+                self.symbols.kind_of(name),
+                Some(Kind::Deadline | Kind::Regime)
+            )
     }
 
     /// `time after withdrawal`, `time >= harvest`: a time against a deadline

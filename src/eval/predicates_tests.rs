@@ -757,6 +757,14 @@ fn calendar_days_keep_local_midnight_across_the_clock_change_hours_do_not() {
 }
 
 #[test]
+fn a_time_can_equal_a_deadline() {
+    // `time == d` compares with the deadline, as `time < d` does.
+    let rules =
+        format!("{MINSK}article 1 \"t\" {{\n  violation when act is fire and time == d\n}}\n");
+    assert!(crate::compile(&crate::span::Source::new("eq.truce", rules)).is_ok());
+}
+
+#[test]
 fn an_extension_counts_from_the_moment_it_is_agreed() {
     // Agreed 2015-02-27 12:00 EET = 10:00Z: to 9 March, then by 7 d more.
     let rules = format!(
