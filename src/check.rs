@@ -76,6 +76,8 @@ pub(crate) struct Checker {
     lines: Vec<Line>,
     /// Deadlines, once checked: conditions compare times with them.
     deadlines: Vec<Deadline>,
+    /// Standards of proof, once checked: articles name them.
+    standards: Vec<Standard>,
     errors: Vec<CheckError>,
     warnings: Vec<CheckWarning>,
 }
@@ -90,6 +92,7 @@ impl Checker {
             geometry_files: Vec::new(),
             lines: Vec::new(),
             deadlines: Vec::new(),
+            standards: Vec::new(),
             monitors: Default::default(),
             errors: Vec::new(),
             warnings: Vec::new(),
@@ -130,6 +133,7 @@ impl Checker {
         let mut regimes = self.regimes(ast);
         let in_force = header.as_ref().map(|h| &h.in_force);
         self.deadlines = self.deadlines(ast, in_force, &regimes);
+        self.standards = self.standards(ast);
         let articles = self.articles(ast);
         let exceptions = self.exceptions(ast, &articles);
         let suspensions = self.suspensions(ast, &articles);
@@ -154,6 +158,7 @@ impl Checker {
             deadlines: std::mem::take(&mut self.deadlines),
             suspensions,
             regimes,
+            standards: std::mem::take(&mut self.standards),
             articles,
             exceptions,
         })

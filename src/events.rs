@@ -15,7 +15,7 @@ mod yaml;
 pub use err::{LoadError, Rejection};
 pub use model::*;
 pub use position::{Bearing, DEFAULT_MAX_RANGE_M, Position};
-pub use raw::EvidenceKind;
+pub use raw::{About, EvidenceKind};
 pub use vocabulary::{Vocab, Vocabulary};
 
 use std::fs::File;

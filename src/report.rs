@@ -36,6 +36,9 @@ pub struct Totals {
     pub violation: usize,
     /// Later reports of a continuing violation already counted.
     pub continuing: usize,
+    /// Of the counted violations, those of unknown origin: no party named,
+    /// none forced on one.
+    pub unknown_origin: usize,
     pub justified: usize,
     pub no_violation: usize,
     pub inconclusive: usize,
@@ -48,7 +51,10 @@ impl Totals {
         self.verdicts += 1;
         match verdict.outcome {
             Outcome::Violation if verdict.only_continues() => self.continuing += 1,
-            Outcome::Violation => self.violation += 1,
+            Outcome::Violation => {
+                self.violation += 1;
+                self.unknown_origin += usize::from(verdict.party.is_none());
+            }
             Outcome::Justified => self.justified += 1,
             Outcome::NoViolation => self.no_violation += 1,
             Outcome::Inconclusive => self.inconclusive += 1,

@@ -100,3 +100,55 @@ fn counts_compare_exactly_and_times_of_two_events_can_be_equal() {
     let v = truce::eval::adjudicate(&rulebook, &graph);
     assert_eq!(outcome(&v[1]), (Outcome::Violation, Some("A")));
 }
+
+/// Judges YAML events under rule text compiled in memory.
+fn judge_under(rules: &str, events_yaml: &str) -> Vec<Verdict> {
+    let source = truce::span::Source::new("std.truce", rules);
+    let rulebook = truce::compile(&source).unwrap().rulebook;
+    let loaded = truce::events::load_str("e.yaml", events_yaml, Format::Yaml, &rulebook).unwrap();
+    let (graph, _) = truce::graph::build(loaded, "e.yaml");
+    truce::eval::adjudicate(&rulebook, &graph)
+}
+
+#[test]
+fn a_rulebook_redefines_a_standard_and_names_its_own() {
+    let rules = "agreement \"A\" {\n  in force 2015-01-01 00:00 UTC\n  party A \"a\"\n  party B \"b\"\n}\nact fire \"fire\"\nstandard clear_and_convincing = 2 at B2\nstandard sure = 1 at A1\narticle 1 \"t\" {\n  violation when act is fire\n  proof clear_and_convincing\n  attribution sure\n}\n";
+    let event = |evidence: &str| {
+        format!(
+            "- id: E\n  time: 2015-02-01T00:00:00Z\n  act: fire\n  actor: {{party: A}}\n  evidence: [{evidence}]\n"
+        )
+    };
+    // One B2 item no longer meets clear and convincing, as redefined.
+    let one = judge_under(rules, &event("{source: s1, kind: observation, grade: B2}"));
+    assert_eq!(one[0].outcome, Outcome::Inconclusive);
+    assert!(
+        one[0].articles[0]
+            .reason
+            .contains("needs 2 independent sources graded B2 or better"),
+        "{}",
+        one[0].articles[0].reason
+    );
+    // Two independent B2 items meet it; attribution then needs an A1.
+    let two = judge_under(
+        rules,
+        &event(
+            "{source: s1, kind: observation, grade: B2, about: occurrence}, {source: s2, kind: sensor, grade: B2, about: occurrence}, {source: s3, kind: investigation, grade: A1, about: attribution}",
+        ),
+    );
+    assert_eq!(outcome(&two[0]), (Outcome::Violation, Some("A")));
+    let f = &two[0].articles[0];
+    assert_eq!(&*f.attribution.as_ref().unwrap().standard, "sure");
+    // Without the A1 item, attribution fails and says so.
+    let no_a1 = judge_under(
+        rules,
+        &event("{source: s1, kind: observation, grade: B2}, {source: s2, kind: sensor, grade: B2}"),
+    );
+    assert_eq!(no_a1[0].outcome, Outcome::Inconclusive);
+    assert!(
+        no_a1[0].articles[0]
+            .reason
+            .contains("attribution not: sure not met"),
+        "{}",
+        no_a1[0].articles[0].reason
+    );
+}

@@ -60,6 +60,7 @@ pub enum Declaration {
     Extension(ExtensionDecl),
     Suspension(SuspensionDecl),
     Regime(RegimeDecl),
+    Standard(StandardDecl),
     Article(Article),
     Exception(Exception),
 }
@@ -152,6 +153,7 @@ pub enum ArticleClause {
     Violation(SExpr),
     Responsible(Spanned<Path>),
     Proof(Ident),
+    Attribution(Ident),
     Severity(Ident),
 }
 
@@ -248,6 +250,7 @@ impl Declaration {
             Declaration::Reach(d) => Some(&d.weapon_type),
             Declaration::Deadline(d) => Some(&d.name),
             Declaration::Regime(d) => Some(&d.name),
+            Declaration::Standard(d) => Some(&d.name),
             Declaration::Import(_)
             | Declaration::Extension(_)
             | Declaration::Suspension(_)
@@ -255,4 +258,13 @@ impl Declaration {
             | Declaration::Exception(_) => None,
         }
     }
+}
+
+/// `standard clear_and_convincing = 1 at B2 or 2 at C3`
+#[derive(Debug, Clone, PartialEq)]
+pub struct StandardDecl {
+    pub name: Ident,
+    /// Each alternative: how many independent sources, at what grade or better.
+    pub bars: Vec<(Spanned<f64>, Spanned<String>)>,
+    pub span: Span,
 }

@@ -33,6 +33,7 @@ impl Checker {
                 Declaration::Deadline(d) => (&d.name, Kind::Deadline),
                 Declaration::Regime(d) => (&d.name, Kind::Regime),
                 Declaration::Reach(_)
+                | Declaration::Standard(_)
                 | Declaration::Import(_)
                 | Declaration::Extension(_)
                 | Declaration::Suspension(_)

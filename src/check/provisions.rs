@@ -6,7 +6,7 @@ use super::Checker;
 use super::err::{CheckWarning, DuplicateError, InvalidError, UnknownNameError};
 use super::fields::Scope;
 use super::rulebook::{
-    Act, ActClass, ActSet, Article, Exception, Responsible, Severity, Standard, WeaponClass,
+    Act, ActClass, ActSet, Article, Bar, Exception, Responsible, Severity, Standard, WeaponClass,
 };
 use super::symbols::Kind;
 use crate::ast::{self, ArticleClause, Declaration, Expr};
@@ -153,6 +153,7 @@ impl Checker {
         let mut violation = None;
         let mut responsible = None;
         let mut proof = None;
+        let mut attribution = None;
         let mut severity = None;
         for clause in &a.clauses {
             match clause {
@@ -171,8 +172,12 @@ impl Checker {
                     self.once(&mut responsible, &p.span, "the article", "responsible", r);
                 }
                 ArticleClause::Proof(id) => {
-                    let s = self.named(id, Standard::parse, &Standard::NAMES, "standard of proof");
+                    let s = self.standard(id);
                     self.once(&mut proof, &id.span, "the article", "proof", s);
+                }
+                ArticleClause::Attribution(id) => {
+                    let s = self.standard(id);
+                    self.once(&mut attribution, &id.span, "the article", "attribution", s);
                 }
                 ArticleClause::Severity(id) => {
                     let s = self.named(id, Severity::parse, &Severity::NAMES, "severity");
@@ -192,7 +197,10 @@ impl Checker {
             text: a.text.node.as_str().into(),
             violation: violation?,
             responsible: responsible.flatten().unwrap_or(Responsible::ActorParty),
-            proof: proof.flatten().unwrap_or(Standard::Preponderance),
+            // Occurrence defaults to preponderance; attribution to the
+            // article's standard for occurrence.
+            proof: proof.flatten().unwrap_or(0),
+            attribution: attribution.flatten().or(proof.flatten()).unwrap_or(0),
             severity: severity.flatten().unwrap_or(Severity::Medium),
             span: a.span.clone(),
         })
@@ -225,6 +233,75 @@ impl Checker {
         let help = "write `responsible actor.party` (the actor's party) or name a party";
         self.error(InvalidError::new(&p.span, message, "not a party").help(help));
         None
+    }
+
+    /// A standard of proof by name.
+    fn standard(&mut self, id: &Spanned<String>) -> Option<usize> {
+        let found = self.standards.iter().position(|s| *s.name == *id.node);
+        if found.is_none() {
+            let names: Vec<&str> = self.standards.iter().map(|s| &*s.name).collect();
+            let hint = format!(
+                "the standards are {}; define another with `standard NAME = 1 at B2 or 2 at C3`",
+                names.join(", ")
+            );
+            self.error(UnknownNameError::new(
+                &id.span,
+                "standard of proof",
+                &names,
+                &hint,
+            ));
+        }
+        found
+    }
+
+    /// The built-in standards, as the rulebook redefines them, then its own.
+    pub(super) fn standards(&mut self, ast: &ast::Rulebook) -> Vec<Standard> {
+        let mut standards = Standard::builtins();
+        let mut declared: HashMap<&str, &Spanned<String>> = HashMap::new();
+        for decl in &ast.declarations {
+            let Declaration::Standard(d) = decl else {
+                continue;
+            };
+            if let Some(first) = declared.insert(&d.name.node, &d.name) {
+                self.error(DuplicateError::new(&d.name.span, &first.span, "standard"));
+                continue;
+            }
+            let bars: Option<Vec<Bar>> = d.bars.iter().map(|(n, g)| self.bar(n, g)).collect();
+            let Some(bars) = bars else { continue };
+            let standard = Standard {
+                name: d.name.node.as_str().into(),
+                bars,
+            };
+            match standards.iter_mut().find(|s| s.name == standard.name) {
+                Some(builtin) => *builtin = standard,
+                None => standards.push(standard),
+            }
+        }
+        standards
+    }
+
+    /// `2 at C3`
+    fn bar(&mut self, count: &Spanned<f64>, grade: &Spanned<String>) -> Option<Bar> {
+        let n = count.node;
+        if n.fract() != 0.0 || !(1.0..=100.0).contains(&n) {
+            let message = format!("`{}` is not a number of sources", count.span.text());
+            let help = "count whole sources, from 1: `2 at C3`";
+            self.error(InvalidError::new(&count.span, message, "here").help(help));
+            return None;
+        }
+        let mut chars = grade.node.chars();
+        let (r, c) = (chars.next()?, chars.next()?.to_digit(10)?);
+        if !('A'..='F').contains(&r) || !(1..=6).contains(&c) {
+            let message = format!("`{}` is not an Admiralty grade", grade.node);
+            let help = "a letter A (reliable) to F, then a digit 1 (confirmed) to 6: `B2`";
+            self.error(InvalidError::new(&grade.span, message, "here").help(help));
+            return None;
+        }
+        Some(Bar {
+            count: n as usize,
+            reliability: r,
+            credibility: c as u8,
+        })
     }
 
     fn named<T>(

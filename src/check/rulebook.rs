@@ -40,6 +40,8 @@ pub struct Rulebook {
     pub suspensions: Vec<Suspension>,
     /// Recommitments, in time order.
     pub regimes: Vec<Regime>,
+    /// The standards of proof: the built-in ones, as redefined, then others.
+    pub standards: Vec<Standard>,
     pub articles: Vec<Article>,
     pub exceptions: Vec<Exception>,
 }
@@ -276,32 +278,46 @@ impl Severity {
     }
 }
 
-/// A standard of proof: how much evidence a finding of occurrence needs.
+/// A standard of proof: how much evidence a finding needs, as named and
+/// documented thresholds over graded evidence that a rulebook can redefine.
+#[derive(Debug, Clone)]
+pub struct Standard {
+    pub name: Name,
+    /// Met when any alternative is: `count` independent sources, each graded
+    /// `reliability`/`credibility` or better.
+    pub bars: Vec<Bar>,
+}
+
+/// `2 at C3`: two independent sources graded C3 or better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Standard {
-    Preponderance,
-    ClearAndConvincing,
-    BeyondReasonableDoubt,
+pub struct Bar {
+    pub count: usize,
+    pub reliability: char,
+    pub credibility: u8,
 }
 
 impl Standard {
-    pub const NAMES: [&str; 3] = [
-        "preponderance",
-        "clear_and_convincing",
-        "beyond_reasonable_doubt",
-    ];
-
-    pub fn parse(name: &str) -> Option<Standard> {
-        Some(match name {
-            "preponderance" => Standard::Preponderance,
-            "clear_and_convincing" => Standard::ClearAndConvincing,
-            "beyond_reasonable_doubt" => Standard::BeyondReasonableDoubt,
-            _ => return None,
-        })
-    }
-
-    pub fn name(self) -> &'static str {
-        Self::NAMES[self as usize]
+    /// The standards every rulebook has unless it redefines them.
+    pub fn builtins() -> Vec<Standard> {
+        let bar = |count, reliability, credibility| Bar {
+            count,
+            reliability,
+            credibility,
+        };
+        vec![
+            Standard {
+                name: "preponderance".into(),
+                bars: vec![bar(1, 'C', 3)],
+            },
+            Standard {
+                name: "clear_and_convincing".into(),
+                bars: vec![bar(1, 'B', 2), bar(2, 'C', 3)],
+            },
+            Standard {
+                name: "beyond_reasonable_doubt".into(),
+                bars: vec![bar(1, 'A', 1), bar(2, 'B', 2)],
+            },
+        ]
     }
 }
 
@@ -321,7 +337,10 @@ pub struct Article {
     pub text: Name,
     pub violation: Cond,
     pub responsible: Responsible,
-    pub proof: Standard,
+    /// Indices into [`Rulebook::standards`]: for occurrence, and for
+    /// attribution to the responsible party.
+    pub proof: usize,
+    pub attribution: usize,
     pub severity: Severity,
     pub span: Span,
 }

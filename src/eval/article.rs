@@ -6,7 +6,7 @@
 
 use super::cond::Env;
 use super::force;
-use super::proof;
+use super::proof::{self, Aspect};
 use super::truth::Truth;
 use super::verdict::{ExceptionStatus, ExceptionTrial, Finding, Outcome, Proof, Step};
 use crate::check::{Article, Responsible, Role, Rulebook};
@@ -68,7 +68,25 @@ pub fn judge_alone(env: &mut Env<'_>, index: usize, in_force: &Option<Step>) -> 
     }
     finding.party = responsible(rulebook, article, env.graph.events[event].party);
     if finding.condition.result == Truth::True {
-        finding.proof = Some(proof::assess(env.graph, event, article.proof));
+        let standard = |i: usize| &rulebook.standards[i];
+        let occurrence = proof::assess(
+            env.graph,
+            event,
+            standard(article.proof),
+            Aspect::Occurrence,
+        );
+        // Who did it is weighed only for a proven act with a named party:
+        // an act of unknown origin stays so, never forced onto a party.
+        if occurrence.met && finding.party.is_some() {
+            let a = proof::assess(
+                env.graph,
+                event,
+                standard(article.attribution),
+                Aspect::Attribution,
+            );
+            finding.attribution = Some(a);
+        }
+        finding.proof = Some(occurrence);
     }
     finding.exceptions = try_exceptions(env, index);
     (finding.outcome, finding.reason) = decide(&finding, in_force);
@@ -113,6 +131,13 @@ fn decide(f: &Finding, in_force: &Option<Step>) -> (Outcome, String) {
         let reason = format!("condition met, but occurrence is not proven: {}", p.reason);
         return (Outcome::Inconclusive, reason);
     }
+    if let (Some(p), Some(a)) = (&f.proof, f.attribution.as_ref().filter(|a| !a.met)) {
+        let reason = format!(
+            "occurrence established ({}), attribution not: {}",
+            p.reason, a.reason
+        );
+        return (Outcome::Inconclusive, reason);
+    }
     if let Some(x) = with(ExceptionStatus::Undecided) {
         let reason = format!(
             "met, but exception `{}` may apply and cannot be decided",
@@ -148,6 +173,7 @@ fn blank(rulebook: &Rulebook, index: usize, condition: Step) -> Finding {
         reason: String::new(),
         condition,
         proof: None,
+        attribution: None,
         exceptions: Vec::new(),
         state: None,
         not_met: false,

@@ -1,75 +1,79 @@
-//! Standards of proof: is the occurrence of an act established by the
-//! evidence recorded with it and with the events that corroborate it?
+//! Standards of proof: is the occurrence of an act, and separately its
+//! attribution to the party held responsible, established by the evidence
+//! recorded with it and with the events that corroborate it?
 //!
-//! A party's claim is an allegation and never counts; an admission does.
-//! Corroboration counts distinct sources only. The thresholds are in
-//! docs/language.md ("Standards of proof").
+//! A party's claim is an allegation and never counts. An admission counts
+//! one grade better on each axis (A1 at best) when it is against the
+//! interest of the party it is attributed to: it is the party's own word.
+//! Corroboration counts distinct sources only. The standards are named
+//! thresholds a rulebook can redefine (docs/language.md, "Standards of
+//! proof").
 
 use std::collections::BTreeSet;
 
 use super::verdict::{EvidenceNote, Proof};
-use crate::check::{Relation, Standard};
-use crate::events::EvidenceKind;
-#[cfg(test)]
-use crate::events::Grade;
+use crate::check::{Bar, Relation, Standard};
+use crate::events::{About, Evidence, EvidenceKind, Grade};
 use crate::graph::EventGraph;
 
-/// The bar one counted item must clear, and how many independent sources
-/// at a lower bar can meet the standard instead.
-struct Threshold {
-    single: (char, u8),
-    several: Option<(usize, char, u8)>,
+/// What the evidence must establish.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Aspect {
+    Occurrence,
+    Attribution,
 }
 
-fn threshold(standard: Standard) -> Threshold {
-    match standard {
-        Standard::Preponderance => Threshold {
-            single: ('C', 3),
-            several: None,
-        },
-        Standard::ClearAndConvincing => Threshold {
-            single: ('B', 2),
-            several: Some((2, 'C', 3)),
-        },
-        Standard::BeyondReasonableDoubt => Threshold {
-            single: ('A', 1),
-            several: Some((2, 'B', 2)),
-        },
+impl Aspect {
+    fn word(self) -> &'static str {
+        match self {
+            Aspect::Occurrence => "occurrence",
+            Aspect::Attribution => "attribution",
+        }
+    }
+
+    fn bears(self, about: About) -> bool {
+        matches!(
+            (self, about),
+            (_, About::Both)
+                | (Aspect::Occurrence, About::Occurrence)
+                | (Aspect::Attribution, About::Attribution)
+        )
     }
 }
 
-/// Weighs the evidence for `event` against `standard`.
-pub fn assess(graph: &EventGraph, event: usize, standard: Standard) -> Proof {
+/// Weighs the evidence for `event` against `standard`, for one aspect.
+pub fn assess(graph: &EventGraph, event: usize, standard: &Standard, aspect: Aspect) -> Proof {
     let mut sources: Vec<usize> = vec![event];
     sources.extend(graph.referring(event, Relation::Corroborates));
-    let bar = threshold(standard);
     let mut notes = Vec::new();
-    let mut single = false;
-    let mut independent = BTreeSet::new();
+    // For each bar, the independent sources that clear it.
+    let mut clearing: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); standard.bars.len()];
     for &i in &sources {
         let e = &graph.events[i];
-        for item in e.evidence.iter() {
-            let admissible = item.kind != EvidenceKind::PartyClaim;
-            let clears_single = admissible && item.grade.at_least(bar.single.0, bar.single.1);
-            let clears_several = admissible
-                && bar
-                    .several
-                    .is_some_and(|(_, r, c)| item.grade.at_least(r, c));
-            single |= clears_single;
-            if clears_several {
-                independent.insert(&*item.source);
+        for item in e.evidence.iter().filter(|item| aspect.bears(item.about)) {
+            let grade = weight(item);
+            let mut counted = false;
+            for (bar, set) in standard.bars.iter().zip(clearing.iter_mut()) {
+                if let Some(g) = grade.filter(|g| clears(*g, bar)) {
+                    let _ = g;
+                    set.insert(&item.source);
+                    counted = true;
+                }
             }
             notes.push(EvidenceNote {
                 event: e.id.clone(),
                 source: item.source.clone(),
                 kind: item.kind.name(),
                 grade: item.grade.to_string(),
-                counted: clears_single || clears_several,
+                counted,
             });
         }
     }
-    let several = bar.several.is_some_and(|(n, _, _)| independent.len() >= n);
-    let met = single || several;
+    let met = standard
+        .bars
+        .iter()
+        .zip(&clearing)
+        .any(|(bar, set)| set.len() >= bar.count);
     let contradicted_by = graph
         .referring(event, Relation::Contradicts)
         .into_iter()
@@ -77,51 +81,91 @@ pub fn assess(graph: &EventGraph, event: usize, standard: Standard) -> Proof {
         .map(|i| graph.events[i].id.clone())
         .collect();
     Proof {
-        standard: standard.name(),
+        standard: standard.name.clone(),
+        aspect: aspect.word(),
         met,
-        reason: reason(standard, met, &notes, &bar),
+        reason: reason(standard, met, &notes),
         evidence: notes,
         contradicted_by,
     }
 }
 
-fn reason(standard: Standard, met: bool, notes: &[EvidenceNote], bar: &Threshold) -> String {
-    let words = standard.name().replace('_', " ");
+/// The grade an item counts at: none for a party's claim; one better on
+/// each axis for an admission.
+fn weight(item: &Evidence) -> Option<Grade> {
+    match item.kind {
+        EvidenceKind::PartyClaim => None,
+        EvidenceKind::Admission => Some(item.grade.raised()),
+        _ => Some(item.grade),
+    }
+}
+
+fn clears(grade: Grade, bar: &Bar) -> bool {
+    grade.at_least(bar.reliability, bar.credibility)
+}
+
+/// `1 at B2 or 2 at C3` as a reader says it.
+fn bars(standard: &Standard) -> String {
+    let parts: Vec<String> = standard
+        .bars
+        .iter()
+        .map(|b| match b.count {
+            1 => format!(
+                "one item graded {}{} or better",
+                b.reliability, b.credibility
+            ),
+            n => format!(
+                "{n} independent sources graded {}{} or better",
+                b.reliability, b.credibility
+            ),
+        })
+        .collect();
+    parts.join(", or ")
+}
+
+fn reason(standard: &Standard, met: bool, notes: &[EvidenceNote]) -> String {
+    let words = standard.name.replace('_', " ");
     let counted: Vec<String> = notes
         .iter()
         .filter(|n| n.counted)
-        .map(|n| format!("{} {} ({})", n.grade, n.kind.replace('_', " "), n.source))
+        .map(|n| {
+            let raised = match n.kind {
+                "admission" => Grade::parse(&n.grade)
+                    .map_or(String::new(), |g| format!(", counted as {}", g.raised())),
+                _ => String::new(),
+            };
+            format!(
+                "{} {}{raised} ({})",
+                n.grade,
+                n.kind.replace('_', " "),
+                n.source
+            )
+        })
         .collect();
     if met {
         return format!("{words} met by {}", counted.join(", "));
     }
-    let (r, c) = bar.single;
-    let need = match bar.several {
-        Some((n, r2, c2)) => format!(
-            "one item graded {r}{c} or better, or {n} independent sources graded {r2}{c2} or better"
-        ),
-        None => format!("one item graded {r}{c} or better"),
-    };
+    let need = bars(standard);
     if notes.is_empty() {
         return format!(
-            "{words} not met: no evidence recorded; it needs {need}, other than a party's claim"
+            "{words} not met: no evidence bears on it; it needs {need}, other than a party's claim"
         );
     }
+    let claims_only = notes.iter().all(|n| n.kind == "party_claim");
     let held: Vec<String> = notes
         .iter()
         .map(|n| format!("{} {}", n.grade, n.kind.replace('_', " ")))
         .collect();
+    if claims_only {
+        return format!(
+            "{words} not met: it rests on party claims only: {}",
+            held.join(", ")
+        );
+    }
     format!(
         "{words} not met: it needs {need}, other than a party's claim; the record holds {}",
         held.join(", ")
     )
-}
-
-/// Does `grade` clear `standard`'s single-item bar?
-#[cfg(test)]
-fn clears(grade: Grade, standard: Standard) -> bool {
-    let (r, c) = threshold(standard).single;
-    grade.at_least(r, c)
 }
 
 #[cfg(test)]
@@ -131,8 +175,16 @@ mod tests {
     #[test]
     fn single_item_bars_rise_with_the_standard() {
         let b2 = Grade::parse("B2").unwrap();
-        assert!(clears(b2, Standard::Preponderance));
-        assert!(clears(b2, Standard::ClearAndConvincing));
-        assert!(!clears(b2, Standard::BeyondReasonableDoubt));
+        let single = |s: &Standard| s.bars[0];
+        let [p, c, b] = <[Standard; 3]>::try_from(Standard::builtins()).unwrap();
+        assert!(clears(b2, &single(&p)));
+        assert!(clears(b2, &single(&c)));
+        assert!(!clears(b2, &single(&b)));
+    }
+
+    #[test]
+    fn an_admission_counts_one_grade_better() {
+        assert_eq!(Grade::parse("C3").unwrap().raised().to_string(), "B2");
+        assert_eq!(Grade::parse("A1").unwrap().raised().to_string(), "A1");
     }
 }

@@ -74,6 +74,10 @@ pub struct Finding {
     /// condition was met.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub proof: Option<Proof>,
+    /// The evidence weighed for attributing the act to the responsible
+    /// party, when the occurrence was proven and a party is named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<Proof>,
     /// Every exception that overrides this article, tried or not.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub exceptions: Vec<ExceptionTrial>,
@@ -150,7 +154,9 @@ impl From<Truth> for ExceptionStatus {
 /// The evidence weighed against an article's standard of proof.
 #[derive(Debug, Clone, Serialize)]
 pub struct Proof {
-    pub standard: &'static str,
+    pub standard: Name,
+    /// `occurrence` or `attribution`: what the evidence had to establish.
+    pub aspect: &'static str,
     pub met: bool,
     pub reason: String,
     pub evidence: Vec<EvidenceNote>,
@@ -160,7 +166,7 @@ pub struct Proof {
 }
 
 /// One item of evidence and whether it counted towards the standard.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EvidenceNote {
     /// The event the evidence was recorded with.
     pub event: Name,

@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 
 use super::position::Position;
-use super::raw::EvidenceKind;
+use super::raw::{About, EvidenceKind};
 use crate::check::{ActIdx, PartyIdx, Relation};
 use crate::name::Name;
 
@@ -76,6 +76,8 @@ pub struct Evidence {
     pub source: Name,
     pub kind: EvidenceKind,
     pub grade: Grade,
+    /// What it bears on: that the act happened, who did it, or both.
+    pub about: About,
     pub text: Option<Box<str>>,
 }
 
@@ -99,6 +101,14 @@ impl Grade {
             reliability: r as u8,
             credibility: c as u8 - b'0',
         })
+    }
+
+    /// One better on each axis, A1 at best: how an admission counts.
+    pub fn raised(self) -> Grade {
+        Grade {
+            reliability: (self.reliability - 1).max(b'A'),
+            credibility: (self.credibility - 1).max(1),
+        }
     }
 
     /// At least as good as `reliability`/`credibility` on both axes.

@@ -115,8 +115,21 @@ pub struct RawEvidence {
     pub source: String,
     pub kind: EvidenceKind,
     pub grade: String,
+    /// `occurrence`, `attribution` or `both` (the default).
+    #[serde(default)]
+    pub about: About,
     #[serde(default, alias = "says")]
     pub text: Option<String>,
+}
+
+/// What a piece of evidence bears on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum About {
+    Occurrence,
+    Attribution,
+    #[default]
+    Both,
 }
 
 /// How a piece of evidence was obtained.

@@ -80,6 +80,7 @@ pub fn validate(
                 source: names.intern(&e.source),
                 kind: e.kind,
                 grade: grade?,
+                about: e.about,
                 text: e.text.map(Into::into),
             })
         })

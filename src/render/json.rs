@@ -53,6 +53,8 @@ struct ArticleReasoning<'a> {
     condition: &'a Step,
     #[serde(skip_serializing_if = "Option::is_none")]
     proof: Option<&'a Proof>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attribution: Option<&'a Proof>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     exceptions: &'a [ExceptionTrial],
 }
@@ -86,6 +88,7 @@ fn view(v: &Verdict) -> VerdictView<'_> {
                     text: &f.text,
                     condition: &f.condition,
                     proof: f.proof.as_ref(),
+                    attribution: f.attribution.as_ref(),
                     exceptions: &f.exceptions,
                 })
                 .collect(),

@@ -53,11 +53,13 @@ pub fn tail(rejected: &[Rejection], totals: &Totals) -> String {
     } else {
         String::new()
     };
-    let continuing = if t.continuing > 0 {
-        format!(", {} continuing (counted once)", t.continuing)
-    } else {
-        String::new()
-    };
+    let mut continuing = String::new();
+    if t.unknown_origin > 0 {
+        continuing.push_str(&format!(" ({} of unknown origin)", t.unknown_origin));
+    }
+    if t.continuing > 0 {
+        continuing.push_str(&format!(", {} continuing (counted once)", t.continuing));
+    }
     let _ = writeln!(
         out,
         "{} events{verdicts}: {} violation{continuing}, {} justified, {} no violation, {} inconclusive, {} rejected",
@@ -151,7 +153,12 @@ fn finding(out: &mut String, f: &Finding, detail: Detail) {
     }
     step(out, &f.condition, 2);
     if let Some(p) = &f.proof {
-        proof(out, p);
+        proof(out, p, false);
+    }
+    if let Some(a) = &f.attribution {
+        // Most evidence bears on both: list it once.
+        let same = f.proof.as_ref().is_some_and(|p| p.evidence == a.evidence);
+        proof(out, a, same);
     }
     for x in &f.exceptions {
         exception(out, x);
@@ -191,14 +198,17 @@ fn step(out: &mut String, s: &Step, depth: usize) {
     }
 }
 
-fn proof(out: &mut String, p: &Proof) {
+/// A proof; `listed` when its evidence was just shown for the occurrence.
+fn proof(out: &mut String, p: &Proof, listed: bool) {
     let _ = writeln!(
         out,
-        "    {} proof: {}",
+        "    {} {}: {}{}",
         mark(Truth::from(p.met)),
-        clean(&p.reason)
+        p.aspect,
+        clean(&p.reason),
+        if listed { " (the same evidence)" } else { "" }
     );
-    for e in &p.evidence {
+    for e in p.evidence.iter().filter(|_| !listed) {
         let counted = if e.counted { "counted" } else { "not counted" };
         let kind = e.kind.replace('_', " ");
         let _ = writeln!(

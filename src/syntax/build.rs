@@ -131,6 +131,7 @@ impl<'s> Builder<'s> {
             Rule::extension_decl => Declaration::Extension(self.extension_decl(pair)?),
             Rule::suspension_decl => Declaration::Suspension(self.suspension_decl(pair)?),
             Rule::regime_decl => Declaration::Regime(self.regime_decl(pair)?),
+            Rule::standard_decl => Declaration::Standard(self.standard_decl(pair)),
             Rule::article => Declaration::Article(self.article(pair)?),
             Rule::exception => Declaration::Exception(self.exception(pair)?),
             r => unreachable!("grammar: declaration {r:?}"),
@@ -318,6 +319,7 @@ impl<'s> Builder<'s> {
             Rule::violation_clause => ArticleClause::Violation(self.violation_clause(pair)?),
             Rule::responsible_clause => ArticleClause::Responsible(self.responsible_clause(pair)),
             Rule::proof_clause => ArticleClause::Proof(self.proof_clause(pair)),
+            Rule::attribution_clause => ArticleClause::Attribution(self.attribution_clause(pair)),
             Rule::severity_clause => ArticleClause::Severity(self.severity_clause(pair)),
             r => unreachable!("grammar: article clause {r:?}"),
         })
@@ -333,6 +335,30 @@ impl<'s> Builder<'s> {
 
     fn proof_clause(&self, pair: Pair<'_, Rule>) -> Ident {
         self.identifier(last(pair.into_inner()))
+    }
+
+    fn attribution_clause(&self, pair: Pair<'_, Rule>) -> Ident {
+        self.identifier(last(pair.into_inner()))
+    }
+
+    fn standard_decl(&self, pair: Pair<'_, Rule>) -> StandardDecl {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().skip(1); // kw_standard
+        let name = self.identifier(inner.next().expect("grammar: name"));
+        let bars = inner
+            .filter(|p| p.as_rule() == Rule::bar)
+            .map(|p| self.bar(p))
+            .collect();
+        StandardDecl { name, bars, span }
+    }
+
+    fn bar(&self, pair: Pair<'_, Rule>) -> (Spanned<f64>, Spanned<String>) {
+        let mut inner = pair.into_inner();
+        let count = inner.next().expect("grammar: count");
+        let count = Spanned::new(self.number(count.clone()), self.span(&count));
+        let grade = last(inner); // after kw_at
+        let grade = Spanned::new(grade.as_str().to_owned(), self.span(&grade));
+        (count, grade)
     }
 
     fn severity_clause(&self, pair: Pair<'_, Rule>) -> Ident {

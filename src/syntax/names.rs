@@ -57,6 +57,13 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_regime => "`regime`",
         Rule::kw_import => "`import`",
         Rule::kw_feature => "`feature`",
+        Rule::kw_standard => "`standard`",
+        Rule::kw_at => "`at`",
+        Rule::kw_attribution => "`attribution`",
+        Rule::standard_decl => "a `standard`",
+        Rule::bar => "`N at GRADE`, such as `2 at C3`",
+        Rule::grade => "a grade such as `B2`",
+        Rule::attribution_clause => "`attribution`",
         Rule::import_decl => "an `import`",
         Rule::kw_for => "`for`",
         Rule::kw_holds => "`holds`",
@@ -148,7 +155,7 @@ pub fn describe(rule: Rule) -> &'static str {
             "a declaration (`line`, `zone`, `act`, `weapon class`, `article`, `exception`)"
         }
         Rule::article_clause => {
-            "an article clause (`violation when`, `responsible`, `proof`, `severity`)"
+            "an article clause (`violation when`, `responsible`, `proof`, `attribution`, `severity`)"
         }
         Rule::prefix => "`not`",
         Rule::infix => "an operator",
