@@ -70,6 +70,8 @@ pub(crate) struct Checker {
     act_class_members: Vec<ActSet>,
     /// Ids declared with `monitor`: never a responsible party.
     monitors: std::collections::HashSet<String>,
+    /// Ids declared with `group`: answered for by their party.
+    groups: std::collections::HashSet<String>,
     /// Geometry files read so far, for the report's list of inputs.
     geometry_files: Vec<std::path::PathBuf>,
     /// Lines, once checked: zones and tests of sides read them.
@@ -94,6 +96,7 @@ impl Checker {
             deadlines: Vec::new(),
             standards: Vec::new(),
             monitors: Default::default(),
+            groups: Default::default(),
             errors: Vec::new(),
             warnings: Vec::new(),
         }

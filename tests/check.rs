@@ -320,3 +320,19 @@ fn an_imported_zone_brings_the_line_it_is_measured_from() {
     assert_eq!(*side, truce::check::SideSel::Own);
     assert_eq!(book.lines[0].held.len(), 2, "UA and RU hold a side each");
 }
+
+#[test]
+fn a_group_answers_through_its_party() {
+    let text = HEADER.replace("}\n", "  group G \"an armed group\" under UA\n}\n")
+        + "act fire \"fire\"\narticle 1 \"t\" {\n  violation when act is fire\n  responsible G\n}\n";
+    assert_eq!(
+        first_error("g.truce", &text),
+        "`G` is a group: the party it is under answers for it"
+    );
+    let text = HEADER.replace("}\n", "  group G \"an armed group\" under NOBODY\n}\n")
+        + "act fire \"fire\"\n";
+    assert_eq!(
+        first_error("g2.truce", &text),
+        "`NOBODY` is not a party of the agreement"
+    );
+}

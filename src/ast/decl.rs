@@ -29,6 +29,7 @@ pub enum HeaderItem {
     InForce(Spanned<DateTimeLit>),
     Party(PartyDecl),
     Monitor(PartyDecl),
+    Group(GroupDecl),
 }
 
 /// `party UNC "United Nations Command"`, and monitors alike.
@@ -36,6 +37,15 @@ pub enum HeaderItem {
 pub struct PartyDecl {
     pub id: Ident,
     pub name: Spanned<String>,
+    pub span: Span,
+}
+
+/// `group HZ "Hezbollah and other armed groups" under LB`
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupDecl {
+    pub id: Ident,
+    pub name: Spanned<String>,
+    pub under: Ident,
     pub span: Span,
 }
 

@@ -5,7 +5,7 @@ use jiff::tz::TimeZone;
 
 use super::Checker;
 use super::err::InvalidError;
-use super::rulebook::{Instant, Party, Role};
+use super::rulebook::{Instant, Party, PartyIdx, Role};
 use super::symbols::Kind;
 use crate::ast::{self, DateTimeLit, HeaderItem};
 use crate::span::Spanned;
@@ -43,6 +43,13 @@ impl Checker {
                 }
                 HeaderItem::Party(p) => self.party(p, Role::Party, &mut parties),
                 HeaderItem::Monitor(p) => self.party(p, Role::Monitor, &mut parties),
+                HeaderItem::Group(_) => {}
+            }
+        }
+        // Groups last, so the party each is under may be declared anywhere.
+        for item in &agreement.items {
+            if let HeaderItem::Group(g) = item {
+                self.group(g, &mut parties);
             }
         }
         self.parties_present(agreement, &parties);
@@ -93,10 +100,39 @@ impl Checker {
                     id: decl.id.node.as_str().into(),
                     name: decl.name.node.clone(),
                     role,
+                    under: None,
                 });
             }
             Err(e) => self.error(e),
         }
+    }
+
+    fn group(&mut self, g: &ast::GroupDecl, parties: &mut Vec<Party>) {
+        let under = parties
+            .iter()
+            .position(|p| *p.id == *g.under.node && p.role == Role::Party);
+        let Some(under) = under else {
+            let ids: Vec<&str> = parties
+                .iter()
+                .filter(|p| p.role == Role::Party)
+                .map(|p| &*p.id)
+                .collect();
+            let message = format!("`{}` is not a party of the agreement", g.under.node);
+            let help = format!("a group is under one of the parties: {}", ids.join(", "));
+            self.error(InvalidError::new(&g.under.span, message, "here").help(help));
+            return;
+        };
+        if let Err(e) = self.symbols.declare(&g.id.span, Kind::Party) {
+            self.error(e);
+            return;
+        }
+        self.groups.insert(g.id.node.clone());
+        parties.push(Party {
+            id: g.id.node.as_str().into(),
+            name: g.name.node.clone(),
+            role: Role::Group,
+            under: Some(under as PartyIdx),
+        });
     }
 
     fn parties_present(&mut self, agreement: &ast::Agreement, parties: &[Party]) {

@@ -211,6 +211,14 @@ impl Checker {
         if dotted == "actor.party" || dotted == "actor" {
             return Some(Responsible::ActorParty);
         }
+        if p.node.segments.len() == 1 && self.groups.contains(&dotted) {
+            let message = format!("`{dotted}` is a group: the party it is under answers for it");
+            self.error(
+                InvalidError::new(&p.span, message, "a group")
+                    .help("write `responsible actor.party`: a group's acts fall to its party"),
+            );
+            return None;
+        }
         if p.node.segments.len() == 1 && self.monitors.contains(&dotted) {
             let message =
                 format!("`{dotted}` is a monitor, and only a party can be held responsible");

@@ -118,6 +118,9 @@ pub struct Regime {
 pub enum Role {
     Party,
     Monitor,
+    /// An armed group or other actor that is not a party; the party it is
+    /// declared under answers for its acts.
+    Group,
 }
 
 #[derive(Debug)]
@@ -125,6 +128,8 @@ pub struct Party {
     pub id: Name,
     pub name: String,
     pub role: Role,
+    /// For a group: the party that answers for its acts.
+    pub under: Option<PartyIdx>,
 }
 
 #[derive(Debug)]

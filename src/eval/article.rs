@@ -90,6 +90,15 @@ pub fn judge_alone(env: &mut Env<'_>, index: usize, in_force: &Option<Step>) -> 
     }
     finding.exceptions = try_exceptions(env, index);
     (finding.outcome, finding.reason) = decide(&finding, in_force);
+    if let (Some(group), Some(p)) = (
+        actor.filter(|a| a.role == Role::Group),
+        finding.party.as_ref(),
+    ) {
+        finding.reason.push_str(&format!(
+            "; `{p}` answers for `{}`, a group under it that it must prevent from acting",
+            group.id
+        ));
+    }
     if finding.outcome == Outcome::Violation {
         finding.severity = Some(article.severity.name());
     }
@@ -180,15 +189,22 @@ fn blank(rulebook: &Rulebook, index: usize, condition: Step) -> Finding {
     }
 }
 
-/// The party that answers for a breach. Monitors are not parties to the
-/// agreement: an act by a monitor is attributed to no party.
+/// The party that answers for a breach: the actor's party, or for a group
+/// the party it is under (which must prevent its acts), or the party the
+/// article names. Monitors are not parties to the agreement: an act by a
+/// monitor is attributed to no party.
 fn responsible(rulebook: &Rulebook, article: &Article, actor: Option<u16>) -> Option<Name> {
     let party = match article.responsible {
-        Responsible::ActorParty => actor?,
+        Responsible::ActorParty => answering(rulebook, actor?),
         Responsible::Party(p) => p,
     };
     let party = &rulebook.parties[usize::from(party)];
     (party.role == Role::Party).then(|| party.id.clone())
+}
+
+/// The party that answers for an actor: itself, or a group's party.
+pub fn answering(rulebook: &Rulebook, actor: u16) -> u16 {
+    rulebook.parties[usize::from(actor)].under.unwrap_or(actor)
 }
 
 fn try_exceptions(env: &mut Env<'_>, article: usize) -> Vec<ExceptionTrial> {

@@ -103,7 +103,8 @@ pub fn article(event: &Event, rulebook: &Rulebook, article: usize) -> Option<Gat
 /// The parties whose status decides: the actor's, or every party when the
 /// actor is unknown. A monitor's act is judged as the agreement stands.
 fn bound_parties(event: &Event, rulebook: &Rulebook) -> Vec<Option<PartyIdx>> {
-    match event.party {
+    let party = event.party.map(|p| super::article::answering(rulebook, p));
+    match party {
         Some(p) if rulebook.parties[usize::from(p)].role == Role::Party => vec![Some(p)],
         Some(_) => vec![None],
         None => (0..rulebook.parties.len())

@@ -231,6 +231,8 @@ pub fn drawn_line(
     party: Option<PartyIdx>,
 ) -> Result<Drawn, String> {
     let l = &rulebook.lines[line];
+    // A group measures from the line of the party it is under.
+    let party = party.map(|p| super::article::answering(rulebook, p));
     match &l.shape {
         LineShape::Drawn(_) => Ok(Drawn {
             index: line,
@@ -264,6 +266,7 @@ pub fn wanted_side(
     party: Option<PartyIdx>,
 ) -> Result<Option<Side>, String> {
     let l = &rulebook.lines[line];
+    let party = party.map(|p| super::article::answering(rulebook, p));
     let side = match sel {
         SideSel::Each => return Ok(None),
         SideSel::Compass(c) => l.towards(c),

@@ -87,6 +87,7 @@ impl<'s> Builder<'s> {
             Rule::in_force_item => HeaderItem::InForce(self.in_force_item(pair)),
             Rule::party_decl => HeaderItem::Party(self.party_decl(pair)?),
             Rule::monitor_decl => HeaderItem::Monitor(self.monitor_decl(pair)?),
+            Rule::group_decl => HeaderItem::Group(self.group_decl(pair)?),
             r => unreachable!("grammar: header item {r:?}"),
         })
     }
@@ -109,6 +110,20 @@ impl<'s> Builder<'s> {
         let id = self.identifier(inner.next().expect("grammar: id"));
         let name = self.string(inner.next().expect("grammar: name"))?;
         Ok(PartyDecl { id, name, span })
+    }
+
+    fn group_decl(&self, pair: Pair<'_, Rule>) -> Result<GroupDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().skip(1); // kw_group
+        let id = self.identifier(inner.next().expect("grammar: id"));
+        let name = self.string(inner.next().expect("grammar: name"))?;
+        let under = self.identifier(inner.last().expect("grammar: under")); // after kw_under
+        Ok(GroupDecl {
+            id,
+            name,
+            under,
+            span,
+        })
     }
 
     /// A monitor is declared like a party; the checker gives it its role.

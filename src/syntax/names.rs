@@ -57,6 +57,9 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_regime => "`regime`",
         Rule::kw_import => "`import`",
         Rule::kw_feature => "`feature`",
+        Rule::kw_group => "`group`",
+        Rule::kw_under => "`under`",
+        Rule::group_decl => "a `group`",
         Rule::kw_standard => "`standard`",
         Rule::kw_at => "`at`",
         Rule::kw_attribution => "`attribution`",
@@ -150,7 +153,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_false => "`false`",
         // Silent rules never reach an error message on their own, but they
         // still get a name so that none is ever shown as a Rust identifier.
-        Rule::header_item => "a `source`, `signed`, `in force`, `party` or `monitor` line",
+        Rule::header_item => "a `source`, `signed`, `in force`, `party`, `monitor` or `group` line",
         Rule::declaration => {
             "a declaration (`line`, `zone`, `act`, `weapon class`, `article`, `exception`)"
         }
