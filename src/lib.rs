@@ -217,7 +217,7 @@ pub fn prepare(
         // An event whose act and party no single rulebook declares together
         // cannot be judged: it is rejected, as it would be under one.
         let covered = |e: &events::Event| {
-            (0..instruments.len()).any(|r| project(e, &vocabulary, r).is_some())
+            (0..instruments.len()).any(|r| names_in(e, &vocabulary, r).is_some())
         };
         for e in graph.events.iter().filter(|e| !covered(e)) {
             rejected.push(uncovered(e, &vocabulary, &file));
@@ -292,14 +292,25 @@ fn uncovered(e: &events::Event, vocabulary: &events::Vocabulary, file: &str) -> 
 
 /// An event as instrument `r` sees it, if `r` declares its act and party.
 fn project(e: &events::Event, vocabulary: &events::Vocabulary, r: usize) -> Option<events::Event> {
-    let act = vocabulary.act_in[r][usize::from(e.act)]?;
-    let party = match e.party {
-        Some(p) => Some(vocabulary.party_in[r][usize::from(p)]?),
-        None => None,
-    };
+    let (act, party) = names_in(e, vocabulary, r)?;
     Some(events::Event {
         act,
         party,
         ..e.clone()
     })
+}
+
+/// Instrument `r`'s own indices for the event's act and party, if it
+/// declares both.
+fn names_in(
+    e: &events::Event,
+    vocabulary: &events::Vocabulary,
+    r: usize,
+) -> Option<(check::ActIdx, Option<check::PartyIdx>)> {
+    let act = vocabulary.act_in[r][usize::from(e.act)]?;
+    let party = match e.party {
+        Some(p) => Some(vocabulary.party_in[r][usize::from(p)]?),
+        None => None,
+    };
+    Some((act, party))
 }

@@ -233,7 +233,7 @@ impl Linker {
             let found = book
                 .declarations
                 .iter()
-                .find(|d| named(d) == Some(name.node.as_str()));
+                .find(|d| d.name().is_some_and(|n| n.node == name.node));
             match found {
                 Some(d) if importable(d) => queue.push(name.node.clone()),
                 Some(d) => {
@@ -289,14 +289,6 @@ impl Linker {
     fn fail(&mut self, at: &Span, message: String, label: &str, help: Option<String>) {
         self.errors
             .push(ImportError::new(at, message, label, help).into());
-    }
-}
-
-/// The name a declaration introduces, exceptions included.
-fn named(d: &Declaration) -> Option<&str> {
-    match d {
-        Declaration::Exception(x) => Some(&x.name.node),
-        other => other.name().map(|n| n.node.as_str()),
     }
 }
 

@@ -261,11 +261,11 @@ impl Declaration {
             Declaration::Deadline(d) => Some(&d.name),
             Declaration::Regime(d) => Some(&d.name),
             Declaration::Standard(d) => Some(&d.name),
+            Declaration::Exception(d) => Some(&d.name),
             Declaration::Import(_)
             | Declaration::Extension(_)
             | Declaration::Suspension(_)
-            | Declaration::Article(_)
-            | Declaration::Exception(_) => None,
+            | Declaration::Article(_) => None,
         }
     }
 }

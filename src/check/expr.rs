@@ -128,16 +128,14 @@ impl Checker {
         op: &Spanned<BinOp>,
         scope: &Scope,
     ) -> Option<Operand> {
-        let Expr::Path(p) = &e.node else {
+        if !matches!(e.node, Expr::Path(_)) {
             let message = format!(
                 "`{}` needs a field on its left, such as `act` or `place`",
                 op.node.word()
             );
             return self.invalid(InvalidError::new(&e.span, message, "not a field"));
-        };
-        self.operand(&Spanned::new(p.clone(), e.span.clone()), scope)
-            .map_err(|err| self.error(err))
-            .ok()
+        }
+        self.field(e, scope)
     }
 
     /// `is`, `in`, `==` and `!=` against names.

@@ -221,7 +221,8 @@ impl Checker {
         }
     }
 
-    fn field(&mut self, e: &SExpr, scope: &Scope) -> Option<Operand> {
+    /// The field a path names, reporting an unknown one.
+    pub(super) fn field(&mut self, e: &SExpr, scope: &Scope) -> Option<Operand> {
         let Expr::Path(p) = &e.node else {
             let message = format!("`{}` is not a field of an event", e.span.text());
             return self.invalid(InvalidError::new(&e.span, message, "here"));

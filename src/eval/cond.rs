@@ -335,18 +335,24 @@ fn flatten<'c>(cond: &'c Cond, is_and: bool, out: &mut Vec<&'c Cond>) {
 
 /// A weapon type with no declared reach: unknown, and said so.
 pub(super) fn no_reach(cond: &Cond, e: &Event, kind: &str) -> Step {
-    let mut step = Step::leaf(cond.text.clone(), Truth::Unknown, Vec::new());
-    step.unknown_because = Some(format!(
-        "{} records weapon type `{kind}`, and the rulebook declares no reach for it",
-        e.id
-    ));
-    step
+    unknown(
+        cond,
+        format!(
+            "{} records weapon type `{kind}`, and the rulebook declares no reach for it",
+            e.id
+        ),
+    )
 }
 
 /// A test whose fact the event does not record: unknown, and said so.
 pub(super) fn missing(cond: &Cond, e: &Event, field: &str) -> Step {
+    unknown(cond, format!("{} records no `{field}`", e.id))
+}
+
+/// A test that cannot be decided, and why.
+pub(super) fn unknown(cond: &Cond, why: String) -> Step {
     let mut step = Step::leaf(cond.text.clone(), Truth::Unknown, Vec::new());
-    step.unknown_because = Some(format!("{} records no `{field}`", e.id));
+    step.unknown_because = Some(why);
     step
 }
 

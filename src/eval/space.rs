@@ -105,6 +105,7 @@ fn segment(line: &MultiLineString, part: usize, i: usize) -> Segment {
 /// point beyond either end of the line, where the line divides nothing
 /// (Ganghwa island lies west of where the MDL begins: it is on neither
 /// side of it).
+#[cfg(test)]
 pub fn side_of(p: &Point, line: &MultiLineString) -> Option<(Option<Side>, f64)> {
     side_indexed(p, line, None)
 }
@@ -225,7 +226,19 @@ pub fn within_limit(d: f64, accuracy: f64, limit: f64) -> Truth {
 
 /// Whether the straight path from `a` to `b` crosses a line, and if it
 /// must start on a given side, whether it does.
+#[cfg(test)]
 pub fn crosses(a: &Point, b: &Point, line: &MultiLineString, from: Option<Side>) -> Truth {
+    crosses_indexed(a, b, line, None, from)
+}
+
+/// [`crosses`], with the line's spatial index when it has one.
+pub fn crosses_indexed(
+    a: &Point,
+    b: &Point,
+    line: &MultiLineString,
+    index: Option<&SegmentIndex>,
+    from: Option<Side>,
+) -> Truth {
     let segment = Segment::new(geo(a).0, geo(b).0);
     let slack = a.accuracy.max(b.accuracy);
     let touches = segment.intersects(line);
@@ -237,7 +250,8 @@ pub fn crosses(a: &Point, b: &Point, line: &MultiLineString, from: Option<Side>)
             Truth::False
         };
     }
-    let (Some((side_a, da)), Some((side_b, db))) = (side_of(a, line), side_of(b, line)) else {
+    let sides = (side_indexed(a, line, index), side_indexed(b, line, index));
+    let (Some((side_a, da)), Some((side_b, db))) = sides else {
         return Truth::Unknown;
     };
     if slack == 0.0 && !crosses_properly(&segment, line) {

@@ -2,10 +2,10 @@
 //! crossings. Each step shows what was computed ("3.2 km from line
 //! `contact` (UA's reference line); limit 15.0 km").
 
-use super::cond::{Env, coordinates, missing, no_reach, point_of};
+use super::cond::{Env, coordinates, missing, no_reach, point_of, unknown};
 use super::discs::{Reading, combine, describe};
 use super::space::{
-    self, accuracy_note, between, distance_indexed, km, side_indexed, side_of, within_limit,
+    self, accuracy_note, between, distance_indexed, km, side_indexed, within_limit,
 };
 use super::truth::Truth;
 use super::verdict::Step;
@@ -263,11 +263,11 @@ impl Env<'_> {
         // A path crosses if any of its legs does.
         let truth = points
             .windows(2)
-            .map(|leg| space::crosses(leg[0], leg[1], geometry, wanted))
+            .map(|leg| space::crosses_indexed(leg[0], leg[1], geometry, l.index.as_ref(), wanted))
             .fold(Truth::False, Truth::or);
         let ends: Vec<String> = points
             .iter()
-            .map(|p| match side_of(p, geometry) {
+            .map(|p| match side_indexed(p, geometry, l.index.as_ref()) {
                 Some((Some(s), d)) => format!(
                     "{} ({}, {} side)",
                     coordinates(p),
@@ -329,7 +329,7 @@ impl Env<'_> {
         let truth = Truth::agreed(
             a.iter()
                 .flat_map(|p| b.iter().map(move |q| (p, q)))
-                .map(|(p, q)| space::crosses(p, q, geometry, wanted)),
+                .map(|(p, q)| space::crosses_indexed(p, q, geometry, l.index.as_ref(), wanted)),
         );
         let value = format!("{} → {}", describe(origin), describe(target));
         let computed = format!(
@@ -393,12 +393,6 @@ impl Unknown {
     fn reframed(self, cond: &Cond) -> Step {
         unknown(cond, self.0)
     }
-}
-
-fn unknown(cond: &Cond, why: String) -> Step {
-    let mut step = Step::leaf(cond.text.clone(), Truth::Unknown, Vec::new());
-    step.unknown_because = Some(why);
-    step
 }
 
 /// A position as shown in a fact, saying when the origin stood in for the place.
