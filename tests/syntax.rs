@@ -30,6 +30,16 @@ fn errors_name_the_expected_keyword_at_the_bad_token() {
 }
 
 #[test]
+fn a_misspelt_word_of_the_language_gets_a_suggestion() {
+    let text = "agreement \"A\" { in force 2025-09-03 00:00 Europe/Kyiv party A \"a\" party B \"b\" }\nact fire \"f\"\nline l = [(37.0, 48.0), (37.0, 49.0)]\narticle 1 \"t\" { violation when origin withn 2 km of l }";
+    let Err(e) = truce::compile(&Source::new("t.truce", text)) else {
+        panic!("expected a syntax error")
+    };
+    let message = rendered(&e);
+    assert!(message.contains("did you mean `within`?"), "{message}");
+}
+
+#[test]
 fn precedence_follows_the_one_table() {
     // `not` binds looser than tests and tighter than `and`, `and` tighter than `or`.
     let source = Source::new("c", "not place in dmz and act is fire or act is raid");

@@ -204,5 +204,7 @@ fn hint(expected: &str, token: &str, after_quote: bool) -> Option<String> {
     if token == "||" || token == "|" {
         return Some("write `or`".into());
     }
-    None
+    // A misspelt word of the language: `withn` for `within`.
+    let words: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    crate::check::did_you_mean(token, &words).map(|w| format!("did you mean `{w}`?"))
 }
