@@ -25,6 +25,10 @@ pub struct Manifest {
     /// How many rejected records have no readable id (malformed lines).
     #[serde(default)]
     pub unidentified_rejections: usize,
+    /// Doctrine settings the whole case is judged under, as `--doctrine`
+    /// sets them; by default the rulebooks' own.
+    #[serde(default)]
+    pub doctrine: BTreeMap<String, String>,
 }
 
 /// A value, or a list of them.
@@ -63,6 +67,19 @@ pub struct Expectation {
     /// verdict its summary or an article's reason.
     #[serde(default)]
     pub reason: Option<String>,
+    /// A variant: the case is judged again with these doctrine settings
+    /// (over the case's own), and this expectation is about that run. The
+    /// verdict must name each of these settings as one it depended on.
+    #[serde(default)]
+    pub doctrine: BTreeMap<String, String>,
+}
+
+/// The case judged again under other doctrine settings.
+#[derive(Debug)]
+pub struct Variant {
+    /// Every setting of the run: the case's own, then the variant's.
+    pub doctrine: BTreeMap<String, String>,
+    pub adjudication: Adjudication,
 }
 
 /// One expectation that was not met.
@@ -79,7 +96,10 @@ pub struct Mismatch {
 #[derive(Debug)]
 pub struct CaseRun {
     pub name: String,
+    /// The run under the case's own doctrine settings.
     pub adjudication: Adjudication,
+    /// Runs under the settings some expectations name, in sorted order.
+    pub variants: Vec<Variant>,
     pub mismatches: Vec<Mismatch>,
 }
 
@@ -105,19 +125,73 @@ pub fn run(dir: &Path) -> Result<CaseRun, String> {
         })?;
         books.push(checked.rulebook);
     }
-    let instruments: Vec<crate::Instrument<'_>> = books
-        .iter()
-        .zip(&paths)
-        .map(|(rulebook, path)| crate::Instrument { rulebook, path })
-        .collect();
     let events = dir.join(&manifest.events);
-    let adjudication = crate::adjudicate_files(&instruments, &events).map_err(|e| e.to_string())?;
-    let mismatches = compare(&manifest, &adjudication);
+    let mut judge = |settings: &BTreeMap<String, String>| -> Result<Adjudication, String> {
+        let pairs: Vec<(String, String)> = settings.clone().into_iter().collect();
+        crate::set_doctrines(&mut books, &pairs)
+            .map_err(|e| format!("`{}`: {e}", manifest_path.display()))?;
+        let instruments: Vec<crate::Instrument<'_>> = books
+            .iter()
+            .zip(&paths)
+            .map(|(rulebook, path)| crate::Instrument { rulebook, path })
+            .collect();
+        crate::adjudicate_files(&instruments, &events).map_err(|e| e.to_string())
+    };
+    let adjudication = judge(&manifest.doctrine)?;
+    let mut mismatches = compare(&manifest, &adjudication, None);
+    let mut variants = Vec::new();
+    for doctrine in variant_settings(&manifest) {
+        let run = judge(&doctrine)?;
+        mismatches.extend(compare(&manifest, &run, Some(&doctrine)));
+        variants.push(Variant {
+            doctrine,
+            adjudication: run,
+        });
+    }
     Ok(CaseRun {
         name: dir.display().to_string(),
         adjudication,
+        variants,
         mismatches,
     })
+}
+
+/// The settings of an expectation's run: the case's own, then its own.
+fn settings_of(manifest: &Manifest, exp: &Expectation) -> BTreeMap<String, String> {
+    let mut all = manifest.doctrine.clone();
+    all.extend(exp.doctrine.clone());
+    all
+}
+
+/// The expectations about one run: those naming no doctrine belong to the
+/// case's own run, the others to the run of their settings.
+fn of_run<'m>(
+    manifest: &Manifest,
+    expected: &'m [Expectation],
+    variant: Option<&BTreeMap<String, String>>,
+) -> Vec<&'m Expectation> {
+    expected
+        .iter()
+        .filter(|e| match variant {
+            None => e.doctrine.is_empty() || settings_of(manifest, e) == manifest.doctrine,
+            Some(run) => !e.doctrine.is_empty() && settings_of(manifest, e) == *run,
+        })
+        .collect()
+}
+
+/// Every distinct run the expectations ask for beyond the case's own.
+fn variant_settings(manifest: &Manifest) -> Vec<BTreeMap<String, String>> {
+    let mut out: Vec<BTreeMap<String, String>> = manifest
+        .expect
+        .values()
+        .flat_map(|e| e.items())
+        .filter(|e| !e.doctrine.is_empty())
+        .map(|e| settings_of(manifest, e))
+        .filter(|s| *s != manifest.doctrine)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Case folders under `root` (any folder holding a `case.yaml`), sorted.
@@ -142,7 +216,15 @@ pub fn discover(root: &Path) -> Vec<PathBuf> {
     found
 }
 
-fn compare(manifest: &Manifest, a: &Adjudication) -> Vec<Mismatch> {
+/// Compares a run with the expectations about it: under the case's own
+/// settings (`variant` is `None`) every event must be expected; under a
+/// variant, only the events with an expectation for it are compared.
+fn compare(
+    manifest: &Manifest,
+    a: &Adjudication,
+    variant: Option<&BTreeMap<String, String>>,
+) -> Vec<Mismatch> {
+    let run = variant.unwrap_or(&manifest.doctrine);
     let mut verdicts: BTreeMap<&str, Vec<&Verdict>> = BTreeMap::new();
     for v in &a.verdicts {
         verdicts.entry(&v.event).or_default().push(v);
@@ -159,12 +241,21 @@ fn compare(manifest: &Manifest, a: &Adjudication) -> Vec<Mismatch> {
     for (id, expected) in &manifest.expect {
         let found = verdicts.remove(id.as_str()).unwrap_or_default();
         let rejection = rejections.remove(id.as_str());
-        out.extend(compare_event(
-            id,
-            expected.items(),
-            &found,
-            rejection.as_deref(),
-        ));
+        let expected = of_run(manifest, expected.items(), variant);
+        if variant.is_some() && expected.is_empty() {
+            continue;
+        }
+        out.extend(compare_event(id, &expected, &found, rejection.as_deref()));
+    }
+    if variant.is_some() {
+        // The case's own run accounts for every event and rejection.
+        return out
+            .into_iter()
+            .map(|mut m| {
+                m.event = format!("{} (under {})", m.event, describe_settings(run));
+                m
+            })
+            .collect();
     }
     let unidentified = a.rejected.iter().filter(|r| r.event.is_none()).count();
     if unidentified != manifest.unidentified_rejections {
@@ -199,7 +290,7 @@ fn compare(manifest: &Manifest, a: &Adjudication) -> Vec<Mismatch> {
 /// expectation.
 fn compare_event(
     id: &str,
-    expected: &[Expectation],
+    expected: &[&Expectation],
     found: &[&Verdict],
     rejection: Option<&str>,
 ) -> Vec<Mismatch> {
@@ -218,7 +309,7 @@ fn compare_event(
     }
     // A duplicate id is judged once and rejected again: the verdict counts.
     if let Some(why) = rejection.filter(|_| found.is_empty()) {
-        let exp = &expected[0];
+        let exp = expected[0];
         let words_missing = exp.reason.as_deref().filter(|w| !why.contains(w));
         return match (exp.outcome.as_str(), words_missing) {
             ("rejected", None) => Vec::new(),
@@ -235,7 +326,7 @@ fn compare_event(
         };
     }
     if expected.len() != found.len() {
-        let want: Vec<String> = expected.iter().map(describe_expected).collect();
+        let want: Vec<String> = expected.iter().map(|e| describe_expected(e)).collect();
         let got: Vec<String> = found.iter().map(|v| actual(v)).collect();
         let got = if got.is_empty() {
             "absent from the report".to_owned()
@@ -279,7 +370,18 @@ fn meets(exp: &Expectation, v: &Verdict) -> bool {
     let reason = exp.reason.as_deref().is_none_or(|words| {
         v.summary.contains(words) || v.articles.iter().any(|f| f.reason.contains(words))
     });
-    outcome && articles && reason
+    let named = exp.doctrine.iter().all(|(name, setting)| {
+        v.doctrines
+            .iter()
+            .any(|d| *d.doctrine == **name && *d.setting == **setting)
+    });
+    outcome && articles && reason && named
+}
+
+/// `who_fired_first=irrelevant`
+fn describe_settings(settings: &BTreeMap<String, String>) -> String {
+    let each: Vec<String> = settings.iter().map(|(n, s)| format!("{n}={s}")).collect();
+    each.join(", ")
 }
 
 fn describe_expected(exp: &Expectation) -> String {
@@ -292,6 +394,12 @@ fn describe_expected(exp: &Expectation) -> String {
     }
     if let Some(r) = &exp.reason {
         s.push_str(&format!(", because of `{r}`"));
+    }
+    if !exp.doctrine.is_empty() {
+        s.push_str(&format!(
+            ", naming doctrine {}",
+            describe_settings(&exp.doctrine)
+        ));
     }
     s
 }

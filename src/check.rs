@@ -5,6 +5,7 @@
 //! and reports every problem of a file in one pass.
 
 mod cond;
+mod doctrines;
 mod err;
 mod expr;
 mod fields;
@@ -80,6 +81,8 @@ pub(crate) struct Checker {
     deadlines: Vec<Deadline>,
     /// Standards of proof, once checked: articles name them.
     standards: Vec<Standard>,
+    /// Doctrines, once checked: conditions and suspensions test them.
+    doctrines: Vec<Doctrine>,
     errors: Vec<CheckError>,
     warnings: Vec<CheckWarning>,
 }
@@ -95,6 +98,7 @@ impl Checker {
             lines: Vec::new(),
             deadlines: Vec::new(),
             standards: Vec::new(),
+            doctrines: Vec::new(),
             monitors: Default::default(),
             groups: Default::default(),
             errors: Vec::new(),
@@ -137,6 +141,7 @@ impl Checker {
         let in_force = header.as_ref().map(|h| &h.in_force);
         self.deadlines = self.deadlines(ast, in_force, &regimes);
         self.standards = self.standards(ast);
+        self.doctrines = self.doctrines(ast);
         let articles = self.articles(ast);
         let exceptions = self.exceptions(ast, &articles);
         let suspensions = self.suspensions(ast, &articles);
@@ -162,6 +167,7 @@ impl Checker {
             suspensions,
             regimes,
             standards: std::mem::take(&mut self.standards),
+            doctrines: std::mem::take(&mut self.doctrines),
             articles,
             exceptions,
         })

@@ -92,6 +92,10 @@ struct Inputs {
     /// The events file (`.yaml`, `.yml`, `.jsonl` or `.ndjson`).
     #[arg(long)]
     events: PathBuf,
+    /// Settles a doctrine the rulebooks leave open: `NAME=SETTING`, such as
+    /// `who_fired_first=irrelevant`; give it again for another doctrine.
+    #[arg(long, value_name = "NAME=SETTING", value_parser = truce::parse_doctrine)]
+    doctrine: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -185,6 +189,10 @@ fn rulebooks(inputs: &Inputs) -> Option<Vec<truce::check::Rulebook>> {
                 failed = true;
             }
         }
+    }
+    if !failed && let Err(e) = truce::set_doctrines(&mut books, &inputs.doctrine) {
+        errln!("error: {e}");
+        failed = true;
     }
     (!failed).then_some(books)
 }

@@ -76,9 +76,12 @@ pub fn judge(rulebook: &Rulebook, graph: &EventGraph, index: usize) -> Verdict {
         summary: String::new(),
         in_force: gate.step,
         articles: Vec::new(),
+        doctrines: Vec::new(),
     };
+    let mut doctrines = gate.doctrines;
     if let Some(reason) = gate.reason {
         verdict.summary = reason;
+        verdict.doctrines = settings(rulebook, doctrines);
         return verdict;
     }
     // An open question about force is carried into every finding.
@@ -88,12 +91,35 @@ pub fn judge(rulebook: &Rulebook, graph: &EventGraph, index: usize) -> Verdict {
         graph,
         subjects: vec![index],
         zones_seen: Default::default(),
+        doctrines: Vec::new(),
     };
     verdict.articles = (0..rulebook.articles.len())
         .map(|a| article::judge(&mut env, a, &gate))
         .collect();
+    doctrines.append(&mut env.doctrines);
+    verdict.doctrines = settings(rulebook, doctrines);
     decide(&mut verdict);
     verdict
+}
+
+/// The settings of the doctrines a verdict depended on, in rulebook order.
+fn settings(rulebook: &Rulebook, mut doctrines: Vec<usize>) -> Vec<DoctrineSetting> {
+    doctrines.sort_unstable();
+    doctrines.dedup();
+    doctrines
+        .into_iter()
+        .map(|i| {
+            let d = &rulebook.doctrines[i];
+            DoctrineSetting {
+                doctrine: d.name.as_str().into(),
+                setting: d.setting_name().into(),
+                set_by: match d.set_by {
+                    crate::check::SetBy::Rulebook => "rulebook",
+                    crate::check::SetBy::CommandLine => "command line",
+                },
+            }
+        })
+        .collect()
 }
 
 /// The event's outcome is its gravest finding: a violation outweighs an

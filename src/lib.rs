@@ -79,6 +79,55 @@ pub fn compile(source: &Source) -> Result<Checked, RulebookError> {
     Ok(checked)
 }
 
+/// Sets doctrines, `(name, setting)`, in every rulebook that declares
+/// them. Each doctrine must be declared by at least one of the rulebooks,
+/// and the setting must be one of its settings.
+pub fn set_doctrines(
+    books: &mut [check::Rulebook],
+    settings: &[(String, String)],
+) -> Result<(), String> {
+    for (name, setting) in settings {
+        let mut found = false;
+        for book in books.iter_mut() {
+            found |= book.set_doctrine(name, setting)?;
+        }
+        if !found {
+            let mut declared: Vec<&str> = books
+                .iter()
+                .flat_map(|b| b.doctrines.iter().map(|d| d.name.as_str()))
+                .collect();
+            declared.sort_unstable();
+            declared.dedup();
+            let known = if declared.is_empty() {
+                "the rulebooks declare no doctrine".to_owned()
+            } else {
+                format!(
+                    "the rulebooks declare {}",
+                    declared
+                        .iter()
+                        .map(|d| format!("`{d}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            return Err(format!("no rulebook declares doctrine `{name}`; {known}"));
+        }
+    }
+    Ok(())
+}
+
+/// Reads `NAME=SETTING`, as `--doctrine` takes it.
+pub fn parse_doctrine(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((n, s)) if !n.trim().is_empty() && !s.trim().is_empty() => {
+            Ok((n.trim().to_owned(), s.trim().to_owned()))
+        }
+        _ => Err(format!(
+            "`{text}` is not a doctrine setting; write `NAME=SETTING`, such as `who_fired_first=irrelevant`"
+        )),
+    }
+}
+
 /// A checked rulebook and the file it was read from.
 #[derive(Clone, Copy)]
 pub struct Instrument<'a> {

@@ -62,6 +62,17 @@ fn keywords_are_not_read_inside_longer_names() {
 
 #[test]
 fn pathological_nesting_is_refused_not_crashed_on() {
+    // The binary parses on a 64 MiB stack (src/main.rs); a test thread has
+    // 2 MiB, too little for a debug build's parser frames on long chains.
+    std::thread::Builder::new()
+        .stack_size(16 << 20)
+        .spawn(pathological_nesting)
+        .expect("a thread")
+        .join()
+        .expect("no crash");
+}
+
+fn pathological_nesting() {
     let header = "agreement \"A\" { in force 2025-09-03 00:00 Europe/Kyiv party A \"a\" party B \"b\" }\nact fire \"f\"\n";
     let deep = [
         format!("{}act is fire{}", "(".repeat(20_000), ")".repeat(20_000)),

@@ -71,6 +71,7 @@ pub enum Declaration {
     Suspension(SuspensionDecl),
     Regime(RegimeDecl),
     Standard(StandardDecl),
+    Doctrine(DoctrineDecl),
     Article(Article),
     Exception(Exception),
 }
@@ -171,10 +172,41 @@ pub enum ArticleClause {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Exception {
     pub name: Ident,
+    /// `overrides` excuses the act; `upholds` keeps it a breach whatever
+    /// excuse another exception offers.
+    pub effect: Spanned<Effect>,
     pub overrides: Vec<Spanned<String>>,
+    /// `over self_defence`: the exceptions this one prevails over.
+    pub over: Vec<Ident>,
     pub text: Option<Spanned<String>>,
     pub condition: SExpr,
     pub span: Span,
+}
+
+/// What an exception does when it applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// `overrides`: the act is justified.
+    Excuses,
+    /// `upholds`: the act stays a breach, whatever excuse applies.
+    Upholds,
+}
+
+/// `doctrine who_fired_first [response_excused, irrelevant] = response_excused "text"`
+#[derive(Debug, Clone, PartialEq)]
+pub struct DoctrineDecl {
+    pub name: Ident,
+    pub options: Vec<Ident>,
+    pub default: Ident,
+    pub text: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+/// `doctrine who_fired_first is irrelevant`
+#[derive(Debug, Clone, PartialEq)]
+pub struct DoctrineTest {
+    pub doctrine: Ident,
+    pub setting: Ident,
 }
 
 /// `deadline withdrawal = 72 h after in force`
@@ -227,6 +259,8 @@ pub struct SuspensionDecl {
     pub party: Ident,
     pub from: Spanned<DateTimeLit>,
     pub until: Option<Spanned<DateTimeLit>>,
+    /// `when doctrine unilateral_repudiation is valid`: given effect only then.
+    pub when: Option<DoctrineTest>,
     pub text: Option<Spanned<String>>,
     pub span: Span,
 }
@@ -261,6 +295,7 @@ impl Declaration {
             Declaration::Deadline(d) => Some(&d.name),
             Declaration::Regime(d) => Some(&d.name),
             Declaration::Standard(d) => Some(&d.name),
+            Declaration::Doctrine(d) => Some(&d.name),
             Declaration::Exception(d) => Some(&d.name),
             Declaration::Import(_)
             | Declaration::Extension(_)

@@ -58,6 +58,19 @@ pub enum CondKind {
         op: CmpOp,
         value: f64,
     },
+    /// `weapon.rounds <= attack.weapon.rounds`: one event's measure against
+    /// another's, as proportionality compares a response with an attack.
+    MeasureCompare {
+        lhs: (Subject, Measure),
+        op: CmpOp,
+        rhs: (Subject, Measure),
+    },
+    /// `attack.actor.party != actor.party`: whether two events' actors
+    /// answer to the same party (a group counts as the party it is under).
+    SameParty {
+        lhs: Subject,
+        rhs: Subject,
+    },
     /// `time >= 1953-07-27 22:00 Asia/Seoul`
     Time {
         subject: Subject,
@@ -123,6 +136,8 @@ pub enum CondKind {
         lhs: Subject,
         rhs: Subject,
     },
+    /// `doctrine who_fired_first is irrelevant`
+    Doctrine(super::rulebook::DoctrineTest),
     /// `some responds_to as attack where ...`
     Some {
         relation: Relation,
@@ -265,18 +280,22 @@ pub enum Relation {
     Contradicts,
     PartOf,
     AuthorisedBy,
+    /// An earlier step of a procedure the act followed: an order, a notice,
+    /// an attempt to use a coordination mechanism.
+    PrecededBy,
     /// A later report of the same state (a position still held, a structure
     /// still standing): one breach, never counted twice.
     Continues,
 }
 
 impl Relation {
-    pub const ALL: [Relation; 6] = [
+    pub const ALL: [Relation; 7] = [
         Relation::RespondsTo,
         Relation::Corroborates,
         Relation::Contradicts,
         Relation::PartOf,
         Relation::AuthorisedBy,
+        Relation::PrecededBy,
         Relation::Continues,
     ];
 
@@ -287,6 +306,7 @@ impl Relation {
             Relation::Contradicts => "contradicts",
             Relation::PartOf => "part_of",
             Relation::AuthorisedBy => "authorised_by",
+            Relation::PrecededBy => "preceded_by",
             Relation::Continues => "continues",
         }
     }

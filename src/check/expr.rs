@@ -27,6 +27,7 @@ impl Checker {
     pub(super) fn cond(&mut self, e: &SExpr, scope: &Scope) -> Option<Cond> {
         let kind = match &e.node {
             Expr::Bool(b) => CondKind::Const(*b),
+            Expr::Doctrine(t) => CondKind::Doctrine(self.doctrine_test(t)?),
             Expr::Not(inner) => CondKind::Not(Box::new(self.cond(inner, scope)?)),
             Expr::Binary { op, lhs, rhs } => self.binary(op, lhs, rhs, scope)?,
             Expr::Some {
@@ -98,6 +99,15 @@ impl Checker {
                 let left = self.path_operand(lhs, op, scope)?;
                 if matches!(left, Operand::Time(_)) && matches!(op.node, BinOp::Eq | BinOp::Ne) {
                     return self.time_order(op, lhs, rhs, scope);
+                }
+                if let (Operand::Party(l), Some(Operand::Party(r))) =
+                    (left, self.bound_operand(rhs, scope))
+                {
+                    let kind = CondKind::SameParty { lhs: l, rhs: r };
+                    return Some(match op.node {
+                        BinOp::Ne => negate(kind, lhs, rhs),
+                        _ => kind,
+                    });
                 }
                 let kind = self.membership(left, op, rhs)?;
                 Some(if op.node == BinOp::Ne {
@@ -403,7 +413,23 @@ impl Checker {
         }))
     }
 
-    /// Two times compared: `permit.time <= time`.
+    /// The operand a path names when it reads a field of an event (a
+    /// related one, or `actor.party`), not a plain name such as `UNC`.
+    fn bound_operand(&mut self, e: &SExpr, scope: &Scope) -> Option<Operand> {
+        let Expr::Path(p) = &e.node else {
+            return None;
+        };
+        let root = p.segments[0].node.as_str();
+        let bound = scope.bindings.iter().any(|b| b == root);
+        if !bound && p.segments.len() == 1 && root != "actor" {
+            return None;
+        }
+        self.operand(&Spanned::new(p.clone(), e.span.clone()), scope)
+            .ok()
+    }
+
+    /// Two times compared: `permit.time <= time`; or two measures:
+    /// `weapon.rounds <= attack.weapon.rounds`.
     pub(super) fn time_order(
         &mut self,
         op: &Spanned<BinOp>,
@@ -424,6 +450,15 @@ impl Checker {
                 op: cmp_op(op.node),
                 rhs,
             }),
+            (Operand::Measure(l, lm, ld), Operand::Measure(r, rm, rd))
+                if ld == rd && !matches!(op.node, BinOp::Before | BinOp::After) =>
+            {
+                Some(CondKind::MeasureCompare {
+                    lhs: (l, lm),
+                    op: cmp_op(op.node),
+                    rhs: (r, rm),
+                })
+            }
             (l, r) => {
                 // Name the side that is not a time.
                 let (side, kind) = match l {
@@ -431,7 +466,7 @@ impl Checker {
                     _ => (lhs, l),
                 };
                 let message = format!(
-                    "`{}` is {}; only two times can be compared with each other",
+                    "`{}` is {}; only two times, two lengths or two counts can be compared with each other",
                     side.span.text(),
                     kind.describe()
                 );
@@ -461,7 +496,7 @@ impl Checker {
                 &relation.span,
                 "relation",
                 &names,
-                "relations are responds_to, corroborates, contradicts, part_of, authorised_by and continues",
+                "relations are responds_to, corroborates, contradicts, part_of, authorised_by, preceded_by and continues",
             ));
         }
         let root = binding.node.as_str();

@@ -32,6 +32,7 @@ impl Checker {
                 Declaration::Act(d) => (&d.name, Kind::Act),
                 Declaration::Deadline(d) => (&d.name, Kind::Deadline),
                 Declaration::Regime(d) => (&d.name, Kind::Regime),
+                Declaration::Doctrine(d) => (&d.name, Kind::Doctrine),
                 Declaration::Reach(_)
                 | Declaration::Standard(_)
                 | Declaration::Import(_)

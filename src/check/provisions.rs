@@ -6,7 +6,8 @@ use super::Checker;
 use super::err::{CheckWarning, DuplicateError, InvalidError, UnknownNameError};
 use super::fields::Scope;
 use super::rulebook::{
-    Act, ActClass, ActSet, Article, Bar, Exception, Responsible, Severity, Standard, WeaponClass,
+    Act, ActClass, ActSet, Article, Bar, Effect, Exception, Responsible, Severity, Standard,
+    WeaponClass,
 };
 use super::symbols::Kind;
 use crate::ast::{self, ArticleClause, Declaration, Expr};
@@ -348,13 +349,88 @@ impl Checker {
                 exceptions.push(Exception {
                     name: x.name.node.as_str().into(),
                     text: x.text.as_ref().map(|t| t.node.as_str().into()),
+                    effect: x.effect.node,
                     overrides,
+                    over: Vec::new(),
                     condition,
                     span: x.span.clone(),
                 });
             }
         }
+        self.rank(ast, &mut exceptions);
+        self.unranked_conflicts(&exceptions, articles);
         exceptions
+    }
+
+    /// Resolves `over NAME`: the exceptions each prevails over. A cycle of
+    /// `over` would rank nothing, so it is an error.
+    fn rank(&mut self, ast: &ast::Rulebook, exceptions: &mut [Exception]) {
+        let names: Vec<String> = exceptions.iter().map(|x| x.name.to_string()).collect();
+        for decl in &ast.declarations {
+            let Declaration::Exception(x) = decl else {
+                continue;
+            };
+            let Some(me) = names.iter().position(|n| *n == x.name.node) else {
+                continue;
+            };
+            for other in &x.over {
+                match names.iter().position(|n| *n == other.node) {
+                    Some(i) if i == me => {
+                        let message = format!("exception `{}` is ranked over itself", other.node);
+                        self.error(InvalidError::new(&other.span, message, "here"));
+                    }
+                    Some(i) if exceptions[i].over.contains(&me) => {
+                        let message = format!(
+                            "exceptions `{}` and `{}` are each ranked over the other",
+                            x.name.node, other.node
+                        );
+                        let help = "keep `over` on the one that prevails";
+                        self.error(InvalidError::new(&other.span, message, "here").help(help));
+                    }
+                    Some(i) => exceptions[me].over.push(i),
+                    None => {
+                        let known: Vec<&str> = names.iter().map(String::as_str).collect();
+                        let hint = "`over` names another exception of this rulebook";
+                        self.error(UnknownNameError::new(
+                            &other.span,
+                            "exception",
+                            &known,
+                            hint,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Two exceptions of opposite effect on one article with no rank
+    /// between them: if both apply, the verdict cannot be decided.
+    fn unranked_conflicts(&mut self, exceptions: &[Exception], articles: &[Article]) {
+        for (i, a) in exceptions.iter().enumerate() {
+            for (j, b) in exceptions.iter().enumerate().skip(i + 1) {
+                if a.effect == b.effect || a.over.contains(&j) || b.over.contains(&i) {
+                    continue;
+                }
+                let Some(shared) = a.overrides.iter().find(|n| b.overrides.contains(n)) else {
+                    continue;
+                };
+                let (excuse, upholds) = if a.effect == Effect::Excuses {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                let message = format!(
+                    "exceptions `{}` and `{}` have opposite effects on article {} and neither is ranked over the other",
+                    excuse.name, upholds.name, articles[*shared].number
+                );
+                let help = format!(
+                    "if both apply to one act its verdict is inconclusive; write `over {}` on the one that prevails",
+                    excuse.name
+                );
+                self.warnings
+                    .push(CheckWarning::new(&upholds.span, message, "opposite effect").help(help));
+            }
+        }
     }
 
     fn overridden(&mut self, x: &ast::Exception, articles: &[Article]) -> Option<Vec<usize>> {

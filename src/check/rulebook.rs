@@ -42,8 +42,74 @@ pub struct Rulebook {
     pub regimes: Vec<Regime>,
     /// The standards of proof: the built-in ones, as redefined, then others.
     pub standards: Vec<Standard>,
+    /// Open questions of law, each with the setting in effect.
+    pub doctrines: Vec<Doctrine>,
     pub articles: Vec<Article>,
     pub exceptions: Vec<Exception>,
+}
+
+pub use crate::ast::Effect;
+
+/// A question of law the rulebook leaves open: its settings, and the one in
+/// effect (the rulebook's default, or one set on the command line).
+#[derive(Debug, Clone)]
+pub struct Doctrine {
+    pub name: String,
+    pub options: Vec<String>,
+    pub default: usize,
+    pub setting: usize,
+    pub set_by: SetBy,
+    pub text: Option<Name>,
+}
+
+/// Who chose a doctrine's setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetBy {
+    Rulebook,
+    CommandLine,
+}
+
+/// `doctrine who_fired_first is irrelevant`, as indices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DoctrineTest {
+    pub doctrine: usize,
+    pub setting: usize,
+}
+
+impl Doctrine {
+    pub fn setting_name(&self) -> &str {
+        &self.options[self.setting]
+    }
+}
+
+impl Rulebook {
+    /// Whether a doctrine test holds under the settings in effect.
+    pub fn holds(&self, t: DoctrineTest) -> bool {
+        self.doctrines[t.doctrine].setting == t.setting
+    }
+
+    /// Sets a doctrine from the command line. `Ok(false)` when the rulebook
+    /// declares no doctrine of that name; an error for a setting it lacks.
+    pub fn set_doctrine(&mut self, name: &str, setting: &str) -> Result<bool, String> {
+        let Some(d) = self.doctrines.iter_mut().find(|d| d.name == name) else {
+            return Ok(false);
+        };
+        match d.options.iter().position(|o| o == setting) {
+            Some(i) => {
+                d.setting = i;
+                d.set_by = SetBy::CommandLine;
+                Ok(true)
+            }
+            None => Err(format!(
+                "doctrine `{name}` has no setting `{setting}`; its settings are {}",
+                d.options
+                    .iter()
+                    .map(|o| format!("`{o}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+    }
 }
 
 /// An instant written in the rulebook, kept with its wording for explanations.
@@ -93,10 +159,17 @@ pub struct Suspension {
     pub repudiation: bool,
     pub from: Instant,
     pub until: Option<Instant>,
+    /// Given effect only under this doctrine setting.
+    pub when: Option<DoctrineTest>,
     pub text: Option<Name>,
 }
 
 impl Suspension {
+    /// Whether the rulebook's doctrine settings give it effect.
+    pub fn effective(&self, rulebook: &Rulebook) -> bool {
+        self.when.is_none_or(|t| rulebook.holds(t))
+    }
+
     pub fn word(&self) -> &'static str {
         if self.repudiation {
             "repudiated"
@@ -354,8 +427,11 @@ pub struct Article {
 pub struct Exception {
     pub name: Name,
     pub text: Option<Name>,
+    pub effect: Effect,
     /// Indices into [`Rulebook::articles`].
     pub overrides: Vec<usize>,
+    /// Indices into [`Rulebook::exceptions`] of those it prevails over.
+    pub over: Vec<usize>,
     pub condition: Cond,
     pub span: Span,
 }

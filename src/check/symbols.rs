@@ -18,6 +18,7 @@ pub enum Kind {
     Zone,
     Deadline,
     Regime,
+    Doctrine,
 }
 
 impl Kind {
@@ -31,6 +32,7 @@ impl Kind {
             Kind::Zone => "zone",
             Kind::Deadline => "deadline",
             Kind::Regime => "regime",
+            Kind::Doctrine => "doctrine",
         }
     }
 
@@ -44,6 +46,9 @@ impl Kind {
             Kind::Zone => "declare it: `zone NAME = within 2 km of LINE`",
             Kind::Deadline => "declare it: `deadline NAME = 72 h after in force`",
             Kind::Regime => "declare it: `regime NAME from 2020-07-27 00:01 Europe/Kyiv`",
+            Kind::Doctrine => {
+                "declare it: `doctrine NAME [setting, other] = setting \"the question it settles\"`"
+            }
         }
     }
 }

@@ -326,12 +326,17 @@ impl Checker {
             );
             self.error(InvalidError::new(&s.party.span, message, "here").help(help));
         }
+        let when = match &s.when {
+            Some(t) => Some(self.doctrine_test(t)?),
+            None => None,
+        };
         Some(Suspension {
             party: party?.1 as u16,
             articles: indices,
             repudiation: s.repudiation,
             from: from?,
             until: until.flatten(),
+            when,
             text: s.text.as_ref().map(|t| t.node.as_str().into()),
         })
     }

@@ -9,7 +9,7 @@ use super::force;
 use super::proof::{self, Aspect};
 use super::truth::Truth;
 use super::verdict::{ExceptionStatus, ExceptionTrial, Finding, Outcome, Proof, Step};
-use crate::check::{Article, Responsible, Role, Rulebook};
+use crate::check::{Article, Effect, Responsible, Role, Rulebook};
 use crate::name::Name;
 
 /// Judges `event` under article `index`; `in_force` is the agreement's gate
@@ -107,8 +107,30 @@ pub fn judge_alone(env: &mut Env<'_>, index: usize, in_force: &Option<Step>) -> 
 
 /// The outcome of a finding whose condition is true or unknown.
 fn decide(f: &Finding, in_force: &Option<Step>) -> (Outcome, String) {
-    let with = |s: ExceptionStatus| f.exceptions.iter().find(|x| x.status == s);
-    if let Some(x) = with(ExceptionStatus::Applies) {
+    let with = |s: ExceptionStatus, effect: &str| {
+        f.exceptions
+            .iter()
+            .find(|x| x.status == s && x.effect == effect)
+    };
+    let (excuse, upheld) = (
+        with(ExceptionStatus::Applies, EXCUSES),
+        with(ExceptionStatus::Applies, UPHOLDS),
+    );
+    if let (Some(x), Some(u)) = (excuse, upheld) {
+        let reason = format!(
+            "exceptions `{}` (excusing the act) and `{}` (upholding the breach) both apply, and the rulebook ranks neither over the other",
+            x.exception, u.exception
+        );
+        return (Outcome::Inconclusive, reason);
+    }
+    if let Some(x) = excuse {
+        if let Some(u) = with(ExceptionStatus::Undecided, UPHOLDS) {
+            let reason = format!(
+                "exception `{}` applies, but `{}`, which would set it aside, cannot be decided",
+                x.exception, u.exception
+            );
+            return (Outcome::Inconclusive, reason);
+        }
         let reason = match (f.condition.result, &f.proof) {
             (Truth::True, Some(Proof { met: true, .. })) => {
                 format!("met, but exception `{}` applies", x.exception)
@@ -147,17 +169,60 @@ fn decide(f: &Finding, in_force: &Option<Step>) -> (Outcome, String) {
         );
         return (Outcome::Inconclusive, reason);
     }
-    if let Some(x) = with(ExceptionStatus::Undecided) {
+    if upheld.is_none()
+        && let Some(x) = with(ExceptionStatus::Undecided, EXCUSES)
+    {
+        let open = x.condition.as_ref().map(Step::decisive);
+        let why = open.map_or(String::new(), |s| {
+            let because = s.unknown_because.as_deref().unwrap_or("a fact is missing");
+            format!(": `{}`: {because}", s.condition)
+        });
         let reason = format!(
-            "met, but exception `{}` may apply and cannot be decided",
+            "met, but exception `{}` may apply and cannot be decided{why}",
             x.exception
         );
         return (Outcome::Inconclusive, reason);
     }
-    (
-        Outcome::Violation,
-        "met, proven, and no exception applies".into(),
-    )
+    (Outcome::Violation, violation_reason(f, upheld))
+}
+
+/// Why a met and proven breach stands: no excuse applies (and which of
+/// its elements failed), or an exception upholds it over an excuse.
+fn violation_reason(f: &Finding, upheld: Option<&ExceptionTrial>) -> String {
+    if let Some(u) = upheld {
+        let aside: Vec<String> = f
+            .exceptions
+            .iter()
+            .filter(|x| x.status == ExceptionStatus::SetAside)
+            .map(|x| format!("`{}`", x.exception))
+            .collect();
+        let over = if aside.is_empty() {
+            String::new()
+        } else {
+            format!(", setting aside {}", aside.join(", "))
+        };
+        return format!(
+            "met, proven, and exception `{}` upholds the breach{over}",
+            u.exception
+        );
+    }
+    let failed: Vec<String> = f
+        .exceptions
+        .iter()
+        .filter(|x| x.status == ExceptionStatus::DoesNotApply && x.effect == EXCUSES)
+        .filter_map(|x| {
+            let step = x.condition.as_ref()?.decisive();
+            Some(format!("`{}`: `{}` is false", x.exception, step.condition))
+        })
+        .collect();
+    if failed.is_empty() {
+        "met, proven, and no exception applies".into()
+    } else {
+        format!(
+            "met, proven, and no exception applies ({})",
+            failed.join("; ")
+        )
+    }
 }
 
 /// A finding for an article that did not bind the actor's party: the gate
@@ -207,21 +272,52 @@ pub fn answering(rulebook: &Rulebook, actor: u16) -> u16 {
     rulebook.parties[usize::from(actor)].under.unwrap_or(actor)
 }
 
+const EXCUSES: &str = "excuses";
+const UPHOLDS: &str = "upholds";
+
+fn effect(e: Effect) -> &'static str {
+    match e {
+        Effect::Excuses => EXCUSES,
+        Effect::Upholds => UPHOLDS,
+    }
+}
+
+/// Tries every exception on the article; one that applies but is ranked
+/// below another that applies with the opposite effect is set aside.
 fn try_exceptions(env: &mut Env<'_>, article: usize) -> Vec<ExceptionTrial> {
     let rulebook = env.rulebook;
-    let mut trials = Vec::new();
-    for x in rulebook
-        .exceptions
+    let on: Vec<usize> = (0..rulebook.exceptions.len())
+        .filter(|&i| rulebook.exceptions[i].overrides.contains(&article))
+        .collect();
+    let mut trials: Vec<ExceptionTrial> = on
         .iter()
-        .filter(|x| x.overrides.contains(&article))
-    {
-        let step: Step = env.eval(&x.condition);
-        trials.push(ExceptionTrial {
-            exception: x.name.clone(),
-            text: x.text.clone(),
-            status: step.result.into(),
-            condition: Some(step),
+        .map(|&i| {
+            let x = &rulebook.exceptions[i];
+            let step: Step = env.eval(&x.condition);
+            ExceptionTrial {
+                exception: x.name.clone(),
+                text: x.text.clone(),
+                effect: effect(x.effect),
+                status: step.result.into(),
+                condition: Some(step),
+            }
+        })
+        .collect();
+    let applies: Vec<usize> = on
+        .iter()
+        .zip(&trials)
+        .filter(|(_, t)| t.status == ExceptionStatus::Applies)
+        .map(|(i, _)| *i)
+        .collect();
+    for (k, &i) in on.iter().enumerate() {
+        let me = &rulebook.exceptions[i];
+        let outranked = applies.iter().any(|&j| {
+            let other = &rulebook.exceptions[j];
+            other.effect != me.effect && other.over.contains(&i)
         });
+        if outranked && trials[k].status == ExceptionStatus::Applies {
+            trials[k].status = ExceptionStatus::SetAside;
+        }
     }
     trials
 }
@@ -235,6 +331,7 @@ fn untried(rulebook: &Rulebook, article: usize) -> Vec<ExceptionTrial> {
         .map(|x| ExceptionTrial {
             exception: x.name.clone(),
             text: x.text.clone(),
+            effect: effect(x.effect),
             status: ExceptionStatus::NotConsidered,
             condition: None,
         })

@@ -6,7 +6,9 @@ use super::truth::Truth;
 use super::verdict::{Fact, Step};
 use super::zone::Membership;
 use crate::ast::Unit;
-use crate::check::{ActSet, CmpOp, Cond, CondKind, Measure, PointField, Rulebook, Subject};
+use crate::check::{
+    ActSet, CmpOp, Cond, CondKind, DoctrineTest, Measure, PointField, Rulebook, Subject,
+};
 use crate::events::{Event, Point, Position};
 use crate::graph::EventGraph;
 use crate::name::Name;
@@ -20,6 +22,8 @@ pub struct Env<'a> {
     /// Zone tests already decided for the event being judged: articles
     /// often ask the same question (`origin in dmz`) several times.
     pub zones_seen: std::collections::HashMap<(usize, PointField, usize), Membership>,
+    /// The doctrines tested so far for the event being judged.
+    pub doctrines: Vec<usize>,
 }
 
 impl Env<'_> {
@@ -30,6 +34,7 @@ impl Env<'_> {
     pub fn eval(&mut self, cond: &Cond) -> Step {
         match &cond.kind {
             CondKind::Const(b) => Step::leaf(cond.text.clone(), Truth::from(*b), Vec::new()),
+            CondKind::Doctrine(t) => self.doctrine(cond, *t),
             CondKind::Not(inner) => {
                 let child = self.eval(inner);
                 let mut step = Step::leaf(cond.text.clone(), child.result.negated(), Vec::new());
@@ -48,6 +53,8 @@ impl Env<'_> {
                 op,
                 value,
             } => self.measure(cond, *subject, *field, *op, *value),
+            CondKind::MeasureCompare { lhs, op, rhs } => self.measures(cond, *lhs, *op, *rhs),
+            CondKind::SameParty { lhs, rhs } => self.same_party(cond, *lhs, *rhs),
             CondKind::Time {
                 subject,
                 op,
@@ -248,6 +255,49 @@ impl Env<'_> {
         op: CmpOp,
         bound: f64,
     ) -> Step {
+        match self.measured(cond, subject, field) {
+            Ok((value, fact)) => {
+                let truth = Truth::from(op.holds(order(field, value, bound)));
+                Step::leaf(cond.text.clone(), truth, vec![fact])
+            }
+            Err(step) => step,
+        }
+    }
+
+    /// `doctrine who_fired_first is irrelevant`: the verdict lists the
+    /// setting in effect and who chose it.
+    fn doctrine(&mut self, cond: &Cond, t: DoctrineTest) -> Step {
+        if !self.doctrines.contains(&t.doctrine) {
+            self.doctrines.push(t.doctrine);
+        }
+        Step::leaf(
+            cond.text.clone(),
+            Truth::from(self.rulebook.holds(t)),
+            Vec::new(),
+        )
+    }
+
+    /// `weapon.rounds <= attack.weapon.rounds`: both values are shown.
+    fn measures(
+        &self,
+        cond: &Cond,
+        (ls, lm): (Subject, Measure),
+        op: CmpOp,
+        (rs, rm): (Subject, Measure),
+    ) -> Step {
+        let (l, r) = (self.measured(cond, ls, lm), self.measured(cond, rs, rm));
+        match (l, r) {
+            (Ok((lv, lf)), Ok((rv, rf))) => {
+                let truth = Truth::from(op.holds(order(lm, lv, rv)));
+                Step::leaf(cond.text.clone(), truth, vec![lf, rf])
+            }
+            (Err(step), _) | (_, Err(step)) => step,
+        }
+    }
+
+    /// The value of a measure in base units, with the fact that shows it;
+    /// the unknown step when the event does not record it.
+    fn measured(&self, cond: &Cond, subject: Subject, field: Measure) -> Result<(f64, Fact), Step> {
         let e = self.event(subject);
         let value = match field {
             // The same arithmetic as `100 mm` in a rule, so equal values compare equal.
@@ -262,16 +312,16 @@ impl Env<'_> {
             Measure::Reach => {
                 let kind = e.weapon.as_ref().and_then(|w| w.kind.as_deref());
                 let Some(kind) = kind else {
-                    return missing(cond, e, "weapon.type");
+                    return Err(missing(cond, e, "weapon.type"));
                 };
                 match self.rulebook.reach(kind) {
                     Some(r) => Some(r),
-                    None => return no_reach(cond, e, kind),
+                    None => return Err(no_reach(cond, e, kind)),
                 }
             }
         };
         let Some(value) = value else {
-            return missing(cond, e, field.path());
+            return Err(missing(cond, e, field.path()));
         };
         let shown = match field {
             Measure::Calibre => {
@@ -285,14 +335,32 @@ impl Env<'_> {
             Measure::Reach => super::space::km(value),
             _ => format!("{value}"),
         };
-        let fact = self.fact(e, field.path(), shown, None);
-        // Lengths carry unit arithmetic; counts are whole numbers, compared exactly.
-        let order = match field {
-            Measure::Calibre | Measure::Reach => compare(value, bound),
-            _ => value.total_cmp(&bound),
-        };
-        let truth = Truth::from(op.holds(order));
-        Step::leaf(cond.text.clone(), truth, vec![fact])
+        Ok((value, self.fact(e, field.path(), shown, None)))
+    }
+
+    /// Whether two events' actors answer to the same party.
+    fn same_party(&self, cond: &Cond, lhs: Subject, rhs: Subject) -> Step {
+        let mut facts = Vec::new();
+        let mut answering = Vec::new();
+        for subject in [lhs, rhs] {
+            let e = self.event(subject);
+            let Some(p) = e.party else {
+                return missing(cond, e, "actor.party");
+            };
+            let party = super::article::answering(self.rulebook, p);
+            let computed = (party != p).then(|| {
+                let under = &self.rulebook.parties[usize::from(party)].id;
+                format!("a group under `{under}`")
+            });
+            let id = self.rulebook.parties[usize::from(p)].id.clone();
+            facts.push(self.fact(e, "actor.party", id, computed));
+            answering.push(party);
+        }
+        Step::leaf(
+            cond.text.clone(),
+            Truth::from(answering[0] == answering[1]),
+            facts,
+        )
     }
 
     pub(super) fn fact(
@@ -308,6 +376,14 @@ impl Env<'_> {
             value: value.into(),
             computed,
         }
+    }
+}
+
+/// Lengths carry unit arithmetic; counts are whole numbers, compared exactly.
+fn order(field: Measure, value: f64, bound: f64) -> std::cmp::Ordering {
+    match field {
+        Measure::Calibre | Measure::Reach => compare(value, bound),
+        _ => value.total_cmp(&bound),
     }
 }
 

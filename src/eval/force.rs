@@ -19,6 +19,9 @@ pub struct Gate {
     pub step: Step,
     /// Why the agreement did not bind the actor, when it did not.
     pub reason: Option<String>,
+    /// Doctrines that decided whether a suspension the actor's party
+    /// declared by then had effect.
+    pub doctrines: Vec<usize>,
 }
 
 /// Whether the agreement as a whole bound the actor's party.
@@ -39,7 +42,27 @@ pub fn agreement(event: &Event, rulebook: &Rulebook) -> Gate {
         step.unknown_because = Some(why_unknown(event, rulebook, None));
     }
     let reason = (truth == Truth::False).then(|| why_not(event, rulebook, None, &parties));
-    Gate { step, reason }
+    let doctrines = gating_doctrines(event, rulebook, &parties);
+    Gate {
+        step,
+        reason,
+        doctrines,
+    }
+}
+
+/// The doctrines on which suspensions by the deciding parties, begun by
+/// the end of the event's window, depend.
+fn gating_doctrines(
+    event: &Event,
+    rulebook: &Rulebook,
+    parties: &[Option<PartyIdx>],
+) -> Vec<usize> {
+    rulebook
+        .suspensions
+        .iter()
+        .filter(|s| parties.contains(&Some(s.party)) && s.from.at <= event.time.to)
+        .filter_map(|s| s.when.map(|t| t.doctrine))
+        .collect()
 }
 
 /// What makes the status unknown, as a reader would say it.
@@ -97,7 +120,11 @@ pub fn article(event: &Event, rulebook: &Rulebook, article: usize) -> Option<Gat
         step.unknown_because = Some(why_unknown(event, rulebook, Some(article)));
     }
     let reason = (truth == Truth::False).then(|| why_not(event, rulebook, Some(article), &parties));
-    Some(Gate { step, reason })
+    Some(Gate {
+        step,
+        reason,
+        doctrines: Vec::new(),
+    })
 }
 
 /// The parties whose status decides: the actor's, or every party when the
@@ -175,6 +202,7 @@ fn binds<'r>(
             Some(a) => s.articles.is_empty() || s.articles.contains(&a),
         })
         .filter(|s| s.from.at <= t && s.until.as_ref().is_none_or(|u| t < u.at))
+        .filter(|s| s.effective(rulebook))
         // A recommitment after the suspension began lifts it.
         .find(|s| regime_start.is_none_or(|r| s.from.at >= r))
         .map(Unbound::Suspended)
@@ -226,6 +254,39 @@ fn suspension_note(s: &Suspension, rulebook: &Rulebook) -> String {
     )
 }
 
+/// `, its repudiation of … having no effect (doctrine `x` is `y`)`: a
+/// suspension begun by `t` that the doctrine settings deny effect.
+fn without_effect(
+    t: Timestamp,
+    party: PartyIdx,
+    rulebook: &Rulebook,
+    article: Option<usize>,
+) -> String {
+    let denied = rulebook
+        .suspensions
+        .iter()
+        .filter(|s| s.party == party && s.from.at <= t && !s.effective(rulebook))
+        .find(|s| match article {
+            None => s.articles.is_empty(),
+            Some(a) => s.articles.is_empty() || s.articles.contains(&a),
+        });
+    let Some(s) = denied else {
+        return String::new();
+    };
+    let what = if s.repudiation {
+        "repudiation"
+    } else {
+        "suspension"
+    };
+    let d = &rulebook.doctrines[s.when.map_or(0, |w| w.doctrine)];
+    format!(
+        " (its {what} of {} has no effect: doctrine `{}` is `{}`)",
+        s.from.written,
+        d.name,
+        d.setting_name()
+    )
+}
+
 /// Every party's status at `t`: `in force for RU since …; suspended for UA since …`.
 fn statuses(t: Timestamp, rulebook: &Rulebook, article: Option<usize>) -> String {
     let since = rulebook
@@ -242,7 +303,11 @@ fn statuses(t: Timestamp, rulebook: &Rulebook, article: Option<usize>) -> String
             continue;
         }
         notes.push(match binds(t, Some(i as PartyIdx), rulebook, article) {
-            None => format!("in force for {} since {since}", p.id),
+            None => format!(
+                "in force for {} since {since}{}",
+                p.id,
+                without_effect(t, i as PartyIdx, rulebook, article)
+            ),
             Some(Unbound::NotYet) => format!("not yet in force for {}", p.id),
             Some(Unbound::Suspended(s)) => suspension_note(s, rulebook),
         });

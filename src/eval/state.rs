@@ -230,6 +230,7 @@ fn read(env: &Env<'_>, event: usize, article: usize) -> Reading {
         graph: env.graph,
         subjects: vec![event],
         zones_seen: Default::default(),
+        doctrines: Vec::new(),
     };
     let gate = super::force::agreement(&env.graph.events[event], env.rulebook);
     if gate.reason.is_some() {

@@ -55,6 +55,19 @@ pub struct Verdict {
     pub in_force: Step,
     /// One finding per article, in rulebook order (empty when not in force).
     pub articles: Vec<Finding>,
+    /// The doctrine settings the verdict depended on: those a condition
+    /// tested, or that gave a suspension effect or not.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub doctrines: Vec<DoctrineSetting>,
+}
+
+/// A doctrine setting a verdict depended on, and who chose it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DoctrineSetting {
+    pub doctrine: Name,
+    pub setting: Name,
+    /// `rulebook` (its default) or `command line`.
+    pub set_by: &'static str,
 }
 
 /// What one article says about one event.
@@ -122,6 +135,8 @@ pub struct ExceptionTrial {
     pub exception: Name,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<Name>,
+    /// `excuses` (the act is justified) or `upholds` (it stays a breach).
+    pub effect: &'static str,
     pub status: ExceptionStatus,
     /// `None` when the exception was not considered.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -139,6 +154,8 @@ pub enum ExceptionStatus {
     /// Not reached: the article's condition was not met, or its occurrence
     /// not proven, so there was nothing to excuse.
     NotConsidered,
+    /// It applies, but an exception ranked over it set it aside.
+    SetAside,
 }
 
 impl From<Truth> for ExceptionStatus {

@@ -39,6 +39,9 @@ pub struct RawEvent {
     pub part_of: Ids,
     #[serde(default)]
     pub authorised_by: Ids,
+    /// Earlier steps of a procedure the act followed.
+    #[serde(default)]
+    pub preceded_by: Ids,
     /// Earlier reports of the same continuing state.
     #[serde(default)]
     pub continues: Ids,

@@ -93,6 +93,7 @@ pub fn validate(
             (Relation::Contradicts, raw.contradicts.0),
             (Relation::PartOf, raw.part_of.0),
             (Relation::AuthorisedBy, raw.authorised_by.0),
+            (Relation::PrecededBy, raw.preceded_by.0),
             (Relation::Continues, raw.continues.0),
         ],
     )
@@ -289,7 +290,10 @@ fn track(raw: &[RawPoint]) -> Result<Box<[Point]>, String> {
 
 type Relations = Box<[(Relation, Box<str>)]>;
 
-fn relations(id: &str, lists: [(Relation, Vec<String>); 6]) -> Result<Relations, String> {
+fn relations(
+    id: &str,
+    lists: [(Relation, Vec<String>); Relation::ALL.len()],
+) -> Result<Relations, String> {
     let mut out = Vec::new();
     for (relation, ids) in lists {
         for other in ids {

@@ -80,6 +80,13 @@ pub fn verdict(v: &Verdict, detail: Detail) -> String {
         v.instrument
     );
     let _ = writeln!(out, "  {}", clean(&v.summary));
+    for d in &v.doctrines {
+        let _ = writeln!(
+            out,
+            "  doctrine {} = {} (set by the {})",
+            d.doctrine, d.setting, d.set_by
+        );
+    }
     step(&mut out, &v.in_force, 1);
     for f in &v.articles {
         finding(&mut out, f, detail);
@@ -238,8 +245,17 @@ fn exception(out: &mut String, x: &ExceptionTrial) {
         ExceptionStatus::DoesNotApply => ("✗", "does not apply"),
         ExceptionStatus::Undecided => ("?", "cannot be decided"),
         ExceptionStatus::NotConsidered => ("–", "not considered"),
+        ExceptionStatus::SetAside => (
+            "✓",
+            "applies, but is set aside by an exception ranked over it",
+        ),
     };
-    let _ = writeln!(out, "    {mark} exception {}: {verb}", x.exception);
+    let upholds = if x.effect == "upholds" {
+        " (upholds the breach)"
+    } else {
+        ""
+    };
+    let _ = writeln!(out, "    {mark} exception {}{upholds}: {verb}", x.exception);
     if let Some(text) = &x.text {
         let _ = writeln!(out, "        \"{text}\"");
     }

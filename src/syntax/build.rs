@@ -147,6 +147,7 @@ impl<'s> Builder<'s> {
             Rule::suspension_decl => Declaration::Suspension(self.suspension_decl(pair)?),
             Rule::regime_decl => Declaration::Regime(self.regime_decl(pair)?),
             Rule::standard_decl => Declaration::Standard(self.standard_decl(pair)),
+            Rule::doctrine_decl => Declaration::Doctrine(self.doctrine_decl(pair)?),
             Rule::article => Declaration::Article(self.article(pair)?),
             Rule::exception => Declaration::Exception(self.exception(pair)?),
             r => unreachable!("grammar: declaration {r:?}"),
@@ -367,6 +368,31 @@ impl<'s> Builder<'s> {
         StandardDecl { name, bars, span }
     }
 
+    fn doctrine_decl(&self, pair: Pair<'_, Rule>) -> Result<DoctrineDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().skip(1); // kw_doctrine
+        let name = self.identifier(inner.next().expect("grammar: name"));
+        let options = inner.next().expect("grammar: options").into_inner();
+        let options = options.map(|p| self.identifier(p)).collect();
+        let default = self.identifier(inner.next().expect("grammar: default"));
+        let text = inner.next().map(|p| self.string(p)).transpose()?;
+        Ok(DoctrineDecl {
+            name,
+            options,
+            default,
+            text,
+            span,
+        })
+    }
+
+    /// `doctrine who_fired_first is irrelevant`
+    pub(super) fn doctrine_test(&self, pair: Pair<'_, Rule>) -> DoctrineTest {
+        let mut inner = pair.into_inner().skip(1); // kw_doctrine
+        let doctrine = self.identifier(inner.next().expect("grammar: doctrine"));
+        let setting = self.identifier(inner.nth(1).expect("grammar: setting")); // after op_is
+        DoctrineTest { doctrine, setting }
+    }
+
     fn bar(&self, pair: Pair<'_, Rule>) -> (Spanned<f64>, Spanned<String>) {
         let mut inner = pair.into_inner();
         let count = inner.next().expect("grammar: count");
@@ -384,12 +410,19 @@ impl<'s> Builder<'s> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner().skip(1);
         let name = self.identifier(inner.next().expect("grammar: name"));
-        inner.next(); // kw_overrides
+        let verb = inner.next().expect("grammar: verb");
+        let effect = match verb.as_rule() {
+            Rule::kw_upholds => Effect::Upholds,
+            _ => Effect::Excuses,
+        };
+        let effect = Spanned::new(effect, self.span(&verb));
         let overrides = self.article_refs(inner.next().expect("grammar: refs"));
-        let mut text = None;
-        let mut condition = None;
+        let (mut text, mut condition, mut over) = (None, None, Vec::new());
         for p in inner {
             match p.as_rule() {
+                Rule::exception_ranks => {
+                    over = p.into_inner().skip(1).map(|i| self.identifier(i)).collect();
+                }
                 Rule::string => text = Some(self.string(p)?),
                 Rule::applies_clause => condition = Some(self.applies_clause(p)?),
                 r => unreachable!("grammar: exception part {r:?}"),
@@ -397,7 +430,9 @@ impl<'s> Builder<'s> {
         }
         Ok(Exception {
             name,
+            effect,
             overrides,
+            over,
             text,
             condition: condition.expect("grammar: applies clause"),
             span,

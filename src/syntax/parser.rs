@@ -40,7 +40,43 @@ pub static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
 
 /// Runs the generated parser from `rule` and returns its single top pair.
 pub fn parse(rule: Rule, source: &Source) -> Result<Pair<'_, Rule>, SyntaxError> {
+    guard_depth(source)?;
     let mut pairs =
         TruceParser::parse(rule, source.text()).map_err(|e| SyntaxError::from_pest(e, source))?;
     Ok(pairs.next().expect("an entry rule yields exactly one pair"))
+}
+
+/// Refuses brackets nested beyond any condition's limit before pest
+/// descends into them: its recursion would otherwise follow the text.
+fn guard_depth(source: &Source) -> Result<(), SyntaxError> {
+    let text = source.text().as_bytes();
+    let (mut depth, mut i) = (0usize, 0usize);
+    while i < text.len() {
+        match text[i] {
+            b'"' => {
+                i += 1;
+                while i < text.len() && text[i] != b'"' {
+                    i += if text[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'/' if text.get(i + 1) == Some(&b'/') => {
+                while i < text.len() && text[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > super::build::MAX_NESTING {
+                    let span = crate::span::Span::new(source, i..i + 1);
+                    let limit = super::build::MAX_NESTING;
+                    let message = format!("this condition nests more than {limit} levels deep");
+                    return Err(super::err::TooDeepError::new(&span, message).into());
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(())
 }

@@ -81,10 +81,11 @@ impl Builder<'_> {
         let party = self.identifier(inner.next().expect("grammar: party"));
         inner.next(); // kw_from
         let from = self.datetime(inner.next().expect("grammar: from"));
-        let (mut until, mut text) = (None, None);
+        let (mut until, mut text, mut when) = (None, None, None);
         for p in inner {
             match p.as_rule() {
                 Rule::datetime => until = Some(self.datetime(p)),
+                Rule::doctrine_test => when = Some(self.doctrine_test(p)),
                 Rule::string => text = Some(self.string(p)?),
                 _ => {} // kw_until
             }
@@ -95,6 +96,7 @@ impl Builder<'_> {
             party,
             from,
             until,
+            when,
             text,
             span,
         })
