@@ -13,6 +13,7 @@ mod geometry;
 mod header;
 mod index;
 mod lines;
+mod patterns;
 mod provisions;
 mod rulebook;
 mod spatial;
@@ -83,6 +84,8 @@ pub(crate) struct Checker {
     standards: Vec<Standard>,
     /// Doctrines, once checked: conditions and suspensions test them.
     doctrines: Vec<Doctrine>,
+    /// Names of the patterns declared, in order: `attack in barrage`.
+    pattern_names: Vec<String>,
     errors: Vec<CheckError>,
     warnings: Vec<CheckWarning>,
 }
@@ -99,6 +102,7 @@ impl Checker {
             deadlines: Vec::new(),
             standards: Vec::new(),
             doctrines: Vec::new(),
+            pattern_names: Vec::new(),
             monitors: Default::default(),
             groups: Default::default(),
             errors: Vec::new(),
@@ -142,6 +146,17 @@ impl Checker {
         self.deadlines = self.deadlines(ast, in_force, &regimes);
         self.standards = self.standards(ast);
         self.doctrines = self.doctrines(ast);
+        self.pattern_names = ast
+            .declarations
+            .iter()
+            .filter_map(|d| match d {
+                ast::Declaration::Pattern(p) if self.is_declared(&p.name) => {
+                    Some(p.name.node.clone())
+                }
+                _ => None,
+            })
+            .collect();
+        let patterns = self.patterns(ast);
         let articles = self.articles(ast);
         let exceptions = self.exceptions(ast, &articles);
         let suspensions = self.suspensions(ast, &articles);
@@ -168,6 +183,7 @@ impl Checker {
             regimes,
             standards: std::mem::take(&mut self.standards),
             doctrines: std::mem::take(&mut self.doctrines),
+            patterns,
             articles,
             exceptions,
         })

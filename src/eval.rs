@@ -7,10 +7,12 @@ mod article;
 mod cond;
 mod discs;
 mod force;
+mod pattern;
 #[cfg(test)]
 mod predicates_tests;
 mod proof;
 mod relation;
+mod scope;
 mod space;
 mod spatial;
 mod state;
@@ -20,6 +22,7 @@ mod verdict;
 mod zone;
 
 pub use cond::coordinates;
+pub use pattern::{PatternRun, find as find_patterns};
 pub use space::{distance_indexed, distance_to_line, km, side_indexed};
 pub use state::{Role as StateRole, State};
 pub use time::written as written_time;

@@ -24,6 +24,9 @@ pub struct EventGraph {
     /// Ids of valid events left out of this graph because the instrument
     /// it was projected for does not cover them.
     outside: HashSet<crate::name::Name>,
+    /// Findings of the rulebook's patterns over these events, once found
+    /// (`lib::prepare`): conditions ask whether an event was counted.
+    pub patterns: Vec<crate::eval::PatternRun>,
 }
 
 /// The events one instrument can judge, out of several instruments' graph.
@@ -123,6 +126,7 @@ impl EventGraph {
             graph,
             unresolved,
             outside,
+            patterns: Vec::new(),
         };
         Projection { graph, local }
     }
@@ -156,6 +160,7 @@ pub fn build(loaded: Loaded, file: &str) -> (EventGraph, Vec<Rejection>) {
         graph,
         unresolved,
         outside: HashSet::new(),
+        patterns: Vec::new(),
     };
     (graph, rejected)
 }

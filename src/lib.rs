@@ -159,9 +159,11 @@ pub fn adjudicate_files(
     let totals = prepared.judge_in_batches(instruments, usize::MAX, |batch| {
         verdicts.extend_from_slice(batch)
     });
+    let patterns = prepared.patterns().to_vec();
     Ok(Adjudication {
         inputs: prepared.inputs,
         verdicts,
+        patterns,
         rejected: prepared.rejected,
         totals,
     })
@@ -183,6 +185,19 @@ struct Several {
 }
 
 impl Prepared {
+    /// The findings of every instrument's patterns, instrument by instrument.
+    pub fn patterns(&self) -> std::borrow::Cow<'_, [eval::PatternRun]> {
+        match &self.several {
+            None => (&self.graph.patterns[..]).into(),
+            Some(s) => s
+                .projections
+                .iter()
+                .flat_map(|p| p.graph.patterns.iter().cloned())
+                .collect::<Vec<_>>()
+                .into(),
+        }
+    }
+
     /// Judges every event in input order, `batch` at a time, handing each
     /// batch of verdicts to `f` and then dropping it, so memory is bounded
     /// by the events, not by their explanations. Returns the totals.
@@ -273,12 +288,15 @@ pub fn prepare(
         }
         rejected.sort_by_key(|r| r.order);
         graph = graph.project(|e| covered(e).then(|| e.clone())).graph;
-        Some(Several {
-            projections: (0..instruments.len())
-                .map(|r| graph.project(|e| project(e, &vocabulary, r)))
-                .collect(),
-        })
+        let mut projections: Vec<graph::Projection> = (0..instruments.len())
+            .map(|r| graph.project(|e| project(e, &vocabulary, r)))
+            .collect();
+        for (p, i) in projections.iter_mut().zip(instruments) {
+            p.graph.patterns = eval::find_patterns(i.rulebook, &p.graph);
+        }
+        Some(Several { projections })
     } else {
+        graph.patterns = eval::find_patterns(instruments[0].rulebook, &graph);
         None
     };
     let hash = |role, path: &Path| {

@@ -13,6 +13,8 @@ use crate::events::Rejection;
 pub struct Adjudication {
     pub inputs: Vec<Input>,
     pub verdicts: Vec<Verdict>,
+    /// Findings over many events.
+    pub patterns: Vec<crate::eval::PatternRun>,
     pub rejected: Vec<Rejection>,
     pub totals: Totals,
 }

@@ -72,6 +72,7 @@ pub enum Declaration {
     Regime(RegimeDecl),
     Standard(StandardDecl),
     Doctrine(DoctrineDecl),
+    Pattern(PatternDecl),
     Article(Article),
     Exception(Exception),
 }
@@ -202,6 +203,17 @@ pub struct DoctrineDecl {
     pub span: Span,
 }
 
+/// `pattern barrage "text" = 10 within 24 h where act is fire and weapon is heavy`
+#[derive(Debug, Clone, PartialEq)]
+pub struct PatternDecl {
+    pub name: Ident,
+    pub text: Option<Spanned<String>>,
+    pub count: Spanned<f64>,
+    pub window: Spanned<Quantity>,
+    pub condition: SExpr,
+    pub span: Span,
+}
+
 /// `doctrine who_fired_first is irrelevant`
 #[derive(Debug, Clone, PartialEq)]
 pub struct DoctrineTest {
@@ -296,6 +308,7 @@ impl Declaration {
             Declaration::Regime(d) => Some(&d.name),
             Declaration::Standard(d) => Some(&d.name),
             Declaration::Doctrine(d) => Some(&d.name),
+            Declaration::Pattern(d) => Some(&d.name),
             Declaration::Exception(d) => Some(&d.name),
             Declaration::Import(_)
             | Declaration::Extension(_)

@@ -27,6 +27,8 @@ pub enum Expr {
         binding: Ident,
         condition: Option<Box<SExpr>>,
     },
+    /// `within scope of permit`
+    InScope(Ident),
     /// `doctrine who_fired_first is irrelevant`
     Doctrine(super::decl::DoctrineTest),
     /// `(126.677, 37.956)`: a longitude and latitude.

@@ -138,6 +138,16 @@ pub enum CondKind {
     },
     /// `doctrine who_fired_first is irrelevant`
     Doctrine(super::rulebook::DoctrineTest),
+    /// `within scope of permit`: the judged act inside what a related
+    /// authorisation grants.
+    InScope {
+        permit: Subject,
+    },
+    /// `attack in barrage`: the event was counted in a finding of a pattern.
+    InPattern {
+        subject: Subject,
+        pattern: usize,
+    },
     /// `some responds_to as attack where ...`
     Some {
         relation: Relation,

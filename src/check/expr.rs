@@ -28,6 +28,19 @@ impl Checker {
         let kind = match &e.node {
             Expr::Bool(b) => CondKind::Const(*b),
             Expr::Doctrine(t) => CondKind::Doctrine(self.doctrine_test(t)?),
+            Expr::InScope(name) => {
+                let Some(i) = scope.bindings.iter().rposition(|b| *b == name.node) else {
+                    let message =
+                        format!("`{}` is not an authorisation named by `some`", name.node);
+                    let help = "name the authorisation first: `some authorised_by as permit where within scope of permit`";
+                    return self.invalid(
+                        InvalidError::new(&name.span, message, "not a related event").help(help),
+                    );
+                };
+                CondKind::InScope {
+                    permit: Subject(u8::try_from(i + 1).ok()?),
+                }
+            }
             Expr::Not(inner) => CondKind::Not(Box::new(self.cond(inner, scope)?)),
             Expr::Binary { op, lhs, rhs } => self.binary(op, lhs, rhs, scope)?,
             Expr::Some {
@@ -94,6 +107,17 @@ impl Checker {
                     || self.names_instant(rhs, scope) =>
             {
                 self.compare(op, lhs, rhs, scope)
+            }
+            BinOp::In if self.bound_event(lhs, scope).is_some() => {
+                let subject = self.bound_event(lhs, scope)?;
+                let names = self.names(rhs, op)?;
+                let (_, pattern) = self
+                    .symbols
+                    .resolve(&names[0], &[Kind::Pattern])
+                    .map_err(|e| self.error(e))
+                    .ok()?;
+                let pattern = self.pattern_index(pattern)?;
+                Some(CondKind::InPattern { subject, pattern })
             }
             BinOp::Is | BinOp::In | BinOp::Eq | BinOp::Ne => {
                 let left = self.path_operand(lhs, op, scope)?;
@@ -411,6 +435,18 @@ impl Checker {
                 regime: index,
             },
         }))
+    }
+
+    /// `attack`: a related event named by `some`, as a whole.
+    fn bound_event(&self, e: &SExpr, scope: &Scope) -> Option<Subject> {
+        let Expr::Path(p) = &e.node else {
+            return None;
+        };
+        let [only] = p.segments.as_slice() else {
+            return None;
+        };
+        let i = scope.bindings.iter().rposition(|b| *b == only.node)?;
+        Some(Subject(u8::try_from(i + 1).ok()?))
     }
 
     /// The operand a path names when it reads a field of an event (a

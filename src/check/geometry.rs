@@ -33,6 +33,7 @@ impl Checker {
                 Declaration::Deadline(d) => (&d.name, Kind::Deadline),
                 Declaration::Regime(d) => (&d.name, Kind::Regime),
                 Declaration::Doctrine(d) => (&d.name, Kind::Doctrine),
+                Declaration::Pattern(d) => (&d.name, Kind::Pattern),
                 Declaration::Reach(_)
                 | Declaration::Standard(_)
                 | Declaration::Import(_)

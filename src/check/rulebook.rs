@@ -44,6 +44,8 @@ pub struct Rulebook {
     pub standards: Vec<Standard>,
     /// Open questions of law, each with the setting in effect.
     pub doctrines: Vec<Doctrine>,
+    /// Findings over many events.
+    pub patterns: Vec<Pattern>,
     pub articles: Vec<Article>,
     pub exceptions: Vec<Exception>,
 }
@@ -60,6 +62,19 @@ pub struct Doctrine {
     pub setting: usize,
     pub set_by: SetBy,
     pub text: Option<Name>,
+}
+
+/// `pattern barrage = 10 within 24 h where ...`: at least `count`
+/// established acts by one party, each meeting `condition`, within `window`.
+#[derive(Debug)]
+pub struct Pattern {
+    pub name: Name,
+    pub text: Option<Name>,
+    pub count: usize,
+    pub window: jiff::SignedDuration,
+    /// As written: `24 h`.
+    pub window_written: String,
+    pub condition: Cond,
 }
 
 /// Who chose a doctrine's setting.

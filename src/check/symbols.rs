@@ -19,6 +19,7 @@ pub enum Kind {
     Deadline,
     Regime,
     Doctrine,
+    Pattern,
 }
 
 impl Kind {
@@ -33,6 +34,7 @@ impl Kind {
             Kind::Deadline => "deadline",
             Kind::Regime => "regime",
             Kind::Doctrine => "doctrine",
+            Kind::Pattern => "pattern",
         }
     }
 
@@ -46,6 +48,7 @@ impl Kind {
             Kind::Zone => "declare it: `zone NAME = within 2 km of LINE`",
             Kind::Deadline => "declare it: `deadline NAME = 72 h after in force`",
             Kind::Regime => "declare it: `regime NAME from 2020-07-27 00:01 Europe/Kyiv`",
+            Kind::Pattern => "declare it: `pattern NAME = 10 within 24 h where act is fire`",
             Kind::Doctrine => {
                 "declare it: `doctrine NAME [setting, other] = setting \"the question it settles\"`"
             }

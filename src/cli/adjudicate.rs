@@ -34,9 +34,15 @@ pub fn run(inputs: &Inputs, format: Format) -> Exit {
         out(&batch);
     });
     let rejected = &prepared.rejected;
+    let patterns = prepared.patterns();
     out(&match format {
-        Format::Text => text::tail(rejected, &totals),
-        Format::Json => json::tail(rejected, &totals, prepared.graph.events.is_empty()),
+        Format::Text => text::patterns(&patterns) + &text::tail(rejected, &totals),
+        Format::Json => json::tail(
+            &patterns,
+            rejected,
+            &totals,
+            prepared.graph.events.is_empty(),
+        ),
     });
     if rejected.is_empty() {
         Exit::Ok

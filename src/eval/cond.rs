@@ -35,6 +35,8 @@ impl Env<'_> {
         match &cond.kind {
             CondKind::Const(b) => Step::leaf(cond.text.clone(), Truth::from(*b), Vec::new()),
             CondKind::Doctrine(t) => self.doctrine(cond, *t),
+            CondKind::InPattern { subject, pattern } => self.in_pattern(cond, *subject, *pattern),
+            CondKind::InScope { permit } => self.in_scope(cond, *permit),
             CondKind::Not(inner) => {
                 let child = self.eval(inner);
                 let mut step = Step::leaf(cond.text.clone(), child.result.negated(), Vec::new());

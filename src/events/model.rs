@@ -30,7 +30,19 @@ pub struct Event {
     pub evidence: Box<[Evidence]>,
     /// Relations to other events by id, resolved when the graph is built.
     pub relations: Box<[(Relation, Box<str>)]>,
+    /// For an authorisation: what it covers.
+    pub grants: Option<Box<Grants>>,
     pub summary: Option<Box<str>>,
+}
+
+/// The scope of an authorisation; `None` parts do not limit it.
+#[derive(Debug, Clone)]
+pub struct Grants {
+    pub units: Option<Vec<Name>>,
+    pub weapons: Option<Vec<Name>>,
+    pub radius_m: Option<f64>,
+    pub valid_from: Option<Timestamp>,
+    pub valid_until: Option<Timestamp>,
 }
 
 /// When an event happened: an instant (`from == to`) or a window.

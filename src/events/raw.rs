@@ -45,8 +45,31 @@ pub struct RawEvent {
     /// Earlier reports of the same continuing state.
     #[serde(default)]
     pub continues: Ids,
+    /// For an authorisation: whom, what, where and when it covers.
+    #[serde(default)]
+    pub grants: Option<RawGrants>,
     #[serde(default)]
     pub summary: Option<String>,
+}
+
+/// The scope of an authorisation; a part left out does not limit it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGrants {
+    /// The units it covers.
+    #[serde(default)]
+    pub units: Option<Vec<String>>,
+    /// The weapon types they may carry or use.
+    #[serde(default)]
+    pub weapons: Option<Vec<String>>,
+    /// How far from the authorisation's `place` it reaches, in metres.
+    #[serde(default)]
+    pub radius_m: Option<f64>,
+    /// When it takes effect and when it lapses (RFC 3339).
+    #[serde(default)]
+    pub valid_from: Option<String>,
+    #[serde(default)]
+    pub valid_until: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -3,7 +3,7 @@
 
 use jiff::Timestamp;
 
-use super::model::{Effects, Event, Evidence, Grade, Point, Time, Weapon};
+use super::model::{Effects, Event, Evidence, Grade, Grants, Point, Time, Weapon};
 use super::position::{Bearing, Position};
 use super::raw::{RawEvent, RawPoint, RawPosition, RawTime};
 use super::vocabulary::Vocab;
@@ -106,6 +106,9 @@ pub fn validate(
             damage: e.damage.map(Into::into),
         })
     });
+    let grants = raw
+        .grants
+        .and_then(|g| grants(g, names).map_err(&mut note).ok());
     match (problems.is_empty(), time, act) {
         (true, Some(time), Some(act)) => Ok(Event {
             id: raw.id.into(),
@@ -123,6 +126,7 @@ pub fn validate(
             effects,
             evidence,
             relations,
+            grants,
             summary: raw.summary.map(Into::into),
         }),
         _ => Err(problems),
@@ -137,6 +141,30 @@ fn unknown(what: &str, name: &str, known: &[&str]) -> String {
             known.join(", ")
         ),
     }
+}
+
+/// An authorisation's scope, its validity in order.
+fn grants(g: super::raw::RawGrants, names: &mut Interner) -> Result<Box<Grants>, String> {
+    if g.radius_m.is_some_and(|r| !(r.is_finite() && r > 0.0)) {
+        return Err("`grants.radius_m` must be a positive number of metres".into());
+    }
+    let at = |t: Option<String>| t.map(|t| instant(&t).map(|(at, _)| at)).transpose();
+    let (valid_from, valid_until) = (at(g.valid_from)?, at(g.valid_until)?);
+    if let (Some(f), Some(u)) = (valid_from, valid_until)
+        && u <= f
+    {
+        return Err("`grants.valid_until` is not after `grants.valid_from`".into());
+    }
+    let intern = |list: Option<Vec<String>>, names: &mut Interner| {
+        list.map(|l| l.iter().map(|n| names.intern(n)).collect())
+    };
+    Ok(Box::new(Grants {
+        units: intern(g.units, names),
+        weapons: intern(g.weapons, names),
+        radius_m: g.radius_m,
+        valid_from,
+        valid_until,
+    }))
 }
 
 fn time(raw: &RawTime) -> Result<Time, String> {

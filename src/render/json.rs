@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
-use crate::eval::{ExceptionTrial, Outcome, Proof, State, Step, Verdict};
+use crate::eval::{
+    DoctrineSetting, ExceptionTrial, Outcome, PatternRun, Proof, State, Step, Verdict,
+};
 use crate::events::Rejection;
 use crate::report::{Adjudication, Input, Totals};
 
@@ -23,6 +25,9 @@ struct VerdictView<'a> {
     outcome: Outcome,
     party: Option<&'a str>,
     instrument: &'a str,
+    /// The doctrine settings the verdict depended on.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    doctrines: &'a [DoctrineSetting],
     articles: Vec<FindingView<'a>>,
     explanation: Explanation<'a>,
 }
@@ -65,6 +70,7 @@ fn view(v: &Verdict) -> VerdictView<'_> {
         outcome: v.outcome,
         party: v.party.as_deref(),
         instrument: &v.instrument,
+        doctrines: &v.doctrines,
         articles: v
             .articles
             .iter()
@@ -103,7 +109,12 @@ pub fn report(a: &Adjudication) -> String {
     for (i, v) in a.verdicts.iter().enumerate() {
         out.push_str(&item(v, i == 0));
     }
-    out.push_str(&tail(&a.rejected, &a.totals, a.verdicts.is_empty()));
+    out.push_str(&tail(
+        &a.patterns,
+        &a.rejected,
+        &a.totals,
+        a.verdicts.is_empty(),
+    ));
     out
 }
 
@@ -128,10 +139,16 @@ pub fn item(v: &Verdict, first: bool) -> String {
 }
 
 /// The rest of the report after the last verdict.
-pub fn tail(rejected: &[Rejection], totals: &Totals, no_verdicts: bool) -> String {
+pub fn tail(
+    patterns: &[PatternRun],
+    rejected: &[Rejection],
+    totals: &Totals,
+    no_verdicts: bool,
+) -> String {
     let close = if no_verdicts { "]" } else { "\n  ]" };
     format!(
-        "{close},\n  \"rejected\": {},\n  \"totals\": {}\n}}\n",
+        "{close},\n  \"patterns\": {},\n  \"rejected\": {},\n  \"totals\": {}\n}}\n",
+        nested(&patterns),
         nested(&rejected),
         nested(totals)
     )

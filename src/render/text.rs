@@ -3,7 +3,9 @@
 
 use std::fmt::Write;
 
-use crate::eval::{ExceptionStatus, ExceptionTrial, Finding, Outcome, Proof, Step, Truth, Verdict};
+use crate::eval::{
+    ExceptionStatus, ExceptionTrial, Finding, Outcome, PatternRun, Proof, Step, Truth, Verdict,
+};
 use crate::events::Rejection;
 use crate::report::{Adjudication, Totals};
 
@@ -20,6 +22,7 @@ pub enum Detail {
 /// The whole report: verdicts, rejected events, totals.
 pub fn report(adjudication: &Adjudication) -> String {
     let mut out: String = adjudication.verdicts.iter().map(item).collect();
+    out.push_str(&patterns(&adjudication.patterns));
     out.push_str(&tail(&adjudication.rejected, &adjudication.totals));
     out
 }
@@ -28,6 +31,34 @@ pub fn report(adjudication: &Adjudication) -> String {
 pub fn item(v: &Verdict) -> String {
     let mut out = verdict(v, Detail::Decisive);
     out.push('\n');
+    out
+}
+
+/// Findings over many events, each with the events it counted.
+pub fn patterns(runs: &[PatternRun]) -> String {
+    let mut out = String::new();
+    for r in runs {
+        let _ = writeln!(
+            out,
+            "PATTERN {}  party {}  ({})",
+            r.pattern, r.party, r.instrument
+        );
+        if let Some(text) = &r.text {
+            let _ = writeln!(out, "  \"{text}\"");
+        }
+        let _ = writeln!(
+            out,
+            "  {} events counted, at least {}: the densest window held {}; from {} to {}",
+            r.events.len(),
+            r.threshold,
+            r.densest,
+            r.from,
+            r.to
+        );
+        let ids: Vec<std::borrow::Cow<'_, str>> = r.events.iter().map(|e| clean(e)).collect();
+        let _ = writeln!(out, "  counted: {}", ids.join(", "));
+        out.push('\n');
+    }
     out
 }
 

@@ -148,6 +148,7 @@ impl<'s> Builder<'s> {
             Rule::regime_decl => Declaration::Regime(self.regime_decl(pair)?),
             Rule::standard_decl => Declaration::Standard(self.standard_decl(pair)),
             Rule::doctrine_decl => Declaration::Doctrine(self.doctrine_decl(pair)?),
+            Rule::pattern_decl => Declaration::Pattern(self.pattern_decl(pair)?),
             Rule::article => Declaration::Article(self.article(pair)?),
             Rule::exception => Declaration::Exception(self.exception(pair)?),
             r => unreachable!("grammar: declaration {r:?}"),
@@ -381,6 +382,29 @@ impl<'s> Builder<'s> {
             options,
             default,
             text,
+            span,
+        })
+    }
+
+    fn pattern_decl(&self, pair: Pair<'_, Rule>) -> Result<PatternDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().skip(1).peekable(); // kw_pattern
+        let name = self.identifier(inner.next().expect("grammar: name"));
+        let text = match inner.peek().map(|p| p.as_rule()) {
+            Some(Rule::string) => Some(self.string(inner.next().expect("peeked"))?),
+            _ => None,
+        };
+        let count = inner.next().expect("grammar: count");
+        let count = Spanned::new(self.number(count.clone()), self.span(&count));
+        inner.next(); // kw_within
+        let window = self.quantity(inner.next().expect("grammar: window"));
+        let condition = self.expr(inner.last().expect("grammar: condition"))?; // after kw_where
+        Ok(PatternDecl {
+            name,
+            text,
+            count,
+            window,
+            condition,
             span,
         })
     }

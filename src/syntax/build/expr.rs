@@ -63,6 +63,7 @@ impl Builder<'_> {
         let node = match pair.as_rule() {
             Rule::paren => return self.paren(pair),
             Rule::doctrine_test => Expr::Doctrine(self.doctrine_test(pair)),
+            Rule::scope_test => Expr::InScope(self.identifier(last(pair.into_inner()))),
             Rule::crossing => self.crossing(pair),
             Rule::within_test => self.within_test(pair)?,
             Rule::side_test => self.side_test(pair),

@@ -1,0 +1,66 @@
+//! Patterns: findings over many events, such as ten heavy-weapon fire
+//! events by one party within a day.
+
+use super::Checker;
+use super::err::InvalidError;
+use super::fields::Scope;
+use super::rulebook::Pattern;
+use crate::ast::{self, Declaration, Dimension};
+
+impl Checker {
+    /// Every pattern, in rulebook order; indices match the symbol table's
+    /// only when all check, and a rulebook with errors is rejected anyway.
+    pub(super) fn patterns(&mut self, ast: &ast::Rulebook) -> Vec<Pattern> {
+        let mut out = Vec::new();
+        for decl in &ast.declarations {
+            let Declaration::Pattern(p) = decl else {
+                continue;
+            };
+            if !self.is_declared(&p.name) {
+                continue;
+            }
+            if let Some(pattern) = self.pattern(p) {
+                out.push(pattern);
+            }
+        }
+        out
+    }
+
+    fn pattern(&mut self, p: &ast::PatternDecl) -> Option<Pattern> {
+        let n = p.count.node;
+        let count_ok = n.fract() == 0.0 && (2.0..=100_000.0).contains(&n);
+        if !count_ok {
+            let message = format!("`{}` is not a number of events", p.count.span.text());
+            let help = "a pattern counts whole events, at least 2: `10 within 24 h`";
+            self.error(InvalidError::new(&p.count.span, message, "here").help(help));
+        }
+        let window = &p.window.node;
+        let window_ok = window.unit.dimension() == Dimension::Duration && window.base() > 0.0;
+        if !window_ok {
+            let message = format!("`{}` is not a length of time", p.window.span.text());
+            let help = "give the window in `min`, `h` or `d`: `24 h`";
+            self.error(InvalidError::new(&p.window.span, message, "here").help(help));
+        }
+        let condition = self.cond(&p.condition, &Scope::default());
+        if !(count_ok && window_ok) {
+            return None;
+        }
+        Some(Pattern {
+            name: p.name.node.as_str().into(),
+            text: p.text.as_ref().map(|t| t.node.as_str().into()),
+            count: n as usize,
+            window: jiff::SignedDuration::from_secs_f64(window.base()),
+            window_written: p.window.span.text().to_owned(),
+            condition: condition?,
+        })
+    }
+
+    /// The index of a pattern among those checked: patterns are checked
+    /// before any condition that names one.
+    pub(super) fn pattern_index(&self, symbol: usize) -> Option<usize> {
+        let name = self
+            .symbols
+            .name_of(super::symbols::Kind::Pattern, symbol)?;
+        self.pattern_names.iter().position(|n| *n == name)
+    }
+}
