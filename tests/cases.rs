@@ -36,6 +36,17 @@ fn every_case_matches_its_manifest() {
         insta::with_settings!({ snapshot_suffix => name.clone(), omit_expression => true }, {
             insta::assert_snapshot!(truce::render::text::report(&run.adjudication));
         });
+        for variant in &run.variants {
+            let settings: Vec<String> = variant
+                .doctrine
+                .iter()
+                .map(|(n, s)| format!("{n}={s}"))
+                .collect();
+            let suffix = format!("{name}@{}", settings.join(","));
+            insta::with_settings!({ snapshot_suffix => suffix, omit_expression => true }, {
+                insta::assert_snapshot!(truce::render::text::report(&variant.adjudication));
+            });
+        }
     }
 }
 
@@ -336,4 +347,107 @@ fn a_suspension_or_repudiation_binds_one_party_and_not_the_other() {
         (v("K-5").outcome, v("K-5").party.as_deref()),
         (Outcome::Inconclusive, None)
     );
+}
+
+/// The verdicts of a case under its own doctrine settings or a variant's.
+fn case_verdicts(case: &str, doctrine: &[(&str, &str)]) -> Vec<truce::eval::Verdict> {
+    let run = truce::cases::run(Path::new(case)).unwrap();
+    if doctrine.is_empty() {
+        return run.adjudication.verdicts;
+    }
+    let want: std::collections::BTreeMap<String, String> = doctrine
+        .iter()
+        .map(|(n, s)| ((*n).to_owned(), (*s).to_owned()))
+        .collect();
+    let variant = run.variants.into_iter().find(|v| v.doctrine == want);
+    variant
+        .expect("the case runs this variant")
+        .adjudication
+        .verdicts
+}
+
+fn verdict<'v>(vs: &'v [truce::eval::Verdict], id: &str) -> &'v truce::eval::Verdict {
+    vs.iter().find(|v| &*v.event == id).unwrap()
+}
+
+fn named(v: &truce::eval::Verdict) -> Vec<String> {
+    v.doctrines
+        .iter()
+        .map(|d| format!("{}={} ({})", d.doctrine, d.setting, d.set_by))
+        .collect()
+}
+
+#[test]
+fn self_defence_turns_on_the_doctrine_and_each_element() {
+    use truce::eval::Outcome::*;
+    let own = case_verdicts("cases/ua-h3-self-defence", &[]);
+    let strict = case_verdicts(
+        "cases/ua-h3-self-defence",
+        &[("who_fired_first", "irrelevant")],
+    );
+    let procedural = case_verdicts("cases/ua-h3-self-defence", &[("retaliation", "procedural")]);
+    // The response at 06:20 is self-defence unless fire across the line
+    // is a violation whoever fired first.
+    assert_eq!(verdict(&own, "H3-2").outcome, Justified);
+    assert_eq!(verdict(&strict, "H3-2").outcome, Violation);
+    assert_eq!(verdict(&strict, "H3-2").party.as_deref(), Some("UA"));
+    assert!(
+        named(verdict(&own, "H3-2"))
+            .contains(&"who_fired_first=response_excused (rulebook)".to_owned())
+    );
+    assert!(
+        named(verdict(&strict, "H3-2"))
+            .contains(&"who_fired_first=irrelevant (command line)".to_owned())
+    );
+    // The 14:00 strike is retaliation under both, the 16:00 strike after
+    // the procedure is excused only under the procedural variant.
+    assert_eq!(verdict(&own, "H3-3").outcome, Violation);
+    assert_eq!(verdict(&procedural, "H3-3").outcome, Violation);
+    assert_eq!(verdict(&own, "H3-9").outcome, Violation);
+    assert_eq!(verdict(&procedural, "H3-9").outcome, Justified);
+    // A continuing threat stretches immediacy: two hours after the third strike.
+    assert_eq!(verdict(&own, "H3-12").outcome, Justified);
+    // Split verdict in one incident: the attacker's strike and the
+    // responder's gun position are violations, its fire is justified.
+    assert_eq!(verdict(&own, "H3-1").party.as_deref(), Some("RU"));
+    assert_eq!(verdict(&own, "H3-4").outcome, Justified);
+    assert_eq!(verdict(&own, "H3-5").outcome, Violation);
+    // A verdict that tested no doctrine names none.
+    assert!(named(verdict(&own, "H3-0")).is_empty());
+}
+
+#[test]
+fn an_authorisation_covers_only_its_units_weapons_place_and_hours() {
+    use truce::eval::Outcome::*;
+    let vs = case_verdicts("cases/ua-h4-authorisation", &[]);
+    let outcome = |id| verdict(&vs, id).outcome;
+    assert_eq!(outcome("H4-1"), Justified);
+    for beyond in ["H4-2", "H4-3", "H4-4", "H4-6"] {
+        assert_eq!(outcome(beyond), Violation, "{beyond}");
+    }
+    assert_eq!(outcome("H4-5"), Inconclusive);
+    let text =
+        truce::render::text::verdict(verdict(&vs, "H4-3"), truce::render::text::Detail::Full);
+    assert!(text.contains("(`machine_gun` is not covered)"), "{text}");
+}
+
+#[test]
+fn a_pattern_lists_the_established_events_it_counted() {
+    let run = truce::cases::run(Path::new("cases/ua-heavy-barrage")).unwrap();
+    let barrage: Vec<_> = run
+        .adjudication
+        .patterns
+        .iter()
+        .filter(|p| &*p.pattern == "heavy_barrage")
+        .collect();
+    assert_eq!(barrage.len(), 1, "one finding, for RU only");
+    let found = barrage[0];
+    assert_eq!(&*found.party, "RU");
+    let ids: Vec<&str> = found.events.iter().map(|e| &**e).collect();
+    let expected: Vec<String> = (1..=11).map(|i| format!("B-{i:02}")).collect();
+    assert_eq!(
+        ids, expected,
+        "a party claim, an 82 mm mortar and a late shot are not counted"
+    );
+    assert_eq!(found.densest, 11);
 }

@@ -336,3 +336,19 @@ fn a_group_answers_through_its_party() {
         "`NOBODY` is not a party of the agreement"
     );
 }
+
+#[test]
+fn doctrines_and_exception_ranks_are_checked_in_one_pass() {
+    let errors = errors_of("exception-ranks.truce");
+    for expected in [
+        "doctrine `who_fired_first` lists `response_excused` twice",
+        "unknown setting `first_come`",
+        "exceptions `loop_b` and `loop_a` are each ranked over the other",
+        "unknown exception `nowhere`",
+    ] {
+        assert!(
+            errors.iter().any(|e| e.contains(expected)),
+            "{expected}: {errors:?}"
+        );
+    }
+}

@@ -488,3 +488,44 @@ fn an_event_no_rulebook_covers_is_rejected_not_judged() {
     );
     assert!(shown.contains("1 events: 0 violation"), "{shown}");
 }
+
+#[test]
+fn doctrine_settings_come_from_the_command_line_and_are_checked() {
+    let events = "cases/ua-h3-self-defence/events.yaml";
+    let base = [
+        "explain",
+        "--rules",
+        "rules/ua-dmz-2025-draft.truce",
+        "--events",
+        events,
+        "H3-2",
+    ];
+    let out = truce(&base);
+    assert!(text(&out.stdout).contains("H3-2  JUSTIFIED  party UA"));
+    assert!(
+        text(&out.stdout)
+            .contains("doctrine who_fired_first = response_excused (set by the rulebook)")
+    );
+    let strict = [&base[..], &["--doctrine", "who_fired_first=irrelevant"]].concat();
+    let out = truce(&strict);
+    assert!(
+        text(&out.stdout).contains("H3-2  VIOLATION  party UA"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(
+        text(&out.stdout)
+            .contains("doctrine who_fired_first = irrelevant (set by the command line)")
+    );
+    let json = [&strict[..], &["--format", "json"]].concat();
+    let report: serde_json::Value = serde_json::from_slice(&truce(&json).stdout).unwrap();
+    assert_eq!(report["doctrines"][0]["setting"], "irrelevant");
+    let bad = [&base[..], &["--doctrine", "who_fired_first=sometimes"]].concat();
+    let out = truce(&bad);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("doctrine `who_fired_first` has no setting `sometimes`; its settings are `response_excused`, `irrelevant`"));
+    let unknown = [&base[..], &["--doctrine", "who_shot=first"]].concat();
+    assert!(text(&truce(&unknown).stderr).contains("no rulebook declares doctrine `who_shot`"));
+    let malformed = [&base[..], &["--doctrine", "who_fired_first"]].concat();
+    assert_eq!(truce(&malformed).status.code(), Some(2), "clap refuses it");
+}

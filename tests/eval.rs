@@ -152,3 +152,62 @@ fn a_rulebook_redefines_a_standard_and_names_its_own() {
         no_a1[0].articles[0].reason
     );
 }
+
+const RANKED: &str = r#"
+agreement "Ranks" {
+  in force 2025-09-03 00:00 Europe/Kyiv
+  party A "Party A"
+  party B "Party B"
+}
+act fire "discharge of any weapon"
+act order "an order to fire"
+article 1 "No fire." { violation when act is fire }
+exception answer overrides article 1 {
+  applies when some responds_to as attack where attack.actor.party != actor.party
+}
+exception ordered upholds article 1 RANK {
+  applies when some authorised_by as o where o.act is order
+}
+"#;
+
+const RANKED_EVENTS: &str = r#"
+- {id: F-1, time: "2025-09-10T06:00:00+03:00", act: fire, actor: {party: A}, evidence: [{source: m, kind: observation, grade: A1}]}
+- {id: O-1, time: "2025-09-10T06:05:00+03:00", act: order, actor: {party: B}, evidence: [{source: m, kind: observation, grade: A1}]}
+- {id: F-2, time: "2025-09-10T06:10:00+03:00", act: fire, actor: {party: B}, responds_to: F-1, authorised_by: O-1, evidence: [{source: m, kind: observation, grade: A1}]}
+"#;
+
+#[test]
+fn exceptions_of_opposite_effect_need_a_rank_or_the_verdict_stays_open() {
+    let unranked = RANKED.replace("RANK", "");
+    let checked = truce::compile(&truce::span::Source::new("r.truce", unranked.clone())).unwrap();
+    let warning = checked.warnings[0].to_string();
+    assert!(
+        warning.contains("`answer` and `ordered` have opposite effects on article 1"),
+        "{warning}"
+    );
+    let vs = judge_under(&unranked, RANKED_EVENTS);
+    let f2 = vs.iter().find(|v| &*v.event == "F-2").unwrap();
+    assert_eq!(f2.outcome, Outcome::Inconclusive);
+    assert!(
+        f2.articles[0]
+            .reason
+            .contains("both apply, and the rulebook ranks neither")
+    );
+    // Ranked: the upholding exception prevails, and says what it set aside.
+    let vs = judge_under(&RANKED.replace("RANK", "over answer"), RANKED_EVENTS);
+    let f2 = vs.iter().find(|v| &*v.event == "F-2").unwrap();
+    assert_eq!(outcome(f2), (Outcome::Violation, Some("B")));
+    assert!(
+        f2.articles[0]
+            .reason
+            .contains("`ordered` upholds the breach, setting aside `answer`")
+    );
+    // The other way round: the excuse prevails.
+    let reversed = RANKED.replace("RANK", "").replace(
+        "overrides article 1 {",
+        "overrides article 1 over ordered {",
+    );
+    let vs = judge_under(&reversed, RANKED_EVENTS);
+    let f2 = vs.iter().find(|v| &*v.event == "F-2").unwrap();
+    assert_eq!(f2.outcome, Outcome::Justified);
+}

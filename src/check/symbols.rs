@@ -143,8 +143,15 @@ impl Symbols {
             .entries
             .values()
             // Parties, acts and regimes matter without being named in a
-            // condition: events use them, and regimes restart the ceasefire.
-            .filter(|e| !e.used && !matches!(e.kind, Kind::Party | Kind::Act | Kind::Regime))
+            // condition: events use them, regimes restart the ceasefire, and
+            // patterns are findings of their own.
+            .filter(|e| {
+                !e.used
+                    && !matches!(
+                        e.kind,
+                        Kind::Party | Kind::Act | Kind::Regime | Kind::Pattern
+                    )
+            })
             .map(|e| (e.kind, &e.span))
             .collect();
         out.sort_by_key(|(_, s)| s.range.start);

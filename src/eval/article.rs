@@ -212,7 +212,7 @@ fn violation_reason(f: &Finding, upheld: Option<&ExceptionTrial>) -> String {
         .filter(|x| x.status == ExceptionStatus::DoesNotApply && x.effect == EXCUSES)
         .filter_map(|x| {
             let step = x.condition.as_ref()?.decisive();
-            Some(format!("`{}`: `{}` is false", x.exception, step.condition))
+            Some(format!("`{}`: {}", x.exception, failed_element(step)))
         })
         .collect();
     if failed.is_empty() {
@@ -270,6 +270,19 @@ fn responsible(rulebook: &Rulebook, article: &Article, actor: Option<u16>) -> Op
 /// The party that answers for an actor: itself, or a group's party.
 pub fn answering(rulebook: &Rulebook, actor: u16) -> u16 {
     rulebook.parties[usize::from(actor)].under.unwrap_or(actor)
+}
+
+/// What failed in an exception's condition, as a lawyer reads it: the
+/// test that was false, or the relation that found no event at all.
+fn failed_element(step: &Step) -> String {
+    let text = &*step.condition;
+    match text.strip_prefix("some ") {
+        Some(rest) if step.facts.is_empty() && step.steps.is_empty() => {
+            let relation = rest.split_whitespace().next().unwrap_or(rest);
+            format!("the act has no `{relation}` event")
+        }
+        _ => format!("`{text}` is false"),
+    }
 }
 
 const EXCUSES: &str = "excuses";
