@@ -276,7 +276,11 @@ pub fn answering(rulebook: &Rulebook, actor: u16) -> u16 {
 /// test that was false, or the relation that found no event at all.
 fn failed_element(step: &Step) -> String {
     let text = &*step.condition;
-    match text.strip_prefix("some ") {
+    let bare = text
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .unwrap_or(text);
+    match bare.strip_prefix("some ") {
         Some(rest) if step.facts.is_empty() && step.steps.is_empty() => {
             let relation = rest.split_whitespace().next().unwrap_or(rest);
             format!("the act has no `{relation}` event")
