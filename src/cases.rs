@@ -64,7 +64,7 @@ pub struct Expectation {
     #[serde(default)]
     pub articles: Option<Vec<String>>,
     /// Words the reason must contain: a rejection's reason, or for a
-    /// verdict its summary or an article's reason.
+    /// verdict its summary, an article's reason or its continuing state's note.
     #[serde(default)]
     pub reason: Option<String>,
     /// A variant: the case is judged again with these doctrine settings
@@ -368,7 +368,10 @@ fn meets(exp: &Expectation, v: &Verdict) -> bool {
         .as_ref()
         .is_none_or(|want| &deciding(v) == want);
     let reason = exp.reason.as_deref().is_none_or(|words| {
-        v.summary.contains(words) || v.articles.iter().any(|f| f.reason.contains(words))
+        v.summary.contains(words)
+            || v.articles.iter().any(|f| {
+                f.reason.contains(words) || f.state.as_ref().is_some_and(|s| s.note.contains(words))
+            })
     });
     let named = exp.doctrine.iter().all(|(name, setting)| {
         v.doctrines

@@ -451,3 +451,57 @@ fn a_pattern_lists_the_established_events_it_counted() {
     );
     assert_eq!(found.densest, 11);
 }
+
+#[test]
+fn clause_f_needs_every_step_in_order() {
+    use truce::eval::Outcome::*;
+    let own = case_verdicts("cases/minsk-measures-2020", &[]);
+    let broad = case_verdicts(
+        "cases/minsk-measures-2020",
+        &[("offensive_action_scope", "any_hostile_act")],
+    );
+    // Every step, in order: excused. No failed attempt, or the attempt
+    // after the order: the fire stays a breach of clause (b).
+    assert_eq!(verdict(&own, "M-5").outcome, Justified);
+    assert_eq!(verdict(&own, "M-9").outcome, Violation);
+    assert!(
+        verdict(&own, "M-9").articles[1]
+            .reason
+            .contains("as attempt")
+    );
+    assert_eq!(verdict(&own, "M-13").outcome, Violation);
+    assert!(
+        verdict(&own, "M-13").articles[1]
+            .reason
+            .contains("as order")
+    );
+    // Not yet in force; unknown origin kept as such.
+    assert_eq!(verdict(&own, "M-0").outcome, NoViolation);
+    assert_eq!(verdict(&own, "M-14").party, None);
+    // Answering fire with fire: only if fire is an "offensive action".
+    assert_eq!(verdict(&own, "M-19").outcome, Violation);
+    assert_eq!(verdict(&broad, "M-19").outcome, Justified);
+    assert!(
+        named(verdict(&broad, "M-19"))
+            .contains(&"offensive_action_scope=any_hostile_act (command line)".to_owned())
+    );
+}
+
+#[test]
+fn the_cyprus_status_quo_counts_a_structure_once_and_permits_by_scope() {
+    use truce::eval::Outcome::*;
+    let run = truce::cases::run(Path::new("cases/cy-buffer-zone")).unwrap();
+    let vs = &run.adjudication.verdicts;
+    assert_eq!(verdict(vs, "B-2").outcome, Justified);
+    for beyond in ["B-3", "B-4", "B-5"] {
+        assert_eq!(verdict(vs, beyond).outcome, Violation, "{beyond}");
+    }
+    let t = &run.adjudication.totals;
+    assert_eq!((t.continuing, t.unknown_origin), (2, 1));
+    assert_eq!(
+        verdict(vs, "S-4").outcome,
+        NoViolation,
+        "the structure removed"
+    );
+    assert_eq!(verdict(vs, "U-1").party, None);
+}

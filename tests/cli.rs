@@ -52,7 +52,11 @@ fn json_report_is_versioned_hashed_and_deterministic() {
     assert_eq!(first.status.code(), Some(3), "some events were rejected");
     let report: serde_json::Value = serde_json::from_slice(&first.stdout).unwrap();
     assert_eq!(report["schema_version"], 3);
-    assert_eq!(report["patterns"], serde_json::json!([]), "the KAA declares no pattern");
+    assert_eq!(
+        report["patterns"],
+        serde_json::json!([]),
+        "the KAA declares no pattern"
+    );
     let inputs = report["inputs"].as_array().unwrap();
     let roles: Vec<&str> = inputs.iter().map(|i| i["role"].as_str().unwrap()).collect();
     assert_eq!(roles, ["rules", "geometry", "events"]);

@@ -23,19 +23,43 @@ pub enum CheckError {
 }
 
 /// A warning: the rulebook works, but a negotiator should look again.
-#[derive(Debug, Error, Diagnostic)]
+/// Its code says which kind (`truce::check::unused`,
+/// `truce::check::unranked`), so the impl is written out.
+#[derive(Debug, Error)]
 #[error("{message}")]
-#[diagnostic(code(truce::check::unused), severity(Warning))]
 pub struct CheckWarning {
-    #[source_code]
+    code: &'static str,
     src: NamedSource<String>,
-    #[label("{label}")]
     span: SourceSpan,
     message: String,
     label: String,
-    #[help]
     help: Option<String>,
     offset: usize,
+}
+
+impl Diagnostic for CheckWarning {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new(self.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette::Severity::Warning)
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.src)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let label = miette::LabeledSpan::new_with_span(Some(self.label.clone()), self.span);
+        Some(Box::new(std::iter::once(label)))
+    }
 }
 
 /// A name that is not declared.
@@ -104,6 +128,16 @@ impl UnknownNameError {
 }
 
 impl DuplicateError {
+    /// The first declaration was of another kind: names of every kind share
+    /// one space, so the help says what the name already is.
+    pub fn of_another_kind(mut self, first: &str) -> Self {
+        self.help = format!(
+            "`{}` is already a {first} here: every declaration needs a name of its own, whatever its kind; rename one",
+            self.name
+        );
+        self
+    }
+
     pub fn new(span: &Span, first: &Span, what: &'static str) -> Self {
         let mut help = format!(
             "give each {what} its own {}, or remove one declaration",
@@ -148,8 +182,24 @@ impl InvalidError {
 }
 
 impl CheckWarning {
-    pub fn new(span: &Span, message: impl Into<String>, label: impl Into<String>) -> Self {
+    /// A declaration nothing uses.
+    pub fn unused(span: &Span, message: impl Into<String>, label: impl Into<String>) -> Self {
+        Self::new("truce::check::unused", span, message, label)
+    }
+
+    /// Exceptions of opposite effect with no rank between them.
+    pub fn unranked(span: &Span, message: impl Into<String>, label: impl Into<String>) -> Self {
+        Self::new("truce::check::unranked", span, message, label)
+    }
+
+    fn new(
+        code: &'static str,
+        span: &Span,
+        message: impl Into<String>,
+        label: impl Into<String>,
+    ) -> Self {
         CheckWarning {
+            code,
             src: span.source.named(),
             span: span.into(),
             message: message.into(),

@@ -522,7 +522,7 @@ impl Checker {
         // Each level multiplies the work by the number of related events.
         if scope.bindings.len() >= MAX_SOME_NESTING {
             let message = format!("`some` may nest at most {MAX_SOME_NESTING} deep");
-            let help = "test the inner relation in its own article or exception";
+            let help = "a `where` runs to the end of the condition: put a `some` in brackets when other tests follow it, `(some responds_to as attack where ...) and ...`; or test the inner relation in its own exception";
             return self.invalid(InvalidError::new(&relation.span, message, "too deep").help(help));
         }
         let rel = Relation::parse(&relation.node);

@@ -427,8 +427,9 @@ impl Checker {
                     "if both apply to one act its verdict is inconclusive; write `over {}` on the one that prevails",
                     excuse.name
                 );
-                self.warnings
-                    .push(CheckWarning::new(&upholds.span, message, "opposite effect").help(help));
+                self.warnings.push(
+                    CheckWarning::unranked(&upholds.span, message, "opposite effect").help(help),
+                );
             }
         }
     }
@@ -468,7 +469,7 @@ impl Checker {
             );
             let help = "an unused declaration may mean an article forgot to mention it";
             self.warnings
-                .push(CheckWarning::new(&span, message, "never used").help(help));
+                .push(CheckWarning::unused(&span, message, "never used").help(help));
         }
     }
 }

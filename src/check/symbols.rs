@@ -75,7 +75,12 @@ impl Symbols {
     pub fn declare(&mut self, span: &Span, kind: Kind) -> Result<usize, CheckError> {
         let name = span.text().to_owned();
         if let Some(first) = self.entries.get(&name) {
-            return Err(DuplicateError::new(span, &first.span, kind.word()).into());
+            let error = DuplicateError::new(span, &first.span, kind.word());
+            return Err(match first.kind == kind {
+                true => error,
+                false => error.of_another_kind(first.kind.word()),
+            }
+            .into());
         }
         let count = self.counts.entry(kind.word()).or_default();
         let index = *count;

@@ -26,19 +26,25 @@ impl Env<'_> {
             place(act, p, grants),
             period(act, p, grants),
         ];
+        // One step per part granted, so the part that fails is the one a
+        // reason names ("`actor.unit in grants.units` is false").
         let mut step = Step::leaf(cond.text.clone(), Truth::True, Vec::new());
-        for (truth, f, why) in parts.into_iter().flatten() {
+        for (test, truth, f, why) in parts.into_iter().flatten() {
             step.result = step.result.and(truth);
-            if truth == Truth::Unknown && step.unknown_because.is_none() {
-                step.unknown_because = why;
-            }
-            step.facts.push(f);
+            let mut part = Step::leaf(test.into(), truth, vec![f]);
+            part.unknown_because = why;
+            step.steps.push(part);
+        }
+        if step.result == Truth::Unknown {
+            step.unknown_because = step.decisive().unknown_because.clone();
         }
         step
     }
 }
 
-type Part = Option<(Truth, Fact, Option<String>)>;
+/// A part of the scope: its test as the explanation words it, its truth,
+/// the fact shown, and why it is unknown.
+type Part = Option<(&'static str, Truth, Fact, Option<String>)>;
 
 fn fact(e: &Event, field: &'static str, value: String, computed: Option<String>) -> Fact {
     Fact {
@@ -62,11 +68,8 @@ fn units(act: &Event, p: &Event, g: &Grants) -> Part {
         None => (Truth::Unknown, format!("{} records no unit", act.id)),
     };
     let why = (truth == Truth::Unknown).then(|| computed.clone());
-    Some((
-        truth,
-        fact(p, "grants.units", listed(list), Some(computed)),
-        why,
-    ))
+    let f = fact(p, "grants.units", listed(list), Some(computed));
+    Some(("actor.unit in grants.units", truth, f, why))
 }
 
 fn weapons(act: &Event, p: &Event, g: &Grants) -> Part {
@@ -88,8 +91,11 @@ fn weapons(act: &Event, p: &Event, g: &Grants) -> Part {
     } else {
         listed(list)
     };
-    Some((truth, fact(p, "grants.weapons", shown, Some(computed)), why))
+    let f = fact(p, "grants.weapons", shown, Some(computed));
+    Some(("weapon.type in grants.weapons", truth, f, why))
 }
+
+const PLACE: &str = "place within grants.radius_m of the authorised place";
 
 /// Inside the radius around the authorisation's place: decided only when
 /// every reading of both positions, with its accuracy, agrees.
@@ -102,7 +108,7 @@ fn place(act: &Event, p: &Event, g: &Grants) -> Part {
     ) else {
         let why = format!("{} or {} records no place", act.id, p.id);
         let f = fact(p, "grants.radius", shown, Some(why.clone()));
-        return Some((Truth::Unknown, f, Some(why)));
+        return Some((PLACE, Truth::Unknown, f, Some(why)));
     };
     let mut truth = None;
     let mut nearest = f64::INFINITY;
@@ -129,7 +135,8 @@ fn place(act: &Event, p: &Event, g: &Grants) -> Part {
     let computed = format!("{} from the authorised place; radius {shown}", km(nearest));
     let why = (truth == Truth::Unknown)
         .then(|| "the radius falls within the uncertainty of the positions".to_owned());
-    Some((truth, fact(p, "grants.radius", shown, Some(computed)), why))
+    let f = fact(p, "grants.radius", shown, Some(computed));
+    Some((PLACE, truth, f, why))
 }
 
 /// Within the validity: the act's whole time window inside it is in
@@ -139,9 +146,10 @@ fn period(act: &Event, p: &Event, g: &Grants) -> Part {
         return None;
     }
     let (from, to) = (act.time.from, act.time.to);
-    let after_start = g.valid_from.is_none_or(|v| from >= v);
-    let before_end = g.valid_until.is_none_or(|v| to <= v);
-    let outside = g.valid_from.is_some_and(|v| to < v) || g.valid_until.is_some_and(|v| from > v);
+    let (start, end) = (g.valid_from.map(|v| v.0), g.valid_until.map(|v| v.0));
+    let after_start = start.is_none_or(|v| from >= v);
+    let before_end = end.is_none_or(|v| to <= v);
+    let outside = start.is_some_and(|v| to < v) || end.is_some_and(|v| from > v);
     let truth = if after_start && before_end {
         Truth::True
     } else if outside {
@@ -149,16 +157,21 @@ fn period(act: &Event, p: &Event, g: &Grants) -> Part {
     } else {
         Truth::Unknown
     };
-    let shown_at = |t: Option<jiff::Timestamp>| {
-        t.map_or("open".to_owned(), |t| {
-            let offset =
-                jiff::tz::Offset::from_seconds(p.time.offset).unwrap_or(jiff::tz::Offset::UTC);
-            t.display_with_offset(offset).to_string()
+    let shown_at = |t: Option<(jiff::Timestamp, i32)>| {
+        t.map_or("open".to_owned(), |(at, offset)| {
+            let offset = jiff::tz::Offset::from_seconds(offset).unwrap_or(jiff::tz::Offset::UTC);
+            at.display_with_offset(offset).to_string()
         })
     };
     let shown = format!("{} to {}", shown_at(g.valid_from), shown_at(g.valid_until));
     let computed = format!("act {}", super::time::written(&act.time));
     let why = (truth == Truth::Unknown)
         .then(|| "the act's time window straddles the authorisation's validity".to_owned());
-    Some((truth, fact(p, "grants.valid", shown, Some(computed)), why))
+    let f = fact(p, "grants.valid", shown, Some(computed));
+    Some((
+        "time within grants.valid_from to grants.valid_until",
+        truth,
+        f,
+        why,
+    ))
 }

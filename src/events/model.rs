@@ -41,8 +41,9 @@ pub struct Grants {
     pub units: Option<Vec<Name>>,
     pub weapons: Option<Vec<Name>>,
     pub radius_m: Option<f64>,
-    pub valid_from: Option<Timestamp>,
-    pub valid_until: Option<Timestamp>,
+    /// With the UTC offset written, in seconds, to show it as written.
+    pub valid_from: Option<(Timestamp, i32)>,
+    pub valid_until: Option<(Timestamp, i32)>,
 }
 
 /// When an event happened: an instant (`from == to`) or a window.

@@ -148,10 +148,10 @@ fn grants(g: super::raw::RawGrants, names: &mut Interner) -> Result<Box<Grants>,
     if g.radius_m.is_some_and(|r| !(r.is_finite() && r > 0.0)) {
         return Err("`grants.radius_m` must be a positive number of metres".into());
     }
-    let at = |t: Option<String>| t.map(|t| instant(&t).map(|(at, _)| at)).transpose();
+    let at = |t: Option<String>| t.map(|t| instant(&t)).transpose();
     let (valid_from, valid_until) = (at(g.valid_from)?, at(g.valid_until)?);
     if let (Some(f), Some(u)) = (valid_from, valid_until)
-        && u <= f
+        && u.0 <= f.0
     {
         return Err("`grants.valid_until` is not after `grants.valid_from`".into());
     }
