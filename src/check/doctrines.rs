@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::Checker;
 use super::err::{InvalidError, UnknownNameError};
+use super::provisions::declarations;
 use super::rulebook::{Doctrine, DoctrineTest, SetBy};
 use super::symbols::Kind;
 use crate::ast::{self, Declaration};
@@ -13,19 +14,10 @@ impl Checker {
     /// Every doctrine, in rulebook order; one with a wrong default or a
     /// repeated setting is reported and left out.
     pub(super) fn doctrines(&mut self, ast: &ast::Rulebook) -> Vec<Doctrine> {
-        let mut out = Vec::new();
-        for decl in &ast.declarations {
-            let Declaration::Doctrine(d) = decl else {
-                continue;
-            };
-            if !self.is_declared(&d.name) {
-                continue;
-            }
-            if let Some(doctrine) = self.doctrine(d) {
-                out.push(doctrine);
-            }
-        }
-        out
+        declarations(ast, |decl| match decl {
+            Declaration::Doctrine(d) if self.is_declared(&d.name) => self.doctrine(d),
+            _ => None,
+        })
     }
 
     fn doctrine(&mut self, d: &ast::DoctrineDecl) -> Option<Doctrine> {

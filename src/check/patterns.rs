@@ -4,26 +4,18 @@
 use super::Checker;
 use super::err::InvalidError;
 use super::fields::Scope;
+use super::provisions::declarations;
 use super::rulebook::Pattern;
 use crate::ast::{self, Declaration, Dimension};
 
 impl Checker {
-    /// Every pattern, in rulebook order; indices match the symbol table's
-    /// only when all check, and a rulebook with errors is rejected anyway.
+    /// Every pattern, in rulebook order; one that does not check is
+    /// reported and left out (the rulebook is then rejected).
     pub(super) fn patterns(&mut self, ast: &ast::Rulebook) -> Vec<Pattern> {
-        let mut out = Vec::new();
-        for decl in &ast.declarations {
-            let Declaration::Pattern(p) = decl else {
-                continue;
-            };
-            if !self.is_declared(&p.name) {
-                continue;
-            }
-            if let Some(pattern) = self.pattern(p) {
-                out.push(pattern);
-            }
-        }
-        out
+        declarations(ast, |decl| match decl {
+            Declaration::Pattern(p) if self.is_declared(&p.name) => self.pattern(p),
+            _ => None,
+        })
     }
 
     fn pattern(&mut self, p: &ast::PatternDecl) -> Option<Pattern> {
