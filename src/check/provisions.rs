@@ -474,7 +474,10 @@ impl Checker {
     }
 }
 
-pub(super) fn declarations<T>(ast: &ast::Rulebook, mut f: impl FnMut(&Declaration) -> Option<T>) -> Vec<T> {
+pub(super) fn declarations<T>(
+    ast: &ast::Rulebook,
+    mut f: impl FnMut(&Declaration) -> Option<T>,
+) -> Vec<T> {
     ast.declarations.iter().filter_map(&mut f).collect()
 }
 
