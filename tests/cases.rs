@@ -505,3 +505,26 @@ fn the_cyprus_status_quo_counts_a_structure_once_and_permits_by_scope() {
     );
     assert_eq!(verdict(vs, "U-1").party, None);
 }
+
+#[test]
+fn competing_accounts_stand_side_by_side_and_count_for_nothing() {
+    use truce::eval::Outcome::*;
+    let vs = case_verdicts("cases/ua-competing-accounts", &[]);
+    let c1 = verdict(&vs, "C-1");
+    assert_eq!(
+        (c1.outcome, c1.party.as_deref()),
+        (Inconclusive, Some("RU"))
+    );
+    let proof = c1.articles[2].proof.as_ref().expect("weighed");
+    let accounts: Vec<(&str, Option<&str>)> = proof
+        .contradicted_by
+        .iter()
+        .map(|a| (&*a.event, a.actor.as_deref()))
+        .collect();
+    assert_eq!(accounts, [("C-2", Some("UA"))]);
+    assert!(proof.contradicted_by[0].evidence.iter().all(|e| !e.counted));
+    // A denial does not defeat an established and attributed strike.
+    assert_eq!(verdict(&vs, "C-3").outcome, Violation);
+    let text = truce::render::text::verdict(c1, truce::render::text::Detail::Full);
+    assert!(text.contains("competing account C-2 (actor UA): \"RU account: UA shelled its own village to blame RU\""), "{text}");
+}

@@ -71,6 +71,7 @@ pub fn judge_alone(env: &mut Env<'_>, index: usize, in_force: &Option<Step>) -> 
         let standard = |i: usize| &rulebook.standards[i];
         let occurrence = proof::assess(
             env.graph,
+            &rulebook.parties,
             event,
             standard(article.proof),
             Aspect::Occurrence,
@@ -80,6 +81,7 @@ pub fn judge_alone(env: &mut Env<'_>, index: usize, in_force: &Option<Step>) -> 
         if occurrence.met && finding.party.is_some() {
             let a = proof::assess(
                 env.graph,
+                &rulebook.parties,
                 event,
                 standard(article.attribution),
                 Aspect::Attribution,

@@ -65,7 +65,7 @@ pub fn find(rulebook: &Rulebook, graph: &EventGraph) -> Vec<PatternRun> {
             };
             let established = [Aspect::Occurrence, Aspect::Attribution]
                 .into_iter()
-                .all(|a| proof::assess(graph, i, standard, a).met);
+                .all(|a| proof::assess(graph, &rulebook.parties, i, standard, a).met);
             if established {
                 by_party.entry(party).or_default().push(i);
             }

@@ -11,8 +11,8 @@
 
 use std::collections::BTreeSet;
 
-use super::verdict::{EvidenceNote, Proof};
-use crate::check::{Bar, Relation, Standard};
+use super::verdict::{Account, EvidenceNote, Proof};
+use crate::check::{Bar, Party, Relation, Standard};
 use crate::events::{About, Evidence, EvidenceKind, Grade};
 use crate::graph::EventGraph;
 
@@ -42,7 +42,13 @@ impl Aspect {
 }
 
 /// Weighs the evidence for `event` against `standard`, for one aspect.
-pub fn assess(graph: &EventGraph, event: usize, standard: &Standard, aspect: Aspect) -> Proof {
+pub fn assess(
+    graph: &EventGraph,
+    parties: &[Party],
+    event: usize,
+    standard: &Standard,
+    aspect: Aspect,
+) -> Proof {
     let mut sources: Vec<usize> = vec![event];
     sources.extend(graph.referring(event, Relation::Corroborates));
     let mut notes = Vec::new();
@@ -74,11 +80,13 @@ pub fn assess(graph: &EventGraph, event: usize, standard: &Standard, aspect: Asp
         .iter()
         .zip(&clearing)
         .any(|(bar, set)| set.len() >= bar.count);
-    let contradicted_by = graph
-        .referring(event, Relation::Contradicts)
+    let mut against = graph.referring(event, Relation::Contradicts);
+    against.extend(graph.related(event, Relation::Contradicts));
+    against.sort_unstable();
+    against.dedup();
+    let contradicted_by = against
         .into_iter()
-        .chain(graph.related(event, Relation::Contradicts))
-        .map(|i| graph.events[i].id.clone())
+        .map(|i| account(graph, parties, i, aspect))
         .collect();
     Proof {
         standard: standard.name.clone(),
@@ -87,6 +95,29 @@ pub fn assess(graph: &EventGraph, event: usize, standard: &Standard, aspect: Asp
         reason: reason(standard, met, &notes),
         evidence: notes,
         contradicted_by,
+    }
+}
+
+/// A competing account, shown beside the evidence it competes with: who
+/// it says acted, what it says happened, and what it rests on.
+fn account(graph: &EventGraph, parties: &[Party], i: usize, aspect: Aspect) -> Account {
+    let e = &graph.events[i];
+    Account {
+        event: e.id.clone(),
+        actor: e.party.map(|p| parties[usize::from(p)].id.clone()),
+        summary: e.summary.as_deref().map(Into::into),
+        evidence: e
+            .evidence
+            .iter()
+            .filter(|item| aspect.bears(item.about))
+            .map(|item| EvidenceNote {
+                event: e.id.clone(),
+                source: item.source.clone(),
+                kind: item.kind.name(),
+                grade: item.grade.to_string(),
+                counted: false,
+            })
+            .collect(),
     }
 }
 
@@ -158,7 +189,7 @@ fn reason(standard: &Standard, met: bool, notes: &[EvidenceNote]) -> String {
         .collect();
     if claims_only {
         return format!(
-            "{words} not met: it rests on party claims only: {}",
+            "{words} not met: it rests on party claims only: {}; it needs {need}, other than a party's claim",
             held.join(", ")
         );
     }

@@ -177,9 +177,22 @@ pub struct Proof {
     pub met: bool,
     pub reason: String,
     pub evidence: Vec<EvidenceNote>,
-    /// Events that contradict this one, shown beside the evidence.
+    /// Competing accounts: events that contradict this one (or that it
+    /// contradicts), each with what it rests on, shown beside the evidence.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub contradicted_by: Vec<Name>,
+    pub contradicted_by: Vec<Account>,
+}
+
+/// An account that competes with the judged event's.
+#[derive(Debug, Clone, Serialize)]
+pub struct Account {
+    pub event: Name,
+    /// The party it says acted; `None` when it names none.
+    pub actor: Option<Name>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Name>,
+    /// Its evidence on the same aspect; never counted for the judged event.
+    pub evidence: Vec<EvidenceNote>,
 }
 
 /// One item of evidence and whether it counted towards the standard.

@@ -257,12 +257,26 @@ fn proof(out: &mut String, p: &Proof, listed: bool) {
             clean(&e.source)
         );
     }
-    if !p.contradicted_by.is_empty() {
+    // Competing accounts, side by side with the evidence: once, with the
+    // first proof that lists evidence.
+    for a in p.contradicted_by.iter().filter(|_| !listed) {
+        let actor = a
+            .actor
+            .as_deref()
+            .map_or("no actor named".into(), |p| format!("actor {p}"));
+        let summary = a
+            .summary
+            .as_deref()
+            .map_or(String::new(), |s| format!(": \"{}\"", clean(s)));
         let _ = writeln!(
             out,
-            "        contradicted by {}",
-            p.contradicted_by.join(", ")
+            "      competing account {} ({actor}){summary}",
+            clean(&a.event)
         );
+        for e in &a.evidence {
+            let kind = e.kind.replace('_', " ");
+            let _ = writeln!(out, "        {} {kind} ({})", e.grade, clean(&e.source));
+        }
     }
 }
 
