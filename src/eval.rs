@@ -6,6 +6,7 @@
 mod article;
 mod cond;
 mod discs;
+mod exception;
 mod force;
 mod pattern;
 #[cfg(test)]

@@ -5,11 +5,12 @@
 //! cannot be decided or proven.
 
 use super::cond::Env;
+use super::exception::{EXCUSES, UPHOLDS, failed_element, try_exceptions, untried};
 use super::force;
 use super::proof::{self, Aspect};
 use super::truth::Truth;
 use super::verdict::{ExceptionStatus, ExceptionTrial, Finding, Outcome, Proof, Step};
-use crate::check::{Article, Effect, Responsible, Role, Rulebook};
+use crate::check::{Article, Responsible, Role, Rulebook};
 use crate::name::Name;
 
 /// Judges `event` under article `index`; `in_force` is the agreement's gate
@@ -191,23 +192,6 @@ fn decide(f: &Finding, in_force: &Option<Step>) -> (Outcome, String) {
 /// Why a met and proven breach stands: no excuse applies (and which of
 /// its elements failed), or an exception upholds it over an excuse.
 fn violation_reason(f: &Finding, upheld: Option<&ExceptionTrial>) -> String {
-    if let Some(u) = upheld {
-        let aside: Vec<String> = f
-            .exceptions
-            .iter()
-            .filter(|x| x.status == ExceptionStatus::SetAside)
-            .map(|x| format!("`{}`", x.exception))
-            .collect();
-        let over = if aside.is_empty() {
-            String::new()
-        } else {
-            format!(", setting aside {}", aside.join(", "))
-        };
-        return format!(
-            "met, proven, and exception `{}` upholds the breach{over}",
-            u.exception
-        );
-    }
     let failed: Vec<String> = f
         .exceptions
         .iter()
@@ -217,14 +201,29 @@ fn violation_reason(f: &Finding, upheld: Option<&ExceptionTrial>) -> String {
             Some(format!("`{}`: {}", x.exception, failed_element(step)))
         })
         .collect();
-    if failed.is_empty() {
-        "met, proven, and no exception applies".into()
+    let failed = if failed.is_empty() {
+        String::new()
     } else {
-        format!(
-            "met, proven, and no exception applies ({})",
-            failed.join("; ")
-        )
-    }
+        format!(" ({})", failed.join("; "))
+    };
+    let Some(u) = upheld else {
+        return format!("met, proven, and no exception applies{failed}");
+    };
+    let aside: Vec<String> = f
+        .exceptions
+        .iter()
+        .filter(|x| x.status == ExceptionStatus::SetAside)
+        .map(|x| format!("`{}`", x.exception))
+        .collect();
+    let over = if aside.is_empty() {
+        String::new()
+    } else {
+        format!(", setting aside {}", aside.join(", "))
+    };
+    format!(
+        "met, proven, and exception `{}` upholds the breach{over}{failed}",
+        u.exception
+    )
 }
 
 /// A finding for an article that did not bind the actor's party: the gate
@@ -272,87 +271,4 @@ fn responsible(rulebook: &Rulebook, article: &Article, actor: Option<u16>) -> Op
 /// The party that answers for an actor: itself, or a group's party.
 pub fn answering(rulebook: &Rulebook, actor: u16) -> u16 {
     rulebook.parties[usize::from(actor)].under.unwrap_or(actor)
-}
-
-/// What failed in an exception's condition, as a lawyer reads it: the
-/// test that was false, or the relation that found no event at all.
-fn failed_element(step: &Step) -> String {
-    let text = &*step.condition;
-    let bare = text
-        .strip_prefix('(')
-        .and_then(|t| t.strip_suffix(')'))
-        .unwrap_or(text);
-    match bare.strip_prefix("some ") {
-        Some(rest) if step.facts.is_empty() && step.steps.is_empty() => {
-            let relation = rest.split_whitespace().next().unwrap_or(rest);
-            format!("the act has no `{relation}` event")
-        }
-        _ => format!("`{text}` is false"),
-    }
-}
-
-const EXCUSES: &str = "excuses";
-const UPHOLDS: &str = "upholds";
-
-fn effect(e: Effect) -> &'static str {
-    match e {
-        Effect::Excuses => EXCUSES,
-        Effect::Upholds => UPHOLDS,
-    }
-}
-
-/// Tries every exception on the article; one that applies but is ranked
-/// below another that applies with the opposite effect is set aside.
-fn try_exceptions(env: &mut Env<'_>, article: usize) -> Vec<ExceptionTrial> {
-    let rulebook = env.rulebook;
-    let on: Vec<usize> = (0..rulebook.exceptions.len())
-        .filter(|&i| rulebook.exceptions[i].overrides.contains(&article))
-        .collect();
-    let mut trials: Vec<ExceptionTrial> = on
-        .iter()
-        .map(|&i| {
-            let x = &rulebook.exceptions[i];
-            let step: Step = env.eval(&x.condition);
-            ExceptionTrial {
-                exception: x.name.clone(),
-                text: x.text.clone(),
-                effect: effect(x.effect),
-                status: step.result.into(),
-                condition: Some(step),
-            }
-        })
-        .collect();
-    let applies: Vec<usize> = on
-        .iter()
-        .zip(&trials)
-        .filter(|(_, t)| t.status == ExceptionStatus::Applies)
-        .map(|(i, _)| *i)
-        .collect();
-    for (k, &i) in on.iter().enumerate() {
-        let me = &rulebook.exceptions[i];
-        let outranked = applies.iter().any(|&j| {
-            let other = &rulebook.exceptions[j];
-            other.effect != me.effect && other.over.contains(&i)
-        });
-        if outranked && trials[k].status == ExceptionStatus::Applies {
-            trials[k].status = ExceptionStatus::SetAside;
-        }
-    }
-    trials
-}
-
-/// Exceptions listed as not considered, so a reader sees they exist.
-fn untried(rulebook: &Rulebook, article: usize) -> Vec<ExceptionTrial> {
-    rulebook
-        .exceptions
-        .iter()
-        .filter(|x| x.overrides.contains(&article))
-        .map(|x| ExceptionTrial {
-            exception: x.name.clone(),
-            text: x.text.clone(),
-            effect: effect(x.effect),
-            status: ExceptionStatus::NotConsidered,
-            condition: None,
-        })
-        .collect()
 }
