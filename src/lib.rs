@@ -86,7 +86,12 @@ pub fn set_doctrines(
     books: &mut [check::Rulebook],
     settings: &[(String, String)],
 ) -> Result<(), String> {
-    for (name, setting) in settings {
+    for (i, (name, setting)) in settings.iter().enumerate() {
+        if let Some((_, other)) = settings[..i].iter().find(|(n, _)| n == name) {
+            return Err(format!(
+                "doctrine `{name}` is set twice, to `{other}` and to `{setting}`; set it once"
+            ));
+        }
         let mut found = false;
         for book in books.iter_mut() {
             found |= book.set_doctrine(name, setting)?;

@@ -531,6 +531,14 @@ fn doctrine_settings_come_from_the_command_line_and_are_checked() {
     assert!(text(&out.stderr).contains("doctrine `who_fired_first` has no setting `sometimes`; its settings are `response_excused`, `irrelevant`"));
     let unknown = [&base[..], &["--doctrine", "who_shot=first"]].concat();
     assert!(text(&truce(&unknown).stderr).contains("no rulebook declares doctrine `who_shot`"));
+    let twice = [
+        &strict[..],
+        &["--doctrine", "who_fired_first=response_excused"],
+    ]
+    .concat();
+    let out = truce(&twice);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("doctrine `who_fired_first` is set twice"));
     let malformed = [&base[..], &["--doctrine", "who_fired_first"]].concat();
     assert_eq!(truce(&malformed).status.code(), Some(2), "clap refuses it");
 }
