@@ -128,6 +128,10 @@ pub fn run(dir: &Path) -> Result<CaseRun, String> {
     let events = dir.join(&manifest.events);
     let mut judge = |settings: &BTreeMap<String, String>| -> Result<Adjudication, String> {
         let pairs: Vec<(String, String)> = settings.clone().into_iter().collect();
+        // Each run starts from the rulebooks' own settings.
+        books
+            .iter_mut()
+            .for_each(crate::check::Rulebook::reset_doctrines);
         crate::set_doctrines(&mut books, &pairs)
             .map_err(|e| format!("`{}`: {e}", manifest_path.display()))?;
         let instruments: Vec<crate::Instrument<'_>> = books

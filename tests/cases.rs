@@ -528,3 +528,25 @@ fn competing_accounts_stand_side_by_side_and_count_for_nothing() {
     let text = truce::render::text::verdict(c1, truce::render::text::Detail::Full);
     assert!(text.contains("competing account C-2 (actor UA): \"RU account: UA shelled its own village to blame RU\""), "{text}");
 }
+
+#[test]
+fn each_doctrine_variant_starts_from_the_rulebooks_own_settings() {
+    // Variants run in turn on the same rulebooks; one's setting must not
+    // leak into the next.
+    let run = truce::cases::run(Path::new("cases/ua-h3-self-defence")).unwrap();
+    for variant in &run.variants {
+        for v in &variant.adjudication.verdicts {
+            for d in &v.doctrines {
+                let set_here = variant.doctrine.get(&*d.doctrine).map(String::as_str);
+                match set_here {
+                    Some(s) => assert_eq!((&*d.setting, d.set_by), (s, "command line")),
+                    None => assert_eq!(
+                        d.set_by, "rulebook",
+                        "{} in {:?}",
+                        d.doctrine, variant.doctrine
+                    ),
+                }
+            }
+        }
+    }
+}

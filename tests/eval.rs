@@ -211,3 +211,43 @@ fn exceptions_of_opposite_effect_need_a_rank_or_the_verdict_stays_open() {
     let f2 = vs.iter().find(|v| &*v.event == "F-2").unwrap();
     assert_eq!(f2.outcome, Outcome::Justified);
 }
+
+#[test]
+fn an_undecided_exception_leaves_a_ranked_outcome_open_only_if_it_could_change_it() {
+    // `answer` responds to an event that was rejected, so it is undecided.
+    let events = r#"
+- {id: F-1, time: "2025-09-10T06:00:00+03:00", act: fire, actor: {party: A}, weapon: {calibre_mm: -1}}
+- {id: O-1, time: "2025-09-10T06:05:00+03:00", act: order, actor: {party: B}, evidence: [{source: m, kind: observation, grade: A1}]}
+- {id: F-2, time: "2025-09-10T06:10:00+03:00", act: fire, actor: {party: B}, responds_to: F-1, authorised_by: O-1, evidence: [{source: m, kind: observation, grade: A1}]}
+"#;
+    let f2 = |rules: &str| {
+        let vs = judge_under(rules, events);
+        vs.into_iter().find(|v| &*v.event == "F-2").unwrap()
+    };
+    // Unranked: if `answer` applied, the two would conflict; open.
+    let v = f2(&RANKED.replace("RANK", ""));
+    assert_eq!(v.outcome, Outcome::Inconclusive, "{}", v.articles[0].reason);
+    assert!(
+        v.articles[0]
+            .reason
+            .contains("exception `answer` may apply and cannot be decided")
+    );
+    // `ordered` ranked over `answer`: the breach stands either way.
+    let v = f2(&RANKED.replace("RANK", "over answer"));
+    assert_eq!(v.outcome, Outcome::Violation);
+    // `answer` ranked over `ordered`: whether it applies decides; open.
+    let reversed = RANKED.replace("RANK", "").replace(
+        "overrides article 1 {",
+        "overrides article 1 over ordered {",
+    );
+    assert_eq!(f2(&reversed).outcome, Outcome::Inconclusive);
+    // The other way round: the excuse applies and the upholding exception
+    // ranked below it is undecided: justified whatever it turns out to be.
+    let events = RANKED_EVENTS.replace(
+        "{id: O-1, time: \"2025-09-10T06:05:00+03:00\", act: order,",
+        "{id: O-1, time: \"2025-09-10T06:05:00+03:00\", act: order, weapon: {calibre_mm: -1},",
+    );
+    let vs = judge_under(&reversed, &events);
+    let v = vs.iter().find(|v| &*v.event == "F-2").unwrap();
+    assert_eq!(v.outcome, Outcome::Justified, "{}", v.articles[0].reason);
+}

@@ -110,6 +110,11 @@ impl Checker {
             }
             BinOp::In if self.bound_event(lhs, scope).is_some() => {
                 let subject = self.bound_event(lhs, scope)?;
+                if scope.in_pattern {
+                    let message = "a pattern cannot test the findings of a pattern";
+                    let help = "patterns are found all at once, before any event is judged: test the pattern in an article or exception";
+                    return self.invalid(InvalidError::new(&op.span, message, "here").help(help));
+                }
                 let names = self.names(rhs, op)?;
                 let (_, pattern) = self
                     .symbols

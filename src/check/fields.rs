@@ -13,6 +13,9 @@ use crate::span::Spanned;
 pub(super) struct Scope {
     pub(super) bindings: Vec<String>,
     pub(super) weapon: bool,
+    /// Inside a pattern's condition: patterns are found before judging,
+    /// all at once, so one cannot test another's findings.
+    pub(super) in_pattern: bool,
 }
 
 impl Scope {
@@ -20,6 +23,7 @@ impl Scope {
         Scope {
             bindings: Vec::new(),
             weapon: true,
+            in_pattern: false,
         }
     }
 }

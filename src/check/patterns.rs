@@ -27,13 +27,24 @@ impl Checker {
             self.error(InvalidError::new(&p.count.span, message, "here").help(help));
         }
         let window = &p.window.node;
-        let window_ok = window.unit.dimension() == Dimension::Duration && window.base() > 0.0;
+        // A century is more than any agreement needs, and keeps the
+        // arithmetic on instants in range.
+        let window_ok = window.unit.dimension() == Dimension::Duration
+            && window.base() > 0.0
+            && window.base() <= 100.0 * 366.0 * 86_400.0;
         if !window_ok {
-            let message = format!("`{}` is not a length of time", p.window.span.text());
-            let help = "give the window in `min`, `h` or `d`: `24 h`";
+            let message = format!(
+                "`{}` is not a length of time a pattern can count over",
+                p.window.span.text()
+            );
+            let help = "give a positive window of at most a century, in `min`, `h` or `d`: `24 h`";
             self.error(InvalidError::new(&p.window.span, message, "here").help(help));
         }
-        let condition = self.cond(&p.condition, &Scope::default());
+        let scope = Scope {
+            in_pattern: true,
+            ..Scope::default()
+        };
+        let condition = self.cond(&p.condition, &scope);
         if !(count_ok && window_ok) {
             return None;
         }

@@ -103,6 +103,14 @@ impl Rulebook {
         self.doctrines[t.doctrine].setting == t.setting
     }
 
+    /// Puts every doctrine back to the rulebook's default.
+    pub fn reset_doctrines(&mut self) {
+        for d in &mut self.doctrines {
+            d.setting = d.default;
+            d.set_by = SetBy::Rulebook;
+        }
+    }
+
     /// Sets a doctrine from the command line. `Ok(false)` when the rulebook
     /// declares no doctrine of that name; an error for a setting it lacks.
     pub fn set_doctrine(&mut self, name: &str, setting: &str) -> Result<bool, String> {

@@ -5,7 +5,7 @@
 //! cannot be decided or proven.
 
 use super::cond::Env;
-use super::exception::{EXCUSES, UPHOLDS, failed_element, try_exceptions, untried};
+use super::exception::{EXCUSES, Effective, Resolution, failed_element, try_exceptions, untried};
 use super::force;
 use super::proof::{self, Aspect};
 use super::truth::Truth;
@@ -91,8 +91,9 @@ pub fn judge_alone(env: &mut Env<'_>, index: usize, in_force: &Option<Step>) -> 
         }
         finding.proof = Some(occurrence);
     }
-    finding.exceptions = try_exceptions(env, index);
-    (finding.outcome, finding.reason) = decide(&finding, in_force);
+    let resolution;
+    (finding.exceptions, resolution) = try_exceptions(env, index);
+    (finding.outcome, finding.reason) = decide(&finding, resolution, in_force);
     if let (Some(group), Some(p)) = (
         actor.filter(|a| a.role == Role::Group),
         finding.party.as_ref(),
@@ -109,41 +110,30 @@ pub fn judge_alone(env: &mut Env<'_>, index: usize, in_force: &Option<Step>) -> 
 }
 
 /// The outcome of a finding whose condition is true or unknown.
-fn decide(f: &Finding, in_force: &Option<Step>) -> (Outcome, String) {
-    let with = |s: ExceptionStatus, effect: &str| {
-        f.exceptions
-            .iter()
-            .find(|x| x.status == s && x.effect == effect)
-    };
-    let (excuse, upheld) = (
-        with(ExceptionStatus::Applies, EXCUSES),
-        with(ExceptionStatus::Applies, UPHOLDS),
-    );
-    if let (Some(x), Some(u)) = (excuse, upheld) {
-        let reason = format!(
-            "exceptions `{}` (excusing the act) and `{}` (upholding the breach) both apply, and the rulebook ranks neither over the other",
-            x.exception, u.exception
-        );
-        return (Outcome::Inconclusive, reason);
-    }
-    if let Some(x) = excuse {
-        if let Some(u) = with(ExceptionStatus::Undecided, UPHOLDS) {
+fn decide(f: &Finding, resolution: Resolution, in_force: &Option<Step>) -> (Outcome, String) {
+    let name = |k: usize| &f.exceptions[k].exception;
+    match resolution {
+        Some(Effective::Conflict { excuse, upholds }) => {
             let reason = format!(
-                "exception `{}` applies, but `{}`, which would set it aside, cannot be decided",
-                x.exception, u.exception
+                "exceptions `{}` (excusing the act) and `{}` (upholding the breach) both apply, and the rulebook ranks neither over the other",
+                name(excuse),
+                name(upholds)
             );
             return (Outcome::Inconclusive, reason);
         }
-        let reason = match (f.condition.result, &f.proof) {
-            (Truth::True, Some(Proof { met: true, .. })) => {
-                format!("met, but exception `{}` applies", x.exception)
-            }
-            _ => format!(
-                "exception `{}` applies, whether or not the article was breached",
-                x.exception
-            ),
-        };
-        return (Outcome::Justified, reason);
+        Some(Effective::Excused(x)) => {
+            let reason = match (f.condition.result, &f.proof) {
+                (Truth::True, Some(Proof { met: true, .. })) => {
+                    format!("met, but exception `{}` applies", name(x))
+                }
+                _ => format!(
+                    "exception `{}` applies, whether or not the article was breached",
+                    name(x)
+                ),
+            };
+            return (Outcome::Justified, reason);
+        }
+        _ => {}
     }
     if let Some(gate) = in_force {
         let why = gate.unknown_because.as_deref().unwrap_or("");
@@ -172,21 +162,41 @@ fn decide(f: &Finding, in_force: &Option<Step>) -> (Outcome, String) {
         );
         return (Outcome::Inconclusive, reason);
     }
-    if upheld.is_none()
-        && let Some(x) = with(ExceptionStatus::Undecided, EXCUSES)
-    {
-        let open = x.condition.as_ref().map(Step::decisive);
-        let why = open.map_or(String::new(), |s| {
+    match resolution {
+        Some(Effective::Stands { upheld }) => (
+            Outcome::Violation,
+            violation_reason(f, upheld.map(|k| &f.exceptions[k])),
+        ),
+        _ => (Outcome::Inconclusive, undecided_reason(f)),
+    }
+}
+
+/// Why the exceptions leave a met and proven breach open: which may apply,
+/// and what could not be decided.
+fn undecided_reason(f: &Finding) -> String {
+    let open: Vec<&ExceptionTrial> = f
+        .exceptions
+        .iter()
+        .filter(|x| x.status == ExceptionStatus::Undecided)
+        .collect();
+    let names: Vec<String> = open.iter().map(|x| format!("`{}`", x.exception)).collect();
+    let why = open
+        .first()
+        .and_then(|x| x.condition.as_ref())
+        .map(Step::decisive)
+        .map_or(String::new(), |s| {
             let because = s.unknown_because.as_deref().unwrap_or("a fact is missing");
             format!(": `{}`: {because}", s.condition)
         });
-        let reason = format!(
-            "met, but exception `{}` may apply and cannot be decided{why}",
-            x.exception
-        );
-        return (Outcome::Inconclusive, reason);
-    }
-    (Outcome::Violation, violation_reason(f, upheld))
+    let word = if names.len() == 1 {
+        "exception"
+    } else {
+        "exceptions"
+    };
+    format!(
+        "met, but {word} {} may apply and cannot be decided{why}",
+        names.join(", ")
+    )
 }
 
 /// Why a met and proven breach stands: no excuse applies (and which of

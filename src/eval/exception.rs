@@ -32,9 +32,37 @@ pub(super) fn effect(e: Effect) -> &'static str {
     }
 }
 
-/// Tries every exception on the article; one that applies but is ranked
+/// What the exceptions on an article come to: the act excused, the breach
+/// standing (upheld or not excused), or two exceptions of opposite effect
+/// applying with no rank between them. Indices are into the trials.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Effective {
+    Excused(usize),
+    Stands { upheld: Option<usize> },
+    Conflict { excuse: usize, upholds: usize },
+}
+
+impl Effective {
+    /// Whether two ways of turning out lead to the same verdict.
+    fn same_verdict(self, other: Effective) -> bool {
+        std::mem::discriminant(&self) == std::mem::discriminant(&other)
+    }
+}
+
+/// The exceptions' effect, whatever the undecided ones turn out to be, or
+/// `None` when it depends on them.
+pub(super) type Resolution = Option<Effective>;
+
+/// More undecided exceptions than this on one article are not enumerated:
+/// the effect is then taken to depend on them.
+const MAX_UNDECIDED: usize = 8;
+
+/// Tries every exception on the article. One that applies but is ranked
 /// below another that applies with the opposite effect is set aside.
-pub(super) fn try_exceptions(env: &mut Env<'_>, article: usize) -> Vec<ExceptionTrial> {
+pub(super) fn try_exceptions(
+    env: &mut Env<'_>,
+    article: usize,
+) -> (Vec<ExceptionTrial>, Resolution) {
     let rulebook = env.rulebook;
     let on: Vec<usize> = (0..rulebook.exceptions.len())
         .filter(|&i| rulebook.exceptions[i].overrides.contains(&article))
@@ -53,23 +81,71 @@ pub(super) fn try_exceptions(env: &mut Env<'_>, article: usize) -> Vec<Exception
             }
         })
         .collect();
-    let applies: Vec<usize> = on
-        .iter()
-        .zip(&trials)
-        .filter(|(_, t)| t.status == ExceptionStatus::Applies)
-        .map(|(i, _)| *i)
-        .collect();
-    for (k, &i) in on.iter().enumerate() {
-        let me = &rulebook.exceptions[i];
-        let outranked = applies.iter().any(|&j| {
-            let other = &rulebook.exceptions[j];
-            other.effect != me.effect && other.over.contains(&i)
-        });
-        if outranked && trials[k].status == ExceptionStatus::Applies {
-            trials[k].status = ExceptionStatus::SetAside;
+    let status = |s| -> Vec<usize> {
+        (0..trials.len())
+            .filter(|&k| trials[k].status == s)
+            .collect()
+    };
+    let (applies, undecided) = (
+        status(ExceptionStatus::Applies),
+        status(ExceptionStatus::Undecided),
+    );
+    let decided = effective(rulebook, &on, &applies);
+    for k in &applies {
+        if !decided.1.contains(k) {
+            trials[*k].status = ExceptionStatus::SetAside;
         }
     }
-    trials
+    let resolution = resolve(rulebook, &on, &applies, &undecided, decided.0);
+    (trials, resolution)
+}
+
+/// The effect of the exceptions that apply (`applying`, indices into `on`),
+/// and those that remain once the ones ranked below an applying exception
+/// of the opposite effect are set aside.
+fn effective(rulebook: &Rulebook, on: &[usize], applying: &[usize]) -> (Effective, Vec<usize>) {
+    let x = |k: usize| &rulebook.exceptions[on[k]];
+    let remaining: Vec<usize> = applying
+        .iter()
+        .copied()
+        .filter(|&k| {
+            !applying
+                .iter()
+                .any(|&j| x(j).effect != x(k).effect && x(j).over.contains(&on[k]))
+        })
+        .collect();
+    let first = |e: Effect| remaining.iter().copied().find(|&k| x(k).effect == e);
+    let result = match (first(Effect::Excuses), first(Effect::Upholds)) {
+        (Some(excuse), Some(upholds)) => Effective::Conflict { excuse, upholds },
+        (Some(excuse), None) => Effective::Excused(excuse),
+        (None, upheld) => Effective::Stands { upheld },
+    };
+    (result, remaining)
+}
+
+/// The effect whatever the undecided exceptions turn out to be: every
+/// combination of them applying or not is tried (ranks may turn on them).
+fn resolve(
+    rulebook: &Rulebook,
+    on: &[usize],
+    applies: &[usize],
+    undecided: &[usize],
+    decided: Effective,
+) -> Resolution {
+    if undecided.len() > MAX_UNDECIDED {
+        return None;
+    }
+    let same = (1..1usize << undecided.len()).all(|mask| {
+        let mut applying = applies.to_vec();
+        applying.extend(
+            (0..undecided.len())
+                .filter(|b| mask & (1 << b) != 0)
+                .map(|b| undecided[b]),
+        );
+        applying.sort_unstable();
+        effective(rulebook, on, &applying).0.same_verdict(decided)
+    });
+    same.then_some(decided)
 }
 
 /// Exceptions listed as not considered, so a reader sees they exist.

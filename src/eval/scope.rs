@@ -79,6 +79,7 @@ fn weapons(act: &Event, p: &Event, g: &Grants) -> Part {
         Some(w) => match &w.kind {
             Some(k) if list.contains(k) => (Truth::True, format!("`{k}` is covered")),
             Some(k) => (Truth::False, format!("`{k}` is not covered")),
+            None if list.is_empty() => (Truth::False, "no weapon is covered".to_owned()),
             None => (
                 Truth::Unknown,
                 format!("{} records a weapon of no type", act.id),

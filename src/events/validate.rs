@@ -106,9 +106,10 @@ pub fn validate(
             damage: e.damage.map(Into::into),
         })
     });
+    let has_place = place.is_some() || origin.is_some();
     let grants = raw
         .grants
-        .and_then(|g| grants(g, names).map_err(&mut note).ok());
+        .and_then(|g| grants(g, has_place, names).map_err(&mut note).ok());
     match (problems.is_empty(), time, act) {
         (true, Some(time), Some(act)) => Ok(Event {
             id: raw.id.into(),
@@ -144,9 +145,29 @@ fn unknown(what: &str, name: &str, known: &[&str]) -> String {
 }
 
 /// An authorisation's scope, its validity in order.
-fn grants(g: super::raw::RawGrants, names: &mut Interner) -> Result<Box<Grants>, String> {
+fn grants(
+    g: super::raw::RawGrants,
+    has_place: bool,
+    names: &mut Interner,
+) -> Result<Box<Grants>, String> {
+    let limits = [
+        g.units.is_some(),
+        g.weapons.is_some(),
+        g.radius_m.is_some(),
+        g.valid_from.is_some(),
+        g.valid_until.is_some(),
+    ];
+    if !limits.contains(&true) {
+        return Err("`grants` limits nothing; give at least one of `units`, `weapons`, `radius_m`, `valid_from`, `valid_until`".into());
+    }
     if g.radius_m.is_some_and(|r| !(r.is_finite() && r > 0.0)) {
         return Err("`grants.radius_m` must be a positive number of metres".into());
+    }
+    if g.radius_m.is_some() && !has_place {
+        return Err(
+            "`grants.radius_m` is measured from the authorisation's `place`, and it has none"
+                .into(),
+        );
     }
     let at = |t: Option<String>| t.map(|t| instant(&t)).transpose();
     let (valid_from, valid_until) = (at(g.valid_from)?, at(g.valid_until)?);
