@@ -158,7 +158,7 @@ fn exceptions_and_patterns(dir: &Path) {
     assert!(rejected.is_empty());
     let patterns = time(RUNS, || truce::eval::find_patterns(&rulebook, &graph));
     let found = truce::eval::find_patterns(&rulebook, &graph);
-    let counted: usize = found.iter().map(|p| p.events.len()).sum();
+    let counted: usize = found.runs.iter().map(|p| p.events.len()).sum();
     let whole = time(RUNS, || {
         truce::adjudicate_file(&rulebook, &rules, &file)
             .unwrap()
@@ -168,7 +168,7 @@ fn exceptions_and_patterns(dir: &Path) {
     let per = |d: Duration| d.as_secs_f64() * 1e6 / EVENTS as f64;
     println!(
         "hypothetical Ukraine draft, {EVENTS} events: {} pattern findings counting {counted} events",
-        found.len()
+        found.runs.len()
     );
     println!(
         "  find patterns (2 patterns)          {:>8.1} ms  {:>6.2} µs/event",

@@ -23,7 +23,7 @@ mod verdict;
 mod zone;
 
 pub use cond::coordinates;
-pub use pattern::{PatternRun, find as find_patterns};
+pub use pattern::{PatternRun, Patterns, find as find_patterns};
 pub use space::{distance_indexed, distance_to_line, km, side_indexed};
 pub use state::{Role as StateRole, State};
 pub use time::written as written_time;

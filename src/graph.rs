@@ -26,7 +26,7 @@ pub struct EventGraph {
     outside: HashSet<crate::name::Name>,
     /// Findings of the rulebook's patterns over these events, once found
     /// (`lib::prepare`): conditions ask whether an event was counted.
-    pub patterns: Vec<crate::eval::PatternRun>,
+    pub patterns: crate::eval::Patterns,
 }
 
 /// The events one instrument can judge, out of several instruments' graph.
@@ -126,7 +126,7 @@ impl EventGraph {
             graph,
             unresolved,
             outside,
-            patterns: Vec::new(),
+            patterns: Default::default(),
         };
         Projection { graph, local }
     }
@@ -160,7 +160,7 @@ pub fn build(loaded: Loaded, file: &str) -> (EventGraph, Vec<Rejection>) {
         graph,
         unresolved,
         outside: HashSet::new(),
-        patterns: Vec::new(),
+        patterns: Default::default(),
     };
     (graph, rejected)
 }

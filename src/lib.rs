@@ -193,11 +193,11 @@ impl Prepared {
     /// The findings of every instrument's patterns, instrument by instrument.
     pub fn patterns(&self) -> std::borrow::Cow<'_, [eval::PatternRun]> {
         match &self.several {
-            None => (&self.graph.patterns[..]).into(),
+            None => (&self.graph.patterns.runs[..]).into(),
             Some(s) => s
                 .projections
                 .iter()
-                .flat_map(|p| p.graph.patterns.iter().cloned())
+                .flat_map(|p| p.graph.patterns.runs.iter().cloned())
                 .collect::<Vec<_>>()
                 .into(),
         }

@@ -12,7 +12,8 @@ fn judge(events_yaml: &str) -> Vec<Verdict> {
         .rulebook;
     let loaded = truce::events::load_str("e.yaml", events_yaml, Format::Yaml, &rulebook).unwrap();
     assert!(loaded.rejected.is_empty(), "{:?}", loaded.rejected);
-    let (graph, _) = truce::graph::build(loaded, "e.yaml");
+    let (mut graph, _) = truce::graph::build(loaded, "e.yaml");
+    graph.patterns = truce::eval::find_patterns(&rulebook, &graph);
     truce::eval::adjudicate(&rulebook, &graph)
 }
 
@@ -106,7 +107,8 @@ fn judge_under(rules: &str, events_yaml: &str) -> Vec<Verdict> {
     let source = truce::span::Source::new("std.truce", rules);
     let rulebook = truce::compile(&source).unwrap().rulebook;
     let loaded = truce::events::load_str("e.yaml", events_yaml, Format::Yaml, &rulebook).unwrap();
-    let (graph, _) = truce::graph::build(loaded, "e.yaml");
+    let (mut graph, _) = truce::graph::build(loaded, "e.yaml");
+    graph.patterns = truce::eval::find_patterns(&rulebook, &graph);
     truce::eval::adjudicate(&rulebook, &graph)
 }
 
@@ -250,4 +252,86 @@ fn an_undecided_exception_leaves_a_ranked_outcome_open_only_if_it_could_change_i
     let vs = judge_under(&reversed, &events);
     let v = vs.iter().find(|v| &*v.event == "F-2").unwrap();
     assert_eq!(v.outcome, Outcome::Justified, "{}", v.articles[0].reason);
+}
+
+const CAMPAIGN: &str = r#"
+agreement "Campaign" {
+  in force 2025-09-01 00:00 UTC
+  party A "Party A"
+  party B "Party B"
+}
+act fire "discharge of any weapon"
+pattern campaign = 3 within 6 h where act is fire
+article 1 "No fire." { violation when act is fire }
+exception answer overrides article 1 {
+  applies when some responds_to as attack
+               where attack.actor.party != actor.party and attack in campaign
+}
+"#;
+
+/// B's fire at the times given (a pair is a window), then A's answer.
+fn campaign(b: &[(&str, &str, &str)], answer: (&str, &str)) -> Vec<Verdict> {
+    let mut yaml = String::new();
+    for (id, from, to) in b {
+        let time = if from == to {
+            format!("\"2025-09-10T{from}:00Z\"")
+        } else {
+            format!("{{from: \"2025-09-10T{from}:00Z\", to: \"2025-09-10T{to}:00Z\"}}")
+        };
+        yaml.push_str(&format!(
+            "- {{id: {id}, time: {time}, act: fire, actor: {{party: B}}, evidence: [{{source: m, kind: observation, grade: A1}}]}}\n"
+        ));
+    }
+    yaml.push_str(&format!(
+        "- {{id: A-1, time: \"2025-09-10T{}:00Z\", act: fire, actor: {{party: A}}, responds_to: {}, evidence: [{{source: m, kind: observation, grade: A1}}]}}\n",
+        answer.0, answer.1
+    ));
+    judge_under(CAMPAIGN, &yaml)
+}
+
+fn answer_outcome(vs: &[Verdict]) -> Outcome {
+    vs.iter().find(|v| &*v.event == "A-1").unwrap().outcome
+}
+
+#[test]
+fn a_pattern_counts_only_what_surely_fits_and_only_what_came_before() {
+    // A long uncertain window does not push out events surely in it.
+    let vs = campaign(
+        &[
+            ("B-1", "06:00", "06:00"),
+            ("W", "06:10", "20:00"),
+            ("B-2", "07:00", "07:00"),
+            ("B-3", "08:00", "08:00"),
+        ],
+        ("09:00", "B-3"),
+    );
+    assert_eq!(answer_outcome(&vs), Outcome::Justified);
+    let source = truce::span::Source::new("p.truce", CAMPAIGN);
+    let rulebook = truce::compile(&source).unwrap().rulebook;
+    let yaml = "- {id: B-1, time: \"2025-09-10T06:00:00Z\", act: fire, actor: {party: B}, evidence: [{source: m, kind: observation, grade: A1}]}\n- {id: W, time: {from: \"2025-09-10T06:10:00Z\", to: \"2025-09-10T20:00:00Z\"}, act: fire, actor: {party: B}, evidence: [{source: m, kind: observation, grade: A1}]}\n- {id: B-2, time: \"2025-09-10T07:00:00Z\", act: fire, actor: {party: B}, evidence: [{source: m, kind: observation, grade: A1}]}\n- {id: B-3, time: \"2025-09-10T08:00:00Z\", act: fire, actor: {party: B}, evidence: [{source: m, kind: observation, grade: A1}]}\n";
+    let loaded = truce::events::load_str("e.yaml", yaml, Format::Yaml, &rulebook).unwrap();
+    let (graph, _) = truce::graph::build(loaded, "e.yaml");
+    let found = truce::eval::find_patterns(&rulebook, &graph);
+    let ids: Vec<&str> = found.runs[0].events.iter().map(|e| &**e).collect();
+    assert_eq!(ids, ["B-1", "B-2", "B-3"]);
+    // Two sure and one that may fall in the window: the excuse is open.
+    let vs = campaign(
+        &[
+            ("B-1", "06:00", "06:00"),
+            ("B-2", "07:00", "07:00"),
+            ("W", "07:30", "14:00"),
+        ],
+        ("15:00", "B-2"),
+    );
+    assert_eq!(answer_outcome(&vs), Outcome::Inconclusive);
+    // Attacks after the answer do not make the one it answers a campaign.
+    let vs = campaign(
+        &[
+            ("B-1", "06:00", "06:00"),
+            ("B-2", "10:00", "10:00"),
+            ("B-3", "11:00", "11:00"),
+        ],
+        ("07:00", "B-1"),
+    );
+    assert_eq!(answer_outcome(&vs), Outcome::Violation);
 }

@@ -1,8 +1,18 @@
 //! Patterns: established acts by one party, counted within a window of
 //! time. A finding lists every event it counted, so it can be checked.
+//!
+//! An event is a candidate for a pattern when its occurrence and its
+//! attribution meet the preponderance standard and it names a party: a
+//! *sure* one when the pattern's condition is true for it, a *possible*
+//! one when the condition is unknown. A window holds an event surely when
+//! the event's whole time lies inside it, possibly when its time overlaps
+//! it. Findings in the report count sure events surely held; `attack in
+//! PATTERN` asks the same of the events before the act judged, and is
+//! unknown when only possible events or placements would count it.
 
 use std::collections::BTreeMap;
 
+use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 
 use super::cond::Env;
@@ -31,59 +41,93 @@ pub struct PatternRun {
     pub to: String,
     /// Every event counted, in time order.
     pub events: Vec<Name>,
-    #[serde(skip)]
-    pub index: usize,
-    /// Graph indices of the counted events, sorted.
-    #[serde(skip)]
-    pub members: Vec<usize>,
 }
 
-/// Every finding of every pattern of the rulebook over the graph. An event
-/// counts when it meets the pattern's condition and both its occurrence
-/// and its attribution meet the preponderance standard.
-pub fn find(rulebook: &Rulebook, graph: &EventGraph) -> Vec<PatternRun> {
+/// The patterns of a rulebook over a graph: the findings, and the
+/// candidates `attack in PATTERN` is answered from.
+#[derive(Debug, Default)]
+pub struct Patterns {
+    pub runs: Vec<PatternRun>,
+    /// By pattern, by party: candidates in time order.
+    candidates: Vec<BTreeMap<PartyIdx, Candidates>>,
+}
+
+/// One party's candidates for one pattern, in time order, with the longest
+/// uncertainty of their times (how far back a window's events may start).
+#[derive(Debug, Default)]
+struct Candidates {
+    list: Vec<Candidate>,
+    longest: SignedDuration,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    index: usize,
+    from: Timestamp,
+    to: Timestamp,
+    /// The condition is true, not merely possibly true.
+    sure: bool,
+}
+
+/// Finds every pattern of the rulebook over the graph.
+pub fn find(rulebook: &Rulebook, graph: &EventGraph) -> Patterns {
+    let mut found = Patterns::default();
     let Some(standard) = rulebook
         .standards
         .iter()
         .find(|s| &*s.name == "preponderance")
     else {
-        return Vec::new();
+        return found;
     };
-    let mut runs = Vec::new();
+    let mut env = Env {
+        rulebook,
+        graph,
+        subjects: Vec::new(),
+        zones_seen: Default::default(),
+        doctrines: Vec::new(),
+    };
     for (index, pattern) in rulebook.patterns.iter().enumerate() {
-        let mut env = Env {
-            rulebook,
-            graph,
-            subjects: Vec::new(),
-            zones_seen: Default::default(),
-            doctrines: Vec::new(),
-        };
-        let mut by_party: BTreeMap<PartyIdx, Vec<usize>> = BTreeMap::new();
+        let mut by_party: BTreeMap<PartyIdx, Vec<Candidate>> = BTreeMap::new();
         for i in 0..graph.events.len() {
-            let Some(party) = counted_party(&mut env, i, &pattern.condition) else {
+            let Some((party, sure)) = candidate(&mut env, i, &pattern.condition) else {
                 continue;
             };
             let established = [Aspect::Occurrence, Aspect::Attribution]
                 .into_iter()
                 .all(|a| proof::assess(graph, &rulebook.parties, i, standard, a).met);
             if established {
-                by_party.entry(party).or_default().push(i);
+                let t = graph.events[i].time;
+                let c = Candidate {
+                    index: i,
+                    from: t.from,
+                    to: t.to,
+                    sure,
+                };
+                by_party.entry(party).or_default().push(c);
             }
         }
-        for (party, mut events) in by_party {
-            events.sort_by_key(|&i| (graph.events[i].time.from, i));
-            for (first, last, densest) in windows(graph, &events, pattern.count, pattern.window) {
-                let members = &events[first..=last];
-                runs.push(run(rulebook, graph, index, party, members, densest));
+        let mut indexed = BTreeMap::new();
+        for (party, mut list) in by_party {
+            list.sort_by_key(|c| (c.from, c.index));
+            let sure: Vec<Candidate> = list.iter().copied().filter(|c| c.sure).collect();
+            for (members, densest) in runs(&sure, pattern.count, pattern.window) {
+                found
+                    .runs
+                    .push(finding(rulebook, graph, index, party, &members, densest));
             }
+            let longest = list.iter().map(|c| c.to.duration_since(c.from)).max();
+            let longest = longest.unwrap_or_default();
+            indexed.insert(party, Candidates { list, longest });
         }
+        found.candidates.push(indexed);
     }
-    runs
+    found
 }
 
-/// The party an event counts for, if it meets the condition and names a
-/// party (a group's acts count for the party it is under).
-fn counted_party(env: &mut Env<'_>, i: usize, condition: &Cond) -> Option<PartyIdx> {
+/// The party an event may count for, and whether surely: it names a party
+/// (a group's acts count for the party it is under) and the condition is
+/// true (sure) or unknown (possible) for it.
+fn candidate(env: &mut Env<'_>, i: usize, condition: &Cond) -> Option<(PartyIdx, bool)> {
     let rulebook = env.rulebook;
     let party = super::article::answering(rulebook, env.graph.events[i].party?);
     if rulebook.parties[usize::from(party)].role != Role::Party {
@@ -91,60 +135,61 @@ fn counted_party(env: &mut Env<'_>, i: usize, condition: &Cond) -> Option<PartyI
     }
     env.subjects = vec![i];
     env.zones_seen.clear();
-    (env.eval(condition).result == Truth::True).then_some(party)
+    match env.eval(condition).result {
+        Truth::True => Some((party, true)),
+        Truth::Unknown => Some((party, false)),
+        Truth::False => None,
+    }
 }
 
-/// Runs of events (by position in `events`, sorted by time) in which some
-/// window of `span` held `count` or more, with the most any window held.
-/// A window holds an event only if the event's whole time lies inside it.
-fn windows(
-    graph: &EventGraph,
-    events: &[usize],
-    count: usize,
-    span: jiff::SignedDuration,
-) -> Vec<(usize, usize, usize)> {
-    let time = |k: usize| graph.events[events[k]].time;
-    let mut runs: Vec<(usize, usize, usize)> = Vec::new();
-    let mut last = 0;
-    for first in 0..events.len() {
-        last = last.max(first);
-        let start = time(first).from;
-        let fits = |k: usize| time(k).to.duration_since(start) <= span;
-        // Every event from `first` to `last` fits the window from `start`.
-        let all_fit = (first..=last).all(fits);
-        if !all_fit {
-            last = first;
-        }
-        while last + 1 < events.len() && fits(last + 1) {
-            last += 1;
-        }
-        let held = last - first + 1;
-        if held < count {
+/// The window from `start`: the candidates it surely holds. `cands` is in
+/// time order, so only those starting inside the window are looked at.
+fn surely_held(cands: &[Candidate], start: Timestamp, span: SignedDuration) -> Vec<Candidate> {
+    let end = start.checked_add(span).unwrap_or(Timestamp::MAX);
+    let lo = cands.partition_point(|c| c.from < start);
+    let hi = cands.partition_point(|c| c.from <= end);
+    cands[lo..hi]
+        .iter()
+        .copied()
+        .filter(|c| c.to <= end)
+        .collect()
+}
+
+/// Runs of windows each surely holding `count` or more (windows start at
+/// a candidate's time, which every fullest window can be moved to), merged
+/// while they share an event; each with the most any window held.
+fn runs(cands: &[Candidate], count: usize, span: SignedDuration) -> Vec<(Vec<Candidate>, usize)> {
+    let mut out: Vec<(BTreeMap<(Timestamp, usize), Candidate>, usize)> = Vec::new();
+    for c in cands {
+        let held = surely_held(cands, c.from, span);
+        if held.len() < count {
             continue;
         }
-        match runs.last_mut() {
-            Some(run) if run.1 >= first => {
-                run.1 = run.1.max(last);
-                run.2 = run.2.max(held);
+        let n = held.len();
+        let key = |h: &Candidate| (h.from, h.index);
+        match out.last_mut() {
+            Some((members, densest)) if held.iter().any(|h| members.contains_key(&key(h))) => {
+                members.extend(held.iter().map(|h| (key(h), *h)));
+                *densest = (*densest).max(n);
             }
-            _ => runs.push((first, last, held)),
+            _ => out.push((held.iter().map(|h| (key(h), *h)).collect(), n)),
         }
     }
-    runs
+    out.into_iter()
+        .map(|(members, densest)| (members.into_values().collect(), densest))
+        .collect()
 }
 
-fn run(
+fn finding(
     rulebook: &Rulebook,
     graph: &EventGraph,
     index: usize,
     party: PartyIdx,
-    members: &[usize],
+    members: &[Candidate],
     densest: usize,
 ) -> PatternRun {
     let pattern = &rulebook.patterns[index];
-    let written = |i: usize| super::time::written(&graph.events[i].time);
-    let mut sorted = members.to_vec();
-    sorted.sort_unstable();
+    let written = |c: &Candidate| super::time::written(&graph.events[c.index].time);
     PatternRun {
         pattern: pattern.name.clone(),
         text: pattern.text.clone(),
@@ -152,49 +197,160 @@ fn run(
         party: rulebook.parties[usize::from(party)].id.clone(),
         threshold: format!("{} within {}", pattern.count, pattern.window_written),
         densest,
-        from: written(members[0]),
-        to: written(members[members.len() - 1]),
+        from: written(&members[0]),
+        to: written(&members[members.len() - 1]),
         events: members
             .iter()
-            .map(|&i| graph.events[i].id.clone())
+            .map(|c| graph.events[c.index].id.clone())
             .collect(),
-        index,
-        members: sorted,
+    }
+}
+
+impl Patterns {
+    /// Whether `event` is counted in a window of the pattern among the
+    /// events before `before` (the act judged): true if surely, unknown if
+    /// possibly, with the events of the fullest window found.
+    fn counted(
+        &self,
+        rulebook: &Rulebook,
+        graph: &EventGraph,
+        pattern: usize,
+        event: usize,
+        before: crate::events::Time,
+    ) -> (Truth, Vec<usize>) {
+        let p = &rulebook.patterns[pattern];
+        if self.candidates.len() <= pattern {
+            // Not found for this graph (a library caller skipped
+            // `find_patterns`): say nothing rather than "not counted".
+            return (Truth::Unknown, Vec::new());
+        }
+        let e = &graph.events[event];
+        let party = e.party.map(|q| super::article::answering(rulebook, q));
+        let found = party.and_then(|q| self.candidates.get(pattern)?.get(&q));
+        let Some(Candidates {
+            list: cands,
+            longest,
+        }) = found
+        else {
+            return (Truth::False, Vec::new());
+        };
+        let at = cands.partition_point(|c| (c.from, c.index) < (e.time.from, event));
+        let Some(&me) = cands.get(at).filter(|c| c.index == event) else {
+            return (Truth::False, Vec::new());
+        };
+        // Only candidates whose time may meet a window holding `me`: one
+        // starting no earlier than the longest uncertainty before it.
+        let first = me
+            .from
+            .checked_sub(p.window)
+            .and_then(|t| t.checked_sub(*longest));
+        let last = me.to.checked_add(p.window).unwrap_or(Timestamp::MAX);
+        let lo = first.map_or(0, |f| cands.partition_point(|c| c.from < f));
+        let hi = cands.partition_point(|c| c.from <= last);
+        let near = &cands[lo..hi];
+        // Surely: sure events wholly before the act, surely in one window.
+        let earlier: Vec<Candidate> = near
+            .iter()
+            .copied()
+            .filter(|c| c.sure && c.to <= before.from)
+            .collect();
+        if me.sure && me.to <= before.from {
+            for start in earlier.iter().map(|c| c.from).filter(|s| *s <= me.from) {
+                let held = surely_held(&earlier, start, p.window);
+                if held.len() >= p.count && held.iter().any(|c| c.index == event) {
+                    return (Truth::True, held.iter().map(|c| c.index).collect());
+                }
+            }
+        }
+        // Possibly: any candidate that may come before the act, in any
+        // window its time may fall in.
+        if me.from > before.to {
+            return (Truth::False, Vec::new());
+        }
+        let maybe: Vec<Candidate> = near
+            .iter()
+            .copied()
+            .filter(|c| c.from <= before.to)
+            .collect();
+        let starts = maybe
+            .iter()
+            .flat_map(|c| [c.to, c.from.checked_sub(p.window).unwrap_or(Timestamp::MIN)]);
+        for start in starts {
+            let end = start.checked_add(p.window).unwrap_or(Timestamp::MAX);
+            let overlaps = |c: &Candidate| c.from <= end && c.to >= start;
+            if !overlaps(&me) {
+                continue;
+            }
+            let held: Vec<usize> = maybe
+                .iter()
+                .filter(|c| overlaps(c))
+                .map(|c| c.index)
+                .collect();
+            if held.len() >= p.count {
+                return (Truth::Unknown, held);
+            }
+        }
+        (Truth::False, Vec::new())
     }
 }
 
 impl Env<'_> {
     /// `attack in barrage`: whether the related event was counted in a
-    /// finding of the pattern, and which.
+    /// window of the pattern among the events before the act judged.
     pub(super) fn in_pattern(&self, cond: &Cond, subject: Subject, pattern: usize) -> Step {
         let i = self.subjects[usize::from(subject.0)];
-        let e = &self.graph.events[i];
-        let found = self
-            .graph
-            .patterns
-            .iter()
-            .find(|r| r.index == pattern && r.members.binary_search(&i).is_ok());
-        let name = &self.rulebook.patterns[pattern].name;
-        let (value, computed) = match found {
-            Some(r) => (
-                format!("counted in pattern `{name}`"),
-                Some(format!(
-                    "{} by {}, {} events from {} to {}",
-                    r.threshold,
-                    r.party,
-                    r.events.len(),
-                    r.from,
-                    r.to
-                )),
+        let judged = self.event(Subject::EVENT);
+        let (truth, held) =
+            self.graph
+                .patterns
+                .counted(self.rulebook, self.graph, pattern, i, judged.time);
+        let p = &self.rulebook.patterns[pattern];
+        let ids: Vec<&str> = held.iter().map(|&k| &*self.graph.events[k].id).collect();
+        let (value, computed) = match truth {
+            Truth::True => (
+                format!("counted in pattern `{}`", p.name),
+                format!(
+                    "{} within {} before {}: {}",
+                    p.count,
+                    p.window_written,
+                    judged.id,
+                    ids.join(", ")
+                ),
             ),
-            None => (format!("not counted in pattern `{name}`"), None),
+            Truth::Unknown if held.is_empty() => (
+                format!("pattern `{}` was not found for these events", p.name),
+                "call `truce::eval::find_patterns` before judging".to_owned(),
+            ),
+            Truth::Unknown => (
+                format!("may be counted in pattern `{}`", p.name),
+                format!(
+                    "with {}, whose times or conditions are uncertain",
+                    ids.join(", ")
+                ),
+            ),
+            Truth::False => (
+                format!("not counted in pattern `{}`", p.name),
+                format!("among the events before {}", judged.id),
+            ),
         };
         let fact = Fact {
-            event: e.id.clone(),
+            event: self.graph.events[i].id.clone(),
             field: "pattern",
             value: value.into(),
-            computed,
+            computed: Some(computed),
         };
-        Step::leaf(cond.text.clone(), Truth::from(found.is_some()), vec![fact])
+        let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
+        if truth == Truth::Unknown && held.is_empty() {
+            step.unknown_because = Some(format!(
+                "pattern `{}` was not found for these events",
+                p.name
+            ));
+        } else if truth == Truth::Unknown {
+            step.unknown_because = Some(format!(
+                "whether {} belongs to a run of pattern `{}` depends on events whose times or conditions are uncertain",
+                self.graph.events[i].id, p.name
+            ));
+        }
+        step
     }
 }
