@@ -550,3 +550,36 @@ fn each_doctrine_variant_starts_from_the_rulebooks_own_settings() {
         }
     }
 }
+
+#[test]
+fn lebanon_self_defence_needs_an_established_attack_at_its_source_while_it_lasts() {
+    use truce::eval::Outcome::*;
+    let own = case_verdicts("cases/il-lb-self-defence", &[]);
+    let after = case_verdicts(
+        "cases/il-lb-self-defence",
+        &[("anticipation", "after_mechanism")],
+    );
+    assert_eq!(
+        verdict(&own, "S-1").party.as_deref(),
+        Some("LB"),
+        "Lebanon answers for Hezbollah"
+    );
+    assert_eq!(verdict(&own, "S-3").outcome, Justified);
+    assert_eq!(
+        verdict(&own, "S-4").outcome,
+        Violation,
+        "retaliation the next day"
+    );
+    assert_eq!(verdict(&own, "S-7").outcome, Violation);
+    assert_eq!(verdict(&after, "S-7").outcome, Justified);
+    assert_eq!(
+        verdict(&after, "S-8").outcome,
+        Violation,
+        "no report to the mechanism"
+    );
+    assert_eq!(
+        verdict(&after, "S-11").outcome,
+        Violation,
+        "a threat only Israel saw"
+    );
+}

@@ -352,3 +352,23 @@ fn doctrines_and_exception_ranks_are_checked_in_one_pass() {
         );
     }
 }
+
+#[test]
+fn some_nests_three_deep_and_no_deeper() {
+    let header = "agreement \"A\" {\n  in force 2025-09-03 00:00 UTC\n  party A \"a\"\n  party B \"b\"\n}\nact fire \"f\"\n";
+    let some = |depth: usize| -> String {
+        let mut condition = "act is fire".to_owned();
+        for d in (0..depth).rev() {
+            condition = format!("(some responds_to as e{d} where {condition})");
+        }
+        format!("{header}article 1 \"t\" {{ violation when {condition} }}\n")
+    };
+    assert!(truce::compile(&Source::new("three.truce", some(3))).is_ok());
+    let Err(truce::RulebookError::Check(all)) = truce::compile(&Source::new("four.truce", some(4)))
+    else {
+        panic!("four deep must be refused");
+    };
+    let error = &all.errors[0];
+    assert!(error.to_string().contains("`some` may nest at most 3 deep"));
+    assert!(help(error).contains("put a `some` in brackets when other tests follow it"));
+}

@@ -143,6 +143,11 @@ pub enum CondKind {
     InScope {
         permit: Subject,
     },
+    /// `attack is established`: the related event's occurrence (and its
+    /// attribution, if it names a party) meet the preponderance standard.
+    Established {
+        subject: Subject,
+    },
     /// `attack in barrage`: the event was counted in a finding of a pattern.
     InPattern {
         subject: Subject,

@@ -20,7 +20,7 @@ fn written(span: &Span) -> Arc<str> {
 use super::fields::{Operand, Scope, event_field};
 
 /// How deep `some` may nest inside `some`.
-const MAX_SOME_NESTING: usize = 2;
+const MAX_SOME_NESTING: usize = 3;
 
 impl Checker {
     /// Checks a condition; `None` when it is wrong (the problem is recorded).
@@ -107,6 +107,12 @@ impl Checker {
                     || self.names_instant(rhs, scope) =>
             {
                 self.compare(op, lhs, rhs, scope)
+            }
+            BinOp::Is
+                if self.bound_event(lhs, scope).is_some() && names_word(rhs, "established") =>
+            {
+                let subject = self.bound_event(lhs, scope)?;
+                Some(CondKind::Established { subject })
             }
             BinOp::In if self.bound_event(lhs, scope).is_some() => {
                 let subject = self.bound_event(lhs, scope)?;
@@ -564,6 +570,11 @@ impl Checker {
             condition,
         })
     }
+}
+
+/// Whether `e` is the bare word `word`.
+fn names_word(e: &SExpr, word: &str) -> bool {
+    matches!(&e.node, Expr::Path(p) if p.segments.len() == 1 && p.segments[0].node == word)
 }
 
 fn is_literal(e: &SExpr) -> bool {

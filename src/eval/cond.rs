@@ -37,6 +37,7 @@ impl Env<'_> {
             CondKind::Doctrine(t) => self.doctrine(cond, *t),
             CondKind::InPattern { subject, pattern } => self.in_pattern(cond, *subject, *pattern),
             CondKind::InScope { permit } => self.in_scope(cond, *permit),
+            CondKind::Established { subject } => self.established(cond, *subject),
             CondKind::Not(inner) => {
                 let child = self.eval(inner);
                 let mut step = Step::leaf(cond.text.clone(), child.result.negated(), Vec::new());

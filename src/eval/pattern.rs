@@ -159,7 +159,9 @@ fn surely_held(cands: &[Candidate], start: Timestamp, span: SignedDuration) -> V
 /// a candidate's time, which every fullest window can be moved to), merged
 /// while they share an event; each with the most any window held.
 fn runs(cands: &[Candidate], count: usize, span: SignedDuration) -> Vec<(Vec<Candidate>, usize)> {
-    let mut out: Vec<(BTreeMap<(Timestamp, usize), Candidate>, usize)> = Vec::new();
+    // Each run's events by (time, index), and the fullest window's count.
+    type Run = (BTreeMap<(Timestamp, usize), Candidate>, usize);
+    let mut out: Vec<Run> = Vec::new();
     for c in cands {
         let held = surely_held(cands, c.from, span);
         if held.len() < count {

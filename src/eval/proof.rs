@@ -24,7 +24,7 @@ pub enum Aspect {
 }
 
 impl Aspect {
-    fn word(self) -> &'static str {
+    pub(super) fn word(self) -> &'static str {
         match self {
             Aspect::Occurrence => "occurrence",
             Aspect::Attribution => "attribution",

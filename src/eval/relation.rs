@@ -2,6 +2,7 @@
 //! event is related to in the graph.
 
 use super::cond::Env;
+use super::proof::Aspect;
 use super::truth::Truth;
 use super::verdict::{Fact, Step};
 use crate::check::{Cond, Relation, Subject};
@@ -77,5 +78,41 @@ impl Env<'_> {
             unknown_because,
             steps,
         }
+    }
+}
+
+impl Env<'_> {
+    /// `attack is established`: the related event's occurrence, and its
+    /// attribution when it names a party, meet the preponderance standard,
+    /// as an excuse needs before it answers the event.
+    pub(super) fn established(&self, cond: &Cond, subject: Subject) -> Step {
+        let i = self.subjects[usize::from(subject.0)];
+        let e = &self.graph.events[i];
+        let Some(standard) = self
+            .rulebook
+            .standards
+            .iter()
+            .find(|s| &*s.name == "preponderance")
+        else {
+            return super::cond::unknown(cond, "no `preponderance` standard".into());
+        };
+        let parties = &self.rulebook.parties;
+        let mut aspects = vec![Aspect::Occurrence];
+        if e.party.is_some() {
+            aspects.push(Aspect::Attribution);
+        }
+        let mut met = true;
+        let mut facts = Vec::new();
+        for aspect in aspects {
+            let p = super::proof::assess(self.graph, parties, i, standard, aspect);
+            met &= p.met;
+            facts.push(Fact {
+                event: e.id.clone(),
+                field: aspect.word(),
+                value: p.reason.into(),
+                computed: None,
+            });
+        }
+        Step::leaf(cond.text.clone(), Truth::from(met), facts)
     }
 }
