@@ -90,13 +90,7 @@ pub fn judge(rulebook: &Rulebook, graph: &EventGraph, index: usize) -> Verdict {
     }
     // An open question about force is carried into every finding.
     let gate = (verdict.in_force.result == Truth::Unknown).then(|| verdict.in_force.clone());
-    let mut env = cond::Env {
-        rulebook,
-        graph,
-        subjects: vec![index],
-        zones_seen: Default::default(),
-        doctrines: Vec::new(),
-    };
+    let mut env = cond::Env::new(rulebook, graph, Some(index));
     verdict.articles = (0..rulebook.articles.len())
         .map(|a| article::judge(&mut env, a, &gate))
         .collect();

@@ -24,6 +24,24 @@ pub struct Env<'a> {
     pub zones_seen: std::collections::HashMap<(usize, PointField, usize), Membership>,
     /// The doctrines tested so far for the event being judged.
     pub doctrines: Vec<usize>,
+    /// Exceptions already tried on the event being judged: one exception
+    /// often overrides several articles, and its answer is the same.
+    pub exceptions_seen: std::collections::HashMap<usize, Step>,
+}
+
+impl<'a> Env<'a> {
+    /// An environment for judging `event` (or, with no event yet, for
+    /// evaluating conditions over many).
+    pub fn new(rulebook: &'a Rulebook, graph: &'a EventGraph, event: Option<usize>) -> Self {
+        Env {
+            rulebook,
+            graph,
+            subjects: event.into_iter().collect(),
+            zones_seen: Default::default(),
+            doctrines: Vec::new(),
+            exceptions_seen: Default::default(),
+        }
+    }
 }
 
 impl Env<'_> {

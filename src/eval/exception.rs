@@ -71,7 +71,14 @@ pub(super) fn try_exceptions(
         .iter()
         .map(|&i| {
             let x = &rulebook.exceptions[i];
-            let step: Step = env.eval(&x.condition);
+            let step = match env.exceptions_seen.get(&i) {
+                Some(seen) => seen.clone(),
+                None => {
+                    let step = env.eval(&x.condition);
+                    env.exceptions_seen.insert(i, step.clone());
+                    step
+                }
+            };
             ExceptionTrial {
                 exception: x.name.clone(),
                 text: x.text.clone(),

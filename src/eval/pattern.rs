@@ -79,13 +79,7 @@ pub fn find(rulebook: &Rulebook, graph: &EventGraph) -> Patterns {
     else {
         return found;
     };
-    let mut env = Env {
-        rulebook,
-        graph,
-        subjects: Vec::new(),
-        zones_seen: Default::default(),
-        doctrines: Vec::new(),
-    };
+    let mut env = Env::new(rulebook, graph, None);
     for (index, pattern) in rulebook.patterns.iter().enumerate() {
         let mut by_party: BTreeMap<PartyIdx, Vec<Candidate>> = BTreeMap::new();
         for i in 0..graph.events.len() {

@@ -225,13 +225,7 @@ fn chain(env: &Env<'_>, start: usize) -> (Vec<usize>, bool) {
 
 /// What another report says about the state under one article.
 fn read(env: &Env<'_>, event: usize, article: usize) -> Reading {
-    let mut other = Env {
-        rulebook: env.rulebook,
-        graph: env.graph,
-        subjects: vec![event],
-        zones_seen: Default::default(),
-        doctrines: Vec::new(),
-    };
+    let mut other = Env::new(env.rulebook, env.graph, Some(event));
     let gate = super::force::agreement(&env.graph.events[event], env.rulebook);
     if gate.reason.is_some() {
         return Reading::Neither; // not bound then: says nothing of the state
