@@ -15,6 +15,7 @@ mod index;
 mod lines;
 mod patterns;
 mod provisions;
+mod related;
 mod rulebook;
 mod spatial;
 mod symbols;

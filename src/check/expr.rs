@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use super::Checker;
-use super::cond::{CmpOp, Cond, CondKind, Relation, Subject};
-use super::err::{InvalidError, UnknownNameError};
+use super::cond::{CmpOp, Cond, CondKind, Subject};
+use super::err::InvalidError;
 use super::rulebook::ActSet;
 use super::symbols::Kind;
 use crate::ast::{BinOp, Dimension, Expr, SExpr};
@@ -17,10 +17,7 @@ fn written(span: &Span) -> Arc<str> {
     words.join(" ").into()
 }
 
-use super::fields::{Operand, Scope, event_field};
-
-/// How deep `some` may nest inside `some`.
-const MAX_SOME_NESTING: usize = 3;
+use super::fields::{Operand, Scope};
 
 impl Checker {
     /// Checks a condition; `None` when it is wrong (the problem is recorded).
@@ -108,27 +105,8 @@ impl Checker {
             {
                 self.compare(op, lhs, rhs, scope)
             }
-            BinOp::Is
-                if self.bound_event(lhs, scope).is_some() && names_word(rhs, "established") =>
-            {
-                let subject = self.bound_event(lhs, scope)?;
-                Some(CondKind::Established { subject })
-            }
-            BinOp::In if self.bound_event(lhs, scope).is_some() => {
-                let subject = self.bound_event(lhs, scope)?;
-                if scope.in_pattern {
-                    let message = "a pattern cannot test the findings of a pattern";
-                    let help = "patterns are found all at once, before any event is judged: test the pattern in an article or exception";
-                    return self.invalid(InvalidError::new(&op.span, message, "here").help(help));
-                }
-                let names = self.names(rhs, op)?;
-                let (_, pattern) = self
-                    .symbols
-                    .resolve(&names[0], &[Kind::Pattern])
-                    .map_err(|e| self.error(e))
-                    .ok()?;
-                let pattern = self.pattern_index(pattern)?;
-                Some(CondKind::InPattern { subject, pattern })
+            BinOp::Is | BinOp::In if self.is_event_test(op, lhs, rhs, scope) => {
+                self.event_test(op, lhs, rhs, scope)
             }
             BinOp::Is | BinOp::In | BinOp::Eq | BinOp::Ne => {
                 let left = self.path_operand(lhs, op, scope)?;
@@ -268,7 +246,7 @@ impl Checker {
     }
 
     /// The names on the right of a test: one name, or a list of names.
-    fn names(&mut self, rhs: &SExpr, op: &Spanned<BinOp>) -> Option<Vec<Span>> {
+    pub(super) fn names(&mut self, rhs: &SExpr, op: &Spanned<BinOp>) -> Option<Vec<Span>> {
         let single = |e: &SExpr| match &e.node {
             Expr::Path(p) if p.segments.len() == 1 => Some(e.span.clone()),
             Expr::Text(_) => Some(e.span.clone()),
@@ -448,33 +426,6 @@ impl Checker {
         }))
     }
 
-    /// `attack`: a related event named by `some`, as a whole.
-    fn bound_event(&self, e: &SExpr, scope: &Scope) -> Option<Subject> {
-        let Expr::Path(p) = &e.node else {
-            return None;
-        };
-        let [only] = p.segments.as_slice() else {
-            return None;
-        };
-        let i = scope.bindings.iter().rposition(|b| *b == only.node)?;
-        Some(Subject(u8::try_from(i + 1).ok()?))
-    }
-
-    /// The operand a path names when it reads a field of an event (a
-    /// related one, or `actor.party`), not a plain name such as `UNC`.
-    fn bound_operand(&mut self, e: &SExpr, scope: &Scope) -> Option<Operand> {
-        let Expr::Path(p) = &e.node else {
-            return None;
-        };
-        let root = p.segments[0].node.as_str();
-        let bound = scope.bindings.iter().any(|b| b == root);
-        if !bound && p.segments.len() == 1 && root != "actor" {
-            return None;
-        }
-        self.operand(&Spanned::new(p.clone(), e.span.clone()), scope)
-            .ok()
-    }
-
     /// Two times compared: `permit.time <= time`; or two measures:
     /// `weapon.rounds <= attack.weapon.rounds`.
     pub(super) fn time_order(
@@ -522,59 +473,6 @@ impl Checker {
             }
         }
     }
-
-    fn quantifier(
-        &mut self,
-        relation: &Spanned<String>,
-        binding: &Spanned<String>,
-        condition: Option<&SExpr>,
-        scope: &Scope,
-    ) -> Option<CondKind> {
-        // Each level multiplies the work by the number of related events.
-        if scope.bindings.len() >= MAX_SOME_NESTING {
-            let message = format!("`some` may nest at most {MAX_SOME_NESTING} deep");
-            let help = "a `where` runs to the end of the condition: put a `some` in brackets when other tests follow it, `(some responds_to as attack where ...) and ...`; or test the inner relation in its own exception";
-            return self.invalid(InvalidError::new(&relation.span, message, "too deep").help(help));
-        }
-        let rel = Relation::parse(&relation.node);
-        if rel.is_none() {
-            let names = Relation::ALL.map(Relation::name);
-            self.error(UnknownNameError::new(
-                &relation.span,
-                "relation",
-                &names,
-                "relations are responds_to, corroborates, contradicts, part_of, authorised_by, preceded_by and continues",
-            ));
-        }
-        let root = binding.node.as_str();
-        if scope.bindings.iter().any(|b| b == root)
-            || event_field(Subject::EVENT, root).is_some()
-            || root == "effects"
-        {
-            let message = format!("`{root}` is already a name here");
-            self.error(
-                InvalidError::new(&binding.span, message, "choose another name")
-                    .help("name the related event, such as `attack` or `permit`"),
-            );
-            return None;
-        }
-        let mut inner = scope.clone();
-        inner.bindings.push(binding.node.clone());
-        let condition = match condition {
-            Some(c) => Some(Box::new(self.cond(c, &inner)?)),
-            None => None,
-        };
-        Some(CondKind::Some {
-            relation: rel?,
-            binding: binding.node.clone(),
-            condition,
-        })
-    }
-}
-
-/// Whether `e` is the bare word `word`.
-fn names_word(e: &SExpr, word: &str) -> bool {
-    matches!(&e.node, Expr::Path(p) if p.segments.len() == 1 && p.segments[0].node == word)
 }
 
 fn is_literal(e: &SExpr) -> bool {

@@ -1,0 +1,136 @@
+//! Conditions about related events: `some RELATION as NAME where ...`, and
+//! tests of a bound event as a whole (`attack is established`, `attack in
+//! PATTERN`), and fields of two events compared (`attack.actor.party`).
+
+use super::Checker;
+use super::cond::{CondKind, Relation, Subject};
+use super::err::{InvalidError, UnknownNameError};
+use super::fields::{Operand, Scope, event_field};
+use super::symbols::Kind;
+use crate::ast::{BinOp, Expr, SExpr};
+use crate::span::Spanned;
+
+/// How deep `some` may nest inside `some`.
+const MAX_SOME_NESTING: usize = 3;
+
+impl Checker {
+    /// Whether `lhs is|in rhs` tests a bound event as a whole:
+    /// `attack is established`, `attack in barrage`.
+    pub(super) fn is_event_test(
+        &self,
+        op: &Spanned<BinOp>,
+        lhs: &SExpr,
+        rhs: &SExpr,
+        scope: &Scope,
+    ) -> bool {
+        self.bound_event(lhs, scope).is_some()
+            && (op.node == BinOp::In || names_word(rhs, "established"))
+    }
+
+    /// `attack is established`, `attack in barrage`.
+    pub(super) fn event_test(
+        &mut self,
+        op: &Spanned<BinOp>,
+        lhs: &SExpr,
+        rhs: &SExpr,
+        scope: &Scope,
+    ) -> Option<CondKind> {
+        let subject = self.bound_event(lhs, scope)?;
+        if op.node == BinOp::Is {
+            return Some(CondKind::Established { subject });
+        }
+        if scope.in_pattern {
+            let message = "a pattern cannot test the findings of a pattern";
+            let help = "patterns are found all at once, before any event is judged: test the pattern in an article or exception";
+            return self.invalid(InvalidError::new(&op.span, message, "here").help(help));
+        }
+        let names = self.names(rhs, op)?;
+        let (_, pattern) = self
+            .symbols
+            .resolve(&names[0], &[Kind::Pattern])
+            .map_err(|e| self.error(e))
+            .ok()?;
+        let pattern = self.pattern_index(pattern)?;
+        Some(CondKind::InPattern { subject, pattern })
+    }
+
+    /// `attack`: a related event named by `some`, as a whole.
+    pub(super) fn bound_event(&self, e: &SExpr, scope: &Scope) -> Option<Subject> {
+        let Expr::Path(p) = &e.node else {
+            return None;
+        };
+        let [only] = p.segments.as_slice() else {
+            return None;
+        };
+        let i = scope.bindings.iter().rposition(|b| *b == only.node)?;
+        Some(Subject(u8::try_from(i + 1).ok()?))
+    }
+
+    /// The operand a path names when it reads a field of an event (a
+    /// related one, or `actor.party`), not a plain name such as `UNC`.
+    pub(super) fn bound_operand(&mut self, e: &SExpr, scope: &Scope) -> Option<Operand> {
+        let Expr::Path(p) = &e.node else {
+            return None;
+        };
+        let root = p.segments[0].node.as_str();
+        let bound = scope.bindings.iter().any(|b| b == root);
+        if !bound && p.segments.len() == 1 && root != "actor" {
+            return None;
+        }
+        self.operand(&Spanned::new(p.clone(), e.span.clone()), scope)
+            .ok()
+    }
+
+    pub(super) fn quantifier(
+        &mut self,
+        relation: &Spanned<String>,
+        binding: &Spanned<String>,
+        condition: Option<&SExpr>,
+        scope: &Scope,
+    ) -> Option<CondKind> {
+        // Each level multiplies the work by the number of related events.
+        if scope.bindings.len() >= MAX_SOME_NESTING {
+            let message = format!("`some` may nest at most {MAX_SOME_NESTING} deep");
+            let help = "a `where` runs to the end of the condition: put a `some` in brackets when other tests follow it, `(some responds_to as attack where ...) and ...`; or test the inner relation in its own exception";
+            return self.invalid(InvalidError::new(&relation.span, message, "too deep").help(help));
+        }
+        let rel = Relation::parse(&relation.node);
+        if rel.is_none() {
+            let names = Relation::ALL.map(Relation::name);
+            self.error(UnknownNameError::new(
+                &relation.span,
+                "relation",
+                &names,
+                "relations are responds_to, corroborates, contradicts, part_of, authorised_by, preceded_by and continues",
+            ));
+        }
+        let root = binding.node.as_str();
+        if scope.bindings.iter().any(|b| b == root)
+            || event_field(Subject::EVENT, root).is_some()
+            || root == "effects"
+        {
+            let message = format!("`{root}` is already a name here");
+            self.error(
+                InvalidError::new(&binding.span, message, "choose another name")
+                    .help("name the related event, such as `attack` or `permit`"),
+            );
+            return None;
+        }
+        let mut inner = scope.clone();
+        inner.bindings.push(binding.node.clone());
+        let condition = match condition {
+            Some(c) => Some(Box::new(self.cond(c, &inner)?)),
+            None => None,
+        };
+        Some(CondKind::Some {
+            relation: rel?,
+            binding: binding.node.clone(),
+            condition,
+        })
+    }
+}
+
+/// Whether `e` is the bare word `word`.
+fn names_word(e: &SExpr, word: &str) -> bool {
+    matches!(&e.node, Expr::Path(p) if p.segments.len() == 1 && p.segments[0].node == word)
+}
