@@ -132,7 +132,7 @@ pub fn run(dir: &Path) -> Result<CaseRun, String> {
         books
             .iter_mut()
             .for_each(crate::check::Rulebook::reset_doctrines);
-        crate::set_doctrines(&mut books, &pairs)
+        crate::set_doctrines(&mut books, &pairs, crate::check::SetBy::Case)
             .map_err(|e| format!("`{}`: {e}", manifest_path.display()))?;
         let instruments: Vec<crate::Instrument<'_>> = books
             .iter()

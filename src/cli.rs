@@ -190,7 +190,13 @@ fn rulebooks(inputs: &Inputs) -> Option<Vec<truce::check::Rulebook>> {
             }
         }
     }
-    if !failed && let Err(e) = truce::set_doctrines(&mut books, &inputs.doctrine) {
+    if !failed
+        && let Err(e) = truce::set_doctrines(
+            &mut books,
+            &inputs.doctrine,
+            truce::check::SetBy::CommandLine,
+        )
+    {
         errln!("error: {e}");
         failed = true;
     }

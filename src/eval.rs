@@ -111,10 +111,7 @@ fn settings(rulebook: &Rulebook, mut doctrines: Vec<usize>) -> Vec<DoctrineSetti
             DoctrineSetting {
                 doctrine: d.name.as_str().into(),
                 setting: d.setting_name().into(),
-                set_by: match d.set_by {
-                    crate::check::SetBy::Rulebook => "rulebook",
-                    crate::check::SetBy::CommandLine => "command line",
-                },
+                set_by: d.set_by.word(),
             }
         })
         .collect()

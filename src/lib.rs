@@ -85,6 +85,7 @@ pub fn compile(source: &Source) -> Result<Checked, RulebookError> {
 pub fn set_doctrines(
     books: &mut [check::Rulebook],
     settings: &[(String, String)],
+    by: check::SetBy,
 ) -> Result<(), String> {
     for (i, (name, setting)) in settings.iter().enumerate() {
         if let Some((_, other)) = settings[..i].iter().find(|(n, _)| n == name) {
@@ -94,7 +95,7 @@ pub fn set_doctrines(
         }
         let mut found = false;
         for book in books.iter_mut() {
-            found |= book.set_doctrine(name, setting)?;
+            found |= book.set_doctrine(name, setting, by)?;
         }
         if !found {
             let mut declared: Vec<&str> = books

@@ -397,7 +397,7 @@ fn self_defence_turns_on_the_doctrine_and_each_element() {
     );
     assert!(
         named(verdict(&strict, "H3-2"))
-            .contains(&"who_fired_first=irrelevant (command line)".to_owned())
+            .contains(&"who_fired_first=irrelevant (case manifest)".to_owned())
     );
     // The 14:00 strike is retaliation under both, the 16:00 strike after
     // the procedure is excused only under the procedural variant.
@@ -483,7 +483,7 @@ fn clause_f_needs_every_step_in_order() {
     assert_eq!(verdict(&broad, "M-19").outcome, Justified);
     assert!(
         named(verdict(&broad, "M-19"))
-            .contains(&"offensive_action_scope=any_hostile_act (command line)".to_owned())
+            .contains(&"offensive_action_scope=any_hostile_act (case manifest)".to_owned())
     );
 }
 
@@ -539,7 +539,7 @@ fn each_doctrine_variant_starts_from_the_rulebooks_own_settings() {
             for d in &v.doctrines {
                 let set_here = variant.doctrine.get(&*d.doctrine).map(String::as_str);
                 match set_here {
-                    Some(s) => assert_eq!((&*d.setting, d.set_by), (s, "command line")),
+                    Some(s) => assert_eq!((&*d.setting, d.set_by), (s, "case manifest")),
                     None => assert_eq!(
                         d.set_by, "rulebook",
                         "{} in {:?}",

@@ -345,6 +345,7 @@ fn doctrines_and_exception_ranks_are_checked_in_one_pass() {
         "unknown setting `first_come`",
         "exceptions `loop_b` and `loop_a` are each ranked over the other",
         "unknown exception `nowhere`",
+        "exceptions `c1`, `c2`, `c3` are ranked over each other in a circle",
     ] {
         assert!(
             errors.iter().any(|e| e.contains(expected)),

@@ -335,3 +335,29 @@ fn a_pattern_counts_only_what_surely_fits_and_only_what_came_before() {
     );
     assert_eq!(answer_outcome(&vs), Outcome::Violation);
 }
+
+#[test]
+fn an_exception_set_aside_sets_nothing_else_aside() {
+    // `permitted` prevails over `ordered`, which prevails over `answer`:
+    // with `ordered` set aside, `answer` stands, and excuses the act.
+    let rules = RANKED.replace("RANK", "over answer").replace(
+        "article 1 \"No fire.\" { violation when act is fire }",
+        "article 1 \"No fire.\" { violation when act is fire }\nexception permitted overrides article 1 over ordered { applies when act is fire and some authorised_by as o where o.act is order }",
+    );
+    let vs = judge_under(&rules, RANKED_EVENTS);
+    let f2 = vs.iter().find(|v| &*v.event == "F-2").unwrap();
+    assert_eq!(f2.outcome, Outcome::Justified, "{}", f2.articles[0].reason);
+    let status = |name: &str| {
+        let x = f2.articles[0]
+            .exceptions
+            .iter()
+            .find(|x| &*x.exception == name)
+            .unwrap();
+        x.status
+    };
+    use truce::eval::ExceptionStatus::*;
+    assert_eq!(
+        (status("answer"), status("ordered"), status("permitted")),
+        (Applies, SetAside, Applies)
+    );
+}

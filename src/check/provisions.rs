@@ -358,6 +358,7 @@ impl Checker {
             }
         }
         self.rank(ast, &mut exceptions);
+        self.rank_cycles(&exceptions);
         self.unranked_conflicts(&exceptions, articles);
         exceptions
     }
@@ -399,6 +400,29 @@ impl Checker {
                         ));
                     }
                 }
+            }
+        }
+    }
+
+    /// A cycle of `over` longer than two (`a over b`, `b over c`, `c over
+    /// a`) would rank nothing either: reported once, at its first member.
+    fn rank_cycles(&mut self, exceptions: &[Exception]) {
+        let mut state = vec![0u8; exceptions.len()]; // 0 new, 1 on the path, 2 done
+        for start in 0..exceptions.len() {
+            let mut path = Vec::new();
+            if let Some(cycle) = find_cycle(exceptions, start, &mut state, &mut path) {
+                let names: Vec<String> = cycle
+                    .iter()
+                    .map(|&i| format!("`{}`", exceptions[i].name))
+                    .collect();
+                let message = format!(
+                    "exceptions {} are ranked over each other in a circle",
+                    names.join(", ")
+                );
+                let help = "an exception ranked over another cannot also be below it, however indirectly: remove one `over`";
+                let at = &exceptions[cycle[0]].span;
+                self.error(InvalidError::new(at, message, "in this circle").help(help));
+                return;
             }
         }
     }
@@ -472,6 +496,33 @@ impl Checker {
                 .push(CheckWarning::unused(&span, message, "never used").help(help));
         }
     }
+}
+
+/// A cycle of `over` reachable from `i`, as the exceptions on it.
+fn find_cycle(
+    exceptions: &[Exception],
+    i: usize,
+    state: &mut [u8],
+    path: &mut Vec<usize>,
+) -> Option<Vec<usize>> {
+    match state[i] {
+        2 => return None,
+        1 => {
+            let from = path.iter().position(|&p| p == i).unwrap_or(0);
+            return Some(path[from..].to_vec());
+        }
+        _ => {}
+    }
+    state[i] = 1;
+    path.push(i);
+    for &j in &exceptions[i].over {
+        if let Some(cycle) = find_cycle(exceptions, j, state, path) {
+            return Some(cycle);
+        }
+    }
+    path.pop();
+    state[i] = 2;
+    None
 }
 
 pub(super) fn declarations<T>(

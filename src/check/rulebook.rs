@@ -82,6 +82,19 @@ pub struct Pattern {
 pub enum SetBy {
     Rulebook,
     CommandLine,
+    /// A curated case's manifest (`truce test`).
+    Case,
+}
+
+impl SetBy {
+    /// As verdicts say it.
+    pub fn word(self) -> &'static str {
+        match self {
+            SetBy::Rulebook => "rulebook",
+            SetBy::CommandLine => "command line",
+            SetBy::Case => "case manifest",
+        }
+    }
 }
 
 /// `doctrine who_fired_first is irrelevant`, as indices.
@@ -111,16 +124,16 @@ impl Rulebook {
         }
     }
 
-    /// Sets a doctrine from the command line. `Ok(false)` when the rulebook
+    /// Sets a doctrine, from the command line or a case. `Ok(false)` when the rulebook
     /// declares no doctrine of that name; an error for a setting it lacks.
-    pub fn set_doctrine(&mut self, name: &str, setting: &str) -> Result<bool, String> {
+    pub fn set_doctrine(&mut self, name: &str, setting: &str, by: SetBy) -> Result<bool, String> {
         let Some(d) = self.doctrines.iter_mut().find(|d| d.name == name) else {
             return Ok(false);
         };
         match d.options.iter().position(|o| o == setting) {
             Some(i) => {
                 d.setting = i;
-                d.set_by = SetBy::CommandLine;
+                d.set_by = by;
                 Ok(true)
             }
             None => Err(format!(

@@ -108,18 +108,39 @@ pub(super) fn try_exceptions(
 }
 
 /// The effect of the exceptions that apply (`applying`, indices into `on`),
-/// and those that remain once the ones ranked below an applying exception
-/// of the opposite effect are set aside.
+/// and those that stand: an exception is set aside when one of the
+/// opposite effect that itself stands is ranked over it.
 fn effective(rulebook: &Rulebook, on: &[usize], applying: &[usize]) -> (Effective, Vec<usize>) {
     let x = |k: usize| &rulebook.exceptions[on[k]];
+    // An exception stands unless one of the opposite effect that stands
+    // itself is ranked over it. The checker refuses cycles of ranks; the
+    // depth bound keeps this finite whatever it is given.
+    fn stands(
+        rulebook: &Rulebook,
+        on: &[usize],
+        applying: &[usize],
+        k: usize,
+        memo: &mut [Option<bool>],
+        depth: usize,
+    ) -> bool {
+        if let Some(known) = memo[k] {
+            return known;
+        }
+        let x = |k: usize| &rulebook.exceptions[on[k]];
+        let result = depth > applying.len()
+            || !applying.iter().any(|&j| {
+                x(j).effect != x(k).effect
+                    && x(j).over.contains(&on[k])
+                    && stands(rulebook, on, applying, j, memo, depth + 1)
+            });
+        memo[k] = Some(result);
+        result
+    }
+    let mut memo = vec![None; on.len()];
     let remaining: Vec<usize> = applying
         .iter()
         .copied()
-        .filter(|&k| {
-            !applying
-                .iter()
-                .any(|&j| x(j).effect != x(k).effect && x(j).over.contains(&on[k]))
-        })
+        .filter(|&k| stands(rulebook, on, applying, k, &mut memo, 0))
         .collect();
     let first = |e: Effect| remaining.iter().copied().find(|&k| x(k).effect == e);
     let result = match (first(Effect::Excuses), first(Effect::Upholds)) {

@@ -82,9 +82,9 @@ impl Env<'_> {
 }
 
 impl Env<'_> {
-    /// `attack is established`: the related event's occurrence, and its
-    /// attribution when it names a party, meet the preponderance standard,
-    /// as an excuse needs before it answers the event.
+    /// `attack is established`: the related event names a party, and its
+    /// occurrence and attribution meet the preponderance standard, as an
+    /// excuse needs before it answers the event.
     pub(super) fn established(&self, cond: &Cond, subject: Subject) -> Step {
         let i = self.subjects[usize::from(subject.0)];
         let e = &self.graph.events[i];
@@ -97,13 +97,23 @@ impl Env<'_> {
             return super::cond::unknown(cond, "no `preponderance` standard".into());
         };
         let parties = &self.rulebook.parties;
-        let mut aspects = vec![Aspect::Occurrence];
-        if e.party.is_some() {
-            aspects.push(Aspect::Attribution);
-        }
         let mut met = true;
         let mut facts = Vec::new();
-        for aspect in aspects {
+        // An act of unknown origin is not established as anyone's: an
+        // excuse that answers an attack needs to know whose it was.
+        if e.party.is_none() {
+            met = false;
+            facts.push(Fact {
+                event: e.id.clone(),
+                field: "actor.party",
+                value: "unknown".into(),
+                computed: Some("not established as any party's act".into()),
+            });
+        }
+        for aspect in [Aspect::Occurrence, Aspect::Attribution] {
+            if aspect == Aspect::Attribution && e.party.is_none() {
+                continue;
+            }
             let p = super::proof::assess(self.graph, parties, i, standard, aspect);
             met &= p.met;
             facts.push(Fact {

@@ -55,7 +55,11 @@ fn fact(e: &Event, field: &'static str, value: String, computed: Option<String>)
     }
 }
 
+/// `a, b`, or `none` for an empty list.
 fn listed(list: &[crate::name::Name]) -> String {
+    if list.is_empty() {
+        return "none".to_owned();
+    }
     let names: Vec<&str> = list.iter().map(|n| &**n).collect();
     names.join(", ")
 }
@@ -65,6 +69,7 @@ fn units(act: &Event, p: &Event, g: &Grants) -> Part {
     let (truth, computed) = match &act.unit {
         Some(u) if list.contains(u) => (Truth::True, format!("`{u}` is covered")),
         Some(u) => (Truth::False, format!("`{u}` is not covered")),
+        None if list.is_empty() => (Truth::False, "no unit is covered".to_owned()),
         None => (Truth::Unknown, format!("{} records no unit", act.id)),
     };
     let why = (truth == Truth::Unknown).then(|| computed.clone());
@@ -87,11 +92,7 @@ fn weapons(act: &Event, p: &Event, g: &Grants) -> Part {
         },
     };
     let why = (truth == Truth::Unknown).then(|| computed.clone());
-    let shown = if list.is_empty() {
-        "none".to_owned()
-    } else {
-        listed(list)
-    };
+    let shown = listed(list);
     let f = fact(p, "grants.weapons", shown, Some(computed));
     Some(("weapon.type in grants.weapons", truth, f, why))
 }
