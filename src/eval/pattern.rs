@@ -136,43 +136,121 @@ fn candidate(env: &mut Env<'_>, i: usize, condition: &Cond) -> Option<(PartyIdx,
     }
 }
 
-/// The window from `start`: the candidates it surely holds. `cands` is in
-/// time order, so only those starting inside the window are looked at.
-fn surely_held(cands: &[Candidate], start: Timestamp, span: SignedDuration) -> Vec<Candidate> {
-    let end = start.checked_add(span).unwrap_or(Timestamp::MAX);
-    let lo = cands.partition_point(|c| c.from < start);
-    let hi = cands.partition_point(|c| c.from <= end);
-    cands[lo..hi]
-        .iter()
-        .copied()
-        .filter(|c| c.to <= end)
-        .collect()
+/// Counts, for windows of one length, how many candidates each holds,
+/// surely (whole time inside) or possibly (time overlapping), in
+/// logarithmic time: candidates are sorted by start and by end, and only
+/// those whose time is longer than the window can straddle one.
+struct Counter {
+    froms: Vec<Timestamp>,
+    tos: Vec<Timestamp>,
+    longer: Vec<(Timestamp, Timestamp)>,
+    span: SignedDuration,
 }
 
-/// Runs of windows each surely holding `count` or more (windows start at
-/// a candidate's time, which every fullest window can be moved to), merged
-/// while they share an event; each with the most any window held.
+impl Counter {
+    fn new(cands: &[Candidate], span: SignedDuration) -> Self {
+        let mut froms: Vec<Timestamp> = cands.iter().map(|c| c.from).collect();
+        let mut tos: Vec<Timestamp> = cands.iter().map(|c| c.to).collect();
+        froms.sort_unstable();
+        tos.sort_unstable();
+        let longer = cands
+            .iter()
+            .filter(|c| c.to.duration_since(c.from) > span)
+            .map(|c| (c.from, c.to))
+            .collect();
+        Counter {
+            froms,
+            tos,
+            longer,
+            span,
+        }
+    }
+
+    fn end(&self, start: Timestamp) -> Timestamp {
+        start.checked_add(self.span).unwrap_or(Timestamp::MAX)
+    }
+
+    /// Candidates wholly inside the window from `start`: those ending in
+    /// time, less those starting too early (which, ending in time, are
+    /// all but the ones that straddle the whole window).
+    fn surely(&self, start: Timestamp) -> usize {
+        let end = self.end(start);
+        let ended = self.tos.partition_point(|t| *t <= end);
+        let early = self.froms.partition_point(|f| *f < start);
+        let straddling = self
+            .longer
+            .iter()
+            .filter(|(f, t)| *f < start && *t > end)
+            .count();
+        ended - (early - straddling)
+    }
+
+    /// Candidates whose time overlaps the window from `start`.
+    fn possibly(&self, start: Timestamp) -> usize {
+        let end = self.end(start);
+        let begun = self.froms.partition_point(|f| *f <= end);
+        let over = self.tos.partition_point(|t| *t < start);
+        begun - over
+    }
+}
+
+/// Runs of windows each surely holding `count` or more, merged while they
+/// share an event, each with the most any window held. Windows start at a
+/// candidate's time (a fullest window can always be moved to one), and a
+/// candidate is held by a contiguous range of them, so runs are found by
+/// merging ranges.
 fn runs(cands: &[Candidate], count: usize, span: SignedDuration) -> Vec<(Vec<Candidate>, usize)> {
-    // Each run's events by (time, index), and the fullest window's count.
-    type Run = (BTreeMap<(Timestamp, usize), Candidate>, usize);
-    let mut out: Vec<Run> = Vec::new();
-    for c in cands {
-        let held = surely_held(cands, c.from, span);
-        if held.len() < count {
+    let counter = Counter::new(cands, span);
+    let n = cands.len();
+    let held: Vec<usize> = cands.iter().map(|c| counter.surely(c.from)).collect();
+    let qualifies = |w: usize| held[w] >= count;
+    // For each window, the next qualifying window at or after it and the
+    // last at or before it.
+    let mut next = vec![n; n + 1];
+    for w in (0..n).rev() {
+        next[w] = if qualifies(w) { w } else { next[w + 1] };
+    }
+    let mut prev = vec![None; n];
+    for w in 0..n {
+        prev[w] = if qualifies(w) {
+            Some(w)
+        } else {
+            w.checked_sub(1).and_then(|v| prev[v])
+        };
+    }
+    // Each candidate's qualifying windows, as a range of window indices.
+    let mut ranges: Vec<(usize, usize, usize)> = Vec::new();
+    for (p, c) in cands.iter().enumerate() {
+        let earliest = c.to.checked_sub(span).unwrap_or(Timestamp::MIN);
+        let a = cands.partition_point(|w| w.from < earliest);
+        let b = cands.partition_point(|w| w.from <= c.from);
+        if a >= b {
             continue;
         }
-        let n = held.len();
-        let key = |h: &Candidate| (h.from, h.index);
+        if let (first, Some(last)) = (next[a], prev[b - 1])
+            && first <= last
+        {
+            ranges.push((first, last, p));
+        }
+    }
+    ranges.sort_unstable();
+    // Merge overlapping ranges: each merged range of windows is one run.
+    let mut out: Vec<(Vec<Candidate>, usize, usize)> = Vec::new(); // members, first and last window
+    for (first, last, p) in ranges {
         match out.last_mut() {
-            Some((members, densest)) if held.iter().any(|h| members.contains_key(&key(h))) => {
-                members.extend(held.iter().map(|h| (key(h), *h)));
-                *densest = (*densest).max(n);
+            Some((members, _, end)) if first <= *end => {
+                members.push(cands[p]);
+                *end = (*end).max(last);
             }
-            _ => out.push((held.iter().map(|h| (key(h), *h)).collect(), n)),
+            _ => out.push((vec![cands[p]], first, last)),
         }
     }
     out.into_iter()
-        .map(|(members, densest)| (members.into_values().collect(), densest))
+        .map(|(mut members, first, last)| {
+            members.sort_by_key(|c| (c.from, c.index));
+            let densest = held[first..=last].iter().copied().max().unwrap_or(0);
+            (members, densest)
+        })
         .collect()
 }
 
@@ -244,22 +322,30 @@ impl Patterns {
         let lo = first.map_or(0, |f| cands.partition_point(|c| c.from < f));
         let hi = cands.partition_point(|c| c.from <= last);
         let near = &cands[lo..hi];
-        // Surely: sure events wholly before the act, surely in one window.
+        // Surely: sure events wholly before the act, surely in one window
+        // that starts at one of them, no later than `me`.
         let earlier: Vec<Candidate> = near
             .iter()
             .copied()
             .filter(|c| c.sure && c.to <= before.from)
             .collect();
         if me.sure && me.to <= before.from {
-            for start in earlier.iter().map(|c| c.from).filter(|s| *s <= me.from) {
-                let held = surely_held(&earlier, start, p.window);
-                if held.len() >= p.count && held.iter().any(|c| c.index == event) {
-                    return (Truth::True, held.iter().map(|c| c.index).collect());
-                }
+            let counter = Counter::new(&earlier, p.window);
+            let earliest = me.to.checked_sub(p.window).unwrap_or(Timestamp::MIN);
+            let start = earlier
+                .iter()
+                .map(|c| c.from)
+                .filter(|s| *s >= earliest && *s <= me.from)
+                .find(|s| counter.surely(*s) >= p.count);
+            if let Some(start) = start {
+                let end = counter.end(start);
+                let held = earlier.iter().filter(|c| c.from >= start && c.to <= end);
+                return (Truth::True, held.map(|c| c.index).collect());
             }
         }
         // Possibly: any candidate that may come before the act, in any
-        // window its time may fall in.
+        // window its time may fall in (one starting where a candidate ends,
+        // or ending where one starts).
         if me.from > before.to {
             return (Truth::False, Vec::new());
         }
@@ -268,23 +354,17 @@ impl Patterns {
             .copied()
             .filter(|c| c.from <= before.to)
             .collect();
-        let starts = maybe
+        let counter = Counter::new(&maybe, p.window);
+        let earliest = me.from.checked_sub(p.window).unwrap_or(Timestamp::MIN);
+        let start = maybe
             .iter()
-            .flat_map(|c| [c.to, c.from.checked_sub(p.window).unwrap_or(Timestamp::MIN)]);
-        for start in starts {
-            let end = start.checked_add(p.window).unwrap_or(Timestamp::MAX);
-            let overlaps = |c: &Candidate| c.from <= end && c.to >= start;
-            if !overlaps(&me) {
-                continue;
-            }
-            let held: Vec<usize> = maybe
-                .iter()
-                .filter(|c| overlaps(c))
-                .map(|c| c.index)
-                .collect();
-            if held.len() >= p.count {
-                return (Truth::Unknown, held);
-            }
+            .flat_map(|c| [c.to, c.from.checked_sub(p.window).unwrap_or(Timestamp::MIN)])
+            .filter(|s| *s >= earliest && *s <= me.to)
+            .find(|s| counter.possibly(*s) >= p.count);
+        if let Some(start) = start {
+            let end = counter.end(start);
+            let held = maybe.iter().filter(|c| c.from <= end && c.to >= start);
+            return (Truth::Unknown, held.map(|c| c.index).collect());
         }
         (Truth::False, Vec::new())
     }
@@ -348,5 +428,87 @@ impl Env<'_> {
             ));
         }
         step
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs found the slow way: every window from a candidate's start,
+    /// merged while they share a candidate.
+    fn brute(cands: &[Candidate], count: usize, span: SignedDuration) -> Vec<(Vec<usize>, usize)> {
+        let mut windows: Vec<Vec<usize>> = Vec::new();
+        for c in cands {
+            let end = c.from.checked_add(span).unwrap();
+            let held: Vec<usize> = (0..cands.len())
+                .filter(|&k| cands[k].from >= c.from && cands[k].to <= end)
+                .collect();
+            if held.len() >= count {
+                windows.push(held);
+            }
+        }
+        let mut runs: Vec<(Vec<usize>, usize)> = Vec::new();
+        for w in windows {
+            match runs.last_mut() {
+                Some((members, most)) if w.iter().any(|k| members.contains(k)) => {
+                    *most = (*most).max(w.len());
+                    members.extend(w);
+                    members.sort_unstable();
+                    members.dedup();
+                }
+                _ => {
+                    let n = w.len();
+                    runs.push((w, n));
+                }
+            }
+        }
+        runs
+    }
+
+    #[test]
+    fn runs_agree_with_every_window_tried() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % m
+        };
+        let base = Timestamp::from_second(1_700_000_000).unwrap();
+        for round in 0..200 {
+            let n = 1 + next(40) as usize;
+            let mut cands: Vec<Candidate> = (0..n)
+                .map(|index| {
+                    let from = base
+                        .checked_add(SignedDuration::from_mins(next(24 * 60) as i64))
+                        .unwrap();
+                    // Most instants, some windows, a few longer than the span.
+                    let len = [0, 0, 0, 30, 90, 600][next(6) as usize];
+                    let to = from.checked_add(SignedDuration::from_mins(len)).unwrap();
+                    Candidate {
+                        index,
+                        from,
+                        to,
+                        sure: true,
+                    }
+                })
+                .collect();
+            cands.sort_by_key(|c| (c.from, c.index));
+            let count = 1 + next(5) as usize;
+            let span = SignedDuration::from_mins(60 + next(300) as i64);
+            let fast: Vec<(Vec<usize>, usize)> = runs(&cands, count, span)
+                .into_iter()
+                .map(|(members, most)| {
+                    let mut positions: Vec<usize> = members
+                        .iter()
+                        .map(|m| cands.iter().position(|c| c.index == m.index).unwrap())
+                        .collect();
+                    positions.sort_unstable();
+                    (positions, most)
+                })
+                .collect();
+            assert_eq!(fast, brute(&cands, count, span), "round {round}");
+        }
     }
 }
