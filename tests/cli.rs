@@ -542,3 +542,32 @@ fn doctrine_settings_come_from_the_command_line_and_are_checked() {
     let malformed = [&base[..], &["--doctrine", "who_fired_first"]].concat();
     assert_eq!(truce(&malformed).status.code(), Some(2), "clap refuses it");
 }
+
+#[test]
+fn the_json_report_lists_pattern_findings_with_the_events_counted() {
+    let out = truce(&[
+        "adjudicate",
+        "--rules",
+        "rules/ua-dmz-2025-draft.truce",
+        "--events",
+        "cases/ua-heavy-barrage/events.yaml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let barrage: Vec<&serde_json::Value> = report["patterns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["pattern"] == "heavy_barrage")
+        .collect();
+    assert_eq!(barrage.len(), 1);
+    assert_eq!(barrage[0]["party"], "RU");
+    assert_eq!(barrage[0]["threshold"], "10 within 24 h");
+    assert_eq!(barrage[0]["events"].as_array().unwrap().len(), 11);
+    // Exception trials say what each does.
+    let trial = &report["verdicts"][0]["explanation"]["articles"][2]["exceptions"][0];
+    assert_eq!(trial["exception"], "self_defence");
+    assert_eq!(trial["effect"], "excuses");
+}
