@@ -467,14 +467,12 @@ fn clause_f_needs_every_step_in_order() {
     assert!(
         verdict(&own, "M-9").articles[1]
             .reason
-            .contains("as attempt")
+            .contains("`attempt.act is mechanism_failed` is false")
     );
     assert_eq!(verdict(&own, "M-13").outcome, Violation);
-    assert!(
-        verdict(&own, "M-13").articles[1]
-            .reason
-            .contains("as order")
-    );
+    assert!(verdict(&own, "M-13").articles[1].reason.contains(
+        "`order.time >= attempt.time` is false (with attack = M-6, attempt = M-11, order = M-10)"
+    ));
     // Not yet in force; unknown origin kept as such.
     assert_eq!(verdict(&own, "M-0").outcome, NoViolation);
     assert_eq!(verdict(&own, "M-14").party, None);

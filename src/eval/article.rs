@@ -207,8 +207,8 @@ fn violation_reason(f: &Finding, upheld: Option<&ExceptionTrial>) -> String {
         .iter()
         .filter(|x| x.status == ExceptionStatus::DoesNotApply && x.effect == EXCUSES)
         .filter_map(|x| {
-            let step = x.condition.as_ref()?.decisive();
-            Some(format!("`{}`: {}", x.exception, failed_element(step)))
+            let condition = x.condition.as_ref()?;
+            Some(format!("`{}`: {}", x.exception, failed_element(condition)))
         })
         .collect();
     let failed = if failed.is_empty() {

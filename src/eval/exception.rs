@@ -6,19 +6,62 @@ use super::verdict::{ExceptionStatus, ExceptionTrial, Step};
 use crate::check::{Effect, Rulebook};
 
 /// What failed in an exception's condition, as a lawyer reads it: the
-/// test that was false, or the relation that found no event at all.
-pub(super) fn failed_element(step: &Step) -> String {
+/// test that was false, under the related events it was tried on, or the
+/// relation that found no event at all.
+pub(super) fn failed_element(condition: &Step) -> String {
+    let mut tried = Vec::new();
+    let step = innermost(condition, &mut tried);
+    let under = if tried.is_empty() {
+        String::new()
+    } else {
+        format!(" (with {})", tried.join(", "))
+    };
     let text = &*step.condition;
-    let bare = text
-        .strip_prefix('(')
-        .and_then(|t| t.strip_suffix(')'))
-        .unwrap_or(text);
-    match bare.strip_prefix("some ") {
-        Some(rest) if step.facts.is_empty() && step.steps.is_empty() => {
-            let relation = rest.split_whitespace().next().unwrap_or(rest);
-            format!("the act has no `{relation}` event")
+    match some_relation(text) {
+        Some(relation) if step.facts.is_empty() && step.steps.is_empty() => {
+            format!("the act has no `{relation}` event{under}")
         }
-        _ => format!("`{text}` is false"),
+        _ => format!("`{text}` is false{under}"),
+    }
+}
+
+/// The relation a `some` step reads, if it is one.
+fn some_relation(text: &str) -> Option<&str> {
+    let bare = text.strip_prefix('(').unwrap_or(text);
+    let rest = bare.strip_prefix("some ")?;
+    rest.split_whitespace().next()
+}
+
+/// The test that decided a false step, as `Step::decisive` finds it, but
+/// through a `some` that tried related events it follows the event that
+/// came closest (met the most of the condition before a part failed),
+/// noting `binding = event` as it goes.
+fn innermost<'s>(step: &'s Step, tried: &mut Vec<String>) -> &'s Step {
+    if some_relation(&step.condition).is_some() && !step.steps.is_empty() {
+        let progress = |s: &Step| s.steps.iter().take_while(|p| p.result != s.result).count();
+        let mut closest = &step.steps[0];
+        for candidate in &step.steps[1..] {
+            if progress(candidate) > progress(closest) {
+                closest = candidate;
+            }
+        }
+        // Each candidate's step reads `attack = E-1: ...`.
+        if let Some((binding, _)) = closest.condition.split_once(": ") {
+            tried.push(binding.to_owned());
+        }
+        return innermost(closest, tried);
+    }
+    let agreeing = step
+        .steps
+        .iter()
+        .filter(|s| s.result == step.result)
+        .count();
+    if agreeing > 1 && agreeing == step.steps.len() {
+        return step; // every alternative failed together
+    }
+    match step.steps.iter().find(|s| s.result == step.result) {
+        Some(part) => innermost(part, tried),
+        None => step,
     }
 }
 
