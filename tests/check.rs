@@ -373,3 +373,32 @@ fn some_nests_three_deep_and_no_deeper() {
     assert!(error.to_string().contains("`some` may nest at most 3 deep"));
     assert!(help(error).contains("put a `some` in brackets when other tests follow it"));
 }
+
+#[test]
+fn an_error_in_one_declaration_does_not_cascade_into_others() {
+    let text = String::new()
+        + "agreement \"A\" {\n  in force 2025-01-01 00:00 UTC\n  party A \"a\"\n  party B \"b\"\n}\n"
+        + "act fire \"f\"\ndoctrine who [strict, lax] = strict\n"
+        + "article 1 \"t\" {\n  violation when act is fire and doctrine who is lenient\n}\n"
+        + "exception e overrides article 1 over f { applies when some responds_to as x where x is establishd }\n";
+    let Err(truce::RulebookError::Check(all)) = truce::compile(&Source::new("c.truce", text))
+    else {
+        panic!("must fail");
+    };
+    let shown: Vec<String> = all
+        .errors
+        .iter()
+        .map(|e| format!("{e} / {}", help(e)))
+        .collect();
+    // Article 1's own error, not "unknown article `1`" at the exception;
+    // the exception's unknown rank and its misspelt test, all in one pass.
+    assert_eq!(
+        shown,
+        [
+            "unknown setting `lenient` / doctrine `who` has settings strict, lax",
+            "unknown exception `f` / did you mean `e`?",
+            "`x` is a related event: `is` tests it only as `x is established` / did you mean `established`?",
+        ],
+        "{shown:#?}"
+    );
+}

@@ -343,7 +343,7 @@ impl Checker {
                 self.error(DuplicateError::new(&x.name.span, &first.span, "exception"));
                 continue;
             }
-            let overrides = self.overridden(x, articles);
+            let overrides = self.article_indices(ast, &x.overrides, articles);
             let condition = self.cond(&x.condition, &Scope::default());
             if let (Some(overrides), Some(condition)) = (overrides, condition) {
                 exceptions.push(Exception {
@@ -367,38 +367,47 @@ impl Checker {
     /// `over` would rank nothing, so it is an error.
     fn rank(&mut self, ast: &ast::Rulebook, exceptions: &mut [Exception]) {
         let names: Vec<String> = exceptions.iter().map(|x| x.name.to_string()).collect();
+        // Names are checked against every exception declared, so a rank is
+        // reported even when its exception's condition has an error.
+        let declared: Vec<&str> = ast
+            .declarations
+            .iter()
+            .filter_map(|d| match d {
+                Declaration::Exception(x) => Some(x.name.node.as_str()),
+                _ => None,
+            })
+            .collect();
         for decl in &ast.declarations {
             let Declaration::Exception(x) = decl else {
                 continue;
             };
-            let Some(me) = names.iter().position(|n| *n == x.name.node) else {
-                continue;
-            };
+            let me = names.iter().position(|n| *n == x.name.node);
             for other in &x.over {
-                match names.iter().position(|n| *n == other.node) {
-                    Some(i) if i == me => {
-                        let message = format!("exception `{}` is ranked over itself", other.node);
-                        self.error(InvalidError::new(&other.span, message, "here"));
-                    }
-                    Some(i) if exceptions[i].over.contains(&me) => {
-                        let message = format!(
-                            "exceptions `{}` and `{}` are each ranked over the other",
-                            x.name.node, other.node
-                        );
-                        let help = "keep `over` on the one that prevails";
-                        self.error(InvalidError::new(&other.span, message, "here").help(help));
-                    }
-                    Some(i) => exceptions[me].over.push(i),
-                    None => {
-                        let known: Vec<&str> = names.iter().map(String::as_str).collect();
-                        let hint = "`over` names another exception of this rulebook";
-                        self.error(UnknownNameError::new(
-                            &other.span,
-                            "exception",
-                            &known,
-                            hint,
-                        ));
-                    }
+                if !declared.contains(&other.node.as_str()) {
+                    let hint = "`over` names another exception of this rulebook";
+                    self.error(UnknownNameError::new(
+                        &other.span,
+                        "exception",
+                        &declared,
+                        hint,
+                    ));
+                    continue;
+                }
+                let (Some(me), Some(i)) = (me, names.iter().position(|n| *n == other.node)) else {
+                    continue; // one of the two did not check: reported there
+                };
+                if i == me {
+                    let message = format!("exception `{}` is ranked over itself", other.node);
+                    self.error(InvalidError::new(&other.span, message, "here"));
+                } else if exceptions[i].over.contains(&me) {
+                    let message = format!(
+                        "exceptions `{}` and `{}` are each ranked over the other",
+                        x.name.node, other.node
+                    );
+                    let help = "keep `over` on the one that prevails";
+                    self.error(InvalidError::new(&other.span, message, "here").help(help));
+                } else {
+                    exceptions[me].over.push(i);
                 }
             }
         }
@@ -458,19 +467,34 @@ impl Checker {
         }
     }
 
-    fn overridden(&mut self, x: &ast::Exception, articles: &[Article]) -> Option<Vec<usize>> {
+    /// Article numbers, as exceptions and suspensions name them, resolved
+    /// to indices. A number the rulebook declares but whose article did not
+    /// check is already reported there, so it is not reported again as
+    /// unknown. `None` unless every number resolves.
+    pub(super) fn article_indices(
+        &mut self,
+        ast: &ast::Rulebook,
+        refs: &[Spanned<String>],
+        articles: &[Article],
+    ) -> Option<Vec<usize>> {
         let numbers: Vec<&str> = articles.iter().map(|a| &*a.number).collect();
+        let declared = |n: &str| {
+            ast.declarations
+                .iter()
+                .any(|d| matches!(d, Declaration::Article(a) if *a.number.node == *n))
+        };
         let mut indices = Vec::new();
-        for n in &x.overrides {
+        for n in refs {
             match numbers.iter().position(|a| *a == n.node) {
                 Some(i) => indices.push(i),
+                None if declared(&n.node) => {}
                 None => {
                     let hint = format!("the rulebook has articles {}", numbers.join(", "));
                     self.error(UnknownNameError::new(&n.span, "article", &numbers, &hint));
                 }
             }
         }
-        (indices.len() == x.overrides.len()).then_some(indices)
+        (indices.len() == refs.len()).then_some(indices)
     }
 
     /// Unused declarations, reported only for a rulebook without errors: an

@@ -4,7 +4,7 @@
 
 use super::Checker;
 use super::cond::{CondKind, Relation, Subject};
-use super::err::{InvalidError, UnknownNameError};
+use super::err::{InvalidError, UnknownNameError, did_you_mean};
 use super::fields::{Operand, Scope, event_field};
 use super::symbols::Kind;
 use crate::ast::{BinOp, Expr, SExpr};
@@ -23,8 +23,7 @@ impl Checker {
         rhs: &SExpr,
         scope: &Scope,
     ) -> bool {
-        self.bound_event(lhs, scope).is_some()
-            && (op.node == BinOp::In || names_word(rhs, "established"))
+        self.bound_event(lhs, scope).is_some() && (op.node == BinOp::In || bare_word(rhs).is_some())
     }
 
     /// `attack is established`, `attack in barrage`.
@@ -36,8 +35,24 @@ impl Checker {
         scope: &Scope,
     ) -> Option<CondKind> {
         let subject = self.bound_event(lhs, scope)?;
-        if op.node == BinOp::Is {
-            return Some(CondKind::Established { subject });
+        match bare_word(rhs) {
+            _ if op.node == BinOp::In => {}
+            Some("established") => return Some(CondKind::Established { subject }),
+            _ => {
+                let message = format!(
+                    "`{}` is a related event: `is` tests it only as `{} is established`",
+                    lhs.span.text(),
+                    lhs.span.text()
+                );
+                let help = match did_you_mean(rhs.span.text(), &["established"]) {
+                    Some(word) => format!("did you mean `{word}`?"),
+                    None => format!(
+                        "to test one of its fields, name it: `{}.actor is PARTY`",
+                        lhs.span.text()
+                    ),
+                };
+                return self.invalid(InvalidError::new(&rhs.span, message, "here").help(help));
+            }
         }
         if scope.in_pattern {
             let message = "a pattern cannot test the findings of a pattern";
@@ -130,7 +145,10 @@ impl Checker {
     }
 }
 
-/// Whether `e` is the bare word `word`.
-fn names_word(e: &SExpr, word: &str) -> bool {
-    matches!(&e.node, Expr::Path(p) if p.segments.len() == 1 && p.segments[0].node == word)
+/// The bare word `e` is, if it is one: `established`.
+fn bare_word(e: &SExpr) -> Option<&str> {
+    match &e.node {
+        Expr::Path(p) if p.segments.len() == 1 => Some(p.segments[0].node.as_str()),
+        _ => None,
+    }
 }

@@ -264,35 +264,25 @@ impl Checker {
             let Declaration::Suspension(s) = decl else {
                 continue;
             };
-            if let Some(s) = self.suspension(s, articles) {
+            if let Some(s) = self.suspension(ast, s, articles) {
                 out.push(s);
             }
         }
         out
     }
 
-    fn suspension(&mut self, s: &ast::SuspensionDecl, articles: &[Article]) -> Option<Suspension> {
+    fn suspension(
+        &mut self,
+        ast: &ast::Rulebook,
+        s: &ast::SuspensionDecl,
+        articles: &[Article],
+    ) -> Option<Suspension> {
         let party = self
             .symbols
             .resolve(&s.party.span, &[Kind::Party])
             .map_err(|e| self.error(e))
             .ok();
-        let mut indices = Vec::new();
-        for number in &s.articles {
-            match articles.iter().position(|a| *a.number == *number.node) {
-                Some(i) => indices.push(i),
-                None => {
-                    let numbers: Vec<&str> = articles.iter().map(|a| &*a.number).collect();
-                    let hint = format!("the rulebook has articles {}", numbers.join(", "));
-                    self.error(super::err::UnknownNameError::new(
-                        &number.span,
-                        "article",
-                        &numbers,
-                        &hint,
-                    ));
-                }
-            }
-        }
+        let indices = self.article_indices(ast, &s.articles, articles);
         let from = self.instant(&s.from);
         let until = s.until.as_ref().map(|u| self.instant(u));
         let what = if s.repudiation {
@@ -332,7 +322,7 @@ impl Checker {
         };
         Some(Suspension {
             party: party?.1 as u16,
-            articles: indices,
+            articles: indices?,
             repudiation: s.repudiation,
             from: from?,
             until: until.flatten(),

@@ -225,14 +225,18 @@ fn violation_reason(f: &Finding, upheld: Option<&ExceptionTrial>) -> String {
         .filter(|x| x.status == ExceptionStatus::SetAside)
         .map(|x| format!("`{}`", x.exception))
         .collect();
-    let over = if aside.is_empty() {
-        String::new()
-    } else {
-        format!(", setting aside {}", aside.join(", "))
-    };
+    if aside.is_empty() {
+        // Nothing to set aside: the breach stands because no excuse
+        // applies; the upholding exception would have kept it anyway.
+        return format!(
+            "met, proven, and no excuse applies{failed}; exception `{}` would uphold the breach in any case",
+            u.exception
+        );
+    }
     format!(
-        "met, proven, and exception `{}` upholds the breach{over}{failed}",
-        u.exception
+        "met, proven, and exception `{}` upholds the breach, setting aside {}{failed}",
+        u.exception,
+        aside.join(", ")
     )
 }
 
