@@ -184,8 +184,10 @@ pub struct Exception {
     pub span: Span,
 }
 
-/// What an exception does when it applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What an exception does when it applies; reports write it `excuses`
+/// or `upholds`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Effect {
     /// `overrides`: the act is justified.
     Excuses,

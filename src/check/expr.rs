@@ -111,7 +111,7 @@ impl Checker {
             BinOp::Is | BinOp::In | BinOp::Eq | BinOp::Ne => {
                 let left = self.path_operand(lhs, op, scope)?;
                 if matches!(left, Operand::Time(_)) && matches!(op.node, BinOp::Eq | BinOp::Ne) {
-                    return self.time_order(op, lhs, rhs, scope);
+                    return self.compare_fields(op, lhs, rhs, scope);
                 }
                 if let (Operand::Party(l), Some(Operand::Party(r))) =
                     (left, self.bound_operand(rhs, scope))
@@ -140,7 +140,7 @@ impl Checker {
                     InvalidError::new(&rhs.span, message, "not an event's time").help(help),
                 )
             }
-            BinOp::Overlaps => self.time_order(op, lhs, rhs, scope),
+            BinOp::Overlaps => self.compare_fields(op, lhs, rhs, scope),
         }
     }
 
@@ -289,7 +289,7 @@ impl Checker {
             (lhs, rhs, cmp)
         };
         if !is_literal(literal) {
-            return self.time_order(op, lhs, rhs, scope);
+            return self.compare_fields(op, lhs, rhs, scope);
         }
         let left = self.path_operand(field, op, scope)?;
         let value = match &literal.node {
@@ -428,7 +428,7 @@ impl Checker {
 
     /// Two times compared: `permit.time <= time`; or two measures:
     /// `weapon.rounds <= attack.weapon.rounds`.
-    pub(super) fn time_order(
+    pub(super) fn compare_fields(
         &mut self,
         op: &Spanned<BinOp>,
         lhs: &SExpr,

@@ -111,6 +111,11 @@ impl Doctrine {
 }
 
 impl Rulebook {
+    /// The standard of proof of that name (`preponderance` is always there).
+    pub fn standard(&self, name: &str) -> Option<&Standard> {
+        self.standards.iter().find(|s| &*s.name == name)
+    }
+
     /// Whether a doctrine test holds under the settings in effect.
     pub fn holds(&self, t: DoctrineTest) -> bool {
         self.doctrines[t.doctrine].setting == t.setting
@@ -201,6 +206,15 @@ pub struct Suspension {
 }
 
 impl Suspension {
+    /// Whether it bears on the whole agreement (`article` is `None`), or on
+    /// that article: a suspension of the whole covers every article.
+    pub fn covers(&self, article: Option<usize>) -> bool {
+        match article {
+            None => self.articles.is_empty(),
+            Some(a) => self.articles.is_empty() || self.articles.contains(&a),
+        }
+    }
+
     /// Whether the rulebook's doctrine settings give it effect.
     pub fn effective(&self, rulebook: &Rulebook) -> bool {
         self.when.is_none_or(|t| rulebook.holds(t))

@@ -5,12 +5,12 @@
 //! cannot be decided or proven.
 
 use super::cond::Env;
-use super::exception::{EXCUSES, Effective, Resolution, failed_element, try_exceptions, untried};
+use super::exception::{Effective, Resolution, failed_element, try_exceptions, untried};
 use super::force;
-use super::proof::{self, Aspect};
+use super::proof::Aspect;
 use super::truth::Truth;
 use super::verdict::{ExceptionStatus, ExceptionTrial, Finding, Outcome, Proof, Step};
-use crate::check::{Article, Responsible, Role, Rulebook};
+use crate::check::{Article, Effect, Responsible, Role, Rulebook};
 use crate::name::Name;
 
 /// Judges `event` under article `index`; `in_force` is the agreement's gate
@@ -69,25 +69,11 @@ pub fn judge_alone(env: &mut Env<'_>, index: usize, in_force: &Option<Step>) -> 
     }
     finding.party = responsible(rulebook, article, env.graph.events[event].party);
     if finding.condition.result == Truth::True {
-        let standard = |i: usize| &rulebook.standards[i];
-        let occurrence = proof::assess(
-            env.graph,
-            &rulebook.parties,
-            event,
-            standard(article.proof),
-            Aspect::Occurrence,
-        );
+        let occurrence = env.proof(article.proof, Aspect::Occurrence);
         // Who did it is weighed only for a proven act with a named party:
         // an act of unknown origin stays so, never forced onto a party.
         if occurrence.met && finding.party.is_some() {
-            let a = proof::assess(
-                env.graph,
-                &rulebook.parties,
-                event,
-                standard(article.attribution),
-                Aspect::Attribution,
-            );
-            finding.attribution = Some(a);
+            finding.attribution = Some(env.proof(article.attribution, Aspect::Attribution));
         }
         finding.proof = Some(occurrence);
     }
@@ -205,7 +191,7 @@ fn violation_reason(f: &Finding, upheld: Option<&ExceptionTrial>) -> String {
     let failed: Vec<String> = f
         .exceptions
         .iter()
-        .filter(|x| x.status == ExceptionStatus::DoesNotApply && x.effect == EXCUSES)
+        .filter(|x| x.status == ExceptionStatus::DoesNotApply && x.effect == Effect::Excuses)
         .filter_map(|x| {
             let condition = x.condition.as_ref()?;
             Some(format!("`{}`: {}", x.exception, failed_element(condition)))

@@ -27,6 +27,10 @@ pub struct Env<'a> {
     /// Exceptions already tried on the event being judged: one exception
     /// often overrides several articles, and its answer is the same.
     pub exceptions_seen: std::collections::HashMap<usize, Step>,
+    /// Proofs already weighed for the event being judged, by standard and
+    /// aspect: articles of one standard weigh the same evidence.
+    pub proofs_seen:
+        std::collections::HashMap<(usize, super::proof::Aspect), super::verdict::Proof>,
 }
 
 impl<'a> Env<'a> {
@@ -40,7 +44,34 @@ impl<'a> Env<'a> {
             zones_seen: Default::default(),
             doctrines: Vec::new(),
             exceptions_seen: Default::default(),
+            proofs_seen: Default::default(),
         }
+    }
+
+    /// Moves on to judging `event`, forgetting what was found for the last.
+    pub(super) fn start(&mut self, event: usize) {
+        self.subjects = vec![event];
+        self.zones_seen.clear();
+        self.exceptions_seen.clear();
+        self.proofs_seen.clear();
+        self.doctrines.clear();
+    }
+
+    /// The judged event's evidence weighed against standard `standard`
+    /// for `aspect`, once per event.
+    pub(super) fn proof(
+        &mut self,
+        standard: usize,
+        aspect: super::proof::Aspect,
+    ) -> super::verdict::Proof {
+        let (rulebook, graph, event) = (self.rulebook, self.graph, self.subjects[0]);
+        self.proofs_seen
+            .entry((standard, aspect))
+            .or_insert_with(|| {
+                let standard = &rulebook.standards[standard];
+                super::proof::assess(graph, &rulebook.parties, event, standard, aspect)
+            })
+            .clone()
     }
 }
 
@@ -230,6 +261,7 @@ impl Env<'_> {
             facts: Vec::new(),
             unknown_because: None,
             steps,
+            related: None,
         }
     }
 

@@ -2,7 +2,7 @@
 //! upholding the breach), and ranks that set one aside for another.
 
 use super::cond::Env;
-use super::verdict::{ExceptionStatus, ExceptionTrial, Step};
+use super::verdict::{ExceptionStatus, ExceptionTrial, Related, Step};
 use crate::check::{Effect, Rulebook};
 
 /// What failed in an exception's condition, as a lawyer reads it: the
@@ -16,20 +16,12 @@ pub(super) fn failed_element(condition: &Step) -> String {
     } else {
         format!(" (with {})", tried.join(", "))
     };
-    let text = &*step.condition;
-    match some_relation(text) {
-        Some(relation) if step.facts.is_empty() && step.steps.is_empty() => {
+    match &step.related {
+        Some(Related::Quantifier(relation)) if step.facts.is_empty() && step.steps.is_empty() => {
             format!("the act has no `{relation}` event{under}")
         }
-        _ => format!("`{text}` is false{under}"),
+        _ => format!("`{}` is false{under}", step.condition),
     }
-}
-
-/// The relation a `some` step reads, if it is one.
-fn some_relation(text: &str) -> Option<&str> {
-    let bare = text.strip_prefix('(').unwrap_or(text);
-    let rest = bare.strip_prefix("some ")?;
-    rest.split_whitespace().next()
 }
 
 /// The test that decided a false step, as `Step::decisive` finds it, but
@@ -37,7 +29,7 @@ fn some_relation(text: &str) -> Option<&str> {
 /// came closest (met the most of the condition before a part failed),
 /// noting `binding = event` as it goes.
 fn innermost<'s>(step: &'s Step, tried: &mut Vec<String>) -> &'s Step {
-    if some_relation(&step.condition).is_some() && !step.steps.is_empty() {
+    if matches!(step.related, Some(Related::Quantifier(_))) && !step.steps.is_empty() {
         let progress = |s: &Step| s.steps.iter().take_while(|p| p.result != s.result).count();
         let mut closest = &step.steps[0];
         for candidate in &step.steps[1..] {
@@ -45,9 +37,8 @@ fn innermost<'s>(step: &'s Step, tried: &mut Vec<String>) -> &'s Step {
                 closest = candidate;
             }
         }
-        // Each candidate's step reads `attack = E-1: ...`.
-        if let Some((binding, _)) = closest.condition.split_once(": ") {
-            tried.push(binding.to_owned());
+        if let Some(Related::Tried(binding)) = &closest.related {
+            tried.push(binding.clone());
         }
         return innermost(closest, tried);
     }
@@ -62,16 +53,6 @@ fn innermost<'s>(step: &'s Step, tried: &mut Vec<String>) -> &'s Step {
     match step.steps.iter().find(|s| s.result == step.result) {
         Some(part) => innermost(part, tried),
         None => step,
-    }
-}
-
-pub(super) const EXCUSES: &str = "excuses";
-pub(super) const UPHOLDS: &str = "upholds";
-
-pub(super) fn effect(e: Effect) -> &'static str {
-    match e {
-        Effect::Excuses => EXCUSES,
-        Effect::Upholds => UPHOLDS,
     }
 }
 
@@ -125,7 +106,7 @@ pub(super) fn try_exceptions(
             ExceptionTrial {
                 exception: x.name.clone(),
                 text: x.text.clone(),
-                effect: effect(x.effect),
+                effect: x.effect,
                 status: step.result.into(),
                 condition: Some(step),
             }
@@ -228,7 +209,7 @@ pub(super) fn untried(rulebook: &Rulebook, article: usize) -> Vec<ExceptionTrial
         .map(|x| ExceptionTrial {
             exception: x.name.clone(),
             text: x.text.clone(),
-            effect: effect(x.effect),
+            effect: x.effect,
             status: ExceptionStatus::NotConsidered,
             condition: None,
         })

@@ -71,10 +71,7 @@ pub fn why_unknown(event: &Event, rulebook: &Rulebook, article: Option<usize>) -
     if inside(rulebook.in_force.at) {
         return "the event's time window straddles entry into force".into();
     }
-    let relevant = |s: &&Suspension| match article {
-        None => s.articles.is_empty(),
-        Some(a) => s.articles.is_empty() || s.articles.contains(&a),
-    };
+    let relevant = |s: &&Suspension| s.covers(article);
     let straddled = rulebook
         .suspensions
         .iter()
@@ -197,10 +194,7 @@ fn binds<'r>(
         .suspensions
         .iter()
         .filter(|s| s.party == party)
-        .filter(|s| match article {
-            None => s.articles.is_empty(),
-            Some(a) => s.articles.is_empty() || s.articles.contains(&a),
-        })
+        .filter(|s| s.covers(article))
         .filter(|s| s.from.at <= t && s.until.as_ref().is_none_or(|u| t < u.at))
         .filter(|s| s.effective(rulebook))
         // A recommitment after the suspension began lifts it.
@@ -266,10 +260,7 @@ fn without_effect(
         .suspensions
         .iter()
         .filter(|s| s.party == party && s.from.at <= t && !s.effective(rulebook))
-        .find(|s| match article {
-            None => s.articles.is_empty(),
-            Some(a) => s.articles.is_empty() || s.articles.contains(&a),
-        });
+        .find(|s| s.covers(article));
     let Some(s) = denied else {
         return String::new();
     };

@@ -72,23 +72,23 @@ struct Candidate {
 /// Finds every pattern of the rulebook over the graph.
 pub fn find(rulebook: &Rulebook, graph: &EventGraph) -> Patterns {
     let mut found = Patterns::default();
-    let Some(standard) = rulebook
-        .standards
-        .iter()
-        .find(|s| &*s.name == "preponderance")
-    else {
+    let Some(standard) = rulebook.standard("preponderance") else {
         return found;
     };
     let mut env = Env::new(rulebook, graph, None);
+    // Whether each event is established, weighed once for all patterns.
+    let mut established: Vec<Option<bool>> = vec![None; graph.events.len()];
     for (index, pattern) in rulebook.patterns.iter().enumerate() {
         let mut by_party: BTreeMap<PartyIdx, Vec<Candidate>> = BTreeMap::new();
         for i in 0..graph.events.len() {
             let Some((party, sure)) = candidate(&mut env, i, &pattern.condition) else {
                 continue;
             };
-            let established = [Aspect::Occurrence, Aspect::Attribution]
-                .into_iter()
-                .all(|a| proof::assess(graph, &rulebook.parties, i, standard, a).met);
+            let established = *established[i].get_or_insert_with(|| {
+                [Aspect::Occurrence, Aspect::Attribution]
+                    .into_iter()
+                    .all(|a| proof::assess(graph, &rulebook.parties, i, standard, a).met)
+            });
             if established {
                 let t = graph.events[i].time;
                 let c = Candidate {
@@ -127,8 +127,7 @@ fn candidate(env: &mut Env<'_>, i: usize, condition: &Cond) -> Option<(PartyIdx,
     if rulebook.parties[usize::from(party)].role != Role::Party {
         return None;
     }
-    env.subjects = vec![i];
-    env.zones_seen.clear();
+    env.start(i);
     match env.eval(condition).result {
         Truth::True => Some((party, true)),
         Truth::Unknown => Some((party, false)),

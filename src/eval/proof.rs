@@ -17,7 +17,7 @@ use crate::events::{About, Evidence, EvidenceKind, Grade};
 use crate::graph::EventGraph;
 
 /// What the evidence must establish.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Aspect {
     Occurrence,
     Attribution,

@@ -4,7 +4,7 @@
 use super::cond::Env;
 use super::proof::Aspect;
 use super::truth::Truth;
-use super::verdict::{Fact, Step};
+use super::verdict::{Fact, Related, Step};
 use crate::check::{Cond, Relation, Subject};
 
 impl Env<'_> {
@@ -37,6 +37,7 @@ impl Env<'_> {
                     let mut step = self.eval(c);
                     self.subjects.pop();
                     step.condition = format!("{binding} = {other}: {}", step.condition).into();
+                    step.related = Some(Related::Tried(format!("{binding} = {other}")));
                     let r = step.result;
                     steps.push(step);
                     r
@@ -77,6 +78,7 @@ impl Env<'_> {
             facts,
             unknown_because,
             steps,
+            related: Some(Related::Quantifier(relation.name())),
         }
     }
 }
@@ -88,12 +90,7 @@ impl Env<'_> {
     pub(super) fn established(&self, cond: &Cond, subject: Subject) -> Step {
         let i = self.subjects[usize::from(subject.0)];
         let e = &self.graph.events[i];
-        let Some(standard) = self
-            .rulebook
-            .standards
-            .iter()
-            .find(|s| &*s.name == "preponderance")
-        else {
+        let Some(standard) = self.rulebook.standard("preponderance") else {
             return super::cond::unknown(cond, "no `preponderance` standard".into());
         };
         let parties = &self.rulebook.parties;

@@ -117,6 +117,18 @@ pub struct Step {
     pub unknown_because: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<Step>,
+    /// How the step reads related events, so a reason can follow them.
+    #[serde(skip)]
+    pub related: Option<Related>,
+}
+
+/// A step that reads related events.
+#[derive(Debug, Clone)]
+pub enum Related {
+    /// `some RELATION ...`: its steps are the related events tried.
+    Quantifier(&'static str),
+    /// One related event tried, as `attack = E-1`.
+    Tried(String),
 }
 
 /// A fact read from an event, with any value computed from it.
@@ -136,7 +148,7 @@ pub struct ExceptionTrial {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<Name>,
     /// `excuses` (the act is justified) or `upholds` (it stays a breach).
-    pub effect: &'static str,
+    pub effect: crate::check::Effect,
     pub status: ExceptionStatus,
     /// `None` when the exception was not considered.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -231,6 +243,7 @@ impl Step {
             facts,
             unknown_because: None,
             steps: Vec::new(),
+            related: None,
         }
     }
 

@@ -295,7 +295,7 @@ fn exception(out: &mut String, x: &ExceptionTrial) {
             "applies, but is set aside by an exception ranked over it",
         ),
     };
-    let upholds = if x.effect == "upholds" {
+    let upholds = if x.effect == crate::check::Effect::Upholds {
         " (upholds the breach)"
     } else {
         ""
