@@ -377,7 +377,12 @@ fn meets(exp: &Expectation, v: &Verdict) -> bool {
     let reason = exp.reason.as_deref().is_none_or(|words| {
         v.summary.contains(words)
             || v.articles.iter().any(|f| {
-                f.reason.contains(words) || f.state.as_ref().is_some_and(|s| s.note.contains(words))
+                crate::render::words::reason(&f.reason).contains(words)
+                    || f.responsibility
+                        .as_ref()
+                        .and_then(crate::render::words::responsibility)
+                        .is_some_and(|r| r.contains(words))
+                    || f.state.as_ref().is_some_and(|s| s.note.contains(words))
             })
     });
     let named = exp.doctrine.iter().all(|(name, setting)| {

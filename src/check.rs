@@ -6,8 +6,10 @@
 
 mod cond;
 mod doctrines;
+mod duties;
 mod err;
 mod expr;
+mod facts;
 mod fields;
 mod geometry;
 mod header;
@@ -71,10 +73,9 @@ pub(crate) struct Checker {
     declared: std::collections::HashSet<(usize, usize)>,
     /// Members of each act class checked so far, by class index.
     act_class_members: Vec<ActSet>,
-    /// Ids declared with `monitor`: never a responsible party.
-    monitors: std::collections::HashSet<String>,
-    /// Ids declared with `group`: answered for by their party.
-    groups: std::collections::HashSet<String>,
+    /// The role of every id the header declares: only a party can be held
+    /// responsible or suspend the agreement.
+    roles: std::collections::HashMap<String, Role>,
     /// Geometry files read so far, for the report's list of inputs.
     geometry_files: Vec<std::path::PathBuf>,
     /// Lines, once checked: zones and tests of sides read them.
@@ -87,6 +88,11 @@ pub(crate) struct Checker {
     doctrines: Vec<Doctrine>,
     /// Names of the patterns declared, in order: `attack in barrage`.
     pattern_names: Vec<String>,
+    /// Elements declared, with whether each is about another event too,
+    /// once checked: conditions test them.
+    elements: Vec<(String, bool)>,
+    /// The rulebook's `imputable` capacities, once read: articles default to them.
+    imputable: CapacitySet,
     errors: Vec<CheckError>,
     warnings: Vec<CheckWarning>,
 }
@@ -104,8 +110,9 @@ impl Checker {
             standards: Vec::new(),
             doctrines: Vec::new(),
             pattern_names: Vec::new(),
-            monitors: Default::default(),
-            groups: Default::default(),
+            elements: Vec::new(),
+            imputable: CapacitySet::OFFICIAL,
+            roles: Default::default(),
             errors: Vec::new(),
             warnings: Vec::new(),
         }
@@ -157,7 +164,15 @@ impl Checker {
                 _ => None,
             })
             .collect();
+        self.imputable = self.imputable_default(ast);
+        let elements = self.elements(ast);
+        self.elements = elements
+            .iter()
+            .map(|e| (e.name.to_string(), e.param.is_some()))
+            .collect();
         let patterns = self.patterns(ast);
+        let diligences = self.diligences(ast);
+        let imputable = self.imputable;
         let articles = self.articles(ast);
         let exceptions = self.exceptions(ast, &articles);
         let suspensions = self.suspensions(ast, &articles);
@@ -185,6 +200,9 @@ impl Checker {
             standards: std::mem::take(&mut self.standards),
             doctrines: std::mem::take(&mut self.doctrines),
             patterns,
+            elements,
+            diligences,
+            imputable,
             articles,
             exceptions,
         })

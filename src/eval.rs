@@ -5,14 +5,18 @@
 
 mod article;
 mod cond;
+mod control;
 mod discs;
 mod exception;
+mod facts;
+mod findings;
 mod force;
 mod pattern;
 #[cfg(test)]
 mod predicates_tests;
 mod proof;
 mod relation;
+mod responsibility;
 mod scope;
 mod space;
 mod spatial;
@@ -81,6 +85,10 @@ pub fn judge(rulebook: &Rulebook, graph: &EventGraph, index: usize) -> Verdict {
         in_force: gate.step,
         articles: Vec::new(),
         doctrines: Vec::new(),
+        implied_by: event.inference().map(|i| Implication {
+            event: i.parent.clone(),
+            because: i.because.as_ref().into(),
+        }),
     };
     let mut doctrines = gate.doctrines;
     if let Some(reason) = gate.reason {

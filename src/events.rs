@@ -4,6 +4,7 @@
 //! still judged, and the report accounts for every input event.
 
 mod err;
+mod findings;
 mod jsonl;
 mod model;
 mod position;
@@ -12,6 +13,7 @@ mod validate;
 mod vocabulary;
 mod yaml;
 
+pub use crate::check::Capacity;
 pub use err::{LoadError, Rejection};
 pub use model::*;
 pub use position::{Bearing, DEFAULT_MAX_RANGE_M, Position};
@@ -114,7 +116,11 @@ impl Loaded {
         };
         let id = raw.id.clone();
         match validate::validate(raw, line, rulebook, &mut self.names) {
-            Ok(event) => self.events.push(Event { order, ..event }),
+            Ok(v) => {
+                self.events.push(Event { order, ..v.event });
+                let implied = v.implied.into_iter().map(|e| Event { order, ..e });
+                self.events.extend(implied);
+            }
             Err(problems) => self.rejected.push(Rejection {
                 event: Some(id).filter(|id| !id.trim().is_empty()),
                 location: format!("{name}:{line}"),

@@ -4,3 +4,4 @@
 pub mod diagnostics;
 pub mod json;
 pub mod text;
+pub mod words;

@@ -333,6 +333,7 @@ fn a_suspension_or_repudiation_binds_one_party_and_not_the_other() {
     assert!(
         clause3
             .reason
+            .to_string()
             .starts_with("suspended for ROK since 2023-11-22 15:00 Asia/Seoul")
     );
     let k3 = v("K-3");
@@ -467,10 +468,11 @@ fn clause_f_needs_every_step_in_order() {
     assert!(
         verdict(&own, "M-9").articles[1]
             .reason
+            .to_string()
             .contains("`attempt.act is mechanism_failed` is false")
     );
     assert_eq!(verdict(&own, "M-13").outcome, Violation);
-    assert!(verdict(&own, "M-13").articles[1].reason.contains(
+    assert!(verdict(&own, "M-13").articles[1].reason.to_string().contains(
         "`order.time >= attempt.time` is false (with attack = M-6, attempt = M-11, order = M-10)"
     ));
     // Not yet in force; unknown origin kept as such.

@@ -36,6 +36,7 @@ fn an_exception_covers_an_act_whose_breach_cannot_be_decided() {
     assert!(
         para7
             .reason
+            .to_string()
             .contains("whether or not the article was breached"),
         "{}",
         para7.reason
@@ -44,12 +45,43 @@ fn an_exception_covers_an_act_whose_breach_cannot_be_decided() {
 
 #[test]
 fn an_exception_covers_an_act_whose_occurrence_is_not_proven() {
+    // The crossing rests on a rumour, but the MAC's minutes record that it
+    // authorised this crossing: the link stands on its own evidence.
     let events = format!(
-        "{PERMIT}- id: C\n  time: 1953-08-05T09:00:00+09:00\n  act: movement\n  actor: {{party: UNC}}\n  origin: {{lat: 37.9448, lon: 126.6930}}\n  target: {{lat: 37.9465, lon: 126.6930}}\n  authorised_by: P\n  evidence: [{{source: rumour, kind: observation, grade: E5}}]\n"
+        "{PERMIT}- id: C\n  time: 1953-08-05T09:00:00+09:00\n  act: movement\n  actor: {{party: UNC}}\n  origin: {{lat: 37.9448, lon: 126.6930}}\n  target: {{lat: 37.9465, lon: 126.6930}}\n  authorised_by: [{{event: P, by: MAC, evidence: [{{source: MAC minutes, kind: investigation, grade: A1}}]}}]\n  evidence: [{{source: rumour, kind: observation, grade: E5}}]\n"
     );
     assert_eq!(
         outcome(&judge(&events)[1]),
         (Outcome::Justified, Some("UNC"))
+    );
+}
+
+#[test]
+fn a_link_is_no_better_established_than_what_it_rests_on() {
+    // Recorded bare, the link rests on the crossing's own record, a rumour:
+    // the authorisation cannot be tied to the crossing.
+    let bare = format!(
+        "{PERMIT}- id: C\n  time: 1953-08-05T09:00:00+09:00\n  act: movement\n  actor: {{party: UNC}}\n  origin: {{lat: 37.9448, lon: 126.6930}}\n  target: {{lat: 37.9465, lon: 126.6930}}\n  authorised_by: P\n  evidence: [{{source: rumour, kind: observation, grade: E5}}]\n"
+    );
+    let v = judge(&bare);
+    assert_eq!(outcome(&v[1]), (Outcome::Inconclusive, Some("UNC")));
+    // A party's own word that its act was authorised is an allegation: a
+    // well-observed crossing with such a link is a violation.
+    let claimed = format!(
+        "{PERMIT}- id: C\n  time: 1953-08-05T09:00:00+09:00\n  act: movement\n  actor: {{party: UNC}}\n  origin: {{lat: 37.9448, lon: 126.6930}}\n  target: {{lat: 37.9465, lon: 126.6930}}\n  authorised_by: [{{event: P, by: UNC, evidence: [{{source: UNC press office, kind: party_claim, grade: B2}}]}}]\n  evidence: [{{source: NNSC, kind: observation, grade: A1}}]\n"
+    );
+    let v = judge(&claimed);
+    assert_eq!(outcome(&v[1]), (Outcome::Violation, Some("UNC")));
+    let para7 = v[1].articles.iter().find(|f| &*f.article == "7").unwrap();
+    let truce::eval::Reason::Breach { failed, .. } = &para7.reason else {
+        panic!("{:?}", para7.reason)
+    };
+    assert!(
+        failed.iter().any(|f| matches!(
+            &f.element,
+            truce::eval::FailedElement::Unlinked { event, .. } if &**event == "P"
+        )),
+        "{failed:?}"
     );
 }
 
@@ -69,7 +101,10 @@ fn a_monitors_own_act_breaches_no_partys_obligation() {
     let para6 = v[0].articles.iter().find(|f| &*f.article == "6").unwrap();
     assert_eq!(
         para6.reason,
-        "the actor, `NNSC`, is a monitor, not a party bound by the agreement"
+        truce::eval::Reason::NotBound {
+            actor: "NNSC".into(),
+            role: truce::eval::ActorRole::Monitor
+        }
     );
 }
 
@@ -126,6 +161,7 @@ fn a_rulebook_redefines_a_standard_and_names_its_own() {
     assert!(
         one[0].articles[0]
             .reason
+            .to_string()
             .contains("needs 2 independent sources graded B2 or better"),
         "{}",
         one[0].articles[0].reason
@@ -149,6 +185,7 @@ fn a_rulebook_redefines_a_standard_and_names_its_own() {
     assert!(
         no_a1[0].articles[0]
             .reason
+            .to_string()
             .contains("attribution not: sure not met"),
         "{}",
         no_a1[0].articles[0].reason
@@ -193,6 +230,7 @@ fn exceptions_of_opposite_effect_need_a_rank_or_the_verdict_stays_open() {
     assert!(
         f2.articles[0]
             .reason
+            .to_string()
             .contains("both apply, and the rulebook ranks neither")
     );
     // Ranked: the upholding exception prevails, and says what it set aside.
@@ -202,6 +240,7 @@ fn exceptions_of_opposite_effect_need_a_rank_or_the_verdict_stays_open() {
     assert!(
         f2.articles[0]
             .reason
+            .to_string()
             .contains("`ordered` upholds the breach, setting aside `answer`")
     );
     // The other way round: the excuse prevails.
@@ -232,6 +271,7 @@ fn an_undecided_exception_leaves_a_ranked_outcome_open_only_if_it_could_change_i
     assert!(
         v.articles[0]
             .reason
+            .to_string()
             .contains("exception `answer` may apply and cannot be decided")
     );
     // `ordered` ranked over `answer`: the breach stands either way.

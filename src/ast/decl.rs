@@ -30,6 +30,18 @@ pub enum HeaderItem {
     Party(PartyDecl),
     Monitor(PartyDecl),
     Group(GroupDecl),
+    NonParty(NonPartyDecl),
+    Mediator(PartyDecl),
+}
+
+/// `nonparty DPRK "Korean People's Army units in Russia" reached`
+#[derive(Debug, Clone, PartialEq)]
+pub struct NonPartyDecl {
+    pub id: Ident,
+    pub name: Spanned<String>,
+    /// Whether the instrument's prohibitions are read as reaching its acts.
+    pub reached: bool,
+    pub span: Span,
 }
 
 /// `party UNC "United Nations Command"`, and monitors alike.
@@ -73,8 +85,40 @@ pub enum Declaration {
     Standard(StandardDecl),
     Doctrine(DoctrineDecl),
     Pattern(PatternDecl),
+    Imputable(ImputableDecl),
+    Element(ElementDecl),
+    Diligence(DiligenceDecl),
     Article(Article),
     Exception(Exception),
+}
+
+/// `imputable official, civilian`
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImputableDecl {
+    pub capacities: Vec<Ident>,
+    pub span: Span,
+}
+
+/// `element ongoing(attack) "text" = time within 30 min after attack.time`
+#[derive(Debug, Clone, PartialEq)]
+pub struct ElementDecl {
+    pub name: Ident,
+    /// The other event an element is about, as its definition names it.
+    pub param: Option<Ident>,
+    pub text: Option<Spanned<String>>,
+    /// How the record decides it; without one, findings alone do.
+    pub definition: Option<SExpr>,
+    pub span: Span,
+}
+
+/// `diligence due_diligence "text" { knowledge when ... }`
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiligenceDecl {
+    pub name: Ident,
+    pub text: Option<Spanned<String>>,
+    /// `knowledge when ...`, `means when ...`, `measures when ...`
+    pub items: Vec<(Ident, SExpr)>,
+    pub span: Span,
 }
 
 /// Where a geometry comes from.
@@ -163,10 +207,25 @@ pub struct Article {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ArticleClause {
     Violation(SExpr),
-    Responsible(Spanned<Path>),
+    Responsible(Spanned<ResponsibleRef>),
     Proof(Ident),
     Attribution(Ident),
     Severity(Ident),
+    /// `imputable official, civilian`
+    Imputable(Vec<Ident>),
+    /// `duty prevent`
+    Duty(Ident),
+    /// `diligence due_diligence`
+    Diligence(Ident),
+}
+
+/// Who answers, as `responsible` writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ResponsibleRef {
+    /// `actor.party`, or a party by name.
+    Path(Path),
+    /// `controller of origin`: the party that controls that place.
+    Controller(Spanned<Path>),
 }
 
 /// `exception name overrides article 6, 7 { "text" applies when ... }`
@@ -180,19 +239,35 @@ pub struct Exception {
     /// `over self_defence`: the exceptions this one prevails over.
     pub over: Vec<Ident>,
     pub text: Option<Spanned<String>>,
+    /// `proof preponderance`: the standard its findings and links must meet.
+    pub proof: Option<Ident>,
     pub condition: SExpr,
     pub span: Span,
 }
 
-/// What an exception does when it applies; reports write it `excuses`
-/// or `upholds`.
+/// What an exception does when it applies; reports write it `excuses`,
+/// `carves_out` or `upholds`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Effect {
-    /// `overrides`: the act is justified.
+    /// `overrides`: a breach, but excused: the act is justified.
     Excuses,
+    /// `carves out`: the article itself does not reach the act ("unless
+    /// authorised by ..."): no violation.
+    CarvesOut,
     /// `upholds`: the act stays a breach, whatever excuse applies.
     Upholds,
+}
+
+impl Effect {
+    /// Whether it takes the act out of the breach (excusing it or carving
+    /// it out), as opposed to upholding the breach.
+    pub fn relieves(self) -> bool {
+        match self {
+            Effect::Excuses | Effect::CarvesOut => true,
+            Effect::Upholds => false,
+        }
+    }
 }
 
 /// `doctrine who_fired_first [response_excused, irrelevant] = response_excused "text"`
@@ -311,10 +386,13 @@ impl Declaration {
             Declaration::Standard(d) => Some(&d.name),
             Declaration::Doctrine(d) => Some(&d.name),
             Declaration::Pattern(d) => Some(&d.name),
+            Declaration::Element(d) => Some(&d.name),
+            Declaration::Diligence(d) => Some(&d.name),
             Declaration::Exception(d) => Some(&d.name),
             Declaration::Import(_)
             | Declaration::Extension(_)
             | Declaration::Suspension(_)
+            | Declaration::Imputable(_)
             | Declaration::Article(_) => None,
         }
     }

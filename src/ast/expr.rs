@@ -60,6 +60,25 @@ pub enum Expr {
     },
     /// `polygon from "file.geojson"`: a zone, in a zone declaration.
     Polygon(GeometrySource),
+    /// `directed at other side`, `attack directed at actor.party`
+    Directed {
+        /// The event whose act it is; the judged event when left out.
+        subject: Option<Box<SExpr>>,
+        object: Spanned<DirectedObject>,
+    },
+}
+
+/// What `directed at` names.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DirectedObject {
+    /// `other side`: a party other than the actor's.
+    OtherSide,
+    /// `own area`: the actor's own area, away from the other side.
+    OwnArea,
+    /// `intruder`: an intruder over or in the actor's own area.
+    Intruder,
+    /// A party by name, or read from an event (`actor.party`).
+    Party(Path),
 }
 
 /// What `within` measures from: `of` a place or line, `after` or `before` a time.

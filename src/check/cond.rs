@@ -159,6 +159,82 @@ pub enum CondKind {
         binding: String,
         condition: Option<Box<Cond>>,
     },
+    /// `actor.capacity is private`
+    Capacity {
+        subject: Subject,
+        capacities: CapacitySet,
+    },
+    /// `affected is UNIFIL`: the monitor or force the act was aimed at.
+    Affected {
+        subject: Subject,
+        parties: Vec<PartyIdx>,
+    },
+    /// `target is known`, `actor.party is unknown`: whether the record
+    /// holds a fact, never unknown itself.
+    Known {
+        subject: Subject,
+        field: Field,
+        known: bool,
+    },
+    /// `directed at other side`, `attack directed at actor.party`
+    Directed {
+        subject: Subject,
+        object: ObjectSel,
+    },
+    /// `attack is ongoing`, or an element about the judged event alone.
+    Element {
+        element: usize,
+        /// The other event it is about.
+        about: Option<Subject>,
+    },
+}
+
+/// What `directed at` asks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObjectSel {
+    /// A party other than the actor's.
+    OtherSide,
+    /// The actor's own area, away from the other side.
+    OwnArea,
+    /// An intruder over or in the actor's own area.
+    Intruder,
+    /// A party by name.
+    Party(PartyIdx),
+    /// The party of an event's actor (`actor.party`, `attack.actor.party`).
+    PartyOf(Subject),
+}
+
+/// A field of an event, as `is known` tests it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Act,
+    Party,
+    Capacity,
+    Affected,
+    Weapon,
+    WeaponType,
+    Measure(Measure),
+    Point(PointField),
+    Path(PathField),
+    Time,
+}
+
+impl Field {
+    /// As a condition writes it.
+    pub fn path(self) -> &'static str {
+        match self {
+            Field::Act => "act",
+            Field::Party => "actor.party",
+            Field::Capacity => "actor.capacity",
+            Field::Affected => "affected",
+            Field::Weapon => "weapon",
+            Field::WeaponType => "weapon.type",
+            Field::Measure(m) => m.path(),
+            Field::Point(p) => p.name(),
+            Field::Path(p) => p.name(),
+            Field::Time => "time",
+        }
+    }
 }
 
 /// What a time is measured from: another event's time, or a date.
@@ -224,7 +300,8 @@ impl Measure {
 }
 
 /// A place an event records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum PointField {
     Place,
     Origin,
@@ -301,10 +378,13 @@ pub enum Relation {
     /// A later report of the same state (a position still held, a structure
     /// still standing): one breach, never counted twice.
     Continues,
+    /// An act that the other event implies (a unit found inside a zone
+    /// entered it): set by truce, not written by observers.
+    ImpliedBy,
 }
 
 impl Relation {
-    pub const ALL: [Relation; 7] = [
+    pub const ALL: [Relation; 8] = [
         Relation::RespondsTo,
         Relation::Corroborates,
         Relation::Contradicts,
@@ -312,6 +392,7 @@ impl Relation {
         Relation::AuthorisedBy,
         Relation::PrecededBy,
         Relation::Continues,
+        Relation::ImpliedBy,
     ];
 
     pub fn name(self) -> &'static str {
@@ -323,10 +404,137 @@ impl Relation {
             Relation::AuthorisedBy => "authorised_by",
             Relation::PrecededBy => "preceded_by",
             Relation::Continues => "continues",
+            Relation::ImpliedBy => "implied_by",
         }
     }
 
     pub fn parse(name: &str) -> Option<Relation> {
         Self::ALL.into_iter().find(|r| r.name() == name)
+    }
+}
+
+/// The elements of due diligence: what a party that must prevent an act
+/// knew, could do, and did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiligenceElement {
+    /// It knew, or should have known, of the act or its preparation.
+    Knowledge,
+    /// It had the means to prevent it.
+    Means,
+    /// It took the measures it reasonably could.
+    Measures,
+}
+
+impl DiligenceElement {
+    pub const ALL: [DiligenceElement; 3] = [
+        DiligenceElement::Knowledge,
+        DiligenceElement::Means,
+        DiligenceElement::Measures,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            DiligenceElement::Knowledge => "knowledge",
+            DiligenceElement::Means => "means",
+            DiligenceElement::Measures => "measures",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<DiligenceElement> {
+        Self::ALL.into_iter().find(|e| e.name() == word)
+    }
+}
+
+/// In what capacity an actor acted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Capacity {
+    /// For its party: a unit, a soldier on duty, an official.
+    Official,
+    /// A person fleeing to the other side.
+    Defector,
+    /// A soldier who has left his unit.
+    Deserter,
+    /// A civilian acting on his own.
+    Civilian,
+    /// Any other person acting on his own.
+    Private,
+    /// The record does not tell.
+    Unknown,
+}
+
+impl Capacity {
+    pub const ALL: [Capacity; 6] = [
+        Capacity::Official,
+        Capacity::Defector,
+        Capacity::Deserter,
+        Capacity::Civilian,
+        Capacity::Private,
+        Capacity::Unknown,
+    ];
+
+    /// As the event format and the rule language write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Capacity::Official => "official",
+            Capacity::Defector => "defector",
+            Capacity::Deserter => "deserter",
+            Capacity::Civilian => "civilian",
+            Capacity::Private => "private",
+            Capacity::Unknown => "unknown",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<Capacity> {
+        Self::ALL.into_iter().find(|c| c.name() == word)
+    }
+
+    /// Acting on one's own, not for one's party.
+    pub fn is_private(self) -> bool {
+        matches!(
+            self,
+            Capacity::Defector | Capacity::Deserter | Capacity::Civilian | Capacity::Private
+        )
+    }
+}
+
+/// A set of capacities, as `imputable` and `actor.capacity in [...]` list
+/// them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CapacitySet(u8);
+
+impl CapacitySet {
+    /// Acts of persons acting for their party: the default.
+    pub const OFFICIAL: CapacitySet = CapacitySet(1);
+
+    pub fn insert(&mut self, c: Capacity) {
+        self.0 |= 1 << c as u8;
+    }
+
+    pub fn contains(self, c: Capacity) -> bool {
+        self.0 & (1 << c as u8) != 0
+    }
+
+    /// The capacities a word names: `private` names every private one.
+    pub fn named(word: &str) -> Option<CapacitySet> {
+        let mut set = CapacitySet::default();
+        match word {
+            "private" => Capacity::ALL
+                .into_iter()
+                .filter(|c| c.is_private())
+                .for_each(|c| set.insert(c)),
+            other => set.insert(Capacity::parse(other)?),
+        }
+        Some(set)
+    }
+
+    pub fn union(self, other: CapacitySet) -> CapacitySet {
+        CapacitySet(self.0 | other.0)
+    }
+
+    /// The capacities in it, in order.
+    pub fn members(self) -> impl Iterator<Item = Capacity> {
+        Capacity::ALL.into_iter().filter(move |c| self.contains(*c))
     }
 }

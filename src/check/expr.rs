@@ -22,6 +22,14 @@ use super::fields::{Operand, Scope};
 impl Checker {
     /// Checks a condition; `None` when it is wrong (the problem is recorded).
     pub(super) fn cond(&mut self, e: &SExpr, scope: &Scope) -> Option<Cond> {
+        // A name alone may be an element about the judged event.
+        if let Some(element) = self.element_alone(e, scope) {
+            return Some(Cond {
+                kind: element?,
+                text: written(&e.span),
+                span: e.span.clone(),
+            });
+        }
         let kind = match &e.node {
             Expr::Bool(b) => CondKind::Const(*b),
             Expr::Doctrine(t) => CondKind::Doctrine(self.doctrine_test(t)?),
@@ -45,6 +53,9 @@ impl Checker {
                 binding,
                 condition,
             } => self.quantifier(relation, binding, condition.as_deref(), scope)?,
+            Expr::Directed { subject, object } => {
+                self.directed(subject.as_deref(), object, scope)?
+            }
             Expr::Crosses { .. }
             | Expr::Within { .. }
             | Expr::OnSide { .. }
@@ -104,6 +115,10 @@ impl Checker {
                     || self.names_instant(rhs, scope) =>
             {
                 self.compare(op, lhs, rhs, scope)
+            }
+            BinOp::Is if super::facts::known_word(rhs).is_some() => {
+                let known = super::facts::known_word(rhs)?;
+                self.known(lhs, op, known, scope)
             }
             BinOp::Is | BinOp::In if self.is_event_test(op, lhs, rhs, scope) => {
                 self.event_test(op, lhs, rhs, scope)
@@ -196,6 +211,19 @@ impl Checker {
                     .map_err(|e| self.error(e))
                     .ok()?;
                 Some(CondKind::WeaponClass { subject, class })
+            }
+            Operand::Capacity(subject) => self.capacity_test(subject, &names),
+            Operand::Affected(subject) => {
+                let mut parties = Vec::new();
+                for name in &names {
+                    let (_, index) = self
+                        .symbols
+                        .resolve(name, &[Kind::Party])
+                        .map_err(|e| self.error(e))
+                        .ok()?;
+                    parties.push(u16::try_from(index).ok()?);
+                }
+                Some(CondKind::Affected { subject, parties })
             }
             Operand::WeaponType(subject) => {
                 let types = names

@@ -16,14 +16,16 @@ pub(super) struct Scope {
     /// Inside a pattern's condition: patterns are found before judging,
     /// all at once, so one cannot test another's findings.
     pub(super) in_pattern: bool,
+    /// Inside an element's definition: an element does not test another,
+    /// so no chain of elements can loop.
+    pub(super) in_element: bool,
 }
 
 impl Scope {
     pub fn weapon() -> Self {
         Scope {
-            bindings: Vec::new(),
             weapon: true,
-            in_pattern: false,
+            ..Scope::default()
         }
     }
 }
@@ -39,9 +41,28 @@ pub(super) enum Operand {
     Time(Subject),
     Point(Subject, PointField),
     Path(Subject, PathField),
+    Capacity(Subject),
+    Affected(Subject),
 }
 
 impl Operand {
+    /// The event it reads and the field.
+    pub(super) fn field(self) -> (Subject, super::cond::Field) {
+        use super::cond::Field;
+        match self {
+            Operand::Act(s) => (s, Field::Act),
+            Operand::Party(s) => (s, Field::Party),
+            Operand::Weapon(s) => (s, Field::Weapon),
+            Operand::WeaponType(s) => (s, Field::WeaponType),
+            Operand::Measure(s, m, _) => (s, Field::Measure(m)),
+            Operand::Time(s) => (s, Field::Time),
+            Operand::Point(s, p) => (s, Field::Point(p)),
+            Operand::Path(s, p) => (s, Field::Path(p)),
+            Operand::Capacity(s) => (s, Field::Capacity),
+            Operand::Affected(s) => (s, Field::Affected),
+        }
+    }
+
     pub(super) fn describe(self) -> &'static str {
         match self {
             Operand::Act(_) => "an act",
@@ -54,15 +75,19 @@ impl Operand {
             Operand::Point(..) => "a place",
             Operand::Path(_, PathField::Trajectory) => "a trajectory",
             Operand::Path(_, PathField::Track) => "a track",
+            Operand::Capacity(_) => "a capacity",
+            Operand::Affected(_) => "a monitor or force",
         }
     }
 }
 
 /// The fields of an event, as paths, with their kinds.
-const EVENT_FIELDS: [&str; 16] = [
+const EVENT_FIELDS: [&str; 18] = [
     "act",
     "actor",
     "actor.party",
+    "actor.capacity",
+    "affected",
     "weapon",
     "weapon.type",
     "weapon.calibre",
@@ -83,6 +108,8 @@ pub(super) fn event_field(subject: Subject, field: &str) -> Option<Operand> {
     Some(match field {
         "act" => Operand::Act(subject),
         "actor" | "actor.party" => Operand::Party(subject),
+        "actor.capacity" => Operand::Capacity(subject),
+        "affected" => Operand::Affected(subject),
         "weapon" => Operand::Weapon(subject),
         "weapon.type" => Operand::WeaponType(subject),
         "weapon.calibre" => Operand::Measure(subject, Measure::Calibre, Some(Dimension::Length)),

@@ -34,7 +34,10 @@ impl Checker {
                 Declaration::Regime(d) => (&d.name, Kind::Regime),
                 Declaration::Doctrine(d) => (&d.name, Kind::Doctrine),
                 Declaration::Pattern(d) => (&d.name, Kind::Pattern),
+                Declaration::Element(d) => (&d.name, Kind::Element),
+                Declaration::Diligence(d) => (&d.name, Kind::Diligence),
                 Declaration::Reach(_)
+                | Declaration::Imputable(_)
                 | Declaration::Standard(_)
                 | Declaration::Import(_)
                 | Declaration::Extension(_)

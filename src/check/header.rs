@@ -43,6 +43,16 @@ impl Checker {
                 }
                 HeaderItem::Party(p) => self.party(p, Role::Party, &mut parties),
                 HeaderItem::Monitor(p) => self.party(p, Role::Monitor, &mut parties),
+                HeaderItem::Mediator(p) => self.party(p, Role::Mediator, &mut parties),
+                HeaderItem::NonParty(n) => {
+                    let decl = ast::PartyDecl {
+                        id: n.id.clone(),
+                        name: n.name.clone(),
+                        span: n.span.clone(),
+                    };
+                    let role = Role::NonParty { reached: n.reached };
+                    self.party(&decl, role, &mut parties);
+                }
                 HeaderItem::Group(_) => {}
             }
         }
@@ -93,9 +103,7 @@ impl Checker {
     fn party(&mut self, decl: &ast::PartyDecl, role: Role, parties: &mut Vec<Party>) {
         match self.symbols.declare(&decl.id.span, Kind::Party) {
             Ok(_) => {
-                if role == Role::Monitor {
-                    self.monitors.insert(decl.id.node.clone());
-                }
+                self.roles.insert(decl.id.node.clone(), role);
                 parties.push(Party {
                     id: decl.id.node.as_str().into(),
                     name: decl.name.node.clone(),
@@ -126,7 +134,7 @@ impl Checker {
             self.error(e);
             return;
         }
-        self.groups.insert(g.id.node.clone());
+        self.roles.insert(g.id.node.clone(), Role::Group);
         parties.push(Party {
             id: g.id.node.as_str().into(),
             name: g.name.node.clone(),

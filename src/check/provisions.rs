@@ -6,8 +6,7 @@ use super::Checker;
 use super::err::{CheckWarning, DuplicateError, InvalidError, UnknownNameError};
 use super::fields::Scope;
 use super::rulebook::{
-    Act, ActClass, ActSet, Article, Bar, Effect, Exception, Responsible, Severity, Standard,
-    WeaponClass,
+    Act, ActClass, ActSet, Article, Bar, Exception, Responsible, Severity, Standard, WeaponClass,
 };
 use super::symbols::Kind;
 use crate::ast::{self, ArticleClause, Declaration, Expr};
@@ -156,6 +155,9 @@ impl Checker {
         let mut proof = None;
         let mut attribution = None;
         let mut severity = None;
+        let mut imputable = None;
+        let mut duty = None;
+        let mut diligence = None;
         for clause in &a.clauses {
             match clause {
                 ArticleClause::Violation(e) => {
@@ -184,6 +186,19 @@ impl Checker {
                     let s = self.named(id, Severity::parse, &Severity::NAMES, "severity");
                     self.once(&mut severity, &id.span, "the article", "severity", s);
                 }
+                ArticleClause::Imputable(words) => {
+                    let set = self.capacities(words);
+                    let at = words[0].span.to(&words[words.len() - 1].span);
+                    self.once(&mut imputable, &at, "the article", "imputable", set);
+                }
+                ArticleClause::Duty(word) => {
+                    let d = self.duty(word);
+                    self.once(&mut duty, &word.span, "the article", "duty", d);
+                }
+                ArticleClause::Diligence(name) => {
+                    let d = self.diligence_ref(name);
+                    self.once(&mut diligence, &name.span, "the article", "diligence", d);
+                }
             }
         }
         let Some(violation) = violation else {
@@ -203,45 +218,11 @@ impl Checker {
             proof: proof.flatten().unwrap_or(0),
             attribution: attribution.flatten().or(proof.flatten()).unwrap_or(0),
             severity: severity.flatten().unwrap_or(Severity::Medium),
+            imputable: imputable.flatten().unwrap_or(self.imputable),
+            duty_prevent: duty.flatten().unwrap_or(false),
+            diligence: diligence.flatten(),
             span: a.span.clone(),
         })
-    }
-
-    fn responsible(&mut self, p: &Spanned<ast::Path>) -> Option<Responsible> {
-        let dotted = p.node.dotted();
-        if dotted == "actor.party" || dotted == "actor" {
-            return Some(Responsible::ActorParty);
-        }
-        if p.node.segments.len() == 1 && self.groups.contains(&dotted) {
-            let message = format!("`{dotted}` is a group: the party it is under answers for it");
-            self.error(
-                InvalidError::new(&p.span, message, "a group")
-                    .help("write `responsible actor.party`: a group's acts fall to its party"),
-            );
-            return None;
-        }
-        if p.node.segments.len() == 1 && self.monitors.contains(&dotted) {
-            let message =
-                format!("`{dotted}` is a monitor, and only a party can be held responsible");
-            self.error(
-                InvalidError::new(&p.span, message, "a monitor")
-                    .help("name a party, or write `responsible actor.party`"),
-            );
-            return None;
-        }
-        if p.node.segments.len() == 1 {
-            return match self.symbols.resolve(&p.span, &[Kind::Party]) {
-                Ok((_, i)) => Some(Responsible::Party(u16::try_from(i).ok()?)),
-                Err(e) => {
-                    self.error(e);
-                    None
-                }
-            };
-        }
-        let message = format!("`{dotted}` cannot be held responsible");
-        let help = "write `responsible actor.party` (the actor's party) or name a party";
-        self.error(InvalidError::new(&p.span, message, "not a party").help(help));
-        None
     }
 
     /// A standard of proof by name.
@@ -344,14 +325,21 @@ impl Checker {
                 continue;
             }
             let overrides = self.article_indices(ast, &x.overrides, articles);
+            // Findings and links an exception rests on meet the
+            // preponderance of the evidence unless it says otherwise.
+            let proof = match &x.proof {
+                Some(id) => self.standard(id),
+                None => Some(0),
+            };
             let condition = self.cond(&x.condition, &Scope::default());
-            if let (Some(overrides), Some(condition)) = (overrides, condition) {
+            if let (Some(overrides), Some(condition), Some(proof)) = (overrides, condition, proof) {
                 exceptions.push(Exception {
                     name: x.name.node.as_str().into(),
                     text: x.text.as_ref().map(|t| t.node.as_str().into()),
                     effect: x.effect.node,
                     overrides,
                     over: Vec::new(),
+                    proof,
                     condition,
                     span: x.span.clone(),
                 });
@@ -441,17 +429,14 @@ impl Checker {
     fn unranked_conflicts(&mut self, exceptions: &[Exception], articles: &[Article]) {
         for (i, a) in exceptions.iter().enumerate() {
             for (j, b) in exceptions.iter().enumerate().skip(i + 1) {
-                if a.effect == b.effect || a.over.contains(&j) || b.over.contains(&i) {
+                let opposite = a.effect.relieves() != b.effect.relieves();
+                if !opposite || a.over.contains(&j) || b.over.contains(&i) {
                     continue;
                 }
                 let Some(shared) = a.overrides.iter().find(|n| b.overrides.contains(n)) else {
                     continue;
                 };
-                let (excuse, upholds) = if a.effect == Effect::Excuses {
-                    (a, b)
-                } else {
-                    (b, a)
-                };
+                let (excuse, upholds) = if a.effect.relieves() { (a, b) } else { (b, a) };
                 let message = format!(
                     "exceptions `{}` and `{}` have opposite effects on article {} and neither is ranked over the other",
                     excuse.name, upholds.name, articles[*shared].number

@@ -38,13 +38,23 @@ impl Checker {
         match bare_word(rhs) {
             _ if op.node == BinOp::In => {}
             Some("established") => return Some(CondKind::Established { subject }),
+            Some(word) if self.elements.iter().any(|(n, _)| n == word) => {
+                return self.element_about(subject, rhs, scope);
+            }
             _ => {
+                let elements = if self.elements.is_empty() {
+                    ""
+                } else {
+                    " or with an element the rulebook declares"
+                };
                 let message = format!(
-                    "`{}` is a related event: `is` tests it only as `{} is established`",
+                    "`{}` is a related event: `is` tests it only as `{} is established`{elements}",
                     lhs.span.text(),
                     lhs.span.text()
                 );
-                let help = match did_you_mean(rhs.span.text(), &["established"]) {
+                let mut words = vec!["established"];
+                words.extend(self.elements.iter().map(|(n, _)| n.as_str()));
+                let help = match did_you_mean(rhs.span.text(), &words) {
                     Some(word) => format!("did you mean `{word}`?"),
                     None => format!(
                         "to test one of its fields, name it: `{}.actor is PARTY`",

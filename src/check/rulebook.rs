@@ -6,7 +6,7 @@ use geo::{MultiLineString, MultiPolygon};
 use crate::ast::Compass;
 use jiff::Timestamp;
 
-use super::cond::Cond;
+use super::cond::{CapacitySet, Cond, PointField};
 use crate::name::Name;
 use crate::span::{Source, Span};
 
@@ -46,6 +46,13 @@ pub struct Rulebook {
     pub doctrines: Vec<Doctrine>,
     /// Findings over many events.
     pub patterns: Vec<Pattern>,
+    /// Tests decided from the record or, where it cannot, by findings.
+    pub elements: Vec<Element>,
+    /// Standards of conduct for a duty to prevent.
+    pub diligences: Vec<Diligence>,
+    /// The capacities in which an actor's acts are its party's own, unless
+    /// an article says otherwise (`imputable`; `official` by default).
+    pub imputable: CapacitySet,
     pub articles: Vec<Article>,
     pub exceptions: Vec<Exception>,
 }
@@ -75,6 +82,32 @@ pub struct Pattern {
     /// As written: `24 h`.
     pub window_written: String,
     pub condition: Cond,
+}
+
+/// `element ongoing of attack "text" = time within 30 min after attack.time`:
+/// a test the rulebook names, decided by its definition where the record
+/// decides it and otherwise by a finding that names it.
+#[derive(Debug)]
+pub struct Element {
+    pub name: Name,
+    pub text: Option<Name>,
+    /// For an element about the judged event and another (the attack a
+    /// response answered): the name the other goes by in the definition.
+    pub param: Option<String>,
+    /// How the record decides it; `None`: by findings only.
+    pub definition: Option<Cond>,
+}
+
+/// `diligence due_diligence { knowledge when ... }`: when a party that
+/// must prevent an act has failed to. Each element is decided by its
+/// condition where the record decides it, otherwise by a finding.
+#[derive(Debug)]
+pub struct Diligence {
+    pub name: Name,
+    pub text: Option<Name>,
+    /// By [`DiligenceElement`](super::DiligenceElement) order: knowledge,
+    /// means, measures; `None` where only findings decide it.
+    pub elements: [Option<Cond>; 3],
 }
 
 /// Who chose a doctrine's setting.
@@ -244,6 +277,33 @@ pub enum Role {
     /// An armed group or other actor that is not a party; the party it is
     /// declared under answers for its acts.
     Group,
+    /// An actor no party answers for (a third state's forces, a group under
+    /// no party); `reached`: the instrument's prohibitions are read as
+    /// reaching its acts, so a breach is reported as inconsistent with the
+    /// agreement, not as a party's violation.
+    NonParty {
+        reached: bool,
+    },
+    /// A mediator or guarantor: its statements and decisions are context.
+    Mediator,
+}
+
+impl Role {
+    /// Bound by the agreement: a party, or a group through its party.
+    pub fn is_bound(self) -> bool {
+        match self {
+            Role::Party | Role::Group => true,
+            Role::Monitor | Role::NonParty { .. } | Role::Mediator => false,
+        }
+    }
+
+    /// A body whose acts are context for others' (monitors, mediators).
+    pub fn is_observer(self) -> bool {
+        match self {
+            Role::Monitor | Role::Mediator => true,
+            Role::Party | Role::Group | Role::NonParty { .. } => false,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -456,6 +516,9 @@ pub enum Responsible {
     ActorParty,
     /// A named party, whoever acted.
     Party(PartyIdx),
+    /// The party that controls the place an act came from, happened in or
+    /// was aimed at: it must prevent acts from its area.
+    Controller(PointField),
 }
 
 #[derive(Debug)]
@@ -470,6 +533,15 @@ pub struct Article {
     pub proof: usize,
     pub attribution: usize,
     pub severity: Severity,
+    /// The capacities in which the actor's act is its party's own.
+    pub imputable: CapacitySet,
+    /// `duty prevent`: the actor's party also answers, for failing to
+    /// prevent it, for an act of its people that is not its own.
+    pub duty_prevent: bool,
+    /// The standard of conduct a duty to prevent is judged by, by index
+    /// into [`Rulebook::diligences`]; without one, the party answers for
+    /// the act as such.
+    pub diligence: Option<usize>,
     pub span: Span,
 }
 
@@ -482,6 +554,9 @@ pub struct Exception {
     pub overrides: Vec<usize>,
     /// Indices into [`Rulebook::exceptions`] of those it prevails over.
     pub over: Vec<usize>,
+    /// The standard its findings and links must meet, by index into
+    /// [`Rulebook::standards`].
+    pub proof: usize,
     pub condition: Cond,
     pub span: Span,
 }

@@ -20,6 +20,8 @@ pub enum Kind {
     Regime,
     Doctrine,
     Pattern,
+    Element,
+    Diligence,
 }
 
 impl Kind {
@@ -35,6 +37,8 @@ impl Kind {
             Kind::Regime => "regime",
             Kind::Doctrine => "doctrine",
             Kind::Pattern => "pattern",
+            Kind::Element => "element",
+            Kind::Diligence => "diligence",
         }
     }
 
@@ -49,6 +53,12 @@ impl Kind {
             Kind::Deadline => "declare it: `deadline NAME = 72 h after in force`",
             Kind::Regime => "declare it: `regime NAME from 2020-07-27 00:01 Europe/Kyiv`",
             Kind::Pattern => "declare it: `pattern NAME = 10 within 24 h where act is fire`",
+            Kind::Element => {
+                "declare it: `element NAME \"what it means\" = <condition>`, or `element NAME(other) ...` for one about another event"
+            }
+            Kind::Diligence => {
+                "declare it: `diligence NAME \"text\" { knowledge when ... means when ... measures when ... }`"
+            }
             Kind::Doctrine => {
                 "declare it: `doctrine NAME [setting, other] = setting \"the question it settles\"`"
             }
@@ -129,6 +139,13 @@ impl Symbols {
         }
     }
 
+    /// Marks a declared name used, when it was found some other way.
+    pub fn resolve_named(&mut self, name: &str, kind: Kind) -> Option<usize> {
+        let e = self.entries.get_mut(name).filter(|e| e.kind == kind)?;
+        e.used = true;
+        Some(e.index)
+    }
+
     /// The name declared with a kind and index, if any.
     pub fn name_of(&self, kind: Kind, index: usize) -> Option<String> {
         self.entries
@@ -166,7 +183,7 @@ impl Symbols {
 
 fn article(kind: Kind) -> &'static str {
     match kind {
-        Kind::Act | Kind::ActClass => "an",
+        Kind::Act | Kind::ActClass | Kind::Element => "an",
         _ => "a",
     }
 }

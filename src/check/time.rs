@@ -301,13 +301,15 @@ impl Checker {
             let help = "`until` must come after `from`; leave it out for a suspension with no end";
             self.error(InvalidError::new(at, message, "until").help(help));
         }
-        if self.monitors.contains(&s.party.node) {
+        if let Some(role) = self.roles.get(&s.party.node).filter(|r| !r.is_bound()) {
             let message = format!(
-                "`{}` is a monitor, not a party bound by the agreement",
-                s.party.node
+                "`{}` is {}, not a party bound by the agreement",
+                s.party.node,
+                super::duties::role_phrase(*role)
             );
             let help = format!(
-                "only a party can suspend or repudiate; monitors are not bound, so there is nothing to {}",
+                "only a party can suspend or repudiate; {} are not bound, so there is nothing to {}",
+                super::duties::role_plural(*role),
                 if s.repudiation {
                     "repudiate"
                 } else {

@@ -1,17 +1,21 @@
-//! One article against one event: condition, proof, exceptions.
+//! One article against one event: condition, who answers, proof,
+//! exceptions, and for a duty to prevent the standard of conduct.
 //!
 //! Exceptions are tried whenever the article may have been breached, so an
-//! act that an exception covers is justified even when the breach itself
-//! cannot be decided or proven.
+//! act that an exception covers is justified (or carved out) even when the
+//! breach itself cannot be decided or proven.
 
 use super::cond::Env;
 use super::exception::{Effective, Resolution, failed_element, try_exceptions, untried};
 use super::force;
 use super::proof::Aspect;
+use super::responsibility::Who;
 use super::truth::Truth;
-use super::verdict::{ExceptionStatus, ExceptionTrial, Finding, Outcome, Proof, Step};
-use crate::check::{Article, Effect, Responsible, Role, Rulebook};
-use crate::name::Name;
+use super::verdict::{
+    DiligenceTrial, Duty, ElementStep, ExceptionStatus, Finding, Outcome, Perpetrator, Proof,
+    Reason, Responsibility, Step,
+};
+use crate::check::{Article, DiligenceElement, Effect, Rulebook};
 
 /// Judges `event` under article `index`; `in_force` is the agreement's gate
 /// when it is unknown (the event's window straddles entry into force, say).
@@ -33,46 +37,55 @@ pub fn judge_alone(env: &mut Env<'_>, index: usize, in_force: &Option<Step>) -> 
     let article = &rulebook.articles[index];
     let event = env.subjects[0];
     let gate = force::article(&env.graph.events[event], rulebook, index);
-    if let Some(reason) = gate.as_ref().and_then(|g| g.reason.clone()) {
+    if let Some(why) = gate.as_ref().and_then(|g| g.reason.clone()) {
         // Suspended for the actor's party: the article is not applied.
         let mut finding = not_applied(rulebook, index, gate.expect("a gate gave the reason").step);
-        finding.reason = reason;
+        finding.reason = Reason::NotApplied { why };
         return finding;
     }
     let in_force = match gate {
         Some(g) if g.step.result == Truth::Unknown => &Some(g.step),
         _ => in_force,
     };
+    env.standard = article.proof;
     let condition = env.eval(&article.violation);
     let mut finding = blank(rulebook, index, condition);
     if finding.condition.result == Truth::False {
         let failed = finding.condition.decisive();
-        finding.reason = format!("not met: `{}` is false", failed.condition);
+        finding.reason = Reason::NotMet {
+            test: failed.condition.clone(),
+        };
         finding.exceptions = untried(rulebook, index);
         finding.not_met = true;
         return finding;
     }
-    let actor = env.graph.events[event]
-        .party
-        .map(|p| &rulebook.parties[usize::from(p)]);
-    if let Some(monitor) =
-        actor.filter(|a| a.role == Role::Monitor && article.responsible == Responsible::ActorParty)
-    {
-        // The agreement binds its parties; a monitor's own act breaches none
-        // of their obligations.
-        finding.reason = format!(
-            "the actor, `{}`, is a monitor, not a party bound by the agreement",
-            monitor.id
-        );
-        finding.exceptions = untried(rulebook, index);
-        return finding;
-    }
-    finding.party = responsible(rulebook, article, env.graph.events[event].party);
+    let (responsibility, doubt) = match env.who(article) {
+        Who::Answers(r) => (r, None),
+        Who::NotBound { actor, role } => {
+            finding.reason = Reason::NotBound { actor, role };
+            finding.exceptions = untried(rulebook, index);
+            return finding;
+        }
+        Who::NotImputable { party, capacity } => {
+            finding.reason = Reason::NotImputable { party, capacity };
+            finding.exceptions = untried(rulebook, index);
+            return finding;
+        }
+        Who::CapacityUnknown {
+            party,
+            responsibility,
+        } => (responsibility, Some(Reason::CapacityUnknown { party })),
+        Who::ControllerUnknown {
+            field,
+            responsibility,
+        } => (responsibility, Some(Reason::ControllerUnknown { field })),
+    };
+    finding.party = responsibility.answers.as_ref().map(|a| a.party.clone());
     if finding.condition.result == Truth::True {
         let occurrence = env.proof(article.proof, Aspect::Occurrence);
-        // Who did it is weighed only for a proven act with a named party:
-        // an act of unknown origin stays so, never forced onto a party.
-        if occurrence.met && finding.party.is_some() {
+        // Who did it is weighed only for a proven act by a named actor: an
+        // act of unknown origin stays so, never forced onto a party.
+        if occurrence.met && names_someone(&responsibility) {
             finding.attribution = Some(env.proof(article.attribution, Aspect::Attribution));
         }
         finding.proof = Some(occurrence);
@@ -80,150 +93,223 @@ pub fn judge_alone(env: &mut Env<'_>, index: usize, in_force: &Option<Step>) -> 
     let resolution;
     (finding.exceptions, resolution) = try_exceptions(env, index);
     (finding.outcome, finding.reason) = decide(&finding, resolution, in_force);
-    if let (Some(group), Some(p)) = (
-        actor.filter(|a| a.role == Role::Group),
-        finding.party.as_ref(),
-    ) {
-        finding.reason.push_str(&format!(
-            "; `{p}` answers for `{}`, a group under it that it must prevent from acting",
-            group.id
-        ));
+    if let Some(doubt) = doubt.filter(|_| finding.outcome == Outcome::Violation) {
+        finding.outcome = Outcome::Inconclusive;
+        finding.reason = doubt;
     }
+    if let Some(d) = article.diligence.filter(|_| under_duty(&responsibility)) {
+        diligence(env, article, d, &mut finding, &responsibility);
+    }
+    finding.responsibility = Some(responsibility);
     if finding.outcome == Outcome::Violation {
         finding.severity = Some(article.severity.name());
     }
     finding
 }
 
+/// Whether the record names an actor whose part in the act can be weighed.
+fn names_someone(r: &Responsibility) -> bool {
+    let controls = matches!(
+        r.answers.as_ref().map(|a| a.duty),
+        Some(Duty::Prevent {
+            because: super::verdict::PreventBecause::Controls(_)
+        })
+    );
+    let named = match r.perpetrator {
+        Perpetrator::Unknown => false,
+        Perpetrator::Party { .. }
+        | Perpetrator::Group { .. }
+        | Perpetrator::Private { .. }
+        | Perpetrator::NonParty { .. } => true,
+    };
+    named && !controls
+}
+
+/// Whether the party answers for failing to prevent the act.
+fn under_duty(r: &Responsibility) -> bool {
+    matches!(
+        r.answers.as_ref().map(|a| a.duty),
+        Some(Duty::Prevent { .. })
+    )
+}
+
+/// Judges a duty to prevent by the rulebook's standard of conduct: the
+/// party failed in it if it knew (or should have), had the means, and took
+/// no reasonable measures. Each element is decided by its condition where
+/// the record decides it, otherwise by a finding.
+fn diligence(
+    env: &mut Env<'_>,
+    article: &Article,
+    index: usize,
+    finding: &mut Finding,
+    responsibility: &Responsibility,
+) {
+    let rulebook = env.rulebook;
+    let d = &rulebook.diligences[index];
+    env.standard = article.proof;
+    let mut elements = Vec::new();
+    let mut breached = Truth::True;
+    for element in DiligenceElement::ALL {
+        let step = element_step(env, d.elements[element as usize].as_ref(), element);
+        let fails = match element {
+            DiligenceElement::Measures => step.result.negated(),
+            DiligenceElement::Knowledge | DiligenceElement::Means => step.result,
+        };
+        breached = breached.and(fails);
+        elements.push(ElementStep { element, step });
+    }
+    let party = responsibility
+        .answers
+        .as_ref()
+        .map(|a| a.party.clone())
+        .unwrap_or_else(|| "unknown".into());
+    let relieved = matches!(finding.outcome, Outcome::Violation | Outcome::Inconclusive);
+    match breached {
+        Truth::False if relieved => {
+            finding.outcome = Outcome::NoViolation;
+            finding.reason = Reason::Diligent {
+                party,
+                diligence: d.name.clone(),
+            };
+        }
+        Truth::Unknown if finding.outcome == Outcome::Violation => {
+            let open = elements
+                .iter()
+                .find(|e| e.step.result == Truth::Unknown)
+                .map_or(DiligenceElement::Knowledge, |e| e.element);
+            finding.outcome = Outcome::Inconclusive;
+            finding.reason = Reason::DiligenceOpen {
+                party,
+                diligence: d.name.clone(),
+                element: open,
+            };
+        }
+        _ => {}
+    }
+    finding.diligence = Some(DiligenceTrial {
+        diligence: d.name.clone(),
+        text: d.text.clone(),
+        breached,
+        elements,
+    });
+}
+
+/// One element of diligence: its condition read from the record, settled
+/// by findings.
+fn element_step(
+    env: &mut Env<'_>,
+    condition: Option<&crate::check::Cond>,
+    element: DiligenceElement,
+) -> Step {
+    let step = match condition {
+        Some(c) => env.eval(c),
+        None => Step::leaf(element.name().into(), Truth::Unknown, Vec::new()),
+    };
+    let asked = super::findings::Asked::Diligence(element);
+    env.settle(step, crate::check::Subject::EVENT, asked)
+}
+
 /// The outcome of a finding whose condition is true or unknown.
-fn decide(f: &Finding, resolution: Resolution, in_force: &Option<Step>) -> (Outcome, String) {
-    let name = |k: usize| &f.exceptions[k].exception;
+fn decide(f: &Finding, resolution: Resolution, in_force: &Option<Step>) -> (Outcome, Reason) {
+    let name = |k: usize| f.exceptions[k].exception.clone();
     match resolution {
         Some(Effective::Conflict { excuse, upholds }) => {
-            let reason = format!(
-                "exceptions `{}` (excusing the act) and `{}` (upholding the breach) both apply, and the rulebook ranks neither over the other",
-                name(excuse),
-                name(upholds)
-            );
+            let reason = Reason::ExceptionsConflict {
+                excuse: name(excuse),
+                upholds: name(upholds),
+            };
             return (Outcome::Inconclusive, reason);
         }
+        Some(Effective::Excused(x)) if f.exceptions[x].effect == Effect::CarvesOut => {
+            return (
+                Outcome::NoViolation,
+                Reason::CarvedOut { exception: name(x) },
+            );
+        }
         Some(Effective::Excused(x)) => {
-            let reason = match (f.condition.result, &f.proof) {
-                (Truth::True, Some(Proof { met: true, .. })) => {
-                    format!("met, but exception `{}` applies", name(x))
-                }
-                _ => format!(
-                    "exception `{}` applies, whether or not the article was breached",
-                    name(x)
-                ),
+            let breach_proven = matches!(
+                (f.condition.result, &f.proof),
+                (Truth::True, Some(Proof { met: true, .. }))
+            );
+            let reason = Reason::Excused {
+                exception: name(x),
+                breach_proven,
             };
             return (Outcome::Justified, reason);
         }
         _ => {}
     }
     if let Some(gate) = in_force {
-        let why = gate.unknown_because.as_deref().unwrap_or("");
-        let reason = format!("the agreement may not have bound the actor's party: {why}");
-        return (Outcome::Inconclusive, reason);
+        let why = gate.unknown_because.clone().unwrap_or_default();
+        return (Outcome::Inconclusive, Reason::NotInForce { why });
     }
     if f.condition.result == Truth::Unknown {
         let open = f.condition.decisive();
-        let why = open
-            .unknown_because
-            .as_deref()
-            .unwrap_or("a fact is missing");
-        return (
-            Outcome::Inconclusive,
-            format!("cannot decide `{}`: {why}", open.condition),
-        );
+        let reason = Reason::CannotDecide {
+            test: open.condition.clone(),
+            because: open.unknown_because.clone(),
+            decided_by: open.basis.as_ref().map(|b| b.decided_by),
+        };
+        return (Outcome::Inconclusive, reason);
     }
     if let Some(p) = f.proof.as_ref().filter(|p| !p.met) {
-        let reason = format!("condition met, but occurrence is not proven: {}", p.reason);
+        let reason = Reason::NotProven {
+            occurrence: p.reason.clone(),
+        };
         return (Outcome::Inconclusive, reason);
     }
     if let (Some(p), Some(a)) = (&f.proof, f.attribution.as_ref().filter(|a| !a.met)) {
-        let reason = format!(
-            "occurrence established ({}), attribution not: {}",
-            p.reason, a.reason
-        );
+        let reason = Reason::NotAttributed {
+            occurrence: p.reason.clone(),
+            attribution: a.reason.clone(),
+        };
         return (Outcome::Inconclusive, reason);
     }
     match resolution {
-        Some(Effective::Stands { upheld }) => (
-            Outcome::Violation,
-            violation_reason(f, upheld.map(|k| &f.exceptions[k])),
-        ),
-        _ => (Outcome::Inconclusive, undecided_reason(f)),
+        Some(Effective::Stands { upheld }) => (Outcome::Violation, breach(f, upheld)),
+        _ => (Outcome::Inconclusive, exceptions_open(f)),
     }
 }
 
 /// Why the exceptions leave a met and proven breach open: which may apply,
 /// and what could not be decided.
-fn undecided_reason(f: &Finding) -> String {
-    let open: Vec<&ExceptionTrial> = f
+fn exceptions_open(f: &Finding) -> Reason {
+    let open: Vec<_> = f
         .exceptions
         .iter()
         .filter(|x| x.status == ExceptionStatus::Undecided)
         .collect();
-    let names: Vec<String> = open.iter().map(|x| format!("`{}`", x.exception)).collect();
-    let why = open
+    let decisive = open
         .first()
         .and_then(|x| x.condition.as_ref())
-        .map(Step::decisive)
-        .map_or(String::new(), |s| {
-            let because = s.unknown_because.as_deref().unwrap_or("a fact is missing");
-            format!(": `{}`: {because}", s.condition)
-        });
-    let word = if names.len() == 1 {
-        "exception"
-    } else {
-        "exceptions"
-    };
-    format!(
-        "met, but {word} {} may apply and cannot be decided{why}",
-        names.join(", ")
-    )
+        .map(Step::decisive);
+    Reason::ExceptionsOpen {
+        exceptions: open.iter().map(|x| x.exception.clone()).collect(),
+        test: decisive.map(|s| s.condition.clone()),
+        because: decisive.and_then(|s| s.unknown_because.clone()),
+    }
 }
 
 /// Why a met and proven breach stands: no excuse applies (and which of
 /// its elements failed), or an exception upholds it over an excuse.
-fn violation_reason(f: &Finding, upheld: Option<&ExceptionTrial>) -> String {
-    let failed: Vec<String> = f
+fn breach(f: &Finding, upheld: Option<usize>) -> Reason {
+    let failed = f
         .exceptions
         .iter()
-        .filter(|x| x.status == ExceptionStatus::DoesNotApply && x.effect == Effect::Excuses)
-        .filter_map(|x| {
-            let condition = x.condition.as_ref()?;
-            Some(format!("`{}`: {}", x.exception, failed_element(condition)))
-        })
+        .filter(|x| x.status == ExceptionStatus::DoesNotApply && x.effect.relieves())
+        .filter_map(|x| Some(failed_element(&x.exception, x.condition.as_ref()?)))
         .collect();
-    let failed = if failed.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", failed.join("; "))
-    };
-    let Some(u) = upheld else {
-        return format!("met, proven, and no exception applies{failed}");
-    };
-    let aside: Vec<String> = f
+    let set_aside = f
         .exceptions
         .iter()
         .filter(|x| x.status == ExceptionStatus::SetAside)
-        .map(|x| format!("`{}`", x.exception))
+        .map(|x| x.exception.clone())
         .collect();
-    if aside.is_empty() {
-        // Nothing to set aside: the breach stands because no excuse
-        // applies; the upholding exception would have kept it anyway.
-        return format!(
-            "met, proven, and no excuse applies{failed}; exception `{}` would uphold the breach in any case",
-            u.exception
-        );
+    Reason::Breach {
+        failed,
+        upheld: upheld.map(|k| f.exceptions[k].exception.clone()),
+        set_aside,
     }
-    format!(
-        "met, proven, and exception `{}` upholds the breach, setting aside {}{failed}",
-        u.exception,
-        aside.join(", ")
-    )
 }
 
 /// A finding for an article that did not bind the actor's party: the gate
@@ -245,7 +331,9 @@ fn blank(rulebook: &Rulebook, index: usize, condition: Step) -> Finding {
         outcome: Outcome::NoViolation,
         party: None,
         severity: None,
-        reason: String::new(),
+        reason: Reason::Pending,
+        responsibility: None,
+        diligence: None,
         condition,
         proof: None,
         attribution: None,
@@ -253,19 +341,6 @@ fn blank(rulebook: &Rulebook, index: usize, condition: Step) -> Finding {
         state: None,
         not_met: false,
     }
-}
-
-/// The party that answers for a breach: the actor's party, or for a group
-/// the party it is under (which must prevent its acts), or the party the
-/// article names. Monitors are not parties to the agreement: an act by a
-/// monitor is attributed to no party.
-fn responsible(rulebook: &Rulebook, article: &Article, actor: Option<u16>) -> Option<Name> {
-    let party = match article.responsible {
-        Responsible::ActorParty => answering(rulebook, actor?),
-        Responsible::Party(p) => p,
-    };
-    let party = &rulebook.parties[usize::from(party)];
-    (party.role == Role::Party).then(|| party.id.clone())
 }
 
 /// The party that answers for an actor: itself, or a group's party.

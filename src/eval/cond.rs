@@ -31,6 +31,9 @@ pub struct Env<'a> {
     /// aspect: articles of one standard weigh the same evidence.
     pub proofs_seen:
         std::collections::HashMap<(usize, super::proof::Aspect), super::verdict::Proof>,
+    /// The standard of proof findings and links must meet in the condition
+    /// being evaluated: the article's, or the exception's.
+    pub standard: usize,
 }
 
 impl<'a> Env<'a> {
@@ -45,6 +48,7 @@ impl<'a> Env<'a> {
             doctrines: Vec::new(),
             exceptions_seen: Default::default(),
             proofs_seen: Default::default(),
+            standard: 0,
         }
     }
 
@@ -159,6 +163,18 @@ impl Env<'_> {
                 binding,
                 condition,
             } => self.some(cond, *relation, binding, condition.as_deref()),
+            CondKind::Capacity {
+                subject,
+                capacities,
+            } => self.capacity(cond, *subject, *capacities),
+            CondKind::Affected { subject, parties } => self.affected(cond, *subject, parties),
+            CondKind::Known {
+                subject,
+                field,
+                known,
+            } => self.known(cond, *subject, *field, *known),
+            CondKind::Directed { subject, object } => self.directed(cond, *subject, *object),
+            CondKind::Element { element, about } => self.element(cond, *element, *about),
         }
     }
 
@@ -256,28 +272,32 @@ impl Env<'_> {
             }
         }
         Step {
-            condition: cond.text.clone(),
-            result,
-            facts: Vec::new(),
-            unknown_because: None,
             steps,
-            related: None,
+            ..Step::leaf(cond.text.clone(), result, Vec::new())
         }
     }
 
+    /// `actor is LB`: true of a group under `LB` too, as everywhere a party
+    /// is compared (`actor is HZ` names the group itself).
     fn actor(&self, cond: &Cond, subject: Subject, parties: &[u16]) -> Step {
         let e = self.event(subject);
         match e.party {
             Some(p) => {
-                let fact = self.fact(
+                let under = super::article::answering(self.rulebook, p);
+                let mut fact = self.fact(
                     e,
                     "actor.party",
                     self.rulebook.parties[usize::from(p)].id.clone(),
                     None,
                 );
+                let by_group = !parties.contains(&p) && parties.contains(&under);
+                if by_group {
+                    let party = self.rulebook.parties[usize::from(under)].id.clone();
+                    fact.note = Some(super::verdict::Note::GroupUnder { party });
+                }
                 Step::leaf(
                     cond.text.clone(),
-                    Truth::from(parties.contains(&p)),
+                    Truth::from(parties.contains(&p) || by_group),
                     vec![fact],
                 )
             }
@@ -401,12 +421,13 @@ impl Env<'_> {
                 return missing(cond, e, "actor.party");
             };
             let party = super::article::answering(self.rulebook, p);
-            let computed = (party != p).then(|| {
-                let under = &self.rulebook.parties[usize::from(party)].id;
-                format!("a group under `{under}`")
-            });
             let id = self.rulebook.parties[usize::from(p)].id.clone();
-            facts.push(self.fact(e, "actor.party", id, computed));
+            let mut fact = self.fact(e, "actor.party", id, None);
+            if party != p {
+                let under = self.rulebook.parties[usize::from(party)].id.clone();
+                fact.note = Some(super::verdict::Note::GroupUnder { party: under });
+            }
+            facts.push(fact);
             answering.push(party);
         }
         Step::leaf(
@@ -428,6 +449,7 @@ impl Env<'_> {
             field,
             value: value.into(),
             computed,
+            note: None,
         }
     }
 }

@@ -2,25 +2,34 @@
 //! upholding the breach), and ranks that set one aside for another.
 
 use super::cond::Env;
-use super::verdict::{ExceptionStatus, ExceptionTrial, Related, Step};
-use crate::check::{Effect, Rulebook};
+use super::verdict::{
+    Bound, ExceptionStatus, ExceptionTrial, FailedElement, FailedExcuse, Related, Step,
+};
+use crate::check::Rulebook;
+use crate::name::Name;
 
 /// What failed in an exception's condition, as a lawyer reads it: the
 /// test that was false, under the related events it was tried on, or the
 /// relation that found no event at all.
-pub(super) fn failed_element(condition: &Step) -> String {
-    let mut tried = Vec::new();
-    let step = innermost(condition, &mut tried);
-    let under = if tried.is_empty() {
-        String::new()
-    } else {
-        format!(" (with {})", tried.join(", "))
-    };
-    match &step.related {
+pub(super) fn failed_element(exception: &Name, condition: &Step) -> FailedExcuse {
+    let mut with = Vec::new();
+    let step = innermost(condition, &mut with);
+    let element = match &step.related {
         Some(Related::Quantifier(relation)) if step.facts.is_empty() && step.steps.is_empty() => {
-            format!("the act has no `{relation}` event{under}")
+            FailedElement::NoRelated { relation }
         }
-        _ => format!("`{}` is false{under}", step.condition),
+        Some(Related::Unlinked(bound)) => FailedElement::Unlinked {
+            binding: bound.binding.clone(),
+            event: bound.event.clone(),
+        },
+        _ => FailedElement::False {
+            test: step.condition.clone(),
+        },
+    };
+    FailedExcuse {
+        exception: exception.clone(),
+        element,
+        with,
     }
 }
 
@@ -28,7 +37,7 @@ pub(super) fn failed_element(condition: &Step) -> String {
 /// through a `some` that tried related events it follows the event that
 /// came closest (met the most of the condition before a part failed),
 /// noting `binding = event` as it goes.
-fn innermost<'s>(step: &'s Step, tried: &mut Vec<String>) -> &'s Step {
+fn innermost<'s>(step: &'s Step, tried: &mut Vec<Bound>) -> &'s Step {
     if matches!(step.related, Some(Related::Quantifier(_))) && !step.steps.is_empty() {
         let progress = |s: &Step| s.steps.iter().take_while(|p| p.result != s.result).count();
         let mut closest = &step.steps[0];
@@ -37,8 +46,8 @@ fn innermost<'s>(step: &'s Step, tried: &mut Vec<String>) -> &'s Step {
                 closest = candidate;
             }
         }
-        if let Some(Related::Tried(binding)) = &closest.related {
-            tried.push(binding.clone());
+        if let Some(Related::Tried(bound)) = &closest.related {
+            tried.push(bound.clone());
         }
         return innermost(closest, tried);
     }
@@ -98,6 +107,7 @@ pub(super) fn try_exceptions(
             let step = match env.exceptions_seen.get(&i) {
                 Some(seen) => seen.clone(),
                 None => {
+                    env.standard = x.proof;
                     let step = env.eval(&x.condition);
                     env.exceptions_seen.insert(i, step.clone());
                     step
@@ -153,7 +163,7 @@ fn effective(rulebook: &Rulebook, on: &[usize], applying: &[usize]) -> (Effectiv
         let x = |k: usize| &rulebook.exceptions[on[k]];
         let result = depth > applying.len()
             || !applying.iter().any(|&j| {
-                x(j).effect != x(k).effect
+                x(j).effect.relieves() != x(k).effect.relieves()
                     && x(j).over.contains(&on[k])
                     && stands(rulebook, on, applying, j, memo, depth + 1)
             });
@@ -166,8 +176,20 @@ fn effective(rulebook: &Rulebook, on: &[usize], applying: &[usize]) -> (Effectiv
         .copied()
         .filter(|&k| stands(rulebook, on, applying, k, &mut memo, 0))
         .collect();
-    let first = |e: Effect| remaining.iter().copied().find(|&k| x(k).effect == e);
-    let result = match (first(Effect::Excuses), first(Effect::Upholds)) {
+    // A carve-out takes the act out of the article before any excuse is
+    // needed, so it is the one that counts when both apply.
+    let first = |relieves: bool| {
+        let mut found = remaining
+            .iter()
+            .copied()
+            .filter(|&k| x(k).effect.relieves() == relieves);
+        let all: Vec<usize> = found.by_ref().collect();
+        all.iter()
+            .copied()
+            .find(|&k| x(k).effect == crate::check::Effect::CarvesOut)
+            .or(all.first().copied())
+    };
+    let result = match (first(true), first(false)) {
         (Some(excuse), Some(upholds)) => Effective::Conflict { excuse, upholds },
         (Some(excuse), None) => Effective::Excused(excuse),
         (None, upheld) => Effective::Stands { upheld },

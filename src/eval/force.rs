@@ -36,6 +36,7 @@ pub fn agreement(event: &Event, rulebook: &Rulebook) -> Gate {
         field: "time",
         value: written(&event.time).into(),
         computed,
+        note: None,
     };
     let mut step = Step::leaf(condition.into(), truth, vec![fact]);
     if truth == Truth::Unknown {
@@ -107,6 +108,7 @@ pub fn article(event: &Event, rulebook: &Rulebook, article: usize) -> Option<Gat
         field: "time",
         value: written(&event.time).into(),
         computed: Some(statuses(event.time.from, rulebook, Some(article))),
+        note: None,
     };
     let mut step = Step::leaf(
         format!("article {number} in force").into(),

@@ -413,6 +413,7 @@ impl Env<'_> {
             field: "pattern",
             value: value.into(),
             computed: Some(computed),
+            note: None,
         };
         let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
         if truth == Truth::Unknown && held.is_empty() {

@@ -15,6 +15,7 @@ use super::verdict::{Account, EvidenceNote, Proof};
 use crate::check::{Bar, Party, Relation, Standard};
 use crate::events::{About, Evidence, EvidenceKind, Grade};
 use crate::graph::EventGraph;
+use crate::name::Name;
 
 /// What the evidence must establish.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -57,22 +58,8 @@ pub fn assess(
     for &i in &sources {
         let e = &graph.events[i];
         for item in e.evidence.iter().filter(|item| aspect.bears(item.about)) {
-            let grade = weight(item);
-            let mut counted = false;
-            for (bar, set) in standard.bars.iter().zip(clearing.iter_mut()) {
-                if let Some(g) = grade.filter(|g| clears(*g, bar)) {
-                    let _ = g;
-                    set.insert(&item.source);
-                    counted = true;
-                }
-            }
-            notes.push(EvidenceNote {
-                event: e.id.clone(),
-                source: item.source.clone(),
-                kind: item.kind.name(),
-                grade: item.grade.to_string(),
-                counted,
-            });
+            let counted = count(item, standard, &mut clearing);
+            notes.push(note(&e.id, item, counted));
         }
     }
     let met = standard
@@ -98,6 +85,48 @@ pub fn assess(
     }
 }
 
+/// Weighs one list of evidence (a finding's, a link's) against a standard:
+/// whether it meets it, and each item with whether it counted.
+pub fn weigh(event: &Name, items: &[Evidence], standard: &Standard) -> (bool, Vec<EvidenceNote>) {
+    let mut clearing: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); standard.bars.len()];
+    let notes = items
+        .iter()
+        .map(|item| {
+            let counted = count(item, standard, &mut clearing);
+            note(event, item, counted)
+        })
+        .collect();
+    let met = standard
+        .bars
+        .iter()
+        .zip(&clearing)
+        .any(|(bar, set)| set.len() >= bar.count);
+    (met, notes)
+}
+
+/// Adds an item's source to every bar it clears; whether it cleared any.
+fn count<'e>(item: &'e Evidence, standard: &Standard, clearing: &mut [BTreeSet<&'e str>]) -> bool {
+    let grade = weight(item);
+    let mut counted = false;
+    for (bar, set) in standard.bars.iter().zip(clearing.iter_mut()) {
+        if grade.is_some_and(|g| clears(g, bar)) {
+            set.insert(&item.source);
+            counted = true;
+        }
+    }
+    counted
+}
+
+fn note(event: &Name, item: &Evidence, counted: bool) -> EvidenceNote {
+    EvidenceNote {
+        event: event.clone(),
+        source: item.source.clone(),
+        kind: item.kind.name(),
+        grade: item.grade.to_string(),
+        counted,
+    }
+}
+
 /// A competing account, shown beside the evidence it competes with: who
 /// it says acted, what it says happened, and what it rests on.
 fn account(graph: &EventGraph, parties: &[Party], i: usize, aspect: Aspect) -> Account {
@@ -110,13 +139,7 @@ fn account(graph: &EventGraph, parties: &[Party], i: usize, aspect: Aspect) -> A
             .evidence
             .iter()
             .filter(|item| aspect.bears(item.about))
-            .map(|item| EvidenceNote {
-                event: e.id.clone(),
-                source: item.source.clone(),
-                kind: item.kind.name(),
-                grade: item.grade.to_string(),
-                counted: false,
-            })
+            .map(|item| note(&e.id, item, false))
             .collect(),
     }
 }

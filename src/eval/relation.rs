@@ -3,13 +3,15 @@
 
 use super::cond::Env;
 use super::proof::Aspect;
+use super::proof::weigh;
 use super::truth::Truth;
-use super::verdict::{Fact, Related, Step};
+use super::verdict::{Bound, Fact, Note, Related, Step};
 use crate::check::{Cond, Relation, Subject};
 
 impl Env<'_> {
     /// True if some related event meets the condition; unknown if none
-    /// does but one might (its test is unknown, or it was rejected).
+    /// does but one might (its test is unknown, or it was rejected). A link
+    /// that does not meet the standard in force binds no event.
     pub(super) fn some(
         &mut self,
         cond: &Cond,
@@ -25,19 +27,32 @@ impl Env<'_> {
         let mut unknown_because = None;
         for j in related {
             let other = self.graph.events[j].id.clone();
+            let (linked, note) = self.link(relation, &other);
             facts.push(Fact {
                 event: judged.clone(),
                 field: relation.name(),
                 value: other.clone(),
                 computed: None,
+                note,
             });
+            let bound = Bound {
+                binding: binding.into(),
+                event: other.clone(),
+            };
             let result = match condition {
+                _ if !linked => {
+                    let text = format!("{binding} = {other}: {}", cond.text);
+                    let mut step = Step::leaf(text.into(), Truth::False, Vec::new());
+                    step.related = Some(Related::Unlinked(bound));
+                    steps.push(step);
+                    Truth::False
+                }
                 Some(c) => {
                     self.subjects.push(j);
                     let mut step = self.eval(c);
                     self.subjects.pop();
                     step.condition = format!("{binding} = {other}: {}", step.condition).into();
-                    step.related = Some(Related::Tried(format!("{binding} = {other}")));
+                    step.related = Some(Related::Tried(bound));
                     let r = step.result;
                     steps.push(step);
                     r
@@ -66,6 +81,7 @@ impl Env<'_> {
                 field: relation.name(),
                 value: id.into(),
                 computed: Some(format!("{why}, so it cannot be read")),
+                note: None,
             });
             if truth == Truth::False {
                 truth = Truth::Unknown;
@@ -73,12 +89,50 @@ impl Env<'_> {
             }
         }
         Step {
-            condition: cond.text.clone(),
-            result: truth,
             facts,
             unknown_because,
             steps,
             related: Some(Related::Quantifier(relation.name())),
+            ..Step::leaf(cond.text.clone(), truth, Vec::new())
+        }
+    }
+
+    /// Whether the judged event's link to `other` meets the standard in
+    /// force: on its own evidence when recorded with some (a party's own
+    /// claim that its act answered something never counts), otherwise on
+    /// the judged event's own record. The note says which, when it matters.
+    fn link(&mut self, relation: Relation, other: &str) -> (bool, Option<Note>) {
+        let judged = self.subjects[0];
+        let e = &self.graph.events[judged];
+        let n = e
+            .relations
+            .iter()
+            .position(|(r, id)| *r == relation && &**id == other);
+        let standard = &self.rulebook.standards[self.standard];
+        match n.and_then(|n| e.link(n)) {
+            Some(link) => {
+                let (met, evidence) = weigh(&e.id, &link.evidence, standard);
+                let note = Note::Link {
+                    by: link.by.clone(),
+                    own_evidence: true,
+                    standard: standard.name.clone(),
+                    met,
+                    evidence,
+                };
+                (met, Some(note))
+            }
+            None => {
+                let standard_name = standard.name.clone();
+                let met = self.proof(self.standard, Aspect::Occurrence).met;
+                let note = (!met).then_some(Note::Link {
+                    by: None,
+                    own_evidence: false,
+                    standard: standard_name,
+                    met,
+                    evidence: Vec::new(),
+                });
+                (met, note)
+            }
         }
     }
 }
@@ -105,6 +159,7 @@ impl Env<'_> {
                 field: "actor.party",
                 value: "unknown".into(),
                 computed: Some("not established as any party's act".into()),
+                note: None,
             });
         }
         for aspect in [Aspect::Occurrence, Aspect::Attribution] {
@@ -118,6 +173,7 @@ impl Env<'_> {
                 field: aspect.word(),
                 value: p.reason.into(),
                 computed: None,
+                note: None,
             });
         }
         Step::leaf(cond.text.clone(), Truth::from(met), facts)

@@ -52,6 +52,7 @@ fn fact(e: &Event, field: &'static str, value: String, computed: Option<String>)
         field,
         value: value.into(),
         computed,
+        note: None,
     }
 }
 

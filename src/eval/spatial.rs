@@ -4,6 +4,7 @@
 
 use super::cond::{Env, coordinates, missing, no_reach, point_of, unknown};
 use super::discs::{Reading, combine, describe};
+use super::findings::Asked;
 use super::space::{
     self, accuracy_note, between, distance_indexed, km, side_indexed, within_limit,
 };
@@ -14,7 +15,76 @@ use crate::check::{Cond, Limit, PathField, PointField, Reference, SideSel, Subje
 use crate::events::{Event, Point, Position};
 
 impl Env<'_> {
+    /// `place in dmz`: from the record, settled by findings where it cannot
+    /// decide (see `findings.rs`).
     pub(super) fn in_zone(
+        &mut self,
+        cond: &Cond,
+        subject: Subject,
+        point: PointField,
+        zone: usize,
+    ) -> Step {
+        let e = self.event(subject);
+        let read = point_of(e, point).map_or(point, |(_, read)| read);
+        let step = self.in_zone_record(cond, subject, point, zone);
+        let asked = Asked::In {
+            zone,
+            field: point,
+            read,
+        };
+        self.settle(step, subject, asked)
+    }
+
+    /// `origin on UA side of contact`, settled by findings likewise.
+    pub(super) fn on_side(
+        &self,
+        cond: &Cond,
+        subject: Subject,
+        point: PointField,
+        sel: SideSel,
+        line: usize,
+    ) -> Step {
+        let e = self.event(subject);
+        let read = point_of(e, point).map_or(point, |(_, read)| read);
+        let step = self.on_side_record(cond, subject, point, sel, line);
+        match self.line_for(e, line, sel) {
+            Ok((drawn, Some(side))) => {
+                let asked = Asked::Side {
+                    line: drawn.index,
+                    side,
+                    field: point,
+                    read,
+                };
+                self.settle(step, subject, asked)
+            }
+            _ => step,
+        }
+    }
+
+    /// `trajectory crosses mdl [from KPA side]`, settled by findings likewise.
+    pub(super) fn crosses(
+        &self,
+        cond: &Cond,
+        subject: Subject,
+        path: PathField,
+        line: usize,
+        from: SideSel,
+    ) -> Step {
+        let e = self.event(subject);
+        let step = self.crosses_record(cond, subject, path, line, from);
+        match self.line_for(e, line, from) {
+            Ok((drawn, from)) => {
+                let asked = Asked::Crosses {
+                    line: drawn.index,
+                    from,
+                };
+                self.settle(step, subject, asked)
+            }
+            Err(_) => step,
+        }
+    }
+
+    fn in_zone_record(
         &mut self,
         cond: &Cond,
         subject: Subject,
@@ -68,7 +138,7 @@ impl Env<'_> {
             .clone()
     }
 
-    pub(super) fn on_side(
+    fn on_side_record(
         &self,
         cond: &Cond,
         subject: Subject,
@@ -230,7 +300,7 @@ impl Env<'_> {
             .ok_or_else(|| no_reach(cond, e, kind))
     }
 
-    pub(super) fn crosses(
+    fn crosses_record(
         &self,
         cond: &Cond,
         subject: Subject,

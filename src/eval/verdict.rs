@@ -59,6 +59,16 @@ pub struct Verdict {
     /// tested, or that gave a suspension effect or not.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub doctrines: Vec<DoctrineSetting>,
+    /// For an act another event implies: that event, and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub implied_by: Option<Implication>,
+}
+
+/// Where an implied act comes from.
+#[derive(Debug, Clone, Serialize)]
+pub struct Implication {
+    pub event: Name,
+    pub because: Name,
 }
 
 /// A doctrine setting a verdict depended on, and who chose it.
@@ -79,8 +89,16 @@ pub struct Finding {
     pub party: Option<Name>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub severity: Option<&'static str>,
-    /// Why, in one sentence.
-    pub reason: String,
+    /// Why: data, worded by the renderers.
+    pub reason: Reason,
+    /// Who did it and who answers for it, once the act is found to be one
+    /// the article reaches.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub responsibility: Option<Responsibility>,
+    /// For a party answering under a duty to prevent: the standard of
+    /// conduct it was judged by, element by element.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diligence: Option<DiligenceTrial>,
     /// The article's violation condition, evaluated.
     pub condition: Step,
     /// The evidence weighed against the standard of proof, when the
@@ -117,6 +135,10 @@ pub struct Step {
     pub unknown_because: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<Step>,
+    /// For a test findings can decide: the findings weighed, and whether
+    /// the record or a finding decided it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Box<Basis>>,
     /// How the step reads related events, so a reason can follow them.
     #[serde(skip)]
     pub related: Option<Related>,
@@ -127,8 +149,256 @@ pub struct Step {
 pub enum Related {
     /// `some RELATION ...`: its steps are the related events tried.
     Quantifier(&'static str),
-    /// One related event tried, as `attack = E-1`.
-    Tried(String),
+    /// One related event tried, bound to a name: `attack = E-1`.
+    Tried(Bound),
+    /// A related event not tried: the link to it does not meet the standard.
+    Unlinked(Bound),
+}
+
+/// A related event bound to the name `some` gives it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bound {
+    pub binding: Name,
+    pub event: Name,
+}
+
+/// How a test that findings can decide was decided.
+#[derive(Debug, Clone, Serialize)]
+pub struct Basis {
+    pub decided_by: DecidedBy,
+    /// The standard each finding had to meet: the article's or exception's.
+    pub standard: Name,
+    /// The findings about this test, each weighed.
+    pub findings: Vec<Weighed>,
+    /// When a finding that meets the standard contradicts the record:
+    /// whether the record's own evidence meets it too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record_meets_standard: Option<bool>,
+}
+
+/// What decided a test findings bear on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecidedBy {
+    /// The record (coordinates, times, counts) decided it; any finding
+    /// agreed or fell short of the standard.
+    Record,
+    /// The record could not, and a finding meeting the standard did.
+    Finding,
+    /// A finding meeting the standard contradicted the record, whose own
+    /// evidence falls short of it: the finding decided.
+    FindingOverRecord,
+    /// A finding meeting the standard contradicted the record, whose own
+    /// evidence meets it too: left open.
+    Conflict,
+    /// Findings meeting the standard contradict each other and the record
+    /// does not decide: left open.
+    FindingsConflict,
+    /// Neither the record nor a finding meeting the standard decided it.
+    Undecided,
+}
+
+/// A finding, weighed for one test.
+#[derive(Debug, Clone, Serialize)]
+pub struct Weighed {
+    /// The event it is recorded with.
+    pub event: Name,
+    pub test: crate::events::FindingTest,
+    pub holds: bool,
+    /// What it says of the test at hand.
+    pub says: Truth,
+    pub by: Name,
+    /// Whether its evidence meets the standard.
+    pub met: bool,
+    pub evidence: Vec<EvidenceNote>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<Name>,
+}
+
+/// Why a finding came out as it did: data, worded by the renderers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reason {
+    /// Not decided yet: only while judging.
+    Pending,
+    /// The article's condition is false; this test made it so.
+    NotMet { test: Arc<str> },
+    /// The article was not applied: the agreement or this article was
+    /// suspended or repudiated for the actor's party.
+    NotApplied { why: String },
+    /// The actor is not bound by the agreement, and the article does not
+    /// reach it (a monitor's or mediator's act, a non-party's).
+    NotBound { actor: Name, role: ActorRole },
+    /// The act is not its party's own: the actor acted privately, and the
+    /// article imputes no act in that capacity.
+    NotImputable {
+        party: Name,
+        capacity: crate::check::Capacity,
+    },
+    /// The act may or may not be its party's own: the record does not tell
+    /// in what capacity the actor acted.
+    CapacityUnknown { party: Name },
+    /// Who controls the place the act came from is unknown.
+    ControllerUnknown { field: &'static str },
+    /// The agreement may not have bound the actor's party at the time.
+    NotInForce { why: String },
+    /// An excusing (or carving-out) and an upholding exception both apply,
+    /// with no rank between them.
+    ExceptionsConflict { excuse: Name, upholds: Name },
+    /// An exception excuses the act: justified.
+    Excused {
+        exception: Name,
+        breach_proven: bool,
+    },
+    /// The article itself does not reach the act (authorised, say).
+    CarvedOut { exception: Name },
+    /// The condition could not be decided.
+    CannotDecide {
+        test: Arc<str>,
+        because: Option<String>,
+        decided_by: Option<DecidedBy>,
+    },
+    /// The condition is met but the occurrence is not proven.
+    NotProven { occurrence: String },
+    /// The occurrence is proven, the attribution is not.
+    NotAttributed {
+        occurrence: String,
+        attribution: String,
+    },
+    /// A breach: met, proven, and no excuse applies (each excuse's failed
+    /// element named), or one is upheld over them.
+    Breach {
+        failed: Vec<FailedExcuse>,
+        upheld: Option<Name>,
+        set_aside: Vec<Name>,
+    },
+    /// Met and proven, but exceptions that may apply cannot be decided.
+    ExceptionsOpen {
+        exceptions: Vec<Name>,
+        test: Option<Arc<str>>,
+        because: Option<String>,
+    },
+    /// A party answering under a duty to prevent took the care the
+    /// rulebook's standard of conduct asks: its duty was not breached.
+    Diligent { party: Name, diligence: Name },
+    /// Whether a party answering under a duty to prevent took that care
+    /// cannot be decided.
+    DiligenceOpen {
+        party: Name,
+        diligence: Name,
+        element: crate::check::DiligenceElement,
+    },
+}
+
+/// What an actor not bound by the agreement is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorRole {
+    Monitor,
+    Mediator,
+    NonParty,
+}
+
+/// An excuse that did not apply, and the element of it that failed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FailedExcuse {
+    pub exception: Name,
+    /// The test that was false, or the relation that found no event.
+    pub element: FailedElement,
+    /// The related events it was tried on, innermost last.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<Bound>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FailedElement {
+    /// The act has no event of that relation.
+    NoRelated { relation: &'static str },
+    /// This test was false.
+    False { test: Arc<str> },
+    /// The link to the event it needed does not meet the standard.
+    Unlinked { binding: Name, event: Name },
+}
+
+/// Who did an act, and who answers for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Responsibility {
+    pub perpetrator: Perpetrator,
+    /// `None` when no party answers (an act of unknown origin under
+    /// `responsible actor.party`, a non-party's act the instrument reaches).
+    pub answers: Option<Answer>,
+}
+
+/// Who did an act, as far as the record tells.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Perpetrator {
+    /// A party, acting as such.
+    Party { id: Name },
+    /// An armed group under a party.
+    Group { id: Name, under: Name },
+    /// A person of a party's side acting on his own.
+    Private {
+        party: Name,
+        capacity: crate::check::Capacity,
+    },
+    /// An actor no party answers for.
+    NonParty { id: Name },
+    /// Unknown: an act of unknown origin.
+    Unknown,
+}
+
+/// The party that answers for an act, and on what footing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Answer {
+    pub party: Name,
+    pub duty: Duty,
+}
+
+/// Why a party answers for an act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Duty {
+    /// The act is its own.
+    OwnAct,
+    /// It had to prevent the act: an act of a group under it, of one of its
+    /// people acting privately, or from a place it controls.
+    Prevent { because: PreventBecause },
+    /// The article names it, whoever acted.
+    Named,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PreventBecause {
+    /// The actor is a group under it.
+    Group,
+    /// The actor is one of its people, acting privately.
+    Private,
+    /// It controls the place the act came from (`origin`), happened in
+    /// (`place`) or was aimed at (`target`).
+    Controls(&'static str),
+}
+
+/// A duty to prevent judged by a standard of conduct: each element, and
+/// whether the duty was breached (knew, could, and took no measures).
+#[derive(Debug, Clone, Serialize)]
+pub struct DiligenceTrial {
+    pub diligence: Name,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<Name>,
+    /// Whether the party failed in its duty.
+    pub breached: Truth,
+    /// Knowledge, means, measures, each evaluated.
+    pub elements: Vec<ElementStep>,
+}
+
+/// One element of due diligence, evaluated.
+#[derive(Debug, Clone, Serialize)]
+pub struct ElementStep {
+    pub element: crate::check::DiligenceElement,
+    pub step: Step,
 }
 
 /// A fact read from an event, with any value computed from it.
@@ -139,6 +409,36 @@ pub struct Fact {
     pub value: Name,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub computed: Option<String>,
+    /// What was found from it, as data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Note>,
+}
+
+/// What a fact showed, as data the renderers word.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Note {
+    /// The point lies on the side of these lines that the party holds.
+    HeldBy { party: Name, lines: Vec<Name> },
+    /// No line with holdings tells whose side the point is on.
+    NoHolder,
+    /// The lines with holdings disagree about whose side it is on.
+    HoldersDisagree { parties: Vec<Name> },
+    /// The actor is a group under this party.
+    GroupUnder { party: Name },
+    /// What a link to another event rests on: its own evidence, or (when it
+    /// was recorded bare) the record of the event that makes it.
+    Link {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        by: Option<Name>,
+        own_evidence: bool,
+        standard: Name,
+        met: bool,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        evidence: Vec<EvidenceNote>,
+    },
+    /// The element has no definition: findings alone decide it.
+    FindingsOnly,
 }
 
 /// An exception tried against a met article.
@@ -243,6 +543,7 @@ impl Step {
             facts,
             unknown_because: None,
             steps: Vec::new(),
+            basis: None,
             related: None,
         }
     }

@@ -5,7 +5,7 @@ use jiff::Timestamp;
 
 use super::position::Position;
 use super::raw::{About, EvidenceKind};
-use crate::check::{ActIdx, PartyIdx, Relation};
+use crate::check::{ActIdx, Capacity, DiligenceElement, PartyIdx, PointField, Relation};
 use crate::name::Name;
 
 #[derive(Debug, Clone)]
@@ -19,6 +19,9 @@ pub struct Event {
     pub act: ActIdx,
     /// `None` when the actor is not known: unknown origin.
     pub party: Option<PartyIdx>,
+    /// Whether the actor acted for its party, privately, or in a capacity
+    /// the record does not tell.
+    pub capacity: Capacity,
     pub unit: Option<Name>,
     pub weapon: Option<Box<Weapon>>,
     pub place: Option<Position>,
@@ -32,7 +35,109 @@ pub struct Event {
     pub relations: Box<[(Relation, Box<str>)]>,
     /// For an authorisation: what it covers.
     pub grants: Option<Box<Grants>>,
+    /// The monitor or peacekeeping force the act was aimed at or hindered.
+    pub affected: Option<PartyIdx>,
+    /// Findings, what links rest on, and the inference an implied act comes
+    /// from: rare, so kept apart to keep a plain event small.
+    pub extra: Option<Box<Extra>>,
     pub summary: Option<Box<str>>,
+}
+
+impl Event {
+    /// The findings recorded with the event.
+    pub fn findings(&self) -> &[MonitorFinding] {
+        self.extra.as_deref().map_or(&[], |x| &x.findings)
+    }
+
+    /// What the `n`th relation rests on, when the record says.
+    pub fn link(&self, n: usize) -> Option<&Link> {
+        let links = self.extra.as_deref().map_or(&[][..], |x| &x.links);
+        links
+            .iter()
+            .find(|(i, _)| usize::from(*i) == n)
+            .map(|(_, l)| l)
+    }
+
+    /// The inference an implied act comes from.
+    pub fn inference(&self) -> Option<&Inference> {
+        self.extra.as_deref().and_then(|x| x.inference.as_ref())
+    }
+}
+
+/// The rare parts of an event.
+#[derive(Debug, Clone, Default)]
+pub struct Extra {
+    pub findings: Box<[MonitorFinding]>,
+    /// What links rest on, by index into [`Event::relations`]: only those
+    /// recorded with their own evidence.
+    pub links: Box<[(u16, Link)]>,
+    pub inference: Option<Inference>,
+}
+
+/// Who asserts a link between two events, and on what evidence.
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub by: Option<Name>,
+    pub evidence: Box<[Evidence]>,
+}
+
+/// Where an implied act comes from.
+#[derive(Debug, Clone)]
+pub struct Inference {
+    /// The event that implies it.
+    pub parent: Name,
+    /// Why, as the record says it.
+    pub because: Box<str>,
+}
+
+/// A test of the rule language that a monitor or an investigating body
+/// established, or established did not hold, on its own evidence.
+#[derive(Debug, Clone)]
+pub struct MonitorFinding {
+    pub test: FindingTest,
+    /// `false`: established not to hold.
+    pub holds: bool,
+    pub by: Name,
+    pub evidence: Box<[Evidence]>,
+    pub text: Option<Box<str>>,
+}
+
+/// What a finding established. Names are kept as written and matched
+/// against each rulebook's own when a test asks.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(tag = "test", rename_all = "snake_case")]
+pub enum FindingTest {
+    /// The act crossed a line (from a side).
+    Crosses { line: Name, from: Option<Name> },
+    /// A point of the act lay in a zone.
+    In { zone: Name, field: PointField },
+    /// A point of the act lay on a side of a line.
+    Side {
+        line: Name,
+        side: Name,
+        field: PointField,
+    },
+    /// What the act was aimed at.
+    DirectedAt { object: Object },
+    /// An element of due diligence: what the party answering knew, could
+    /// do, or did.
+    Diligence { element: DiligenceElement },
+    /// An element the rulebook declares, about this event alone or about
+    /// it and another (`of`: the attack a response answered).
+    Element { name: Name, of: Option<Name> },
+}
+
+/// What an act was aimed at.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Object {
+    /// The actor's own area, away from the other side (a drill).
+    OwnArea,
+    /// An intruder over or in the actor's own area.
+    Intruder,
+    /// A party's forces, territory or people.
+    #[serde(untagged)]
+    Party(Name),
 }
 
 /// The scope of an authorisation; `None` parts do not limit it.

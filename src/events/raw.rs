@@ -48,8 +48,114 @@ pub struct RawEvent {
     /// For an authorisation: whom, what, where and when it covers.
     #[serde(default)]
     pub grants: Option<RawGrants>,
+    /// What a monitor or investigating body established about the act.
+    #[serde(default)]
+    pub findings: Vec<RawFinding>,
+    /// Further acts the event establishes (a unit found inside a zone
+    /// entered it).
+    #[serde(default)]
+    pub implies: Vec<RawImplied>,
+    /// The monitor or peacekeeping force the act was aimed at or hindered.
+    #[serde(default)]
+    pub affected: Option<String>,
     #[serde(default)]
     pub summary: Option<String>,
+}
+
+/// A finding: a test of the rule language that a monitor or an
+/// investigating body established (or established did not hold), on its
+/// own evidence.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFinding {
+    /// `crosses`, `in`, `side`, `directed_at`, `knowledge`, `means`,
+    /// `measures`, or an element the rulebook declares.
+    pub test: String,
+    #[serde(default)]
+    pub line: Option<String>,
+    #[serde(default)]
+    pub zone: Option<String>,
+    #[serde(default)]
+    pub side: Option<String>,
+    /// For `crosses`: the side the crossing started from.
+    #[serde(default)]
+    pub from: Option<String>,
+    /// For `in` and `side`: `place` (the default), `origin` or `target`.
+    #[serde(default)]
+    pub field: Option<String>,
+    /// For `directed_at`: a party, `own_area` or `intruder`.
+    #[serde(default)]
+    pub object: Option<String>,
+    /// For an element about another event (the attack a response
+    /// answered): that event's id.
+    #[serde(default)]
+    pub of: Option<String>,
+    /// `false` when the body established that the test does not hold.
+    #[serde(default = "yes")]
+    pub holds: bool,
+    /// Who established it: `UNC Special Investigation Team`.
+    #[serde(default)]
+    pub by: Option<String>,
+    #[serde(default)]
+    pub evidence: Vec<RawEvidence>,
+    #[serde(default, alias = "says")]
+    pub text: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// An act an event implies, judged as an event of its own.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawImplied {
+    pub act: String,
+    /// The inference, in words: why the event implies the act.
+    pub because: String,
+    /// Its id; `PARENT/N` (the Nth act the event implies) when left out.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// When it happened; the implying event's time when left out.
+    #[serde(default)]
+    pub time: Option<RawTime>,
+    #[serde(default)]
+    pub place: Option<RawImpliedPosition>,
+    #[serde(default)]
+    pub origin: Option<RawImpliedPosition>,
+    #[serde(default)]
+    pub target: Option<RawImpliedPosition>,
+    #[serde(default)]
+    pub findings: Vec<RawFinding>,
+}
+
+/// A position of an implied act: its own, or one of the implying event's
+/// (`place`, `origin` or `target`), by name.
+#[derive(Debug)]
+pub enum RawImpliedPosition {
+    Field(String),
+    Position(RawPosition),
+}
+
+impl<'de> Deserialize<'de> for RawImpliedPosition {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct PositionVisitor;
+        impl<'de> Visitor<'de> for PositionVisitor {
+            type Value = RawImpliedPosition;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a position `{lat, lon}`, or `place`, `origin` or `target` of the implying event")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(RawImpliedPosition::Field(v.to_owned()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                let position =
+                    RawPosition::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawImpliedPosition::Position(position))
+            }
+        }
+        d.deserialize_any(PositionVisitor)
+    }
 }
 
 /// The scope of an authorisation; a part left out does not limit it.
@@ -79,6 +185,9 @@ pub struct RawActor {
     pub party: Option<String>,
     #[serde(default)]
     pub unit: Option<String>,
+    /// `official`, `defector`, `deserter`, `civilian`, `private` or `unknown`.
+    #[serde(default)]
+    pub capacity: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -218,9 +327,54 @@ impl<'de> Deserialize<'de> for RawTime {
     }
 }
 
-/// One event id or a list of them.
+/// One event id or a list of them; each id may come with who asserts the
+/// link and on what evidence: `{event: E-1, by: ..., evidence: [...]}`.
 #[derive(Debug, Default)]
-pub struct Ids(pub Vec<String>);
+pub struct Ids(pub Vec<RawLink>);
+
+/// A link to another event, with what it rests on when recorded.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLink {
+    pub event: String,
+    #[serde(default)]
+    pub by: Option<String>,
+    #[serde(default)]
+    pub evidence: Vec<RawEvidence>,
+}
+
+impl RawLink {
+    fn bare(id: String) -> RawLink {
+        RawLink {
+            event: id,
+            by: None,
+            evidence: Vec::new(),
+        }
+    }
+}
+
+/// An id, or a link with its evidence.
+struct LinkItem(RawLink);
+
+impl<'de> Deserialize<'de> for LinkItem {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct LinkVisitor;
+        impl<'de> Visitor<'de> for LinkVisitor {
+            type Value = LinkItem;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an event id, or `{event: ID, by: ..., evidence: [...]}`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<LinkItem, E> {
+                Ok(LinkItem(RawLink::bare(v.to_owned())))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<LinkItem, A::Error> {
+                let link = RawLink::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(LinkItem(link))
+            }
+        }
+        d.deserialize_any(LinkVisitor)
+    }
+}
 
 impl<'de> Deserialize<'de> for Ids {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -231,12 +385,16 @@ impl<'de> Deserialize<'de> for Ids {
                 f.write_str("an event id or a list of event ids")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Ids, E> {
-                Ok(Ids(vec![v.to_owned()]))
+                Ok(Ids(vec![RawLink::bare(v.to_owned())]))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Ids, A::Error> {
+                let link = RawLink::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Ids(vec![link]))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Ids, A::Error> {
                 let mut ids = Vec::new();
-                while let Some(id) = seq.next_element::<String>()? {
-                    ids.push(id);
+                while let Some(LinkItem(link)) = seq.next_element()? {
+                    ids.push(link);
                 }
                 Ok(Ids(ids))
             }

@@ -3,12 +3,23 @@
 
 use jiff::Timestamp;
 
-use super::model::{Effects, Event, Evidence, Grade, Grants, Point, Time, Weapon};
+use super::findings::{finding, link_evidence};
+use super::model::{
+    Effects, Event, Evidence, Extra, Grade, Grants, Inference, Link, Point, Time, Weapon,
+};
 use super::position::{Bearing, Position};
-use super::raw::{RawEvent, RawPoint, RawPosition, RawTime};
+use super::raw::{
+    RawEvent, RawEvidence, RawImplied, RawImpliedPosition, RawPoint, RawPosition, RawTime,
+};
 use super::vocabulary::Vocab;
-use crate::check::{Relation, did_you_mean};
+use crate::check::{Capacity, Relation, did_you_mean};
 use crate::name::Interner;
+
+/// A validated event and the acts it implies, each an event of its own.
+pub struct Validated {
+    pub event: Event,
+    pub implied: Vec<Event>,
+}
 
 /// Validates one event; on failure, every reason found.
 pub fn validate(
@@ -16,7 +27,7 @@ pub fn validate(
     line: u32,
     vocab: &impl Vocab,
     names: &mut Interner,
-) -> Result<Event, Vec<String>> {
+) -> Result<Validated, Vec<String>> {
     let mut problems = Vec::new();
     let mut note = |p: String| problems.push(p);
     if raw.id.trim().is_empty() {
@@ -27,9 +38,9 @@ pub fn validate(
     if act.is_none() {
         note(unknown("act", &raw.act, &vocab.act_names()));
     }
-    let (party, unit) = match raw.actor {
-        Some(a) => (a.party, a.unit),
-        None => (None, None),
+    let (party, unit, capacity) = match raw.actor {
+        Some(a) => (a.party, a.unit, a.capacity),
+        None => (None, None, None),
     };
     let party = match party.as_deref() {
         None | Some("unknown") => None,
@@ -41,6 +52,19 @@ pub fn validate(
             found
         }
     };
+    let capacity = self::capacity(capacity.as_deref(), party.is_some())
+        .map_err(&mut note)
+        .ok();
+    let affected = raw.affected.as_deref().and_then(|id| {
+        let found = vocab.party(id);
+        if found.is_none() {
+            note(format!(
+                "`affected`: {}",
+                unknown("monitor or force", id, &vocab.party_names())
+            ));
+        }
+        found
+    });
     let weapon = raw.weapon.map(|w| {
         if w.calibre_mm.is_some_and(|c| !(c.is_finite() && c > 0.0)) {
             note("`weapon.calibre_mm` must be a positive number of millimetres".into());
@@ -64,28 +88,10 @@ pub fn validate(
         Some(points) => track(points).map_err(&mut note).ok(),
         None => None,
     };
-    let evidence = raw
-        .evidence
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, e)| {
-            let grade = Grade::parse(&e.grade);
-            if grade.is_none() {
-                note(format!(
-                    "`evidence[{i}].grade` is `{}`; a grade is a reliability A–F and a credibility 1–6, such as `B2`",
-                    e.grade
-                ));
-            }
-            Some(Evidence {
-                source: names.intern(&e.source),
-                kind: e.kind,
-                grade: grade?,
-                about: e.about,
-                text: e.text.map(Into::into),
-            })
-        })
-        .collect();
-    let relations = relations(
+    let mut evidence_problems = Vec::new();
+    let evidence = evidence(raw.evidence, "evidence", names, &mut evidence_problems);
+    evidence_problems.into_iter().for_each(&mut note);
+    let (relations, links) = relations(
         &raw.id,
         [
             (Relation::RespondsTo, raw.responds_to.0),
@@ -96,9 +102,20 @@ pub fn validate(
             (Relation::PrecededBy, raw.preceded_by.0),
             (Relation::Continues, raw.continues.0),
         ],
+        names,
     )
     .map_err(&mut note)
     .unwrap_or_default();
+    let findings: Vec<_> = raw
+        .findings
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, f)| {
+            finding(f, &format!("findings[{i}]"), vocab, names, None)
+                .map_err(&mut note)
+                .ok()
+        })
+        .collect();
     let effects = raw.effects.map(|e| {
         Box::new(Effects {
             killed: e.killed,
@@ -110,14 +127,22 @@ pub fn validate(
     let grants = raw
         .grants
         .and_then(|g| grants(g, has_place, names).map_err(&mut note).ok());
-    match (problems.is_empty(), time, act) {
-        (true, Some(time), Some(act)) => Ok(Event {
+    let extra = (!findings.is_empty() || !links.is_empty()).then(|| {
+        Box::new(Extra {
+            findings: findings.into_boxed_slice(),
+            links: links.into_boxed_slice(),
+            inference: None,
+        })
+    });
+    let event = match (problems.is_empty(), time, act, capacity) {
+        (true, Some(time), Some(act), Some(capacity)) => Event {
             id: raw.id.into(),
             line,
             order: 0,
             time,
             act,
             party,
+            capacity,
             unit: unit.map(|u| names.intern(&u)),
             weapon,
             place,
@@ -128,13 +153,159 @@ pub fn validate(
             evidence,
             relations,
             grants,
+            affected,
+            extra,
             summary: raw.summary.map(Into::into),
+        },
+        _ => return Err(problems),
+    };
+    let implied = raw
+        .implies
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| implied(r, i, &event, vocab, names))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|p| vec![p])?;
+    Ok(Validated { event, implied })
+}
+
+/// `official` by default when the party is known; a party's act of unknown
+/// capacity is written `capacity: unknown`.
+fn capacity(word: Option<&str>, party_known: bool) -> Result<Capacity, String> {
+    match word {
+        None if party_known => Ok(Capacity::Official),
+        None => Ok(Capacity::Unknown),
+        Some(w) => Capacity::parse(w).ok_or_else(|| {
+            let known = Capacity::ALL.map(Capacity::name);
+            format!("`actor.capacity`: {}", unknown("capacity", w, &known))
         }),
-        _ => Err(problems),
     }
 }
 
-fn unknown(what: &str, name: &str, known: &[&str]) -> String {
+/// The items of an evidence list; a bad grade is a problem, the item is dropped.
+pub(super) fn evidence(
+    raw: Vec<RawEvidence>,
+    at: &str,
+    names: &mut Interner,
+    problems: &mut Vec<String>,
+) -> Box<[Evidence]> {
+    raw.into_iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let grade = Grade::parse(&e.grade);
+            if grade.is_none() {
+                problems.push(format!(
+                    "`{at}[{i}].grade` is `{}`; a grade is a reliability A–F and a credibility 1–6, such as `B2`",
+                    e.grade
+                ));
+            }
+            Some(Evidence {
+                source: names.intern(&e.source),
+                kind: e.kind,
+                grade: grade?,
+                about: e.about,
+                text: e.text.map(Into::into),
+            })
+        })
+        .collect()
+}
+
+/// The `n`th act an event implies, as an event of its own: the same actor,
+/// weapon and evidence, linked to the event by `implied_by`.
+fn implied(
+    raw: RawImplied,
+    n: usize,
+    parent: &Event,
+    vocab: &impl Vocab,
+    names: &mut Interner,
+) -> Result<Event, String> {
+    let at = format!("implies[{n}]");
+    let act = vocab.act(&raw.act).ok_or_else(|| {
+        format!(
+            "`{at}.act`: {}",
+            unknown("act", &raw.act, &vocab.act_names())
+        )
+    })?;
+    if raw.because.trim().is_empty() {
+        return Err(format!(
+            "`{at}.because` is empty: say why the event implies the act"
+        ));
+    }
+    let id: Box<str> = match raw.id {
+        Some(id) if id.trim().is_empty() => return Err(format!("`{at}.id` is empty")),
+        Some(id) => id.into(),
+        None => format!("{}/{}", parent.id, n + 1).into(),
+    };
+    let time = match &raw.time {
+        Some(t) => time(t).map_err(|e| format!("`{at}.time`: {e}"))?,
+        None => parent.time,
+    };
+    let pick = |field: &str, p: Option<RawImpliedPosition>| -> Result<Option<Position>, String> {
+        match p {
+            None => Ok(None),
+            Some(RawImpliedPosition::Position(p)) => {
+                position(&format!("{at}.{field}"), &p).map(Some)
+            }
+            Some(RawImpliedPosition::Field(name)) => {
+                let found = match name.as_str() {
+                    "place" => parent.place.as_ref(),
+                    "origin" => parent.origin.as_ref(),
+                    "target" => parent.target.as_ref(),
+                    other => {
+                        return Err(format!(
+                            "`{at}.{field}` is `{other}`; give a position, or `place`, `origin` or `target` of the event"
+                        ));
+                    }
+                };
+                found.cloned().map(Some).ok_or_else(|| {
+                    format!("`{at}.{field}` is the event's `{name}`, and the event records none")
+                })
+            }
+        }
+    };
+    let place = pick("place", raw.place)?;
+    let origin = pick("origin", raw.origin)?;
+    let target = pick("target", raw.target)?;
+    let findings = raw
+        .findings
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            finding(
+                f,
+                &format!("{at}.findings[{i}]"),
+                vocab,
+                names,
+                Some(&parent.evidence),
+            )
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Event {
+        id: id.into(),
+        act,
+        time,
+        place,
+        origin,
+        target,
+        track: None,
+        effects: None,
+        relations: vec![(Relation::ImpliedBy, parent.id.to_string().into_boxed_str())].into(),
+        grants: None,
+        affected: None,
+        summary: None,
+        extra: Some(Box::new(Extra {
+            findings: findings.into_boxed_slice(),
+            links: Box::default(),
+            inference: Some(Inference {
+                parent: parent.id.clone(),
+                because: raw.because.into(),
+            }),
+        })),
+        ..parent.clone()
+    })
+}
+
+pub(super) fn unknown(what: &str, name: &str, known: &[&str]) -> String {
     match did_you_mean(name, known) {
         Some(best) => format!("unknown {what} `{name}`; did you mean `{best}`?"),
         None => format!(
@@ -339,20 +510,34 @@ fn track(raw: &[RawPoint]) -> Result<Box<[Point]>, String> {
 
 type Relations = Box<[(Relation, Box<str>)]>;
 
+/// The relations, and what those recorded with their own evidence rest on.
 fn relations(
     id: &str,
-    lists: [(Relation, Vec<String>); Relation::ALL.len()],
-) -> Result<Relations, String> {
+    lists: [(Relation, Vec<super::raw::RawLink>); Relation::ALL.len() - 1],
+    names: &mut Interner,
+) -> Result<(Relations, Vec<(u16, Link)>), String> {
     let mut out = Vec::new();
+    let mut links = Vec::new();
+    let mut problems = Vec::new();
     for (relation, ids) in lists {
-        for other in ids {
-            if other == id {
+        for link in ids {
+            if link.event == id {
                 return Err(format!("`{}` refers to the event itself", relation.name()));
             }
-            out.push((relation, other.into_boxed_str()));
+            if link.by.is_some() || !link.evidence.is_empty() {
+                let at = format!("{}[{}].evidence", relation.name(), out.len());
+                let evidence = link_evidence(link.evidence, &at, names, &mut problems);
+                let n = u16::try_from(out.len()).map_err(|_| "too many relations".to_owned())?;
+                let by = link.by.as_deref().map(|b| names.intern(b));
+                links.push((n, Link { by, evidence }));
+            }
+            out.push((relation, link.event.into_boxed_str()));
         }
     }
-    Ok(out.into_boxed_slice())
+    match problems.into_iter().next() {
+        Some(p) => Err(p),
+        None => Ok((out.into_boxed_slice(), links)),
+    }
 }
 
 #[cfg(test)]

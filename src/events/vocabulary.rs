@@ -11,6 +11,34 @@ pub trait Vocab {
     fn party(&self, id: &str) -> Option<PartyIdx>;
     fn act_names(&self) -> Vec<&str>;
     fn party_names(&self) -> Vec<&str>;
+    /// The words that name a side of a line (`None`: no such line; empty:
+    /// a line drawn differently for each party, which has no sides of its own).
+    fn line_sides(&self, name: &str) -> Option<Vec<&str>>;
+    fn line_names(&self) -> Vec<&str>;
+    fn zone_names(&self) -> Vec<&str>;
+    /// Whether an element of this name is declared, and whether it is
+    /// about another event too.
+    fn element(&self, name: &str) -> Option<bool>;
+    fn element_names(&self) -> Vec<&str>;
+}
+
+/// The words naming the sides of a rulebook's line: the parties holding
+/// them and the compass points its course makes clear.
+fn sides_of(r: &Rulebook, line: &crate::check::Line) -> Vec<String> {
+    if line.drawn().is_none() {
+        return Vec::new();
+    }
+    let held = line
+        .held
+        .iter()
+        .map(|(p, _)| r.parties[usize::from(*p)].id.to_string());
+    let compass = line
+        .compass
+        .iter()
+        .zip(["north", "south", "east", "west"])
+        .filter(|(s, _)| s.is_some())
+        .map(|(_, w)| w.to_owned());
+    held.chain(compass).collect()
 }
 
 impl Vocab for Rulebook {
@@ -29,6 +57,41 @@ impl Vocab for Rulebook {
     fn party_names(&self) -> Vec<&str> {
         self.parties.iter().map(|p| &*p.id).collect()
     }
+
+    fn line_sides(&self, name: &str) -> Option<Vec<&str>> {
+        let line = self.lines.iter().find(|l| l.name == name)?;
+        if line.drawn().is_none() {
+            return Some(Vec::new());
+        }
+        let held = line
+            .held
+            .iter()
+            .map(|(p, _)| &*self.parties[usize::from(*p)].id);
+        let compass = line
+            .compass
+            .iter()
+            .zip(["north", "south", "east", "west"])
+            .filter(|(s, _)| s.is_some())
+            .map(|(_, w)| w);
+        Some(held.chain(compass).collect())
+    }
+
+    fn line_names(&self) -> Vec<&str> {
+        self.lines.iter().map(|l| l.name.as_str()).collect()
+    }
+
+    fn zone_names(&self) -> Vec<&str> {
+        self.zones.iter().map(|z| z.name.as_str()).collect()
+    }
+
+    fn element(&self, name: &str) -> Option<bool> {
+        let e = self.elements.iter().find(|e| &*e.name == name)?;
+        Some(e.param.is_some())
+    }
+
+    fn element_names(&self) -> Vec<&str> {
+        self.elements.iter().map(|e| &*e.name).collect()
+    }
 }
 
 /// The parties and acts of several rulebooks, with each rulebook's own
@@ -40,6 +103,11 @@ pub struct Vocabulary {
     /// `act_in[r][a]`: rulebook `r`'s index of act `a`.
     pub act_in: Vec<Vec<Option<ActIdx>>>,
     pub party_in: Vec<Vec<Option<PartyIdx>>>,
+    /// Lines of any of the rulebooks, with the union of their side words.
+    lines: Vec<(Name, Vec<String>)>,
+    zones: Vec<Name>,
+    /// Elements, and whether each is about another event too.
+    elements: Vec<(Name, bool)>,
 }
 
 impl Vocabulary {
@@ -66,11 +134,42 @@ impl Vocabulary {
             .iter()
             .map(|r| parties.iter().map(|p| Rulebook::party(r, p)).collect())
             .collect();
+        let mut lines: Vec<(Name, Vec<String>)> = Vec::new();
+        let mut zones: Vec<Name> = Vec::new();
+        let mut elements: Vec<(Name, bool)> = Vec::new();
+        for r in rulebooks {
+            for l in &r.lines {
+                let sides = sides_of(r, l);
+                match lines.iter_mut().find(|(n, _)| **n == *l.name) {
+                    Some((_, known)) => {
+                        for side in sides {
+                            if !known.contains(&side) {
+                                known.push(side);
+                            }
+                        }
+                    }
+                    None => lines.push((l.name.as_str().into(), sides)),
+                }
+            }
+            for z in &r.zones {
+                if !zones.iter().any(|n| **n == *z.name) {
+                    zones.push(z.name.as_str().into());
+                }
+            }
+            for e in &r.elements {
+                if !elements.iter().any(|(n, _)| *n == e.name) {
+                    elements.push((e.name.clone(), e.param.is_some()));
+                }
+            }
+        }
         Vocabulary {
             acts,
             parties,
             act_in,
             party_in,
+            lines,
+            zones,
+            elements,
         }
     }
 }
@@ -92,5 +191,29 @@ impl Vocab for Vocabulary {
 
     fn party_names(&self) -> Vec<&str> {
         self.parties.iter().map(|p| &**p).collect()
+    }
+
+    fn line_sides(&self, name: &str) -> Option<Vec<&str>> {
+        let (_, sides) = self.lines.iter().find(|(n, _)| &**n == name)?;
+        Some(sides.iter().map(String::as_str).collect())
+    }
+
+    fn line_names(&self) -> Vec<&str> {
+        self.lines.iter().map(|(n, _)| &**n).collect()
+    }
+
+    fn zone_names(&self) -> Vec<&str> {
+        self.zones.iter().map(|n| &**n).collect()
+    }
+
+    fn element(&self, name: &str) -> Option<bool> {
+        self.elements
+            .iter()
+            .find(|(n, _)| &**n == name)
+            .map(|(_, about_other)| *about_other)
+    }
+
+    fn element_names(&self) -> Vec<&str> {
+        self.elements.iter().map(|(n, _)| &**n).collect()
     }
 }

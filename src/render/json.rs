@@ -4,14 +4,15 @@
 use serde::Serialize;
 
 use crate::eval::{
-    DoctrineSetting, ExceptionTrial, Outcome, PatternRun, Proof, State, Step, Verdict,
+    DiligenceTrial, DoctrineSetting, ExceptionTrial, Implication, Outcome, PatternRun, Proof,
+    Reason, Responsibility, State, Step, Verdict,
 };
 use crate::events::Rejection;
 use crate::report::{Adjudication, Input, Totals};
 
 /// Bumped when a field is removed or renamed or changes meaning; new
 /// fields may be added within a version (docs/report.md).
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 #[derive(Serialize)]
 struct Tool {
@@ -28,6 +29,9 @@ struct VerdictView<'a> {
     /// The doctrine settings the verdict depended on.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     doctrines: &'a [DoctrineSetting],
+    /// For an act another event implies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    implied_by: Option<&'a Implication>,
     articles: Vec<FindingView<'a>>,
     explanation: Explanation<'a>,
 }
@@ -38,7 +42,12 @@ struct FindingView<'a> {
     outcome: Outcome,
     party: Option<&'a str>,
     severity: Option<&'a str>,
-    reason: &'a str,
+    reason: String,
+    /// The reason as data: its kind and its facts.
+    why: &'a Reason,
+    /// Who did it and who answers, once the article reaches the act.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    responsibility: Option<&'a Responsibility>,
     /// Only for a violation reported in a chain of `continues`.
     #[serde(skip_serializing_if = "Option::is_none")]
     state: Option<&'a State>,
@@ -62,6 +71,8 @@ struct ArticleReasoning<'a> {
     attribution: Option<&'a Proof>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     exceptions: &'a [ExceptionTrial],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    diligence: Option<&'a DiligenceTrial>,
 }
 
 fn view(v: &Verdict) -> VerdictView<'_> {
@@ -71,6 +82,7 @@ fn view(v: &Verdict) -> VerdictView<'_> {
         party: v.party.as_deref(),
         instrument: &v.instrument,
         doctrines: &v.doctrines,
+        implied_by: v.implied_by.as_ref(),
         articles: v
             .articles
             .iter()
@@ -79,7 +91,9 @@ fn view(v: &Verdict) -> VerdictView<'_> {
                 outcome: f.outcome,
                 party: f.party.as_deref(),
                 severity: f.severity,
-                reason: &f.reason,
+                reason: super::words::reason(&f.reason),
+                why: &f.reason,
+                responsibility: f.responsibility.as_ref(),
                 state: f.state.as_ref(),
             })
             .collect(),
@@ -96,6 +110,7 @@ fn view(v: &Verdict) -> VerdictView<'_> {
                     proof: f.proof.as_ref(),
                     attribution: f.attribution.as_ref(),
                     exceptions: &f.exceptions,
+                    diligence: f.diligence.as_ref(),
                 })
                 .collect(),
         },

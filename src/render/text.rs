@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::words;
 use crate::eval::{
     ExceptionStatus, ExceptionTrial, Finding, Outcome, PatternRun, Proof, Step, Truth, Verdict,
 };
@@ -111,6 +112,14 @@ pub fn verdict(v: &Verdict, detail: Detail) -> String {
         v.instrument
     );
     let _ = writeln!(out, "  {}", clean(&v.summary));
+    if let Some(i) = &v.implied_by {
+        let _ = writeln!(
+            out,
+            "  implied by {}: \"{}\" (resting on its evidence)",
+            clean(&i.event),
+            clean(&i.because)
+        );
+    }
     for d in &v.doctrines {
         let _ = writeln!(
             out,
@@ -166,7 +175,7 @@ fn finding(out: &mut String, f: &Finding, detail: Detail) {
             out,
             "  article {}: no violation, {}",
             f.article,
-            clean(&f.reason)
+            clean(&words::reason(&f.reason))
         );
         if let Some(state) = &f.state {
             let _ = writeln!(out, "    state: {}", clean(&state.note));
@@ -185,7 +194,10 @@ fn finding(out: &mut String, f: &Finding, detail: Detail) {
         headline(f.outcome).to_lowercase()
     );
     let _ = writeln!(out, "    \"{}\"", f.text);
-    let _ = writeln!(out, "    {}", clean(&f.reason));
+    let _ = writeln!(out, "    {}", clean(&words::reason(&f.reason)));
+    if let Some(who) = f.responsibility.as_ref().and_then(words::responsibility) {
+        let _ = writeln!(out, "    {}", clean(&who));
+    }
     if let Some(state) = &f.state {
         let _ = writeln!(out, "    state: {}", clean(&state.note));
     }
@@ -200,6 +212,16 @@ fn finding(out: &mut String, f: &Finding, detail: Detail) {
     }
     for x in &f.exceptions {
         exception(out, x);
+    }
+    if let Some(d) = &f.diligence {
+        let _ = writeln!(out, "    {} {}", mark(d.breached), words::diligence(d));
+        if let Some(text) = &d.text {
+            let _ = writeln!(out, "        \"{text}\"");
+        }
+        for e in &d.elements {
+            let _ = writeln!(out, "      {}:", e.element.name());
+            step(out, &e.step, 4);
+        }
     }
 }
 
@@ -220,16 +242,27 @@ fn step(out: &mut String, s: &Step, depth: usize) {
             .as_deref()
             .map(|c| format!(" ({c})"))
             .unwrap_or_default();
+        let note = fact
+            .note
+            .as_ref()
+            .map(|n| format!(" ({})", words::note(n)))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "{pad}    {}.{} = {}{computed}",
+            "{pad}    {}.{} = {}{computed}{}",
             clean(&fact.event),
             fact.field,
-            clean(&fact.value)
+            clean(&fact.value),
+            clean(&note)
         );
     }
     if let Some(why) = &s.unknown_because {
         let _ = writeln!(out, "{pad}    unknown: {}", clean(why));
+    }
+    if let Some(b) = &s.basis {
+        for line in words::basis(b) {
+            let _ = writeln!(out, "{pad}    {}", clean(&line));
+        }
     }
     for child in &s.steps {
         step(out, child, depth + 1);

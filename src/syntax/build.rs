@@ -88,6 +88,8 @@ impl<'s> Builder<'s> {
             Rule::party_decl => HeaderItem::Party(self.party_decl(pair)?),
             Rule::monitor_decl => HeaderItem::Monitor(self.monitor_decl(pair)?),
             Rule::group_decl => HeaderItem::Group(self.group_decl(pair)?),
+            Rule::nonparty_decl => HeaderItem::NonParty(self.nonparty_decl(pair)?),
+            Rule::mediator_decl => HeaderItem::Mediator(self.mediator_decl(pair)?),
             r => unreachable!("grammar: header item {r:?}"),
         })
     }
@@ -131,6 +133,25 @@ impl<'s> Builder<'s> {
         self.party_decl(pair)
     }
 
+    /// A mediator too.
+    fn mediator_decl(&self, pair: Pair<'_, Rule>) -> Result<PartyDecl> {
+        self.party_decl(pair)
+    }
+
+    fn nonparty_decl(&self, pair: Pair<'_, Rule>) -> Result<NonPartyDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().skip(1); // kw_nonparty
+        let id = self.identifier(inner.next().expect("grammar: id"));
+        let name = self.string(inner.next().expect("grammar: name"))?;
+        let reached = inner.next().is_some(); // kw_reached
+        Ok(NonPartyDecl {
+            id,
+            name,
+            reached,
+            span,
+        })
+    }
+
     // --- declarations --------------------------------------------------------
 
     fn declaration(&self, pair: Pair<'_, Rule>) -> Result<Declaration> {
@@ -149,10 +170,76 @@ impl<'s> Builder<'s> {
             Rule::standard_decl => Declaration::Standard(self.standard_decl(pair)),
             Rule::doctrine_decl => Declaration::Doctrine(self.doctrine_decl(pair)?),
             Rule::pattern_decl => Declaration::Pattern(self.pattern_decl(pair)?),
+            Rule::imputable_decl => Declaration::Imputable(self.imputable_decl(pair)),
+            Rule::element_decl => Declaration::Element(self.element_decl(pair)?),
+            Rule::diligence_decl => Declaration::Diligence(self.diligence_decl(pair)?),
             Rule::article => Declaration::Article(self.article(pair)?),
             Rule::exception => Declaration::Exception(self.exception(pair)?),
             r => unreachable!("grammar: declaration {r:?}"),
         })
+    }
+
+    fn imputable_decl(&self, pair: Pair<'_, Rule>) -> ImputableDecl {
+        let span = self.span(&pair);
+        let capacities = self.capacities(last(pair.into_inner())); // after kw_imputable
+        ImputableDecl { capacities, span }
+    }
+
+    fn capacities(&self, pair: Pair<'_, Rule>) -> Vec<Ident> {
+        pair.into_inner().map(|p| self.identifier(p)).collect()
+    }
+
+    fn element_decl(&self, pair: Pair<'_, Rule>) -> Result<ElementDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().skip(1); // kw_element
+        let name = self.identifier(inner.next().expect("grammar: name"));
+        let (mut param, mut text, mut definition) = (None, None, None);
+        for p in inner {
+            match p.as_rule() {
+                Rule::element_param => param = Some(self.element_param(p)),
+                Rule::string => text = Some(self.string(p)?),
+                Rule::expr => definition = Some(self.expr(p)?),
+                r => unreachable!("grammar: element part {r:?}"),
+            }
+        }
+        Ok(ElementDecl {
+            name,
+            param,
+            text,
+            definition,
+            span,
+        })
+    }
+
+    fn element_param(&self, pair: Pair<'_, Rule>) -> Ident {
+        self.identifier(last(pair.into_inner()))
+    }
+
+    fn diligence_decl(&self, pair: Pair<'_, Rule>) -> Result<DiligenceDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().skip(1); // kw_diligence
+        let name = self.identifier(inner.next().expect("grammar: name"));
+        let (mut text, mut items) = (None, Vec::new());
+        for p in inner {
+            match p.as_rule() {
+                Rule::string => text = Some(self.string(p)?),
+                Rule::diligence_item => items.push(self.diligence_item(p)?),
+                r => unreachable!("grammar: diligence part {r:?}"),
+            }
+        }
+        Ok(DiligenceDecl {
+            name,
+            text,
+            items,
+            span,
+        })
+    }
+
+    fn diligence_item(&self, pair: Pair<'_, Rule>) -> Result<(Ident, SExpr)> {
+        let mut inner = pair.into_inner();
+        let element = self.identifier(inner.next().expect("grammar: element"));
+        let condition = self.expr(last(inner))?; // after kw_when
+        Ok((element, condition))
     }
 
     fn import_decl(&self, pair: Pair<'_, Rule>) -> Result<ImportDecl> {
@@ -338,6 +425,9 @@ impl<'s> Builder<'s> {
             Rule::proof_clause => ArticleClause::Proof(self.proof_clause(pair)),
             Rule::attribution_clause => ArticleClause::Attribution(self.attribution_clause(pair)),
             Rule::severity_clause => ArticleClause::Severity(self.severity_clause(pair)),
+            Rule::imputable_clause => ArticleClause::Imputable(self.imputable_clause(pair)),
+            Rule::duty_clause => ArticleClause::Duty(self.duty_clause(pair)),
+            Rule::diligence_clause => ArticleClause::Diligence(self.diligence_clause(pair)),
             r => unreachable!("grammar: article clause {r:?}"),
         })
     }
@@ -346,8 +436,31 @@ impl<'s> Builder<'s> {
         self.expr(last(pair.into_inner()))
     }
 
-    fn responsible_clause(&self, pair: Pair<'_, Rule>) -> Spanned<Path> {
-        self.path(last(pair.into_inner()))
+    fn responsible_clause(&self, pair: Pair<'_, Rule>) -> Spanned<ResponsibleRef> {
+        let who = last(pair.into_inner()); // after kw_responsible
+        let span = self.span(&who);
+        let node = match who.as_rule() {
+            Rule::controller => ResponsibleRef::Controller(self.controller(who)),
+            _ => ResponsibleRef::Path(self.path(who).node),
+        };
+        Spanned::new(node, span)
+    }
+
+    /// `controller of origin`
+    fn controller(&self, pair: Pair<'_, Rule>) -> Spanned<Path> {
+        self.path(last(pair.into_inner())) // after kw_controller kw_of
+    }
+
+    fn imputable_clause(&self, pair: Pair<'_, Rule>) -> Vec<Ident> {
+        self.capacities(last(pair.into_inner()))
+    }
+
+    fn duty_clause(&self, pair: Pair<'_, Rule>) -> Ident {
+        self.identifier(last(pair.into_inner()))
+    }
+
+    fn diligence_clause(&self, pair: Pair<'_, Rule>) -> Ident {
+        self.identifier(last(pair.into_inner()))
     }
 
     fn proof_clause(&self, pair: Pair<'_, Rule>) -> Ident {
@@ -434,20 +547,16 @@ impl<'s> Builder<'s> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner().skip(1);
         let name = self.identifier(inner.next().expect("grammar: name"));
-        let verb = inner.next().expect("grammar: verb");
-        let effect = match verb.as_rule() {
-            Rule::kw_upholds => Effect::Upholds,
-            _ => Effect::Excuses,
-        };
-        let effect = Spanned::new(effect, self.span(&verb));
+        let effect = self.exception_effect(inner.next().expect("grammar: effect"));
         let overrides = self.article_refs(inner.next().expect("grammar: refs"));
-        let (mut text, mut condition, mut over) = (None, None, Vec::new());
+        let (mut text, mut condition, mut over, mut proof) = (None, None, Vec::new(), None);
         for p in inner {
             match p.as_rule() {
                 Rule::exception_ranks => {
                     over = p.into_inner().skip(1).map(|i| self.identifier(i)).collect();
                 }
                 Rule::string => text = Some(self.string(p)?),
+                Rule::proof_clause => proof = Some(self.proof_clause(p)),
                 Rule::applies_clause => condition = Some(self.applies_clause(p)?),
                 r => unreachable!("grammar: exception part {r:?}"),
             }
@@ -458,9 +567,21 @@ impl<'s> Builder<'s> {
             overrides,
             over,
             text,
+            proof,
             condition: condition.expect("grammar: applies clause"),
             span,
         })
+    }
+
+    /// `overrides`, `carves out` or `upholds`
+    fn exception_effect(&self, pair: Pair<'_, Rule>) -> Spanned<Effect> {
+        let span = self.span(&pair);
+        let effect = match pair.into_inner().next().map(|p| p.as_rule()) {
+            Some(Rule::kw_upholds) => Effect::Upholds,
+            Some(Rule::kw_carves) => Effect::CarvesOut,
+            _ => Effect::Excuses,
+        };
+        Spanned::new(effect, span)
     }
 
     pub(super) fn article_refs(&self, pair: Pair<'_, Rule>) -> Vec<Spanned<String>> {

@@ -60,6 +60,35 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_group => "`group`",
         Rule::kw_under => "`under`",
         Rule::group_decl => "a `group`",
+        Rule::nonparty_decl => "a `nonparty`",
+        Rule::mediator_decl => "a `mediator`",
+        Rule::imputable_decl => "an `imputable` declaration",
+        Rule::capacities => "a list of capacities such as `official, civilian`",
+        Rule::element_decl => "an `element`",
+        Rule::element_param => "`(<name>)`: the other event the element is about",
+        Rule::diligence_decl => "a `diligence`",
+        Rule::diligence_item => "`knowledge when`, `means when` or `measures when`",
+        Rule::controller => "`controller of <place>`",
+        Rule::imputable_clause => "`imputable`",
+        Rule::duty_clause => "`duty prevent`",
+        Rule::diligence_clause => "`diligence`",
+        Rule::exception_effect => "`overrides`, `carves out` or `upholds`",
+        Rule::directed_test => "`directed at <object>`",
+        Rule::directed_object => "`other side`, `own area`, `intruder` or a party",
+        Rule::kw_nonparty => "`nonparty`",
+        Rule::kw_mediator => "`mediator`",
+        Rule::kw_reached => "`reached`",
+        Rule::kw_imputable => "`imputable`",
+        Rule::kw_element => "`element`",
+        Rule::kw_diligence => "`diligence`",
+        Rule::kw_duty => "`duty`",
+        Rule::kw_controller => "`controller`",
+        Rule::kw_carves => "`carves`",
+        Rule::kw_out => "`out`",
+        Rule::kw_directed => "`directed`",
+        Rule::kw_other => "`other`",
+        Rule::kw_area => "`area`",
+        Rule::kw_intruder => "`intruder`",
         Rule::kw_standard => "`standard`",
         Rule::kw_doctrine => "`doctrine`",
         Rule::kw_pattern => "`pattern`",
@@ -164,12 +193,14 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_false => "`false`",
         // Silent rules never reach an error message on their own, but they
         // still get a name so that none is ever shown as a Rust identifier.
-        Rule::header_item => "a `source`, `signed`, `in force`, `party`, `monitor` or `group` line",
+        Rule::header_item => {
+            "a `source`, `signed`, `in force`, `party`, `monitor`, `group`, `nonparty` or `mediator` line"
+        }
         Rule::declaration => {
-            "a declaration (`line`, `zone`, `act`, `weapon class`, `article`, `exception`)"
+            "a declaration (`line`, `zone`, `act`, `weapon class`, `element`, `article`, `exception`)"
         }
         Rule::article_clause => {
-            "an article clause (`violation when`, `responsible`, `proof`, `attribution`, `severity`)"
+            "an article clause (`violation when`, `responsible`, `proof`, `attribution`, `severity`, `imputable`, `duty`, `diligence`)"
         }
         Rule::prefix => "`not`",
         Rule::infix => "an operator",

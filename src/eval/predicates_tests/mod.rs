@@ -27,7 +27,7 @@ use geo::{LineString, MultiLineString, coord};
 use super::space::{between, crosses, distance_to_line, side_of};
 use super::truth::Truth;
 use super::zone::{Membership, in_zone};
-use super::{Outcome, Step, Verdict};
+use super::{Outcome, Reason, Step, Verdict};
 use crate::check::{PartyIdx, Rulebook, Side};
 use crate::events::{Format, Point};
 

@@ -62,6 +62,7 @@ impl Builder<'_> {
         let span = self.span(&pair);
         let node = match pair.as_rule() {
             Rule::paren => return self.paren(pair),
+            Rule::directed_test => self.directed_test(pair),
             Rule::doctrine_test => Expr::Doctrine(self.doctrine_test(pair)),
             Rule::scope_test => Expr::InScope(self.identifier(last(pair.into_inner()))),
             Rule::crossing => self.crossing(pair),
@@ -108,6 +109,36 @@ impl Builder<'_> {
             binding,
             condition,
         })
+    }
+
+    /// `directed at other side`, `attack directed at actor.party`
+    pub(super) fn directed_test(&self, pair: Pair<'_, Rule>) -> Expr {
+        let mut subject = None;
+        let mut object = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::path => subject = Some(Box::new(self.path_expr(p))),
+                Rule::directed_object => object = Some(self.directed_object(p)),
+                _ => {} // kw_directed, kw_at
+            }
+        }
+        Expr::Directed {
+            subject,
+            object: object.expect("grammar: object"),
+        }
+    }
+
+    /// `other side`, `own area`, `intruder` or a party
+    fn directed_object(&self, pair: Pair<'_, Rule>) -> Spanned<DirectedObject> {
+        let span = self.span(&pair);
+        let first = pair.into_inner().next().expect("grammar: object");
+        let object = match first.as_rule() {
+            Rule::kw_other => DirectedObject::OtherSide,
+            Rule::kw_own => DirectedObject::OwnArea,
+            Rule::kw_intruder => DirectedObject::Intruder,
+            _ => DirectedObject::Party(self.path(first).node),
+        };
+        Spanned::new(object, span)
     }
 
     /// `track crosses mdl from KPA side`

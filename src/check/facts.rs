@@ -1,0 +1,215 @@
+//! Conditions about what the record holds and what findings can decide:
+//! `is known`, `directed at`, capacities, the force affected, and elements
+//! the rulebook names (`attack is ongoing`).
+
+use super::Checker;
+use super::cond::{CapacitySet, CondKind, ObjectSel, Subject};
+use super::err::{InvalidError, UnknownNameError, did_you_mean};
+use super::fields::{Operand, Scope};
+use super::symbols::Kind;
+use crate::ast::{BinOp, DirectedObject, Expr, Path, SExpr};
+use crate::span::Spanned;
+
+/// `known` or `unknown`, when that is the whole right side of `is`.
+pub(super) fn known_word(rhs: &SExpr) -> Option<bool> {
+    match &rhs.node {
+        Expr::Path(p) if p.segments.len() == 1 => match p.segments[0].node.as_str() {
+            "known" => Some(true),
+            "unknown" => Some(false),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+impl Checker {
+    /// `target is known`, `actor.party is unknown`.
+    pub(super) fn known(
+        &mut self,
+        lhs: &SExpr,
+        op: &Spanned<BinOp>,
+        known: bool,
+        scope: &Scope,
+    ) -> Option<CondKind> {
+        if self.bound_event(lhs, scope).is_some() {
+            let message = format!(
+                "`{}` is a related event, and is always known once `some` names it",
+                lhs.span.text()
+            );
+            let help = format!(
+                "test one of its fields: `{}.actor.party is known`",
+                lhs.span.text()
+            );
+            return self.invalid(InvalidError::new(&lhs.span, message, "here").help(help));
+        }
+        let operand = self.path_operand(lhs, op, scope)?;
+        let (subject, field) = operand.field();
+        Some(CondKind::Known {
+            subject,
+            field,
+            known,
+        })
+    }
+
+    /// `directed at other side`, `attack directed at actor.party`.
+    pub(super) fn directed(
+        &mut self,
+        subject: Option<&SExpr>,
+        object: &Spanned<DirectedObject>,
+        scope: &Scope,
+    ) -> Option<CondKind> {
+        let subject = match subject {
+            None => Subject::EVENT,
+            Some(e) => match self.bound_event(e, scope) {
+                Some(s) => s,
+                None => {
+                    let message =
+                        format!("`{}` is not a related event named by `some`", e.span.text());
+                    let help = "write `directed at ...` for the judged event, or name the related event first: `some responds_to as attack where attack directed at actor.party`";
+                    return self.invalid(InvalidError::new(&e.span, message, "here").help(help));
+                }
+            },
+        };
+        let object = match &object.node {
+            DirectedObject::OtherSide => ObjectSel::OtherSide,
+            DirectedObject::OwnArea => ObjectSel::OwnArea,
+            DirectedObject::Intruder => ObjectSel::Intruder,
+            DirectedObject::Party(path) => self.directed_party(path, &object.span, scope)?,
+        };
+        Some(CondKind::Directed { subject, object })
+    }
+
+    /// A party by name, or the party of an event's actor.
+    fn directed_party(
+        &mut self,
+        path: &Path,
+        span: &crate::span::Span,
+        scope: &Scope,
+    ) -> Option<ObjectSel> {
+        let root = path.segments[0].node.as_str();
+        let reads_event =
+            path.segments.len() > 1 || root == "actor" || scope.bindings.iter().any(|b| b == root);
+        if !reads_event {
+            let (_, i) = self
+                .symbols
+                .resolve(span, &[Kind::Party])
+                .map_err(|e| self.error(e))
+                .ok()?;
+            return Some(ObjectSel::Party(u16::try_from(i).ok()?));
+        }
+        match self.operand(&Spanned::new(path.clone(), span.clone()), scope) {
+            Ok(Operand::Party(s)) => Some(ObjectSel::PartyOf(s)),
+            Ok(other) => {
+                let message = format!("`{}` is {}, not a party", span.text(), other.describe());
+                let help = "name a party, or an event's `actor.party`";
+                self.invalid(InvalidError::new(span, message, "here").help(help))
+            }
+            Err(e) => {
+                self.error(e);
+                None
+            }
+        }
+    }
+
+    /// `actor.capacity is private`, `actor.capacity in [defector, deserter]`.
+    pub(super) fn capacity_test(
+        &mut self,
+        subject: Subject,
+        names: &[crate::span::Span],
+    ) -> Option<CondKind> {
+        let mut capacities = CapacitySet::default();
+        for name in names {
+            match CapacitySet::named(name.text()) {
+                Some(set) => capacities = capacities.union(set),
+                None => {
+                    let words = [
+                        "official", "defector", "deserter", "civilian", "private", "unknown",
+                    ];
+                    let hint = "a capacity is `official`, `defector`, `deserter`, `civilian`, `private` (any private one) or `unknown`";
+                    self.error(UnknownNameError::new(name, "capacity", &words, hint));
+                    return None;
+                }
+            }
+        }
+        Some(CondKind::Capacity {
+            subject,
+            capacities,
+        })
+    }
+
+    /// `attack is ongoing`: an element about the judged event and another.
+    pub(super) fn element_about(
+        &mut self,
+        subject: Subject,
+        word: &SExpr,
+        scope: &Scope,
+    ) -> Option<CondKind> {
+        let name = word.span.text();
+        let Some(i) = self.elements.iter().position(|(n, _)| n == name) else {
+            let mut known: Vec<&str> = vec!["established", "known", "unknown"];
+            known.extend(self.elements.iter().map(|(n, _)| n.as_str()));
+            let help = match did_you_mean(name, &known) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => "a related event `is established`, or `is` an element the rulebook declares: `element ongoing(attack) = ...`".to_owned(),
+            };
+            let message = format!("`{name}` is not something a related event can be");
+            return self.invalid(InvalidError::new(&word.span, message, "here").help(help));
+        };
+        self.element_use(i, &word.span, scope)?;
+        if !self.elements[i].1 {
+            let message = format!("element `{name}` is about the judged event alone");
+            let help = format!("test it on its own: `{name}`");
+            return self.invalid(InvalidError::new(&word.span, message, "here").help(help));
+        }
+        Some(CondKind::Element {
+            element: i,
+            about: Some(subject),
+        })
+    }
+
+    /// An element named alone, about the judged event; `None` (without a
+    /// problem recorded) when the name is no element.
+    pub(super) fn element_alone(&mut self, e: &SExpr, scope: &Scope) -> Option<Option<CondKind>> {
+        let Expr::Path(p) = &e.node else {
+            return None;
+        };
+        let [only] = p.segments.as_slice() else {
+            return None;
+        };
+        let i = self.elements.iter().position(|(n, _)| *n == only.node)?;
+        if self.element_use(i, &e.span, scope).is_none() {
+            return Some(None);
+        }
+        if self.elements[i].1 {
+            let message = format!("element `{}` is about another event too", only.node);
+            let help = format!(
+                "name the event it is about: `some responds_to as attack where attack is {}`",
+                only.node
+            );
+            self.error(InvalidError::new(&e.span, message, "here").help(help));
+            return Some(None);
+        }
+        Some(Some(CondKind::Element {
+            element: i,
+            about: None,
+        }))
+    }
+
+    /// Marks an element used; refuses one inside another's definition.
+    fn element_use(&mut self, i: usize, at: &crate::span::Span, scope: &Scope) -> Option<()> {
+        if scope.in_pattern {
+            let message = "a pattern cannot test an element";
+            let help = "patterns are found before any event is judged; test the element in an article or exception";
+            return self.invalid(InvalidError::new(at, message, "here").help(help));
+        }
+        if scope.in_element {
+            let message = "an element's definition cannot test an element";
+            let help =
+                "write the test out in full, or test both elements where the element is used";
+            return self.invalid(InvalidError::new(at, message, "here").help(help));
+        }
+        let name = self.elements[i].0.clone();
+        let _ = self.symbols.resolve_named(&name, Kind::Element);
+        Some(())
+    }
+}

@@ -1,0 +1,201 @@
+//! Tests of what the record holds and what findings can decide: `is known`,
+//! capacities, the force affected, `directed at`, and the elements a
+//! rulebook names.
+
+use super::cond::{Env, missing};
+use super::control::{Control, control};
+use super::findings::Asked;
+use super::truth::Truth;
+use super::verdict::{Note, Step};
+use crate::check::{
+    Capacity, CapacitySet, Cond, Field, Measure, ObjectSel, PartyIdx, PointField, Subject,
+};
+use crate::events::Event;
+
+impl Env<'_> {
+    /// `target is known`: never unknown itself.
+    pub(super) fn known(&self, cond: &Cond, subject: Subject, field: Field, known: bool) -> Step {
+        let e = self.event(subject);
+        let recorded = recorded(e, field);
+        let mut facts = Vec::new();
+        if recorded {
+            facts.push(self.fact(e, field.path(), value(self.rulebook, e, field), None));
+        }
+        Step::leaf(cond.text.clone(), Truth::from(recorded == known), facts)
+    }
+
+    /// `actor.capacity is private`: unknown when the record does not tell.
+    pub(super) fn capacity(&self, cond: &Cond, subject: Subject, set: CapacitySet) -> Step {
+        let e = self.event(subject);
+        if e.capacity == Capacity::Unknown {
+            return missing(cond, e, "actor.capacity");
+        }
+        let fact = self.fact(e, "actor.capacity", e.capacity.name(), None);
+        Step::leaf(
+            cond.text.clone(),
+            Truth::from(set.contains(e.capacity)),
+            vec![fact],
+        )
+    }
+
+    /// `affected is UNIFIL`
+    pub(super) fn affected(&self, cond: &Cond, subject: Subject, parties: &[PartyIdx]) -> Step {
+        let e = self.event(subject);
+        let Some(a) = e.affected else {
+            return missing(cond, e, "affected");
+        };
+        let id = self.rulebook.parties[usize::from(a)].id.clone();
+        let fact = self.fact(e, "affected", id, None);
+        Step::leaf(
+            cond.text.clone(),
+            Truth::from(parties.contains(&a)),
+            vec![fact],
+        )
+    }
+
+    /// `directed at other side`: from whose side of the lines with holdings
+    /// the target lies on, settled by findings where that does not tell.
+    pub(super) fn directed(&self, cond: &Cond, subject: Subject, object: ObjectSel) -> Step {
+        let e = self.event(subject);
+        let answering = |p: PartyIdx| super::article::answering(self.rulebook, p);
+        let actor = e.party.map(answering);
+        let party = match object {
+            ObjectSel::Party(p) => Some(answering(p)),
+            ObjectSel::PartyOf(s) => self.event(s).party.map(answering),
+            ObjectSel::OtherSide | ObjectSel::OwnArea | ObjectSel::Intruder => None,
+        };
+        let asked = Asked::Directed {
+            object,
+            actor,
+            party,
+        };
+        let mut step = match e.target.as_ref() {
+            None => missing(cond, e, "target"),
+            Some(target) => {
+                let found = control(self.rulebook, target);
+                let truth = match found.holder() {
+                    Some(h) => aimed(object, h, actor, party),
+                    None => Truth::Unknown,
+                };
+                let value = super::discs::describe(target);
+                let mut fact = self.fact(e, "target", value, None);
+                fact.note = Some(found.note(self.rulebook));
+                let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
+                if truth == Truth::Unknown {
+                    step.unknown_because = Some(why_not_aimed(&found, object));
+                }
+                step
+            }
+        };
+        if matches!(object, ObjectSel::PartyOf(_)) && party.is_none() {
+            step.result = Truth::Unknown;
+        }
+        self.settle(step, subject, asked)
+    }
+
+    /// An element: its definition read from the record, with the other
+    /// event it is about bound to its name; findings settle it where the
+    /// record does not.
+    pub(super) fn element(&mut self, cond: &Cond, element: usize, about: Option<Subject>) -> Step {
+        let rulebook = self.rulebook;
+        let el = &rulebook.elements[element];
+        let judged = self.subjects[0];
+        let other = about.map(|s| self.subjects[usize::from(s.0)]);
+        let mut step = Step::leaf(cond.text.clone(), Truth::Unknown, Vec::new());
+        match &el.definition {
+            Some(definition) => {
+                let bound: Vec<usize> = std::iter::once(judged).chain(other).collect();
+                let saved = std::mem::replace(&mut self.subjects, bound);
+                let inner = self.eval(definition);
+                self.subjects = saved;
+                step.result = inner.result;
+                step.steps.push(inner);
+            }
+            None => {
+                let e = &self.graph.events[judged];
+                let mut fact = self.fact(e, "element", el.name.clone(), None);
+                fact.note = Some(Note::FindingsOnly);
+                step.facts.push(fact);
+            }
+        }
+        let of = other.map(|i| &*self.graph.events[i].id);
+        self.settle(step, Subject::EVENT, Asked::Element { element, of })
+    }
+}
+
+/// What an act is aimed at, by whose area its target lies in: the other
+/// side's area means the other side; one's own area means a drill or an
+/// intruder, which the record alone cannot tell apart.
+fn aimed(
+    object: ObjectSel,
+    holder: PartyIdx,
+    actor: Option<PartyIdx>,
+    party: Option<PartyIdx>,
+) -> Truth {
+    match (object, actor) {
+        (_, None) => Truth::Unknown,
+        (ObjectSel::OtherSide, Some(a)) => Truth::from(holder != a),
+        (ObjectSel::OwnArea | ObjectSel::Intruder, Some(a)) if holder != a => Truth::False,
+        (ObjectSel::OwnArea | ObjectSel::Intruder, Some(_)) => Truth::Unknown,
+        (ObjectSel::Party(_) | ObjectSel::PartyOf(_), Some(a)) => match party {
+            None => Truth::Unknown,
+            // At one's own people: not a hostile act against anyone.
+            Some(q) if q == a => Truth::False,
+            Some(q) if q == holder => Truth::True,
+            // In one's own area, at an intruder of the other party's, perhaps.
+            Some(_) => Truth::Unknown,
+        },
+    }
+}
+
+fn why_not_aimed(found: &Control, object: ObjectSel) -> String {
+    match (found.holder(), object) {
+        (None, _) => found.why().to_owned(),
+        (Some(_), ObjectSel::OwnArea | ObjectSel::Intruder) => {
+            "the target lies in the actor's own area: whether it was a drill or an intruder, the record does not tell".to_owned()
+        }
+        (Some(_), _) => {
+            "the actor's party, or where its target lay, does not tell whom the act was aimed at"
+                .to_owned()
+        }
+    }
+}
+
+/// Whether the event records a field.
+fn recorded(e: &Event, field: Field) -> bool {
+    let weapon = e.weapon.as_deref();
+    let effects = e.effects.as_deref();
+    match field {
+        Field::Act | Field::Time => true,
+        Field::Party => e.party.is_some(),
+        Field::Capacity => e.capacity != Capacity::Unknown,
+        Field::Affected => e.affected.is_some(),
+        Field::Weapon => weapon.is_some(),
+        Field::WeaponType => weapon.is_some_and(|w| w.kind.is_some()),
+        Field::Measure(Measure::Calibre) => weapon.is_some_and(|w| w.calibre_mm.is_some()),
+        Field::Measure(Measure::Rounds) => weapon.is_some_and(|w| w.rounds.is_some()),
+        Field::Measure(Measure::Reach) => weapon.is_some_and(|w| w.kind.is_some()),
+        Field::Measure(Measure::Killed) => effects.is_some_and(|f| f.killed.is_some()),
+        Field::Measure(Measure::Wounded) => effects.is_some_and(|f| f.wounded.is_some()),
+        Field::Point(PointField::Place) => e.place.is_some() || e.origin.is_some(),
+        Field::Point(PointField::Origin) => e.origin.is_some(),
+        Field::Point(PointField::Target) => e.target.is_some(),
+        Field::Path(crate::check::PathField::Trajectory) => {
+            e.origin.is_some() && e.target.is_some()
+        }
+        Field::Path(crate::check::PathField::Track) => e.track.is_some(),
+    }
+}
+
+/// The value of a recorded field, as a fact shows it.
+fn value(rulebook: &crate::check::Rulebook, e: &Event, field: Field) -> crate::name::Name {
+    let party = |p: PartyIdx| rulebook.parties[usize::from(p)].id.clone();
+    match field {
+        Field::Party => e.party.map(party).unwrap_or_else(|| "unknown".into()),
+        Field::Affected => e.affected.map(party).unwrap_or_else(|| "none".into()),
+        Field::Capacity => e.capacity.name().into(),
+        Field::Act => rulebook.acts[usize::from(e.act)].name.clone(),
+        Field::Time => super::time::written(&e.time).into(),
+        _ => "recorded".into(),
+    }
+}

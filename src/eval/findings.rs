@@ -1,0 +1,292 @@
+//! Findings: what a monitor or an investigating body established about a
+//! test (a crossing, a zone, a side, what an act was aimed at, an element),
+//! weighed against the standard of proof in force for the condition, and
+//! combined with what the record itself decides.
+//!
+//! The record decides where it can. Where it cannot (a position published
+//! to a kilometre, a line good to a kilometre, no coordinates at all), a
+//! finding about the same test that meets the standard decides. A finding
+//! that the record contradicts is never silently preferred: it decides
+//! only when the record's own evidence falls short of the standard, and
+//! the test is left open when both meet it.
+
+use super::cond::Env;
+use super::proof::{Aspect, weigh};
+use super::truth::Truth;
+use super::verdict::{Basis, DecidedBy, Step, Weighed};
+use crate::check::{
+    Capacity, DiligenceElement, ObjectSel, PartyIdx, PointField, Rulebook, Side, Subject,
+};
+use crate::events::{FindingTest, MonitorFinding, Object};
+
+/// The test a step is about, as findings name it.
+#[derive(Clone, Copy)]
+pub(super) enum Asked<'a> {
+    /// `trajectory crosses LINE [from SIDE]`
+    Crosses { line: usize, from: Option<Side> },
+    /// `FIELD in ZONE`; `read` is the field the record was read from (an
+    /// origin stands in for a missing place).
+    In {
+        zone: usize,
+        field: PointField,
+        read: PointField,
+    },
+    /// `FIELD on SIDE side of LINE`
+    Side {
+        line: usize,
+        side: Side,
+        field: PointField,
+        read: PointField,
+    },
+    /// `directed at ...`, with the answering party of the actor and the
+    /// party asked about, resolved.
+    Directed {
+        object: ObjectSel,
+        actor: Option<PartyIdx>,
+        party: Option<PartyIdx>,
+    },
+    /// An element of the rulebook, about the event alone or another too.
+    Element { element: usize, of: Option<&'a str> },
+    /// An element of due diligence.
+    Diligence(DiligenceElement),
+}
+
+impl Env<'_> {
+    /// `step`, as the record decided it, settled with the findings that
+    /// `subject` records about the test asked.
+    pub(super) fn settle(&self, mut step: Step, subject: Subject, asked: Asked<'_>) -> Step {
+        let index = self.subjects[usize::from(subject.0)];
+        let e = &self.graph.events[index];
+        if e.findings().is_empty() {
+            return step;
+        }
+        let standard = &self.rulebook.standards[self.standard];
+        let weighed: Vec<Weighed> = e
+            .findings()
+            .iter()
+            .filter_map(|f| {
+                let says = says(self.rulebook, f, asked)?;
+                let (met, evidence) = weigh(&e.id, &f.evidence, standard);
+                Some(Weighed {
+                    event: e.id.clone(),
+                    test: f.test.clone(),
+                    holds: f.holds,
+                    says,
+                    by: f.by.clone(),
+                    met,
+                    evidence,
+                    text: f.text.as_deref().map(Into::into),
+                })
+            })
+            .collect();
+        if weighed.is_empty() {
+            return step;
+        }
+        let found = agreed(&weighed);
+        let record = step.result;
+        let mut record_meets_standard = None;
+        let (result, decided_by) = match (record, found) {
+            (Truth::Unknown, Found::Says(t)) => (t, DecidedBy::Finding),
+            (Truth::Unknown, Found::Conflict) => (Truth::Unknown, DecidedBy::FindingsConflict),
+            (Truth::Unknown, Found::Nothing) => (Truth::Unknown, DecidedBy::Undecided),
+            (r, Found::Says(t)) if t != r => {
+                // The record and a finding that meets the standard disagree:
+                // the evidence behind the record decides what follows.
+                let own = self.record_meets(index);
+                record_meets_standard = Some(own);
+                if own {
+                    (Truth::Unknown, DecidedBy::Conflict)
+                } else {
+                    (t, DecidedBy::FindingOverRecord)
+                }
+            }
+            (r, _) => (r, DecidedBy::Record),
+        };
+        if result != Truth::Unknown {
+            step.unknown_because = None;
+        }
+        step.result = result;
+        step.basis = Some(Box::new(Basis {
+            decided_by,
+            standard: standard.name.clone(),
+            findings: weighed,
+            record_meets_standard,
+        }));
+        step
+    }
+
+    /// Whether the evidence recorded with an event (and with the events
+    /// corroborating it) establishes its occurrence to the standard in force:
+    /// what its coordinates and times rest on.
+    pub(super) fn record_meets(&self, event: usize) -> bool {
+        let standard = &self.rulebook.standards[self.standard];
+        let parties = &self.rulebook.parties;
+        super::proof::assess(self.graph, parties, event, standard, Aspect::Occurrence).met
+    }
+}
+
+/// What the counted findings (those meeting the standard) say together.
+enum Found {
+    Says(Truth),
+    Conflict,
+    Nothing,
+}
+
+fn agreed(weighed: &[Weighed]) -> Found {
+    let mut says = weighed
+        .iter()
+        .filter(|w| w.met && w.says != Truth::Unknown)
+        .map(|w| w.says);
+    match says.next() {
+        None => Found::Nothing,
+        Some(first) if says.all(|t| t == first) => Found::Says(first),
+        Some(_) => Found::Conflict,
+    }
+}
+
+/// What a finding says of the test asked: `None` when it is about another
+/// test; unknown when it is about this one but does not settle it.
+fn says(rulebook: &Rulebook, f: &MonitorFinding, asked: Asked<'_>) -> Option<Truth> {
+    let truth = match (&f.test, asked) {
+        (
+            FindingTest::Crosses { line, from },
+            Asked::Crosses {
+                line: l,
+                from: wanted,
+            },
+        ) => {
+            if **line != *rulebook.lines[l].name {
+                return None;
+            }
+            // A crossing that did not happen did not happen from any side.
+            if !f.holds {
+                return Some(Truth::False);
+            }
+            match (
+                wanted,
+                from.as_deref().and_then(|w| side_of(rulebook, l, w)),
+            ) {
+                (None, _) => Truth::True,
+                (Some(w), Some(found)) => Truth::from(w == found),
+                (Some(_), None) => Truth::Unknown,
+            }
+        }
+        (
+            FindingTest::In { zone, field },
+            Asked::In {
+                zone: z,
+                field: asked,
+                read,
+            },
+        ) => {
+            if **zone != *rulebook.zones[z].name || !same_point(*field, asked, read) {
+                return None;
+            }
+            Truth::True
+        }
+        (
+            FindingTest::Side { line, side, field },
+            Asked::Side {
+                line: l,
+                side: wanted,
+                field: asked,
+                read,
+            },
+        ) => {
+            if **line != *rulebook.lines[l].name || !same_point(*field, asked, read) {
+                return None;
+            }
+            let found = side_of(rulebook, l, side)?;
+            match (found == wanted, f.holds) {
+                (same, true) => return Some(Truth::from(same)),
+                // Not on the other side: this side, or beyond the line's end.
+                (false, false) => return Some(Truth::Unknown),
+                (true, false) => Truth::True,
+            }
+        }
+        (
+            FindingTest::DirectedAt { object },
+            Asked::Directed {
+                object: asked,
+                actor,
+                party,
+            },
+        ) => directed(rulebook, object, asked, actor, party),
+        (FindingTest::Element { name, of }, Asked::Element { element, of: about }) => {
+            let same = **name == *rulebook.elements[element].name && of.as_deref() == about;
+            if !same {
+                return None;
+            }
+            Truth::True
+        }
+        (FindingTest::Diligence { element }, Asked::Diligence(asked)) if *element == asked => {
+            Truth::True
+        }
+        _ => return None,
+    };
+    Some(if f.holds { truth } else { truth.negated() })
+}
+
+/// Whether a finding about `found` bears on a test of `asked`, which read
+/// the record's `read` (an origin standing in for a missing place).
+fn same_point(found: PointField, asked: PointField, read: PointField) -> bool {
+    found == asked || found == read
+}
+
+/// The side of a drawn line a word names: a party holding it, or a
+/// compass point.
+fn side_of(rulebook: &Rulebook, line: usize, word: &str) -> Option<Side> {
+    let l = &rulebook.lines[line];
+    if let Some(c) = crate::ast::Compass::parse(word) {
+        return l.towards(c);
+    }
+    let p = rulebook.party(word)?;
+    l.held_by(p)
+}
+
+/// What a finding that an act was aimed at `object` says of `directed at
+/// ASKED`, for an actor answering to `actor` (when known).
+fn directed(
+    rulebook: &Rulebook,
+    object: &Object,
+    asked: ObjectSel,
+    actor: Option<PartyIdx>,
+    party: Option<PartyIdx>,
+) -> Truth {
+    let answering = |p: PartyIdx| super::article::answering(rulebook, p);
+    let found = match object {
+        Object::Party(id) => rulebook.party(id).map(answering),
+        Object::OwnArea | Object::Intruder => None,
+    };
+    match (asked, object) {
+        (ObjectSel::OwnArea, Object::OwnArea) | (ObjectSel::Intruder, Object::Intruder) => {
+            Truth::True
+        }
+        (ObjectSel::OwnArea | ObjectSel::Intruder, _) => Truth::False,
+        (ObjectSel::OtherSide, Object::Party(_)) => match (found, actor) {
+            (Some(f), Some(a)) => Truth::from(f != a),
+            _ => Truth::Unknown,
+        },
+        (ObjectSel::OtherSide, Object::OwnArea | Object::Intruder) => Truth::False,
+        (ObjectSel::Party(_) | ObjectSel::PartyOf(_), Object::Party(_)) => match (found, party) {
+            (Some(f), Some(q)) => Truth::from(f == q),
+            _ => Truth::Unknown,
+        },
+        // A drill in one's own area is aimed at no party.
+        (ObjectSel::Party(_) | ObjectSel::PartyOf(_), Object::OwnArea) => Truth::False,
+        // Whose intruder it was, the finding does not say.
+        (ObjectSel::Party(_) | ObjectSel::PartyOf(_), Object::Intruder) => Truth::Unknown,
+    }
+}
+
+/// Whether an actor's act is its party's own, given the capacities the
+/// article imputes: unknown when the record does not tell the capacity.
+pub(super) fn imputable(capacity: Capacity, imputable: crate::check::CapacitySet) -> Truth {
+    if imputable.contains(capacity) {
+        return Truth::True;
+    }
+    match capacity {
+        Capacity::Unknown => Truth::Unknown,
+        _ => Truth::False,
+    }
+}

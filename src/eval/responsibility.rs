@@ -1,0 +1,210 @@
+//! Who did an act and who answers for it under one article: the actor's
+//! party for its own act (when the actor acted in a capacity the article
+//! imputes), the party a group is under or whose person acted privately
+//! (under a duty to prevent), the party controlling the place an act came
+//! from, or the party the article names. Acts of actors the agreement does
+//! not bind are reached only when the rulebook says so.
+
+use super::cond::Env;
+use super::control::control;
+use super::findings::Asked;
+use super::truth::Truth;
+use super::verdict::{ActorRole, Answer, Duty, Perpetrator, PreventBecause, Responsibility};
+use crate::check::{Article, Capacity, PartyIdx, Responsible, Role, Rulebook, Subject};
+use crate::name::Name;
+
+/// What the article makes of the act's author.
+pub(super) enum Who {
+    /// The article reaches the act; this is who answers (no one, for an
+    /// act of unknown origin or a non-party's).
+    Answers(Responsibility),
+    /// The act is by an actor the agreement does not bind, and the article
+    /// does not reach it.
+    NotBound { actor: Name, role: ActorRole },
+    /// The act is not its party's own, and the party has no duty under the
+    /// article to prevent it.
+    NotImputable { party: Name, capacity: Capacity },
+    /// Whether the act is its party's own the record does not tell.
+    CapacityUnknown {
+        party: Name,
+        responsibility: Responsibility,
+    },
+    /// Who controls the place the act came from is unknown.
+    ControllerUnknown {
+        field: &'static str,
+        responsibility: Responsibility,
+    },
+}
+
+impl Env<'_> {
+    /// Who did the judged act and who answers for it under `article`.
+    pub(super) fn who(&self, article: &Article) -> Who {
+        let rulebook = self.rulebook;
+        let e = self.event(Subject::EVENT);
+        let id = |p: PartyIdx| rulebook.parties[usize::from(p)].id.clone();
+        let perpetrator = perpetrator(rulebook, e.party, e.capacity);
+        let role = e.party.map(|p| rulebook.parties[usize::from(p)].role);
+        let with = |answers: Option<Answer>| Responsibility {
+            perpetrator: perpetrator.clone(),
+            answers,
+        };
+        if let (Some(p), Some(role)) = (e.party, role)
+            && let Some(unbound) = unbound(role)
+            && article.responsible == Responsible::ActorParty
+        {
+            return Who::NotBound {
+                actor: id(p),
+                role: unbound,
+            };
+        }
+        match article.responsible {
+            Responsible::Party(p) => Who::Answers(with(Some(Answer {
+                party: id(p),
+                duty: Duty::Named,
+            }))),
+            Responsible::Controller(field) => {
+                // A party's own forces answer for their own act wherever it
+                // came from; anyone else's act falls to the party that
+                // controls the place.
+                if let Perpetrator::Party { id: own } = &perpetrator {
+                    return Who::Answers(with(Some(Answer {
+                        party: own.clone(),
+                        duty: Duty::OwnAct,
+                    })));
+                }
+                match self.controller(field) {
+                    Some(c) => Who::Answers(with(Some(Answer {
+                        party: id(c),
+                        duty: Duty::Prevent {
+                            because: PreventBecause::Controls(field.name()),
+                        },
+                    }))),
+                    None => Who::ControllerUnknown {
+                        field: field.name(),
+                        responsibility: with(None),
+                    },
+                }
+            }
+            Responsible::ActorParty => self.actor_party(article, perpetrator),
+        }
+    }
+
+    /// `responsible actor.party`: the actor's own act, or its party's duty.
+    fn actor_party(&self, article: &Article, perpetrator: Perpetrator) -> Who {
+        let rulebook = self.rulebook;
+        let e = self.event(Subject::EVENT);
+        let Some(p) = e.party else {
+            return Who::Answers(Responsibility {
+                perpetrator,
+                answers: None,
+            });
+        };
+        let id = |p: PartyIdx| rulebook.parties[usize::from(p)].id.clone();
+        let answer = |party, duty| {
+            Who::Answers(Responsibility {
+                perpetrator: perpetrator.clone(),
+                answers: Some(Answer { party, duty }),
+            })
+        };
+        match rulebook.parties[usize::from(p)].role {
+            Role::Group => {
+                let under = super::article::answering(rulebook, p);
+                let because = PreventBecause::Group;
+                answer(id(under), Duty::Prevent { because })
+            }
+            // A non-party the instrument reaches: inconsistent with the
+            // agreement, but no party answers.
+            Role::NonParty { .. } | Role::Monitor | Role::Mediator => {
+                Who::Answers(Responsibility {
+                    perpetrator,
+                    answers: None,
+                })
+            }
+            Role::Party => match super::findings::imputable(e.capacity, article.imputable) {
+                Truth::True => answer(id(p), Duty::OwnAct),
+                _ if article.duty_prevent && e.capacity.is_private() => {
+                    let because = PreventBecause::Private;
+                    answer(id(p), Duty::Prevent { because })
+                }
+                Truth::False => Who::NotImputable {
+                    party: id(p),
+                    capacity: e.capacity,
+                },
+                Truth::Unknown => Who::CapacityUnknown {
+                    party: id(p),
+                    responsibility: Responsibility {
+                        perpetrator,
+                        answers: Some(Answer {
+                            party: id(p),
+                            duty: Duty::OwnAct,
+                        }),
+                    },
+                },
+            },
+        }
+    }
+
+    /// The party that controls a place of the judged event: by the sides of
+    /// the lines whose sides are held, or by a finding of which side it lay
+    /// on where the record does not tell.
+    fn controller(&self, field: crate::check::PointField) -> Option<PartyIdx> {
+        let e = self.event(Subject::EVENT);
+        let (pos, read) = super::cond::point_of(e, field)?;
+        if let Some(holder) = control(self.rulebook, pos).holder() {
+            return Some(holder);
+        }
+        // Each side of each line with holdings, as a finding may settle it.
+        for (i, line) in self.rulebook.lines.iter().enumerate() {
+            for &(party, side) in &line.held {
+                let step = super::verdict::Step::leaf("".into(), Truth::Unknown, Vec::new());
+                let asked = Asked::Side {
+                    line: i,
+                    side,
+                    field,
+                    read,
+                };
+                if self.settle(step, Subject::EVENT, asked).result == Truth::True {
+                    return Some(party);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Who the record says did it.
+fn perpetrator(rulebook: &Rulebook, party: Option<PartyIdx>, capacity: Capacity) -> Perpetrator {
+    let Some(p) = party else {
+        return Perpetrator::Unknown;
+    };
+    let actor = &rulebook.parties[usize::from(p)];
+    match actor.role {
+        Role::Group => Perpetrator::Group {
+            id: actor.id.clone(),
+            under: rulebook.parties[usize::from(super::article::answering(rulebook, p))]
+                .id
+                .clone(),
+        },
+        Role::NonParty { .. } => Perpetrator::NonParty {
+            id: actor.id.clone(),
+        },
+        Role::Party if capacity.is_private() => Perpetrator::Private {
+            party: actor.id.clone(),
+            capacity,
+        },
+        Role::Party | Role::Monitor | Role::Mediator => Perpetrator::Party {
+            id: actor.id.clone(),
+        },
+    }
+}
+
+/// For an actor the agreement does not bind and the article does not
+/// reach: what it is.
+fn unbound(role: Role) -> Option<ActorRole> {
+    match role {
+        Role::Monitor => Some(ActorRole::Monitor),
+        Role::Mediator => Some(ActorRole::Mediator),
+        Role::NonParty { reached: false } => Some(ActorRole::NonParty),
+        Role::NonParty { reached: true } | Role::Party | Role::Group => None,
+    }
+}
