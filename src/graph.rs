@@ -215,6 +215,9 @@ fn reject_dangling(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>
                 relation.name()
             );
             dangling.push((i, reject(e, reason, file)));
+        } else if let Some(of) = finding_refs(e).find(|id| !known.contains(id)) {
+            let reason = format!("a finding is `of` `{of}`, and no event has this id");
+            dangling.push((i, reject(e, reason, file)));
         }
     }
     for (i, rejection) in dangling {
@@ -259,6 +262,14 @@ fn reject_cycles(
             keep[n.index()] = false;
         }
     }
+}
+
+/// The events an event's findings are about (`of`).
+fn finding_refs(e: &Event) -> impl Iterator<Item = &str> {
+    e.findings().iter().filter_map(|f| match &f.test {
+        crate::events::FindingTest::Element { of: Some(of), .. } => Some(&**of),
+        _ => None,
+    })
 }
 
 fn kept_index<'e>(events: &'e [Event], keep: &[bool]) -> HashMap<&'e str, usize> {

@@ -218,6 +218,12 @@ impl Prepared {
             rejected: self.rejected.len(),
             ..Default::default()
         };
+        totals.implied = self
+            .graph
+            .events
+            .iter()
+            .filter(|e| e.inference().is_some())
+            .count();
         let n = self.graph.events.len();
         for start in (0..n).step_by(batch.max(1)) {
             let verdicts = self.judge_range(instruments, start..start.saturating_add(batch).min(n));
@@ -364,11 +370,16 @@ fn uncovered(e: &events::Event, vocabulary: &events::Vocabulary, file: &str) -> 
 }
 
 /// An event as instrument `r` sees it, if `r` declares its act and party.
+/// A force affected that `r` does not declare is unknown to it.
 fn project(e: &events::Event, vocabulary: &events::Vocabulary, r: usize) -> Option<events::Event> {
     let (act, party) = names_in(e, vocabulary, r)?;
+    let affected = e
+        .affected
+        .and_then(|a| vocabulary.party_in[r][usize::from(a)]);
     Some(events::Event {
         act,
         party,
+        affected,
         ..e.clone()
     })
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::eval::{Outcome, Verdict};
+use crate::eval::{Outcome, Perpetrator, Verdict};
 use crate::events::Rejection;
 
 #[derive(Debug)]
@@ -31,7 +31,10 @@ pub struct Input {
 /// the outcomes count verdicts, one per event and instrument that judged it.
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
 pub struct Totals {
+    /// Every event: those of the input, and the acts they imply.
     pub events: usize,
+    /// Of those, the acts other events imply.
+    pub implied: usize,
     /// Verdicts: one per judged event and instrument that judged it.
     pub verdicts: usize,
     /// Violations, each counted once: at the report that found it.
@@ -41,6 +44,9 @@ pub struct Totals {
     /// Of the counted violations, those of unknown origin: no party named,
     /// none forced on one.
     pub unknown_origin: usize,
+    /// Of the counted violations, acts of a non-party that the instrument
+    /// reaches: inconsistent with the agreement, no party's violation.
+    pub nonparty: usize,
     pub justified: usize,
     pub no_violation: usize,
     pub inconclusive: usize,
@@ -55,7 +61,12 @@ impl Totals {
             Outcome::Violation if verdict.only_continues() => self.continuing += 1,
             Outcome::Violation => {
                 self.violation += 1;
-                self.unknown_origin += usize::from(verdict.party.is_none());
+                if verdict.party.is_none() {
+                    match verdict.perpetrator() {
+                        Some(Perpetrator::NonParty { .. }) => self.nonparty += 1,
+                        _ => self.unknown_origin += 1,
+                    }
+                }
             }
             Outcome::Justified => self.justified += 1,
             Outcome::NoViolation => self.no_violation += 1,

@@ -203,7 +203,12 @@ fn element_step(
 ) -> Step {
     let step = match condition {
         Some(c) => env.eval(c),
-        None => Step::leaf(element.name().into(), Truth::Unknown, Vec::new()),
+        None => {
+            let e = env.event(crate::check::Subject::EVENT);
+            let mut fact = env.fact(e, "element", element.name(), None);
+            fact.note = Some(super::verdict::Note::FindingsOnly);
+            Step::leaf(element.name().into(), Truth::Unknown, vec![fact])
+        }
     };
     let asked = super::findings::Asked::Diligence(element);
     env.settle(step, crate::check::Subject::EVENT, asked)

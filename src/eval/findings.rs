@@ -89,6 +89,12 @@ impl Env<'_> {
             (Truth::Unknown, Found::Says(t)) => (t, DecidedBy::Finding),
             (Truth::Unknown, Found::Conflict) => (Truth::Unknown, DecidedBy::FindingsConflict),
             (Truth::Unknown, Found::Nothing) => (Truth::Unknown, DecidedBy::Undecided),
+            // An element's definition is the rulebook's measure of it (30
+            // minutes for "still under way"): a finding of the element
+            // itself, meeting the standard, prevails over the measure.
+            (_, Found::Says(t)) if matches!(asked, Asked::Element { .. }) && t != record => {
+                (t, DecidedBy::FindingOverMeasure)
+            }
             (r, Found::Says(t)) if t != r => {
                 // The record and a finding that meets the standard disagree:
                 // the evidence behind the record decides what follows.

@@ -191,6 +191,10 @@ pub enum DecidedBy {
     /// A finding meeting the standard contradicted the record, whose own
     /// evidence meets it too: left open.
     Conflict,
+    /// A finding of an element, meeting the standard, contradicted the
+    /// rulebook's measure of it (minutes, metres, rounds): the finding of
+    /// the element itself decided.
+    FindingOverMeasure,
     /// Findings meeting the standard contradict each other and the record
     /// does not decide: left open.
     FindingsConflict,
@@ -519,6 +523,15 @@ pub struct EvidenceNote {
 }
 
 impl Verdict {
+    /// Who did it, by the finding that decided the verdict.
+    pub fn perpetrator(&self) -> Option<&Perpetrator> {
+        self.articles
+            .iter()
+            .filter(|f| f.outcome == self.outcome)
+            .find_map(|f| f.responsibility.as_ref())
+            .map(|r| &r.perpetrator)
+    }
+
     /// Whether every violation in this verdict continues a breach already
     /// found at an earlier report (so it is not counted again).
     pub fn only_continues(&self) -> bool {

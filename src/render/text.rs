@@ -5,7 +5,8 @@ use std::fmt::Write;
 
 use super::words;
 use crate::eval::{
-    ExceptionStatus, ExceptionTrial, Finding, Outcome, PatternRun, Proof, Step, Truth, Verdict,
+    ExceptionStatus, ExceptionTrial, Finding, Outcome, PatternRun, Perpetrator, Proof, Step, Truth,
+    Verdict,
 };
 use crate::events::Rejection;
 use crate::report::{Adjudication, Totals};
@@ -89,12 +90,20 @@ pub fn tail(rejected: &[Rejection], totals: &Totals) -> String {
     if t.unknown_origin > 0 {
         continuing.push_str(&format!(" ({} of unknown origin)", t.unknown_origin));
     }
+    if t.nonparty > 0 {
+        continuing.push_str(&format!(" ({} by non-parties)", t.nonparty));
+    }
     if t.continuing > 0 {
         continuing.push_str(&format!(", {} continuing (counted once)", t.continuing));
     }
+    let implied = if t.implied > 0 {
+        format!(" ({} implied by others)", t.implied)
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "{} events{verdicts}: {} violation{continuing}, {} justified, {} no violation, {} inconclusive, {} rejected",
+        "{} events{implied}{verdicts}: {} violation{continuing}, {} justified, {} no violation, {} inconclusive, {} rejected",
         t.events, t.violation, t.justified, t.no_violation, t.inconclusive, t.rejected
     );
     out
@@ -103,7 +112,7 @@ pub fn tail(rejected: &[Rejection], totals: &Totals) -> String {
 /// One verdict with its reasoning.
 pub fn verdict(v: &Verdict, detail: Detail) -> String {
     let mut out = String::new();
-    let party = party_note(v.party.as_deref(), v.outcome, "  ");
+    let party = party_note(v.party.as_deref(), v.perpetrator(), v.outcome, "  ");
     let _ = writeln!(
         out,
         "{}  {}{party}  ({})",
@@ -134,12 +143,19 @@ pub fn verdict(v: &Verdict, detail: Detail) -> String {
     out
 }
 
-/// `party KPA`, `party unknown`, or nothing when there was no violation.
-fn party_note(party: Option<&str>, outcome: Outcome, separator: &str) -> String {
-    match (party, outcome) {
-        (_, Outcome::NoViolation) => String::new(),
-        (Some(p), _) => format!("{separator}party {p}"),
-        (None, _) => format!("{separator}party unknown"),
+/// `party KPA`, `party unknown`, `non-party X`, or nothing when there was
+/// no violation.
+fn party_note(
+    party: Option<&str>,
+    perpetrator: Option<&Perpetrator>,
+    outcome: Outcome,
+    separator: &str,
+) -> String {
+    match (party, outcome, perpetrator) {
+        (_, Outcome::NoViolation, _) => String::new(),
+        (Some(p), _, _) => format!("{separator}party {p}"),
+        (None, _, Some(Perpetrator::NonParty { id })) => format!("{separator}non-party {id}"),
+        (None, _, _) => format!("{separator}party unknown"),
     }
 }
 
@@ -186,7 +202,8 @@ fn finding(out: &mut String, f: &Finding, detail: Detail) {
         .severity
         .map(|s| format!(", severity {s}"))
         .unwrap_or_default();
-    let party = party_note(f.party.as_deref(), f.outcome, ", ");
+    let perpetrator = f.responsibility.as_ref().map(|r| &r.perpetrator);
+    let party = party_note(f.party.as_deref(), perpetrator, f.outcome, ", ");
     let _ = writeln!(
         out,
         "  article {}: {}{party}{severity}",

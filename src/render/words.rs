@@ -239,6 +239,9 @@ pub fn basis(b: &Basis) -> Vec<String> {
         DecidedBy::Conflict => {
             "left open: a finding contradicts the record, and both meet the standard"
         }
+        DecidedBy::FindingOverMeasure => {
+            "decided by a finding of the element itself, over the rulebook's measure of it"
+        }
         DecidedBy::FindingsConflict => "left open: the findings that meet the standard disagree",
         DecidedBy::Undecided => "left open: no finding about it meets the standard",
     };
