@@ -86,8 +86,8 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
     (
         "kaa-authorised-crossings",
         "R-2",
-        Outcome::Justified,
-        Some("UNC"),
+        Outcome::NoViolation,
+        None,
     ),
     (
         "kaa-authorised-crossings",
@@ -98,8 +98,8 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
     (
         "kaa-authorised-crossings",
         "R-4",
-        Outcome::Justified,
-        Some("UNC"),
+        Outcome::NoViolation,
+        None,
     ),
     ("kaa-dmz-mines-2015", "M-1", Outcome::Violation, Some("KPA")),
     (

@@ -26,20 +26,18 @@ const PERMIT: &str = "- id: P\n  time: 1953-08-04T18:00:00+09:00\n  act: authori
 #[test]
 fn an_exception_covers_an_act_whose_breach_cannot_be_decided() {
     // The crossing's end is too uncertain to say it crossed, but the MAC
-    // authorised it anyway: justified, whichever side it ended on.
+    // authorised it anyway: no breach, whichever side it ended on.
     let events = format!(
         "{PERMIT}- id: C\n  time: 1953-08-05T09:00:00+09:00\n  act: movement\n  actor: {{party: UNC}}\n  origin: {{lat: 37.9448, lon: 126.6930}}\n  target: {{lat: 37.9465, lon: 126.6930, accuracy_m: 500}}\n  authorised_by: P\n  evidence: [{{source: NNSC, kind: observation, grade: A1}}]\n"
     );
     let v = judge(&events);
-    assert_eq!(outcome(&v[1]), (Outcome::Justified, Some("UNC")));
+    assert_eq!(outcome(&v[1]), (Outcome::NoViolation, None));
     let para7 = v[1].articles.iter().find(|f| &*f.article == "7").unwrap();
-    assert!(
-        para7
-            .reason
-            .to_string()
-            .contains("whether or not the article was breached"),
-        "{}",
-        para7.reason
+    assert_eq!(
+        para7.reason,
+        truce::eval::Reason::CarvedOut {
+            exception: "mac_authorisation".into()
+        }
     );
 }
 
@@ -50,10 +48,7 @@ fn an_exception_covers_an_act_whose_occurrence_is_not_proven() {
     let events = format!(
         "{PERMIT}- id: C\n  time: 1953-08-05T09:00:00+09:00\n  act: movement\n  actor: {{party: UNC}}\n  origin: {{lat: 37.9448, lon: 126.6930}}\n  target: {{lat: 37.9465, lon: 126.6930}}\n  authorised_by: [{{event: P, by: MAC, evidence: [{{source: MAC minutes, kind: investigation, grade: A1}}]}}]\n  evidence: [{{source: rumour, kind: observation, grade: E5}}]\n"
     );
-    assert_eq!(
-        outcome(&judge(&events)[1]),
-        (Outcome::Justified, Some("UNC"))
-    );
+    assert_eq!(outcome(&judge(&events)[1]), (Outcome::NoViolation, None));
 }
 
 #[test]

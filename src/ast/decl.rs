@@ -215,8 +215,8 @@ pub enum ArticleClause {
     Imputable(Vec<Ident>),
     /// `duty prevent`
     Duty(Ident),
-    /// `diligence due_diligence`
-    Diligence(Ident),
+    /// `diligence due_diligence [when doctrine X is Y]`
+    Diligence(Ident, Option<DoctrineTest>),
 }
 
 /// Who answers, as `responsible` writes it.

@@ -195,8 +195,14 @@ impl Checker {
                     let d = self.duty(word);
                     self.once(&mut duty, &word.span, "the article", "duty", d);
                 }
-                ArticleClause::Diligence(name) => {
+                ArticleClause::Diligence(name, when) => {
                     let d = self.diligence_ref(name);
+                    let when = when.as_ref().map(|t| self.doctrine_test(t));
+                    let d = match when {
+                        Some(None) => None,
+                        Some(t) => d.map(|d| (d, t)),
+                        None => d.map(|d| (d, None)),
+                    };
                     self.once(&mut diligence, &name.span, "the article", "diligence", d);
                 }
             }

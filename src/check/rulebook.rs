@@ -539,9 +539,10 @@ pub struct Article {
     /// prevent it, for an act of its people that is not its own.
     pub duty_prevent: bool,
     /// The standard of conduct a duty to prevent is judged by, by index
-    /// into [`Rulebook::diligences`]; without one, the party answers for
-    /// the act as such.
-    pub diligence: Option<usize>,
+    /// into [`Rulebook::diligences`], and the doctrine setting under which
+    /// it is (always, without one); otherwise the party answers for the act
+    /// as such.
+    pub diligence: Option<(usize, Option<DoctrineTest>)>,
     pub span: Span,
 }
 

@@ -97,12 +97,20 @@ pub fn judge_alone(env: &mut Env<'_>, index: usize, in_force: &Option<Step>) -> 
         finding.outcome = Outcome::Inconclusive;
         finding.reason = doubt;
     }
-    if let Some(d) = article.diligence.filter(|_| under_duty(&responsibility)) {
-        diligence(env, article, d, &mut finding, &responsibility);
+    if let Some((d, when)) = article.diligence.filter(|_| under_duty(&responsibility)) {
+        // Under another setting of the doctrine the duty is one of result:
+        // the party answers for the act whatever care it took.
+        let applies = when.is_none_or(|t| env.doctrine_holds(t));
+        if applies {
+            diligence(env, article, d, &mut finding, &responsibility);
+        }
     }
     finding.responsibility = Some(responsibility);
-    if finding.outcome == Outcome::Violation {
-        finding.severity = Some(article.severity.name());
+    match finding.outcome {
+        Outcome::Violation => finding.severity = Some(article.severity.name()),
+        // No breach: no party is held to answer for one.
+        Outcome::NoViolation => finding.party = None,
+        Outcome::Justified | Outcome::Inconclusive => {}
     }
     finding
 }

@@ -340,14 +340,16 @@ impl Env<'_> {
     /// `doctrine who_fired_first is irrelevant`: the verdict lists the
     /// setting in effect and who chose it.
     fn doctrine(&mut self, cond: &Cond, t: DoctrineTest) -> Step {
+        let holds = self.doctrine_holds(t);
+        Step::leaf(cond.text.clone(), Truth::from(holds), Vec::new())
+    }
+
+    /// Whether a doctrine test holds, noting that the verdict depended on it.
+    pub(super) fn doctrine_holds(&mut self, t: DoctrineTest) -> bool {
         if !self.doctrines.contains(&t.doctrine) {
             self.doctrines.push(t.doctrine);
         }
-        Step::leaf(
-            cond.text.clone(),
-            Truth::from(self.rulebook.holds(t)),
-            Vec::new(),
-        )
+        self.rulebook.holds(t)
     }
 
     /// `weapon.rounds <= attack.weapon.rounds`: both values are shown.

@@ -427,7 +427,10 @@ impl<'s> Builder<'s> {
             Rule::severity_clause => ArticleClause::Severity(self.severity_clause(pair)),
             Rule::imputable_clause => ArticleClause::Imputable(self.imputable_clause(pair)),
             Rule::duty_clause => ArticleClause::Duty(self.duty_clause(pair)),
-            Rule::diligence_clause => ArticleClause::Diligence(self.diligence_clause(pair)),
+            Rule::diligence_clause => {
+                let (name, when) = self.diligence_clause(pair);
+                ArticleClause::Diligence(name, when)
+            }
             r => unreachable!("grammar: article clause {r:?}"),
         })
     }
@@ -459,8 +462,11 @@ impl<'s> Builder<'s> {
         self.identifier(last(pair.into_inner()))
     }
 
-    fn diligence_clause(&self, pair: Pair<'_, Rule>) -> Ident {
-        self.identifier(last(pair.into_inner()))
+    fn diligence_clause(&self, pair: Pair<'_, Rule>) -> (Ident, Option<DoctrineTest>) {
+        let mut inner = pair.into_inner().skip(1); // kw_diligence
+        let name = self.identifier(inner.next().expect("grammar: name"));
+        let when = inner.nth(1).map(|p| self.doctrine_test(p)); // after kw_when
+        (name, when)
     }
 
     fn proof_clause(&self, pair: Pair<'_, Rule>) -> Ident {
