@@ -422,7 +422,7 @@ fn an_authorisation_covers_only_its_units_weapons_place_and_hours() {
     use truce::eval::Outcome::*;
     let vs = case_verdicts("cases/ua-h4-authorisation", &[]);
     let outcome = |id| verdict(&vs, id).outcome;
-    assert_eq!(outcome("H4-1"), Justified);
+    assert_eq!(outcome("H4-1"), NoViolation);
     for beyond in ["H4-2", "H4-3", "H4-4", "H4-6"] {
         assert_eq!(outcome(beyond), Violation, "{beyond}");
     }
@@ -463,7 +463,7 @@ fn clause_f_needs_every_step_in_order() {
     );
     // Every step, in order: excused. No failed attempt, or the attempt
     // after the order: the fire stays a breach of clause (b).
-    assert_eq!(verdict(&own, "M-5").outcome, Justified);
+    assert_eq!(verdict(&own, "M-5").outcome, NoViolation);
     assert_eq!(verdict(&own, "M-9").outcome, Violation);
     assert!(
         verdict(&own, "M-9").articles[1]
@@ -480,7 +480,7 @@ fn clause_f_needs_every_step_in_order() {
     assert_eq!(verdict(&own, "M-14").party, None);
     // Answering fire with fire: only if fire is an "offensive action".
     assert_eq!(verdict(&own, "M-19").outcome, Violation);
-    assert_eq!(verdict(&broad, "M-19").outcome, Justified);
+    assert_eq!(verdict(&broad, "M-19").outcome, NoViolation);
     assert!(
         named(verdict(&broad, "M-19"))
             .contains(&"offensive_action_scope=any_hostile_act (case manifest)".to_owned())
@@ -492,7 +492,7 @@ fn the_cyprus_status_quo_counts_a_structure_once_and_permits_by_scope() {
     use truce::eval::Outcome::*;
     let run = truce::cases::run(Path::new("cases/cy-buffer-zone")).unwrap();
     let vs = &run.adjudication.verdicts;
-    assert_eq!(verdict(vs, "B-2").outcome, Justified);
+    assert_eq!(verdict(vs, "B-2").outcome, NoViolation);
     for beyond in ["B-3", "B-4", "B-5"] {
         assert_eq!(verdict(vs, beyond).outcome, Violation, "{beyond}");
     }

@@ -66,11 +66,24 @@ impl Env<'_> {
                 // A party's own forces answer for their own act wherever it
                 // came from; anyone else's act falls to the party that
                 // controls the place.
-                if let Perpetrator::Party { id: own } = &perpetrator {
-                    return Who::Answers(with(Some(Answer {
-                        party: own.clone(),
-                        duty: Duty::OwnAct,
-                    })));
+                match &perpetrator {
+                    Perpetrator::Party { id: own } => {
+                        return Who::Answers(with(Some(Answer {
+                            party: own.clone(),
+                            duty: Duty::OwnAct,
+                        })));
+                    }
+                    // A group falls to the party it is under, wherever it acts.
+                    Perpetrator::Group { under, .. } => {
+                        let because = PreventBecause::Group;
+                        return Who::Answers(with(Some(Answer {
+                            party: under.clone(),
+                            duty: Duty::Prevent { because },
+                        })));
+                    }
+                    Perpetrator::Private { .. }
+                    | Perpetrator::NonParty { .. }
+                    | Perpetrator::Unknown => {}
                 }
                 match self.controller(field) {
                     Some(c) => Who::Answers(with(Some(Answer {

@@ -5,8 +5,8 @@ use std::fmt::Write;
 
 use super::words;
 use crate::eval::{
-    ExceptionStatus, ExceptionTrial, Finding, Outcome, PatternRun, Perpetrator, Proof, Step, Truth,
-    Verdict,
+    ExceptionStatus, ExceptionTrial, Finding, Outcome, PatternRun, Perpetrator, Proof, Reason,
+    Step, Truth, Verdict,
 };
 use crate::events::Rejection;
 use crate::report::{Adjudication, Totals};
@@ -186,7 +186,13 @@ fn headline(o: Outcome) -> &'static str {
 }
 
 fn finding(out: &mut String, f: &Finding, detail: Detail) {
-    if f.outcome == Outcome::NoViolation && detail == Detail::Decisive {
+    // A breach carved out, a duty met with diligence or an act not the
+    // party's own: no violation, but the reasoning is the point.
+    let telling = matches!(
+        f.reason,
+        Reason::CarvedOut { .. } | Reason::Diligent { .. } | Reason::NotImputable { .. }
+    );
+    if f.outcome == Outcome::NoViolation && detail == Detail::Decisive && !telling {
         let _ = writeln!(
             out,
             "  article {}: no violation, {}",
