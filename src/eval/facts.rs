@@ -58,7 +58,19 @@ impl Env<'_> {
     pub(super) fn directed(&self, cond: &Cond, subject: Subject, object: ObjectSel) -> Step {
         let e = self.event(subject);
         let answering = |p: PartyIdx| super::article::answering(self.rulebook, p);
-        let actor = e.party.map(answering);
+        // The side an act comes from: its actor's, or, for an actor that is
+        // no side (unknown, a non-party), the side whose area it was
+        // launched from.
+        let bound = e
+            .party
+            .filter(|p| self.rulebook.parties[usize::from(*p)].role.is_bound());
+        let came_from = || {
+            e.origin
+                .as_ref()
+                .and_then(|o| control(self.rulebook, o).holder())
+        };
+        let actor = bound.map(answering).or_else(came_from);
+        let by_origin = bound.is_none() && actor.is_some();
         let party = match object {
             ObjectSel::Party(p) => Some(answering(p)),
             ObjectSel::PartyOf(s) => self.event(s).party.map(answering),
@@ -74,6 +86,9 @@ impl Env<'_> {
             Some(target) => {
                 let found = control(self.rulebook, target);
                 let truth = match found.holder() {
+                    // Launched from one side's area into the same area by
+                    // no side: at that side, or at an intruder there?
+                    Some(h) if by_origin && Some(h) == actor => Truth::Unknown,
                     Some(h) => aimed(object, h, actor, party),
                     None => Truth::Unknown,
                 };

@@ -143,6 +143,11 @@ impl Env<'_> {
                     party: id(p),
                     capacity: e.capacity,
                 },
+                // Its own act or one it had to prevent: under a duty of
+                // result it answers either way.
+                Truth::Unknown if article.duty_prevent && article.diligence.is_none() => {
+                    answer(id(p), Duty::OwnOrPrevent)
+                }
                 Truth::Unknown => Who::CapacityUnknown {
                     party: id(p),
                     responsibility: Responsibility {

@@ -371,6 +371,10 @@ pub enum Duty {
     Prevent { because: PreventBecause },
     /// The article names it, whoever acted.
     Named,
+    /// Its own act, or one of its people's that it had to prevent: the
+    /// record does not tell in what capacity the actor acted, and the party
+    /// answers either way.
+    OwnOrPrevent,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -193,6 +193,10 @@ pub fn responsibility(r: &Responsibility) -> Option<String> {
             Duty::OwnAct if matches!(r.perpetrator, Perpetrator::Party { .. }) => return None,
             Duty::OwnAct => format!("`{}` answers for it as its own act", a.party),
             Duty::Named => format!("`{}` answers for it, as the article says", a.party),
+            Duty::OwnOrPrevent => format!(
+                "`{}` answers for it, as its own act or as one of its people's that it had to prevent (the record does not tell in what capacity the actor acted)",
+                a.party
+            ),
             Duty::Prevent { because } => prevent(&a.party, &r.perpetrator, because),
         },
     };
