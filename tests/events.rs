@@ -190,3 +190,20 @@ fn duplicates_in_a_yaml_file_read_whole_follow_input_order() {
         rejected[0].reason
     );
 }
+
+#[test]
+fn findings_capacities_links_and_implied_acts_are_checked_against_the_rulebook() {
+    let path = Path::new("tests/fixtures/events/findings.yaml");
+    let a = truce::adjudicate_file(&kaa(), Path::new("rules/kaa.truce"), path).unwrap();
+    let judged: Vec<&str> = a.verdicts.iter().map(|v| &*v.event).collect();
+    assert_eq!(judged, ["F-0"], "only F-0 is sound");
+    // Every other record is rejected, with its own reason, none lost.
+    assert_eq!(a.rejected.len(), 13);
+    assert_eq!(a.totals.events, 14);
+    let report: Vec<String> = a
+        .rejected
+        .iter()
+        .map(|r| format!("{:?}  {}  {}", r.event, r.location, r.reason))
+        .collect();
+    insta::assert_snapshot!(report.join("\n"));
+}

@@ -538,3 +538,22 @@ impl CapacitySet {
         Capacity::ALL.into_iter().filter(move |c| self.contains(*c))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn private_names_every_private_capacity_and_nothing_else() {
+        let private = CapacitySet::named("private").unwrap();
+        for c in Capacity::ALL {
+            assert_eq!(private.contains(c), c.is_private(), "{}", c.name());
+        }
+        assert!(!private.contains(Capacity::Official));
+        assert!(!private.contains(Capacity::Unknown));
+        assert_eq!(CapacitySet::named("volunteer"), None);
+        let two = CapacitySet::OFFICIAL.union(CapacitySet::named("civilian").unwrap());
+        let names: Vec<&str> = two.members().map(Capacity::name).collect();
+        assert_eq!(names, ["official", "civilian"]);
+    }
+}

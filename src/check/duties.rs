@@ -174,6 +174,18 @@ impl Checker {
 
     /// Every `element`, its definition checked with its other event named.
     pub(super) fn elements(&mut self, ast: &ast::Rulebook) -> Vec<Element> {
+        // Names first, so a definition that names an element is told why
+        // it may not.
+        self.elements = ast
+            .declarations
+            .iter()
+            .filter_map(|d| match d {
+                Declaration::Element(e) if self.is_declared(&e.name) => {
+                    Some((e.name.node.clone(), e.param.is_some()))
+                }
+                _ => None,
+            })
+            .collect();
         let mut elements = Vec::new();
         for decl in &ast.declarations {
             let Declaration::Element(d) = decl else {

@@ -296,3 +296,78 @@ pub(super) fn imputable(capacity: Capacity, imputable: crate::check::CapacitySet
         _ => Truth::False,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rulebook() -> Rulebook {
+        let text = "agreement \"t\" { in force 2025-01-01 00:00 UTC party A \"a\" party B \"b\" group G \"g\" under B }\nact fire \"f\"\n";
+        crate::compile(&crate::span::Source::new("t.truce", text))
+            .unwrap()
+            .rulebook
+    }
+
+    /// What a finding that the act was aimed at `object` says of `asked`,
+    /// for an act by `actor`, asked about `party`.
+    fn says(object: &Object, asked: ObjectSel, actor: Option<&str>, party: Option<&str>) -> Truth {
+        let r = rulebook();
+        let idx = |p: &str| r.party(p).map(|i| super::super::article::answering(&r, i));
+        directed(&r, object, asked, actor.and_then(idx), party.and_then(idx))
+    }
+
+    #[test]
+    fn a_finding_of_whom_an_act_was_aimed_at_answers_each_question() {
+        let at_a = Object::Party("A".into());
+        let at_g = Object::Party("G".into());
+        // Aimed at A, by B: at the other side, at A, not at B.
+        assert_eq!(
+            says(&at_a, ObjectSel::OtherSide, Some("B"), None),
+            Truth::True
+        );
+        assert_eq!(
+            says(&at_a, ObjectSel::PartyOf(Subject(1)), Some("B"), Some("A")),
+            Truth::True
+        );
+        assert_eq!(
+            says(&at_a, ObjectSel::Party(1), Some("B"), Some("B")),
+            Truth::False
+        );
+        assert_eq!(
+            says(&at_a, ObjectSel::OwnArea, Some("B"), None),
+            Truth::False
+        );
+        // A group counts as the party it is under.
+        assert_eq!(
+            says(&at_g, ObjectSel::OtherSide, Some("A"), None),
+            Truth::True
+        );
+        assert_eq!(
+            says(&at_g, ObjectSel::OtherSide, Some("B"), None),
+            Truth::False
+        );
+        // By an actor of unknown origin, "the other side" cannot be told.
+        assert_eq!(
+            says(&at_a, ObjectSel::OtherSide, None, None),
+            Truth::Unknown
+        );
+        // A drill in one's own area is aimed at no party; whose intruder
+        // was aimed at, the finding does not say.
+        assert_eq!(
+            says(&Object::OwnArea, ObjectSel::OwnArea, Some("A"), None),
+            Truth::True
+        );
+        assert_eq!(
+            says(&Object::OwnArea, ObjectSel::Party(0), Some("B"), Some("A")),
+            Truth::False
+        );
+        assert_eq!(
+            says(&Object::Intruder, ObjectSel::Party(0), Some("B"), Some("A")),
+            Truth::Unknown
+        );
+        assert_eq!(
+            says(&Object::Intruder, ObjectSel::OtherSide, Some("B"), None),
+            Truth::False
+        );
+    }
+}

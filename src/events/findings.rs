@@ -246,7 +246,7 @@ fn stray_keys(raw: &RawFinding, at: &str, word: &str) -> Result<(), String> {
     };
     match given.iter().find(|(k, g)| *g && !allowed.contains(k)) {
         Some((key, _)) => Err(format!(
-            "`{at}.{key}` does not belong to a `{word}` finding"
+            "`{at}.{key}` does not belong to a finding of test `{word}`"
         )),
         None => Ok(()),
     }

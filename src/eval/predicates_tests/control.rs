@@ -1,0 +1,69 @@
+//! Whose area a place lies in, by the sides of the lines whose sides are
+//! held, on the shipped geometry.
+
+use super::*;
+use crate::eval::control::control;
+use crate::events::Position;
+
+fn holder(rulebook: &Rulebook, place: (f64, f64), accuracy: f64) -> Option<&str> {
+    let pos = Position::Fix(fuzzy(place, accuracy));
+    control(rulebook, &pos)
+        .holder()
+        .map(|p| &*rulebook.parties[usize::from(p)].id)
+}
+
+fn kaa() -> Rulebook {
+    compile(
+        "agreement \"t\" { in force 1953-07-27 22:00 Asia/Seoul party UNC \"u\" party KPA \"k\" }\n\
+         line mdl from \"geo/korea-mdl.geojson\" { KPA holds north, UNC holds south }\n\
+         act fire \"f\"\n",
+    )
+}
+
+#[test]
+fn the_villages_of_the_dmz_lie_in_the_area_of_the_side_that_holds_them() {
+    let r = kaa();
+    assert_eq!(holder(&r, KIJONG_DONG, 0.0), Some("KPA"));
+    assert_eq!(holder(&r, DAESEONG_DONG, 0.0), Some("UNC"));
+    assert_eq!(holder(&r, KAESONG, 0.0), Some("KPA"));
+    assert_eq!(holder(&r, MUNSAN, 0.0), Some("UNC"));
+}
+
+#[test]
+fn a_place_whose_uncertainty_reaches_the_line_has_no_holder() {
+    let r = kaa();
+    // Daeseong-dong lies a few hundred metres from the shipped line.
+    assert_eq!(holder(&r, DAESEONG_DONG, 5_000.0), None);
+}
+
+#[test]
+fn a_place_beyond_a_lines_end_gets_nothing_from_that_line() {
+    let r = kaa();
+    // Ganghwa island lies west of where the shipped MDL begins.
+    assert_eq!(holder(&r, (37.7, 126.45), 0.0), None);
+}
+
+#[test]
+fn the_blue_line_tells_lebanon_from_israel() {
+    let r = compile(
+        "agreement \"t\" { in force 2024-11-27 04:00 Asia/Jerusalem party IL \"i\" party LB \"l\" }\n\
+         line blue_line from \"geo/israel-lebanon-blue-line.geojson\" { LB holds north, IL holds south }\n\
+         act fire \"f\"\n",
+    );
+    assert_eq!(holder(&r, KFAR_KILA, 0.0), Some("LB"));
+    assert_eq!(holder(&r, KIRYAT_SHMONA, 0.0), Some("IL"));
+    assert_eq!(holder(&r, NAQOURA, 0.0), Some("LB"));
+    assert_eq!(holder(&r, SHLOMI, 0.0), Some("IL"));
+}
+
+#[test]
+fn lines_that_disagree_leave_the_holder_open() {
+    // Two lines drawn the same way, held the opposite way round.
+    let r = compile(
+        "agreement \"t\" { in force 2025-01-01 00:00 UTC party A \"a\" party B \"b\" }\n\
+         line one = [(30.0, 48.0), (31.0, 48.0)] { A holds north, B holds south }\n\
+         line two = [(30.0, 48.0), (31.0, 48.0)] { B holds north, A holds south }\n\
+         act fire \"f\"\n",
+    );
+    assert_eq!(holder(&r, (48.1, 30.5), 0.0), None);
+}
