@@ -47,6 +47,9 @@ impl Env<'_> {
         let e = self.event(subject);
         let read = point_of(e, point).map_or(point, |(_, read)| read);
         let step = self.on_side_record(cond, subject, point, sel, line);
+        if e.findings().is_empty() {
+            return step;
+        }
         match self.line_for(e, line, sel) {
             Ok((drawn, Some(side))) => {
                 let asked = Asked::Side {
@@ -72,6 +75,9 @@ impl Env<'_> {
     ) -> Step {
         let e = self.event(subject);
         let step = self.crosses_record(cond, subject, path, line, from);
+        if e.findings().is_empty() {
+            return step;
+        }
         match self.line_for(e, line, from) {
             Ok((drawn, from)) => {
                 let asked = Asked::Crosses {
