@@ -67,6 +67,9 @@ pub struct Expectation {
     /// verdict its summary, an article's reason or its continuing state's note.
     #[serde(default)]
     pub reason: Option<String>,
+    /// For an act another event implies: the id of that event.
+    #[serde(default)]
+    pub implied_by: Option<String>,
     /// A variant: the case is judged again with these doctrine settings
     /// (over the case's own), and this expectation is about that run. The
     /// verdict must name each of these settings as one it depended on.
@@ -390,7 +393,12 @@ fn meets(exp: &Expectation, v: &Verdict) -> bool {
             .iter()
             .any(|d| *d.doctrine == **name && *d.setting == **setting)
     });
-    outcome && articles && reason && named
+    let implied = exp.implied_by.as_deref().is_none_or(|parent| {
+        v.implied_by
+            .as_ref()
+            .is_some_and(|i| &*i.event == parent)
+    });
+    outcome && articles && reason && named && implied
 }
 
 /// `who_fired_first=irrelevant`
@@ -415,6 +423,9 @@ fn describe_expected(exp: &Expectation) -> String {
             ", naming doctrine {}",
             describe_settings(&exp.doctrine)
         ));
+    }
+    if let Some(parent) = &exp.implied_by {
+        s.push_str(&format!(", implied by {parent}"));
     }
     s
 }
