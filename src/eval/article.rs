@@ -181,9 +181,12 @@ fn diligence(
             };
         }
         Truth::Unknown if finding.outcome == Outcome::Violation => {
-            let open = elements
-                .iter()
-                .find(|e| e.step.result == Truth::Unknown)
+            // Name the open element a finding fell short on, if any: it is
+            // the one to look at first.
+            let unknown = || elements.iter().filter(|e| e.step.result == Truth::Unknown);
+            let open = unknown()
+                .find(|e| e.step.basis.is_some())
+                .or_else(|| unknown().next())
                 .map_or(DiligenceElement::Knowledge, |e| e.element);
             finding.outcome = Outcome::Inconclusive;
             finding.reason = Reason::DiligenceOpen {

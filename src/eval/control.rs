@@ -5,9 +5,12 @@
 //! position beyond a line's end, or with an uncertainty reaching the line,
 //! gets nothing from that line. Lines that decide must agree.
 
+use super::cond::{Env, point_of};
+use super::findings::Asked;
 use super::space::side_indexed;
-use super::verdict::Note;
-use crate::check::{PartyIdx, Rulebook};
+use super::truth::Truth;
+use super::verdict::{Note, Step};
+use crate::check::{PartyIdx, PointField, Rulebook, Subject};
 use crate::events::Position;
 use crate::name::Name;
 
@@ -64,17 +67,6 @@ impl Control {
         (agree && !self.straddled).then_some(first)
     }
 
-    /// Why no holder, for an unknown test.
-    pub(super) fn why(&self) -> &'static str {
-        if self.straddled {
-            "the position is closer to a line than its uncertainty, so whose side it is on is unknown"
-        } else if self.found.is_empty() {
-            "no line whose sides the rulebook says are held passes the position (it lies beyond their ends)"
-        } else {
-            "the lines whose sides are held disagree about whose side the position is on"
-        }
-    }
-
     /// What the lines showed, as a fact's note.
     pub(super) fn note(&self, rulebook: &Rulebook) -> Note {
         let id = |p: PartyIdx| -> Name { rulebook.parties[usize::from(p)].id.clone() };
@@ -87,12 +79,74 @@ impl Control {
                     .map(|(_, l)| rulebook.lines[*l].name.as_str().into())
                     .collect(),
             },
-            None if self.found.is_empty() || self.straddled => Note::NoHolder,
+            None if self.straddled => Note::NearLine,
+            None if self.found.is_empty() => Note::NoHolder,
             None => {
                 let mut parties: Vec<Name> = self.found.iter().map(|(p, _)| id(*p)).collect();
                 parties.dedup();
                 Note::HoldersDisagree { parties }
             }
         }
+    }
+}
+
+/// Whose area a place of an event lies in, and what says so.
+pub(super) struct Area {
+    pub(super) holder: Option<PartyIdx>,
+    /// What the lines showed, for the fact.
+    pub(super) note: Note,
+}
+
+impl Env<'_> {
+    /// Whose area a place of the event lies in: by the lines whose sides
+    /// are held where the record tells, otherwise by a finding of the side
+    /// of such a line the place lay on (see `findings.rs`).
+    pub(super) fn area(&self, subject: Subject, field: PointField) -> Area {
+        let e = self.event(subject);
+        let point = point_of(e, field);
+        let read = point.map_or(field, |(_, read)| read);
+        let lines = point.map(|(pos, _)| control(self.rulebook, pos));
+        if let Some(holder) = lines.as_ref().and_then(Control::holder) {
+            let note = lines.as_ref().map(|c| c.note(self.rulebook));
+            let note = note.unwrap_or(Note::NoHolder);
+            return Area {
+                holder: Some(holder),
+                note,
+            };
+        }
+        if !e.findings().is_empty() {
+            for (i, line) in self.rulebook.lines.iter().enumerate() {
+                for &(party, side) in &line.held {
+                    let asked = Asked::Side {
+                        line: i,
+                        side,
+                        field,
+                        read,
+                    };
+                    let open = Step::leaf("".into(), Truth::Unknown, Vec::new());
+                    let settled = self.settle(open, subject, asked);
+                    if settled.result != Truth::True {
+                        continue;
+                    }
+                    let by = settled
+                        .basis
+                        .iter()
+                        .flat_map(|b| b.findings.iter())
+                        .find(|w| w.met && w.says == Truth::True)
+                        .map(|w| w.by.clone());
+                    let note = Note::SideFound {
+                        party: self.rulebook.parties[usize::from(party)].id.clone(),
+                        line: line.name.as_str().into(),
+                        by: by.unwrap_or_else(|| "a finding".into()),
+                    };
+                    return Area {
+                        holder: Some(party),
+                        note,
+                    };
+                }
+            }
+        }
+        let note = lines.map_or(Note::NoHolder, |c| c.note(self.rulebook));
+        Area { holder: None, note }
     }
 }

@@ -3,7 +3,7 @@
 //! rulebook names.
 
 use super::cond::{Env, missing};
-use super::control::{Control, control};
+use super::control::Area;
 use super::findings::Asked;
 use super::truth::Truth;
 use super::verdict::{Note, Step};
@@ -53,8 +53,9 @@ impl Env<'_> {
         )
     }
 
-    /// `directed at other side`: from whose side of the lines with holdings
-    /// the target lies on, settled by findings where that does not tell.
+    /// `directed at other side`: from whose area the target lies in (by
+    /// the lines whose sides are held, or a finding of its side), settled
+    /// by findings of what the act was aimed at where that does not tell.
     pub(super) fn directed(&self, cond: &Cond, subject: Subject, object: ObjectSel) -> Step {
         let e = self.event(subject);
         let answering = |p: PartyIdx| super::article::answering(self.rulebook, p);
@@ -64,13 +65,12 @@ impl Env<'_> {
         let bound = e
             .party
             .filter(|p| self.rulebook.parties[usize::from(*p)].role.is_bound());
-        let came_from = || {
-            e.origin
-                .as_ref()
-                .and_then(|o| control(self.rulebook, o).holder())
-        };
-        let actor = bound.map(answering).or_else(came_from);
-        let by_origin = bound.is_none() && actor.is_some();
+        let origin = bound
+            .is_none()
+            .then(|| self.area(subject, PointField::Origin));
+        let actor = bound
+            .map(answering)
+            .or_else(|| origin.as_ref().and_then(|a| a.holder));
         let party = match object {
             ObjectSel::Party(p) => Some(answering(p)),
             ObjectSel::PartyOf(s) => self.event(s).party.map(answering),
@@ -81,29 +81,35 @@ impl Env<'_> {
             actor,
             party,
         };
-        let mut step = match e.target.as_ref() {
-            None => missing(cond, e, "target"),
-            Some(target) => {
-                let found = control(self.rulebook, target);
-                let truth = match found.holder() {
-                    // Launched from one side's area into the same area by
-                    // no side: at that side, or at an intruder there?
-                    Some(h) if by_origin && Some(h) == actor => Truth::Unknown,
-                    Some(h) => aimed(object, h, actor, party),
-                    None => Truth::Unknown,
-                };
-                let value = super::discs::describe(target);
-                let mut fact = self.fact(e, "target", value, None);
-                fact.note = Some(found.note(self.rulebook));
-                let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
-                if truth == Truth::Unknown {
-                    step.unknown_because = Some(why_not_aimed(&found, object));
-                }
-                step
-            }
+        let target = self.area(subject, PointField::Target);
+        if e.target.is_none() && target.holder.is_none() {
+            return self.settle(missing(cond, e, "target"), subject, asked);
+        }
+        let truth = match (target.holder, &origin) {
+            (None, _) => Truth::Unknown,
+            (Some(_), _) if actor.is_none() => Truth::Unknown,
+            // Launched by no side from one side's area into that same
+            // area: at that side, or at an intruder there?
+            (Some(h), Some(_)) if Some(h) == actor => Truth::Unknown,
+            (Some(h), _) => aimed(object, h, actor, party),
         };
+        let mut facts = Vec::new();
+        if let Some(pos) = &e.target {
+            let mut fact = self.fact(e, "target", super::discs::describe(pos), None);
+            fact.note = Some(target.note.clone());
+            facts.push(fact);
+        }
+        if let (Some(area), Some(pos)) = (&origin, &e.origin) {
+            let mut fact = self.fact(e, "origin", super::discs::describe(pos), None);
+            fact.note = Some(area.note.clone());
+            facts.push(fact);
+        }
+        let mut step = Step::leaf(cond.text.clone(), truth, facts);
         if matches!(object, ObjectSel::PartyOf(_)) && party.is_none() {
             step.result = Truth::Unknown;
+        }
+        if step.result == Truth::Unknown {
+            step.unknown_because = Some(why_not_aimed(&target, origin.as_ref(), actor, object));
         }
         self.settle(step, subject, asked)
     }
@@ -163,15 +169,29 @@ fn aimed(
     }
 }
 
-fn why_not_aimed(found: &Control, object: ObjectSel) -> String {
-    match (found.holder(), object) {
-        (None, _) => found.why().to_owned(),
-        (Some(_), ObjectSel::OwnArea | ObjectSel::Intruder) => {
+/// Why the record does not tell whom an act was aimed at.
+fn why_not_aimed(
+    target: &Area,
+    origin: Option<&Area>,
+    actor: Option<PartyIdx>,
+    object: ObjectSel,
+) -> String {
+    if target.holder.is_none() {
+        return "whose area the target lies in is not known".to_owned();
+    }
+    match (actor, origin, object) {
+        (None, Some(_), _) => {
+            "the act is by no side, and whose area it was launched from is not known".to_owned()
+        }
+        (None, None, _) => "whose act it was is not known".to_owned(),
+        (Some(_), Some(_), _) => {
+            "the act is by no side, launched within one side's area: at that side, or at an intruder there, the record does not tell".to_owned()
+        }
+        (Some(_), None, ObjectSel::OwnArea | ObjectSel::Intruder) => {
             "the target lies in the actor's own area: whether it was a drill or an intruder, the record does not tell".to_owned()
         }
-        (Some(_), _) => {
-            "the actor's party, or where its target lay, does not tell whom the act was aimed at"
-                .to_owned()
+        (Some(_), None, _) => {
+            "the target lies in the actor's own area: at an intruder of the other party's, perhaps; the record does not tell".to_owned()
         }
     }
 }

@@ -41,7 +41,8 @@ impl Env<'_> {
             };
             let result = match condition {
                 _ if !linked => {
-                    let text = format!("{binding} = {other}: {}", cond.text);
+                    // Not tried: the renderers say why, from the marker.
+                    let text = format!("{binding} = {other}");
                     let mut step = Step::leaf(text.into(), Truth::False, Vec::new());
                     step.related = Some(Related::Unlinked(bound));
                     steps.push(step);

@@ -6,8 +6,6 @@
 //! not bind are reached only when the rulebook says so.
 
 use super::cond::Env;
-use super::control::control;
-use super::findings::Asked;
 use super::truth::Truth;
 use super::verdict::{ActorRole, Answer, Duty, Perpetrator, PreventBecause, Responsibility};
 use crate::check::{Article, Capacity, PartyIdx, Responsible, Role, Rulebook, Subject};
@@ -166,27 +164,7 @@ impl Env<'_> {
     /// the lines whose sides are held, or by a finding of which side it lay
     /// on where the record does not tell.
     fn controller(&self, field: crate::check::PointField) -> Option<PartyIdx> {
-        let e = self.event(Subject::EVENT);
-        let (pos, read) = super::cond::point_of(e, field)?;
-        if let Some(holder) = control(self.rulebook, pos).holder() {
-            return Some(holder);
-        }
-        // Each side of each line with holdings, as a finding may settle it.
-        for (i, line) in self.rulebook.lines.iter().enumerate() {
-            for &(party, side) in &line.held {
-                let step = super::verdict::Step::leaf("".into(), Truth::Unknown, Vec::new());
-                let asked = Asked::Side {
-                    line: i,
-                    side,
-                    field,
-                    read,
-                };
-                if self.settle(step, Subject::EVENT, asked).result == Truth::True {
-                    return Some(party);
-                }
-            }
-        }
-        None
+        self.area(Subject::EVENT, field).holder
     }
 }
 

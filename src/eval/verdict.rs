@@ -428,8 +428,13 @@ pub struct Fact {
 pub enum Note {
     /// The point lies on the side of these lines that the party holds.
     HeldBy { party: Name, lines: Vec<Name> },
-    /// No line with holdings tells whose side the point is on.
+    /// No line with holdings passes the point: it lies beyond their ends.
     NoHolder,
+    /// The point is closer to a line with holdings than its uncertainty.
+    NearLine,
+    /// The record does not tell, but a finding puts the point on the side
+    /// of a line that the party holds.
+    SideFound { party: Name, line: Name, by: Name },
     /// The lines with holdings disagree about whose side it is on.
     HoldersDisagree { parties: Vec<Name> },
     /// The actor is a group under this party.

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::words;
 use crate::eval::{
     ExceptionStatus, ExceptionTrial, Finding, Outcome, PatternRun, Perpetrator, Proof, Reason,
-    Step, Truth, Verdict,
+    Related, Step, Truth, Verdict,
 };
 use crate::events::Rejection;
 use crate::report::{Adjudication, Totals};
@@ -258,7 +258,13 @@ fn mark(t: Truth) -> &'static str {
 
 fn step(out: &mut String, s: &Step, depth: usize) {
     let pad = "  ".repeat(depth);
-    let _ = writeln!(out, "{pad}{} {}", mark(s.result), s.condition);
+    let untried = match &s.related {
+        Some(Related::Unlinked(_)) => {
+            ": not tried, the link to it does not meet the standard of proof"
+        }
+        _ => "",
+    };
+    let _ = writeln!(out, "{pad}{} {}{untried}", mark(s.result), s.condition);
     for fact in &s.facts {
         let computed = fact
             .computed
@@ -283,7 +289,7 @@ fn step(out: &mut String, s: &Step, depth: usize) {
         let _ = writeln!(out, "{pad}    unknown: {}", clean(why));
     }
     if let Some(b) = &s.basis {
-        for line in words::basis(b) {
+        for line in words::basis(b, &s.condition) {
             let _ = writeln!(out, "{pad}    {}", clean(&line));
         }
     }

@@ -28,7 +28,7 @@ pub fn reason(r: &Reason) -> String {
             capacity.name()
         ),
         Reason::CapacityUnknown { party } => format!(
-            "met, but whether the actor acted for `{party}` is unknown (the record gives no `actor.capacity`), so whether the act is `{party}`'s own cannot be decided"
+            "met, but whether the actor acted for `{party}` is unknown (the record does not tell in what capacity the actor acted), so whether the act is `{party}`'s own cannot be decided"
         ),
         Reason::ControllerUnknown { field } => format!(
             "met, but who controls the {field} is unknown, so which party had to prevent the act cannot be decided"
@@ -232,8 +232,8 @@ fn perpetrator(p: &Perpetrator) -> String {
     }
 }
 
-/// How findings bore on a test: one line for the decision, one per finding.
-pub fn basis(b: &Basis) -> Vec<String> {
+/// How findings bore on `test`: one line for the decision, one per finding.
+pub fn basis(b: &Basis, test: &str) -> Vec<String> {
     let decided = match b.decided_by {
         DecidedBy::Record => "decided by the record",
         DecidedBy::Finding => "decided by a finding: the record cannot decide it",
@@ -250,17 +250,18 @@ pub fn basis(b: &Basis) -> Vec<String> {
         DecidedBy::Undecided => "left open: no finding about it meets the standard",
     };
     let mut lines = vec![format!("{decided} ({})", b.standard.replace('_', " "))];
-    lines.extend(b.findings.iter().map(weighed));
+    lines.extend(b.findings.iter().map(|w| weighed(w, test)));
     lines
 }
 
-/// `finding by UNC SIT: trajectory crosses line `mdl` — says true; meets it on A2 investigation (UNC SIT)`
-fn weighed(w: &Weighed) -> String {
+/// `finding by UNC SIT on J-2: crossed line `mdl`; so `trajectory crosses mdl` holds; meets the standard on A1 investigation (UNC SIT)`
+fn weighed(w: &Weighed, test: &str) -> String {
     let held = if w.holds { "" } else { "not " };
+    // What it found, then what that makes of the test asked.
     let says = match w.says {
-        Truth::True => "says it holds",
-        Truth::False => "says it does not",
-        Truth::Unknown => "does not settle it",
+        Truth::True => format!("so `{test}` holds"),
+        Truth::False => format!("so `{test}` does not hold"),
+        Truth::Unknown => format!("which does not settle `{test}`"),
     };
     let meets = if w.met {
         "meets the standard"
@@ -320,7 +321,16 @@ pub fn note(n: &Note) -> String {
             let lines: Vec<String> = lines.iter().map(|l| format!("`{l}`")).collect();
             format!("in `{party}`'s area: its side of line {}", lines.join(", "))
         }
-        Note::NoHolder => "no line whose sides are held tells whose area it is in".to_owned(),
+        Note::NoHolder => {
+            "no line whose sides are held passes it: it lies beyond their ends".to_owned()
+        }
+        Note::SideFound { party, line, by } => format!(
+            "in `{party}`'s area: a finding by {by} puts it on `{party}`'s side of line `{line}`"
+        ),
+        Note::NearLine => {
+            "too close to a line whose sides are held, for its uncertainty, to tell whose area it is in"
+                .to_owned()
+        }
         Note::HoldersDisagree { parties } => {
             let parties: Vec<String> = parties.iter().map(|p| format!("`{p}`")).collect();
             format!("the lines disagree: {}", parties.join(" or "))
