@@ -393,11 +393,10 @@ fn meets(exp: &Expectation, v: &Verdict) -> bool {
             .iter()
             .any(|d| *d.doctrine == **name && *d.setting == **setting)
     });
-    let implied = exp.implied_by.as_deref().is_none_or(|parent| {
-        v.implied_by
-            .as_ref()
-            .is_some_and(|i| &*i.event == parent)
-    });
+    let implied = exp
+        .implied_by
+        .as_deref()
+        .is_none_or(|parent| v.implied_by.as_ref().is_some_and(|i| &*i.event == parent));
     outcome && articles && reason && named && implied
 }
 

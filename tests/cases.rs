@@ -583,3 +583,217 @@ fn lebanon_self_defence_needs_an_established_attack_at_its_source_while_it_lasts
         "a threat only Israel saw"
     );
 }
+
+/// The finding of article `article` in a verdict.
+fn finding<'v>(v: &'v truce::eval::Verdict, article: &str) -> &'v truce::eval::Finding {
+    v.articles.iter().find(|f| &*f.article == article).unwrap()
+}
+
+/// Every step of a tree, depth first.
+fn steps(s: &truce::eval::Step) -> Vec<&truce::eval::Step> {
+    let mut out = vec![s];
+    for child in &s.steps {
+        out.extend(steps(child));
+    }
+    out
+}
+
+/// How findings decided the test `text` in an article's condition.
+fn decided_by(f: &truce::eval::Finding, text: &str) -> Option<truce::eval::DecidedBy> {
+    let all = steps(&f.condition);
+    let s = all.iter().find(|s| &*s.condition == text)?;
+    s.basis.as_ref().map(|b| b.decided_by)
+}
+
+#[test]
+fn a_finding_decides_what_the_coordinates_cannot_and_a_conflict_stays_open() {
+    use truce::eval::{DecidedBy, Outcome::*, Reason};
+    let vs = case_verdicts("cases/kaa-findings-2017", &[]);
+    let j2 = finding(verdict(&vs, "J-2"), "7");
+    assert_eq!(j2.outcome, Violation);
+    let crosses = "trajectory crosses mdl";
+    assert_eq!(decided_by(j2, crosses), Some(DecidedBy::Finding));
+    // The same record without the finding cannot be decided.
+    assert_eq!(finding(verdict(&vs, "J-2b"), "7").outcome, Inconclusive);
+    // A party's claim decides nothing.
+    let j3 = finding(verdict(&vs, "J-3"), "7");
+    assert_eq!(decided_by(j3, crosses), Some(DecidedBy::Undecided));
+    // Precise coordinates against a finding, both meeting the standard.
+    let j4 = finding(verdict(&vs, "J-4"), "7");
+    assert!(matches!(
+        j4.reason,
+        Reason::CannotDecide {
+            decided_by: Some(DecidedBy::Conflict),
+            ..
+        }
+    ));
+    let j5 = finding(verdict(&vs, "J-5"), "7");
+    assert_eq!(
+        (j5.outcome, decided_by(j5, crosses)),
+        (NoViolation, Some(DecidedBy::Record))
+    );
+}
+
+#[test]
+fn an_act_done_privately_is_not_its_sides_and_an_unknown_capacity_stays_open() {
+    use truce::eval::{Outcome::*, Reason};
+    use truce::events::Capacity;
+    let vs = case_verdicts("cases/kaa-capacity", &[]);
+    let c1 = finding(verdict(&vs, "C-1"), "7");
+    assert_eq!(c1.outcome, NoViolation);
+    assert!(matches!(
+        &c1.reason,
+        Reason::NotImputable { party, capacity: Capacity::Defector } if &**party == "KPA"
+    ));
+    assert_eq!(verdict(&vs, "C-2").outcome, Violation);
+    let c7 = finding(verdict(&vs, "C-7"), "7");
+    assert!(matches!(c7.reason, Reason::CapacityUnknown { .. }));
+}
+
+#[test]
+fn the_party_in_control_answers_for_an_act_of_unknown_origin_by_its_duty() {
+    use truce::eval::{Duty, Outcome::*, Perpetrator, PreventBecause, Reason};
+    let result = case_verdicts("cases/il-lb-rockets-2025", &[]);
+    let r1 = finding(verdict(&result, "R-1"), "1");
+    assert_eq!((r1.outcome, r1.party.as_deref()), (Violation, Some("LB")));
+    let who = r1.responsibility.as_ref().unwrap();
+    assert_eq!(who.perpetrator, Perpetrator::Unknown);
+    let answers = who.answers.as_ref().unwrap();
+    assert_eq!(
+        answers.duty,
+        Duty::Prevent {
+            because: PreventBecause::Controls("origin")
+        }
+    );
+    // Under the conduct reading, the measures Lebanon took acquit it.
+    let conduct = case_verdicts(
+        "cases/il-lb-rockets-2025",
+        &[("prevention_duty", "conduct")],
+    );
+    let r1 = finding(verdict(&conduct, "R-1"), "1");
+    assert_eq!(r1.outcome, NoViolation);
+    assert!(matches!(r1.reason, Reason::Diligent { .. }));
+    assert_eq!(
+        r1.diligence.as_ref().unwrap().breached,
+        truce::eval::Truth::False
+    );
+    let r4 = finding(verdict(&conduct, "R-4"), "1");
+    assert!(matches!(r4.reason, Reason::DiligenceOpen { .. }));
+    // A group falls to the party it is under.
+    let r6 = finding(verdict(&result, "R-6"), "1");
+    let answers = r6
+        .responsibility
+        .as_ref()
+        .unwrap()
+        .answers
+        .as_ref()
+        .unwrap();
+    assert_eq!(
+        answers.duty,
+        Duty::Prevent {
+            because: PreventBecause::Group
+        }
+    );
+}
+
+#[test]
+fn a_non_partys_act_is_reported_as_such_and_counted_apart() {
+    use truce::eval::{Outcome::*, Perpetrator};
+    let a = run("ua-nonparty-and-control");
+    let n1 = a.verdicts.iter().find(|v| &*v.event == "N-1").unwrap();
+    assert_eq!((n1.outcome, n1.party.as_deref()), (Violation, None));
+    assert!(matches!(n1.perpetrator(), Some(Perpetrator::NonParty { id }) if &**id == "FX"));
+    assert_eq!(a.totals.nonparty, 1);
+    // An unreached non-party breaches nothing itself; the party in control answers.
+    let n2 = a.verdicts.iter().find(|v| &*v.event == "N-2").unwrap();
+    assert_eq!(finding(n2, "4").outcome, NoViolation);
+    assert_eq!(finding(n2, "10").party.as_deref(), Some("RU"));
+}
+
+#[test]
+fn a_finding_of_an_element_prevails_over_the_rulebooks_measure_of_it() {
+    use truce::eval::{DecidedBy, FailedElement, Outcome::*, Reason};
+    let vs = case_verdicts("cases/ua-self-defence-findings", &[]);
+    assert_eq!(verdict(&vs, "SD-2").outcome, Justified);
+    let sd4 = finding(verdict(&vs, "SD-4"), "4");
+    assert_eq!(sd4.outcome, Justified);
+    let trial = sd4
+        .exceptions
+        .iter()
+        .find(|x| &*x.exception == "self_defence")
+        .unwrap();
+    let all = steps(trial.condition.as_ref().unwrap());
+    let ongoing = all
+        .iter()
+        .find(|s| &*s.condition == "attack is ongoing")
+        .unwrap();
+    assert_eq!(
+        ongoing.basis.as_ref().map(|b| b.decided_by),
+        Some(DecidedBy::FindingOverMeasure)
+    );
+    assert_eq!(verdict(&vs, "SD-6").outcome, Violation);
+    assert_eq!(verdict(&vs, "SD-8").outcome, Violation);
+    // A link resting on the responder's own word binds no attack.
+    let Reason::Breach { failed, .. } = &finding(verdict(&vs, "SD-10"), "4").reason else {
+        panic!("SD-10 is a breach")
+    };
+    assert!(
+        failed
+            .iter()
+            .any(|f| matches!(f.element, FailedElement::Unlinked { .. }))
+    );
+}
+
+#[test]
+fn an_implied_act_is_judged_under_its_own_articles_and_linked_to_its_source() {
+    use truce::eval::Outcome::*;
+    let a = run("kaa-implied-mines-2015");
+    assert_eq!(a.totals.implied, 2);
+    let crossing = a.verdicts.iter().find(|v| &*v.event == "M-1/1").unwrap();
+    assert_eq!(crossing.implied_by.as_ref().map(|i| &*i.event), Some("M-1"));
+    assert_eq!(finding(crossing, "7").outcome, Violation);
+    let deployment = a.verdicts.iter().find(|v| &*v.event == "G-1/1").unwrap();
+    assert_eq!(deployment.outcome, NoViolation);
+    assert_eq!(a.totals.events, a.totals.verdicts + a.totals.rejected);
+}
+
+#[test]
+fn an_authorisation_carves_the_act_out_and_an_excuse_justifies_it() {
+    use truce::eval::{Outcome::*, Reason};
+    let component = case_verdicts(
+        "cases/kaa-uncmac-authority",
+        &[("mac_authority", "component")],
+    );
+    let u2 = finding(verdict(&component, "U-2"), "7");
+    assert_eq!(u2.outcome, NoViolation);
+    assert!(
+        matches!(&u2.reason, Reason::CarvedOut { exception } if &**exception == "mac_authorisation")
+    );
+    let joint = case_verdicts(
+        "cases/kaa-uncmac-authority",
+        &[("mac_authority", "joint_only")],
+    );
+    assert_eq!(verdict(&joint, "U-2").outcome, Violation);
+    let own = case_verdicts("cases/kaa-uncmac-authority", &[]);
+    let f2 = finding(verdict(&own, "F-2"), "6");
+    assert!(matches!(f2.reason, Reason::Excused { .. }));
+    assert_eq!(f2.outcome, Justified);
+}
+
+#[test]
+fn acts_against_the_peacekeepers_fall_to_their_side_and_statements_are_context() {
+    use truce::eval::{Duty, Outcome::*};
+    let vs = case_verdicts("cases/cy-pyla-2023", &[]);
+    let p3 = finding(verdict(&vs, "P-3"), "5");
+    assert_eq!((p3.outcome, p3.party.as_deref()), (Violation, Some("TF")));
+    let answers = p3
+        .responsibility
+        .as_ref()
+        .unwrap()
+        .answers
+        .as_ref()
+        .unwrap();
+    assert_eq!(answers.duty, Duty::OwnOrPrevent);
+    assert_eq!(verdict(&vs, "P-5").outcome, NoViolation);
+    assert_eq!(verdict(&vs, "P-2").outcome, NoViolation);
+}

@@ -571,3 +571,64 @@ fn the_json_report_lists_pattern_findings_with_the_events_counted() {
     assert_eq!(trial["exception"], "self_defence");
     assert_eq!(trial["effect"], "excuses");
 }
+
+#[test]
+fn the_json_report_carries_reasons_responsibility_findings_and_implied_acts_as_data() {
+    let json = |rules: &str, events: &str| -> serde_json::Value {
+        let out = truce(&[
+            "adjudicate",
+            "--rules",
+            rules,
+            "--events",
+            events,
+            "--format",
+            "json",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let mines = json(
+        "rules/kaa.truce",
+        "cases/kaa-implied-mines-2015/events.yaml",
+    );
+    assert_eq!(mines["totals"]["implied"], 2);
+    let implied = mines["verdicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["event"] == "M-1/1")
+        .unwrap();
+    assert_eq!(implied["implied_by"]["event"], "M-1");
+    let para7 = implied["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["article"] == "7")
+        .unwrap();
+    assert_eq!(para7["why"]["kind"], "breach");
+    assert_eq!(para7["responsibility"]["perpetrator"]["kind"], "party");
+    assert_eq!(
+        para7["responsibility"]["answers"]["duty"]["kind"],
+        "own_act"
+    );
+    // The crossing rests on a finding: the step says so, as data.
+    let reasoning = implied["explanation"]["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["article"] == "7")
+        .unwrap();
+    let text = serde_json::to_string(&reasoning["condition"]).unwrap();
+    assert!(text.contains("\"decided_by\":\"finding\""), "{text}");
+    assert!(text.contains("\"test\":\"crosses\""), "{text}");
+    let rockets = json(
+        "rules/il-lb-coh-2024.truce",
+        "cases/il-lb-rockets-2025/events.yaml",
+    );
+    let r1 = &rockets["verdicts"].as_array().unwrap()[0]["articles"][0];
+    assert_eq!(r1["responsibility"]["perpetrator"]["kind"], "unknown");
+    assert_eq!(
+        r1["responsibility"]["answers"]["duty"],
+        serde_json::json!({"kind": "prevent", "because": {"controls": "origin"}})
+    );
+}
