@@ -193,15 +193,7 @@ impl Checker {
                 Some(CondKind::Act { subject, acts })
             }
             Operand::Party(subject) => {
-                let mut parties = Vec::new();
-                for name in &names {
-                    let (_, index) = self
-                        .symbols
-                        .resolve(name, &[Kind::Party])
-                        .map_err(|e| self.error(e))
-                        .ok()?;
-                    parties.push(u16::try_from(index).ok()?);
-                }
+                let parties = self.parties(&names)?;
                 Some(CondKind::Actor { subject, parties })
             }
             Operand::Weapon(subject) if op.node == BinOp::Is && names.len() == 1 => {
@@ -214,15 +206,7 @@ impl Checker {
             }
             Operand::Capacity(subject) => self.capacity_test(subject, &names),
             Operand::Affected(subject) => {
-                let mut parties = Vec::new();
-                for name in &names {
-                    let (_, index) = self
-                        .symbols
-                        .resolve(name, &[Kind::Party])
-                        .map_err(|e| self.error(e))
-                        .ok()?;
-                    parties.push(u16::try_from(index).ok()?);
-                }
+                let parties = self.parties(&names)?;
                 Some(CondKind::Affected { subject, parties })
             }
             Operand::WeaponType(subject) => {
@@ -259,6 +243,20 @@ impl Checker {
                 self.invalid(InvalidError::new(&op.span, message, "this operator").help(help))
             }
         }
+    }
+
+    /// Party (or monitor, group, ...) ids by name.
+    fn parties(&mut self, names: &[Span]) -> Option<Vec<u16>> {
+        let mut parties = Vec::new();
+        for name in names {
+            let (_, index) = self
+                .symbols
+                .resolve(name, &[Kind::Party])
+                .map_err(|e| self.error(e))
+                .ok()?;
+            parties.push(u16::try_from(index).ok()?);
+        }
+        Some(parties)
     }
 
     /// Adds an act, or every act of a class, to a set.

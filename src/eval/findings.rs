@@ -14,9 +14,7 @@ use super::cond::Env;
 use super::proof::{Aspect, weigh};
 use super::truth::Truth;
 use super::verdict::{Basis, DecidedBy, Step, Weighed};
-use crate::check::{
-    Capacity, DiligenceElement, ObjectSel, PartyIdx, PointField, Rulebook, Side, Subject,
-};
+use crate::check::{DiligenceElement, ObjectSel, PartyIdx, PointField, Rulebook, Side, Subject};
 use crate::events::{FindingTest, MonitorFinding, Object};
 
 /// The test a step is about, as findings name it.
@@ -282,18 +280,6 @@ fn directed(
         (ObjectSel::Party(_) | ObjectSel::PartyOf(_), Object::OwnArea) => Truth::False,
         // Whose intruder it was, the finding does not say.
         (ObjectSel::Party(_) | ObjectSel::PartyOf(_), Object::Intruder) => Truth::Unknown,
-    }
-}
-
-/// Whether an actor's act is its party's own, given the capacities the
-/// article imputes: unknown when the record does not tell the capacity.
-pub(super) fn imputable(capacity: Capacity, imputable: crate::check::CapacitySet) -> Truth {
-    if imputable.contains(capacity) {
-        return Truth::True;
-    }
-    match capacity {
-        Capacity::Unknown => Truth::Unknown,
-        _ => Truth::False,
     }
 }
 

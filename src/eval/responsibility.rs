@@ -131,7 +131,7 @@ impl Env<'_> {
                     answers: None,
                 })
             }
-            Role::Party => match super::findings::imputable(e.capacity, article.imputable) {
+            Role::Party => match imputable(e.capacity, article.imputable) {
                 Truth::True => answer(id(p), Duty::OwnAct),
                 _ if article.duty_prevent && e.capacity.is_private() => {
                     let because = PreventBecause::Private;
@@ -202,5 +202,17 @@ fn unbound(role: Role) -> Option<ActorRole> {
         Role::Mediator => Some(ActorRole::Mediator),
         Role::NonParty { reached: false } => Some(ActorRole::NonParty),
         Role::NonParty { reached: true } | Role::Party | Role::Group => None,
+    }
+}
+
+/// Whether an actor's act is its party's own, given the capacities the
+/// article imputes: unknown when the record does not tell the capacity.
+fn imputable(capacity: Capacity, imputable: crate::check::CapacitySet) -> Truth {
+    if imputable.contains(capacity) {
+        return Truth::True;
+    }
+    match capacity {
+        Capacity::Unknown => Truth::Unknown,
+        _ => Truth::False,
     }
 }

@@ -5,7 +5,7 @@
 //! silently never matches.
 
 use super::model::{Evidence, FindingTest, MonitorFinding, Object};
-use super::raw::{RawEvidence, RawFinding};
+use super::raw::RawFinding;
 use super::validate::{evidence, unknown};
 use super::vocabulary::Vocab;
 use crate::check::{DiligenceElement, PointField};
@@ -250,14 +250,4 @@ fn stray_keys(raw: &RawFinding, at: &str, word: &str) -> Result<(), String> {
         )),
         None => Ok(()),
     }
-}
-
-/// The evidence a link rests on, when recorded with it.
-pub(super) fn link_evidence(
-    raw: Vec<RawEvidence>,
-    at: &str,
-    names: &mut Interner,
-    problems: &mut Vec<String>,
-) -> Box<[Evidence]> {
-    evidence(raw, at, names, problems)
 }

@@ -3,7 +3,7 @@
 
 use jiff::Timestamp;
 
-use super::findings::{finding, link_evidence};
+use super::findings::finding;
 use super::model::{
     Effects, Event, Evidence, Extra, Grade, Grants, Inference, Link, Point, Time, Weapon,
 };
@@ -526,7 +526,7 @@ fn relations(
             }
             if link.by.is_some() || !link.evidence.is_empty() {
                 let at = format!("{}[{}].evidence", relation.name(), out.len());
-                let evidence = link_evidence(link.evidence, &at, names, &mut problems);
+                let evidence = evidence(link.evidence, &at, names, &mut problems);
                 let n = u16::try_from(out.len()).map_err(|_| "too many relations".to_owned())?;
                 let by = link.by.as_deref().map(|b| names.intern(b));
                 links.push((n, Link { by, evidence }));
