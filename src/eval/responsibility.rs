@@ -8,7 +8,7 @@
 use super::cond::Env;
 use super::truth::Truth;
 use super::verdict::{ActorRole, Answer, Duty, Perpetrator, PreventBecause, Responsibility};
-use crate::check::{Article, Capacity, PartyIdx, Responsible, Role, Rulebook, Subject};
+use crate::check::{Article, Capacity, PartyIdx, PointField, Responsible, Role, Rulebook, Subject};
 use crate::name::Name;
 
 /// What the article makes of the act's author.
@@ -41,14 +41,12 @@ impl Env<'_> {
         let e = self.event(Subject::EVENT);
         let id = |p: PartyIdx| rulebook.parties[usize::from(p)].id.clone();
         let perpetrator = perpetrator(rulebook, e.party, e.capacity);
-        let role = e.party.map(|p| rulebook.parties[usize::from(p)].role);
         let with = |answers: Option<Answer>| Responsibility {
             perpetrator: perpetrator.clone(),
             answers,
         };
-        if let (Some(p), Some(role)) = (e.party, role)
-            && let Some(unbound) = unbound(role)
-            && article.responsible == Responsible::ActorParty
+        if let Some(p) = e.party
+            && let Some(unbound) = unbound(rulebook.parties[usize::from(p)].role, article)
         {
             return Who::NotBound {
                 actor: id(p),
@@ -60,43 +58,61 @@ impl Env<'_> {
                 party: id(p),
                 duty: Duty::Named,
             }))),
-            Responsible::Controller(field) => {
-                // A party's own forces answer for their own act wherever it
-                // came from; anyone else's act falls to the party that
-                // controls the place.
-                match &perpetrator {
-                    Perpetrator::Party { id: own } => {
-                        return Who::Answers(with(Some(Answer {
-                            party: own.clone(),
-                            duty: Duty::OwnAct,
-                        })));
-                    }
-                    // A group falls to the party it is under, wherever it acts.
-                    Perpetrator::Group { under, .. } => {
-                        let because = PreventBecause::Group;
-                        return Who::Answers(with(Some(Answer {
-                            party: under.clone(),
-                            duty: Duty::Prevent { because },
-                        })));
-                    }
-                    Perpetrator::Private { .. }
-                    | Perpetrator::NonParty { .. }
-                    | Perpetrator::Unknown => {}
-                }
-                match self.controller(field) {
-                    Some(c) => Who::Answers(with(Some(Answer {
-                        party: id(c),
-                        duty: Duty::Prevent {
-                            because: PreventBecause::Controls(field.name()),
-                        },
-                    }))),
-                    None => Who::ControllerUnknown {
-                        field: field.name(),
-                        responsibility: with(None),
-                    },
-                }
-            }
+            Responsible::Controller(field) => self.in_control(article, field, perpetrator),
             Responsible::ActorParty => self.actor_party(article, perpetrator),
+        }
+    }
+
+    /// `responsible controller of FIELD`: a party's own act is its own,
+    /// wherever it acted; a group's falls to the party it is under; any
+    /// other act (one done privately, a non-party's, one of unknown
+    /// origin) to the party that controls the place.
+    fn in_control(&self, article: &Article, field: PointField, perpetrator: Perpetrator) -> Who {
+        let rulebook = self.rulebook;
+        let e = self.event(Subject::EVENT);
+        let id = |p: PartyIdx| rulebook.parties[usize::from(p)].id.clone();
+        let answer = |party, duty| {
+            Who::Answers(Responsibility {
+                perpetrator: perpetrator.clone(),
+                answers: Some(Answer { party, duty }),
+            })
+        };
+        let controller = self.controller(field);
+        let controls = Duty::Prevent {
+            because: PreventBecause::Controls(field.name()),
+        };
+        // A side's people: their act is its own if done in a capacity the
+        // article imputes, otherwise the controller's to prevent.
+        let own = match (e.party, &perpetrator) {
+            (Some(p), Perpetrator::Party { .. } | Perpetrator::Private { .. }) => {
+                Some((p, imputable(e.capacity, article.imputable)))
+            }
+            (_, Perpetrator::Group { under, .. }) => {
+                let because = PreventBecause::Group;
+                return answer(under.clone(), Duty::Prevent { because });
+            }
+            _ => None,
+        };
+        match (own, controller) {
+            (Some((p, Truth::True)), _) => answer(id(p), Duty::OwnAct),
+            // Its own act or one it had to prevent in its own area: it
+            // answers either way.
+            (Some((p, Truth::Unknown)), Some(c)) if c == p => answer(id(p), Duty::OwnOrPrevent),
+            (Some((p, Truth::Unknown)), _) => Who::CapacityUnknown {
+                party: id(p),
+                responsibility: Responsibility {
+                    perpetrator: perpetrator.clone(),
+                    answers: None,
+                },
+            },
+            (_, Some(c)) => answer(id(c), controls),
+            (_, None) => Who::ControllerUnknown {
+                field: field.name(),
+                responsibility: Responsibility {
+                    perpetrator: perpetrator.clone(),
+                    answers: None,
+                },
+            },
         }
     }
 
@@ -141,11 +157,10 @@ impl Env<'_> {
                     party: id(p),
                     capacity: e.capacity,
                 },
-                // Its own act or one it had to prevent: under a duty of
-                // result it answers either way.
-                Truth::Unknown if article.duty_prevent && article.diligence.is_none() => {
-                    answer(id(p), Duty::OwnOrPrevent)
-                }
+                // Its own act or one of its people's it had to prevent: the
+                // party answers either way (whether its diligence, if the
+                // article judges the duty by one, settles it is seen there).
+                Truth::Unknown if article.duty_prevent => answer(id(p), Duty::OwnOrPrevent),
                 Truth::Unknown => Who::CapacityUnknown {
                     party: id(p),
                     responsibility: Responsibility {
@@ -163,7 +178,7 @@ impl Env<'_> {
     /// The party that controls a place of the judged event: by the sides of
     /// the lines whose sides are held, or by a finding of which side it lay
     /// on where the record does not tell.
-    fn controller(&self, field: crate::check::PointField) -> Option<PartyIdx> {
+    fn controller(&self, field: PointField) -> Option<PartyIdx> {
         self.area(Subject::EVENT, field).holder
     }
 }
@@ -195,13 +210,17 @@ fn perpetrator(rulebook: &Rulebook, party: Option<PartyIdx>, capacity: Capacity)
 }
 
 /// For an actor the agreement does not bind and the article does not
-/// reach: what it is.
-fn unbound(role: Role) -> Option<ActorRole> {
+/// reach: what it is. A monitor's or mediator's own act engages no one
+/// (unless the article names the party that answers, whoever acted); a
+/// non-party's not reached engages only the party in control of its place.
+fn unbound(role: Role, article: &Article) -> Option<ActorRole> {
+    let named = matches!(article.responsible, Responsible::Party(_));
+    let by_place = matches!(article.responsible, Responsible::Controller(_));
     match role {
-        Role::Monitor => Some(ActorRole::Monitor),
-        Role::Mediator => Some(ActorRole::Mediator),
-        Role::NonParty { reached: false } => Some(ActorRole::NonParty),
-        Role::NonParty { reached: true } | Role::Party | Role::Group => None,
+        Role::Monitor if !named => Some(ActorRole::Monitor),
+        Role::Mediator if !named => Some(ActorRole::Mediator),
+        Role::NonParty { reached: false } if !named && !by_place => Some(ActorRole::NonParty),
+        Role::Monitor | Role::Mediator | Role::NonParty { .. } | Role::Party | Role::Group => None,
     }
 }
 
