@@ -3,14 +3,20 @@
 /// `println!` that ends quietly when stdout is a closed pipe (`| head`).
 macro_rules! outln {
     ($($arg:tt)*) => {
-        $crate::cli::out(&format!("{}\n", format_args!($($arg)*)))
+        $crate::cli::out(&truce::render::text::clean_lines(&format!(
+            "{}\n",
+            format_args!($($arg)*)
+        )))
     };
 }
 
 /// `eprintln!` that ends quietly when stderr is a closed pipe.
 macro_rules! errln {
     ($($arg:tt)*) => {
-        $crate::cli::err(&format!("{}\n", format_args!($($arg)*)))
+        $crate::cli::err(&truce::render::text::clean_lines(&format!(
+            "{}\n",
+            format_args!($($arg)*)
+        )))
     };
 }
 

@@ -396,3 +396,34 @@ fn an_exception_set_aside_sets_nothing_else_aside() {
         (Applies, SetAside, Applies)
     );
 }
+
+#[test]
+fn an_unproven_link_fails_an_excuse_but_cannot_clear_a_prohibition() {
+    // A reprisal is forbidden, and the answer is excused by an attack: the
+    // link to the attack is only the responder's own claim.
+    let rules = r#"
+agreement "Links" {
+  in force 2025-09-03 00:00 Europe/Kyiv
+  party A "Party A"
+  party B "Party B"
+}
+act fire "discharge of any weapon"
+article 1 "No reprisal." {
+  violation when act is fire and some responds_to as a where a.actor.party != actor.party
+}
+article 2 "No fire." { violation when act is fire }
+exception answer overrides article 2 {
+  applies when some responds_to as a where a.actor.party != actor.party
+}
+"#;
+    let events = r#"
+- {id: F-1, time: "2025-09-10T06:00:00+03:00", act: fire, actor: {party: A}, evidence: [{source: m, kind: observation, grade: A1}]}
+- {id: F-2, time: "2025-09-10T06:10:00+03:00", act: fire, actor: {party: B}, responds_to: [{event: F-1, by: B, evidence: [{source: B, kind: party_claim, grade: A1}]}], evidence: [{source: m, kind: observation, grade: A1}]}
+"#;
+    let v = judge_under(rules, events);
+    let article = |n: &str| v[1].articles.iter().find(|f| &*f.article == n).unwrap();
+    // Whether it answered F-1 is not established: it may be a reprisal.
+    assert_eq!(article("1").outcome, Outcome::Inconclusive);
+    // The excuse needs the link proven: the fire is a violation.
+    assert_eq!(article("2").outcome, Outcome::Violation);
+}

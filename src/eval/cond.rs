@@ -34,6 +34,10 @@ pub struct Env<'a> {
     /// The standard of proof findings and links must meet in the condition
     /// being evaluated: the article's, or the exception's.
     pub standard: usize,
+    /// Evaluating an exception's condition: a link that falls short of the
+    /// standard fails the excuse (the burden is on whoever invokes it),
+    /// where in an article's condition it only leaves the test open.
+    pub excusing: bool,
 }
 
 impl<'a> Env<'a> {
@@ -49,6 +53,7 @@ impl<'a> Env<'a> {
             exceptions_seen: Default::default(),
             proofs_seen: Default::default(),
             standard: 0,
+            excusing: false,
         }
     }
 

@@ -108,7 +108,9 @@ pub(super) fn try_exceptions(
                 Some(seen) => seen.clone(),
                 None => {
                     env.standard = x.proof;
+                    env.excusing = true;
                     let step = env.eval(&x.condition);
+                    env.excusing = false;
                     env.exceptions_seen.insert(i, step.clone());
                     step
                 }

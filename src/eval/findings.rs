@@ -14,7 +14,9 @@ use super::cond::Env;
 use super::proof::{Aspect, weigh};
 use super::truth::Truth;
 use super::verdict::{Basis, DecidedBy, Step, Weighed};
-use crate::check::{DiligenceElement, ObjectSel, PartyIdx, PointField, Rulebook, Side, Subject};
+use crate::check::{
+    DiligenceElement, ObjectSel, PartyIdx, PointField, Role, Rulebook, Side, Subject,
+};
 use crate::events::{FindingTest, MonitorFinding, Object};
 
 /// The test a step is about, as findings name it.
@@ -163,7 +165,7 @@ fn says(rulebook: &Rulebook, f: &MonitorFinding, asked: Asked<'_>) -> Option<Tru
                 return None;
             }
             // A crossing that did not happen did not happen from any side.
-            if !f.holds {
+            if !f.holds && from.is_none() {
                 return Some(Truth::False);
             }
             match (
@@ -200,13 +202,7 @@ fn says(rulebook: &Rulebook, f: &MonitorFinding, asked: Asked<'_>) -> Option<Tru
             if **line != *rulebook.lines[l].name || !same_point(*field, asked, read) {
                 return None;
             }
-            let found = side_of(rulebook, l, side)?;
-            match (found == wanted, f.holds) {
-                (same, true) => return Some(Truth::from(same)),
-                // Not on the other side: this side, or beyond the line's end.
-                (false, false) => return Some(Truth::Unknown),
-                (true, false) => Truth::True,
-            }
+            Truth::from(side_of(rulebook, l, side)? == wanted)
         }
         (
             FindingTest::DirectedAt { object },
@@ -215,7 +211,15 @@ fn says(rulebook: &Rulebook, f: &MonitorFinding, asked: Asked<'_>) -> Option<Tru
                 actor,
                 party,
             },
-        ) => directed(rulebook, object, asked, actor, party),
+        ) => {
+            let truth = directed(rulebook, object, asked, actor, party);
+            // "Not aimed at A" denies "aimed at the other side" only where A
+            // is the only other side.
+            if !f.holds && matches!(asked, ObjectSel::OtherSide) && other_sides(rulebook) > 1 {
+                return Some(Truth::Unknown);
+            }
+            truth
+        }
         (FindingTest::Element { name, of }, Asked::Element { element, of: about }) => {
             let same = **name == *rulebook.elements[element].name && of.as_deref() == about;
             if !same {
@@ -228,7 +232,24 @@ fn says(rulebook: &Rulebook, f: &MonitorFinding, asked: Asked<'_>) -> Option<Tru
         }
         _ => return None,
     };
-    Some(if f.holds { truth } else { truth.negated() })
+    Some(if f.holds { truth } else { denied(truth) })
+}
+
+/// What a finding that something did *not* hold says of a test that its
+/// holding would settle: it denies the test only where holding would have
+/// made it true. That the shot was not aimed at A, or not from the north,
+/// does not make it aimed at B, or from the south: the finding is silent.
+fn denied(holding: Truth) -> Truth {
+    match holding {
+        Truth::True => Truth::False,
+        Truth::False | Truth::Unknown => Truth::Unknown,
+    }
+}
+
+/// How many sides, other than one's own, an act could be aimed at.
+fn other_sides(rulebook: &Rulebook) -> usize {
+    let parties = rulebook.parties.iter().filter(|p| p.role == Role::Party);
+    parties.count().saturating_sub(1)
 }
 
 /// Whether a finding about `found` bears on a test of `asked`, which read
@@ -262,19 +283,25 @@ fn directed(
         Object::Party(id) => rulebook.party(id).map(answering),
         Object::OwnArea | Object::Intruder => None,
     };
+    // A monitor, a mediator or a non-party is no side: an act aimed at it
+    // is aimed at no side's area.
+    let side = found.filter(|f| rulebook.parties[usize::from(*f)].role.is_bound());
     match (asked, object) {
         (ObjectSel::OwnArea, Object::OwnArea) | (ObjectSel::Intruder, Object::Intruder) => {
             Truth::True
         }
         (ObjectSel::OwnArea | ObjectSel::Intruder, _) => Truth::False,
-        (ObjectSel::OtherSide, Object::Party(_)) => match (found, actor) {
+        (ObjectSel::OtherSide, Object::Party(_)) => match (side, actor) {
+            (None, _) => Truth::False,
             (Some(f), Some(a)) => Truth::from(f != a),
-            _ => Truth::Unknown,
+            (Some(_), None) => Truth::Unknown,
         },
         (ObjectSel::OtherSide, Object::OwnArea | Object::Intruder) => Truth::False,
         (ObjectSel::Party(_) | ObjectSel::PartyOf(_), Object::Party(_)) => match (found, party) {
             (Some(f), Some(q)) => Truth::from(f == q),
-            _ => Truth::Unknown,
+            // Aimed at someone this rulebook does not know: not at `q`.
+            (None, Some(_)) => Truth::False,
+            (_, None) => Truth::Unknown,
         },
         // A drill in one's own area is aimed at no party.
         (ObjectSel::Party(_) | ObjectSel::PartyOf(_), Object::OwnArea) => Truth::False,
@@ -288,10 +315,65 @@ mod tests {
     use super::*;
 
     fn rulebook() -> Rulebook {
-        let text = "agreement \"t\" { in force 2025-01-01 00:00 UTC party A \"a\" party B \"b\" group G \"g\" under B }\nact fire \"f\"\n";
-        crate::compile(&crate::span::Source::new("t.truce", text))
+        rulebook_of("party A \"a\" party B \"b\" group G \"g\" under B monitor M \"m\"")
+    }
+
+    fn rulebook_of(parties: &str) -> Rulebook {
+        let text = format!(
+            "agreement \"t\" {{ in force 2025-01-01 00:00 UTC {parties} }}\nact fire \"f\"\n"
+        );
+        crate::compile(&crate::span::Source::new("t.truce", &text))
             .unwrap()
             .rulebook
+    }
+
+    /// What a finding that the act was (`holds`) or was not aimed at
+    /// party `at` says of `directed at other side`, for an act by `actor`.
+    fn denies(r: &Rulebook, at: &str, holds: bool, actor: &str) -> Option<Truth> {
+        let finding = MonitorFinding {
+            test: FindingTest::DirectedAt {
+                object: Object::Party(at.into()),
+            },
+            holds,
+            by: "M".into(),
+            evidence: Box::new([]),
+            text: None,
+        };
+        let asked = Asked::Directed {
+            object: ObjectSel::OtherSide,
+            actor: r.party(actor),
+            party: None,
+        };
+        super::says(r, &finding, asked)
+    }
+
+    #[test]
+    fn a_finding_that_an_act_was_not_aimed_at_a_side_denies_only_what_holding_would_affirm() {
+        let two = rulebook();
+        // Not aimed at A, by B: not at the other side, where A is the only one.
+        assert_eq!(denies(&two, "A", false, "B"), Some(Truth::False));
+        // Not aimed at B, by B: silent (it might be aimed at A, or nowhere).
+        assert_eq!(denies(&two, "B", false, "B"), Some(Truth::Unknown));
+        // With a third side, not aimed at A may still be aimed at C.
+        let three = rulebook_of("party A \"a\" party B \"b\" party C \"c\"");
+        assert_eq!(denies(&three, "A", true, "B"), Some(Truth::True));
+        assert_eq!(denies(&three, "A", false, "B"), Some(Truth::Unknown));
+    }
+
+    #[test]
+    fn an_act_aimed_at_a_monitor_is_aimed_at_no_side() {
+        let r = rulebook();
+        assert_eq!(denies(&r, "M", true, "B"), Some(Truth::False));
+        assert_eq!(denies(&r, "M", false, "B"), Some(Truth::Unknown));
+        let at_m = Object::Party("M".into());
+        assert_eq!(
+            says(&at_m, ObjectSel::Party(3), Some("B"), Some("M")),
+            Truth::True
+        );
+        assert_eq!(
+            says(&at_m, ObjectSel::Party(0), Some("B"), Some("A")),
+            Truth::False
+        );
     }
 
     /// What a finding that the act was aimed at `object` says of `asked`,

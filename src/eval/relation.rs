@@ -41,12 +41,19 @@ impl Env<'_> {
             };
             let result = match condition {
                 _ if !linked => {
-                    // Not tried: the renderers say why, from the marker.
+                    // Not tried: the renderers say why, from the marker. An
+                    // excuse resting on an unproven link fails; a prohibition
+                    // cannot rule the link out either.
+                    let result = if self.excusing {
+                        Truth::False
+                    } else {
+                        Truth::Unknown
+                    };
                     let text = format!("{binding} = {other}");
-                    let mut step = Step::leaf(text.into(), Truth::False, Vec::new());
+                    let mut step = Step::leaf(text.into(), result, Vec::new());
                     step.related = Some(Related::Unlinked(bound));
                     steps.push(step);
-                    Truth::False
+                    result
                 }
                 Some(c) => {
                     self.subjects.push(j);

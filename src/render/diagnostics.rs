@@ -7,7 +7,23 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, NarratableRepor
 const WIDEST: usize = 10_000;
 
 /// Renders one diagnostic. Without colour it is stable enough to snapshot.
+///
+/// A rule file may come from the other side's negotiators: control
+/// characters it carries (in a snippet, a title, a name) are escaped, and
+/// colour, being made of control characters, is then given up.
 pub fn render(diagnostic: &dyn Diagnostic, colour: bool) -> String {
+    let plain = draw(diagnostic, false);
+    if plain.chars().any(|c| c.is_control() && c != '\n') {
+        return super::text::clean_lines(&plain).into_owned();
+    }
+    if colour {
+        draw(diagnostic, true)
+    } else {
+        plain
+    }
+}
+
+fn draw(diagnostic: &dyn Diagnostic, colour: bool) -> String {
     let mut out = String::new();
     let rendered = if too_wide(diagnostic) {
         NarratableReportHandler::new().render_report(&mut out, diagnostic)
@@ -78,5 +94,19 @@ mod tests {
         };
         let shown = super::render(&all.errors[0], false);
         assert!(shown.contains("unknown act `fyre`"), "{shown}");
+    }
+
+    #[test]
+    fn control_characters_in_a_rule_file_are_escaped_even_in_colour() {
+        let text = "agreement \"T\u{1b}[2J\" {\n in force 2025-01-01 00:00 UTC\n party A \"a\"\n}\n# \u{1b}]0;x\u{7}\n";
+        let Err(error) = crate::compile(&Source::new("esc.truce", text)) else {
+            panic!("must fail")
+        };
+        for colour in [false, true] {
+            let shown = super::rulebook(&error, colour);
+            assert!(!shown.contains('\u{1b}'), "{shown}");
+            assert!(!shown.contains('\u{7}'), "{shown}");
+            assert!(shown.contains("\\u{1b}"), "{shown}");
+        }
     }
 }

@@ -176,6 +176,17 @@ pub fn clean(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// Text of several lines with control characters, other than the line
+/// breaks, escaped: for messages that quote input (a rule file's title, a
+/// path, an id given on the command line).
+pub fn clean_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() && c != '\n') {
+        return text.into();
+    }
+    let lines: Vec<_> = text.split('\n').map(clean).collect();
+    lines.join("\n").into()
+}
+
 fn headline(o: Outcome) -> &'static str {
     match o {
         Outcome::Violation => "VIOLATION",
@@ -264,7 +275,8 @@ fn step(out: &mut String, s: &Step, depth: usize) {
         }
         _ => "",
     };
-    let _ = writeln!(out, "{pad}{} {}{untried}", mark(s.result), s.condition);
+    let condition = clean(&s.condition);
+    let _ = writeln!(out, "{pad}{} {condition}{untried}", mark(s.result));
     for fact in &s.facts {
         let computed = fact
             .computed
