@@ -127,6 +127,7 @@ impl Loaded {
                 reason: problems.join("; "),
                 line,
                 order,
+                implied: false,
             }),
         }
     }

@@ -147,6 +147,7 @@ pub fn build(loaded: Loaded, file: &str) -> (EventGraph, Vec<Rejection>) {
     for relation in [Relation::RespondsTo, Relation::Continues] {
         reject_cycles(&events, relation, &mut keep, &mut rejected, file);
     }
+    reject_orphans(&events, &mut keep, &mut rejected, file);
     let events: Vec<Event> = events
         .into_iter()
         .zip(&keep)
@@ -172,34 +173,60 @@ fn reject(event: &Event, reason: String, file: &str) -> Rejection {
         reason,
         line: event.line,
         order: event.order,
+        implied: event.inference().is_some(),
     }
 }
 
 /// Rejects every event whose id an earlier input event already had, even
-/// when that earlier event was itself rejected while loading.
+/// when that earlier event was itself rejected while loading. An act an
+/// event implies comes after the event, and after the acts it implies
+/// before it.
 fn reject_duplicates(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>, file: &str) {
-    // The first record of each id, by position: (order, line).
-    let mut first: HashMap<&str, (u32, u32)> = HashMap::with_capacity(events.len());
+    // The first record of each id: its place in the input, then its line.
+    let mut first: HashMap<&str, ((u32, bool), u32)> = HashMap::with_capacity(events.len());
     for r in out.iter() {
         if let Some(id) = r.event.as_deref() {
-            first.entry(id).or_insert((r.order, r.line));
+            first.entry(id).or_insert(((r.order, false), r.line));
         }
     }
+    let place = |e: &Event| (e.order, e.inference().is_some());
     let mut duplicates = Vec::new();
     for (i, e) in events.iter().enumerate() {
         match first.get(&*e.id) {
-            Some(&(order, line)) if order < e.order => {
+            // Events of one record keep their input order here, so of two
+            // in the same place the one met first is first.
+            Some(&(at, line)) if at <= place(e) => {
                 let reason = format!("duplicate id `{}`; the first is at line {line}", e.id);
                 duplicates.push((i, reject(e, reason, file)));
             }
             _ => {
-                first.insert(&e.id, (e.order, e.line));
+                first.insert(&e.id, (place(e), e.line));
             }
         }
     }
     for (i, rejection) in duplicates {
         keep[i] = false;
         out.push(rejection);
+    }
+}
+
+/// Rejects the acts implied by an event that was rejected: they rest on
+/// its record.
+fn reject_orphans(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>, file: &str) {
+    let recorded: HashSet<u32> = events
+        .iter()
+        .zip(keep.iter())
+        .filter(|(e, k)| **k && e.inference().is_none())
+        .map(|(e, _)| e.order)
+        .collect();
+    for (i, e) in events.iter().enumerate() {
+        if let Some(inference) = e.inference().filter(|_| keep[i])
+            && !recorded.contains(&e.order)
+        {
+            let reason = format!("implied by `{}`, which was rejected", inference.parent);
+            keep[i] = false;
+            out.push(reject(e, reason, file));
+        }
     }
 }
 

@@ -218,12 +218,8 @@ impl Prepared {
             rejected: self.rejected.len(),
             ..Default::default()
         };
-        totals.implied = self
-            .graph
-            .events
-            .iter()
-            .filter(|e| e.inference().is_some())
-            .count();
+        let kept = self.graph.events.iter().filter(|e| e.inference().is_some());
+        totals.implied = kept.count() + self.rejected.iter().filter(|r| r.implied).count();
         let n = self.graph.events.len();
         for start in (0..n).step_by(batch.max(1)) {
             let verdicts = self.judge_range(instruments, start..start.saturating_add(batch).min(n));
@@ -366,6 +362,7 @@ fn uncovered(e: &events::Event, vocabulary: &events::Vocabulary, file: &str) -> 
         reason: format!("no rulebook given declares both its act `{act}`{who}"),
         line: e.line,
         order: e.order,
+        implied: e.inference().is_some(),
     }
 }
 

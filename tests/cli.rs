@@ -313,6 +313,30 @@ fn no_event_can_forge_a_line_of_the_text_report() {
     );
 }
 
+#[test]
+fn acts_implied_by_a_rejected_event_are_rejected_and_counted_as_implied() {
+    let events = concat!(
+        "{\"id\":\"D\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\"}\n",
+        "{\"id\":\"D\",\"time\":\"2016-01-01T00:01:00Z\",\"act\":\"fire\",\"implies\":[{\"act\":\"movement\",\"because\":\"a\"}]}\n",
+        "{\"id\":\"E\",\"time\":\"2016-01-01T00:01:00Z\",\"act\":\"fire\",\"implies\":[{\"act\":\"movement\",\"because\":\"a\"}]}\n",
+    );
+    let out = adjudicate_text("orphans", events, &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(3));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let totals = &report["totals"];
+    assert_eq!(
+        (&totals["events"], &totals["implied"], &totals["rejected"]),
+        (&5.into(), &2.into(), &2.into())
+    );
+    let rejected: Vec<&str> = report["rejected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["event"].as_str().unwrap())
+        .collect();
+    assert_eq!(rejected, ["D", "D/1"]);
+}
+
 /// Runs `adjudicate` under the KAA rulebook on JSON Lines written to a
 /// temporary file.
 fn adjudicate_text(name: &str, events: &str, extra: &[&str]) -> Output {

@@ -427,3 +427,117 @@ exception answer overrides article 2 {
     // The excuse needs the link proven: the fire is a violation.
     assert_eq!(article("2").outcome, Outcome::Violation);
 }
+
+#[test]
+fn care_clears_a_party_of_its_peoples_act_only_when_the_act_was_not_its_own() {
+    let rules = r#"
+agreement "Care" {
+  in force 2025-09-03 00:00 Europe/Kyiv
+  party A "Party A"
+  party B "Party B"
+}
+act fire "discharge of any weapon"
+imputable official
+diligence care "due diligence" {
+  means when true
+  measures when false
+}
+article 1 "No fire." {
+  violation when act is fire
+  duty prevent
+  diligence care
+}
+"#;
+    let event = |capacity: &str, knew: bool| {
+        format!(
+            "- {{id: F, time: \"2025-09-10T06:00:00+03:00\", act: fire, actor: {{party: A, capacity: {capacity}}}, findings: [{{test: knowledge, holds: {knew}, by: m, evidence: [{{source: m, kind: investigation, grade: A1}}]}}], evidence: [{{source: m, kind: observation, grade: A1}}]}}\n"
+        )
+    };
+    let judged = |capacity: &str, knew: bool| {
+        let v = judge_under(rules, &event(capacity, knew));
+        (v[0].outcome, v[0].articles[0].reason.clone())
+    };
+    // A private act it could not have known of: no breach of its duty.
+    let (outcome, reason) = judged("private", false);
+    assert_eq!(outcome, Outcome::NoViolation);
+    assert!(
+        matches!(reason, truce::eval::Reason::Diligent { .. }),
+        "{reason:?}"
+    );
+    // In what capacity the shooter acted is unknown: its own act would be a
+    // breach whatever it knew, so care leaves the verdict open.
+    let (outcome, reason) = judged("unknown", false);
+    assert_eq!(outcome, Outcome::Inconclusive);
+    assert!(
+        matches!(reason, truce::eval::Reason::CapacityUnknown { .. }),
+        "{reason:?}"
+    );
+    // It knew, could act and did nothing: a breach either way.
+    assert_eq!(judged("unknown", true).0, Outcome::Violation);
+}
+
+#[test]
+fn a_test_of_capacity_can_ask_whether_the_record_tells_it() {
+    let rules = r#"
+agreement "Capacity" {
+  in force 2025-09-03 00:00 Europe/Kyiv
+  party A "Party A"
+  party B "Party B"
+}
+act fire "discharge of any weapon"
+article 1 "Unexplained fire." { violation when act is fire and actor.capacity in [unknown, private] }
+article 2 "Private fire." { violation when act is fire and actor.capacity is private }
+"#;
+    let events = "- {id: F, time: \"2025-09-10T06:00:00+03:00\", act: fire, actor: {party: A, capacity: unknown}, evidence: [{source: m, kind: observation, grade: A1}]}\n";
+    let v = judge_under(rules, events);
+    let article = |n: &str| v[0].articles.iter().find(|f| &*f.article == n).unwrap();
+    assert_eq!(article("1").condition.result, truce::eval::Truth::True);
+    assert_eq!(article("2").condition.result, truce::eval::Truth::Unknown);
+}
+
+#[test]
+fn a_finding_may_name_a_line_drawn_differently_for_each_party() {
+    let rules = r#"
+agreement "Lines" {
+  in force 2025-09-03 00:00 Europe/Kyiv
+  party A "Party A"
+  party B "Party B"
+}
+line a = [(37.0, 47.0), (37.1, 49.0)] { A holds west, B holds east }
+line b = [(37.5, 47.0), (37.6, 49.0)] { A holds west, B holds east }
+line r = a for A, b for B
+act fire "discharge of any weapon"
+article 1 "No fire across r." { violation when act is fire and trajectory crosses r }
+"#;
+    let events = "- {id: F, time: \"2025-09-10T06:00:00+03:00\", act: fire, actor: {party: A}, findings: [{test: crosses, line: r, by: m, evidence: [{source: m, kind: investigation, grade: A1}]}], evidence: [{source: m, kind: observation, grade: A1}]}\n";
+    let v = judge_under(rules, events);
+    assert_eq!(outcome(&v[0]), (Outcome::Violation, Some("A")));
+}
+
+#[test]
+fn an_answer_to_many_events_tries_every_one_and_lists_a_few() {
+    let mut events: String = (0..40)
+        .map(|i| {
+            format!(
+                "- {{id: A{i}, time: 2016-01-01T00:00:00Z, act: fire, actor: {{party: KPA}}}}\n"
+            )
+        })
+        .collect();
+    let answered: Vec<String> = (0..40).map(|i| format!("A{i}")).collect();
+    events.push_str(&format!(
+        "- {{id: R, time: 2016-01-01T00:10:00Z, act: fire, actor: {{party: UNC}}, responds_to: [{}], evidence: [{{source: s, kind: observation, grade: A1}}]}}\n",
+        answered.join(", ")
+    ));
+    let v = judge(&events);
+    let para6 = v[40].articles.iter().find(|f| &*f.article == "6").unwrap();
+    // `return_fire`'s condition is the `some responds_to` itself.
+    let listed = para6.exceptions[0].condition.as_ref().unwrap();
+    assert_eq!(listed.result, truce::eval::Truth::False);
+    // Eleven tried events, one step counting the other 28, and the last.
+    assert_eq!(listed.steps.len(), 13, "{listed:#?}");
+    assert!(matches!(
+        listed.steps[11].related,
+        Some(truce::eval::Related::Omitted { count: 28 })
+    ));
+    assert_eq!(listed.facts.len(), 13);
+}

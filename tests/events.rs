@@ -207,3 +207,48 @@ fn findings_capacities_links_and_implied_acts_are_checked_against_the_rulebook()
         .collect();
     insta::assert_snapshot!(report.join("\n"));
 }
+
+#[test]
+fn implied_acts_share_the_ids_namespace_and_fall_with_their_event() {
+    let rulebook = kaa();
+    let text = concat!(
+        // An implied act named like its own event, and two named alike.
+        "- {id: X, time: 2016-01-01T00:00:00Z, act: fire, implies: [{id: X, act: movement, because: a}]}\n",
+        "- {id: Y, time: 2016-01-01T00:00:00Z, act: fire, implies: [{id: Z, act: movement, because: a}, {id: Z, act: movement, because: b}]}\n",
+        // The second D is a duplicate: the act it implies falls with it.
+        "- {id: D, time: 2016-01-01T00:00:00Z, act: fire}\n",
+        "- {id: D, time: 2016-01-01T00:01:00Z, act: fire, implies: [{act: movement, because: a}]}\n",
+    );
+    let loaded =
+        truce::events::load_str("i.yaml", text, truce::events::Format::Yaml, &rulebook).unwrap();
+    let (graph, rejected) = truce::graph::build(loaded, "i.yaml");
+    let kept: Vec<&str> = graph.events.iter().map(|e| &*e.id).collect();
+    assert_eq!(kept, ["X", "Y", "Z", "D"]);
+    let gone: Vec<(&str, u32)> = rejected
+        .iter()
+        .map(|r| (r.event.as_deref().unwrap(), r.line))
+        .collect();
+    assert_eq!(gone, [("X", 1), ("Z", 2), ("D", 4), ("D/1", 4)]);
+    // Every input event, implied ones included, is accounted for.
+    assert_eq!(kept.len() + rejected.len(), 8);
+}
+
+#[test]
+fn an_event_may_imply_a_bounded_number_of_acts() {
+    let rulebook = kaa();
+    let act = "{act: movement, because: a}";
+    let event = |n: usize| {
+        let acts = vec![act; n].join(", ");
+        format!("- {{id: X, time: 2016-01-01T00:00:00Z, act: fire, implies: [{acts}]}}\n")
+    };
+    let judged = |n: usize| {
+        let text = event(n);
+        let loaded =
+            truce::events::load_str("b.yaml", &text, truce::events::Format::Yaml, &rulebook)
+                .unwrap();
+        let (graph, rejected) = truce::graph::build(loaded, "b.yaml");
+        (graph.events.len(), rejected.len())
+    };
+    assert_eq!(judged(16), (17, 0));
+    assert_eq!(judged(17), (0, 1));
+}

@@ -133,12 +133,12 @@ fn names_someone(r: &Responsibility) -> bool {
     named && !controls
 }
 
-/// Whether the party answers for failing to prevent the act.
+/// Whether the party answers, or may answer, for failing to prevent the act.
 fn under_duty(r: &Responsibility) -> bool {
-    matches!(
-        r.answers.as_ref().map(|a| a.duty),
-        Some(Duty::Prevent { .. })
-    )
+    match r.answers.as_ref().map(|a| a.duty) {
+        Some(Duty::Prevent { .. } | Duty::OwnOrPrevent) => true,
+        Some(Duty::OwnAct | Duty::Named) | None => false,
+    }
 }
 
 /// Judges a duty to prevent by the rulebook's standard of conduct: the
@@ -171,8 +171,25 @@ fn diligence(
         .as_ref()
         .map(|a| a.party.clone())
         .unwrap_or_else(|| "unknown".into());
+    let own_or_prevent = matches!(
+        responsibility.answers.as_ref().map(|a| a.duty),
+        Some(Duty::OwnOrPrevent)
+    );
     let relieved = matches!(finding.outcome, Outcome::Violation | Outcome::Inconclusive);
     match breached {
+        // Its own act, or its people's it failed to prevent: a violation
+        // either way.
+        Truth::True => {}
+        // Care shown, or not shown to be lacking, clears the party only if
+        // the act was not its own, which is not known.
+        Truth::False | Truth::Unknown
+            if own_or_prevent && finding.outcome == Outcome::Violation =>
+        {
+            finding.outcome = Outcome::Inconclusive;
+            finding.reason = Reason::CapacityUnknown { party };
+        }
+        // An open verdict stays open for the same reason.
+        Truth::False | Truth::Unknown if own_or_prevent => {}
         Truth::False if relieved => {
             finding.outcome = Outcome::NoViolation;
             finding.reason = Reason::Diligent {

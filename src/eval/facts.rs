@@ -24,10 +24,11 @@ impl Env<'_> {
         Step::leaf(cond.text.clone(), Truth::from(recorded == known), facts)
     }
 
-    /// `actor.capacity is private`: unknown when the record does not tell.
+    /// `actor.capacity is private`: unknown when the record does not tell,
+    /// unless the test asks just that (`actor.capacity in [unknown, ...]`).
     pub(super) fn capacity(&self, cond: &Cond, subject: Subject, set: CapacitySet) -> Step {
         let e = self.event(subject);
-        if e.capacity == Capacity::Unknown {
+        if e.capacity == Capacity::Unknown && !set.contains(Capacity::Unknown) {
             return missing(cond, e, "actor.capacity");
         }
         let fact = self.fact(e, "actor.capacity", e.capacity.name(), None);

@@ -22,8 +22,14 @@ use crate::events::{FindingTest, MonitorFinding, Object};
 /// The test a step is about, as findings name it.
 #[derive(Clone, Copy)]
 pub(super) enum Asked<'a> {
-    /// `trajectory crosses LINE [from SIDE]`
-    Crosses { line: usize, from: Option<Side> },
+    /// `trajectory crosses LINE [from SIDE]`: `line` is the line drawn for
+    /// the actor, `written` the one the condition names (a line drawn
+    /// differently for each party), which a finding may name instead.
+    Crosses {
+        line: usize,
+        written: usize,
+        from: Option<Side>,
+    },
     /// `FIELD in ZONE`; `read` is the field the record was read from (an
     /// origin stands in for a missing place).
     In {
@@ -61,12 +67,20 @@ impl Env<'_> {
             return step;
         }
         let standard = &self.rulebook.standards[self.standard];
+        // The event's own evidence, weighed once for the findings resting on it.
+        let on_event = std::cell::OnceCell::new();
         let weighed: Vec<Weighed> = e
             .findings()
             .iter()
             .filter_map(|f| {
                 let says = says(self.rulebook, f, asked)?;
-                let (met, evidence) = weigh(&e.id, &f.evidence, standard);
+                let (met, evidence) = match &f.evidence {
+                    Some(items) => weigh(&e.id, items, standard),
+                    None => {
+                        let met = *on_event.get_or_init(|| weigh(&e.id, &e.evidence, standard).0);
+                        (met, Vec::new())
+                    }
+                };
                 Some(Weighed {
                     event: e.id.clone(),
                     test: f.test.clone(),
@@ -75,6 +89,7 @@ impl Env<'_> {
                     by: f.by.clone(),
                     met,
                     evidence,
+                    on_event_evidence: f.evidence.is_none(),
                     text: f.text.as_deref().map(Into::into),
                 })
             })
@@ -158,10 +173,12 @@ fn says(rulebook: &Rulebook, f: &MonitorFinding, asked: Asked<'_>) -> Option<Tru
             FindingTest::Crosses { line, from },
             Asked::Crosses {
                 line: l,
+                written,
                 from: wanted,
             },
         ) => {
-            if **line != *rulebook.lines[l].name {
+            let named = |i: usize| **line == *rulebook.lines[i].name;
+            if !named(l) && !named(written) {
                 return None;
             }
             // A crossing that did not happen did not happen from any side.
@@ -336,7 +353,7 @@ mod tests {
             },
             holds,
             by: "M".into(),
-            evidence: Box::new([]),
+            evidence: Some(Box::new([])),
             text: None,
         };
         let asked = Asked::Directed {

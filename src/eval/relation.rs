@@ -19,15 +19,31 @@ impl Env<'_> {
         binding: &str,
         condition: Option<&Cond>,
     ) -> Step {
-        let related = self.graph.related(self.subjects[0], relation);
-        let judged = self.event(Subject::EVENT).id.clone();
+        let graph = self.graph;
+        let related = graph.related(self.subjects[0], relation);
+        let e = &graph.events[self.subjects[0]];
+        let judged = e.id.clone();
+        // Where each related id sits among the event's relations, to find
+        // what its link rests on: only for an event with such links, and
+        // once, however many events it relates to.
+        let positions: Option<std::collections::HashMap<&str, usize>> = (!e.links().is_empty())
+            .then(|| {
+                let mut at = std::collections::HashMap::new();
+                for (n, (r, id)) in e.relations.iter().enumerate() {
+                    if *r == relation {
+                        at.entry(&**id).or_insert(n);
+                    }
+                }
+                at
+            });
         let mut truth = Truth::False;
         let mut steps = Vec::new();
         let mut facts = Vec::new();
         let mut unknown_because = None;
         for j in related {
-            let other = self.graph.events[j].id.clone();
-            let (linked, note) = self.link(relation, &other);
+            let other = graph.events[j].id.clone();
+            let at = positions.as_ref().and_then(|p| p.get(&*other).copied());
+            let (linked, note) = self.link(at);
             facts.push(Fact {
                 event: judged.clone(),
                 field: relation.name(),
@@ -76,6 +92,7 @@ impl Env<'_> {
                 break;
             }
         }
+        omit_beyond(&mut steps, &mut facts, binding);
         // A related event that was rejected, or that this instrument does
         // not cover, might have met the test.
         for id in self.graph.unresolved(self.subjects[0], relation) {
@@ -105,19 +122,16 @@ impl Env<'_> {
         }
     }
 
-    /// Whether the judged event's link to `other` meets the standard in
+    /// Whether the judged event's link to a related event meets the standard in
     /// force: on its own evidence when recorded with some (a party's own
     /// claim that its act answered something never counts), otherwise on
     /// the judged event's own record. The note says which, when it matters.
-    fn link(&mut self, relation: Relation, other: &str) -> (bool, Option<Note>) {
-        let judged = self.subjects[0];
-        let e = &self.graph.events[judged];
-        let n = e
-            .relations
-            .iter()
-            .position(|(r, id)| *r == relation && &**id == other);
+    /// `at`: the link's position among the event's relations, when the
+    /// event records any link with evidence of its own.
+    fn link(&mut self, at: Option<usize>) -> (bool, Option<Note>) {
+        let e = &self.graph.events[self.subjects[0]];
         let standard = &self.rulebook.standards[self.standard];
-        match n.and_then(|n| e.link(n)) {
+        match at.and_then(|n| e.link(n)) {
             Some(link) => {
                 let (met, evidence) = weigh(&e.id, &link.evidence, standard);
                 let note = Note::Link {
@@ -142,6 +156,39 @@ impl Env<'_> {
                 (met, note)
             }
         }
+    }
+}
+
+/// The most related events an explanation lists for one `some`: an event
+/// may relate to thousands, and every one is still tried.
+const SHOWN: usize = 12;
+
+/// Keeps the explanation of a `some` over many related events readable and
+/// bounded: the first events tried and the last (the one that met the
+/// test, if one did) are shown, and the rest are counted in one step.
+fn omit_beyond(steps: &mut Vec<Step>, facts: &mut Vec<Fact>, binding: &str) {
+    if facts.len() > SHOWN {
+        let last = facts.pop().expect("more than shown");
+        let count = facts.len() - (SHOWN - 1);
+        facts.truncate(SHOWN - 1);
+        facts.push(Fact {
+            value: format!("… ({count} more)").into(),
+            note: None,
+            computed: None,
+            ..last.clone()
+        });
+        facts.push(last);
+    }
+    if steps.len() > SHOWN {
+        let last = steps.pop().expect("more than shown");
+        let omitted: Vec<Step> = steps.drain(SHOWN - 1..).collect();
+        let result = Truth::agreed(omitted.iter().map(|s| s.result));
+        let count = omitted.len();
+        let text = format!("{binding} = … ({count} more)");
+        let mut summary = Step::leaf(text.into(), result, Vec::new());
+        summary.related = Some(Related::Omitted { count });
+        steps.push(summary);
+        steps.push(last);
     }
 }
 

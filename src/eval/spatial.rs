@@ -82,6 +82,7 @@ impl Env<'_> {
             Ok((drawn, from)) => {
                 let asked = Asked::Crosses {
                     line: drawn.index,
+                    written: line,
                     from,
                 };
                 self.settle(step, subject, asked)

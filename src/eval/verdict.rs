@@ -153,6 +153,8 @@ pub enum Related {
     Tried(Bound),
     /// A related event not tried: the link to it does not meet the standard.
     Unlinked(Bound),
+    /// Related events tried but not listed, so many were there.
+    Omitted { count: usize },
 }
 
 /// A related event bound to the name `some` gives it.
@@ -214,7 +216,13 @@ pub struct Weighed {
     pub by: Name,
     /// Whether its evidence meets the standard.
     pub met: bool,
+    /// The items it rests on, each weighed; empty when it rests on the
+    /// evidence recorded with its event.
     pub evidence: Vec<EvidenceNote>,
+    /// It gives no evidence of its own and rests on its event's (a finding
+    /// about an act another event implies).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub on_event_evidence: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<Name>,
 }

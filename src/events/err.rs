@@ -20,6 +20,9 @@ pub struct Rejection {
     /// records share a line (a YAML file read whole).
     #[serde(skip)]
     pub order: u32,
+    /// An act another event implies (counted among those in the totals).
+    #[serde(skip)]
+    pub implied: bool,
 }
 
 /// An events file that cannot be read at all.

@@ -4,7 +4,7 @@
 //! about a line the rulebook lacks is a located rejection, not a test that
 //! silently never matches.
 
-use super::model::{Evidence, FindingTest, MonitorFinding, Object};
+use super::model::{FindingTest, MonitorFinding, Object};
 use super::raw::RawFinding;
 use super::validate::{evidence, unknown};
 use super::vocabulary::Vocab;
@@ -22,14 +22,14 @@ const BUILT_IN: [&str; 7] = [
     "measures",
 ];
 
-/// Validates a finding. `inherited` is the evidence an implied act's
-/// finding rests on when it gives none of its own: the implying event's.
+/// Validates a finding. `implied`: a finding about an act another event
+/// implies, which may rest on the evidence recorded with that event.
 pub(super) fn finding(
     raw: RawFinding,
     at: &str,
     vocab: &impl Vocab,
     names: &mut Interner,
-    inherited: Option<&[Evidence]>,
+    implied: bool,
 ) -> Result<MonitorFinding, String> {
     let test = test(&raw, at, vocab, names)?;
     let by = match raw.by.as_deref().map(str::trim) {
@@ -37,19 +37,19 @@ pub(super) fn finding(
         _ => return Err(format!("`{at}` says not who established it: give `by`")),
     };
     let mut problems = Vec::new();
-    let evidence = match (raw.evidence.is_empty(), inherited) {
-        (true, Some(parent)) => parent.to_vec().into_boxed_slice(),
-        (true, None) => {
+    let evidence = match (raw.evidence.is_empty(), implied) {
+        (true, true) => None,
+        (true, false) => {
             return Err(format!(
                 "`{at}` gives no `evidence`: a finding is weighed on the evidence it rests on"
             ));
         }
-        (false, _) => evidence(
+        (false, _) => Some(evidence(
             raw.evidence,
             &format!("{at}.evidence"),
             names,
             &mut problems,
-        ),
+        )),
     };
     if let Some(first) = problems.into_iter().next() {
         return Err(first);

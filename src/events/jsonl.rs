@@ -75,6 +75,7 @@ fn parse(name: &str, number: u32, text: &str) -> Result<RawEvent, Rejection> {
             reason,
             line: number,
             order: 0,
+            implied: false,
         }
     })
 }
@@ -86,6 +87,7 @@ fn not_utf8(name: &str, number: u32) -> Rejection {
         reason: "not valid UTF-8 text".into(),
         line: number,
         order: 0,
+        implied: false,
     }
 }
 

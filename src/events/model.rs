@@ -51,11 +51,17 @@ impl Event {
 
     /// What the `n`th relation rests on, when the record says.
     pub fn link(&self, n: usize) -> Option<&Link> {
-        let links = self.extra.as_deref().map_or(&[][..], |x| &x.links);
-        links
-            .iter()
-            .find(|(i, _)| usize::from(*i) == n)
-            .map(|(_, l)| l)
+        let links = self.links();
+        let at = links
+            .binary_search_by_key(&n, |(i, _)| usize::from(*i))
+            .ok()?;
+        Some(&links[at].1)
+    }
+
+    /// The links recorded with evidence of their own, by relation position
+    /// (in order).
+    pub fn links(&self) -> &[(u16, Link)] {
+        self.extra.as_deref().map_or(&[][..], |x| &x.links)
     }
 
     /// The inference an implied act comes from.
@@ -98,7 +104,10 @@ pub struct MonitorFinding {
     /// `false`: established not to hold.
     pub holds: bool,
     pub by: Name,
-    pub evidence: Box<[Evidence]>,
+    /// What it rests on; `None`: the evidence recorded with the event (a
+    /// finding about an act another event implies may give none of its
+    /// own), weighed once rather than copied into each finding.
+    pub evidence: Option<Box<[Evidence]>>,
     pub text: Option<Box<str>>,
 }
 

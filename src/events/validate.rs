@@ -111,7 +111,7 @@ pub fn validate(
         .into_iter()
         .enumerate()
         .filter_map(|(i, f)| {
-            finding(f, &format!("findings[{i}]"), vocab, names, None)
+            finding(f, &format!("findings[{i}]"), vocab, names, false)
                 .map_err(&mut note)
                 .ok()
         })
@@ -159,6 +159,12 @@ pub fn validate(
         },
         _ => return Err(problems),
     };
+    if raw.implies.len() > MAX_IMPLIED {
+        return Err(vec![format!(
+            "`implies` lists {} acts; an event may imply at most {MAX_IMPLIED}: record the others as events of their own",
+            raw.implies.len()
+        )]);
+    }
     let implied = raw
         .implies
         .into_iter()
@@ -209,6 +215,11 @@ pub(super) fn evidence(
         })
         .collect()
 }
+
+/// The most acts one event may imply. Each is judged as an event of its
+/// own and carries the event's evidence: without a bound, one record could
+/// multiply the work and the report without end.
+const MAX_IMPLIED: usize = 16;
 
 /// The `n`th act an event implies, as an event of its own: the same actor,
 /// weapon and evidence, linked to the event by `implied_by`.
@@ -270,15 +281,7 @@ fn implied(
         .findings
         .into_iter()
         .enumerate()
-        .map(|(i, f)| {
-            finding(
-                f,
-                &format!("{at}.findings[{i}]"),
-                vocab,
-                names,
-                Some(&parent.evidence),
-            )
-        })
+        .map(|(i, f)| finding(f, &format!("{at}.findings[{i}]"), vocab, names, true))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Event {
         id: id.into(),

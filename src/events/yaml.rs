@@ -108,6 +108,7 @@ fn parse(name: &str, first_line: u32, chunk: &str) -> Result<Vec<RawEvent>, Reje
             reason: strip_position(&e.to_string()),
             line: first_line,
             order: 0,
+            implied: false,
         }
     };
     serde_yaml::from_str(chunk).map_err(reject)
@@ -139,6 +140,7 @@ fn read_whole(
             reason: super::err::plain(&e.to_string()),
             line: 1,
             order: 0,
+            implied: false,
         });
         f(1, result);
     }

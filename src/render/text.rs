@@ -273,7 +273,13 @@ fn step(out: &mut String, s: &Step, depth: usize) {
         Some(Related::Unlinked(_)) => {
             ": not tried, the link to it does not meet the standard of proof"
         }
-        _ => "",
+        Some(Related::Omitted { .. }) => match s.result {
+            Truth::False => ": tried and not listed; none meets the test",
+            Truth::Unknown | Truth::True => {
+                ": tried and not listed; none meets the test for certain"
+            }
+        },
+        Some(Related::Quantifier(_) | Related::Tried(_)) | None => "",
     };
     let condition = clean(&s.condition);
     let _ = writeln!(out, "{pad}{} {condition}{untried}", mark(s.result));

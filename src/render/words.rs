@@ -281,12 +281,16 @@ fn weighed(w: &Weighed, test: &str) -> String {
             )
         })
         .collect();
+    let on = if w.on_event_evidence {
+        format!("the evidence recorded with {}", w.event)
+    } else {
+        items.join(", ")
+    };
     format!(
-        "finding by {} on {}: {held}{}; {says}; {meets} on {}",
+        "finding by {} on {}: {held}{}; {says}; {meets} on {on}",
         w.by,
         w.event,
         finding_test(&w.test),
-        items.join(", ")
     )
 }
 
