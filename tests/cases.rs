@@ -681,13 +681,7 @@ fn the_party_in_control_answers_for_an_act_of_unknown_origin_by_its_duty() {
     assert!(matches!(r4.reason, Reason::DiligenceOpen { .. }));
     // A group falls to the party it is under.
     let r6 = finding(verdict(&result, "R-6"), "1");
-    let answers = r6
-        .responsibility
-        .as_ref()
-        .unwrap()
-        .answers
-        .as_ref()
-        .unwrap();
+    let answers = answering(r6);
     assert_eq!(
         answers.duty,
         Duty::Prevent {
@@ -786,14 +780,14 @@ fn acts_against_the_peacekeepers_fall_to_their_side_and_statements_are_context()
     let vs = case_verdicts("cases/cy-pyla-2023", &[]);
     let p3 = finding(verdict(&vs, "P-3"), "5");
     assert_eq!((p3.outcome, p3.party.as_deref()), (Violation, Some("TF")));
-    let answers = p3
-        .responsibility
-        .as_ref()
-        .unwrap()
-        .answers
-        .as_ref()
-        .unwrap();
+    let answers = answering(p3);
     assert_eq!(answers.duty, Duty::OwnOrPrevent);
     assert_eq!(verdict(&vs, "P-5").outcome, NoViolation);
     assert_eq!(verdict(&vs, "P-2").outcome, NoViolation);
+}
+
+/// The party that answers for a finding, and under which duty.
+fn answering(f: &truce::eval::Finding) -> &truce::eval::Answer {
+    let r = f.responsibility.as_ref().expect("a responsibility");
+    r.answers.as_ref().expect("a party that answers")
 }

@@ -401,12 +401,8 @@ fn an_exception_set_aside_sets_nothing_else_aside() {
 fn an_unproven_link_fails_an_excuse_but_cannot_clear_a_prohibition() {
     // A reprisal is forbidden, and the answer is excused by an attack: the
     // link to the attack is only the responder's own claim.
-    let rules = r#"
-agreement "Links" {
-  in force 2025-09-03 00:00 Europe/Kyiv
-  party A "Party A"
-  party B "Party B"
-}
+    let rules = &two_parties(
+        r#"
 act fire "discharge of any weapon"
 article 1 "No reprisal." {
   violation when act is fire and some responds_to as a where a.actor.party != actor.party
@@ -415,7 +411,8 @@ article 2 "No fire." { violation when act is fire }
 exception answer overrides article 2 {
   applies when some responds_to as a where a.actor.party != actor.party
 }
-"#;
+"#,
+    );
     let events = r#"
 - {id: F-1, time: "2025-09-10T06:00:00+03:00", act: fire, actor: {party: A}, evidence: [{source: m, kind: observation, grade: A1}]}
 - {id: F-2, time: "2025-09-10T06:10:00+03:00", act: fire, actor: {party: B}, responds_to: [{event: F-1, by: B, evidence: [{source: B, kind: party_claim, grade: A1}]}], evidence: [{source: m, kind: observation, grade: A1}]}
@@ -430,12 +427,8 @@ exception answer overrides article 2 {
 
 #[test]
 fn care_clears_a_party_of_its_peoples_act_only_when_the_act_was_not_its_own() {
-    let rules = r#"
-agreement "Care" {
-  in force 2025-09-03 00:00 Europe/Kyiv
-  party A "Party A"
-  party B "Party B"
-}
+    let rules = &two_parties(
+        r#"
 act fire "discharge of any weapon"
 imputable official
 diligence care "due diligence" {
@@ -447,7 +440,8 @@ article 1 "No fire." {
   duty prevent
   diligence care
 }
-"#;
+"#,
+    );
     let event = |capacity: &str, knew: bool| {
         format!(
             "- {{id: F, time: \"2025-09-10T06:00:00+03:00\", act: fire, actor: {{party: A, capacity: {capacity}}}, findings: [{{test: knowledge, holds: {knew}, by: m, evidence: [{{source: m, kind: investigation, grade: A1}}]}}], evidence: [{{source: m, kind: observation, grade: A1}}]}}\n"
@@ -478,16 +472,13 @@ article 1 "No fire." {
 
 #[test]
 fn a_test_of_capacity_can_ask_whether_the_record_tells_it() {
-    let rules = r#"
-agreement "Capacity" {
-  in force 2025-09-03 00:00 Europe/Kyiv
-  party A "Party A"
-  party B "Party B"
-}
+    let rules = &two_parties(
+        r#"
 act fire "discharge of any weapon"
 article 1 "Unexplained fire." { violation when act is fire and actor.capacity in [unknown, private] }
 article 2 "Private fire." { violation when act is fire and actor.capacity is private }
-"#;
+"#,
+    );
     let events = "- {id: F, time: \"2025-09-10T06:00:00+03:00\", act: fire, actor: {party: A, capacity: unknown}, evidence: [{source: m, kind: observation, grade: A1}]}\n";
     let v = judge_under(rules, events);
     let article = |n: &str| v[0].articles.iter().find(|f| &*f.article == n).unwrap();
@@ -497,18 +488,15 @@ article 2 "Private fire." { violation when act is fire and actor.capacity is pri
 
 #[test]
 fn a_finding_may_name_a_line_drawn_differently_for_each_party() {
-    let rules = r#"
-agreement "Lines" {
-  in force 2025-09-03 00:00 Europe/Kyiv
-  party A "Party A"
-  party B "Party B"
-}
+    let rules = &two_parties(
+        r#"
 line a = [(37.0, 47.0), (37.1, 49.0)] { A holds west, B holds east }
 line b = [(37.5, 47.0), (37.6, 49.0)] { A holds west, B holds east }
 line r = a for A, b for B
 act fire "discharge of any weapon"
 article 1 "No fire across r." { violation when act is fire and trajectory crosses r }
-"#;
+"#,
+    );
     let events = "- {id: F, time: \"2025-09-10T06:00:00+03:00\", act: fire, actor: {party: A}, findings: [{test: crosses, line: r, by: m, evidence: [{source: m, kind: investigation, grade: A1}]}], evidence: [{source: m, kind: observation, grade: A1}]}\n";
     let v = judge_under(rules, events);
     assert_eq!(outcome(&v[0]), (Outcome::Violation, Some("A")));
@@ -540,4 +528,11 @@ fn an_answer_to_many_events_tries_every_one_and_lists_a_few() {
         Some(truce::eval::Related::Omitted { count: 28 })
     ));
     assert_eq!(listed.facts.len(), 13);
+}
+
+/// A rulebook of two parties, A and B, with the rest of its text.
+fn two_parties(rest: &str) -> String {
+    format!(
+        "agreement \"Two parties\" {{\n  in force 2025-09-03 00:00 Europe/Kyiv\n  party A \"Party A\"\n  party B \"Party B\"\n}}\n{rest}"
+    )
 }

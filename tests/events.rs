@@ -20,12 +20,7 @@ fn broken_yaml_events_are_rejected_with_locations() {
         ids,
         [Some("G-2"), Some("G-3"), Some("G-4"), Some("G-5"), None]
     );
-    let report: Vec<String> = a
-        .rejected
-        .iter()
-        .map(|r| format!("{:?}  {}  {}", r.event, r.location, r.reason))
-        .collect();
-    insta::assert_snapshot!(report.join("\n"));
+    insta::assert_snapshot!(rejections(&a.rejected));
 }
 
 #[test]
@@ -200,12 +195,7 @@ fn findings_capacities_links_and_implied_acts_are_checked_against_the_rulebook()
     // Every other record is rejected, with its own reason, none lost.
     assert_eq!(a.rejected.len(), 13);
     assert_eq!(a.totals.events, 14);
-    let report: Vec<String> = a
-        .rejected
-        .iter()
-        .map(|r| format!("{:?}  {}  {}", r.event, r.location, r.reason))
-        .collect();
-    insta::assert_snapshot!(report.join("\n"));
+    insta::assert_snapshot!(rejections(&a.rejected));
 }
 
 #[test]
@@ -251,4 +241,13 @@ fn an_event_may_imply_a_bounded_number_of_acts() {
     };
     assert_eq!(judged(16), (17, 0));
     assert_eq!(judged(17), (0, 1));
+}
+
+/// The rejections, one a line, as a person reads them.
+fn rejections(rejected: &[truce::events::Rejection]) -> String {
+    let lines: Vec<String> = rejected
+        .iter()
+        .map(|r| format!("{:?}  {}  {}", r.event, r.location, r.reason))
+        .collect();
+    lines.join("\n")
 }
