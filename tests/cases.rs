@@ -130,6 +130,12 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
     (
         "kaa-uncertain-positions",
         "U-3",
+        Outcome::Inconclusive,
+        Some("KPA"),
+    ),
+    (
+        "kaa-uncertain-positions",
+        "U-4",
         Outcome::Violation,
         Some("KPA"),
     ),

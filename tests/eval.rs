@@ -536,3 +536,39 @@ fn two_parties(rest: &str) -> String {
         "agreement \"Two parties\" {{\n  in force 2025-09-03 00:00 Europe/Kyiv\n  party A \"Party A\"\n  party B \"Party B\"\n}}\n{rest}"
     )
 }
+
+/// Whether para 12's condition (a hostility against the other side) holds
+/// for one KAA event written as YAML.
+fn para12(event: &str) -> truce::eval::Truth {
+    let v = judge(event);
+    let f = v[0].articles.iter().find(|f| &*f.article == "12").unwrap();
+    f.condition.result
+}
+
+#[test]
+fn what_an_act_was_aimed_at_is_read_from_where_it_landed_what_it_crossed_and_what_it_struck() {
+    use truce::eval::Truth::{False, True, Unknown};
+    let fire = |rest: &str| {
+        format!(
+            "- id: E\n  time: 2019-05-04T11:40:00+09:00\n  act: fire\n  actor: {{party: KPA}}\n  origin: {{lat: 38.1300, lon: 126.8800}}\n{rest}"
+        )
+    };
+    let sit = "evidence: [{source: SIT, kind: investigation, grade: B2}]";
+    // No target recorded: nothing tells.
+    assert_eq!(para12(&fire("")), Unknown);
+    // Found to cross the MDL from its origin's side: it landed on the UNC's.
+    let crossed = format!("  findings: [{{test: crosses, line: mdl, by: SIT, {sit}}}]\n");
+    assert_eq!(para12(&fire(&crossed)), True);
+    // A target good only to 3 km, but the rounds struck a ROK post.
+    let vague = "  target: {lat: 38.0700, lon: 126.8600, accuracy_m: 3000}\n";
+    assert_eq!(para12(&fire(vague)), Unknown);
+    assert_eq!(para12(&fire(&format!("{vague}  affected: UNC\n"))), True);
+    // A drill into its own area, as a finding says: no hostility.
+    let drill = format!(
+        "  target: {{lat: 38.1500, lon: 126.8800}}\n  findings: [{{test: directed_at, object: own_area, by: SIT, {sit}}}]\n"
+    );
+    assert_eq!(para12(&fire(&drill)), False);
+    // Mines laid south of the line are aimed where they were laid.
+    let mines = "- id: M\n  time: 2015-08-04T07:35:00+09:00\n  act: mine_emplacement\n  actor: {party: KPA}\n  place: {lat: 37.9300, lon: 126.6900}\n";
+    assert_eq!(para12(mines), True);
+}

@@ -114,39 +114,133 @@ impl Env<'_> {
                 note,
             };
         }
-        if !e.findings().is_empty() {
-            for (i, line) in self.rulebook.lines.iter().enumerate() {
-                for &(party, side) in &line.held {
-                    let asked = Asked::Side {
-                        line: i,
-                        side,
-                        field,
-                        read,
-                    };
-                    let open = Step::leaf("".into(), Truth::Unknown, Vec::new());
-                    let settled = self.settle(open, subject, asked);
-                    if settled.result != Truth::True {
-                        continue;
-                    }
-                    let by = settled
-                        .basis
-                        .iter()
-                        .flat_map(|b| b.findings.iter())
-                        .find(|w| w.met && w.says == Truth::True)
-                        .map(|w| w.by.clone());
-                    let note = Note::SideFound {
-                        party: self.rulebook.parties[usize::from(party)].id.clone(),
-                        line: line.name.as_str().into(),
-                        by: by.unwrap_or_else(|| "a finding".into()),
-                    };
-                    return Area {
-                        holder: Some(party),
-                        note,
-                    };
-                }
+        if let Some(found) = self.side_found(subject, field, read) {
+            return found;
+        }
+        if field == PointField::Target {
+            // Where the record does not place the target, or not surely on
+            // one side: beyond a line the act was found to cross, or among
+            // the forces it struck.
+            if let Some(found) = self.across(subject).or_else(|| self.struck(subject)) {
+                return found;
             }
         }
         let note = lines.map_or(Note::NoHolder, |c| c.note(self.rulebook));
         Area { holder: None, note }
+    }
+
+    /// A finding of the side of a line with holdings that the place lay on.
+    fn side_found(&self, subject: Subject, field: PointField, read: PointField) -> Option<Area> {
+        if self.event(subject).findings().is_empty() {
+            return None;
+        }
+        for (i, line) in self.rulebook.lines.iter().enumerate() {
+            for &(party, side) in &line.held {
+                let asked = Asked::Side {
+                    line: i,
+                    side,
+                    field,
+                    read,
+                };
+                let Some(by) = self.found_by(subject, asked) else {
+                    continue;
+                };
+                let note = Note::SideFound {
+                    party: self.party_id(party),
+                    line: line.name.as_str().into(),
+                    by,
+                };
+                return Some(Area {
+                    holder: Some(party),
+                    note,
+                });
+            }
+        }
+        None
+    }
+
+    /// A target the record does not place lies beyond a line with holdings
+    /// that the act was found to cross: from the side the finding names, or
+    /// from the side its origin lies on.
+    fn across(&self, subject: Subject) -> Option<Area> {
+        if self.event(subject).findings().is_empty() {
+            return None;
+        }
+        for (i, line) in self.rulebook.lines.iter().enumerate() {
+            let crossed = |from| {
+                let asked = Asked::Crosses {
+                    line: i,
+                    written: i,
+                    from,
+                };
+                self.found_by(subject, asked)
+            };
+            let named = line
+                .held
+                .iter()
+                .find_map(|&(p, side)| crossed(Some(side)).map(|by| (p, by)));
+            let from = named.or_else(|| {
+                let by = crossed(None)?;
+                let origin = self.area(subject, PointField::Origin).holder?;
+                line.held
+                    .iter()
+                    .any(|(p, _)| *p == origin)
+                    .then_some((origin, by))
+            });
+            let Some((from, by)) = from else {
+                continue;
+            };
+            let Some(&(to, _)) = line.held.iter().find(|(p, _)| *p != from) else {
+                continue;
+            };
+            let note = Note::BeyondCrossing {
+                party: self.party_id(to),
+                line: line.name.as_str().into(),
+                by,
+            };
+            return Some(Area {
+                holder: Some(to),
+                note,
+            });
+        }
+        None
+    }
+
+    /// A target the record does not place lies where the forces the act
+    /// struck are: with a party's forces, in that party's hands.
+    fn struck(&self, subject: Subject) -> Option<Area> {
+        let affected = self.event(subject).affected?;
+        let role = self.rulebook.parties[usize::from(affected)].role;
+        if !role.is_bound() {
+            return None;
+        }
+        let party = super::article::answering(self.rulebook, affected);
+        Some(Area {
+            holder: Some(party),
+            note: Note::Struck {
+                party: self.party_id(affected),
+            },
+        })
+    }
+
+    /// Who established `asked`, when findings that meet the standard in
+    /// force settle it as holding.
+    fn found_by(&self, subject: Subject, asked: Asked<'_>) -> Option<Name> {
+        let open = Step::leaf("".into(), Truth::Unknown, Vec::new());
+        let settled = self.settle(open, subject, asked);
+        if settled.result != Truth::True {
+            return None;
+        }
+        let by = settled
+            .basis
+            .iter()
+            .flat_map(|b| b.findings.iter())
+            .find(|w| w.met && w.says == Truth::True)
+            .map(|w| w.by.clone());
+        Some(by.unwrap_or_else(|| "a finding".into()))
+    }
+
+    fn party_id(&self, p: PartyIdx) -> Name {
+        self.rulebook.parties[usize::from(p)].id.clone()
     }
 }

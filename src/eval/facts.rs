@@ -82,7 +82,15 @@ impl Env<'_> {
             actor,
             party,
         };
-        let target = self.area(subject, PointField::Target);
+        // An act done at a place (a mine laid, a raid, an assault), with no
+        // origin and target of its own, is aimed where it was done.
+        let at_place = e.target.is_none() && e.origin.is_none() && e.place.is_some();
+        let aim = if at_place {
+            PointField::Place
+        } else {
+            PointField::Target
+        };
+        let target = self.area(subject, aim);
         if e.target.is_none() && target.holder.is_none() {
             return self.settle(missing(cond, e, "target"), subject, asked);
         }
@@ -95,10 +103,20 @@ impl Env<'_> {
             (Some(h), _) => aimed(object, h, actor, party),
         };
         let mut facts = Vec::new();
-        if let Some(pos) = &e.target {
-            let mut fact = self.fact(e, "target", super::discs::describe(pos), None);
-            fact.note = Some(target.note.clone());
-            facts.push(fact);
+        let aimed_at = if at_place { &e.place } else { &e.target };
+        match aimed_at {
+            Some(pos) => {
+                let mut fact = self.fact(e, aim.name(), super::discs::describe(pos), None);
+                fact.note = Some(target.note.clone());
+                facts.push(fact);
+            }
+            // Not recorded; placed by a finding of a crossing, or by the
+            // forces struck, which the note says.
+            None => {
+                let mut fact = self.fact(e, "target", "—", None);
+                fact.note = Some(target.note.clone());
+                facts.push(fact);
+            }
         }
         if let (Some(area), Some(pos)) = (&origin, &e.origin) {
             let mut fact = self.fact(e, "origin", super::discs::describe(pos), None);

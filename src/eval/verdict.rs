@@ -443,6 +443,12 @@ pub enum Note {
     /// The record does not tell, but a finding puts the point on the side
     /// of a line that the party holds.
     SideFound { party: Name, line: Name, by: Name },
+    /// The record does not place the target, but a finding says the act
+    /// crossed this line: it lies on the far side, which the party holds.
+    BeyondCrossing { party: Name, line: Name, by: Name },
+    /// The record does not place the target, but says the act struck this
+    /// party's forces (`affected`).
+    Struck { party: Name },
     /// The lines with holdings disagree about whose side it is on.
     HoldersDisagree { parties: Vec<Name> },
     /// The actor is a group under this party.

@@ -331,6 +331,10 @@ pub fn note(n: &Note) -> String {
         Note::SideFound { party, line, by } => format!(
             "in `{party}`'s area: a finding by {by} puts it on `{party}`'s side of line `{line}`"
         ),
+        Note::BeyondCrossing { party, line, by } => format!(
+            "in `{party}`'s area: a finding by {by} that the act crossed line `{line}` puts it on the far side, `{party}`'s"
+        ),
+        Note::Struck { party } => format!("in `{party}`'s hands: the act struck its forces"),
         Note::NearLine => {
             "too close to a line whose sides are held, for its uncertainty, to tell whose area it is in"
                 .to_owned()
