@@ -140,6 +140,18 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
         Some("KPA"),
     ),
     (
+        "kaa-warning-shots-2025",
+        "W-2",
+        Outcome::Justified,
+        Some("UNC"),
+    ),
+    (
+        "kaa-warning-shots-2025",
+        "W-3",
+        Outcome::Violation,
+        Some("UNC"),
+    ),
+    (
         "kaa-rejected-events",
         "X-1",
         Outcome::Violation,
