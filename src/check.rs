@@ -19,6 +19,7 @@ mod patterns;
 mod provisions;
 mod related;
 mod rulebook;
+pub mod sides;
 mod spatial;
 mod symbols;
 mod time;
@@ -146,7 +147,8 @@ impl Checker {
         let acts = self.acts(ast);
         let act_classes = self.act_classes(ast);
         self.lines = self.lines(ast);
-        let zones = self.zones(ast);
+        let mut zones = self.zones(ast);
+        let areas = self.areas(ast, &mut zones);
         let weapon_classes = self.weapon_classes(ast);
         let reaches = self.reaches(ast);
         let mut regimes = self.regimes(ast);
@@ -193,6 +195,7 @@ impl Checker {
             weapon_classes,
             lines: std::mem::take(&mut self.lines),
             zones,
+            areas,
             reaches,
             deadlines: std::mem::take(&mut self.deadlines),
             suspensions,

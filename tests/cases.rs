@@ -140,6 +140,18 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
         Some("KPA"),
     ),
     (
+        "kaa-yeonpyeong-2010",
+        "Y-1",
+        Outcome::Violation,
+        Some("KPA"),
+    ),
+    (
+        "kaa-yeonpyeong-2010",
+        "Y-2",
+        Outcome::Justified,
+        Some("UNC"),
+    ),
+    (
         "kaa-warning-shots-2025",
         "W-2",
         Outcome::Justified,

@@ -572,3 +572,68 @@ fn what_an_act_was_aimed_at_is_read_from_where_it_landed_what_it_crossed_and_wha
     let mines = "- id: M\n  time: 2015-08-04T07:35:00+09:00\n  act: mine_emplacement\n  actor: {party: KPA}\n  place: {lat: 37.9300, lon: 126.6900}\n";
     assert_eq!(para12(mines), True);
 }
+
+/// The result of article 1's condition for one event under two-party rules.
+fn article1(rules: &str, event: &str) -> truce::eval::Truth {
+    let v = judge_under(&two_parties(rules), event);
+    v[0].articles[0].condition.result
+}
+
+#[test]
+fn a_horseshoe_front_is_held_by_the_side_of_a_point_not_a_compass_word() {
+    use truce::eval::Truth::{False, True};
+    // A salient round Debaltseve (38.405 E, 48.340 N), drawn west to east:
+    // its general course runs east, so "north" is the left, yet the town
+    // inside the bend lies south of every arm. Only a point names it truly.
+    let rules = |held: &str| {
+        format!(
+            "line front = [(38.20, 48.45), (38.25, 48.30), (38.40, 48.25), (38.55, 48.30), (38.60, 48.45)] {{ {held} }}\nact fire \"f\"\narticle 1 \"t\" {{ violation when act is fire and place on A side of front }}\n"
+        )
+    };
+    let at = |lon: f64, lat: f64| {
+        format!(
+            "- {{id: E, time: \"2025-09-10T06:00:00+03:00\", act: fire, actor: {{party: B}}, place: {{lat: {lat}, lon: {lon}}}}}\n"
+        )
+    };
+    let debaltseve = at(38.405, 48.340);
+    let outside = at(38.405, 48.150);
+    let by_point = rules("A holds side of (38.405, 48.340), B holds side of (38.405, 48.150)");
+    assert_eq!(article1(&by_point, &debaltseve), True);
+    assert_eq!(article1(&by_point, &outside), False);
+    // `left` names the same side as the point inside the bend.
+    let by_hand = rules("A holds left, B holds right");
+    assert_eq!(article1(&by_hand, &debaltseve), True);
+}
+
+#[test]
+fn an_extended_line_divides_the_ground_beyond_its_ends() {
+    use truce::eval::Truth::{True, Unknown};
+    let rules = |extended: &str| {
+        format!(
+            "line l = [(37.0, 47.0), (37.0, 48.0)] {{ A holds west, B holds east }} {extended}\nact fire \"f\"\narticle 1 \"t\" {{ violation when act is fire and place on A side of l }}\n"
+        )
+    };
+    // 50 km north of the line's northern end, 10 km west of its course.
+    let beyond = "- {id: E, time: \"2025-09-10T06:00:00+03:00\", act: fire, actor: {party: B}, place: {lat: 48.45, lon: 36.87}}\n";
+    assert_eq!(article1(&rules(""), beyond), Unknown);
+    assert_eq!(article1(&rules("extended"), beyond), True);
+}
+
+#[test]
+fn a_partys_area_places_islands_beyond_a_lines_end() {
+    use truce::eval::Truth::{False, True, Unknown};
+    // The Korean MDL ends at the Han estuary; Yeonpyeong-do lies 90 km to
+    // the west of its end, at sea, held by the UNC under para 13(b).
+    let rules = |areas: &str| {
+        format!(
+            "line mdl = [(126.669, 37.828), (126.662, 37.914), (127.2, 38.31)] {{ A holds north, B holds south }}\n{areas}\nact fire \"f\"\narticle 1 \"t\" {{ violation when act is fire and target in area of other side }}\n"
+        )
+    };
+    let yeonpyeong = "- {id: E, time: \"2025-09-10T06:00:00+03:00\", act: fire, actor: {party: A}, target: {lat: 37.665, lon: 125.70, accuracy_m: 1000}}\n";
+    assert_eq!(article1(&rules(""), yeonpyeong), Unknown);
+    let areas = "area B = within 4 km of (125.70, 37.665)\narea A = polygon [(124.9, 37.78), (125.5, 37.71), (126.15, 37.71), (126.15, 38.6), (124.9, 38.6)]";
+    assert_eq!(article1(&rules(areas), yeonpyeong), True);
+    // Fire by A at its own northern shore: not at the other side.
+    let back = "- {id: E, time: \"2025-09-10T06:00:00+03:00\", act: fire, actor: {party: A}, target: {lat: 37.80, lon: 125.60}}\n";
+    assert_eq!(article1(&rules(areas), back), False);
+}

@@ -74,6 +74,7 @@ pub enum Declaration {
     Import(ImportDecl),
     Line(LineDecl),
     Zone(ZoneDecl),
+    Area(AreaDecl),
     WeaponClass(WeaponClassDecl),
     ActClass(ActClassDecl),
     Act(ActDecl),
@@ -137,6 +138,9 @@ pub struct LineDecl {
     pub name: Ident,
     pub geometry: LineSource,
     pub holdings: Vec<Holding>,
+    /// `extended`: its sides reach beyond its ends, along its first and
+    /// last segments.
+    pub extended: bool,
     pub span: Span,
 }
 
@@ -151,7 +155,25 @@ pub enum LineSource {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Holding {
     pub party: Ident,
-    pub compass: Spanned<Compass>,
+    pub side: Spanned<HeldSide>,
+}
+
+/// How a holding names a side of its line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum HeldSide {
+    /// `north`: the side towards a compass point, where the course tells.
+    Compass(Compass),
+    /// `left`, `right`: looking along the line as drawn.
+    Hand(Hand),
+    /// `side of (lon, lat)`: the side this point lies on.
+    Point((f64, f64)),
+}
+
+/// Left or right, looking along a line from its first point to its last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hand {
+    Left,
+    Right,
 }
 
 /// `zone dmz = within 2 km of mdl`: a zone expression (buffers, polygons and
@@ -159,6 +181,14 @@ pub struct Holding {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ZoneDecl {
     pub name: Ident,
+    pub shape: SExpr,
+    pub span: Span,
+}
+
+/// `area UA = polygon from "ua-held.geojson"`: the area a party holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaDecl {
+    pub party: Ident,
     pub shape: SExpr,
     pub span: Span,
 }
@@ -390,6 +420,7 @@ impl Declaration {
             Declaration::Diligence(d) => Some(&d.name),
             Declaration::Exception(d) => Some(&d.name),
             Declaration::Import(_)
+            | Declaration::Area(_)
             | Declaration::Extension(_)
             | Declaration::Suspension(_)
             | Declaration::Imputable(_)

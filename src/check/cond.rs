@@ -181,6 +181,12 @@ pub enum CondKind {
         subject: Subject,
         object: ObjectSel,
     },
+    /// `target in area of other side`, `place in area of UA`
+    InArea {
+        subject: Subject,
+        point: PointField,
+        owner: AreaSel,
+    },
     /// `attack is ongoing`, or an element about the judged event alone.
     Element {
         element: usize,
@@ -198,6 +204,17 @@ pub enum ObjectSel {
     OwnArea,
     /// An intruder over or in the actor's own area.
     Intruder,
+    /// A party by name.
+    Party(PartyIdx),
+    /// The party of an event's actor (`actor.party`, `attack.actor.party`).
+    PartyOf(Subject),
+}
+
+/// Whose area `in area of` asks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AreaSel {
+    /// A party other than the actor's.
+    OtherSide,
     /// A party by name.
     Party(PartyIdx),
     /// The party of an event's actor (`actor.party`, `attack.actor.party`).

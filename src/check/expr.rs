@@ -56,6 +56,7 @@ impl Checker {
             Expr::Directed { subject, object } => {
                 self.directed(subject.as_deref(), object, scope)?
             }
+            Expr::InArea { subject, owner } => self.in_area(subject, owner, scope)?,
             Expr::Crosses { .. }
             | Expr::Within { .. }
             | Expr::OnSide { .. }

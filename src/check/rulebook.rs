@@ -33,6 +33,9 @@ pub struct Rulebook {
     pub weapon_classes: Vec<WeaponClass>,
     pub lines: Vec<Line>,
     pub zones: Vec<Zone>,
+    /// The area each party holds, where the rulebook gives one (`area UA =
+    /// ...`): the party, and its zone by index into [`Rulebook::zones`].
+    pub areas: Vec<(PartyIdx, usize)>,
     /// Maximum ranges by weapon type, in metres, sorted by type.
     pub reaches: Vec<(Name, f64)>,
     pub deadlines: Vec<Deadline>,
@@ -373,6 +376,9 @@ pub struct Line {
     /// The side that lies towards north, south, east and west, where the
     /// line's general course makes that clear.
     pub compass: [Option<Side>; 4],
+    /// `extended`: its sides reach beyond its ends, along its first and last
+    /// segments, so a position beyond an end still has a side.
+    pub extended: bool,
     /// A spatial index of a drawn line's segments, for long lines.
     pub index: Option<super::index::SegmentIndex>,
 }

@@ -232,7 +232,7 @@ impl Checker {
             .ok()
     }
 
-    fn point(
+    pub(super) fn point(
         &mut self,
         e: &SExpr,
         scope: &Scope,

@@ -173,6 +173,11 @@ impl Env<'_> {
                 capacities,
             } => self.capacity(cond, *subject, *capacities),
             CondKind::Affected { subject, parties } => self.affected(cond, *subject, parties),
+            CondKind::InArea {
+                subject,
+                point,
+                owner,
+            } => self.in_area(cond, *subject, *point, *owner),
             CondKind::Known {
                 subject,
                 field,

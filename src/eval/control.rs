@@ -14,10 +14,11 @@ use crate::check::{PartyIdx, PointField, Rulebook, Subject};
 use crate::events::Position;
 use crate::name::Name;
 
-/// What the lines with holdings say of a position.
+/// What the lines with holdings, and the parties' areas, say of a position.
 pub(super) struct Control {
-    /// The holder each deciding line names, with the line.
-    found: Vec<(PartyIdx, usize)>,
+    /// The holder each deciding line names, with the line (`None`: the
+    /// party's area).
+    found: Vec<(PartyIdx, Option<usize>)>,
     /// Whether a line came so close that its side is unknown.
     straddled: bool,
 }
@@ -33,12 +34,14 @@ pub(super) fn control(rulebook: &Rulebook, pos: &Position) -> Control {
         let mut sides = pos
             .discs()
             .iter()
-            .map(|p| match side_indexed(p, geometry, line.index.as_ref()) {
-                Some((Some(side), d)) if d > p.accuracy => Some(Some(side)),
-                // Beyond the line's end: this line says nothing.
-                Some((None, _)) | None => Some(None),
-                Some((Some(_), _)) => None,
-            })
+            .map(
+                |p| match side_indexed(p, geometry, line.index.as_ref(), line.extended) {
+                    Some((Some(side), d)) if d > p.accuracy => Some(Some(side)),
+                    // Beyond the line's end: this line says nothing.
+                    Some((None, _)) | None => Some(None),
+                    Some((Some(_), _)) => None,
+                },
+            )
             .collect::<Vec<_>>();
         if sides.iter().any(Option::is_none) {
             straddled = true;
@@ -48,12 +51,25 @@ pub(super) fn control(rulebook: &Rulebook, pos: &Position) -> Control {
         match sides.as_slice() {
             [Some(Some(side))] => {
                 if let Some((p, _)) = line.held.iter().find(|(_, s)| s == side) {
-                    found.push((*p, i));
+                    found.push((*p, Some(i)));
                 }
             }
             [Some(None)] => {}
             // Some discs on one side, some on the other or beyond the end.
             _ => straddled = true,
+        }
+    }
+    for &(party, zone) in &rulebook.areas {
+        let truths: Vec<Truth> = pos
+            .discs()
+            .iter()
+            .map(|p| super::zone::in_zone(p, zone, Some(party), rulebook).truth)
+            .collect();
+        match Truth::agreed(truths) {
+            Truth::True => found.push((party, None)),
+            Truth::False => {}
+            // Near its edge, for the position's uncertainty.
+            Truth::Unknown => straddled = true,
         }
     }
     Control { found, straddled }
@@ -76,8 +92,9 @@ impl Control {
                 lines: self
                     .found
                     .iter()
-                    .map(|(_, l)| rulebook.lines[*l].name.as_str().into())
+                    .filter_map(|(_, l)| l.map(|l| rulebook.lines[l].name.as_str().into()))
                     .collect(),
+                area: self.found.iter().any(|(_, l)| l.is_none()),
             },
             None if self.straddled => Note::NearLine,
             None if self.found.is_empty() => Note::NoHolder,

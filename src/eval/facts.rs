@@ -2,13 +2,13 @@
 //! capacities, the force affected, `directed at`, and the elements a
 //! rulebook names.
 
-use super::cond::{Env, missing};
+use super::cond::{Env, missing, point_of};
 use super::control::Area;
 use super::findings::Asked;
 use super::truth::Truth;
 use super::verdict::{Note, Step};
 use crate::check::{
-    Capacity, CapacitySet, Cond, Field, Measure, ObjectSel, PartyIdx, PointField, Subject,
+    AreaSel, Capacity, CapacitySet, Cond, Field, Measure, ObjectSel, PartyIdx, PointField, Subject,
 };
 use crate::events::Event;
 
@@ -131,6 +131,54 @@ impl Env<'_> {
             step.unknown_because = Some(why_not_aimed(&target, origin.as_ref(), actor, object));
         }
         self.settle(step, subject, asked)
+    }
+
+    /// `target in area of other side`, `place in area of UA`: whose area
+    /// the position lies in, by the lines whose sides are held and the
+    /// parties' areas, or by a finding of its side where the record does
+    /// not tell (see `control.rs`).
+    pub(super) fn in_area(
+        &self,
+        cond: &Cond,
+        subject: Subject,
+        point: PointField,
+        owner: AreaSel,
+    ) -> Step {
+        let e = self.event(subject);
+        let area = self.area(subject, point);
+        let recorded = point_of(e, point);
+        if recorded.is_none() && area.holder.is_none() {
+            return missing(cond, e, point.name());
+        }
+        let answering = |p: PartyIdx| super::article::answering(self.rulebook, p);
+        let bound = |p: &PartyIdx| self.rulebook.parties[usize::from(*p)].role.is_bound();
+        let actor = e.party.filter(bound).map(answering);
+        let holder = area.holder.map(answering);
+        let truth = match (holder, owner) {
+            (None, _) => Truth::Unknown,
+            (Some(h), AreaSel::Party(q)) => Truth::from(h == answering(q)),
+            (Some(h), AreaSel::PartyOf(s)) => match self.event(s).party {
+                Some(q) => Truth::from(h == answering(q)),
+                None => Truth::Unknown,
+            },
+            (Some(h), AreaSel::OtherSide) => match actor {
+                Some(a) => Truth::from(h != a),
+                None => Truth::Unknown,
+            },
+        };
+        let mut fact = match recorded {
+            Some((pos, read)) => self.fact(e, read.name(), super::discs::describe(pos), None),
+            None => self.fact(e, point.name(), "—", None),
+        };
+        fact.note = Some(area.note);
+        let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
+        if truth == Truth::Unknown {
+            step.unknown_because = Some(match holder {
+                None => "whose area it lies in is not known".to_owned(),
+                Some(_) => "whose act it was is not known".to_owned(),
+            });
+        }
+        step
     }
 
     /// An element: its definition read from the record, with the other

@@ -434,8 +434,14 @@ pub struct Fact {
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Note {
-    /// The point lies on the side of these lines that the party holds.
-    HeldBy { party: Name, lines: Vec<Name> },
+    /// The point lies on the side of these lines that the party holds, or
+    /// (`area`) in the area the rulebook gives it, or both.
+    HeldBy {
+        party: Name,
+        lines: Vec<Name>,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        area: bool,
+    },
     /// No line with holdings passes the point: it lies beyond their ends.
     NoHolder,
     /// The point is closer to a line with holdings than its uncertainty.

@@ -321,9 +321,18 @@ pub fn finding_test(t: &FindingTest) -> String {
 /// What a fact showed.
 pub fn note(n: &Note) -> String {
     match n {
-        Note::HeldBy { party, lines } => {
+        Note::HeldBy { party, lines, area } => {
             let lines: Vec<String> = lines.iter().map(|l| format!("`{l}`")).collect();
-            format!("in `{party}`'s area: its side of line {}", lines.join(", "))
+            match (lines.is_empty(), area) {
+                (false, false) => {
+                    format!("in `{party}`'s area: its side of line {}", lines.join(", "))
+                }
+                (false, true) => format!(
+                    "in `{party}`'s area: its side of line {}, within the area the rulebook gives it",
+                    lines.join(", ")
+                ),
+                (true, _) => format!("in `{party}`'s area, as the rulebook draws it"),
+            }
         }
         Note::NoHolder => {
             "no line whose sides are held passes it: it lies beyond their ends".to_owned()
