@@ -5,6 +5,7 @@
 //! and reports every problem of a file in one pass.
 
 mod cond;
+mod counterparts;
 mod doctrines;
 mod duties;
 mod err;
@@ -143,6 +144,10 @@ impl Checker {
 
     fn rulebook(&mut self, ast: &ast::Rulebook) -> Option<Rulebook> {
         let header = self.header(&ast.agreement);
+        let counterparts = header
+            .as_ref()
+            .map(|h| self.counterparts(ast, &h.parties))
+            .unwrap_or_default();
         self.declare_all(ast);
         let acts = self.acts(ast);
         let act_classes = self.act_classes(ast);
@@ -190,6 +195,7 @@ impl Checker {
             signed: header.signed,
             in_force: header.in_force,
             parties: header.parties,
+            counterparts,
             acts,
             act_classes,
             weapon_classes,

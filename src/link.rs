@@ -7,7 +7,10 @@
 //! is a diagnostic. Imported declarations keep their spans in their own
 //! file, so later diagnostics point there, and their geometry is read
 //! beside their own file. A line keeps the sides held by parties that the
-//! importing agreement also declares; compass sides always work.
+//! importing agreement also declares, or declares as its own parties'
+//! counterparts (`party ROK "..." under UNC in "Korean Armistice
+//! Agreement"`: the side the UNC holds is the ROK's); compass sides always
+//! work.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -86,16 +89,35 @@ pub fn link(root: ast::Rulebook, source: &Source) -> Result<Linked, Vec<LinkErro
             _ => None,
         })
         .collect();
+    let counterparts = root
+        .agreement
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            ast::HeaderItem::Party(p) => Some(p),
+            _ => None,
+        })
+        .flat_map(|p| {
+            p.counterparts.iter().map(|c| Counterpart {
+                instrument: c.instrument.node.clone(),
+                theirs: c.party.node.clone(),
+                ours: p.id.node.clone(),
+            })
+        })
+        .collect();
     let mut linker = Linker {
         folder: folder
             .canonicalize()
             .unwrap_or_else(|_| folder.to_path_buf()),
         stack: vec![(canonical(file), file.to_path_buf())],
         parties,
+        counterparts,
         files: Vec::new(),
+        agreements: Vec::new(),
         errors: Vec::new(),
     };
-    let ast = linker.resolve(root);
+    let mut ast = linker.resolve(root);
+    ast.imported = std::mem::take(&mut linker.agreements);
     if linker.errors.is_empty() {
         Ok(Linked {
             ast,
@@ -115,9 +137,22 @@ struct Linker {
     stack: Vec<(PathBuf, PathBuf)>,
     /// The importing agreement's parties: sides held by others are dropped.
     parties: HashSet<String>,
+    /// Its parties' counterparts in other instruments: a side held by one
+    /// of them is its party's.
+    counterparts: Vec<Counterpart>,
     /// Every file imported, as shown, once each.
     files: Vec<PathBuf>,
+    /// The header of every agreement imported from, once each.
+    agreements: Vec<ast::Agreement>,
     errors: Vec<LinkError>,
+}
+
+/// A party of the importing agreement (`ours`) and its counterpart
+/// (`theirs`) in the agreement titled `instrument`.
+struct Counterpart {
+    instrument: String,
+    theirs: String,
+    ours: String,
 }
 
 impl Linker {
@@ -154,6 +189,10 @@ impl Linker {
                 return Vec::new();
             }
         };
+        let title = &parsed.agreement.title.node;
+        if !self.agreements.iter().any(|a| a.title.node == *title) {
+            self.agreements.push(parsed.agreement.clone());
+        }
         self.stack.push((path, shown));
         let linked = self.resolve(parsed);
         self.stack.pop();
@@ -267,23 +306,50 @@ impl Linker {
                 queue.extend(references(d));
             }
         }
+        let title = &book.agreement.title.node;
         book.declarations
             .iter()
             .filter(|d| importable(d) && d.name().is_some_and(|n| wanted.contains(&n.node)))
             .cloned()
-            .map(|d| self.own_holdings(d))
+            .map(|d| self.own_holdings(d, title))
             .collect()
     }
 
-    /// Keeps the sides held by parties of the importing agreement only.
-    fn own_holdings(&self, d: Declaration) -> Declaration {
+    /// Keeps the sides held by parties of the importing agreement, and
+    /// gives it those held by its parties' counterparts in the agreement
+    /// imported from (titled `title`); drops the others.
+    fn own_holdings(&self, d: Declaration, title: &str) -> Declaration {
         match d {
             Declaration::Line(mut l) => {
-                l.holdings.retain(|h| self.parties.contains(&h.party.node));
+                l.holdings.retain_mut(|h| {
+                    if self.parties.contains(&h.party.node) {
+                        return true;
+                    }
+                    match self.ours(title, &h.party.node) {
+                        Some(ours) => {
+                            h.party.node = ours.to_owned();
+                            true
+                        }
+                        None => false,
+                    }
+                });
                 Declaration::Line(l)
             }
             other => other,
         }
+    }
+
+    /// The one party of the importing agreement whose counterpart in
+    /// `title` is `theirs`; none when several are under it (the side is
+    /// then no single party's).
+    fn ours(&self, title: &str, theirs: &str) -> Option<&str> {
+        let mut found = self
+            .counterparts
+            .iter()
+            .filter(|c| c.instrument == title && c.theirs == theirs)
+            .map(|c| c.ours.as_str());
+        let first = found.next()?;
+        found.all(|o| o == first).then_some(first)
     }
 
     fn fail(&mut self, at: &Span, message: String, label: &str, help: Option<String>) {

@@ -11,6 +11,9 @@ pub type Ident = Spanned<String>;
 pub struct Rulebook {
     pub agreement: Agreement,
     pub declarations: Vec<Declaration>,
+    /// The headers of the agreements it imports from (set when imports are
+    /// linked), so that a counterpart in one of them can be checked.
+    pub imported: Vec<Agreement>,
     pub span: Span,
 }
 
@@ -49,7 +52,42 @@ pub struct NonPartyDecl {
 pub struct PartyDecl {
     pub id: Ident,
     pub name: Spanned<String>,
+    /// The party's names in other instruments (parties only).
+    pub counterparts: Vec<CounterpartDecl>,
     pub span: Span,
+}
+
+/// `as KPA in "Korean Armistice Agreement"`, `under UNC in "..."`: the
+/// party's forces as another instrument names them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CounterpartDecl {
+    pub kind: Spanned<CounterpartKind>,
+    /// The other instrument's party.
+    pub party: Ident,
+    /// The other instrument's title, as its `agreement` header writes it.
+    pub instrument: Spanned<String>,
+    pub span: Span,
+}
+
+/// How a party's forces relate to another instrument's party.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CounterpartKind {
+    /// `as`: the same forces, under another name.
+    Same,
+    /// `under`: among the forces the other instrument names so, which
+    /// include others besides (the UNC's include other states' forces).
+    Under,
+}
+
+impl CounterpartKind {
+    /// As the rule language writes it.
+    pub fn word(self) -> &'static str {
+        match self {
+            CounterpartKind::Same => "as",
+            CounterpartKind::Under => "under",
+        }
+    }
 }
 
 /// `group HZ "Hezbollah and other armed groups" under LB`

@@ -48,6 +48,7 @@ impl Checker {
                     let decl = ast::PartyDecl {
                         id: n.id.clone(),
                         name: n.name.clone(),
+                        counterparts: Vec::new(),
                         span: n.span.clone(),
                     };
                     let role = Role::NonParty { reached: n.reached };

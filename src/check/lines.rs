@@ -107,8 +107,24 @@ impl Checker {
     fn holdings(&mut self, d: &ast::LineDecl, line: &Line) -> Vec<(PartyIdx, Side)> {
         let mut held: Vec<(PartyIdx, Side)> = Vec::new();
         for h in &d.holdings {
-            let party = match self.symbols.resolve(&h.party.span, &[Kind::Party]) {
-                Ok((_, p)) => p as PartyIdx,
+            // An imported line's side held by a counterpart of one of this
+            // rulebook's parties was given to that party when linked: its
+            // name is no longer the text the span shows.
+            let renamed = h.party.node != h.party.span.text();
+            let resolved = if renamed {
+                self.symbols
+                    .resolve_named(&h.party.node, Kind::Party)
+                    .ok_or_else(|| {
+                        let message = format!("unknown party `{}`", h.party.node);
+                        InvalidError::new(&h.party.span, message, "held by a counterpart").into()
+                    })
+            } else {
+                self.symbols
+                    .resolve(&h.party.span, &[Kind::Party])
+                    .map(|(_, p)| p)
+            };
+            let party = match resolved {
+                Ok(p) => p as PartyIdx,
                 Err(e) => {
                     self.error(e);
                     continue;

@@ -28,6 +28,8 @@ pub struct Rulebook {
     pub signed: Option<Instant>,
     pub in_force: Instant,
     pub parties: Vec<Party>,
+    /// Its parties' counterparts in other instruments, in header order.
+    pub counterparts: Vec<Counterpart>,
     pub acts: Vec<Act>,
     pub act_classes: Vec<ActClass>,
     pub weapon_classes: Vec<WeaponClass>,
@@ -316,6 +318,23 @@ pub struct Party {
     pub role: Role,
     /// For a group: the party that answers for its acts.
     pub under: Option<PartyIdx>,
+}
+
+/// `party ROK "..." under UNC in "Korean Armistice Agreement"`: a party's
+/// forces as another instrument names them.
+#[derive(Debug, Clone)]
+pub struct Counterpart {
+    pub party: PartyIdx,
+    pub kind: crate::ast::CounterpartKind,
+    /// The other instrument's party.
+    pub other: Name,
+    /// The other instrument's title.
+    pub instrument: Name,
+    /// The declaration (`as KPA in "..."`), the other party's name and the
+    /// title in it, for diagnostics that need the other instrument.
+    pub span: Span,
+    pub other_at: Span,
+    pub instrument_at: Span,
 }
 
 #[derive(Debug)]

@@ -62,6 +62,7 @@ impl<'s> Builder<'s> {
         Ok(Rulebook {
             agreement,
             declarations,
+            imported: Vec::new(),
             span,
         })
     }
@@ -111,7 +112,39 @@ impl<'s> Builder<'s> {
         let mut inner = pair.into_inner().skip(1);
         let id = self.identifier(inner.next().expect("grammar: id"));
         let name = self.string(inner.next().expect("grammar: name"))?;
-        Ok(PartyDecl { id, name, span })
+        let counterparts = inner.map(|p| self.counterpart(p)).collect::<Result<_>>()?;
+        Ok(PartyDecl {
+            id,
+            name,
+            counterparts,
+            span,
+        })
+    }
+
+    /// `as KPA in "Korean Armistice Agreement"`, `under UNC in "..."`
+    fn counterpart(&self, pair: Pair<'_, Rule>) -> Result<CounterpartDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let kind = self.counterpart_kind(inner.next().expect("grammar: as or under"));
+        let party = self.identifier(inner.next().expect("grammar: party"));
+        let instrument = self.string(inner.last().expect("grammar: title"))?; // after kw_in
+        Ok(CounterpartDecl {
+            kind,
+            party,
+            instrument,
+            span,
+        })
+    }
+
+    /// `as` or `under`
+    fn counterpart_kind(&self, pair: Pair<'_, Rule>) -> Spanned<CounterpartKind> {
+        let span = self.span(&pair);
+        let kind = match pair.as_rule() {
+            Rule::kw_as => CounterpartKind::Same,
+            Rule::kw_under => CounterpartKind::Under,
+            r => unreachable!("grammar: counterpart kind {r:?}"),
+        };
+        Spanned::new(kind, span)
     }
 
     fn group_decl(&self, pair: Pair<'_, Rule>) -> Result<GroupDecl> {

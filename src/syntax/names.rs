@@ -16,6 +16,9 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::signed_item => "`signed`",
         Rule::in_force_item => "`in force`",
         Rule::party_decl => "a `party`",
+        Rule::counterpart => {
+            "`as <party> in \"<agreement>\"` or `under <party> in \"<agreement>\"`"
+        }
         Rule::monitor_decl => "a `monitor`",
         Rule::line_decl => "a `line`",
         Rule::geojson_ref => "`from \"file.geojson\"`, optionally with `feature \"name\"`",
