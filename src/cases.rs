@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::eval::{Outcome, Verdict};
-use crate::report::Adjudication;
+use crate::report::{Adjudication, Outside};
 
 /// `case.yaml`
 #[derive(Debug, Deserialize)]
@@ -55,7 +55,9 @@ pub struct Expectation {
     /// verdict this is.
     #[serde(default)]
     pub instrument: Option<String>,
-    /// `violation`, `justified`, `no_violation`, `inconclusive` or `rejected`.
+    /// `violation`, `justified`, `no_violation`, `inconclusive` or
+    /// `rejected`; with several rulebooks also `outside_scope`: the
+    /// instrument named leaves the event outside its scope.
     pub outcome: String,
     /// The party held responsible; absent when none is.
     #[serde(default)]
@@ -63,8 +65,9 @@ pub struct Expectation {
     /// The articles behind the outcome, when the case pins them.
     #[serde(default)]
     pub articles: Option<Vec<String>>,
-    /// Words the reason must contain: a rejection's reason, or for a
-    /// verdict its summary, an article's reason or its continuing state's note.
+    /// Words the reason must contain: a rejection's reason, why the event
+    /// is outside an instrument's scope, or for a verdict its summary, an
+    /// article's reason, its continuing state's note or a name it translated.
     #[serde(default)]
     pub reason: Option<String>,
     /// For an act another event implies: the id of that event.
@@ -127,6 +130,21 @@ pub fn run(dir: &Path) -> Result<CaseRun, String> {
             )
         })?;
         books.push(checked.rulebook);
+    }
+    if books.len() > 1 {
+        let all: Vec<&crate::check::Rulebook> = books.iter().collect();
+        let errors: Vec<String> = crate::events::counterpart_problems(&all)
+            .iter()
+            .filter(|p| p.is_error())
+            .map(|p| crate::render::diagnostics::render(p, false))
+            .collect();
+        if !errors.is_empty() {
+            return Err(format!(
+                "`{}`: the rulebooks' counterparts do not agree:\n{}",
+                manifest_path.display(),
+                errors.join("")
+            ));
+        }
     }
     let events = dir.join(&manifest.events);
     let mut judge = |settings: &BTreeMap<String, String>| -> Result<Adjudication, String> {
@@ -232,9 +250,18 @@ fn compare(
     variant: Option<&BTreeMap<String, String>>,
 ) -> Vec<Mismatch> {
     let run = variant.unwrap_or(&manifest.doctrine);
-    let mut verdicts: BTreeMap<&str, Vec<&Verdict>> = BTreeMap::new();
+    let mut verdicts: BTreeMap<&str, Vec<Judged<'_>>> = BTreeMap::new();
     for v in &a.verdicts {
-        verdicts.entry(&v.event).or_default().push(v);
+        verdicts
+            .entry(&v.event)
+            .or_default()
+            .push(Judged::Verdict(v));
+    }
+    for o in &a.outside {
+        verdicts
+            .entry(&o.event)
+            .or_default()
+            .push(Judged::Outside(o));
     }
     let mut rejections: BTreeMap<&str, String> = BTreeMap::new();
     for r in &a.rejected {
@@ -255,6 +282,15 @@ fn compare(
         if expected.is_empty() && (variant.is_some() || !all.is_empty()) {
             continue;
         }
+        // A variant's expectations are about its verdicts; the scope of
+        // each instrument is the case's own run's to pin, unless they pin it.
+        let found: Vec<Judged<'_>> = match variant {
+            Some(_) if !expected.iter().any(|e| e.outcome == OUTSIDE) => found
+                .into_iter()
+                .filter(|j| matches!(j, Judged::Verdict(_)))
+                .collect(),
+            _ => found,
+        };
         out.extend(compare_event(id, &expected, &found, rejection.as_deref()));
     }
     if variant.is_some() {
@@ -278,7 +314,7 @@ fn compare(
     }
     let unexpected = verdicts
         .into_iter()
-        .flat_map(|(id, vs)| vs.into_iter().map(move |v| (id, actual(v))))
+        .flat_map(|(id, vs)| vs.into_iter().map(move |v| (id, v.actual())))
         .chain(
             rejections
                 .into_keys()
@@ -301,7 +337,7 @@ fn compare(
 fn compare_event(
     id: &str,
     expected: &[&Expectation],
-    found: &[&Verdict],
+    found: &[Judged<'_>],
     rejection: Option<&str>,
 ) -> Vec<Mismatch> {
     let mismatch = |expected: String, actual: String, reasoning: String| Mismatch {
@@ -337,7 +373,7 @@ fn compare_event(
     }
     if expected.len() != found.len() {
         let want: Vec<String> = expected.iter().map(|e| describe_expected(e)).collect();
-        let got: Vec<String> = found.iter().map(|v| actual(v)).collect();
+        let got: Vec<String> = found.iter().map(Judged::actual).collect();
         let got = if got.is_empty() {
             "absent from the report".to_owned()
         } else {
@@ -347,12 +383,17 @@ fn compare_event(
     }
     let mut out = Vec::new();
     for exp in expected {
+        let wanted = |j: &&Judged<'_>| (exp.outcome == OUTSIDE) == matches!(j, Judged::Outside(_));
         let v = match &exp.instrument {
             None => found[0],
-            Some(words) => match found.iter().find(|v| v.instrument.contains(words.as_str())) {
-                Some(v) => v,
+            Some(words) => match found
+                .iter()
+                .filter(wanted)
+                .find(|v| v.instrument().contains(words.as_str()))
+            {
+                Some(v) => *v,
                 None => {
-                    let got: Vec<String> = found.iter().map(|v| actual(v)).collect();
+                    let got: Vec<String> = found.iter().map(Judged::actual).collect();
                     out.push(mismatch(
                         describe_expected(exp),
                         got.join("; "),
@@ -362,12 +403,55 @@ fn compare_event(
                 }
             },
         };
-        if !meets(exp, v) {
-            let reasoning = crate::render::text::verdict(v, crate::render::text::Detail::Full);
-            out.push(mismatch(describe_expected(exp), actual(v), reasoning));
+        match v {
+            Judged::Verdict(v) if !meets(exp, v) => {
+                let reasoning = crate::render::text::verdict(v, crate::render::text::Detail::Full);
+                out.push(mismatch(describe_expected(exp), actual(v), reasoning));
+            }
+            Judged::Outside(o) if !outside_meets(exp, o) => {
+                out.push(mismatch(describe_expected(exp), v.actual(), String::new()));
+            }
+            Judged::Verdict(_) | Judged::Outside(_) => {}
         }
     }
     out
+}
+
+/// The outcome a manifest gives an event outside an instrument's scope.
+const OUTSIDE: &str = "outside_scope";
+
+/// What an instrument made of an event: a verdict, or nothing, the event
+/// being outside its scope.
+#[derive(Debug, Clone, Copy)]
+enum Judged<'a> {
+    Verdict(&'a Verdict),
+    Outside(&'a Outside),
+}
+
+impl Judged<'_> {
+    fn instrument(&self) -> &str {
+        match self {
+            Judged::Verdict(v) => &v.instrument,
+            Judged::Outside(o) => &o.instrument,
+        }
+    }
+
+    fn actual(&self) -> String {
+        match self {
+            Judged::Verdict(v) => actual(v),
+            Judged::Outside(o) => format!("{OUTSIDE}: {}", crate::render::words::outside(o)),
+        }
+    }
+}
+
+/// Whether an event outside an instrument's scope is what the expectation
+/// says: that outcome, no party, and the reason's words.
+fn outside_meets(exp: &Expectation, o: &Outside) -> bool {
+    let why = crate::render::words::outside(o);
+    exp.outcome == OUTSIDE
+        && exp.party.is_none()
+        && exp.articles.is_none()
+        && exp.reason.as_deref().is_none_or(|w| why.contains(w))
 }
 
 /// Whether a verdict is what the expectation says.
@@ -387,6 +471,9 @@ fn meets(exp: &Expectation, v: &Verdict) -> bool {
                         .is_some_and(|r| r.contains(words))
                     || f.state.as_ref().is_some_and(|s| s.note.contains(words))
             })
+            || v.translated
+                .iter()
+                .any(|t| crate::render::words::translation(t).contains(words))
     });
     let named = exp.doctrine.iter().all(|(name, setting)| {
         v.doctrines

@@ -196,6 +196,9 @@ fn rulebooks(inputs: &Inputs) -> Option<Vec<truce::check::Rulebook>> {
             }
         }
     }
+    if !failed && !counterparts_sound(&books) {
+        failed = true;
+    }
     if !failed
         && let Err(e) = truce::set_doctrines(
             &mut books,
@@ -207,6 +210,22 @@ fn rulebooks(inputs: &Inputs) -> Option<Vec<truce::check::Rulebook>> {
         failed = true;
     }
     (!failed).then_some(books)
+}
+
+/// With several rulebooks, shows every problem with their parties'
+/// counterparts in one another; whether none is an error.
+fn counterparts_sound(books: &[truce::check::Rulebook]) -> bool {
+    if books.len() < 2 {
+        return true;
+    }
+    let all: Vec<&truce::check::Rulebook> = books.iter().collect();
+    let problems = truce::events::counterpart_problems(&all);
+    for p in &problems {
+        report(p);
+    }
+    !problems
+        .iter()
+        .any(truce::events::CounterpartProblem::is_error)
 }
 
 /// The rulebooks paired with their files.

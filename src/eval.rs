@@ -89,6 +89,7 @@ pub fn judge(rulebook: &Rulebook, graph: &EventGraph, index: usize) -> Verdict {
             event: i.parent.clone(),
             because: i.because.as_ref().into(),
         }),
+        translated: Vec::new(),
     };
     let mut doctrines = gate.doctrines;
     if let Some(reason) = gate.reason {

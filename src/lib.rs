@@ -166,11 +166,13 @@ pub fn adjudicate_files(
         verdicts.extend_from_slice(batch)
     });
     let patterns = prepared.patterns().to_vec();
+    let outside = prepared.outside().to_vec();
     Ok(Adjudication {
         inputs: prepared.inputs,
         verdicts,
         patterns,
         rejected: prepared.rejected,
+        outside,
         totals,
     })
 }
@@ -188,6 +190,10 @@ pub struct Prepared {
 
 struct Several {
     projections: Vec<graph::Projection>,
+    /// The names of all the instruments, and what each name stands for in each.
+    vocabulary: events::Vocabulary,
+    /// Judged events left outside an instrument's scope.
+    outside: Vec<report::Outside>,
 }
 
 impl Prepared {
@@ -202,6 +208,12 @@ impl Prepared {
                 .collect::<Vec<_>>()
                 .into(),
         }
+    }
+
+    /// With several instruments: the judged events each leaves outside its
+    /// scope, in input order, then instrument order.
+    pub fn outside(&self) -> &[report::Outside] {
+        self.several.as_ref().map_or(&[], |s| &s.outside)
     }
 
     /// Judges every event in input order, `batch` at a time, handing each
@@ -220,6 +232,7 @@ impl Prepared {
         };
         let kept = self.graph.events.iter().filter(|e| e.inference().is_some());
         totals.implied = kept.count() + self.rejected.iter().filter(|r| r.implied).count();
+        totals.outside_scope = self.several.as_ref().map(|s| s.outside.len());
         let n = self.graph.events.len();
         for start in (0..n).step_by(batch.max(1)) {
             let verdicts = self.judge_range(instruments, start..start.saturating_add(batch).min(n));
@@ -238,7 +251,7 @@ impl Prepared {
     ) -> Vec<eval::Verdict> {
         match &self.several {
             None => eval::adjudicate_range(instruments[0].rulebook, &self.graph, range),
-            Some(several) => several.judge(instruments, range),
+            Some(several) => several.judge(&self.graph, instruments, range),
         }
     }
 }
@@ -248,11 +261,12 @@ impl Several {
     /// `eval::in_force_only` says.
     fn judge(
         &self,
+        graph: &graph::EventGraph,
         instruments: &[Instrument<'_>],
         range: std::ops::Range<usize>,
     ) -> Vec<eval::Verdict> {
         let mut by_event: Vec<Vec<eval::Verdict>> = vec![Vec::new(); range.len()];
-        for (instrument, projection) in instruments.iter().zip(&self.projections) {
+        for (r, (instrument, projection)) in instruments.iter().zip(&self.projections).enumerate() {
             let local: Vec<(usize, usize)> = range
                 .clone()
                 .filter_map(|i| projection.local[i].map(|l| (i, l)))
@@ -262,12 +276,69 @@ impl Several {
             };
             let judged =
                 eval::adjudicate_range(instrument.rulebook, &projection.graph, first..last + 1);
-            for ((i, _), v) in local.iter().zip(judged) {
+            for ((i, _), mut v) in local.iter().zip(judged) {
+                v.translated = self.translations(&graph.events[*i], r, instruments);
                 by_event[i - range.start].push(v);
             }
         }
         // Every event here is covered by some instrument (see `prepare`).
         by_event.into_iter().flat_map(eval::in_force_only).collect()
+    }
+
+    /// The names of `e` that instrument `r` reads as its own parties by a
+    /// counterpart: found only when a verdict is made, and rare.
+    fn translations(
+        &self,
+        e: &events::Event,
+        r: usize,
+        instruments: &[Instrument<'_>],
+    ) -> Vec<eval::Translation> {
+        let vocabulary = &self.vocabulary;
+        let read = |field: eval::Translated, p: usize, side: bool| {
+            let (party, via) = match (vocabulary.via[r][p], vocabulary.party_in[r][p]) {
+                (Some(via), Some(q)) => (q, via),
+                // The side a force `r` knows only in part holds: its one
+                // party under that force holds it (see `finding_in`).
+                _ => match vocabulary.among[r][p].as_slice() {
+                    [one] if side => (
+                        *one,
+                        events::Via {
+                            kind: ast::CounterpartKind::Under,
+                            declared_by: r,
+                        },
+                    ),
+                    _ => return None,
+                },
+            };
+            Some(eval::Translation {
+                field,
+                recorded: vocabulary.parties[p].clone(),
+                read_as: instruments[r].rulebook.parties[usize::from(party)]
+                    .id
+                    .clone(),
+                counterpart: via.kind,
+                declared_by: instruments[via.declared_by].rulebook.title.clone(),
+            })
+        };
+        let actor = e
+            .party
+            .map(|p| (eval::Translated::Actor, usize::from(p), false));
+        let affected = e
+            .affected
+            .map(|p| (eval::Translated::Affected, usize::from(p), false));
+        let found = e.findings().iter().filter_map(|f| {
+            let (name, side) = finding_party(&f.test)?;
+            let p = vocabulary.parties.iter().position(|n| n == name)?;
+            Some((eval::Translated::Finding, p, side))
+        });
+        let mut out: Vec<eval::Translation> = actor
+            .into_iter()
+            .chain(affected)
+            .chain(found)
+            .filter_map(|(field, p, side)| read(field, p, side))
+            .collect();
+        out.dedup();
+        out
     }
 }
 
@@ -297,12 +368,17 @@ pub fn prepare(
         rejected.sort_by_key(|r| r.order);
         graph = graph.project(|e| covered(e).then(|| e.clone())).graph;
         let mut projections: Vec<graph::Projection> = (0..instruments.len())
-            .map(|r| graph.project(|e| project(e, &vocabulary, r)))
+            .map(|r| graph.project(|e| project(e, &vocabulary, instruments[r].rulebook, r)))
             .collect();
         for (p, i) in projections.iter_mut().zip(instruments) {
             p.graph.patterns = eval::find_patterns(i.rulebook, &p.graph);
         }
-        Some(Several { projections })
+        let outside = outside_scope(&graph, &projections, &vocabulary, instruments);
+        Some(Several {
+            projections,
+            vocabulary,
+            outside,
+        })
     } else {
         graph.patterns = eval::find_patterns(instruments[0].rulebook, &graph);
         None
@@ -366,19 +442,131 @@ fn uncovered(e: &events::Event, vocabulary: &events::Vocabulary, file: &str) -> 
     }
 }
 
-/// An event as instrument `r` sees it, if `r` declares its act and party.
-/// A force affected that `r` does not declare is unknown to it.
-fn project(e: &events::Event, vocabulary: &events::Vocabulary, r: usize) -> Option<events::Event> {
+/// The judged events each instrument leaves outside its scope, in input
+/// order, then instrument order.
+fn outside_scope(
+    graph: &graph::EventGraph,
+    projections: &[graph::Projection],
+    vocabulary: &events::Vocabulary,
+    instruments: &[Instrument<'_>],
+) -> Vec<report::Outside> {
+    let mut out = Vec::new();
+    for (i, e) in graph.events.iter().enumerate() {
+        for (r, projection) in projections.iter().enumerate() {
+            if projection.local[i].is_some() {
+                continue;
+            }
+            let book = instruments[r].rulebook;
+            let act = usize::from(e.act);
+            let party = e
+                .party
+                .map(usize::from)
+                .filter(|&p| vocabulary.party_in[r][p].is_none());
+            out.push(report::Outside {
+                event: e.id.clone(),
+                instrument: book.title.clone(),
+                act: vocabulary.act_in[r][act]
+                    .is_none()
+                    .then(|| vocabulary.acts[act].clone()),
+                party: party.map(|p| vocabulary.parties[p].clone()),
+                among: party.map_or(Vec::new(), |p| {
+                    vocabulary.among[r][p]
+                        .iter()
+                        .map(|q| book.parties[usize::from(*q)].id.clone())
+                        .collect()
+                }),
+            });
+        }
+    }
+    out
+}
+
+/// An event as instrument `r` sees it, if `r` declares its act and party,
+/// or counterparts of them. A force affected that `r` does not declare is
+/// unknown to it.
+fn project(
+    e: &events::Event,
+    vocabulary: &events::Vocabulary,
+    book: &check::Rulebook,
+    r: usize,
+) -> Option<events::Event> {
     let (act, party) = names_in(e, vocabulary, r)?;
     let affected = e
         .affected
         .and_then(|a| vocabulary.party_in[r][usize::from(a)]);
-    Some(events::Event {
+    let mut seen = events::Event {
         act,
         party,
         affected,
         ..e.clone()
-    })
+    };
+    if let Some(extra) = seen.extra.as_mut() {
+        extra.findings = extra
+            .findings
+            .iter()
+            .filter_map(|f| finding_in(f, vocabulary, book, r))
+            .collect();
+    }
+    Some(seen)
+}
+
+/// The party a finding names: what the act was aimed at, or the holder of
+/// the side of a line (a side may be a compass word instead); and whether
+/// it names a side.
+fn finding_party(test: &events::FindingTest) -> Option<(&name::Name, bool)> {
+    match test {
+        events::FindingTest::DirectedAt {
+            object: events::Object::Party(p),
+        } => Some((p, false)),
+        events::FindingTest::Side { side, .. } => Some((side, true)),
+        events::FindingTest::Crosses { from, .. } => from.as_ref().map(|f| (f, true)),
+        events::FindingTest::DirectedAt { .. }
+        | events::FindingTest::In { .. }
+        | events::FindingTest::Diligence { .. }
+        | events::FindingTest::Element { .. } => None,
+    }
+}
+
+/// A finding in instrument `r`'s names: a party it names that `r` reads by
+/// a counterpart is renamed so. Whom an act was aimed at, named by a force
+/// `r` knows only in part (`under` it), `r` cannot read: that finding says
+/// nothing under `r`. A side held by such a force is the side its one
+/// party under it holds (as the imported line says).
+fn finding_in(
+    f: &events::MonitorFinding,
+    vocabulary: &events::Vocabulary,
+    book: &check::Rulebook,
+    r: usize,
+) -> Option<events::MonitorFinding> {
+    let Some((name, side)) = finding_party(&f.test) else {
+        return Some(f.clone());
+    };
+    let Some(p) = vocabulary.parties.iter().position(|n| n == name) else {
+        return Some(f.clone()); // a compass word
+    };
+    let book_name = |q: check::PartyIdx| book.parties[usize::from(q)].id.clone();
+    let among = &vocabulary.among[r][p];
+    let read = match (vocabulary.via[r][p], vocabulary.party_in[r][p]) {
+        (Some(_), Some(q)) => book_name(q),
+        _ if among.is_empty() => return Some(f.clone()),
+        _ => match among.as_slice() {
+            [one] if side => book_name(*one),
+            _ => return None,
+        },
+    };
+    let mut out = f.clone();
+    match &mut out.test {
+        events::FindingTest::DirectedAt {
+            object: events::Object::Party(n),
+        }
+        | events::FindingTest::Side { side: n, .. } => *n = read,
+        events::FindingTest::Crosses { from, .. } => *from = Some(read),
+        events::FindingTest::DirectedAt { .. }
+        | events::FindingTest::In { .. }
+        | events::FindingTest::Diligence { .. }
+        | events::FindingTest::Element { .. } => {}
+    }
+    Some(out)
 }
 
 /// Instrument `r`'s own indices for the event's act and party, if it

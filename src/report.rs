@@ -1,6 +1,8 @@
 //! A whole adjudication: the inputs with their hashes, every verdict and
 //! every rejected event. Every input event is judged (one verdict per
 //! instrument that judged it) or rejected, never both and never neither.
+//! With several instruments, each instrument that does not declare an
+//! event's act or party leaves it outside its scope, and says so.
 
 use std::path::Path;
 
@@ -16,7 +18,30 @@ pub struct Adjudication {
     /// Findings over many events.
     pub patterns: Vec<crate::eval::PatternRun>,
     pub rejected: Vec<Rejection>,
+    /// With several instruments: each judged event an instrument leaves
+    /// outside its scope, in input order, then instrument order.
+    pub outside: Vec<Outside>,
     pub totals: Totals,
+}
+
+/// A judged event outside one instrument's scope: the instrument declares
+/// not its act, or not its party (nor a counterpart of it). Another
+/// instrument judged it; this one has nothing to say of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Outside {
+    pub event: crate::name::Name,
+    pub instrument: crate::name::Name,
+    /// The act, when the instrument does not declare it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub act: Option<crate::name::Name>,
+    /// The party, when the instrument declares it not, nor a counterpart
+    /// of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub party: Option<crate::name::Name>,
+    /// The instrument's parties whose forces are among that party's
+    /// (`under` it): it knows that party's forces only in part.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub among: Vec<crate::name::Name>,
 }
 
 /// An input file and its SHA-256, so a report can be tied to what it judged.
@@ -51,6 +76,10 @@ pub struct Totals {
     pub no_violation: usize,
     pub inconclusive: usize,
     pub rejected: usize,
+    /// With several instruments: judged events left outside an
+    /// instrument's scope, counted once per event and instrument.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outside_scope: Option<usize>,
 }
 
 impl Totals {

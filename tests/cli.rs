@@ -493,13 +493,16 @@ fn an_event_no_rulebook_covers_is_rejected_not_judged() {
     let dir = std::env::temp_dir().join(format!("truce-uncovered-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let events = dir.join("e.yaml");
-    // KPA is a party of the Armistice only; `overflight` an act of the CMA only.
+    // MAC is a monitor of the Armistice only; `overflight` an act of the
+    // CMA only. The KPA is the CMA's DPRK, by the counterpart the CMA
+    // declares: its flight is judged there, and is outside the Armistice.
     std::fs::write(
         &events,
-        "- id: O-1\n  time: 2023-06-01T10:00:00+09:00\n  act: overflight\n  actor: {party: KPA}\n  weapon: {type: uav}\n  place: {lat: 38.05, lon: 126.9}\n",
+        "- id: O-1\n  time: 2023-06-01T10:00:00+09:00\n  act: overflight\n  actor: {party: MAC}\n  weapon: {type: uav}\n  place: {lat: 38.05, lon: 126.9}\n\
+         - id: O-2\n  time: 2023-06-01T10:00:00+09:00\n  act: overflight\n  actor: {party: KPA}\n  weapon: {type: uav}\n  place: {lat: 38.0464, lon: 126.9}\n  evidence: [{source: radar, kind: sensor, grade: A2}]\n",
     )
     .unwrap();
-    let out = truce(&[
+    let args = [
         "adjudicate",
         "--rules",
         "rules/kaa.truce",
@@ -507,15 +510,46 @@ fn an_event_no_rulebook_covers_is_rejected_not_judged() {
         "rules/cma-2018.truce",
         "--events",
         events.to_str().unwrap(),
-    ]);
+    ];
+    let out = truce(&args);
+    let json = truce(&[&args[..], &["--format", "json"]].concat());
     std::fs::remove_dir_all(&dir).ok();
     assert_eq!(out.status.code(), Some(3), "rejected events exit 3");
     let shown = text(&out.stdout);
     assert!(
-        shown.contains("no rulebook given declares both its act `overflight` and party `KPA`"),
+        shown.contains("no rulebook given declares both its act `overflight` and party `MAC`"),
         "{shown}"
     );
-    assert!(shown.contains("1 events: 0 violation"), "{shown}");
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["rejected"][0]["event"], "O-1");
+    let verdicts = report["verdicts"].as_array().unwrap();
+    assert_eq!(verdicts.len(), 1, "{verdicts:#?}");
+    assert_eq!(verdicts[0]["event"], "O-2");
+    assert_eq!(verdicts[0]["outcome"], "violation");
+    assert_eq!(verdicts[0]["party"], "DPRK", "in the CMA's own name");
+    let t = &verdicts[0]["translated"][0];
+    assert_eq!(
+        (
+            &t["field"],
+            &t["recorded"],
+            &t["read_as"],
+            &t["counterpart"]
+        ),
+        (
+            &serde_json::json!("actor"),
+            &serde_json::json!("KPA"),
+            &serde_json::json!("DPRK"),
+            &serde_json::json!("same")
+        )
+    );
+    let outside = &report["outside_scope"][0];
+    assert_eq!(outside["event"], "O-2");
+    assert_eq!(outside["instrument"], "Korean Armistice Agreement");
+    assert_eq!(outside["act"], "overflight");
+    assert!(outside.get("party").is_none(), "the KAA knows the KPA");
+    assert_eq!(report["totals"]["events"], 2);
+    assert_eq!(report["totals"]["rejected"], 1);
+    assert_eq!(report["totals"]["outside_scope"], 1);
 }
 
 #[test]

@@ -35,10 +35,14 @@ pub fn run(inputs: &Inputs, format: Format) -> Exit {
     });
     let rejected = &prepared.rejected;
     let patterns = prepared.patterns();
+    let outside = prepared.outside();
     out(&match format {
-        Format::Text => text::patterns(&patterns) + &text::tail(rejected, &totals),
+        Format::Text => {
+            text::patterns(&patterns) + &text::outside(outside) + &text::tail(rejected, &totals)
+        }
         Format::Json => json::tail(
             &patterns,
+            totals.outside_scope.map(|_| outside),
             rejected,
             &totals,
             prepared.graph.events.is_empty(),

@@ -4,8 +4,11 @@ use std::path::PathBuf;
 
 use super::{Exit, report, report_rulebook_error};
 
+/// Checks each file, then, when several check, their parties'
+/// counterparts in one another.
 pub fn run(files: &[PathBuf]) -> Exit {
     let mut exit = Exit::Ok;
+    let mut books = Vec::new();
     for file in files {
         match truce::load_rulebook(file) {
             Ok(checked) => {
@@ -27,12 +30,16 @@ pub fn run(files: &[PathBuf]) -> Exit {
                     r.lines.len(),
                     r.acts.len()
                 );
+                books.push(checked.rulebook);
             }
             Err(e) => {
                 report_rulebook_error(&e);
                 exit = Exit::Failed;
             }
         }
+    }
+    if !super::counterparts_sound(&books) {
+        exit = Exit::Failed;
     }
     exit
 }

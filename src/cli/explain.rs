@@ -16,10 +16,22 @@ pub fn run(inputs: &Inputs, event: &str, format: Format) -> Exit {
     if let Some(index) = prepared.graph.events.iter().position(|e| &*e.id == event) {
         let verdicts = prepared.judge_range(&instruments, index..index + 1);
         let out = match format {
-            Format::Text => verdicts
-                .iter()
-                .map(|v| render::text::verdict(v, Detail::Full))
-                .collect(),
+            Format::Text => {
+                let mut out: String = verdicts
+                    .iter()
+                    .map(|v| render::text::verdict(v, Detail::Full))
+                    .collect();
+                let outside = prepared.outside().iter().filter(|o| &*o.event == event);
+                for o in outside {
+                    out.push_str(&format!(
+                        "{}  OUTSIDE SCOPE  ({})\n  {}\n",
+                        render::text::clean(event),
+                        o.instrument,
+                        render::text::clean(&render::words::outside(o))
+                    ));
+                }
+                out
+            }
             // One rulebook: the verdict; several: a list, one per instrument.
             Format::Json if instruments.len() == 1 => render::json::verdict(&verdicts[0]),
             Format::Json => render::json::verdicts(&verdicts),

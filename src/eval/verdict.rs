@@ -62,6 +62,40 @@ pub struct Verdict {
     /// For an act another event implies: that event, and why.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub implied_by: Option<Implication>,
+    /// Names of the record read in this instrument's own, by counterparts
+    /// the rulebooks declare (several instruments judged together).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub translated: Vec<Translation>,
+}
+
+/// A name of the record read as this instrument's own party, by a
+/// counterpart a rulebook declares (`party ROK "..." under UNC in "..."`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Translation {
+    /// What was read: the actor, the force affected, or the parties
+    /// findings name.
+    pub field: Translated,
+    /// As the record names it.
+    pub recorded: Name,
+    /// This instrument's party it stands for.
+    pub read_as: Name,
+    /// `same` (the same forces, `as`) or `under` (among the forces the
+    /// instrument names so).
+    pub counterpart: crate::ast::CounterpartKind,
+    /// The instrument whose rulebook declares the counterpart.
+    pub declared_by: Name,
+}
+
+/// Where a translated name was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Translated {
+    /// `actor.party`
+    Actor,
+    /// `affected`
+    Affected,
+    /// A party or side a finding names.
+    Finding,
 }
 
 /// Where an implied act comes from.

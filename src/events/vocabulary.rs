@@ -1,7 +1,10 @@
 //! The names events may use: the parties and acts of one rulebook, or of
 //! several judged together (their union, the first rulebook's names first,
-//! so that with one rulebook the indices are that rulebook's own).
+//! so that with one rulebook the indices are that rulebook's own). With
+//! several, a party's name in one instrument stands for its counterpart in
+//! another, where a rulebook declares one (see `counterparts.rs`).
 
+use super::counterparts::Via;
 use crate::check::{ActIdx, PartyIdx, Rulebook};
 use crate::name::Name;
 
@@ -95,14 +98,24 @@ impl Vocab for Rulebook {
 }
 
 /// The parties and acts of several rulebooks, with each rulebook's own
-/// index for each name (`None` where it does not declare the name).
+/// index for each name (`None` where it does not declare the name, nor a
+/// counterpart of it).
 #[derive(Debug)]
 pub struct Vocabulary {
     pub acts: Vec<Name>,
     pub parties: Vec<Name>,
     /// `act_in[r][a]`: rulebook `r`'s index of act `a`.
     pub act_in: Vec<Vec<Option<ActIdx>>>,
+    /// `party_in[r][p]`: rulebook `r`'s party that the name `p` stands for:
+    /// its own of that name, or the one a counterpart makes it stand for.
     pub party_in: Vec<Vec<Option<PartyIdx>>>,
+    /// `via[r][p]`: the counterpart by which `p` stands for `party_in[r][p]`,
+    /// when it is not `r`'s own name.
+    pub via: Vec<Vec<Option<Via>>>,
+    /// `among[r][p]`: `r`'s parties whose forces are among those the name
+    /// `p` stands for in another instrument (`under p`), when `r` does not
+    /// know the name itself: it knows those forces only in part.
+    pub among: Vec<Vec<Vec<PartyIdx>>>,
     /// Lines of any of the rulebooks, with the union of their side words.
     lines: Vec<(Name, Vec<String>)>,
     zones: Vec<Name>,
@@ -130,10 +143,35 @@ impl Vocabulary {
             .iter()
             .map(|r| acts.iter().map(|a| Rulebook::act(r, a)).collect())
             .collect();
-        let party_in = rulebooks
+        let mut party_in: Vec<Vec<Option<PartyIdx>>> = rulebooks
             .iter()
             .map(|r| parties.iter().map(|p| Rulebook::party(r, p)).collect())
             .collect();
+        let mut via = vec![vec![None; parties.len()]; rulebooks.len()];
+        let mut among = vec![vec![Vec::new(); parties.len()]; rulebooks.len()];
+        let (links, _) = super::counterparts::resolve(rulebooks);
+        let index = |name: &Name| parties.iter().position(|p| p == name);
+        for link in links {
+            let kind = rulebooks[link.declared_by].counterparts[link.counterpart].kind;
+            for (r, name, party) in super::counterparts::readings(rulebooks, link) {
+                let Some(p) = index(&name) else { continue };
+                if party_in[r][p].is_none() {
+                    party_in[r][p] = Some(party);
+                    via[r][p] = Some(Via {
+                        kind,
+                        declared_by: link.declared_by,
+                    });
+                }
+            }
+            if kind == crate::ast::CounterpartKind::Under {
+                let book = rulebooks[link.declared_by];
+                let theirs = &rulebooks[link.other].parties[usize::from(link.party)].id;
+                let ours = book.counterparts[link.counterpart].party;
+                if let Some(p) = index(theirs) {
+                    among[link.declared_by][p].push(ours);
+                }
+            }
+        }
         let mut lines: Vec<(Name, Vec<String>)> = Vec::new();
         let mut zones: Vec<Name> = Vec::new();
         let mut elements: Vec<(Name, bool)> = Vec::new();
@@ -167,6 +205,8 @@ impl Vocabulary {
             parties,
             act_in,
             party_in,
+            via,
+            among,
             lines,
             zones,
             elements,

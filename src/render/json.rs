@@ -5,10 +5,10 @@ use serde::Serialize;
 
 use crate::eval::{
     DiligenceTrial, DoctrineSetting, ExceptionTrial, Implication, Outcome, PatternRun, Proof,
-    Reason, Responsibility, State, Step, Verdict,
+    Reason, Responsibility, State, Step, Translation, Verdict,
 };
 use crate::events::Rejection;
-use crate::report::{Adjudication, Input, Totals};
+use crate::report::{Adjudication, Input, Outside, Totals};
 
 /// Bumped when a field is removed or renamed or changes meaning; new
 /// fields may be added within a version (docs/report.md).
@@ -32,8 +32,27 @@ struct VerdictView<'a> {
     /// For an act another event implies.
     #[serde(skip_serializing_if = "Option::is_none")]
     implied_by: Option<&'a Implication>,
+    /// Names of the record read in the instrument's own, by counterparts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    translated: Vec<TranslationView<'a>>,
     articles: Vec<FindingView<'a>>,
     explanation: Explanation<'a>,
+}
+
+/// A translated name: the data, and its words.
+#[derive(Serialize)]
+struct TranslationView<'a> {
+    #[serde(flatten)]
+    data: &'a Translation,
+    text: String,
+}
+
+/// An event outside an instrument's scope: the data, and its words.
+#[derive(Serialize)]
+struct OutsideView<'a> {
+    #[serde(flatten)]
+    data: &'a Outside,
+    reason: String,
 }
 
 #[derive(Serialize)]
@@ -83,6 +102,14 @@ fn view(v: &Verdict) -> VerdictView<'_> {
         instrument: &v.instrument,
         doctrines: &v.doctrines,
         implied_by: v.implied_by.as_ref(),
+        translated: v
+            .translated
+            .iter()
+            .map(|t| TranslationView {
+                data: t,
+                text: super::words::translation(t),
+            })
+            .collect(),
         articles: v
             .articles
             .iter()
@@ -124,8 +151,10 @@ pub fn report(a: &Adjudication) -> String {
     for (i, v) in a.verdicts.iter().enumerate() {
         out.push_str(&item(v, i == 0));
     }
+    let outside = a.totals.outside_scope.map(|_| &a.outside[..]);
     out.push_str(&tail(
         &a.patterns,
+        outside,
         &a.rejected,
         &a.totals,
         a.verdicts.is_empty(),
@@ -153,16 +182,28 @@ pub fn item(v: &Verdict, first: bool) -> String {
     format!("{separator}\n    {}", body.replace('\n', "\n    "))
 }
 
-/// The rest of the report after the last verdict.
+/// The rest of the report after the last verdict. `outside`: with several
+/// instruments, the judged events an instrument leaves outside its scope.
 pub fn tail(
     patterns: &[PatternRun],
+    outside: Option<&[Outside]>,
     rejected: &[Rejection],
     totals: &Totals,
     no_verdicts: bool,
 ) -> String {
     let close = if no_verdicts { "]" } else { "\n  ]" };
+    let outside = outside.map_or(String::new(), |entries| {
+        let views: Vec<OutsideView<'_>> = entries
+            .iter()
+            .map(|o| OutsideView {
+                data: o,
+                reason: super::words::outside(o),
+            })
+            .collect();
+        format!("\n  \"outside_scope\": {},", nested(&views))
+    });
     format!(
-        "{close},\n  \"patterns\": {},\n  \"rejected\": {},\n  \"totals\": {}\n}}\n",
+        "{close},\n  \"patterns\": {},{outside}\n  \"rejected\": {},\n  \"totals\": {}\n}}\n",
         nested(&patterns),
         nested(&rejected),
         nested(totals)

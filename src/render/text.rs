@@ -9,7 +9,7 @@ use crate::eval::{
     Related, Step, Truth, Verdict,
 };
 use crate::events::Rejection;
-use crate::report::{Adjudication, Totals};
+use crate::report::{Adjudication, Outside, Totals};
 
 /// How much of the reasoning to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,11 +21,32 @@ pub enum Detail {
     Full,
 }
 
-/// The whole report: verdicts, rejected events, totals.
+/// The whole report: verdicts, findings of patterns, events outside an
+/// instrument's scope, rejected events, totals.
 pub fn report(adjudication: &Adjudication) -> String {
     let mut out: String = adjudication.verdicts.iter().map(item).collect();
     out.push_str(&patterns(&adjudication.patterns));
+    out.push_str(&outside(&adjudication.outside));
     out.push_str(&tail(&adjudication.rejected, &adjudication.totals));
+    out
+}
+
+/// With several instruments: the judged events an instrument leaves
+/// outside its scope, each with why.
+pub fn outside(entries: &[Outside]) -> String {
+    let mut out = String::new();
+    if entries.is_empty() {
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "OUTSIDE SCOPE  {} judged event(s) outside an instrument's scope",
+        entries.len()
+    );
+    for o in entries {
+        let _ = writeln!(out, "  {}  {}", clean(&o.event), clean(&words::outside(o)));
+    }
+    out.push('\n');
     out
 }
 
@@ -101,9 +122,12 @@ pub fn tail(rejected: &[Rejection], totals: &Totals) -> String {
     } else {
         String::new()
     };
+    let outside = t.outside_scope.map_or(String::new(), |n| {
+        format!(", {n} outside an instrument's scope")
+    });
     let _ = writeln!(
         out,
-        "{} events{implied}{verdicts}: {} violation{continuing}, {} justified, {} no violation, {} inconclusive, {} rejected",
+        "{} events{implied}{verdicts}: {} violation{continuing}, {} justified, {} no violation, {} inconclusive, {} rejected{outside}",
         t.events, t.violation, t.justified, t.no_violation, t.inconclusive, t.rejected
     );
     out
@@ -135,6 +159,9 @@ pub fn verdict(v: &Verdict, detail: Detail) -> String {
             "  doctrine {} = {} (set by the {})",
             d.doctrine, d.setting, d.set_by
         );
+    }
+    for t in &v.translated {
+        let _ = writeln!(out, "  {}", clean(&words::translation(t)));
     }
     step(&mut out, &v.in_force, 1);
     for f in &v.articles {

@@ -2,11 +2,13 @@
 //! how findings were weighed, what facts showed. The text and JSON reports
 //! both word them here, so a reason reads the same everywhere.
 
+use crate::ast::CounterpartKind;
 use crate::eval::{
     ActorRole, Basis, DecidedBy, DiligenceTrial, Duty, FailedElement, FailedExcuse, Note,
-    Perpetrator, PreventBecause, Reason, Responsibility, Truth, Weighed,
+    Perpetrator, PreventBecause, Reason, Responsibility, Translated, Translation, Truth, Weighed,
 };
 use crate::events::{FindingTest, Object};
+use crate::report::Outside;
 
 /// A finding's reason, in one sentence.
 pub fn reason(r: &Reason) -> String {
@@ -400,4 +402,49 @@ impl std::fmt::Display for Reason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&reason(self))
     }
+}
+
+/// A name of the record read as the instrument's own party.
+pub fn translation(t: &Translation) -> String {
+    let what = match t.field {
+        Translated::Actor => "the actor",
+        Translated::Affected => "the force affected",
+        Translated::Finding => "a finding's party",
+    };
+    let how = match t.counterpart {
+        CounterpartKind::Same => "the same forces".to_owned(),
+        CounterpartKind::Under => format!("its forces are among `{}`'s", t.read_as),
+    };
+    format!(
+        "{what}, recorded as `{}`, is read as `{}`: {how} (a counterpart declared in \"{}\")",
+        t.recorded, t.read_as, t.declared_by
+    )
+}
+
+/// Why an event is outside an instrument's scope.
+pub fn outside(o: &Outside) -> String {
+    let party = o.party.as_ref().map(|p| {
+        let among = match o.among.as_slice() {
+            [] => String::new(),
+            ours => format!(
+                " (its {} among `{p}`'s forces, not all of them)",
+                ours.iter()
+                    .map(|q| format!("`{q}`"))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+                    + if ours.len() == 1 { " is" } else { " are" }
+            ),
+        };
+        format!("party `{p}`{among}")
+    });
+    let what = match (&o.act, party) {
+        (Some(a), Some(p)) => format!("neither act `{a}` nor {p}"),
+        (Some(a), None) => format!("no act `{a}`"),
+        (None, Some(p)) => format!("no {p}"),
+        (None, None) => "what the event records".to_owned(),
+    };
+    format!(
+        "outside the scope of \"{}\": it declares {what}",
+        o.instrument
+    )
 }
