@@ -821,3 +821,100 @@ fn answering(f: &truce::eval::Finding) -> &truce::eval::Answer {
     let r = f.responsibility.as_ref().expect("a responsibility");
     r.answers.as_ref().expect("a party that answers")
 }
+
+#[test]
+fn one_record_is_judged_under_each_instrument_in_its_own_names() {
+    use truce::ast::CounterpartKind;
+    use truce::eval::Translated;
+    const KAA: &str = "Korean Armistice Agreement";
+    const CMA: &str = "Comprehensive Military Agreement (inter-Korean, 2018)";
+    // The UNC's names (KPA, the ROK Army's guards) and the ROK's (DPRK,
+    // ROK) give the same verdicts, each in its instrument's names.
+    for (case, fire, answer) in [
+        ("kaa-cma-cheorwon-2020", "CH-1", "CH-2"),
+        ("kaa-cma-names-2020-2023", "N-1", "N-2"),
+    ] {
+        let a = run(case);
+        assert_eq!(
+            verdicts_of(&a, fire),
+            [
+                (KAA, Outcome::Violation, Some("KPA")),
+                (CMA, Outcome::Violation, Some("DPRK"))
+            ],
+            "{case}"
+        );
+        assert_eq!(
+            verdicts_of(&a, answer),
+            [
+                (KAA, Outcome::Violation, Some("UNC")),
+                (CMA, Outcome::Violation, Some("ROK"))
+            ],
+            "{case}"
+        );
+        assert_eq!(a.totals.events, 3);
+        assert_eq!(a.totals.verdicts, 5);
+        assert_eq!(a.totals.outside_scope, Some(1));
+        assert!(a.rejected.is_empty());
+    }
+    // What was read as what, and by whose declaration: as data.
+    let a = run("kaa-cma-names-2020-2023");
+    let translated = |event: &str, instrument: &str| {
+        let v = a
+            .verdicts
+            .iter()
+            .find(|v| &*v.event == event && &*v.instrument == instrument)
+            .unwrap();
+        v.translated
+            .iter()
+            .map(|t| {
+                (
+                    t.field,
+                    t.recorded.to_string(),
+                    t.read_as.to_string(),
+                    t.counterpart,
+                    t.declared_by.to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        translated("N-1", KAA),
+        [(
+            Translated::Actor,
+            "DPRK".into(),
+            "KPA".into(),
+            CounterpartKind::Same,
+            CMA.into()
+        )]
+    );
+    assert_eq!(
+        translated("N-2", KAA),
+        [(
+            Translated::Actor,
+            "ROK".into(),
+            "UNC".into(),
+            CounterpartKind::Under,
+            CMA.into()
+        )]
+    );
+    assert!(translated("N-2", CMA).is_empty(), "the CMA's own name");
+    // A US soldier recorded as the UNC's forces is not the ROK's: outside
+    // the CMA's scope, with the CMA's party among the UNC's named.
+    let n3: Vec<&truce::report::Outside> =
+        a.outside.iter().filter(|o| &*o.event == "N-3").collect();
+    assert_eq!(n3.len(), 1);
+    assert_eq!(&*n3[0].instrument, CMA);
+    assert_eq!(n3[0].act.as_deref(), Some("movement"));
+    assert_eq!(n3[0].party.as_deref(), Some("UNC"));
+    let among: Vec<&str> = n3[0].among.iter().map(|p| &**p).collect();
+    assert_eq!(among, ["ROK"]);
+    assert_eq!(verdicts_of(&a, "N-3"), [(KAA, Outcome::NoViolation, None)]);
+    // An act only the Armistice declares, by a monitor both name alike.
+    let c = run("kaa-cma-cheorwon-2020");
+    let ch3: Vec<&truce::report::Outside> =
+        c.outside.iter().filter(|o| &*o.event == "CH-3").collect();
+    assert_eq!(
+        (ch3[0].act.as_deref(), ch3[0].party.as_deref()),
+        (Some("movement"), None)
+    );
+}
