@@ -583,3 +583,83 @@ fn names_in(
     };
     Some((act, party))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The KAA and the CMA, judged together over `events` (YAML).
+    fn korea(events: &str) -> (check::Rulebook, check::Rulebook, std::path::PathBuf) {
+        let kaa = load_rulebook(Path::new("rules/kaa.truce"))
+            .unwrap()
+            .rulebook;
+        let cma = load_rulebook(Path::new("rules/cma-2018.truce"))
+            .unwrap()
+            .rulebook;
+        let path = std::env::temp_dir().join(format!(
+            "truce-lib-{}-{}.yaml",
+            std::process::id(),
+            events.len()
+        ));
+        std::fs::write(&path, events).unwrap();
+        (kaa, cma, path)
+    }
+
+    fn findings(p: &Prepared, r: usize, id: &str) -> Vec<events::FindingTest> {
+        let graph = &p.several.as_ref().unwrap().projections[r].graph;
+        let e = graph.events.iter().find(|e| &*e.id == id).unwrap();
+        e.findings().iter().map(|f| f.test.clone()).collect()
+    }
+
+    #[test]
+    fn findings_are_read_in_each_instruments_names() {
+        let (kaa, cma, path) = korea(
+            "- id: E-1\n  time: 2020-05-03T07:41:00+09:00\n  act: fire\n  actor: {party: KPA}\n  origin: {lat: 38.2850, lon: 127.0600}\n  findings:\n    - {test: directed_at, object: UNC, by: SIT, evidence: [{source: SIT, kind: investigation, grade: B2}]}\n    - {test: side, line: mdl, side: UNC, field: target, by: SIT, evidence: [{source: SIT, kind: investigation, grade: B2}]}\n    - {test: directed_at, object: DPRK, holds: false, by: SIT, evidence: [{source: SIT, kind: investigation, grade: B2}]}\n  evidence: [{source: SIT, kind: investigation, grade: B2}]\n",
+        );
+        let instruments = [
+            Instrument {
+                rulebook: &kaa,
+                path: Path::new("rules/kaa.truce"),
+            },
+            Instrument {
+                rulebook: &cma,
+                path: Path::new("rules/cma-2018.truce"),
+            },
+        ];
+        let prepared = prepare(&instruments, &path).unwrap();
+        std::fs::remove_file(&path).ok();
+        let directed = |p: &str| events::FindingTest::DirectedAt {
+            object: events::Object::Party(p.into()),
+        };
+        let side = |s: &str| events::FindingTest::Side {
+            line: "mdl".into(),
+            side: s.into(),
+            field: check::PointField::Target,
+        };
+        // The Armistice knows the UNC; the DPRK is its KPA.
+        assert_eq!(
+            findings(&prepared, 0, "E-1"),
+            [directed("UNC"), side("UNC"), directed("KPA")]
+        );
+        // The CMA knows the UNC's forces only in part: whom it was aimed
+        // at it cannot read; the side the UNC holds is the ROK's.
+        assert_eq!(
+            findings(&prepared, 1, "E-1"),
+            [side("ROK"), directed("DPRK")]
+        );
+        let verdicts = prepared.judge_range(&instruments, 0..1);
+        let cma_verdict = verdicts.iter().find(|v| v.instrument == cma.title).unwrap();
+        let read: Vec<(eval::Translated, &str, &str)> = cma_verdict
+            .translated
+            .iter()
+            .map(|t| (t.field, &*t.recorded, &*t.read_as))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (eval::Translated::Actor, "KPA", "DPRK"),
+                (eval::Translated::Finding, "UNC", "ROK")
+            ]
+        );
+    }
+}

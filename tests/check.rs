@@ -402,3 +402,55 @@ fn an_error_in_one_declaration_does_not_cascade_into_others() {
         "{shown:#?}"
     );
 }
+
+#[test]
+fn counterparts_are_checked_in_one_pass() {
+    let errors = errors_of("counterparts.truce");
+    let expect = [
+        "`ROK` has two counterparts in \"Armistice\": `UNC` and `KPA`",
+        "`KPA` of \"Armistice\" is the counterpart of both `DPRK` and `N`",
+        "`U` cannot be under a party of its own name",
+        "`MAC` is a monitor of \"Armistice\", not a party",
+        "\"Armistice\" declares no party `KPB` / did you mean `KPA`?",
+        "`Z`'s counterpart is in this agreement itself",
+        "`NNSC` names a monitor of this agreement, and the counterpart of `W` in \"Other\"",
+    ];
+    assert_eq!(errors.len(), expect.len(), "{errors:#?}");
+    for (e, want) in errors.iter().zip(expect) {
+        assert!(e.starts_with(want), "`{e}` is not `{want}`");
+    }
+}
+
+#[test]
+fn an_imported_lines_sides_go_to_the_counterparts_parties() {
+    let cma = truce::load_rulebook(std::path::Path::new("rules/cma-2018.truce"))
+        .unwrap()
+        .rulebook;
+    let mdl = cma.lines.iter().find(|l| l.name == "mdl").unwrap();
+    let mut held: Vec<(&str, String)> = mdl
+        .held
+        .iter()
+        .map(|(p, side)| (&*cma.parties[usize::from(*p)].id, format!("{side:?}")))
+        .collect();
+    held.sort();
+    // The KAA's `KPA holds north, UNC holds south`, in the CMA's parties.
+    assert_eq!(held.len(), 2, "{held:?}");
+    assert_eq!(held[0].0, "DPRK");
+    assert_eq!(held[1].0, "ROK");
+    assert_ne!(held[0].1, held[1].1);
+    let counterparts: Vec<(&str, &str, &str)> = cma
+        .counterparts
+        .iter()
+        .map(|c| {
+            (
+                &*cma.parties[usize::from(c.party)].id,
+                c.kind.word(),
+                &*c.other,
+            )
+        })
+        .collect();
+    assert_eq!(
+        counterparts,
+        [("ROK", "under", "UNC"), ("DPRK", "as", "KPA")]
+    );
+}

@@ -690,3 +690,106 @@ fn the_json_report_carries_reasons_responsibility_findings_and_implied_acts_as_d
         serde_json::json!({"kind": "prevent", "because": {"controls": "origin"}})
     );
 }
+
+#[test]
+fn counterparts_across_rule_files_are_checked_when_loaded_together() {
+    let dir = std::env::temp_dir().join(format!("truce-counterparts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let header = |parties: &str| {
+        format!(
+            "agreement \"Later\" {{\n  in force 2019-01-01 00:00 Asia/Seoul\n{parties}}}\nact fire \"fire\"\narticle 1 \"No fire.\" {{\n  violation when act is fire\n}}\n"
+        )
+    };
+    let unknown = dir.join("unknown.truce");
+    std::fs::write(
+        &unknown,
+        header("  party A \"a\" as UNK in \"Korean Armistice Agreement\"\n  party B \"b\"\n"),
+    )
+    .unwrap();
+    let clash = dir.join("clash.truce");
+    std::fs::write(
+        &clash,
+        header("  party KPA \"k\" as UNC in \"Korean Armistice Agreement\"\n  party B \"b\"\n"),
+    )
+    .unwrap();
+    let events = dir.join("e.yaml");
+    std::fs::write(
+        &events,
+        "- id: F-1\n  time: 2020-01-01T10:00:00+09:00\n  act: fire\n  actor: {party: ROK}\n",
+    )
+    .unwrap();
+    let run = |rules: &[&str]| {
+        let mut args = vec!["adjudicate"];
+        for r in rules {
+            args.extend(["--rules", r]);
+        }
+        args.extend(["--events", events.to_str().unwrap()]);
+        truce(&args)
+    };
+    let shown = |p: &std::path::PathBuf| p.to_str().unwrap().to_owned();
+    // Each file checks alone: the other instrument is not known there.
+    let alone = truce(&["check", &shown(&unknown), &shown(&clash)]);
+    let alone_err = text(&alone.stderr);
+    let not_kaa = run(&["rules/cma-2018.truce", "rules/minsk-ii.truce"]);
+    let bad = run(&["rules/kaa.truce", &shown(&unknown)]);
+    let clashing = run(&["rules/kaa.truce", &shown(&clash)]);
+    let both = truce(&["check", "rules/kaa.truce", "rules/cma-2018.truce"]);
+    std::fs::remove_dir_all(&dir).ok();
+    // Checked alone, a counterpart in an instrument not loaded is a warning.
+    assert_eq!(alone.status.code(), Some(0), "{alone_err}");
+    assert!(alone_err.contains("is not among the instruments loaded together"));
+    // A run that does not load the Armistice: warned, and the CMA judges
+    // the ROK's act itself.
+    assert_eq!(not_kaa.status.code(), Some(0), "{}", text(&not_kaa.stderr));
+    assert!(
+        text(&not_kaa.stderr).contains(
+            "\"Korean Armistice Agreement\" is not among the instruments loaded together"
+        )
+    );
+    // A counterpart the Armistice does not declare: a located error, no report.
+    assert_eq!(bad.status.code(), Some(1));
+    let err = text(&bad.stderr);
+    assert!(
+        err.contains("\"Korean Armistice Agreement\" declares no party `UNK`"),
+        "{err}"
+    );
+    assert!(err.contains("unknown.truce:3"), "located: {err}");
+    assert!(bad.stdout.is_empty());
+    // A recorded name that would stand for two parties of the Armistice.
+    assert_eq!(clashing.status.code(), Some(1));
+    assert!(
+        text(&clashing.stderr)
+            .contains("`KPA` would stand for two parties of \"Korean Armistice Agreement\""),
+        "{}",
+        text(&clashing.stderr)
+    );
+    // The shipped rulebooks agree.
+    assert_eq!(both.status.code(), Some(0));
+    assert!(both.stderr.is_empty(), "{}", text(&both.stderr));
+}
+
+#[test]
+fn explain_says_which_instrument_leaves_an_event_outside_its_scope() {
+    let out = truce(&[
+        "explain",
+        "--rules",
+        "rules/kaa.truce",
+        "--rules",
+        "rules/cma-2018.truce",
+        "--events",
+        "cases/kaa-cma-cheorwon-2020/events.yaml",
+        "CH-3",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let shown = text(&out.stdout);
+    assert!(
+        shown.starts_with("CH-3  NO VIOLATION  (Korean Armistice Agreement)"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(
+            "CH-3  OUTSIDE SCOPE  (Comprehensive Military Agreement (inter-Korean, 2018))"
+        ),
+        "{shown}"
+    );
+}

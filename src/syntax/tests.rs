@@ -94,3 +94,68 @@ fn quantifiers_bind_what_follows_where() {
     );
     assert!(matches!(c.node, Expr::Binary { op, .. } if op.node == BinOp::And));
 }
+
+#[test]
+fn a_party_may_name_its_counterparts_in_other_instruments() {
+    use crate::ast::{CounterpartKind, HeaderItem};
+    assert!(consumes(
+        Rule::counterpart,
+        r#"under UNC in "Korean Armistice Agreement""#
+    ));
+    assert!(consumes(Rule::counterpart, r#"as KPA in "KAA""#));
+    // The title is a quoted text, the party a name.
+    assert!(!consumes(Rule::counterpart, r#"as "KPA" in KAA"#));
+    let text = r#"agreement "Later" {
+  in force 2018-11-01 00:00 Asia/Seoul
+  party ROK "South" under UNC in "Armistice"
+  party DPRK "North" as KPA in "Armistice" as N in "Third"
+}
+act fire "fire"
+"#;
+    let book = super::parse_rulebook(&Source::new("test", text)).unwrap();
+    let counterparts: Vec<(String, CounterpartKind, String, String)> = book
+        .agreement
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            HeaderItem::Party(p) => Some(p),
+            _ => None,
+        })
+        .flat_map(|p| {
+            p.counterparts.iter().map(|c| {
+                (
+                    p.id.node.clone(),
+                    c.kind.node,
+                    c.party.node.clone(),
+                    c.instrument.node.clone(),
+                )
+            })
+        })
+        .collect();
+    assert_eq!(
+        counterparts,
+        [
+            (
+                "ROK".into(),
+                CounterpartKind::Under,
+                "UNC".into(),
+                "Armistice".into()
+            ),
+            (
+                "DPRK".into(),
+                CounterpartKind::Same,
+                "KPA".into(),
+                "Armistice".into()
+            ),
+            (
+                "DPRK".into(),
+                CounterpartKind::Same,
+                "N".into(),
+                "Third".into()
+            ),
+        ]
+    );
+    // Only parties have counterparts.
+    let monitor = "agreement \"A\" { in force 2018-11-01 00:00 Asia/Seoul\n  monitor M \"m\" as X in \"B\" }\n";
+    assert!(super::parse_rulebook(&Source::new("test", monitor)).is_err());
+}
