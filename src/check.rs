@@ -4,6 +4,7 @@
 //! articles, relations), checks the kind of every operand, loads geometry,
 //! and reports every problem of a file in one pass.
 
+mod changes;
 mod cond;
 mod doctrines;
 mod duties;
@@ -86,6 +87,14 @@ pub(crate) struct Checker {
     standards: Vec<Standard>,
     /// Doctrines, once checked: conditions and suspensions test them.
     doctrines: Vec<Doctrine>,
+    /// Extensions that name who agreed them, by deadline and place in its
+    /// schedule: checked against the `change` declarations once read.
+    extension_bys: Vec<(usize, usize, span::Spanned<ast::Changer>)>,
+    /// Who may change what, once checked: extensions and suspensions the
+    /// rulebook declares are checked against them.
+    change_rules: Vec<ChangeRule>,
+    /// Article numbers, in rulebook order, for messages about changes.
+    article_numbers: Vec<String>,
     /// Names of the patterns declared, in order: `attack in barrage`.
     pattern_names: Vec<String>,
     /// Elements declared, with whether each is about another event too,
@@ -109,6 +118,9 @@ impl Checker {
             deadlines: Vec::new(),
             standards: Vec::new(),
             doctrines: Vec::new(),
+            extension_bys: Vec::new(),
+            change_rules: Vec::new(),
+            article_numbers: Vec::new(),
             pattern_names: Vec::new(),
             elements: Vec::new(),
             imputable: CapacitySet::OFFICIAL,
@@ -175,6 +187,8 @@ impl Checker {
         let imputable = self.imputable;
         let articles = self.articles(ast);
         let exceptions = self.exceptions(ast, &articles);
+        self.change_rules = self.change_rules(ast, &articles);
+        self.check_extension_bys();
         let suspensions = self.suspensions(ast, &articles);
         regimes.sort_by_key(|r| r.from.at);
         self.unused_warnings();
@@ -197,6 +211,7 @@ impl Checker {
             deadlines: std::mem::take(&mut self.deadlines),
             suspensions,
             regimes,
+            changes: std::mem::take(&mut self.change_rules),
             standards: std::mem::take(&mut self.standards),
             doctrines: std::mem::take(&mut self.doctrines),
             patterns,

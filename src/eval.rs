@@ -4,6 +4,7 @@
 //! carried with each verdict; nothing is logged.
 
 mod article;
+mod changes;
 mod cond;
 mod control;
 mod discs;
@@ -26,11 +27,12 @@ mod truth;
 mod verdict;
 mod zone;
 
+pub use changes::{Changes, find as find_changes};
 pub use cond::coordinates;
 pub use pattern::{PatternRun, Patterns, find as find_patterns};
 pub use space::{distance_indexed, distance_to_line, km, side_indexed};
 pub use state::{Role as StateRole, State};
-pub use time::written as written_time;
+pub use time::{duration, span_words, written as written_time};
 pub use truth::Truth;
 pub use verdict::*;
 pub use zone::{Membership, in_zone};
@@ -50,11 +52,21 @@ pub fn adjudicate_range(
     range: std::ops::Range<usize>,
 ) -> Vec<Verdict> {
     use rayon::prelude::*;
+    // The changes made while the agreement ran are traced once per graph
+    // (`lib::prepare` does it), or here once for the range.
+    let traced;
+    let changes = match &graph.changes {
+        Some(c) => c,
+        None => {
+            traced = changes::find(rulebook, graph);
+            &traced
+        }
+    };
     // Each verdict depends only on the graph, and `collect` keeps input
     // order, so the output does not depend on the number of threads.
     range
         .into_par_iter()
-        .map(|i| judge(rulebook, graph, i))
+        .map(|i| judge(rulebook, graph, changes, i))
         .collect()
 }
 
@@ -72,10 +84,14 @@ pub fn in_force_only(verdicts: Vec<Verdict>) -> Vec<Verdict> {
         .collect()
 }
 
-/// Judges one event.
-pub fn judge(rulebook: &Rulebook, graph: &EventGraph, index: usize) -> Verdict {
+/// Judges one event, with the changes traced over its graph.
+pub fn judge(rulebook: &Rulebook, graph: &EventGraph, changes: &Changes, index: usize) -> Verdict {
     let event = &graph.events[index];
-    let gate = force::agreement(event, rulebook);
+    let gate = force::agreement(event, rulebook, changes);
+    let (change, change_doctrines) = match changes.trial(index) {
+        Some((t, d)) => (Some(t.clone()), d.to_vec()),
+        None => (None, Vec::new()),
+    };
     let mut verdict = Verdict {
         event: event.id.clone(),
         outcome: Outcome::NoViolation,
@@ -89,8 +105,10 @@ pub fn judge(rulebook: &Rulebook, graph: &EventGraph, index: usize) -> Verdict {
             event: i.parent.clone(),
             because: i.because.as_ref().into(),
         }),
+        change,
     };
     let mut doctrines = gate.doctrines;
+    doctrines.extend(change_doctrines);
     if let Some(reason) = gate.reason {
         verdict.summary = reason;
         verdict.doctrines = settings(rulebook, doctrines);
@@ -98,7 +116,7 @@ pub fn judge(rulebook: &Rulebook, graph: &EventGraph, index: usize) -> Verdict {
     }
     // An open question about force is carried into every finding.
     let gate = (verdict.in_force.result == Truth::Unknown).then(|| verdict.in_force.clone());
-    let mut env = cond::Env::new(rulebook, graph, Some(index));
+    let mut env = cond::Env::new(rulebook, graph, changes, Some(index));
     verdict.articles = (0..rulebook.articles.len())
         .map(|a| article::judge(&mut env, a, &gate))
         .collect();

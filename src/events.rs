@@ -3,6 +3,7 @@
 //! A bad event is rejected with its location and reason; the others are
 //! still judged, and the report accounts for every input event.
 
+mod change;
 mod err;
 mod findings;
 mod jsonl;

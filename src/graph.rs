@@ -27,6 +27,9 @@ pub struct EventGraph {
     /// Findings of the rulebook's patterns over these events, once found
     /// (`lib::prepare`): conditions ask whether an event was counted.
     pub patterns: crate::eval::Patterns,
+    /// The changes made while the agreement ran, traced once
+    /// (`lib::prepare`); evaluation traces them itself when they are not.
+    pub changes: Option<crate::eval::Changes>,
 }
 
 /// The events one instrument can judge, out of several instruments' graph.
@@ -127,6 +130,7 @@ impl EventGraph {
             unresolved,
             outside,
             patterns: Default::default(),
+            changes: None,
         };
         Projection { graph, local }
     }
@@ -162,6 +166,7 @@ pub fn build(loaded: Loaded, file: &str) -> (EventGraph, Vec<Rejection>) {
         unresolved,
         outside: HashSet::new(),
         patterns: Default::default(),
+        changes: None,
     };
     (graph, rejected)
 }
@@ -244,6 +249,11 @@ fn reject_dangling(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>
             dangling.push((i, reject(e, reason, file)));
         } else if let Some(of) = finding_refs(e).find(|id| !known.contains(id)) {
             let reason = format!("a finding is `of` `{of}`, and no event has this id");
+            dangling.push((i, reject(e, reason, file)));
+        } else if let Some(crate::events::Change::Joins { event }) = e.change()
+            && !known.contains(&**event)
+        {
+            let reason = format!("`change.joins` refers to `{event}`, and no event has this id");
             dangling.push((i, reject(e, reason, file)));
         }
     }

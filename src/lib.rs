@@ -300,10 +300,12 @@ pub fn prepare(
             .map(|r| graph.project(|e| project(e, &vocabulary, r)))
             .collect();
         for (p, i) in projections.iter_mut().zip(instruments) {
+            p.graph.changes = Some(eval::find_changes(i.rulebook, &p.graph));
             p.graph.patterns = eval::find_patterns(i.rulebook, &p.graph);
         }
         Some(Several { projections })
     } else {
+        graph.changes = Some(eval::find_changes(instruments[0].rulebook, &graph));
         graph.patterns = eval::find_patterns(instruments[0].rulebook, &graph);
         None
     };

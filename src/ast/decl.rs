@@ -82,6 +82,7 @@ pub enum Declaration {
     Extension(ExtensionDecl),
     Suspension(SuspensionDecl),
     Regime(RegimeDecl),
+    Change(ChangeDecl),
     Standard(StandardDecl),
     Doctrine(DoctrineDecl),
     Pattern(PatternDecl),
@@ -329,8 +330,68 @@ pub struct ExtensionDecl {
     pub deadline: Ident,
     pub to: Extension,
     pub agreed: Spanned<DateTimeLit>,
+    /// `by IL and LB together`: who agreed it, checked against the
+    /// rulebook's `change` declarations.
+    pub by: Option<Spanned<Changer>>,
     pub text: Option<Spanned<String>>,
     pub span: Span,
+}
+
+/// `change deadline withdrawal by IL and LB together`: who may change what.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeDecl {
+    pub target: Spanned<ChangeTarget>,
+    pub by: Spanned<Changer>,
+    /// `when doctrine X is Y`: allowed only under that setting.
+    pub when: Option<DoctrineTest>,
+    /// `proof preponderance`: the standard each consent must meet.
+    pub proof: Option<Ident>,
+    pub text: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+/// What a `change` declaration lets be changed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChangeTarget {
+    /// `deadline withdrawal`
+    Deadline(Ident),
+    /// `suspension`, `repudiation of article 1.3`, `resumption`: a party's
+    /// own obligations, all of them or those of some articles.
+    Status {
+        kind: StatusKind,
+        articles: Vec<Spanned<String>>,
+    },
+}
+
+/// What a party may do with its own obligations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusKind {
+    Suspension,
+    Repudiation,
+    /// A recommitment: it lifts the party's earlier suspensions and
+    /// repudiations.
+    Resumption,
+}
+
+impl StatusKind {
+    /// As the rule language writes it.
+    pub fn word(self) -> &'static str {
+        match self {
+            StatusKind::Suspension => "suspension",
+            StatusKind::Repudiation => "repudiation",
+            StatusKind::Resumption => "resumption",
+        }
+    }
+}
+
+/// Who may make a change, or who made one.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Changer {
+    /// `each party`: any party, alone, for itself.
+    EachParty,
+    /// One id, or several `together`: every one of them must consent.
+    Together(Vec<Ident>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -391,6 +452,7 @@ impl Declaration {
             Declaration::Exception(d) => Some(&d.name),
             Declaration::Import(_)
             | Declaration::Extension(_)
+            | Declaration::Change(_)
             | Declaration::Suspension(_)
             | Declaration::Imputable(_)
             | Declaration::Article(_) => None,

@@ -42,6 +42,7 @@ impl Checker {
                 | Declaration::Import(_)
                 | Declaration::Extension(_)
                 | Declaration::Suspension(_)
+                | Declaration::Change(_)
                 | Declaration::Article(_)
                 | Declaration::Exception(_) => {
                     continue;

@@ -40,6 +40,8 @@ pub struct Rulebook {
     pub suspensions: Vec<Suspension>,
     /// Recommitments, in time order.
     pub regimes: Vec<Regime>,
+    /// Who may change what while the agreement runs, in rulebook order.
+    pub changes: Vec<ChangeRule>,
     /// The standards of proof: the built-in ones, as redefined, then others.
     pub standards: Vec<Standard>,
     /// Open questions of law, each with the setting in effect.
@@ -211,6 +213,12 @@ pub struct Due {
     pub how: String,
     /// When an extension was agreed; `None` for the original deadline.
     pub agreed: Option<Instant>,
+    /// For an extension: the rulebook's text for it.
+    pub text: Option<Name>,
+    /// For an extension that names who agreed it: the `change`
+    /// declarations that allow them (it has effect when one of them does,
+    /// under its doctrine setting). Empty: the rulebook vouches for it.
+    pub rules: Vec<usize>,
 }
 
 impl Deadline {
@@ -236,6 +244,10 @@ pub struct Suspension {
     /// Given effect only under this doctrine setting.
     pub when: Option<DoctrineTest>,
     pub text: Option<Name>,
+    /// The `change` declarations that allow the party to make it (it has
+    /// effect when one of them does, under its doctrine setting). Empty
+    /// when the rulebook declares none for this kind of change.
+    pub rules: Vec<usize>,
 }
 
 impl Suspension {
@@ -250,7 +262,29 @@ impl Suspension {
 
     /// Whether the rulebook's doctrine settings give it effect.
     pub fn effective(&self, rulebook: &Rulebook) -> bool {
-        self.when.is_none_or(|t| rulebook.holds(t))
+        self.when.is_none_or(|t| rulebook.holds(t)) && rulebook.any_allows(&self.rules)
+    }
+
+    /// The doctrine that denies it effect, if one does.
+    pub fn denied_by(&self, rulebook: &Rulebook) -> Option<DoctrineTest> {
+        match self.when.filter(|t| !rulebook.holds(*t)) {
+            Some(t) => Some(t),
+            None => rulebook.denying(&self.rules),
+        }
+    }
+
+    /// The doctrines its effect depends on.
+    pub fn doctrines<'r>(&'r self, rulebook: &'r Rulebook) -> impl Iterator<Item = usize> + 'r {
+        let rules = self.rules.iter().filter_map(|r| rulebook.changes[*r].when);
+        self.when.into_iter().chain(rules).map(|t| t.doctrine)
+    }
+
+    pub fn kind(&self) -> StatusKind {
+        if self.repudiation {
+            StatusKind::Repudiation
+        } else {
+            StatusKind::Suspension
+        }
     }
 
     pub fn word(&self) -> &'static str {
@@ -259,6 +293,108 @@ impl Suspension {
         } else {
             "suspended"
         }
+    }
+}
+
+pub use crate::ast::StatusKind;
+
+/// `change deadline withdrawal by IL and LB together`: who may change what
+/// while the agreement runs. A change recorded as an event takes effect
+/// only when a declaration of this kind allows it.
+#[derive(Debug)]
+pub struct ChangeRule {
+    pub target: ChangeTarget,
+    pub by: Changer,
+    /// Allowed only under this doctrine setting.
+    pub when: Option<DoctrineTest>,
+    /// The standard each consent must meet, by index into
+    /// [`Rulebook::standards`].
+    pub proof: usize,
+    pub text: Option<Name>,
+}
+
+/// What may be changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChangeTarget {
+    /// A deadline, by index into [`Rulebook::deadlines`].
+    Deadline(usize),
+    /// A party's own obligations: all of them (`articles` empty), or those
+    /// of some articles (indices into [`Rulebook::articles`]).
+    Status {
+        kind: StatusKind,
+        articles: Vec<usize>,
+    },
+}
+
+/// Who may make a change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changer {
+    /// Any party, alone, for itself.
+    EachParty,
+    /// Every one of these (one, or several together) must consent.
+    Together(Vec<PartyIdx>),
+}
+
+impl ChangeTarget {
+    /// Whether a rule about `self` reaches a change of `other`: the same
+    /// deadline, or the same kind of change to articles the rule names (a
+    /// rule naming none reaches all).
+    pub fn reaches(&self, other: &ChangeTarget) -> bool {
+        match (self, other) {
+            (ChangeTarget::Deadline(a), ChangeTarget::Deadline(b)) => a == b,
+            (
+                ChangeTarget::Status { kind, articles },
+                ChangeTarget::Status {
+                    kind: k,
+                    articles: wanted,
+                },
+            ) => {
+                kind == k
+                    && (articles.is_empty()
+                        || (!wanted.is_empty() && wanted.iter().all(|a| articles.contains(a))))
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether it is the same kind of change as `other`, whatever its scope.
+    pub fn same_kind(&self, other: &ChangeTarget) -> bool {
+        match (self, other) {
+            (ChangeTarget::Deadline(a), ChangeTarget::Deadline(b)) => a == b,
+            (ChangeTarget::Status { kind, .. }, ChangeTarget::Status { kind: k, .. }) => kind == k,
+            _ => false,
+        }
+    }
+}
+
+impl ChangeRule {
+    /// Whether it lets `by` (every one of them consenting) make it;
+    /// `is_party` tells parties from monitors and mediators.
+    pub fn allows(&self, by: &[PartyIdx], is_party: impl Fn(PartyIdx) -> bool) -> bool {
+        match &self.by {
+            Changer::EachParty => !by.is_empty() && by.iter().all(|p| is_party(*p)),
+            Changer::Together(needed) => needed.iter().all(|p| by.contains(p)),
+        }
+    }
+}
+
+impl Rulebook {
+    /// Whether one of these rules has effect under the doctrine settings
+    /// (true when there are none: the rulebook vouches for the change).
+    pub fn any_allows(&self, rules: &[usize]) -> bool {
+        rules.is_empty()
+            || rules
+                .iter()
+                .any(|r| self.changes[*r].when.is_none_or(|t| self.holds(t)))
+    }
+
+    /// The doctrine setting that denies these rules effect, when every one
+    /// of them is denied.
+    pub fn denying(&self, rules: &[usize]) -> Option<DoctrineTest> {
+        if self.any_allows(rules) {
+            return None;
+        }
+        rules.iter().find_map(|r| self.changes[*r].when)
     }
 }
 

@@ -10,7 +10,9 @@ use jiff::{SignedDuration, Timestamp, ToSpan};
 
 use super::Checker;
 use super::err::InvalidError;
-use super::rulebook::{Article, Deadline, Due, Instant, Regime, Suspension};
+use super::rulebook::{
+    Article, ChangeTarget, Deadline, Due, Instant, PartyIdx, Regime, StatusKind, Suspension,
+};
 use super::symbols::Kind;
 use crate::ast::{self, Anchor, Declaration, Extension, Moment, Unit};
 use crate::span::Spanned;
@@ -118,12 +120,20 @@ impl Checker {
                 how: format!("{} after {}", q.span.text(), current.at.written),
                 at,
                 agreed: None,
+                text: None,
+                rules: Vec::new(),
             }),
         };
         let Some(mut due) = due else {
             return;
         };
         due.agreed = Some(agreed);
+        due.text = x.text.as_ref().map(|t| t.node.as_str().into());
+        if let Some(by) = &x.by {
+            // Checked against the `change` declarations once they are read.
+            let at = deadlines[index].schedule.len();
+            self.extension_bys.push((index, at, by.clone()));
+        }
         deadlines[index].schedule.push(due);
     }
 
@@ -135,6 +145,8 @@ impl Checker {
                 how: anchor.1,
                 at: anchor.0,
                 agreed: None,
+                text: None,
+                rules: Vec::new(),
             });
         };
         let at = self.after(&anchor.0, q)?;
@@ -142,6 +154,8 @@ impl Checker {
             at,
             how: format!("{} after {}", q.span.text(), anchor.1),
             agreed: None,
+            text: None,
+            rules: Vec::new(),
         })
     }
 
@@ -322,14 +336,26 @@ impl Checker {
             Some(t) => Some(self.doctrine_test(t)?),
             None => None,
         };
+        let (party, articles) = (party?.1 as PartyIdx, indices?);
+        let kind = if s.repudiation {
+            StatusKind::Repudiation
+        } else {
+            StatusKind::Suspension
+        };
+        let target = ChangeTarget::Status { kind, articles };
+        let rules = self.rules_allowing(&target, &[party], &s.party.span);
+        let ChangeTarget::Status { articles, .. } = target else {
+            unreachable!("a status target")
+        };
         Some(Suspension {
-            party: party?.1 as u16,
-            articles: indices?,
+            party,
+            articles,
             repudiation: s.repudiation,
             from: from?,
             until: until.flatten(),
             when,
             text: s.text.as_ref().map(|t| t.node.as_str().into()),
+            rules,
         })
     }
 }
@@ -353,6 +379,8 @@ fn placeholder(in_force: Option<&Instant>) -> Due {
         at,
         how: String::new(),
         agreed: None,
+        text: None,
+        rules: Vec::new(),
     }
 }
 

@@ -18,6 +18,9 @@ use crate::name::Name;
 pub struct Env<'a> {
     pub rulebook: &'a Rulebook,
     pub graph: &'a EventGraph,
+    /// The changes made while the agreement ran: deadlines as extended,
+    /// parties' suspensions.
+    pub changes: &'a super::changes::Changes,
     pub subjects: Vec<usize>,
     /// Zone tests already decided for the event being judged: articles
     /// often ask the same question (`origin in dmz`) several times.
@@ -43,10 +46,16 @@ pub struct Env<'a> {
 impl<'a> Env<'a> {
     /// An environment for judging `event` (or, with no event yet, for
     /// evaluating conditions over many).
-    pub fn new(rulebook: &'a Rulebook, graph: &'a EventGraph, event: Option<usize>) -> Self {
+    pub fn new(
+        rulebook: &'a Rulebook,
+        graph: &'a EventGraph,
+        changes: &'a super::changes::Changes,
+        event: Option<usize>,
+    ) -> Self {
         Env {
             rulebook,
             graph,
+            changes,
             subjects: event.into_iter().collect(),
             zones_seen: Default::default(),
             doctrines: Vec::new(),

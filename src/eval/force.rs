@@ -1,17 +1,21 @@
 //! Whether the agreement, or one article of it, bound the actor's party
 //! when the event happened: entry into force, per-party suspension and
-//! repudiation, and recommitments (regimes) that start the ceasefire anew.
+//! repudiation, and recommitments (regimes, resumptions) that start the
+//! ceasefire anew, as the timeline of changes traced them (the rulebook's
+//! own declarations and the changes events record, alike).
 //!
-//! A recommitment lifts every suspension that began before it. A time
-//! window across any of these boundaries is unknown when the status
-//! differs on either side.
+//! A recommitment lifts every suspension of its parties that began before
+//! it. A time window across any of these boundaries, or a change whose
+//! taking effect is uncertain at the event's time, is unknown when the
+//! status differs on either side.
 
 use jiff::Timestamp;
 
+use super::changes::{Changes, StatusEntry};
 use super::time::written;
 use super::truth::Truth;
 use super::verdict::{Fact, Step};
-use crate::check::{PartyIdx, Role, Rulebook, Suspension};
+use crate::check::{PartyIdx, Role, Rulebook};
 use crate::events::Event;
 
 /// The entry-into-force gate, and for which parties.
@@ -25,12 +29,12 @@ pub struct Gate {
 }
 
 /// Whether the agreement as a whole bound the actor's party.
-pub fn agreement(event: &Event, rulebook: &Rulebook) -> Gate {
+pub fn agreement(event: &Event, rulebook: &Rulebook, changes: &Changes) -> Gate {
     let parties = bound_parties(event, rulebook);
-    let truth = over_window(event, rulebook, None, &parties);
+    let truth = over_window(event, rulebook, changes, None, &parties);
     let condition = format!("in force from {}", rulebook.in_force.written);
-    let per_party = !rulebook.suspensions.is_empty() || !rulebook.regimes.is_empty();
-    let computed = per_party.then(|| statuses(event.time.from, rulebook, None));
+    let per_party = !changes.statuses.is_empty() || !changes.resumptions.is_empty();
+    let computed = per_party.then(|| statuses(event.time.from, rulebook, changes, None));
     let fact = Fact {
         event: event.id.clone(),
         field: "time",
@@ -40,10 +44,10 @@ pub fn agreement(event: &Event, rulebook: &Rulebook) -> Gate {
     };
     let mut step = Step::leaf(condition.into(), truth, vec![fact]);
     if truth == Truth::Unknown {
-        step.unknown_because = Some(why_unknown(event, rulebook, None));
+        step.unknown_because = Some(why_unknown(event, rulebook, changes, None));
     }
-    let reason = (truth == Truth::False).then(|| why_not(event, rulebook, None, &parties));
-    let doctrines = gating_doctrines(event, rulebook, &parties);
+    let reason = (truth == Truth::False).then(|| why_not(event, rulebook, changes, None, &parties));
+    let doctrines = gating_doctrines(event, changes, &parties);
     Gate {
         step,
         reason,
@@ -53,61 +57,82 @@ pub fn agreement(event: &Event, rulebook: &Rulebook) -> Gate {
 
 /// The doctrines on which suspensions by the deciding parties, begun by
 /// the end of the event's window, depend.
-fn gating_doctrines(
-    event: &Event,
-    rulebook: &Rulebook,
-    parties: &[Option<PartyIdx>],
-) -> Vec<usize> {
-    rulebook
-        .suspensions
+fn gating_doctrines(event: &Event, changes: &Changes, parties: &[Option<PartyIdx>]) -> Vec<usize> {
+    changes
+        .statuses
         .iter()
-        .filter(|s| parties.contains(&Some(s.party)) && s.from.at <= event.time.to)
-        .filter_map(|s| s.when.map(|t| t.doctrine))
+        .filter(|s| parties.contains(&Some(s.party)) && s.when.from <= event.time.to)
+        .flat_map(|s| s.doctrines.iter().copied())
         .collect()
 }
 
 /// What makes the status unknown, as a reader would say it.
-pub fn why_unknown(event: &Event, rulebook: &Rulebook, article: Option<usize>) -> String {
-    let inside = |t: Timestamp| t > event.time.from && t <= event.time.to;
+fn why_unknown(
+    event: &Event,
+    rulebook: &Rulebook,
+    changes: &Changes,
+    article: Option<usize>,
+) -> String {
+    let (from, to) = (event.time.from, event.time.to);
+    let inside = |t: Timestamp| t > from && t <= to;
     if inside(rulebook.in_force.at) {
         return "the event's time window straddles entry into force".into();
     }
-    let relevant = |s: &&Suspension| s.covers(article);
-    let straddled = rulebook
-        .suspensions
+    let straddled = changes
+        .statuses
         .iter()
-        .filter(relevant)
-        .find(|s| inside(s.from.at) || s.until.as_ref().is_some_and(|u| inside(u.at)));
+        .filter(|s| s.covers(article))
+        .find(|s| {
+            inside(s.when.from)
+                || inside(s.when.to)
+                || s.until.as_ref().is_some_and(|u| inside(u.0))
+        });
     if let Some(s) = straddled {
         return format!(
             "the event's time window straddles a change: {}",
             suspension_note(s, rulebook)
         );
     }
+    let uncertain = changes
+        .statuses
+        .iter()
+        .filter(|s| s.covers(article))
+        .find(|s| s.when.by(from) == Truth::Unknown);
+    if let Some(s) = uncertain {
+        return format!(
+            "whether this change had taken effect by then is uncertain: {}",
+            suspension_note(s, rulebook)
+        );
+    }
     if event.party.is_none() {
         return "the agreement bound some parties and not others, and the actor is unknown".into();
     }
-    "the event's time window straddles the start of a regime".into()
+    "the event's time window straddles the start of a regime or a resumption".into()
 }
 
 /// Whether one article bound the actor's party (it may be suspended alone).
 /// `None` when no suspension names the article.
-pub fn article(event: &Event, rulebook: &Rulebook, article: usize) -> Option<Gate> {
-    if !rulebook
-        .suspensions
+pub fn article(
+    event: &Event,
+    rulebook: &Rulebook,
+    changes: &Changes,
+    article: usize,
+) -> Option<Gate> {
+    if !changes
+        .statuses
         .iter()
         .any(|s| s.articles.contains(&article))
     {
         return None;
     }
     let parties = bound_parties(event, rulebook);
-    let truth = over_window(event, rulebook, Some(article), &parties);
+    let truth = over_window(event, rulebook, changes, Some(article), &parties);
     let number = &rulebook.articles[article].number;
     let fact = Fact {
         event: event.id.clone(),
         field: "time",
         value: written(&event.time).into(),
-        computed: Some(statuses(event.time.from, rulebook, Some(article))),
+        computed: Some(statuses(event.time.from, rulebook, changes, Some(article))),
         note: None,
     };
     let mut step = Step::leaf(
@@ -116,9 +141,10 @@ pub fn article(event: &Event, rulebook: &Rulebook, article: usize) -> Option<Gat
         vec![fact],
     );
     if truth == Truth::Unknown {
-        step.unknown_because = Some(why_unknown(event, rulebook, Some(article)));
+        step.unknown_because = Some(why_unknown(event, rulebook, changes, Some(article)));
     }
-    let reason = (truth == Truth::False).then(|| why_not(event, rulebook, Some(article), &parties));
+    let reason =
+        (truth == Truth::False).then(|| why_not(event, rulebook, changes, Some(article), &parties));
     Some(Gate {
         step,
         reason,
@@ -144,15 +170,22 @@ fn bound_parties(event: &Event, rulebook: &Rulebook) -> Vec<Option<PartyIdx>> {
 fn over_window(
     event: &Event,
     rulebook: &Rulebook,
+    changes: &Changes,
     article: Option<usize>,
     parties: &[Option<PartyIdx>],
 ) -> Truth {
-    let mut instants = vec![event.time.from];
-    instants.extend(boundaries(rulebook).filter(|b| *b > event.time.from && *b <= event.time.to));
+    let (from, to) = (event.time.from, event.time.to);
+    let mut instants = vec![from];
+    let boundaries = std::iter::once(rulebook.in_force.at).chain(changes.boundaries());
+    instants.extend(boundaries.filter(|b| *b > from && *b <= to));
     let mut seen: Option<bool> = None;
     for party in parties {
         for t in &instants {
-            let bound = binds(*t, *party, rulebook, article).is_none();
+            let bound = match status(*t, *party, rulebook, changes, article) {
+                Status::Bound => true,
+                Status::NotYet | Status::Suspended(_) => false,
+                Status::Maybe(_) => return Truth::Unknown,
+            };
             match seen {
                 None => seen = Some(bound),
                 Some(s) if s != bound => return Truth::Unknown,
@@ -163,61 +196,78 @@ fn over_window(
     Truth::from(seen.unwrap_or(true))
 }
 
-/// Every instant at which some party's status may change.
-fn boundaries(rulebook: &Rulebook) -> impl Iterator<Item = Timestamp> + '_ {
-    let suspensions = rulebook
-        .suspensions
-        .iter()
-        .flat_map(|s| std::iter::once(s.from.at).chain(s.until.as_ref().map(|u| u.at)));
-    std::iter::once(rulebook.in_force.at)
-        .chain(suspensions)
-        .chain(rulebook.regimes.iter().map(|r| r.from.at))
+/// A party's status at an instant.
+enum Status<'c> {
+    Bound,
+    NotYet,
+    Suspended(&'c StatusEntry),
+    /// Suspended or not, as an uncertain change took effect or not.
+    Maybe(&'c StatusEntry),
 }
 
-/// Why the agreement (or an article) did not bind `party` at `t`: `None`
-/// when it did.
-fn binds<'r>(
+/// Whether the agreement (or an article) bound `party` at `t`. A
+/// suspension binds no more once a resumption of its party lifts it.
+fn status<'c>(
     t: Timestamp,
     party: Option<PartyIdx>,
-    rulebook: &'r Rulebook,
+    rulebook: &Rulebook,
+    changes: &'c Changes,
     article: Option<usize>,
-) -> Option<Unbound<'r>> {
+) -> Status<'c> {
     if t < rulebook.in_force.at {
-        return Some(Unbound::NotYet);
+        return Status::NotYet;
     }
-    let party = party?;
-    let regime_start = rulebook
-        .regimes
+    let Some(party) = party else {
+        return Status::Bound;
+    };
+    let mut maybe = None;
+    for s in changes
+        .statuses
         .iter()
-        .filter(|r| r.from.at <= t)
-        .map(|r| r.from.at)
-        .max();
-    rulebook
-        .suspensions
-        .iter()
-        .filter(|s| s.party == party)
-        .filter(|s| s.covers(article))
-        .filter(|s| s.from.at <= t && s.until.as_ref().is_none_or(|u| t < u.at))
-        .filter(|s| s.effective(rulebook))
-        // A recommitment after the suspension began lifts it.
-        .find(|s| regime_start.is_none_or(|r| s.from.at >= r))
-        .map(Unbound::Suspended)
+        .filter(|s| s.party == party && s.effective && s.covers(article))
+    {
+        let ended = s.until.as_ref().is_some_and(|u| u.0 <= t);
+        let begun = if ended { Truth::False } else { s.when.by(t) };
+        let suspended = begun.and(lifted(s, t, changes).negated());
+        match suspended {
+            Truth::True => return Status::Suspended(s),
+            Truth::Unknown => maybe = maybe.or(Some(s)),
+            Truth::False => {}
+        }
+    }
+    maybe.map_or(Status::Bound, Status::Maybe)
 }
 
-enum Unbound<'r> {
-    NotYet,
-    Suspended(&'r Suspension),
+/// Whether a resumption after `s` began had lifted it by `t`.
+fn lifted(s: &StatusEntry, t: Timestamp, changes: &Changes) -> Truth {
+    changes
+        .resumptions
+        .iter()
+        .filter(|r| r.lifts(s))
+        .map(|r| {
+            // After the suspension began: surely, possibly, or not.
+            let after = if r.when.from > s.when.to {
+                Truth::True
+            } else if r.when.to > s.when.from {
+                Truth::Unknown
+            } else {
+                Truth::False
+            };
+            after.and(r.when.by(t))
+        })
+        .fold(Truth::False, Truth::or)
 }
 
 fn why_not(
     event: &Event,
     rulebook: &Rulebook,
+    changes: &Changes,
     article: Option<usize>,
     parties: &[Option<PartyIdx>],
 ) -> String {
     let party = parties.first().copied().flatten();
-    match binds(event.time.from, party, rulebook, article) {
-        Some(Unbound::Suspended(s)) => suspension_note(s, rulebook),
+    match status(event.time.from, party, rulebook, changes, article) {
+        Status::Suspended(s) => suspension_note(s, rulebook),
         _ => format!(
             "before the agreement entered into force ({})",
             rulebook.in_force.written
@@ -225,8 +275,9 @@ fn why_not(
     }
 }
 
-/// `suspended for ROK since 2023-11-22 15:00 Asia/Seoul (articles 1.3)`
-fn suspension_note(s: &Suspension, rulebook: &Rulebook) -> String {
+/// `suspended for ROK since 2023-11-22 15:00 Asia/Seoul (article 1.3)`,
+/// naming the event that made it, when one did.
+fn suspension_note(s: &StatusEntry, rulebook: &Rulebook) -> String {
     let id = &rulebook.parties[usize::from(s.party)].id;
     let scope = if s.articles.is_empty() {
         String::new()
@@ -241,12 +292,16 @@ fn suspension_note(s: &Suspension, rulebook: &Rulebook) -> String {
     let until = s
         .until
         .as_ref()
-        .map_or(String::new(), |u| format!(" until {}", u.written));
+        .map_or(String::new(), |u| format!(" until {}", u.1));
+    let by = s
+        .event
+        .as_ref()
+        .map_or(String::new(), |e| format!(", declared by {e}"));
     let text = s.text.as_ref().map_or(String::new(), |t| format!(": {t}"));
     format!(
-        "{} for {id} since {}{until}{scope}{text}",
+        "{} for {id} since {}{until}{scope}{by}{text}",
         s.word(),
-        s.from.written
+        s.since
     )
 }
 
@@ -256,14 +311,15 @@ fn without_effect(
     t: Timestamp,
     party: PartyIdx,
     rulebook: &Rulebook,
+    changes: &Changes,
     article: Option<usize>,
 ) -> String {
-    let denied = rulebook
-        .suspensions
+    let denied = changes
+        .statuses
         .iter()
-        .filter(|s| s.party == party && s.from.at <= t && !s.effective(rulebook))
+        .filter(|s| s.party == party && s.when.from <= t && !s.effective)
         .find(|s| s.covers(article));
-    let Some(s) = denied else {
+    let Some((s, test)) = denied.and_then(|s| s.denied.map(|d| (s, d))) else {
         return String::new();
     };
     let what = if s.repudiation {
@@ -271,39 +327,60 @@ fn without_effect(
     } else {
         "suspension"
     };
-    let d = &rulebook.doctrines[s.when.map_or(0, |w| w.doctrine)];
+    let d = &rulebook.doctrines[test.doctrine];
     format!(
         " (its {what} of {} has no effect: doctrine `{}` is `{}`)",
-        s.from.written,
+        s.since,
         d.name,
         d.setting_name()
     )
 }
 
 /// Every party's status at `t`: `in force for RU since …; suspended for UA since …`.
-fn statuses(t: Timestamp, rulebook: &Rulebook, article: Option<usize>) -> String {
-    let since = rulebook
-        .regimes
-        .iter()
-        .rfind(|r| r.from.at <= t)
-        .map_or_else(
-            || rulebook.in_force.written.clone(),
-            |r| format!("{} (regime `{}`)", r.from.written, r.name),
-        );
+fn statuses(
+    t: Timestamp,
+    rulebook: &Rulebook,
+    changes: &Changes,
+    article: Option<usize>,
+) -> String {
     let mut notes = Vec::new();
     for (i, p) in rulebook.parties.iter().enumerate() {
         if p.role != Role::Party {
             continue;
         }
-        notes.push(match binds(t, Some(i as PartyIdx), rulebook, article) {
-            None => format!(
-                "in force for {} since {since}{}",
+        let party = i as PartyIdx;
+        notes.push(match status(t, Some(party), rulebook, changes, article) {
+            Status::Bound => format!(
+                "in force for {} since {}{}",
                 p.id,
-                without_effect(t, i as PartyIdx, rulebook, article)
+                since(t, party, rulebook, changes),
+                without_effect(t, party, rulebook, changes, article)
             ),
-            Some(Unbound::NotYet) => format!("not yet in force for {}", p.id),
-            Some(Unbound::Suspended(s)) => suspension_note(s, rulebook),
+            Status::NotYet => format!("not yet in force for {}", p.id),
+            Status::Suspended(s) => suspension_note(s, rulebook),
+            Status::Maybe(s) => format!(
+                "perhaps {} (whether it had taken effect is uncertain)",
+                suspension_note(s, rulebook)
+            ),
         });
     }
     notes.join("; ")
+}
+
+/// Since when the agreement bound `party` at `t`: its entry into force, or
+/// the latest recommitment that restored it.
+fn since(t: Timestamp, party: PartyIdx, rulebook: &Rulebook, changes: &Changes) -> String {
+    let latest = changes
+        .resumptions
+        .iter()
+        .filter(|r| r.restores(party) && r.when.to <= t)
+        .max_by_key(|r| r.when.to);
+    match latest {
+        None => rulebook.in_force.written.clone(),
+        Some(r) => match (&r.regime, &r.event) {
+            (Some(name), _) => format!("{} (regime `{name}`)", r.written),
+            (None, Some(e)) => format!("{} (resumed, declared by {e})", r.written),
+            (None, None) => r.written.to_string(),
+        },
+    }
 }

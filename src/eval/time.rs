@@ -2,8 +2,9 @@
 
 use jiff::tz::Offset;
 
+use super::changes::DueEntry;
 use super::truth::Truth;
-use super::verdict::Step;
+use super::verdict::{Changed, DueSeen, Note, Step};
 use crate::check::CmpOp;
 use crate::events::Time;
 
@@ -66,45 +67,64 @@ impl super::cond::Env<'_> {
         step
     }
 
-    /// `time after withdrawal`: against the deadline as extended when the
-    /// event happened. A window that spans an extension's agreement is
-    /// judged against each due date in force during it.
+    /// `time after withdrawal`: against the deadline as changed when the
+    /// event happened (by the rulebook or by a change event). A window that
+    /// spans a change's taking effect is judged against each due instant
+    /// in force during it.
     pub(super) fn deadline(
-        &self,
+        &mut self,
         cond: &crate::check::Cond,
         subject: crate::check::Subject,
         op: CmpOp,
         deadline: usize,
     ) -> Step {
+        let changes = self.changes;
         let e = self.event(subject);
-        let d = &self.rulebook.deadlines[deadline];
-        let mut dues = vec![d.due_at(e.time.from)];
-        for due in &d.schedule {
-            let agreed = due.agreed.as_ref().map(|a| a.at);
-            if agreed.is_some_and(|a| a > e.time.from && a <= e.time.to) {
-                dues.push(due);
-            }
-        }
-        let truths: Vec<Truth> = dues
+        let time = e.time;
+        let entries = &changes.dues[deadline];
+        let possible = changes.possible_dues(deadline, &time);
+        let truths: Vec<Truth> = possible
             .iter()
-            .map(|due| order(&e.time, op, &instant(due.at.at)))
+            .map(|&i| order(&time, op, &instant(entries[i].at)))
             .collect();
         let truth = if truths.iter().all(|t| *t == truths[0]) {
             truths[0]
         } else {
             Truth::Unknown
         };
-        let notes: Vec<String> = dues
+        let name: crate::name::Name = self.rulebook.deadlines[deadline].name.as_str().into();
+        let original = entries[0].at;
+        let dues = possible
             .iter()
-            .map(|due| due_note(&d.name, due, &e.time))
+            .map(|&i| seen(&entries[i], original, &time))
             .collect();
-        let fact = self.fact(e, "time", written(&e.time), Some(notes.join("; ")));
+        let refused = changes.refused[deadline]
+            .iter()
+            .filter(|(at, _)| *at <= time.to)
+            .map(|(_, id)| id.clone())
+            .collect();
+        let mut fact = self.fact(e, "time", written(&time), None);
+        fact.note = Some(Note::Deadline {
+            deadline: name.clone(),
+            dues,
+            refused,
+        });
+        let doctrines: Vec<usize> = possible
+            .iter()
+            .flat_map(|&i| entries[i].doctrines.iter().copied())
+            .collect();
+        self.doctrines.extend(doctrines);
         let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
         if truth == Truth::Unknown {
-            step.unknown_because = Some(format!(
-                "the event's time window straddles deadline `{}`, or an extension of it",
-                d.name
-            ));
+            step.unknown_because = Some(if time.is_window() {
+                format!(
+                    "the event's time window straddles deadline `{name}`, or an extension of it"
+                )
+            } else {
+                format!(
+                    "whether a change of deadline `{name}` had taken effect by the event's time is uncertain"
+                )
+            });
         }
         step
     }
@@ -156,24 +176,20 @@ fn instant(at: jiff::Timestamp) -> Time {
     }
 }
 
-/// `deadline `withdrawal` due 1953-07-30 22:00 Asia/Seoul (72 h after …); 1 d 2 h after it`
-fn due_note(name: &str, due: &crate::check::Due, time: &Time) -> String {
-    let extended = due
-        .agreed
-        .as_ref()
-        .map_or(String::new(), |a| format!(", as extended on {}", a.written));
-    let (lo, hi) = (gap(due.at.at, time.from), gap(due.at.at, time.to));
-    let relation = if lo >= 0.0 {
-        format!("{} after it", span_words(lo, hi))
-    } else if hi <= 0.0 {
-        format!("{} before it", span_words(-hi, -lo))
-    } else {
-        "the window spans it".to_owned()
-    };
-    format!(
-        "deadline `{name}` due {}: {}{extended}; {relation}",
-        due.at.written, due.how
-    )
+/// A due instant as it bore on an event: how it was set, by what change,
+/// and how far the event's time lies from it.
+fn seen(due: &DueEntry, original: jiff::Timestamp, time: &Time) -> DueSeen {
+    DueSeen {
+        due: due.written.clone(),
+        how: due.how.clone(),
+        changed: due.made.as_ref().map(|m| Changed {
+            on: m.written.clone(),
+            event: m.event.clone(),
+            earlier: due.at < original,
+            uncertain: m.when.from != m.when.to,
+        }),
+        from_due: (gap(due.at, time.from), gap(due.at, time.to)),
+    }
 }
 
 /// Seconds from `from` to `to` (negative when `to` is earlier).
@@ -183,7 +199,7 @@ fn gap(from: jiff::Timestamp, to: jiff::Timestamp) -> f64 {
 
 /// `19 min`, or `between 10 min and 40 min` for a range; a negative gap is
 /// said as the opposite direction.
-fn span_words(lo: f64, hi: f64) -> String {
+pub fn span_words(lo: f64, hi: f64) -> String {
     let one = |s: f64| {
         if s < 0.0 {
             format!("-{}", duration(-s))

@@ -62,6 +62,120 @@ pub struct Verdict {
     /// For an act another event implies: that event, and why.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub implied_by: Option<Implication>,
+    /// For an act that changes the agreement (or consents to another's
+    /// change): what it changes, and whether it took effect.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<ChangeTrial>,
+}
+
+/// A change of the agreement an event records, and what became of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChangeTrial {
+    /// The event that states the change: this one, or the one it joins.
+    pub event: Name,
+    /// `None` for a declaration joining an event that states no change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub what: Option<ChangeWhat>,
+    /// The declarations it rests on, each weighed.
+    pub consents: Vec<Consent>,
+    pub effect: ChangeEffect,
+}
+
+/// What a change changes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ChangeWhat {
+    /// A deadline set anew.
+    Deadline { deadline: Name, until: String },
+    /// A party's suspension, repudiation or resumption of its own
+    /// obligations; `articles` empty: the whole agreement.
+    Status {
+        status: crate::check::StatusKind,
+        articles: Vec<Name>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        until: Option<String>,
+    },
+}
+
+/// One declaration a change rests on: by whom, and whether its evidence
+/// establishes it (occurrence and attribution) to the standard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Consent {
+    pub event: Name,
+    /// `None`: an actor of unknown origin.
+    pub party: Option<Name>,
+    pub standard: Name,
+    pub established: bool,
+}
+
+/// Whether a change took effect.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ChangeEffect {
+    /// In effect from `from` (an instant, or a window when the
+    /// declarations' times are uncertain), on the consent of `by`.
+    Effective {
+        from: String,
+        /// `from` is a window: the declarations' times are uncertain.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        uncertain: bool,
+        by: Allowed,
+        /// It takes effect before it was made: the parties together may
+        /// agree so.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        retroactive: bool,
+        /// It says it takes effect at this earlier instant, which only
+        /// the parties together may agree: it takes effect when made.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        not_before: Option<String>,
+    },
+    /// No effect, and why.
+    NotEffective { why: Refusal },
+}
+
+/// Who a `change` declaration lets make a change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Allowed {
+    /// Any party, alone, for itself.
+    EachParty,
+    /// Every one of these.
+    Together { parties: Vec<Name> },
+}
+
+/// Why a change took no effect.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Refusal {
+    /// The rulebook lets no one make this change.
+    NoRule,
+    /// For each way the rulebook allows it, the consents missing.
+    Consents { ways: Vec<Way> },
+    /// The consents are there, but the rule that allows the change has no
+    /// effect under this doctrine setting.
+    Doctrine { doctrine: Name, setting: Name },
+    /// It joins an event that records no change this instrument reads.
+    JoinsNothing { event: Name },
+}
+
+/// One way the rulebook allows a change, and what it lacked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Way {
+    pub by: Allowed,
+    /// Parties whose consent is not recorded, or not established.
+    pub missing: Vec<Missing>,
+    /// For `each party`: the change was not declared by a party.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub not_by_a_party: bool,
+}
+
+/// A consent a change lacked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Missing {
+    pub party: Name,
+    /// Its declaration, when one is recorded but not established.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_established: Option<Name>,
 }
 
 /// Where an implied act comes from.
@@ -460,6 +574,49 @@ pub enum Note {
     },
     /// The element has no definition: findings alone decide it.
     FindingsOnly,
+    /// The deadline in force at the event's time: each due instant it may
+    /// have had then (one, unless the event's time, or when a change took
+    /// effect, is uncertain), and changes of it made by then that took no
+    /// effect.
+    Deadline {
+        deadline: Name,
+        dues: Vec<DueSeen>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        refused: Vec<Name>,
+    },
+}
+
+/// A due instant of a deadline, as it bore on an event.
+#[derive(Debug, Clone, Serialize)]
+pub struct DueSeen {
+    /// As written: `2025-02-18 00:00 Asia/Jerusalem`.
+    pub due: Name,
+    /// How the rulebook sets it: `60 d after entry into force`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub how: Option<Name>,
+    /// For a due instant a change set: when, and by which event (none:
+    /// the rulebook's own `extend`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changed: Option<Changed>,
+    /// Seconds from the due instant to the event's earliest and latest
+    /// instant (negative: before it).
+    pub from_due: (f64, f64),
+}
+
+/// When and by what a deadline was changed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Changed {
+    /// When it took effect, as written.
+    pub on: Name,
+    /// The event that changed it; `None`: the rulebook's `extend`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event: Option<Name>,
+    /// It brought the deadline forward rather than extending it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub earlier: bool,
+    /// When it took effect is known only to a window (`on` says it).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub uncertain: bool,
 }
 
 /// An exception tried against a met article.

@@ -68,6 +68,11 @@ impl Event {
     pub fn inference(&self) -> Option<&Inference> {
         self.extra.as_deref().and_then(|x| x.inference.as_ref())
     }
+
+    /// The change of the agreement the act makes, if it makes one.
+    pub fn change(&self) -> Option<&Change> {
+        self.extra.as_deref().and_then(|x| x.change.as_ref())
+    }
 }
 
 /// The rare parts of an event.
@@ -78,6 +83,34 @@ pub struct Extra {
     /// recorded with their own evidence.
     pub links: Box<[(u16, Link)]>,
     pub inference: Option<Inference>,
+    pub change: Option<Change>,
+}
+
+/// A change of the agreement an event records: a joint statement, a
+/// mechanism's decision, a party's declaration. Names are kept as written
+/// and matched against each rulebook's own when its changes are traced.
+#[derive(Debug, Clone)]
+pub enum Change {
+    /// A deadline set anew.
+    Deadline {
+        deadline: Name,
+        /// The new due instant, with the UTC offset written.
+        until: (Timestamp, i32),
+        /// When it takes effect, if not when it was made.
+        effective: Option<(Timestamp, i32)>,
+    },
+    /// A party's suspension, repudiation or resumption of its own
+    /// obligations: all of them (`articles` empty), or those of some
+    /// articles (their numbers as written).
+    Status {
+        kind: crate::check::StatusKind,
+        articles: Box<[Name]>,
+        /// When a suspension or repudiation ends, if it says.
+        until: Option<(Timestamp, i32)>,
+        effective: Option<(Timestamp, i32)>,
+    },
+    /// A declaration consenting to the change another event records.
+    Joins { event: Name },
 }
 
 /// Who asserts a link between two events, and on what evidence.

@@ -58,8 +58,99 @@ pub struct RawEvent {
     /// The monitor or peacekeeping force the act was aimed at or hindered.
     #[serde(default)]
     pub affected: Option<String>,
+    /// A change of the agreement the act makes: an extension of a
+    /// deadline, a suspension, a repudiation, a resumption, or a consent
+    /// to another event's change.
+    #[serde(default)]
+    pub change: Option<RawChange>,
     #[serde(default)]
     pub summary: Option<String>,
+}
+
+/// `{deadline: withdrawal, until: ...}`, `{suspend: all}`,
+/// `{suspend: ["1.3"], effective: ...}`, `{repudiate: all}`,
+/// `{resume: all}`, or `{joins: E-1}`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChange {
+    /// The deadline it sets anew, with `until`.
+    #[serde(default)]
+    pub deadline: Option<String>,
+    /// The new due instant of the deadline, or the end of a suspension.
+    #[serde(default)]
+    pub until: Option<String>,
+    #[serde(default)]
+    pub suspend: Option<Scope>,
+    #[serde(default)]
+    pub repudiate: Option<Scope>,
+    #[serde(default)]
+    pub resume: Option<Scope>,
+    /// The event whose change this declaration consents to.
+    #[serde(default)]
+    pub joins: Option<String>,
+    /// When it takes effect, if not when it was made.
+    #[serde(default)]
+    pub effective: Option<String>,
+}
+
+/// What a suspension, repudiation or resumption covers: `all` (the whole
+/// agreement) or a list of article numbers.
+#[derive(Debug)]
+pub enum Scope {
+    All,
+    Articles(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for Scope {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ScopeVisitor;
+        impl<'de> Visitor<'de> for ScopeVisitor {
+            type Value = Scope;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("`all`, or a list of article numbers in quotes, such as `[\"1.3\"]`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scope, E> {
+                match v {
+                    "all" => Ok(Scope::All),
+                    other => Err(E::invalid_value(de::Unexpected::Str(other), &self)),
+                }
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scope, A::Error> {
+                let mut numbers = Vec::new();
+                while let Some(ArticleNumber(n)) = seq.next_element()? {
+                    numbers.push(n);
+                }
+                Ok(Scope::Articles(numbers))
+            }
+        }
+        d.deserialize_any(ScopeVisitor)
+    }
+}
+
+/// An article number: text, or a whole number (`6`); a decimal such as
+/// `1.3` must be quoted, since `1.10` would be read as `1.1`.
+struct ArticleNumber(String);
+
+impl<'de> Deserialize<'de> for ArticleNumber {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct NumberVisitor;
+        impl<'de> Visitor<'de> for NumberVisitor {
+            type Value = ArticleNumber;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an article number in quotes, such as `\"1.3\"`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ArticleNumber, E> {
+                Ok(ArticleNumber(v.to_owned()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<ArticleNumber, E> {
+                Ok(ArticleNumber(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<ArticleNumber, E> {
+                Ok(ArticleNumber(v.to_string()))
+            }
+        }
+        d.deserialize_any(NumberVisitor)
+    }
 }
 
 /// A finding: a test of the rule language that a monitor or an

@@ -123,15 +123,22 @@ pub fn validate(
             damage: e.damage.map(Into::into),
         })
     });
+    let ends = time.map(|t: Time| t.to);
+    let change = raw.change.and_then(|c| {
+        super::change::change(c, &raw.id, ends, vocab, names)
+            .map_err(&mut note)
+            .ok()
+    });
     let has_place = place.is_some() || origin.is_some();
     let grants = raw
         .grants
         .and_then(|g| grants(g, has_place, names).map_err(&mut note).ok());
-    let extra = (!findings.is_empty() || !links.is_empty()).then(|| {
+    let extra = (!findings.is_empty() || !links.is_empty() || change.is_some()).then(|| {
         Box::new(Extra {
             findings: findings.into_boxed_slice(),
             links: links.into_boxed_slice(),
             inference: None,
+            change,
         })
     });
     let event = match (problems.is_empty(), time, act, capacity) {
@@ -299,6 +306,7 @@ fn implied(
         extra: Some(Box::new(Extra {
             findings: findings.into_boxed_slice(),
             links: Box::default(),
+            change: None,
             inference: Some(Inference {
                 parent: parent.id.clone(),
                 because: raw.because.into(),
@@ -384,7 +392,7 @@ fn time(raw: &RawTime) -> Result<Time, String> {
 }
 
 /// An RFC 3339 time; the offset is required, so no time is ever guessed.
-fn instant(text: &str) -> Result<(Timestamp, i32), String> {
+pub(super) fn instant(text: &str) -> Result<(Timestamp, i32), String> {
     let at: Timestamp = text.parse().map_err(|_| {
         format!("`{text}` is not an RFC 3339 time with a UTC offset, such as `2015-08-20T15:52:00+09:00`")
     })?;

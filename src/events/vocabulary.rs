@@ -20,6 +20,16 @@ pub trait Vocab {
     /// about another event too.
     fn element(&self, name: &str) -> Option<bool>;
     fn element_names(&self) -> Vec<&str>;
+    /// Whether a deadline of this name is declared (a change may set it anew).
+    fn deadline(&self, name: &str) -> bool {
+        self.deadline_names().contains(&name)
+    }
+    fn deadline_names(&self) -> Vec<&str>;
+    /// Whether an article of this number is declared (a change may suspend it).
+    fn article(&self, number: &str) -> bool {
+        self.article_numbers().contains(&number)
+    }
+    fn article_numbers(&self) -> Vec<&str>;
 }
 
 /// The words naming the sides of a rulebook's line: the parties holding
@@ -92,6 +102,14 @@ impl Vocab for Rulebook {
     fn element_names(&self) -> Vec<&str> {
         self.elements.iter().map(|e| &*e.name).collect()
     }
+
+    fn deadline_names(&self) -> Vec<&str> {
+        self.deadlines.iter().map(|d| d.name.as_str()).collect()
+    }
+
+    fn article_numbers(&self) -> Vec<&str> {
+        self.articles.iter().map(|a| &*a.number).collect()
+    }
 }
 
 /// The parties and acts of several rulebooks, with each rulebook's own
@@ -108,6 +126,9 @@ pub struct Vocabulary {
     zones: Vec<Name>,
     /// Elements, and whether each is about another event too.
     elements: Vec<(Name, bool)>,
+    /// Deadlines and article numbers of any of the rulebooks.
+    deadlines: Vec<Name>,
+    articles: Vec<Name>,
 }
 
 impl Vocabulary {
@@ -137,6 +158,8 @@ impl Vocabulary {
         let mut lines: Vec<(Name, Vec<String>)> = Vec::new();
         let mut zones: Vec<Name> = Vec::new();
         let mut elements: Vec<(Name, bool)> = Vec::new();
+        let mut deadlines: Vec<Name> = Vec::new();
+        let mut articles: Vec<Name> = Vec::new();
         for r in rulebooks {
             for l in &r.lines {
                 let sides = sides_of(r, l);
@@ -161,6 +184,16 @@ impl Vocabulary {
                     elements.push((e.name.clone(), e.param.is_some()));
                 }
             }
+            for d in &r.deadlines {
+                if !deadlines.iter().any(|n| **n == *d.name) {
+                    deadlines.push(d.name.as_str().into());
+                }
+            }
+            for a in &r.articles {
+                if !articles.contains(&a.number) {
+                    articles.push(a.number.clone());
+                }
+            }
         }
         Vocabulary {
             acts,
@@ -170,6 +203,8 @@ impl Vocabulary {
             lines,
             zones,
             elements,
+            deadlines,
+            articles,
         }
     }
 }
@@ -215,5 +250,13 @@ impl Vocab for Vocabulary {
 
     fn element_names(&self) -> Vec<&str> {
         self.elements.iter().map(|(n, _)| &**n).collect()
+    }
+
+    fn deadline_names(&self) -> Vec<&str> {
+        self.deadlines.iter().map(|n| &**n).collect()
+    }
+
+    fn article_numbers(&self) -> Vec<&str> {
+        self.articles.iter().map(|n| &**n).collect()
     }
 }

@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::eval::{
-    DiligenceTrial, DoctrineSetting, ExceptionTrial, Implication, Outcome, PatternRun, Proof,
-    Reason, Responsibility, State, Step, Verdict,
+    ChangeTrial, DiligenceTrial, DoctrineSetting, ExceptionTrial, Implication, Outcome, PatternRun,
+    Proof, Reason, Responsibility, State, Step, Verdict,
 };
 use crate::events::Rejection;
 use crate::report::{Adjudication, Input, Totals};
@@ -32,8 +32,19 @@ struct VerdictView<'a> {
     /// For an act another event implies.
     #[serde(skip_serializing_if = "Option::is_none")]
     implied_by: Option<&'a Implication>,
+    /// For an act that changes the agreement, or joins another's change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    change: Option<ChangeView<'a>>,
     articles: Vec<FindingView<'a>>,
     explanation: Explanation<'a>,
+}
+
+/// A change as data, with its effect worded beside it.
+#[derive(Serialize)]
+struct ChangeView<'a> {
+    #[serde(flatten)]
+    trial: &'a ChangeTrial,
+    effect_words: String,
 }
 
 #[derive(Serialize)]
@@ -83,6 +94,10 @@ fn view(v: &Verdict) -> VerdictView<'_> {
         instrument: &v.instrument,
         doctrines: &v.doctrines,
         implied_by: v.implied_by.as_ref(),
+        change: v.change.as_ref().map(|c| ChangeView {
+            trial: c,
+            effect_words: super::words::change(c, &v.event),
+        }),
         articles: v
             .articles
             .iter()

@@ -136,6 +136,12 @@ pub fn verdict(v: &Verdict, detail: Detail) -> String {
             d.doctrine, d.setting, d.set_by
         );
     }
+    if let Some(c) = &v.change {
+        let _ = writeln!(out, "  change: {}", clean(&words::change(c, &v.event)));
+        if let Some(consents) = words::consents(c) {
+            let _ = writeln!(out, "    {}", clean(&consents));
+        }
+    }
     step(&mut out, &v.in_force, 1);
     for f in &v.articles {
         finding(&mut out, f, detail);

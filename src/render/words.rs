@@ -3,8 +3,9 @@
 //! both word them here, so a reason reads the same everywhere.
 
 use crate::eval::{
-    ActorRole, Basis, DecidedBy, DiligenceTrial, Duty, FailedElement, FailedExcuse, Note,
-    Perpetrator, PreventBecause, Reason, Responsibility, Truth, Weighed,
+    ActorRole, Allowed, Basis, ChangeEffect, ChangeTrial, ChangeWhat, DecidedBy, DiligenceTrial,
+    DueSeen, Duty, FailedElement, FailedExcuse, Note, Perpetrator, PreventBecause, Reason, Refusal,
+    Responsibility, Truth, Way, Weighed, span_words,
 };
 use crate::events::{FindingTest, Object};
 
@@ -369,7 +370,199 @@ pub fn note(n: &Note) -> String {
             format!("the link,{by} rests on {items}: it {meets} {standard}")
         }
         Note::FindingsOnly => "no definition in the rulebook: only a finding decides it".to_owned(),
+        Note::Deadline {
+            deadline,
+            dues,
+            refused,
+        } => {
+            let mut parts: Vec<String> = dues.iter().map(|d| due(deadline, d)).collect();
+            if !refused.is_empty() {
+                let word = if refused.len() == 1 { "change" } else { "changes" };
+                parts.push(format!(
+                    "the {word} of it by {} took no effect",
+                    refused.join(", ")
+                ));
+            }
+            parts.join("; ")
+        }
     }
+}
+
+/// `deadline `withdrawal` due 1953-07-30 22:00 Asia/Seoul: 72 h after entry
+/// into force; 1 d before it`, naming the change that set it, if one did.
+fn due(deadline: &str, d: &DueSeen) -> String {
+    let how = d.how.as_deref().map_or(String::new(), |h| format!(": {h}"));
+    let changed = d.changed.as_ref().map_or(String::new(), |c| {
+        let verb = if c.earlier {
+            "brought forward"
+        } else {
+            "extended"
+        };
+        let by = c
+            .event
+            .as_deref()
+            .map_or(String::new(), |e| format!(" by {e}"));
+        if c.uncertain {
+            format!(", as {verb}{by}, taking effect {}", c.on)
+        } else {
+            format!(", as {verb} on {}{by}", c.on)
+        }
+    });
+    let (lo, hi) = d.from_due;
+    let relation = if lo >= 0.0 {
+        format!("{} after it", span_words(lo, hi))
+    } else if hi <= 0.0 {
+        format!("{} before it", span_words(-hi, -lo))
+    } else {
+        "the window spans it".to_owned()
+    };
+    format!(
+        "deadline `{deadline}` due {}{how}{changed}; {relation}",
+        d.due
+    )
+}
+
+/// A change an event records and what became of it, in one line:
+/// `deadline `withdrawal` until …: in effect from …, on the consent of `IL` and `LB` together`.
+/// `own` is the judged event: a declaration joining another's change says so.
+pub fn change(c: &ChangeTrial, own: &str) -> String {
+    let what = c
+        .what
+        .as_ref()
+        .map_or_else(|| "a change".to_owned(), change_what);
+    let joins = if *c.event == *own {
+        String::new()
+    } else {
+        format!("joins the change {}: ", c.event)
+    };
+    let effect = match &c.effect {
+        ChangeEffect::Effective {
+            from,
+            uncertain,
+            by,
+            retroactive,
+            not_before,
+        } => {
+            let from = if *uncertain {
+                format!("an instant {from}")
+            } else {
+                from.clone()
+            };
+            let when = if *retroactive {
+                " (before it was made: the parties together agreed so)".to_owned()
+            } else {
+                not_before.as_ref().map_or(String::new(), |asked| {
+                    format!(", not from {asked} as it says: only the parties together may give a change effect before it is made")
+                })
+            };
+            let by = match by {
+                Allowed::EachParty => "as each party may declare for itself".to_owned(),
+                together => format!("on the consent of {}", allowed(together)),
+            };
+            format!("in effect from {from}, {by}{when}")
+        }
+        ChangeEffect::NotEffective { why } => format!("no effect: {}", refusal(why)),
+    };
+    format!("{joins}{what}: {effect}")
+}
+
+/// The declarations a change rests on: `LB-1 (LB), established; IL-1 (IL), not established`.
+pub fn consents(c: &ChangeTrial) -> Option<String> {
+    if c.consents.is_empty() {
+        return None;
+    }
+    let standard = c.consents[0].standard.replace('_', " ");
+    let items: Vec<String> = c
+        .consents
+        .iter()
+        .map(|x| {
+            let party = x.party.as_deref().unwrap_or("unknown");
+            let state = if x.established {
+                "established"
+            } else {
+                "not established"
+            };
+            format!("{} ({party}), {state}", x.event)
+        })
+        .collect();
+    Some(format!(
+        "declarations weighed ({standard}): {}",
+        items.join("; ")
+    ))
+}
+
+fn change_what(w: &ChangeWhat) -> String {
+    match w {
+        ChangeWhat::Deadline { deadline, until } => {
+            format!("deadline `{deadline}` set to {until}")
+        }
+        ChangeWhat::Status {
+            status,
+            articles,
+            until,
+        } => {
+            let scope = if articles.is_empty() {
+                "the agreement".to_owned()
+            } else {
+                let word = if articles.len() == 1 {
+                    "article"
+                } else {
+                    "articles"
+                };
+                format!("{word} {}", articles.join(", "))
+            };
+            let until = until
+                .as_ref()
+                .map_or(String::new(), |u| format!(" until {u}"));
+            format!("{} of {scope}{until}", status.word())
+        }
+    }
+}
+
+/// `` `IL` and `LB` together ``, `each party, for itself`
+fn allowed(a: &Allowed) -> String {
+    match a {
+        Allowed::EachParty => "each party, for itself".to_owned(),
+        Allowed::Together { parties } => {
+            let names: Vec<String> = parties.iter().map(|p| format!("`{p}`")).collect();
+            match names.as_slice() {
+                [one] => one.clone(),
+                _ => format!("{} together", names.join(" and ")),
+            }
+        }
+    }
+}
+
+fn refusal(r: &Refusal) -> String {
+    match r {
+        Refusal::NoRule => "the rulebook lets no one make this change".to_owned(),
+        Refusal::Consents { ways } => {
+            let ways: Vec<String> = ways.iter().map(way).collect();
+            format!("the rulebook allows it {}", ways.join("; or "))
+        }
+        Refusal::Doctrine { doctrine, setting } => format!(
+            "the consents are there, but the rule that allows it has no effect under doctrine `{doctrine}` = `{setting}`"
+        ),
+        Refusal::JoinsNothing { event } => {
+            format!("it joins {event}, which states no change this instrument reads")
+        }
+    }
+}
+
+/// `by `IL` and `LB` together, and `LB`'s consent is not recorded`
+fn way(w: &Way) -> String {
+    if w.not_by_a_party {
+        return "by each party, for itself, and it was not declared by a party".to_owned();
+    }
+    let lacking: Vec<String> = w
+        .missing
+        .iter()
+        .map(|m| match &m.not_established {
+            Some(e) => format!("`{}`'s consent ({e}) is not established", m.party),
+            None => format!("`{}`'s consent is not recorded", m.party),
+        })
+        .collect();
+    format!("by {}, and {}", allowed(&w.by), lacking.join(", and "))
 }
 
 /// `due diligence `d`: knowledge ✓, means ?, measures ✗: the duty was breached`

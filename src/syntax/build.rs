@@ -167,6 +167,7 @@ impl<'s> Builder<'s> {
             Rule::extension_decl => Declaration::Extension(self.extension_decl(pair)?),
             Rule::suspension_decl => Declaration::Suspension(self.suspension_decl(pair)?),
             Rule::regime_decl => Declaration::Regime(self.regime_decl(pair)?),
+            Rule::change_decl => Declaration::Change(self.change_decl(pair)?),
             Rule::standard_decl => Declaration::Standard(self.standard_decl(pair)),
             Rule::doctrine_decl => Declaration::Doctrine(self.doctrine_decl(pair)?),
             Rule::pattern_decl => Declaration::Pattern(self.pattern_decl(pair)?),
@@ -469,7 +470,7 @@ impl<'s> Builder<'s> {
         (name, when)
     }
 
-    fn proof_clause(&self, pair: Pair<'_, Rule>) -> Ident {
+    pub(super) fn proof_clause(&self, pair: Pair<'_, Rule>) -> Ident {
         self.identifier(last(pair.into_inner()))
     }
 

@@ -195,6 +195,12 @@ fn hint(expected: &str, token: &str, after_quote: bool) -> Option<String> {
     if expected.contains("unit") {
         return Some("give distances in `m`, `km` or `mm`, durations in `min`, `h` or `d`".into());
     }
+    if expected.contains("`together`") {
+        return Some(
+            "name every party whose consent is needed, then `together`: `by IL and LB together`"
+                .into(),
+        );
+    }
     if token == "=" && expected.contains("comparison") {
         return Some("to compare, write `==`".into());
     }

@@ -45,6 +45,19 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::extension_decl => "an `extend`",
         Rule::suspension_decl => "a `suspend` or `repudiate`",
         Rule::regime_decl => "a `regime`",
+        Rule::change_decl => "a `change`",
+        Rule::change_target => {
+            "what may be changed: `deadline <name>`, `suspension`, `repudiation` or `resumption`"
+        }
+        Rule::status_kind => "`suspension`, `repudiation` or `resumption`",
+        Rule::changer => {
+            "who may change it: a party, `<party> and <party> together`, or `each party`"
+        }
+        Rule::kw_change => "`change`",
+        Rule::kw_suspension => "`suspension`",
+        Rule::kw_repudiation => "`repudiation`",
+        Rule::kw_resumption => "`resumption`",
+        Rule::kw_together => "`together`",
         Rule::kw_deadline => "`deadline`",
         Rule::kw_day => "`day`",
         Rule::kw_extend => "`extend`",

@@ -75,9 +75,7 @@ fn judge_all(rules: &str, events: &str) -> Vec<Verdict> {
     let loaded = crate::events::load_str("e.yaml", events, Format::Yaml, &r).unwrap();
     assert!(loaded.rejected.is_empty(), "{:?}", loaded.rejected);
     let (graph, _) = crate::graph::build(loaded, "e.yaml");
-    (0..graph.events.len())
-        .map(|i| crate::eval::judge(&r, &graph, i))
-        .collect()
+    crate::eval::adjudicate(&r, &graph)
 }
 
 const EVIDENCE: &str = "  evidence: [{source: SMM, kind: observation, grade: A1}]\n";
