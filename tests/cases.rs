@@ -139,6 +139,40 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
         Outcome::Violation,
         Some("KPA"),
     ),
+    // Before the extension was agreed, within it, and after it.
+    (
+        "il-lb-extension-2025",
+        "D-1",
+        Outcome::Violation,
+        Some("IL"),
+    ),
+    (
+        "il-lb-extension-2025",
+        "D-2",
+        Outcome::Inconclusive,
+        Some("IL"),
+    ),
+    ("il-lb-extension-2025", "D-3", Outcome::NoViolation, None),
+    (
+        "il-lb-extension-2025",
+        "D-5",
+        Outcome::Violation,
+        Some("IL"),
+    ),
+    // One side's extension changes nothing; both sides' does.
+    (
+        "kaa-unilateral-extension-1953",
+        "W-1",
+        Outcome::Violation,
+        Some("KPA"),
+    ),
+    (
+        "kaa-unilateral-extension-1953",
+        "W-2",
+        Outcome::NoViolation,
+        None,
+    ),
+    ("cma-suspension-2024", "D-1", Outcome::NoViolation, None),
 ];
 
 #[test]
@@ -790,4 +824,52 @@ fn acts_against_the_peacekeepers_fall_to_their_side_and_statements_are_context()
 fn answering(f: &truce::eval::Finding) -> &truce::eval::Answer {
     let r = f.responsibility.as_ref().expect("a responsibility");
     r.answers.as_ref().expect("a party that answers")
+}
+
+#[test]
+fn changes_in_the_curated_cases_take_effect_as_the_rulebooks_allow() {
+    use truce::eval::{Allowed, ChangeEffect, Refusal};
+    let effect = |case: &str, event: &str| {
+        let run = truce::cases::run(&Path::new("cases").join(case)).unwrap();
+        let v = run
+            .adjudication
+            .verdicts
+            .into_iter()
+            .find(|v| &*v.event == event)
+            .unwrap();
+        v.change.expect("a change").effect
+    };
+    // Both parties' consents, recorded and established: in effect.
+    let ChangeEffect::Effective { by, .. } = effect("il-lb-extension-2025", "X-1") else {
+        panic!("the extension of 26-27 January 2025 took effect")
+    };
+    assert_eq!(
+        by,
+        Allowed::Together {
+            parties: vec!["IL".into(), "LB".into()]
+        }
+    );
+    // A party setting its obligation aside, which no one may do.
+    assert_eq!(
+        effect("il-lb-extension-2025", "X-5"),
+        ChangeEffect::NotEffective {
+            why: Refusal::NoRule
+        }
+    );
+    // One commander alone: the other's consent is missing.
+    let ChangeEffect::NotEffective {
+        why: Refusal::Consents { ways },
+    } = effect("kaa-unilateral-extension-1953", "N-1")
+    else {
+        panic!("one side's notice has no effect")
+    };
+    let missing: Vec<&str> = ways[0].missing.iter().map(|m| &*m.party).collect();
+    assert_eq!(missing, ["UNC"]);
+    assert!(matches!(
+        effect("cma-suspension-2024", "S-1"),
+        ChangeEffect::Effective {
+            by: Allowed::EachParty,
+            ..
+        }
+    ));
 }

@@ -536,3 +536,98 @@ fn two_parties(rest: &str) -> String {
         "agreement \"Two parties\" {{\n  in force 2025-09-03 00:00 Europe/Kyiv\n  party A \"Party A\"\n  party B \"Party B\"\n}}\n{rest}"
     )
 }
+
+/// The incidents of the equivalence tests: a deployment of A's at each
+/// time, after the original deadline (T0 + 7 d = 10 Sep) and around the
+/// extension agreed on 16 Sep to T0 + 21 d (24 Sep).
+const INCIDENTS: [(&str, &str); 7] = [
+    ("before", "2025-09-09T10:00:00+03:00"),
+    ("late", "2025-09-12T10:00:00+03:00"),
+    (
+        "across_agreement",
+        "{from: 2025-09-15T12:00:00+03:00, to: 2025-09-16T12:00:00+03:00}",
+    ),
+    ("extended", "2025-09-19T10:00:00+03:00"),
+    (
+        "across_due",
+        "{from: 2025-09-23T12:00:00+03:00, to: 2025-09-24T12:00:00+03:00}",
+    ),
+    ("after", "2025-09-26T10:00:00+03:00"),
+    ("suspended", "2025-10-02T10:00:00+03:00"),
+];
+
+/// The same incidents, the change events first (each judged too).
+fn changed_incidents(changes: &str) -> String {
+    let seen = "  evidence: [{source: MM patrol, kind: observation, grade: B2}]\n";
+    let mut events = changes.to_owned();
+    for (id, time) in INCIDENTS {
+        events.push_str(&format!(
+            "- id: {id}\n  time: {time}\n  act: deployment\n  actor: {{party: A}}\n{seen}"
+        ));
+    }
+    events
+}
+
+/// Each incident's outcome, party, and every finding's outcome and kind of
+/// reason (the words of a reason may name the event that made a change).
+fn incident_verdicts(vs: &[Verdict]) -> Vec<(String, Outcome, Option<String>, Vec<String>)> {
+    INCIDENTS
+        .iter()
+        .map(|(id, _)| {
+            let v = vs.iter().find(|v| &*v.event == *id).unwrap();
+            let findings = v
+                .articles
+                .iter()
+                .map(|f| {
+                    let why = serde_json::to_value(&f.reason).unwrap();
+                    format!("{}: {:?} {}", f.article, f.outcome, why["kind"])
+                })
+                .collect();
+            (
+                id.to_string(),
+                v.outcome,
+                v.party.as_deref().map(str::to_owned),
+                findings,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_change_in_the_rulebook_and_the_same_change_as_events_give_the_same_verdicts() {
+    let articles = "act deployment \"forces positioned\"\nact statement \"a statement, decision or notice\"\ndeadline leave = 7 d after in force\narticle 1 \"Withdraw within 7 days.\" {\n  violation when act is deployment and time after leave\n  responsible actor.party\n  proof preponderance\n}\n";
+    let declared = two_parties(&format!(
+        "{articles}extend leave to 21 d after in force agreed 2025-09-16 00:00 Europe/Kyiv\nsuspend for A from 2025-10-01 00:00 Europe/Kyiv\n"
+    ));
+    let recorded = two_parties(&format!(
+        "{articles}change deadline leave by A and B together\nchange suspension by each party\n"
+    ));
+    let notice = "  evidence: [{source: joint notice, kind: observation, grade: A1}]\n";
+    let changes = format!(
+        "- id: N-A\n  time: 2025-09-16T00:00:00+03:00\n  act: statement\n  actor: {{party: A}}\n  change: {{deadline: leave, until: 2025-09-24T00:00:00+03:00}}\n{notice}\
+         - id: N-B\n  time: 2025-09-16T00:00:00+03:00\n  act: statement\n  actor: {{party: B}}\n  change: {{joins: N-A}}\n{notice}\
+         - id: S-A\n  time: 2025-10-01T00:00:00+03:00\n  act: statement\n  actor: {{party: A}}\n  change: {{suspend: all}}\n{notice}"
+    );
+    let events = changed_incidents(&changes);
+    // Under the first rulebook the change events have no effect (it lets
+    // no one change anything); its own declarations do the same.
+    let by_rulebook = incident_verdicts(&judge_under(&declared, &events));
+    let by_events = incident_verdicts(&judge_under(&recorded, &events));
+    assert_eq!(by_rulebook, by_events);
+    let outcomes: Vec<Outcome> = by_events.iter().map(|v| v.1).collect();
+    assert_eq!(
+        outcomes,
+        [
+            Outcome::NoViolation,
+            Outcome::Violation,
+            Outcome::Inconclusive,
+            Outcome::NoViolation,
+            Outcome::Inconclusive,
+            Outcome::Violation,
+            Outcome::NoViolation,
+        ]
+    );
+    // Without the events, the second rulebook keeps the original deadline.
+    let bare = incident_verdicts(&judge_under(&recorded, &changed_incidents("")));
+    assert_eq!(bare[3].1, Outcome::Violation);
+}

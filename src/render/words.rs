@@ -444,7 +444,7 @@ pub fn change(c: &ChangeTrial, own: &str) -> String {
             not_before,
         } => {
             let from = if *uncertain {
-                format!("an instant {from}")
+                format!("some time {from}")
             } else {
                 from.clone()
             };
