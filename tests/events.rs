@@ -251,3 +251,33 @@ fn rejections(rejected: &[truce::events::Rejection]) -> String {
         .collect();
     lines.join("\n")
 }
+
+#[test]
+fn changes_are_checked_against_the_rulebooks_names() {
+    let path = Path::new("tests/fixtures/events/changes.yaml");
+    let a = truce::adjudicate_file(&kaa(), Path::new("rules/kaa.truce"), path).unwrap();
+    let judged: Vec<&str> = a.verdicts.iter().map(|v| &*v.event).collect();
+    assert_eq!(
+        judged,
+        ["C-0", "C-1"],
+        "only C-0 and the consent joining it are sound"
+    );
+    assert_eq!(a.rejected.len(), 11);
+    // The sound change is judged like any event; recorded with no
+    // evidence, neither commander's consent is established, so it has no
+    // effect.
+    let trial = a.verdicts[0].change.as_ref().unwrap();
+    let truce::eval::ChangeEffect::NotEffective {
+        why: truce::eval::Refusal::Consents { ways },
+    } = &trial.effect
+    else {
+        panic!("{:?}", trial.effect)
+    };
+    let missing: Vec<(&str, Option<&str>)> = ways[0]
+        .missing
+        .iter()
+        .map(|m| (&*m.party, m.not_established.as_deref()))
+        .collect();
+    assert_eq!(missing, [("UNC", Some("C-0")), ("KPA", Some("C-1"))]);
+    insta::assert_snapshot!(rejections(&a.rejected));
+}

@@ -133,7 +133,7 @@ impl Checker {
         let help = if status {
             "only parties suspend, repudiate or resume their own obligations: name a party, several `together`, or `each party`"
         } else {
-            "name the parties (`IL and LB together`), a monitor or mechanism, or a mediator, as the agreement empowers them"
+            "name parties (`A and B together`, or one), a monitor or mechanism, or a mediator, as the agreement empowers them"
         };
         self.error(InvalidError::new(at, message, "here").help(help));
     }
@@ -169,10 +169,18 @@ impl Checker {
                 .map(|&r| self.rule_words(&self.change_rules[r]))
                 .collect();
             let message = format!("{who} may not {}", self.target_words(target));
-            let help = format!(
-                "the rulebook lets {} do so; name who agreed it, or declare who else may (`change ... by ...`)",
-                allowed.join(", or ")
-            );
+            let help = match target {
+                ChangeTarget::Deadline(d) => format!(
+                    "the rulebook lets {} do so; name who agreed it, or declare who else may: `change deadline {} by ...`",
+                    allowed.join(", or "),
+                    self.symbols.name_of(Kind::Deadline, *d).unwrap_or_default()
+                ),
+                ChangeTarget::Status { kind, .. } => format!(
+                    "the rulebook lets {} do so; declare only what it allows, or declare who else may: `change {} by ...`",
+                    allowed.join(", or "),
+                    kind.word()
+                ),
+            };
             self.error(InvalidError::new(at, message, "not allowed").help(help));
         }
         allowing
