@@ -120,6 +120,16 @@ impl StatusEntry {
     }
 }
 
+/// A change of a deadline an event made that took no effect.
+#[derive(Debug, Clone)]
+pub struct Refused {
+    /// When it was made (the start of its event's time).
+    pub at: Timestamp,
+    pub event: Name,
+    /// The doctrine that denied it effect, when one did.
+    pub doctrine: Option<usize>,
+}
+
 /// A recommitment: it lifts the earlier suspensions and repudiations of
 /// the parties it names, of the same scope or narrower.
 #[derive(Debug, Clone)]
@@ -156,9 +166,8 @@ pub struct Changes {
     /// By deadline: its due instants in the order they took effect, the
     /// original first.
     pub dues: Vec<Vec<DueEntry>>,
-    /// By deadline: changes of it events made that took no effect, with
-    /// when they were made.
-    pub refused: Vec<Vec<(Timestamp, Name)>>,
+    /// By deadline: changes of it events made that took no effect.
+    pub refused: Vec<Vec<Refused>>,
     pub statuses: Vec<StatusEntry>,
     pub resumptions: Vec<Resumption>,
     /// The trial of each change event, by event index, in index order.

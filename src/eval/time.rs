@@ -2,7 +2,7 @@
 
 use jiff::tz::Offset;
 
-use super::changes::DueEntry;
+use super::changes::{DueEntry, Refused};
 use super::truth::Truth;
 use super::verdict::{Changed, DueSeen, Note, Step};
 use crate::check::CmpOp;
@@ -98,21 +98,23 @@ impl super::cond::Env<'_> {
             .iter()
             .map(|&i| seen(&entries[i], original, &time))
             .collect();
-        let refused = changes.refused[deadline]
+        let refused: Vec<&Refused> = changes.refused[deadline]
             .iter()
-            .filter(|(at, _)| *at <= time.to)
-            .map(|(_, id)| id.clone())
+            .filter(|r| r.at <= time.to)
             .collect();
+        let mut doctrines: Vec<usize> = refused.iter().filter_map(|r| r.doctrine).collect();
+        let refused = refused.iter().map(|r| r.event.clone()).collect();
         let mut fact = self.fact(e, "time", written(&time), None);
         fact.note = Some(Note::Deadline {
             deadline: name.clone(),
             dues,
             refused,
         });
-        let doctrines: Vec<usize> = possible
-            .iter()
-            .flat_map(|&i| entries[i].doctrines.iter().copied())
-            .collect();
+        doctrines.extend(
+            possible
+                .iter()
+                .flat_map(|&i| entries[i].doctrines.iter().copied()),
+        );
         self.doctrines.extend(doctrines);
         let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
         if truth == Truth::Unknown {

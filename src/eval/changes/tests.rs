@@ -207,7 +207,7 @@ fn a_party_alone_cannot_change_what_the_parties_change_together() {
         &[alone, deployment("D", "2025-09-15T10:00:00+03:00")],
     );
     assert_eq!(changes.dues[0].len(), 1);
-    assert_eq!(changes.refused[0][0].1.as_ref(), "XA");
+    assert_eq!(changes.refused[0][0].event.as_ref(), "XA");
     assert_eq!(verdict(&vs, "D").outcome, Outcome::Violation);
     // The declaration itself is judged like any event: it breaches nothing.
     assert_eq!(verdict(&vs, "XA").outcome, Outcome::NoViolation);

@@ -11,7 +11,8 @@ use super::super::verdict::{
     Allowed, ChangeEffect, ChangeTrial, ChangeWhat, Consent, Missing, Refusal, Way,
 };
 use super::{
-    Changes, DueEntry, Made, Resumption, StatusEntry, When, instant_written, window_written,
+    Changes, DueEntry, Made, Refused, Resumption, StatusEntry, When, instant_written,
+    window_written,
 };
 use crate::check::{
     ChangeRule, ChangeTarget, Changer, DoctrineTest, PartyIdx, Role, Rulebook, StatusKind,
@@ -279,7 +280,9 @@ impl<'a> Tracer<'a> {
         record: bool,
     ) -> ChangeEffect {
         if tried.is_empty() {
-            self.refused(main, reading, changes, record);
+            if record {
+                self.refused(main, reading, changes, None);
+            }
             return ChangeEffect::NotEffective {
                 why: Refusal::NoRule,
             };
@@ -292,7 +295,9 @@ impl<'a> Tracer<'a> {
             })
             .collect();
         if met.is_empty() {
-            self.refused(main, reading, changes, record);
+            if record {
+                self.refused(main, reading, changes, None);
+            }
             let ways = tried
                 .iter()
                 .filter_map(|t| t.outcome.as_ref().err().cloned())
@@ -313,8 +318,8 @@ impl<'a> Tracer<'a> {
                 .expect("denied by a doctrine");
             if record {
                 self.enter(main, reading, rule, made, false, Some(test), changes);
+                self.refused(main, reading, changes, Some(test.doctrine));
             }
-            self.refused(main, reading, changes, record);
             let d = &self.rulebook.doctrines[test.doctrine];
             return ChangeEffect::NotEffective {
                 why: Refusal::Doctrine {
@@ -491,10 +496,20 @@ impl<'a> Tracer<'a> {
 
     /// Notes a deadline change that took no effect, for the explanations
     /// of events after it.
-    fn refused(&self, main: usize, reading: &Reading, changes: &mut Changes, record: bool) {
-        if let (true, ChangeTarget::Deadline(d)) = (record, &reading.target) {
+    fn refused(
+        &self,
+        main: usize,
+        reading: &Reading,
+        changes: &mut Changes,
+        doctrine: Option<usize>,
+    ) {
+        if let ChangeTarget::Deadline(d) = &reading.target {
             let e = &self.graph.events[main];
-            changes.refused[*d].push((e.time.from, e.id.clone()));
+            changes.refused[*d].push(Refused {
+                at: e.time.from,
+                event: e.id.clone(),
+                doctrine,
+            });
         }
     }
 
