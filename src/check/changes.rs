@@ -295,3 +295,49 @@ fn may_change(role: Role, status: bool) -> bool {
         Role::Group | Role::NonParty { .. } => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::{ChangeRule, ChangeTarget, Changer, StatusKind};
+
+    fn rule(target: ChangeTarget, by: Changer) -> ChangeRule {
+        ChangeRule {
+            target,
+            by,
+            when: None,
+            proof: 0,
+            text: None,
+        }
+    }
+
+    #[test]
+    fn a_rule_reaches_the_articles_it_names_and_a_rule_naming_none_reaches_all() {
+        let status = |kind, articles: &[usize]| ChangeTarget::Status {
+            kind,
+            articles: articles.to_vec(),
+        };
+        let some = status(StatusKind::Suspension, &[0, 1]);
+        assert!(some.reaches(&status(StatusKind::Suspension, &[1])));
+        assert!(!some.reaches(&status(StatusKind::Suspension, &[1, 2])));
+        // Suspending the whole agreement needs a rule for the whole.
+        assert!(!some.reaches(&status(StatusKind::Suspension, &[])));
+        assert!(status(StatusKind::Suspension, &[]).reaches(&status(StatusKind::Suspension, &[2])));
+        assert!(!some.reaches(&status(StatusKind::Repudiation, &[1])));
+        assert!(ChangeTarget::Deadline(0).reaches(&ChangeTarget::Deadline(0)));
+        assert!(!ChangeTarget::Deadline(0).reaches(&ChangeTarget::Deadline(1)));
+    }
+
+    #[test]
+    fn together_needs_every_consent_and_each_party_needs_a_party() {
+        let joint = rule(ChangeTarget::Deadline(0), Changer::Together(vec![0, 1]));
+        let party = |p: u16| p < 2; // 0 and 1 are parties, 2 a mediator
+        assert!(joint.allows(&[0, 1], party));
+        assert!(joint.allows(&[1, 0, 2], party));
+        assert!(!joint.allows(&[0], party));
+        assert!(!joint.allows(&[0, 2], party));
+        let each = rule(ChangeTarget::Deadline(0), Changer::EachParty);
+        assert!(each.allows(&[1], party));
+        assert!(!each.allows(&[2], party));
+        assert!(!each.allows(&[], party));
+    }
+}

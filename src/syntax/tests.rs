@@ -94,3 +94,31 @@ fn quantifiers_bind_what_follows_where() {
     );
     assert!(matches!(c.node, Expr::Binary { op, .. } if op.node == BinOp::And));
 }
+
+#[test]
+fn a_change_names_who_may_make_it() {
+    assert!(consumes(Rule::changer, "IL and LB together"));
+    assert!(consumes(Rule::changer, "each party"));
+    assert!(consumes(Rule::changer, "MECH"));
+    // Several names need `together`: `IL and LB` alone is only `IL`.
+    assert!(!consumes(Rule::changer, "IL and LB"));
+    assert!(consumes(
+        Rule::change_target,
+        "repudiation of article 1.3, 2"
+    ));
+    let text = "agreement \"A\" {\n}\nchange deadline withdrawal by IL and LB together when doctrine d is s proof preponderance \"text\"\nextend withdrawal by 7 d agreed 2025-01-26 12:00 Asia/Jerusalem by US \"t\"\n";
+    let ast = super::parse_rulebook(&Source::new("t", text)).unwrap();
+    let crate::ast::Declaration::Change(c) = &ast.declarations[0] else {
+        panic!("a change")
+    };
+    let crate::ast::Changer::Together(ids) = &c.by.node else {
+        panic!("named parties")
+    };
+    let ids: Vec<&str> = ids.iter().map(|i| i.node.as_str()).collect();
+    assert_eq!(ids, ["IL", "LB"]);
+    assert!(c.when.is_some() && c.proof.is_some() && c.text.is_some());
+    let crate::ast::Declaration::Extension(x) = &ast.declarations[1] else {
+        panic!("an extension")
+    };
+    assert_eq!(x.by.as_ref().map(|b| b.span.text()), Some("US"));
+}

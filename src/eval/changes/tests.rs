@@ -259,3 +259,24 @@ fn a_change_the_rulebook_lets_no_one_make_has_no_effect() {
     assert_eq!(d.outcome, Outcome::Violation);
     assert!(!matches!(d.articles[0].reason, Reason::NotApplied { .. }));
 }
+
+#[test]
+fn a_suspension_made_at_an_uncertain_hour_leaves_that_hour_open() {
+    let events = [
+        statement(
+            "S",
+            "{from: 2025-09-20T00:00:00+03:00, to: 2025-09-20T12:00:00+03:00}",
+            "A",
+            "{suspend: [\"1\"]}",
+        ),
+        deployment("D1", "2025-09-20T06:00:00+03:00"),
+        deployment("D2", "2025-09-20T18:00:00+03:00"),
+    ];
+    let (changes, vs) = judge(RULES, &events);
+    assert_eq!(changes.statuses.len(), 1);
+    // Suspended or not, as the suspension had taken effect or not.
+    assert_eq!(verdict(&vs, "D1").outcome, Outcome::Inconclusive);
+    let d2 = verdict(&vs, "D2");
+    assert_eq!(d2.outcome, Outcome::NoViolation);
+    assert!(matches!(d2.articles[0].reason, Reason::NotApplied { .. }));
+}

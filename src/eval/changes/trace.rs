@@ -41,6 +41,15 @@ struct Reading {
     effective: Option<(Timestamp, i32)>,
 }
 
+/// A change as it goes into the timeline: the rule that allows it, when
+/// it took effect, and the doctrine setting that denies it effect, if one
+/// does.
+struct Entry {
+    rule: usize,
+    when: When,
+    denied: Option<DoctrineTest>,
+}
+
 /// One way a rule allows a change, tried.
 struct Tried {
     rule: usize,
@@ -317,7 +326,12 @@ impl<'a> Tracer<'a> {
                 .when
                 .expect("denied by a doctrine");
             if record {
-                self.enter(main, reading, rule, made, false, Some(test), changes);
+                let entry = Entry {
+                    rule,
+                    when: made,
+                    denied: Some(test),
+                };
+                self.enter(main, reading, entry, changes);
                 self.refused(main, reading, changes, Some(test.doctrine));
             }
             let d = &self.rulebook.doctrines[test.doctrine];
@@ -330,7 +344,12 @@ impl<'a> Tracer<'a> {
         };
         let (when, retroactive, not_before) = self.when_effective(reading, rule, made);
         if record {
-            self.enter(main, reading, rule, when, true, None, changes);
+            let entry = Entry {
+                rule,
+                when,
+                denied: None,
+            };
+            self.enter(main, reading, entry, changes);
         }
         ChangeEffect::Effective {
             from: window_written(when),
@@ -392,18 +411,11 @@ impl<'a> Tracer<'a> {
             .all(|p| needed.contains(&(p as PartyIdx)))
     }
 
-    /// Puts a change into the timeline.
-    #[allow(clippy::too_many_arguments)]
-    fn enter(
-        &self,
-        main: usize,
-        reading: &Reading,
-        rule: usize,
-        when: When,
-        effective: bool,
-        denied: Option<DoctrineTest>,
-        changes: &mut Changes,
-    ) {
+    /// Puts a change into the timeline: in effect, or (a status change a
+    /// doctrine denies) kept to say so.
+    fn enter(&self, main: usize, reading: &Reading, entry: Entry, changes: &mut Changes) {
+        let Entry { rule, when, denied } = entry;
+        let effective = denied.is_none();
         let e = &self.graph.events[main];
         let doctrines: Vec<usize> = self.rulebook.changes[rule]
             .when
