@@ -11,6 +11,7 @@ mod exception;
 mod facts;
 mod findings;
 mod force;
+mod over;
 mod pattern;
 #[cfg(test)]
 mod predicates_tests;

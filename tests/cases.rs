@@ -151,6 +151,9 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
         Outcome::Justified,
         Some("UNC"),
     ),
+    ("kaa-drones-2022", "D-1", Outcome::Violation, Some("KPA")),
+    ("kaa-drones-2022", "D-2", Outcome::NoViolation, None),
+    ("kaa-drones-2022", "D-3", Outcome::Violation, Some("UNC")),
     (
         "kaa-warning-shots-2025",
         "W-2",

@@ -404,8 +404,11 @@ fn several_rulebooks_give_one_deterministic_report_naming_each_instrument() {
         "K-1",
         "Comprehensive Military Agreement (inter-Korean, 2018)"
     )));
+    // K-5, an overflight of unknown origin, falls under both: the KAA's
+    // para 16 reaches air space too.
+    assert!(instruments.contains(&("K-5", "Korean Armistice Agreement")));
     assert_eq!(report["totals"]["events"], 9);
-    assert_eq!(report["totals"]["verdicts"], 9);
+    assert_eq!(report["totals"]["verdicts"], 10);
 }
 
 #[test]
@@ -493,10 +496,10 @@ fn an_event_no_rulebook_covers_is_rejected_not_judged() {
     let dir = std::env::temp_dir().join(format!("truce-uncovered-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let events = dir.join("e.yaml");
-    // KPA is a party of the Armistice only; `overflight` an act of the CMA only.
+    // KPA is a party of the Armistice only; `artillery_drill` an act of the CMA only.
     std::fs::write(
         &events,
-        "- id: O-1\n  time: 2023-06-01T10:00:00+09:00\n  act: overflight\n  actor: {party: KPA}\n  weapon: {type: uav}\n  place: {lat: 38.05, lon: 126.9}\n",
+        "- id: O-1\n  time: 2023-06-01T10:00:00+09:00\n  act: artillery_drill\n  actor: {party: KPA}\n  place: {lat: 38.05, lon: 126.9}\n",
     )
     .unwrap();
     let out = truce(&[
@@ -512,7 +515,7 @@ fn an_event_no_rulebook_covers_is_rejected_not_judged() {
     assert_eq!(out.status.code(), Some(3), "rejected events exit 3");
     let shown = text(&out.stdout);
     assert!(
-        shown.contains("no rulebook given declares both its act `overflight` and party `KPA`"),
+        shown.contains("no rulebook given declares both its act `artillery_drill` and party `KPA`"),
         "{shown}"
     );
     assert!(shown.contains("1 events: 0 violation"), "{shown}");

@@ -637,3 +637,25 @@ fn a_partys_area_places_islands_beyond_a_lines_end() {
     let back = "- {id: E, time: \"2025-09-10T06:00:00+03:00\", act: fire, actor: {party: A}, target: {lat: 37.80, lon: 125.60}}\n";
     assert_eq!(article1(&rules(areas), back), False);
 }
+
+#[test]
+fn a_flight_is_judged_on_every_stretch_of_its_track() {
+    use truce::eval::Truth::{False, True, Unknown};
+    let rules = "zone box = polygon [(30.10, 48.10), (30.30, 48.10), (30.30, 48.30), (30.10, 48.30)]\nact overflight \"f\"\narticle 1 \"t\" { violation when act is overflight and track over box }\n";
+    let flight = |points: &str| {
+        format!(
+            "- {{id: E, time: \"2025-09-10T06:00:00+03:00\", act: overflight, actor: {{party: A}}, track: [{points}]}}\n"
+        )
+    };
+    // Both ends outside, the straight leg between them through the box.
+    let through = flight("{lat: 48.20, lon: 30.00}, {lat: 48.20, lon: 30.40}");
+    assert_eq!(article1(rules, &through), True);
+    // Along the box's southern edge, 1 km clear of it.
+    let clear = flight("{lat: 48.091, lon: 30.00}, {lat: 48.091, lon: 30.40}");
+    assert_eq!(article1(rules, &clear), False);
+    // The same, but known only to 2 km: it may have clipped the box.
+    let vague = flight(
+        "{lat: 48.091, lon: 30.00, accuracy_m: 2000}, {lat: 48.091, lon: 30.40, accuracy_m: 2000}",
+    );
+    assert_eq!(article1(rules, &vague), Unknown);
+}

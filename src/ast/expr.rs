@@ -65,6 +65,11 @@ pub enum Expr {
         subject: Box<SExpr>,
         owner: Spanned<AreaOwner>,
     },
+    /// `track over dmz`, `track over area of other side`
+    Over {
+        subject: Box<SExpr>,
+        region: Spanned<Region>,
+    },
     /// `directed at other side`, `attack directed at actor.party`
     Directed {
         /// The event whose act it is; the judged event when left out.
@@ -80,6 +85,13 @@ pub enum AreaOwner {
     OtherSide,
     /// A party by name, or the party of an event's actor.
     Party(Path),
+}
+
+/// What a path passes `over`: a zone, or a party's area.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Region {
+    Zone(Ident),
+    Area(AreaOwner),
 }
 
 /// What `directed at` names.

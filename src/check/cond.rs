@@ -181,6 +181,12 @@ pub enum CondKind {
         subject: Subject,
         object: ObjectSel,
     },
+    /// `track over dmz`, `track over area of other side`
+    Over {
+        subject: Subject,
+        path: PathField,
+        region: RegionSel,
+    },
     /// `target in area of other side`, `place in area of UA`
     InArea {
         subject: Subject,
@@ -219,6 +225,15 @@ pub enum AreaSel {
     Party(PartyIdx),
     /// The party of an event's actor (`actor.party`, `attack.actor.party`).
     PartyOf(Subject),
+}
+
+/// What `over` asks a path to pass over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegionSel {
+    /// A zone, by index into `Rulebook::zones`.
+    Zone(usize),
+    /// A party's area, as whose area a position lies in tells.
+    Area(AreaSel),
 }
 
 /// A field of an event, as `is known` tests it.

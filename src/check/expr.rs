@@ -57,6 +57,7 @@ impl Checker {
                 self.directed(subject.as_deref(), object, scope)?
             }
             Expr::InArea { subject, owner } => self.in_area(subject, owner, scope)?,
+            Expr::Over { subject, region } => self.over(subject, region, scope)?,
             Expr::Crosses { .. }
             | Expr::Within { .. }
             | Expr::OnSide { .. }

@@ -90,17 +90,27 @@ impl Checker {
         scope: &Scope,
     ) -> Option<CondKind> {
         let (subject, point) = self.point(subject, scope, "in area of")?;
-        let owner = match &owner.node {
-            AreaOwner::OtherSide => AreaSel::OtherSide,
-            AreaOwner::Party(path) => match self.party_ref(path, &owner.span, scope)? {
-                PartyRef::Named(p) => AreaSel::Party(p),
-                PartyRef::Of(s) => AreaSel::PartyOf(s),
-            },
-        };
+        let owner = self.area_sel(&owner.node, &owner.span, scope)?;
         Some(CondKind::InArea {
             subject,
             point,
             owner,
+        })
+    }
+
+    /// Whose area: the other side's, a party's, or an event's actor's party's.
+    pub(super) fn area_sel(
+        &mut self,
+        owner: &AreaOwner,
+        span: &crate::span::Span,
+        scope: &Scope,
+    ) -> Option<AreaSel> {
+        Some(match owner {
+            AreaOwner::OtherSide => AreaSel::OtherSide,
+            AreaOwner::Party(path) => match self.party_ref(path, span, scope)? {
+                PartyRef::Named(p) => AreaSel::Party(p),
+                PartyRef::Of(s) => AreaSel::PartyOf(s),
+            },
         })
     }
 

@@ -178,6 +178,11 @@ impl Env<'_> {
                 point,
                 owner,
             } => self.in_area(cond, *subject, *point, *owner),
+            CondKind::Over {
+                subject,
+                path,
+                region,
+            } => self.over(cond, *subject, *path, *region),
             CondKind::Known {
                 subject,
                 field,

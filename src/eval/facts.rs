@@ -150,22 +150,8 @@ impl Env<'_> {
         if recorded.is_none() && area.holder.is_none() {
             return missing(cond, e, point.name());
         }
-        let answering = |p: PartyIdx| super::article::answering(self.rulebook, p);
-        let bound = |p: &PartyIdx| self.rulebook.parties[usize::from(*p)].role.is_bound();
-        let actor = e.party.filter(bound).map(answering);
-        let holder = area.holder.map(answering);
-        let truth = match (holder, owner) {
-            (None, _) => Truth::Unknown,
-            (Some(h), AreaSel::Party(q)) => Truth::from(h == answering(q)),
-            (Some(h), AreaSel::PartyOf(s)) => match self.event(s).party {
-                Some(q) => Truth::from(h == answering(q)),
-                None => Truth::Unknown,
-            },
-            (Some(h), AreaSel::OtherSide) => match actor {
-                Some(a) => Truth::from(h != a),
-                None => Truth::Unknown,
-            },
-        };
+        let truth = self.owns(e, area.holder, owner);
+        let holder = area.holder;
         let mut fact = match recorded {
             Some((pos, read)) => self.fact(e, read.name(), super::discs::describe(pos), None),
             None => self.fact(e, point.name(), "—", None),

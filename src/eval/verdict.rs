@@ -457,6 +457,15 @@ pub enum Note {
     Struck { party: Name },
     /// The lines with holdings disagree about whose side it is on.
     HoldersDisagree { parties: Vec<Name> },
+    /// A path read at `points` points: where it first passed over the
+    /// zone or area asked about, if it did.
+    Over {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        entered: Option<Name>,
+        points: usize,
+        /// The longest stretch left unread between two points, in metres.
+        step_m: u32,
+    },
     /// The actor is a group under this party.
     GroupUnder { party: Name },
     /// What a link to another event rests on: its own evidence, or (when it

@@ -353,6 +353,14 @@ pub fn note(n: &Note) -> String {
             format!("the lines disagree: {}", parties.join(" or "))
         }
         Note::GroupUnder { party } => format!("a group under `{party}`"),
+        Note::Over {
+            entered,
+            points,
+            step_m,
+        } => match entered {
+            Some(at) => format!("it passes over at {at}"),
+            None => format!("read at {points} points along it, no more than {step_m} m apart"),
+        },
         Note::Link {
             by,
             own_evidence,

@@ -25,6 +25,8 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::area_decl => "an `area`",
         Rule::area_test => "`<place> in area of <party>`",
         Rule::area_owner => "`other side` or a party",
+        Rule::over_test => "`<path> over <zone>`",
+        Rule::area_of => "`area of <party>`",
         Rule::buffer_zone => "`within <distance> of <line>`",
         Rule::reference_lines => "`<line> for <party>, ...`",
         Rule::reference_line => "`<line> for <party>`",
