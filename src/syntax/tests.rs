@@ -20,8 +20,20 @@ fn condition(text: &str) -> Expr {
 
 #[test]
 fn tokens_consume_the_whole_input() {
-    assert!(consumes(Rule::article_number, "13(a)"));
-    assert!(consumes(Rule::article_number, "2.1"));
+    for label in [
+        "6", "13(a)", "2.1", "A", "B.4", "III.2", "2(a)(i)", "1(b)", "II.A.3", "(b)", "4bis",
+    ] {
+        assert!(consumes(Rule::article_label, label), "{label}");
+    }
+    // A label never starts with a lower-case letter, so no word of the
+    // language is one; a trailing dot or an unclosed bracket is refused.
+    for bad in [
+        "a", "for", "iii.2", "1.", "2(a", "2(a)b", "III.", "1_a", "(a).",
+    ] {
+        assert!(!consumes(Rule::article_label, bad), "{bad}");
+    }
+    assert!(consumes(Rule::datetime, "2025-09-03 Europe/Kyiv"));
+    assert!(!consumes(Rule::datetime, "2025-09-03 and"));
     assert!(consumes(Rule::quantity, "2 km"));
     assert!(consumes(Rule::quantity, "100mm"));
     assert!(consumes(Rule::datetime, "1953-07-27 22:00 Asia/Seoul"));
