@@ -398,23 +398,38 @@ fn statuses(t: Timestamp, rulebook: &Rulebook, article: Option<usize>) -> String
             || rulebook.in_force.written.clone(),
             |r| format!("{} (regime `{}`)", r.from.written, r.name),
         );
+    // Where `t` falls on a day known without its hour, the status before
+    // that day's instant and after it are both told.
+    let open: Vec<&Instant> = boundaries(rulebook)
+        .filter(|b| b.passed_by(t).is_none())
+        .collect();
+    let before = Reading {
+        t,
+        open: &open,
+        mask: 0,
+    };
+    let after = Reading::settled(t);
     let mut notes = Vec::new();
     for (i, p) in rulebook.parties.iter().enumerate() {
         if p.role != Role::Party {
             continue;
         }
-        let reading = Reading::settled(t);
-        notes.push(
-            match binds(&reading, Some(i as PartyIdx), rulebook, article) {
-                None => format!(
-                    "in force for {} since {since}{}",
-                    p.id,
-                    without_effect(t, i as PartyIdx, rulebook, article)
-                ),
-                Some(Unbound::NotYet) => format!("not yet in force for {}", p.id),
-                Some(Unbound::Suspended(s)) => suspension_note(s, rulebook),
-            },
-        );
+        let party = i as PartyIdx;
+        let status = |reading: &Reading<'_>| match binds(reading, Some(party), rulebook, article) {
+            None => format!(
+                "in force for {} since {since}{}",
+                p.id,
+                without_effect(t, party, rulebook, article)
+            ),
+            Some(Unbound::NotYet) => format!("not yet in force for {}", p.id),
+            Some(Unbound::Suspended(s)) => suspension_note(s, rulebook),
+        };
+        let (early, late) = (status(&before), status(&after));
+        notes.push(if early == late {
+            late
+        } else {
+            format!("{early}, or {late}")
+        });
     }
     notes.join("; ")
 }
