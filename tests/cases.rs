@@ -139,6 +139,38 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
         Outcome::Violation,
         Some("KPA"),
     ),
+    // Entry into force known only to the day: open on that day, decided
+    // the next; labels as the agreement writes them.
+    (
+        "il-lb-armistice-1949",
+        "A-1",
+        Outcome::Inconclusive,
+        Some("IL"),
+    ),
+    (
+        "il-lb-armistice-1949",
+        "A-3",
+        Outcome::Violation,
+        Some("IL"),
+    ),
+    (
+        "il-lb-armistice-1949",
+        "A-4",
+        Outcome::Violation,
+        Some("LB"),
+    ),
+    (
+        "cma-repudiation-day-2023",
+        "D-4",
+        Outcome::Inconclusive,
+        Some("DPRK"),
+    ),
+    (
+        "cma-repudiation-day-2023",
+        "D-5",
+        Outcome::NoViolation,
+        None,
+    ),
 ];
 
 #[test]
