@@ -39,7 +39,7 @@ pub fn parse(text: &str, zone: &DayZone<'_>) -> Option<Result<Day, String>> {
         "" => match zone {
             Ok(tz) => Ok((*tz).clone()),
             Err(zones) => Err(format!(
-                "`{text}` gives only a day, and the rulebooks keep time in different zones ({}); give the day's offset or zone, such as `{text}+03:00` or `{text}[{}]`",
+                "`{text}` gives only a day, and the rulebooks keep time in different zones ({}); give the day's zone or offset, such as `{text}[{}]`",
                 zones.join(", "),
                 zones.first().copied().unwrap_or("Europe/Kyiv")
             )),

@@ -165,3 +165,19 @@ fn an_extension_agreed_on_a_day_counts_from_that_days_end() {
         "2025-09-20 00:00 Europe/Kyiv"
     );
 }
+
+#[test]
+fn a_day_moves_whole_and_is_written_as_it_falls() {
+    let r = compile(
+        "agreement \"t\" {\n  in force 2025-09-03 Europe/Kyiv\n  party A \"a\"\n  party B \"b\"\n}\nact fire \"fire\"\ndeadline days = 3 d after in force\ndeadline hours = 36 h after in force\ndeadline second = day 2\n",
+    );
+    let written = |i: usize| r.deadlines[i].schedule[0].at.written.clone();
+    assert_eq!(written(0), "2025-09-06 Europe/Kyiv");
+    assert_eq!(
+        written(1),
+        "between 2025-09-04 12:00 and 2025-09-05 12:00 Europe/Kyiv"
+    );
+    // `day 2` is the start of the second day in force: exact.
+    assert_eq!(written(2), "2025-09-04 00:00 Europe/Kyiv");
+    assert!(!r.deadlines[2].schedule[0].at.is_day());
+}
