@@ -9,7 +9,7 @@ use jiff::tz::{Offset, TimeZone};
 
 /// The zone a day written without one is read in: the rulebook's, or the
 /// zones of several rulebooks that disagree.
-pub type DayZone<'a> = Result<&'a TimeZone, Vec<&'a str>>;
+pub type DayZone<'a> = Result<&'a TimeZone, &'a [String]>;
 
 /// A day, as the instants it spans.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -41,7 +41,7 @@ pub fn parse(text: &str, zone: &DayZone<'_>) -> Option<Result<Day, String>> {
             Err(zones) => Err(format!(
                 "`{text}` gives only a day, and the rulebooks keep time in different zones ({}); give the day's zone or offset, such as `{text}[{}]`",
                 zones.join(", "),
-                zones.first().copied().unwrap_or("Europe/Kyiv")
+                zones.first().map_or("Europe/Kyiv", String::as_str)
             )),
         },
         "Z" | "z" => Ok(TimeZone::UTC),
@@ -158,7 +158,8 @@ mod tests {
                 .unwrap()
                 .is_err()
         );
-        let disagree: DayZone<'_> = Err(vec!["Europe/Kyiv", "Europe/Moscow"]);
+        let zones = ["Europe/Kyiv".to_owned(), "Europe/Moscow".to_owned()];
+        let disagree: DayZone<'_> = Err(&zones);
         assert!(parse("2025-09-03", &disagree).unwrap().is_err());
         assert!(parse("2025-09-03+03:00", &disagree).unwrap().is_ok());
     }

@@ -246,9 +246,6 @@ impl Vocab for Vocabulary {
     }
 
     fn day_zone(&self) -> super::DayZone<'_> {
-        match &self.day_zone {
-            Ok(tz) => Ok(tz),
-            Err(names) => Err(names.iter().map(String::as_str).collect()),
-        }
+        self.day_zone.as_ref().map_err(Vec::as_slice)
     }
 }
