@@ -106,3 +106,36 @@ fn quantifiers_bind_what_follows_where() {
     );
     assert!(matches!(c.node, Expr::Binary { op, .. } if op.node == BinOp::And));
 }
+
+#[test]
+fn labels_that_look_like_names_leave_what_follows_them_alone() {
+    use crate::ast::{DateTimeLit, Declaration};
+    let text = "agreement \"A\" {\n  in force 2025-09-03 Europe/Kyiv\n}\narticle A \"a\" {\n  violation when act is fire\n}\nsuspend article A, B.4 for X from 2025-09-05 Europe/Kyiv until 2025-09-06 12:00 Europe/Kyiv\nexception e upholds article A, (b), II.A.3 over f {\n  applies when act is fire\n}\n";
+    let ast = super::parse_rulebook(&Source::new("t", text)).unwrap();
+    let labels = |refs: &[crate::span::Spanned<String>]| -> Vec<String> {
+        refs.iter().map(|r| r.node.clone()).collect()
+    };
+    let [
+        Declaration::Article(a),
+        Declaration::Suspension(s),
+        Declaration::Exception(x),
+    ] = &ast.declarations[..]
+    else {
+        panic!("{:?}", ast.declarations)
+    };
+    assert_eq!(a.number.node, "A");
+    assert_eq!(labels(&s.articles), ["A", "B.4"]);
+    assert_eq!(s.party.node, "X");
+    let day = DateTimeLit {
+        date: "2025-09-05".into(),
+        clock: None,
+        zone: "Europe/Kyiv".into(),
+    };
+    assert_eq!(s.from.node, day);
+    assert_eq!(
+        s.until.as_ref().unwrap().node.clock.as_deref(),
+        Some("12:00")
+    );
+    assert_eq!(labels(&x.overrides), ["A", "(b)", "II.A.3"]);
+    assert_eq!(x.over[0].node, "f");
+}
