@@ -29,6 +29,7 @@ pub use cond::*;
 pub use err::{CheckError, CheckWarning, did_you_mean};
 pub use index::SegmentIndex;
 pub use rulebook::*;
+pub use time::day_span;
 
 use crate::ast;
 use crate::span::{self, Source};

@@ -3,6 +3,7 @@
 //! A bad event is rejected with its location and reason; the others are
 //! still judged, and the report accounts for every input event.
 
+mod day;
 mod err;
 mod findings;
 mod jsonl;
@@ -14,6 +15,7 @@ mod vocabulary;
 mod yaml;
 
 pub use crate::check::Capacity;
+pub use day::DayZone;
 pub use err::{LoadError, Rejection};
 pub use model::*;
 pub use position::{Bearing, DEFAULT_MAX_RANGE_M, Position};

@@ -172,6 +172,38 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
         Outcome::Violation,
         Some("KPA"),
     ),
+    // Entry into force known only to the day: open on that day, decided
+    // the next; labels as the agreement writes them.
+    (
+        "il-lb-armistice-1949",
+        "A-1",
+        Outcome::Inconclusive,
+        Some("IL"),
+    ),
+    (
+        "il-lb-armistice-1949",
+        "A-3",
+        Outcome::Violation,
+        Some("IL"),
+    ),
+    (
+        "il-lb-armistice-1949",
+        "A-4",
+        Outcome::Violation,
+        Some("LB"),
+    ),
+    (
+        "cma-repudiation-day-2023",
+        "D-4",
+        Outcome::Inconclusive,
+        Some("DPRK"),
+    ),
+    (
+        "cma-repudiation-day-2023",
+        "D-5",
+        Outcome::NoViolation,
+        None,
+    ),
 ];
 
 #[test]
@@ -374,7 +406,7 @@ fn a_suspension_or_repudiation_binds_one_party_and_not_the_other() {
     assert!(k3.articles.is_empty());
     assert!(
         k3.summary
-            .starts_with("repudiated for DPRK since 2023-11-23 00:00 Asia/Pyongyang")
+            .starts_with("repudiated for DPRK since 2023-11-23 Asia/Pyongyang")
     );
     // The same night, an act of unknown origin cannot be held to either.
     assert_eq!(

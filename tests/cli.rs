@@ -659,3 +659,49 @@ fn the_json_report_carries_reasons_responsibility_findings_and_implied_acts_as_d
         serde_json::json!({"kind": "prevent", "because": {"controls": "origin"}})
     );
 }
+
+#[test]
+fn explain_names_an_article_by_its_label_and_a_day_as_data() {
+    let out = truce(&[
+        "explain",
+        "--rules",
+        "rules/il-lb-gaa-1949.truce",
+        "--events",
+        "cases/il-lb-armistice-1949/events.yaml",
+        "A-1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["articles"][0]["article"], "III.2");
+    assert_eq!(v["articles"][0]["why"]["kind"], "not_in_force");
+    let doubt = &v["articles"][0]["why"]["doubt"];
+    assert_eq!(doubt["kind"], "within_day");
+    assert_eq!(doubt["of"]["kind"], "entry_into_force");
+    assert_eq!(doubt["day"], "1949-03-23 Asia/Beirut");
+    assert_eq!(v["explanation"]["in_force"]["result"], "unknown");
+}
+
+#[test]
+fn a_manifest_that_writes_a_label_as_a_number_is_refused_where_it_stands() {
+    let dir = std::env::temp_dir().join(format!("truce-label-case-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let root = std::env::current_dir().unwrap();
+    let rules = root.join("rules/cma-2018.truce");
+    let events = root.join("cases/cma-repudiation-day-2023/events.yaml");
+    let manifest = format!(
+        "rules: {}\nevents: {}\nexpect:\n  D-1: {{outcome: violation, party: ROK, articles: [1.3]}}\n",
+        rules.display(),
+        events.display()
+    );
+    std::fs::write(dir.join("case.yaml"), manifest).unwrap();
+    let out = truce(&["test", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("expect.D-1.articles[0]"),
+        "{}",
+        text(&out.stdout)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -659,3 +659,43 @@ fn a_flight_is_judged_on_every_stretch_of_its_track() {
     );
     assert_eq!(article1(rules, &vague), Unknown);
 }
+
+#[test]
+fn articles_keep_their_labels_and_the_rulebooks_order() {
+    // Labels as instruments write them, declared out of any sorted order:
+    // verdicts quote them verbatim, in the order the rulebook declares them.
+    let rules = "agreement \"A\" {\n  in force 2025-09-03 Europe/Kyiv\n  party A \"a\"\n  party B \"b\"\n}\nact fire \"fire\"\narticle B.4 \"b\" {\n  violation when act is fire\n}\narticle III.2 \"r\" {\n  violation when act is fire\n}\narticle 2(a)(i) \"s\" {\n  violation when act is fire\n}\narticle (b) \"l\" {\n  violation when act is fire\n}\narticle A \"a\" {\n  violation when act is fire\n}\nexception drill carves out article III.2, (b) {\n  applies when actor is B\n}\n";
+    let events = "- id: F\n  time: 2025-09-04\n  act: fire\n  actor: {party: B}\n  evidence: [{source: S, kind: observation, grade: A1}]\n";
+    let v = judge_under(rules, events);
+    let labels: Vec<&str> = v[0].articles.iter().map(|f| &*f.article).collect();
+    assert_eq!(labels, ["B.4", "III.2", "2(a)(i)", "(b)", "A"]);
+    let outcomes: Vec<Outcome> = v[0].articles.iter().map(|f| f.outcome).collect();
+    use Outcome::{NoViolation, Violation};
+    assert_eq!(
+        outcomes,
+        [Violation, NoViolation, Violation, NoViolation, Violation]
+    );
+    assert_eq!(v[0].summary, "violates articles B.4, 2(a)(i), A");
+}
+
+#[test]
+fn an_act_on_the_day_of_an_entry_into_force_without_an_hour_is_open_and_says_why() {
+    use truce::eval::{DayOf, Doubt, Reason};
+    let rules = "agreement \"A\" {\n  in force 2025-09-03 Europe/Kyiv\n  party A \"a\"\n  party B \"b\"\n}\nact fire \"fire\"\narticle 1 \"t\" {\n  violation when act is fire\n}\n";
+    let events = "- id: ON\n  time: 2025-09-03T23:59:00+03:00\n  act: fire\n  actor: {party: A}\n  evidence: [{source: S, kind: observation, grade: A1}]\n- id: NEXT\n  time: 2025-09-04T00:00:00+03:00\n  act: fire\n  actor: {party: A}\n  evidence: [{source: S, kind: observation, grade: A1}]\n";
+    let v = judge_under(rules, events);
+    assert_eq!(outcome(&v[0]), (Outcome::Inconclusive, Some("A")));
+    let doubt = Doubt::WithinDay {
+        of: DayOf::EntryIntoForce,
+        day: "2025-09-03 Europe/Kyiv".into(),
+    };
+    assert_eq!(v[0].in_force.doubt.as_ref(), Some(&doubt));
+    assert_eq!(
+        v[0].articles[0].reason,
+        Reason::NotInForce {
+            why: String::new(),
+            doubt: Some(doubt)
+        }
+    );
+    assert_eq!(outcome(&v[1]), (Outcome::Violation, Some("A")));
+}

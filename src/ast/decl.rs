@@ -61,11 +61,12 @@ pub struct GroupDecl {
     pub span: Span,
 }
 
-/// A local date and time in an IANA zone, as written: `1953-07-27 22:00 Asia/Seoul`.
+/// A local date and time in an IANA zone, as written: `1953-07-27 22:00 Asia/Seoul`;
+/// or a day without its hour, `2025-09-03 Europe/Kyiv` (`clock` is `None`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct DateTimeLit {
     pub date: String,
-    pub clock: String,
+    pub clock: Option<String>,
     pub zone: String,
 }
 
@@ -228,6 +229,7 @@ pub struct ActDecl {
 /// `article 6 "text" { ... }`
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
+    /// Its label as the instrument writes it (`6`, `13(a)`, `III.2`, `(b)`).
     pub number: Spanned<String>,
     pub text: Spanned<String>,
     pub clauses: Vec<ArticleClause>,

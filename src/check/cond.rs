@@ -71,11 +71,13 @@ pub enum CondKind {
         lhs: Subject,
         rhs: Subject,
     },
-    /// `time >= 1953-07-27 22:00 Asia/Seoul`
+    /// `time >= 1953-07-27 22:00 Asia/Seoul`, or a day: `time < 2025-09-03 Europe/Kyiv`
     Time {
         subject: Subject,
         op: CmpOp,
+        /// The bound, or the first and last instant of its day.
         at: Timestamp,
+        last: Timestamp,
         written: String,
     },
     /// `time after withdrawal`: against a deadline, as extended when the
@@ -269,11 +271,16 @@ impl Field {
     }
 }
 
-/// What a time is measured from: another event's time, or a date.
+/// What a time is measured from: another event's time, or a date (from
+/// `at` to `last` when known only to the day).
 #[derive(Debug, Clone, PartialEq)]
 pub enum TimeRef {
     Event(Subject),
-    At { at: Timestamp, written: String },
+    At {
+        at: Timestamp,
+        last: Timestamp,
+        written: String,
+    },
 }
 
 /// How far `within` reaches: a fixed distance or a weapon's maximum range.

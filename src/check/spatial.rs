@@ -210,6 +210,7 @@ impl Checker {
                 .instant(&Spanned::new(d.clone(), reference.span.clone()))
                 .map(|i| TimeRef::At {
                     at: i.at,
+                    last: i.last,
                     written: i.written,
                 }),
             _ => self.time_field(reference, scope).map(TimeRef::Event),

@@ -4,15 +4,21 @@
 //!
 //! A recommitment lifts every suspension that began before it. A time
 //! window across any of these boundaries is unknown when the status
-//! differs on either side.
+//! differs on either side; so is a time that falls on the day of one known
+//! only to the day (an entry into force whose hour was never published),
+//! unless every way that day may have turned out gives the same status.
 
 use jiff::Timestamp;
 
-use super::time::written;
+use super::time::{falls_on, within_day, written};
 use super::truth::Truth;
-use super::verdict::{Fact, Step};
-use crate::check::{PartyIdx, Role, Rulebook, Suspension};
+use super::verdict::{DayOf, Doubt, Fact, Step};
+use crate::check::{Instant, PartyIdx, Role, Rulebook, Suspension};
 use crate::events::Event;
+
+/// At most this many instants known only to the day are weighed at once;
+/// beyond it, the status is unknown (2^8 ways to try).
+const MAX_OPEN: usize = 8;
 
 /// The entry-into-force gate, and for which parties.
 pub struct Gate {
@@ -40,7 +46,7 @@ pub fn agreement(event: &Event, rulebook: &Rulebook) -> Gate {
     };
     let mut step = Step::leaf(condition.into(), truth, vec![fact]);
     if truth == Truth::Unknown {
-        step.unknown_because = Some(why_unknown(event, rulebook, None));
+        explain(&mut step, event, rulebook, None, &parties);
     }
     let reason = (truth == Truth::False).then(|| why_not(event, rulebook, None, &parties));
     let doctrines = gating_doctrines(event, rulebook, &parties);
@@ -66,8 +72,65 @@ fn gating_doctrines(
         .collect()
 }
 
+/// Says why the status is unknown: as data when an instant known only to
+/// the day makes it so, otherwise as a reader would say it.
+fn explain(
+    step: &mut Step,
+    event: &Event,
+    rulebook: &Rulebook,
+    article: Option<usize>,
+    parties: &[Option<PartyIdx>],
+) {
+    match day_doubt(event, rulebook, article, parties) {
+        Some(doubt) => step.doubt = Some(doubt),
+        None => step.unknown_because = Some(why_unknown(event, rulebook, article)),
+    }
+}
+
+/// The first instant that bears on the status and is known only to a day
+/// the event's time falls on: entry into force, then a suspension's start
+/// or end, then a regime's start.
+fn day_doubt(
+    event: &Event,
+    rulebook: &Rulebook,
+    article: Option<usize>,
+    parties: &[Option<PartyIdx>],
+) -> Option<Doubt> {
+    let on = |i: &Instant| falls_on(&event.time, i.at, i.last);
+    if on(&rulebook.in_force) {
+        return Some(within_day(
+            DayOf::EntryIntoForce,
+            &rulebook.in_force.written,
+        ));
+    }
+    let id = |s: &Suspension| rulebook.parties[usize::from(s.party)].id.clone();
+    let deciding = |s: &&Suspension| {
+        s.covers(article) && (parties.contains(&Some(s.party)) || parties.contains(&None))
+    };
+    for s in rulebook.suspensions.iter().filter(deciding) {
+        if on(&s.from) {
+            let of = DayOf::Suspension {
+                party: id(s),
+                repudiation: s.repudiation,
+            };
+            return Some(within_day(of, &s.from.written));
+        }
+        if let Some(u) = s.until.as_ref().filter(|u| on(u)) {
+            return Some(within_day(
+                DayOf::SuspensionEnd { party: id(s) },
+                &u.written,
+            ));
+        }
+    }
+    let regime = rulebook.regimes.iter().find(|r| on(&r.from))?;
+    let of = DayOf::Regime {
+        name: regime.name.as_str().into(),
+    };
+    Some(within_day(of, &regime.from.written))
+}
+
 /// What makes the status unknown, as a reader would say it.
-pub fn why_unknown(event: &Event, rulebook: &Rulebook, article: Option<usize>) -> String {
+fn why_unknown(event: &Event, rulebook: &Rulebook, article: Option<usize>) -> String {
     let inside = |t: Timestamp| t > event.time.from && t <= event.time.to;
     if inside(rulebook.in_force.at) {
         return "the event's time window straddles entry into force".into();
@@ -116,7 +179,7 @@ pub fn article(event: &Event, rulebook: &Rulebook, article: usize) -> Option<Gat
         vec![fact],
     );
     if truth == Truth::Unknown {
-        step.unknown_because = Some(why_unknown(event, rulebook, Some(article)));
+        explain(&mut step, event, rulebook, Some(article), &parties);
     }
     let reason = (truth == Truth::False).then(|| why_not(event, rulebook, Some(article), &parties));
     Some(Gate {
@@ -140,7 +203,9 @@ fn bound_parties(event: &Event, rulebook: &Rulebook) -> Vec<Option<PartyIdx>> {
     }
 }
 
-/// The status over the event's window, for every party that decides.
+/// The status over the event's window, for every party that decides:
+/// taken at its start and wherever some party's status may change within
+/// it, each time every way the days known without their hour may turn out.
 fn over_window(
     event: &Event,
     rulebook: &Rulebook,
@@ -148,15 +213,31 @@ fn over_window(
     parties: &[Option<PartyIdx>],
 ) -> Truth {
     let mut instants = vec![event.time.from];
-    instants.extend(boundaries(rulebook).filter(|b| *b > event.time.from && *b <= event.time.to));
+    let within = |b: &Timestamp| *b > event.time.from && *b <= event.time.to;
+    for b in boundaries(rulebook) {
+        instants.extend([b.at, b.last].into_iter().filter(within));
+    }
     let mut seen: Option<bool> = None;
-    for party in parties {
-        for t in &instants {
-            let bound = binds(*t, *party, rulebook, article).is_none();
-            match seen {
-                None => seen = Some(bound),
-                Some(s) if s != bound => return Truth::Unknown,
-                _ => {}
+    for t in instants {
+        let open: Vec<&Instant> = boundaries(rulebook)
+            .filter(|b| b.passed_by(t).is_none())
+            .collect();
+        if open.len() > MAX_OPEN {
+            return Truth::Unknown;
+        }
+        for mask in 0..1u32 << open.len() {
+            let reading = Reading {
+                t,
+                open: &open,
+                mask,
+            };
+            for party in parties {
+                let bound = binds(&reading, *party, rulebook, article).is_none();
+                match seen {
+                    None => seen = Some(bound),
+                    Some(s) if s != bound => return Truth::Unknown,
+                    _ => {}
+                }
             }
         }
     }
@@ -164,32 +245,59 @@ fn over_window(
 }
 
 /// Every instant at which some party's status may change.
-fn boundaries(rulebook: &Rulebook) -> impl Iterator<Item = Timestamp> + '_ {
+fn boundaries(rulebook: &Rulebook) -> impl Iterator<Item = &Instant> + '_ {
     let suspensions = rulebook
         .suspensions
         .iter()
-        .flat_map(|s| std::iter::once(s.from.at).chain(s.until.as_ref().map(|u| u.at)));
-    std::iter::once(rulebook.in_force.at)
+        .flat_map(|s| std::iter::once(&s.from).chain(s.until.as_ref()));
+    std::iter::once(&rulebook.in_force)
         .chain(suspensions)
-        .chain(rulebook.regimes.iter().map(|r| r.from.at))
+        .chain(rulebook.regimes.iter().map(|r| &r.from))
 }
 
-/// Why the agreement (or an article) did not bind `party` at `t`: `None`
-/// when it did.
-fn binds<'r>(
+/// One way the record may be read at `t`: each instant known only to a
+/// day `t` falls on (`open`) has passed if its bit in `mask` is set; every
+/// other instant has passed if it is no later than `t`.
+struct Reading<'a> {
     t: Timestamp,
+    open: &'a [&'a Instant],
+    mask: u32,
+}
+
+impl Reading<'_> {
+    /// The reading that takes every open instant to have passed by `t`.
+    fn settled(t: Timestamp) -> Reading<'static> {
+        Reading {
+            t,
+            open: &[],
+            mask: 0,
+        }
+    }
+
+    fn passed(&self, i: &Instant) -> bool {
+        match self.open.iter().position(|o| std::ptr::eq(*o, i)) {
+            Some(k) => self.mask >> k & 1 == 1,
+            None => i.at <= self.t,
+        }
+    }
+}
+
+/// Why the agreement (or an article) did not bind `party` as `reading`
+/// has it: `None` when it did.
+fn binds<'r>(
+    reading: &Reading<'_>,
     party: Option<PartyIdx>,
     rulebook: &'r Rulebook,
     article: Option<usize>,
 ) -> Option<Unbound<'r>> {
-    if t < rulebook.in_force.at {
+    if !reading.passed(&rulebook.in_force) {
         return Some(Unbound::NotYet);
     }
     let party = party?;
     let regime_start = rulebook
         .regimes
         .iter()
-        .filter(|r| r.from.at <= t)
+        .filter(|r| reading.passed(&r.from))
         .map(|r| r.from.at)
         .max();
     rulebook
@@ -197,7 +305,7 @@ fn binds<'r>(
         .iter()
         .filter(|s| s.party == party)
         .filter(|s| s.covers(article))
-        .filter(|s| s.from.at <= t && s.until.as_ref().is_none_or(|u| t < u.at))
+        .filter(|s| reading.passed(&s.from) && s.until.as_ref().is_none_or(|u| !reading.passed(u)))
         .filter(|s| s.effective(rulebook))
         // A recommitment after the suspension began lifts it.
         .find(|s| regime_start.is_none_or(|r| s.from.at >= r))
@@ -216,7 +324,7 @@ fn why_not(
     parties: &[Option<PartyIdx>],
 ) -> String {
     let party = parties.first().copied().flatten();
-    match binds(event.time.from, party, rulebook, article) {
+    match binds(&Reading::settled(event.time.from), party, rulebook, article) {
         Some(Unbound::Suspended(s)) => suspension_note(s, rulebook),
         _ => format!(
             "before the agreement entered into force ({})",
@@ -290,19 +398,37 @@ fn statuses(t: Timestamp, rulebook: &Rulebook, article: Option<usize>) -> String
             || rulebook.in_force.written.clone(),
             |r| format!("{} (regime `{}`)", r.from.written, r.name),
         );
+    // Where `t` falls on a day known without its hour, the status before
+    // that day's instant and after it are both told.
+    let open: Vec<&Instant> = boundaries(rulebook)
+        .filter(|b| b.passed_by(t).is_none())
+        .collect();
+    let before = Reading {
+        t,
+        open: &open,
+        mask: 0,
+    };
+    let after = Reading::settled(t);
     let mut notes = Vec::new();
     for (i, p) in rulebook.parties.iter().enumerate() {
         if p.role != Role::Party {
             continue;
         }
-        notes.push(match binds(t, Some(i as PartyIdx), rulebook, article) {
+        let party = i as PartyIdx;
+        let status = |reading: &Reading<'_>| match binds(reading, Some(party), rulebook, article) {
             None => format!(
                 "in force for {} since {since}{}",
                 p.id,
-                without_effect(t, i as PartyIdx, rulebook, article)
+                without_effect(t, party, rulebook, article)
             ),
             Some(Unbound::NotYet) => format!("not yet in force for {}", p.id),
             Some(Unbound::Suspended(s)) => suspension_note(s, rulebook),
+        };
+        let (early, late) = (status(&before), status(&after));
+        notes.push(if early == late {
+            late
+        } else {
+            format!("{early}, or {late}")
         });
     }
     notes.join("; ")

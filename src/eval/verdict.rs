@@ -133,6 +133,10 @@ pub struct Step {
     /// Why a test could not be decided.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unknown_because: Option<String>,
+    /// Why a test could not be decided, as data; when given, it says it
+    /// instead of `unknown_because`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doubt: Option<Doubt>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<Step>,
     /// For a test findings can decide: the findings weighed, and whether
@@ -155,6 +159,51 @@ pub enum Related {
     Unlinked(Bound),
     /// Related events tried but not listed, so many were there.
     Omitted { count: usize },
+}
+
+/// Why a test could not be decided, as data the renderers word.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Doubt {
+    /// An instant of the rulebook is known only to the day (an entry into
+    /// force whose hour was never published, say), and the event's time
+    /// falls on that day: whether it came before or after is unknown.
+    WithinDay {
+        /// What the instant is.
+        of: DayOf,
+        /// The day as the rulebook writes it: `2025-09-03 Europe/Kyiv`.
+        day: Name,
+    },
+}
+
+/// An instant of the rulebook that may be known only to the day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DayOf {
+    EntryIntoForce,
+    /// The start of a party's suspension (or repudiation).
+    Suspension {
+        party: Name,
+        repudiation: bool,
+    },
+    /// The end of a party's suspension (`until`).
+    SuspensionEnd {
+        party: Name,
+    },
+    /// The start of a regime.
+    Regime {
+        name: Name,
+    },
+    /// A deadline's due date.
+    Deadline {
+        name: Name,
+    },
+    /// The day an extension of a deadline was agreed.
+    Extension {
+        deadline: Name,
+    },
+    /// A date a condition compares a time with.
+    Bound,
 }
 
 /// A related event bound to the name `some` gives it.
@@ -252,8 +301,14 @@ pub enum Reason {
     CapacityUnknown { party: Name },
     /// Who controls the place the act came from is unknown.
     ControllerUnknown { field: &'static str },
-    /// The agreement may not have bound the actor's party at the time.
-    NotInForce { why: String },
+    /// The agreement may not have bound the actor's party at the time:
+    /// why, worded (`why`, empty when `doubt` says it) or as data.
+    NotInForce {
+        #[serde(skip_serializing_if = "String::is_empty")]
+        why: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        doubt: Option<Doubt>,
+    },
     /// An excusing (or carving-out) and an upholding exception both apply,
     /// with no rank between them.
     ExceptionsConflict { excuse: Name, upholds: Name },
@@ -268,6 +323,9 @@ pub enum Reason {
     CannotDecide {
         test: Arc<str>,
         because: Option<String>,
+        /// Why, as data, when the test says it so.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        doubt: Option<Doubt>,
         decided_by: Option<DecidedBy>,
     },
     /// The condition is met but the occurrence is not proven.
@@ -289,6 +347,8 @@ pub enum Reason {
         exceptions: Vec<Name>,
         test: Option<Arc<str>>,
         because: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        doubt: Option<Doubt>,
     },
     /// A party answering under a duty to prevent took the care the
     /// rulebook's standard of conduct asks: its duty was not breached.
@@ -593,6 +653,7 @@ impl Step {
             result,
             facts,
             unknown_because: None,
+            doubt: None,
             steps: Vec::new(),
             basis: None,
             related: None,

@@ -165,8 +165,12 @@ pub struct Grants {
 pub struct Time {
     pub from: Timestamp,
     pub to: Timestamp,
-    /// The UTC offset the observer wrote, in seconds, to show times as written.
+    /// The UTC offset the observer wrote, in seconds, to show times as
+    /// written (for a day, the offset at its start).
     pub offset: i32,
+    /// Written as whole days (`2025-09-03`, or a window from one day to
+    /// another): how many, so they are shown as written; 0 otherwise.
+    pub days: u16,
 }
 
 impl Time {

@@ -20,6 +20,10 @@ pub trait Vocab {
     /// about another event too.
     fn element(&self, name: &str) -> Option<bool>;
     fn element_names(&self) -> Vec<&str>;
+    /// The time zone a day written without one is read in: that of the
+    /// rulebook's entry into force, or the zones of several rulebooks when
+    /// they disagree.
+    fn day_zone(&self) -> super::DayZone<'_>;
 }
 
 /// The words naming the sides of a rulebook's line: the parties holding
@@ -92,6 +96,10 @@ impl Vocab for Rulebook {
     fn element_names(&self) -> Vec<&str> {
         self.elements.iter().map(|e| &*e.name).collect()
     }
+
+    fn day_zone(&self) -> super::DayZone<'_> {
+        Ok(&self.in_force.tz)
+    }
 }
 
 /// The parties and acts of several rulebooks, with each rulebook's own
@@ -108,6 +116,9 @@ pub struct Vocabulary {
     zones: Vec<Name>,
     /// Elements, and whether each is about another event too.
     elements: Vec<(Name, bool)>,
+    /// The zone of the rulebooks' entries into force, if they share one;
+    /// otherwise each zone's name, in rulebook order.
+    day_zone: Result<jiff::tz::TimeZone, Vec<String>>,
 }
 
 impl Vocabulary {
@@ -170,7 +181,24 @@ impl Vocabulary {
             lines,
             zones,
             elements,
+            day_zone: shared_zone(rulebooks),
         }
+    }
+}
+
+/// The zone every rulebook's entry into force is written in, or the names
+/// of the zones when they differ.
+fn shared_zone(rulebooks: &[&Rulebook]) -> Result<jiff::tz::TimeZone, Vec<String>> {
+    let mut names: Vec<String> = Vec::new();
+    for r in rulebooks {
+        let name = r.in_force.tz.iana_name().unwrap_or("UTC").to_owned();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    match (names.len(), rulebooks.first()) {
+        (1, Some(r)) => Ok(r.in_force.tz.clone()),
+        _ => Err(names),
     }
 }
 
@@ -215,5 +243,9 @@ impl Vocab for Vocabulary {
 
     fn element_names(&self) -> Vec<&str> {
         self.elements.iter().map(|(n, _)| &**n).collect()
+    }
+
+    fn day_zone(&self) -> super::DayZone<'_> {
+        self.day_zone.as_ref().map_err(Vec::as_slice)
     }
 }

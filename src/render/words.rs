@@ -3,8 +3,8 @@
 //! both word them here, so a reason reads the same everywhere.
 
 use crate::eval::{
-    ActorRole, Basis, DecidedBy, DiligenceTrial, Duty, FailedElement, FailedExcuse, Note,
-    Perpetrator, PreventBecause, Reason, Responsibility, Truth, Weighed,
+    ActorRole, Basis, DayOf, DecidedBy, DiligenceTrial, Doubt, Duty, FailedElement, FailedExcuse,
+    Note, Perpetrator, PreventBecause, Reason, Responsibility, Truth, Weighed,
 };
 use crate::events::{FindingTest, Object};
 
@@ -33,7 +33,8 @@ pub fn reason(r: &Reason) -> String {
         Reason::ControllerUnknown { field } => format!(
             "met, but who controls the {field} is unknown, so which party had to prevent the act cannot be decided"
         ),
-        Reason::NotInForce { why } => {
+        Reason::NotInForce { why, doubt } => {
+            let why = doubt.as_ref().map_or_else(|| why.clone(), self::doubt);
             format!("the agreement may not have bound the actor's party: {why}")
         }
         Reason::ExceptionsConflict { excuse, upholds } => format!(
@@ -52,8 +53,12 @@ pub fn reason(r: &Reason) -> String {
         Reason::CannotDecide {
             test,
             because,
+            doubt,
             decided_by,
-        } => format!("cannot decide `{test}`: {}", open(because, *decided_by)),
+        } => {
+            let because = doubt.as_ref().map(self::doubt).or_else(|| because.clone());
+            format!("cannot decide `{test}`: {}", open(&because, *decided_by))
+        }
         Reason::NotProven { occurrence } => {
             format!("condition met, but occurrence is not proven: {occurrence}")
         }
@@ -70,7 +75,9 @@ pub fn reason(r: &Reason) -> String {
             exceptions,
             test,
             because,
+            doubt,
         } => {
+            let because = doubt.as_ref().map(self::doubt).or_else(|| because.clone());
             let names: Vec<String> = exceptions.iter().map(|x| format!("`{x}`")).collect();
             let word = if names.len() == 1 {
                 "exception"
@@ -390,6 +397,44 @@ pub fn note(n: &Note) -> String {
             format!("the link,{by} rests on {items}: it {meets} {standard}")
         }
         Note::FindingsOnly => "no definition in the rulebook: only a finding decides it".to_owned(),
+    }
+}
+
+/// Why a test could not be decided: `entry into force is known only to
+/// the day, 2025-09-03 Europe/Kyiv, and the event's time falls on that
+/// day: which came first is unknown`.
+pub fn doubt(d: &Doubt) -> String {
+    match d {
+        Doubt::WithinDay {
+            of: DayOf::Bound,
+            day,
+        } => format!(
+            "the bound, {day}, is a whole day, not an instant, and the event's time falls on that day: which came first is unknown"
+        ),
+        Doubt::WithinDay { of, day } => format!(
+            "{} is known only to the day, {day}, and the event's time falls on that day: which came first is unknown",
+            day_of(of)
+        ),
+    }
+}
+
+/// What an instant known only to the day is.
+fn day_of(of: &DayOf) -> String {
+    match of {
+        DayOf::EntryIntoForce => "entry into force".to_owned(),
+        DayOf::Suspension {
+            party,
+            repudiation: false,
+        } => format!("the start of `{party}`'s suspension"),
+        DayOf::Suspension {
+            party,
+            repudiation: true,
+        } => format!("`{party}`'s repudiation"),
+        DayOf::SuspensionEnd { party } => format!("the end of `{party}`'s suspension"),
+        DayOf::Regime { name } => format!("the start of regime `{name}`"),
+        DayOf::Deadline { name } => format!("deadline `{name}`"),
+        DayOf::Extension { deadline } => format!("the extension of deadline `{deadline}`"),
+        DayOf::Bound => "the bound".to_owned(),
     }
 }
 

@@ -443,7 +443,7 @@ impl<'s> Builder<'s> {
     fn article(&self, pair: Pair<'_, Rule>) -> Result<Article> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner().skip(1);
-        let number = self.article_number(inner.next().expect("grammar: number"));
+        let number = self.article_label(inner.next().expect("grammar: number"));
         let text = self.string(inner.next().expect("grammar: text"))?;
         let clauses = inner
             .map(|p| self.article_clause(p))
@@ -631,7 +631,7 @@ impl<'s> Builder<'s> {
     pub(super) fn article_refs(&self, pair: Pair<'_, Rule>) -> Vec<Spanned<String>> {
         pair.into_inner()
             .skip(1)
-            .map(|p| self.article_number(p))
+            .map(|p| self.article_label(p))
             .collect()
     }
 
