@@ -385,6 +385,7 @@ fn several_rulebooks_give_one_deterministic_report_naming_each_instrument() {
             "rules/kaa.truce",
             "rules/geo/korea-mdl.geojson",
             "rules/cma-2018.truce",
+            "rules/geo/korea-maritime-buffer-zones-illustrative.geojson",
             "cases/cma-no-fly-2018-2023/events.yaml"
         ]
     );
