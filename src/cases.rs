@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::eval::{Outcome, Verdict};
+
+mod read;
 use crate::report::Adjudication;
 
 /// `case.yaml`
@@ -31,9 +33,8 @@ pub struct Manifest {
     pub doctrine: BTreeMap<String, String>,
 }
 
-/// A value, or a list of them.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+/// A value, or a list of them (read in `read.rs`).
+#[derive(Debug)]
 pub enum OneOrMany<T> {
     One(T),
     Many(Vec<T>),
@@ -60,8 +61,9 @@ pub struct Expectation {
     /// The party held responsible; absent when none is.
     #[serde(default)]
     pub party: Option<String>,
-    /// The articles behind the outcome, when the case pins them.
-    #[serde(default)]
+    /// The articles behind the outcome, when the case pins them, by their
+    /// labels as the rulebook writes them.
+    #[serde(default, deserialize_with = "read::labels")]
     pub articles: Option<Vec<String>>,
     /// Words the reason must contain: a rejection's reason, or for a
     /// verdict its summary, an article's reason or its continuing state's note.

@@ -20,6 +20,7 @@ mod patterns;
 mod provisions;
 mod related;
 mod rulebook;
+pub mod sides;
 mod spatial;
 mod symbols;
 mod time;
@@ -29,6 +30,7 @@ pub use cond::*;
 pub use err::{CheckError, CheckWarning, did_you_mean};
 pub use index::SegmentIndex;
 pub use rulebook::*;
+pub use time::day_span;
 
 use crate::ast;
 use crate::span::{self, Source};
@@ -158,7 +160,8 @@ impl Checker {
         let acts = self.acts(ast);
         let act_classes = self.act_classes(ast);
         self.lines = self.lines(ast);
-        let zones = self.zones(ast);
+        let mut zones = self.zones(ast);
+        let areas = self.areas(ast, &mut zones);
         let weapon_classes = self.weapon_classes(ast);
         let reaches = self.reaches(ast);
         let mut regimes = self.regimes(ast);
@@ -207,6 +210,7 @@ impl Checker {
             weapon_classes,
             lines: std::mem::take(&mut self.lines),
             zones,
+            areas,
             reaches,
             deadlines: std::mem::take(&mut self.deadlines),
             suspensions,

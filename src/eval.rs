@@ -12,6 +12,7 @@ mod exception;
 mod facts;
 mod findings;
 mod force;
+mod over;
 mod pattern;
 #[cfg(test)]
 mod predicates_tests;

@@ -4,6 +4,7 @@
 //! still judged, and the report accounts for every input event.
 
 mod change;
+mod day;
 mod err;
 mod findings;
 mod jsonl;
@@ -15,6 +16,7 @@ mod vocabulary;
 mod yaml;
 
 pub use crate::check::Capacity;
+pub use day::DayZone;
 pub use err::{LoadError, Rejection};
 pub use model::*;
 pub use position::{Bearing, DEFAULT_MAX_RANGE_M, Position};

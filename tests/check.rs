@@ -173,7 +173,7 @@ fn new_checks_are_reported() {
             "holdings.truce",
             &[
                 "unknown party `P`",
-                "line `l` runs east–west, so its east side is not clear / name a side across the line's course: `l` has `north` and `south`",
+                "line `l` runs east–west, so its east side is not clear / name a side across the line's course (`l` has `north` and `south`)",
                 "`RU` is said twice to hold a side",
                 "a per-party line has no sides of its own",
             ],

@@ -631,3 +631,249 @@ fn a_change_in_the_rulebook_and_the_same_change_as_events_give_the_same_verdicts
     let bare = incident_verdicts(&judge_under(&recorded, &changed_incidents("")));
     assert_eq!(bare[3].1, Outcome::Violation);
 }
+
+#[test]
+fn changes_known_only_to_the_day_give_the_same_verdicts_declared_or_recorded() {
+    // Agreed on 16 September and suspended from 1 October, hours unknown:
+    // in the rulebook as days, or as change events dated by day.
+    let articles = "act deployment \"forces positioned\"\nact statement \"a statement, decision or notice\"\ndeadline leave = 7 d after in force\narticle 1 \"Withdraw within 7 days.\" {\n  violation when act is deployment and time after leave\n  responsible actor.party\n  proof preponderance\n}\n";
+    let declared = two_parties(&format!(
+        "{articles}extend leave to 21 d after in force agreed 2025-09-16 Europe/Kyiv\nsuspend for A from 2025-10-01 Europe/Kyiv\n"
+    ));
+    let recorded = two_parties(&format!(
+        "{articles}change deadline leave by A and B together\nchange suspension by each party\n"
+    ));
+    let notice = "  evidence: [{source: joint notice, kind: observation, grade: A1}]\n";
+    let seen = "  evidence: [{source: MM patrol, kind: observation, grade: B2}]\n";
+    let mut events = format!(
+        "- id: N-A\n  time: 2025-09-16\n  act: statement\n  actor: {{party: A}}\n  change: {{deadline: leave, until: 2025-09-24T00:00:00+03:00}}\n{notice}\
+         - id: N-B\n  time: 2025-09-16\n  act: statement\n  actor: {{party: B}}\n  change: {{joins: N-A}}\n{notice}\
+         - id: S-A\n  time: 2025-10-01\n  act: statement\n  actor: {{party: A}}\n  change: {{suspend: all}}\n{notice}"
+    );
+    let incidents = [
+        ("late", "2025-09-12T10:00:00+03:00"),
+        ("agreement_day", "2025-09-16T10:00:00+03:00"),
+        ("agreement_day_by_day", "2025-09-16"),
+        ("extended", "2025-09-17T00:00:00+03:00"),
+        ("after", "2025-09-26T10:00:00+03:00"),
+        ("suspension_day", "2025-10-01T10:00:00+03:00"),
+        ("suspended", "2025-10-02T00:00:00+03:00"),
+    ];
+    for (id, time) in incidents {
+        events.push_str(&format!(
+            "- id: {id}\n  time: {time}\n  act: deployment\n  actor: {{party: A}}\n{seen}"
+        ));
+    }
+    // Each incident's outcome, and what its day's doubt was about.
+    let read = |rules: &str| -> Vec<(Outcome, serde_json::Value)> {
+        let vs = judge_under(rules, &events);
+        incidents
+            .iter()
+            .map(|(id, _)| {
+                let v = vs.iter().find(|v| &*v.event == *id).unwrap();
+                let reason = v
+                    .articles
+                    .first()
+                    .map(|f| serde_json::to_value(&f.reason).unwrap());
+                let doubt = reason.map_or(serde_json::Value::Null, |r| r["doubt"].clone());
+                (v.outcome, doubt)
+            })
+            .collect()
+    };
+    let (by_rulebook, by_events) = (read(&declared), read(&recorded));
+    let outcomes: Vec<Outcome> = by_events.iter().map(|v| v.0).collect();
+    use Outcome::{Inconclusive, NoViolation, Violation};
+    assert_eq!(
+        outcomes,
+        [
+            Violation,
+            Inconclusive,
+            Inconclusive,
+            NoViolation,
+            Violation,
+            Inconclusive,
+            NoViolation
+        ]
+    );
+    for (i, (declared, recorded)) in by_rulebook.iter().zip(&by_events).enumerate() {
+        assert_eq!(declared.0, recorded.0, "{}", incidents[i].0);
+        // The same kind of day, the rulebook's or the event's.
+        assert_eq!(
+            declared.1["of"]["kind"], recorded.1["of"]["kind"],
+            "{}",
+            incidents[i].0
+        );
+    }
+    // The doubt is data: the rulebook's day as it writes it, or the change
+    // event's day and the event itself.
+    assert_eq!(by_rulebook[1].1["of"]["kind"], "extension");
+    assert_eq!(by_rulebook[1].1["day"], "2025-09-16 Europe/Kyiv");
+    assert_eq!(by_events[1].1["of"]["event"], "N-A");
+    assert_eq!(by_events[1].1["day"], "2025-09-16 (+03:00)");
+    assert_eq!(by_rulebook[5].1["of"]["kind"], "suspension");
+    assert_eq!(by_events[5].1["of"]["event"], "S-A");
+    assert_eq!(by_events[5].1["of"]["party"], "A");
+}
+
+/// Whether para 12's condition (a hostility against the other side) holds
+/// for one KAA event written as YAML.
+fn para12(event: &str) -> truce::eval::Truth {
+    let v = judge(event);
+    let f = v[0].articles.iter().find(|f| &*f.article == "12").unwrap();
+    f.condition.result
+}
+
+#[test]
+fn what_an_act_was_aimed_at_is_read_from_where_it_landed_what_it_crossed_and_what_it_struck() {
+    use truce::eval::Truth::{False, True, Unknown};
+    let fire = |rest: &str| {
+        format!(
+            "- id: E\n  time: 2019-05-04T11:40:00+09:00\n  act: fire\n  actor: {{party: KPA}}\n  origin: {{lat: 38.1300, lon: 126.8800}}\n{rest}"
+        )
+    };
+    let sit = "evidence: [{source: SIT, kind: investigation, grade: B2}]";
+    // No target recorded: nothing tells.
+    assert_eq!(para12(&fire("")), Unknown);
+    // Found to cross the MDL from its origin's side: it landed on the UNC's.
+    let crossed = format!("  findings: [{{test: crosses, line: mdl, by: SIT, {sit}}}]\n");
+    assert_eq!(para12(&fire(&crossed)), True);
+    // A target good only to 3 km, but the rounds struck a ROK post.
+    let vague = "  target: {lat: 38.0700, lon: 126.8600, accuracy_m: 3000}\n";
+    assert_eq!(para12(&fire(vague)), Unknown);
+    assert_eq!(para12(&fire(&format!("{vague}  affected: UNC\n"))), True);
+    // A drill into its own area, as a finding says: no hostility.
+    let drill = format!(
+        "  target: {{lat: 38.1500, lon: 126.8800}}\n  findings: [{{test: directed_at, object: own_area, by: SIT, {sit}}}]\n"
+    );
+    assert_eq!(para12(&fire(&drill)), False);
+    // Mines laid south of the line are aimed where they were laid.
+    let mines = "- id: M\n  time: 2015-08-04T07:35:00+09:00\n  act: mine_emplacement\n  actor: {party: KPA}\n  place: {lat: 37.9300, lon: 126.6900}\n";
+    assert_eq!(para12(mines), True);
+}
+
+/// The result of article 1's condition for one event under two-party rules.
+fn article1(rules: &str, event: &str) -> truce::eval::Truth {
+    let v = judge_under(&two_parties(rules), event);
+    v[0].articles[0].condition.result
+}
+
+#[test]
+fn a_horseshoe_front_is_held_by_the_side_of_a_point_not_a_compass_word() {
+    use truce::eval::Truth::{False, True};
+    // A salient round Debaltseve (38.405 E, 48.340 N), drawn west to east:
+    // its general course runs east, so "north" is the left, yet the town
+    // inside the bend lies south of every arm. Only a point names it truly.
+    let rules = |held: &str| {
+        format!(
+            "line front = [(38.20, 48.45), (38.25, 48.30), (38.40, 48.25), (38.55, 48.30), (38.60, 48.45)] {{ {held} }}\nact fire \"f\"\narticle 1 \"t\" {{ violation when act is fire and place on A side of front }}\n"
+        )
+    };
+    let at = |lon: f64, lat: f64| {
+        format!(
+            "- {{id: E, time: \"2025-09-10T06:00:00+03:00\", act: fire, actor: {{party: B}}, place: {{lat: {lat}, lon: {lon}}}}}\n"
+        )
+    };
+    let debaltseve = at(38.405, 48.340);
+    let outside = at(38.405, 48.150);
+    let by_point = rules("A holds side of (38.405, 48.340), B holds side of (38.405, 48.150)");
+    assert_eq!(article1(&by_point, &debaltseve), True);
+    assert_eq!(article1(&by_point, &outside), False);
+    // `left` names the same side as the point inside the bend.
+    let by_hand = rules("A holds left, B holds right");
+    assert_eq!(article1(&by_hand, &debaltseve), True);
+}
+
+#[test]
+fn an_extended_line_divides_the_ground_beyond_its_ends() {
+    use truce::eval::Truth::{True, Unknown};
+    let rules = |extended: &str| {
+        format!(
+            "line l = [(37.0, 47.0), (37.0, 48.0)] {{ A holds west, B holds east }} {extended}\nact fire \"f\"\narticle 1 \"t\" {{ violation when act is fire and place on A side of l }}\n"
+        )
+    };
+    // 50 km north of the line's northern end, 10 km west of its course.
+    let beyond = "- {id: E, time: \"2025-09-10T06:00:00+03:00\", act: fire, actor: {party: B}, place: {lat: 48.45, lon: 36.87}}\n";
+    assert_eq!(article1(&rules(""), beyond), Unknown);
+    assert_eq!(article1(&rules("extended"), beyond), True);
+}
+
+#[test]
+fn a_partys_area_places_islands_beyond_a_lines_end() {
+    use truce::eval::Truth::{False, True, Unknown};
+    // The Korean MDL ends at the Han estuary; Yeonpyeong-do lies 90 km to
+    // the west of its end, at sea, held by the UNC under para 13(b).
+    let rules = |areas: &str| {
+        format!(
+            "line mdl = [(126.669, 37.828), (126.662, 37.914), (127.2, 38.31)] {{ A holds north, B holds south }}\n{areas}\nact fire \"f\"\narticle 1 \"t\" {{ violation when act is fire and target in area of other side }}\n"
+        )
+    };
+    let yeonpyeong = "- {id: E, time: \"2025-09-10T06:00:00+03:00\", act: fire, actor: {party: A}, target: {lat: 37.665, lon: 125.70, accuracy_m: 1000}}\n";
+    assert_eq!(article1(&rules(""), yeonpyeong), Unknown);
+    let areas = "area B = within 4 km of (125.70, 37.665)\narea A = polygon [(124.9, 37.78), (125.5, 37.71), (126.15, 37.71), (126.15, 38.6), (124.9, 38.6)]";
+    assert_eq!(article1(&rules(areas), yeonpyeong), True);
+    // Fire by A at its own northern shore: not at the other side.
+    let back = "- {id: E, time: \"2025-09-10T06:00:00+03:00\", act: fire, actor: {party: A}, target: {lat: 37.80, lon: 125.60}}\n";
+    assert_eq!(article1(&rules(areas), back), False);
+}
+
+#[test]
+fn a_flight_is_judged_on_every_stretch_of_its_track() {
+    use truce::eval::Truth::{False, True, Unknown};
+    let rules = "zone box = polygon [(30.10, 48.10), (30.30, 48.10), (30.30, 48.30), (30.10, 48.30)]\nact overflight \"f\"\narticle 1 \"t\" { violation when act is overflight and track over box }\n";
+    let flight = |points: &str| {
+        format!(
+            "- {{id: E, time: \"2025-09-10T06:00:00+03:00\", act: overflight, actor: {{party: A}}, track: [{points}]}}\n"
+        )
+    };
+    // Both ends outside, the straight leg between them through the box.
+    let through = flight("{lat: 48.20, lon: 30.00}, {lat: 48.20, lon: 30.40}");
+    assert_eq!(article1(rules, &through), True);
+    // Along the box's southern edge, 1 km clear of it.
+    let clear = flight("{lat: 48.091, lon: 30.00}, {lat: 48.091, lon: 30.40}");
+    assert_eq!(article1(rules, &clear), False);
+    // The same, but known only to 2 km: it may have clipped the box.
+    let vague = flight(
+        "{lat: 48.091, lon: 30.00, accuracy_m: 2000}, {lat: 48.091, lon: 30.40, accuracy_m: 2000}",
+    );
+    assert_eq!(article1(rules, &vague), Unknown);
+}
+
+#[test]
+fn articles_keep_their_labels_and_the_rulebooks_order() {
+    // Labels as instruments write them, declared out of any sorted order:
+    // verdicts quote them verbatim, in the order the rulebook declares them.
+    let rules = "agreement \"A\" {\n  in force 2025-09-03 Europe/Kyiv\n  party A \"a\"\n  party B \"b\"\n}\nact fire \"fire\"\narticle B.4 \"b\" {\n  violation when act is fire\n}\narticle III.2 \"r\" {\n  violation when act is fire\n}\narticle 2(a)(i) \"s\" {\n  violation when act is fire\n}\narticle (b) \"l\" {\n  violation when act is fire\n}\narticle A \"a\" {\n  violation when act is fire\n}\nexception drill carves out article III.2, (b) {\n  applies when actor is B\n}\n";
+    let events = "- id: F\n  time: 2025-09-04\n  act: fire\n  actor: {party: B}\n  evidence: [{source: S, kind: observation, grade: A1}]\n";
+    let v = judge_under(rules, events);
+    let labels: Vec<&str> = v[0].articles.iter().map(|f| &*f.article).collect();
+    assert_eq!(labels, ["B.4", "III.2", "2(a)(i)", "(b)", "A"]);
+    let outcomes: Vec<Outcome> = v[0].articles.iter().map(|f| f.outcome).collect();
+    use Outcome::{NoViolation, Violation};
+    assert_eq!(
+        outcomes,
+        [Violation, NoViolation, Violation, NoViolation, Violation]
+    );
+    assert_eq!(v[0].summary, "violates articles B.4, 2(a)(i), A");
+}
+
+#[test]
+fn an_act_on_the_day_of_an_entry_into_force_without_an_hour_is_open_and_says_why() {
+    use truce::eval::{DayOf, Doubt, Reason};
+    let rules = "agreement \"A\" {\n  in force 2025-09-03 Europe/Kyiv\n  party A \"a\"\n  party B \"b\"\n}\nact fire \"fire\"\narticle 1 \"t\" {\n  violation when act is fire\n}\n";
+    let events = "- id: ON\n  time: 2025-09-03T23:59:00+03:00\n  act: fire\n  actor: {party: A}\n  evidence: [{source: S, kind: observation, grade: A1}]\n- id: NEXT\n  time: 2025-09-04T00:00:00+03:00\n  act: fire\n  actor: {party: A}\n  evidence: [{source: S, kind: observation, grade: A1}]\n";
+    let v = judge_under(rules, events);
+    assert_eq!(outcome(&v[0]), (Outcome::Inconclusive, Some("A")));
+    let doubt = Doubt::WithinDay {
+        of: DayOf::EntryIntoForce,
+        day: "2025-09-03 Europe/Kyiv".into(),
+    };
+    assert_eq!(v[0].in_force.doubt.as_ref(), Some(&doubt));
+    assert_eq!(
+        v[0].articles[0].reason,
+        Reason::NotInForce {
+            why: String::new(),
+            doubt: Some(doubt)
+        }
+    );
+    assert_eq!(outcome(&v[1]), (Outcome::Violation, Some("A")));
+}

@@ -61,11 +61,12 @@ pub struct GroupDecl {
     pub span: Span,
 }
 
-/// A local date and time in an IANA zone, as written: `1953-07-27 22:00 Asia/Seoul`.
+/// A local date and time in an IANA zone, as written: `1953-07-27 22:00 Asia/Seoul`;
+/// or a day without its hour, `2025-09-03 Europe/Kyiv` (`clock` is `None`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct DateTimeLit {
     pub date: String,
-    pub clock: String,
+    pub clock: Option<String>,
     pub zone: String,
 }
 
@@ -74,6 +75,7 @@ pub enum Declaration {
     Import(ImportDecl),
     Line(LineDecl),
     Zone(ZoneDecl),
+    Area(AreaDecl),
     WeaponClass(WeaponClassDecl),
     ActClass(ActClassDecl),
     Act(ActDecl),
@@ -138,6 +140,9 @@ pub struct LineDecl {
     pub name: Ident,
     pub geometry: LineSource,
     pub holdings: Vec<Holding>,
+    /// `extended`: its sides reach beyond its ends, along its first and
+    /// last segments.
+    pub extended: bool,
     pub span: Span,
 }
 
@@ -152,7 +157,25 @@ pub enum LineSource {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Holding {
     pub party: Ident,
-    pub compass: Spanned<Compass>,
+    pub side: Spanned<HeldSide>,
+}
+
+/// How a holding names a side of its line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum HeldSide {
+    /// `north`: the side towards a compass point, where the course tells.
+    Compass(Compass),
+    /// `left`, `right`: looking along the line as drawn.
+    Hand(Hand),
+    /// `side of (lon, lat)`: the side this point lies on.
+    Point((f64, f64)),
+}
+
+/// Left or right, looking along a line from its first point to its last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hand {
+    Left,
+    Right,
 }
 
 /// `zone dmz = within 2 km of mdl`: a zone expression (buffers, polygons and
@@ -160,6 +183,14 @@ pub struct Holding {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ZoneDecl {
     pub name: Ident,
+    pub shape: SExpr,
+    pub span: Span,
+}
+
+/// `area UA = polygon from "ua-held.geojson"`: the area a party holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaDecl {
+    pub party: Ident,
     pub shape: SExpr,
     pub span: Span,
 }
@@ -199,6 +230,7 @@ pub struct ActDecl {
 /// `article 6 "text" { ... }`
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
+    /// Its label as the instrument writes it (`6`, `13(a)`, `III.2`, `(b)`).
     pub number: Spanned<String>,
     pub text: Spanned<String>,
     pub clauses: Vec<ArticleClause>,
@@ -451,6 +483,7 @@ impl Declaration {
             Declaration::Diligence(d) => Some(&d.name),
             Declaration::Exception(d) => Some(&d.name),
             Declaration::Import(_)
+            | Declaration::Area(_)
             | Declaration::Extension(_)
             | Declaration::Change(_)
             | Declaration::Suspension(_)

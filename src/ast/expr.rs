@@ -60,12 +60,38 @@ pub enum Expr {
     },
     /// `polygon from "file.geojson"`: a zone, in a zone declaration.
     Polygon(GeometrySource),
+    /// `target in area of other side`, `place in area of UA`
+    InArea {
+        subject: Box<SExpr>,
+        owner: Spanned<AreaOwner>,
+    },
+    /// `track over dmz`, `track over area of other side`
+    Over {
+        subject: Box<SExpr>,
+        region: Spanned<Region>,
+    },
     /// `directed at other side`, `attack directed at actor.party`
     Directed {
         /// The event whose act it is; the judged event when left out.
         subject: Option<Box<SExpr>>,
         object: Spanned<DirectedObject>,
     },
+}
+
+/// Whose area `in area of` names.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AreaOwner {
+    /// The other side of the act's actor.
+    OtherSide,
+    /// A party by name, or the party of an event's actor.
+    Party(Path),
+}
+
+/// What a path passes `over`: a zone, or a party's area.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Region {
+    Zone(Ident),
+    Area(AreaOwner),
 }
 
 /// What `directed at` names.

@@ -71,11 +71,13 @@ pub enum CondKind {
         lhs: Subject,
         rhs: Subject,
     },
-    /// `time >= 1953-07-27 22:00 Asia/Seoul`
+    /// `time >= 1953-07-27 22:00 Asia/Seoul`, or a day: `time < 2025-09-03 Europe/Kyiv`
     Time {
         subject: Subject,
         op: CmpOp,
+        /// The bound, or the first and last instant of its day.
         at: Timestamp,
+        last: Timestamp,
         written: String,
     },
     /// `time after withdrawal`: against a deadline, as extended when the
@@ -181,6 +183,18 @@ pub enum CondKind {
         subject: Subject,
         object: ObjectSel,
     },
+    /// `track over dmz`, `track over area of other side`
+    Over {
+        subject: Subject,
+        path: PathField,
+        region: RegionSel,
+    },
+    /// `target in area of other side`, `place in area of UA`
+    InArea {
+        subject: Subject,
+        point: PointField,
+        owner: AreaSel,
+    },
     /// `attack is ongoing`, or an element about the judged event alone.
     Element {
         element: usize,
@@ -202,6 +216,26 @@ pub enum ObjectSel {
     Party(PartyIdx),
     /// The party of an event's actor (`actor.party`, `attack.actor.party`).
     PartyOf(Subject),
+}
+
+/// Whose area `in area of` asks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AreaSel {
+    /// A party other than the actor's.
+    OtherSide,
+    /// A party by name.
+    Party(PartyIdx),
+    /// The party of an event's actor (`actor.party`, `attack.actor.party`).
+    PartyOf(Subject),
+}
+
+/// What `over` asks a path to pass over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegionSel {
+    /// A zone, by index into `Rulebook::zones`.
+    Zone(usize),
+    /// A party's area, as whose area a position lies in tells.
+    Area(AreaSel),
 }
 
 /// A field of an event, as `is known` tests it.
@@ -237,11 +271,16 @@ impl Field {
     }
 }
 
-/// What a time is measured from: another event's time, or a date.
+/// What a time is measured from: another event's time, or a date (from
+/// `at` to `last` when known only to the day).
 #[derive(Debug, Clone, PartialEq)]
 pub enum TimeRef {
     Event(Subject),
-    At { at: Timestamp, written: String },
+    At {
+        at: Timestamp,
+        last: Timestamp,
+        written: String,
+    },
 }
 
 /// How far `within` reaches: a fixed distance or a weapon's maximum range.

@@ -56,6 +56,8 @@ impl Checker {
             Expr::Directed { subject, object } => {
                 self.directed(subject.as_deref(), object, scope)?
             }
+            Expr::InArea { subject, owner } => self.in_area(subject, owner, scope)?,
+            Expr::Over { subject, region } => self.over(subject, region, scope)?,
             Expr::Crosses { .. }
             | Expr::Within { .. }
             | Expr::OnSide { .. }
@@ -352,6 +354,7 @@ impl Checker {
                     subject,
                     op: cmp,
                     at: instant.at,
+                    last: instant.last,
                     written: instant.written,
                 })
             }
@@ -368,7 +371,7 @@ impl Checker {
                     }
                     Operand::Measure(..) => "compare a count with a plain number, such as `10`",
                     Operand::Time(_) => {
-                        "compare a time with a date and time, such as `1953-07-27 22:00 Asia/Seoul`"
+                        "compare a time with a date and time, such as `1953-07-27 22:00 Asia/Seoul`, or a day, such as `1953-07-27 Asia/Seoul`"
                     }
                     _ => "only numbers, lengths and times can be compared",
                 };

@@ -3,11 +3,11 @@
 //! the rulebook names (`attack is ongoing`).
 
 use super::Checker;
-use super::cond::{CapacitySet, CondKind, ObjectSel, Subject};
+use super::cond::{AreaSel, CapacitySet, CondKind, ObjectSel, Subject};
 use super::err::{InvalidError, UnknownNameError, did_you_mean};
 use super::fields::{Operand, Scope};
 use super::symbols::Kind;
-use crate::ast::{BinOp, DirectedObject, Expr, Path, SExpr};
+use crate::ast::{AreaOwner, BinOp, DirectedObject, Expr, Path, SExpr};
 use crate::span::Spanned;
 
 /// `known` or `unknown`, when that is the whole right side of `is`.
@@ -74,18 +74,53 @@ impl Checker {
             DirectedObject::OtherSide => ObjectSel::OtherSide,
             DirectedObject::OwnArea => ObjectSel::OwnArea,
             DirectedObject::Intruder => ObjectSel::Intruder,
-            DirectedObject::Party(path) => self.directed_party(path, &object.span, scope)?,
+            DirectedObject::Party(path) => match self.party_ref(path, &object.span, scope)? {
+                PartyRef::Named(p) => ObjectSel::Party(p),
+                PartyRef::Of(s) => ObjectSel::PartyOf(s),
+            },
         };
         Some(CondKind::Directed { subject, object })
     }
 
+    /// `target in area of other side`, `place in area of UA`.
+    pub(super) fn in_area(
+        &mut self,
+        subject: &SExpr,
+        owner: &Spanned<AreaOwner>,
+        scope: &Scope,
+    ) -> Option<CondKind> {
+        let (subject, point) = self.point(subject, scope, "in area of")?;
+        let owner = self.area_sel(&owner.node, &owner.span, scope)?;
+        Some(CondKind::InArea {
+            subject,
+            point,
+            owner,
+        })
+    }
+
+    /// Whose area: the other side's, a party's, or an event's actor's party's.
+    pub(super) fn area_sel(
+        &mut self,
+        owner: &AreaOwner,
+        span: &crate::span::Span,
+        scope: &Scope,
+    ) -> Option<AreaSel> {
+        Some(match owner {
+            AreaOwner::OtherSide => AreaSel::OtherSide,
+            AreaOwner::Party(path) => match self.party_ref(path, span, scope)? {
+                PartyRef::Named(p) => AreaSel::Party(p),
+                PartyRef::Of(s) => AreaSel::PartyOf(s),
+            },
+        })
+    }
+
     /// A party by name, or the party of an event's actor.
-    fn directed_party(
+    fn party_ref(
         &mut self,
         path: &Path,
         span: &crate::span::Span,
         scope: &Scope,
-    ) -> Option<ObjectSel> {
+    ) -> Option<PartyRef> {
         let root = path.segments[0].node.as_str();
         let reads_event =
             path.segments.len() > 1 || root == "actor" || scope.bindings.iter().any(|b| b == root);
@@ -95,10 +130,10 @@ impl Checker {
                 .resolve(span, &[Kind::Party])
                 .map_err(|e| self.error(e))
                 .ok()?;
-            return Some(ObjectSel::Party(u16::try_from(i).ok()?));
+            return Some(PartyRef::Named(u16::try_from(i).ok()?));
         }
         match self.operand(&Spanned::new(path.clone(), span.clone()), scope) {
-            Ok(Operand::Party(s)) => Some(ObjectSel::PartyOf(s)),
+            Ok(Operand::Party(s)) => Some(PartyRef::Of(s)),
             Ok(other) => {
                 let message = format!("`{}` is {}, not a party", span.text(), other.describe());
                 let help = "name a party, or an event's `actor.party`";
@@ -212,4 +247,10 @@ impl Checker {
         let _ = self.symbols.resolve_named(&name, Kind::Element);
         Some(())
     }
+}
+
+/// A party a condition names: by its id, or as the party of an event's actor.
+enum PartyRef {
+    Named(u16),
+    Of(Subject),
 }

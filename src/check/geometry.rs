@@ -37,6 +37,7 @@ impl Checker {
                 Declaration::Element(d) => (&d.name, Kind::Element),
                 Declaration::Diligence(d) => (&d.name, Kind::Diligence),
                 Declaration::Reach(_)
+                | Declaration::Area(_)
                 | Declaration::Imputable(_)
                 | Declaration::Standard(_)
                 | Declaration::Import(_)

@@ -9,7 +9,8 @@ use super::geometry::{Shapes, geometry_span, origin};
 use super::index::SegmentIndex;
 use super::rulebook::{Line, LineShape, PartyIdx, Side};
 use super::symbols::Kind;
-use crate::ast::{self, Compass, Declaration, LineSource};
+use crate::ast::{self, Compass, Declaration, Hand, HeldSide, LineSource};
+use crate::span::{Span, Spanned};
 
 const COMPASS: [Compass; 4] = [Compass::North, Compass::South, Compass::East, Compass::West];
 
@@ -54,6 +55,7 @@ impl Checker {
                 origin,
                 held: Vec::new(),
                 compass,
+                extended: d.extended,
                 index,
             };
             line.held = self.holdings(d, &line);
@@ -118,22 +120,7 @@ impl Checker {
                 self.error(InvalidError::new(&h.party.span, message, "here").help(help));
                 continue;
             }
-            let Some(side) = line.towards(h.compass.node) else {
-                let message = if line.compass.iter().all(Option::is_none) {
-                    format!(
-                        "line `{}` ends where it starts, so none of its compass sides is clear",
-                        line.name
-                    )
-                } else {
-                    format!(
-                        "line `{}` runs {}, so its {} side is not clear",
-                        line.name,
-                        axis(h.compass.node),
-                        h.compass.node.word()
-                    )
-                };
-                let help = format!("name a side across the line's course: {}", sides_of(line));
-                self.error(InvalidError::new(&h.compass.span, message, "this side").help(help));
+            let Some(side) = self.held_side(line, &h.side) else {
                 continue;
             };
             if held.iter().any(|(p, _)| *p == party) {
@@ -147,7 +134,7 @@ impl Checker {
                     "`{}` and `{}` are both said to hold the {} side of line `{}`",
                     other,
                     h.party.node,
-                    h.compass.node.word(),
+                    side_word(line, side),
                     line.name
                 );
                 let help = "each side of a line is held by one party";
@@ -157,6 +144,58 @@ impl Checker {
             held.push((party, side));
         }
         held
+    }
+
+    /// The side of the line a holding names: by a compass point where the
+    /// line's course makes it clear, by hand, or by a reference point
+    /// clearly on one side.
+    fn held_side(&mut self, line: &Line, held: &Spanned<HeldSide>) -> Option<Side> {
+        match held.node {
+            HeldSide::Compass(c) => {
+                let side = line.towards(c);
+                if side.is_none() {
+                    self.unclear_compass(line, c, &held.span);
+                }
+                side
+            }
+            HeldSide::Hand(Hand::Left) => Some(Side::Left),
+            HeldSide::Hand(Hand::Right) => Some(Side::Right),
+            HeldSide::Point((lon, lat)) => {
+                let geometry = line.drawn()?;
+                let near = super::sides::nearest_side(lon, lat, geometry, None, line.extended);
+                let side = near.and_then(|n| n.side);
+                if side.is_none() {
+                    let message = format!(
+                        "the point ({lon}, {lat}) lies beyond the ends of line `{}`, on neither side of it",
+                        line.name
+                    );
+                    let help = "name a point beside the line, or declare the line `extended` so that its sides reach beyond its ends";
+                    self.error(InvalidError::new(&held.span, message, "this point").help(help));
+                }
+                side
+            }
+        }
+    }
+
+    fn unclear_compass(&mut self, line: &Line, c: Compass, span: &Span) {
+        let message = if line.compass.iter().all(Option::is_none) {
+            format!(
+                "line `{}` ends where it starts, so none of its compass sides is clear",
+                line.name
+            )
+        } else {
+            format!(
+                "line `{}` runs {}, so its {} side is not clear",
+                line.name,
+                axis(c),
+                c.word()
+            )
+        };
+        let help = format!(
+            "name a side across the line's course ({}), `left` or `right` of its course as drawn, or the side of a point: `side of (lon, lat)`",
+            sides_of(line)
+        );
+        self.error(InvalidError::new(span, message, "this side").help(help));
     }
 
     /// A party's id by its index, for messages.
@@ -213,6 +252,18 @@ pub(super) fn towards(line: &MultiLineString, compass: Compass) -> Option<Side> 
         Some(Side::Right)
     } else {
         None
+    }
+}
+
+/// A side of a line in words: its compass point where the course makes one
+/// clear, otherwise left or right of its course as drawn.
+fn side_word(line: &Line, side: Side) -> &'static str {
+    match COMPASS.iter().find(|c| line.towards(**c) == Some(side)) {
+        Some(c) => c.word(),
+        None => match side {
+            Side::Left => "left",
+            Side::Right => "right",
+        },
     }
 }
 

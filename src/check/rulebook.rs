@@ -33,6 +33,9 @@ pub struct Rulebook {
     pub weapon_classes: Vec<WeaponClass>,
     pub lines: Vec<Line>,
     pub zones: Vec<Zone>,
+    /// The area each party holds, where the rulebook gives one (`area UA =
+    /// ...`): the party, and its zone by index into [`Rulebook::zones`].
+    pub areas: Vec<(PartyIdx, usize)>,
     /// Maximum ranges by weapon type, in metres, sorted by type.
     pub reaches: Vec<(Name, f64)>,
     pub deadlines: Vec<Deadline>,
@@ -188,14 +191,51 @@ impl Rulebook {
     }
 }
 
-/// An instant written in the rulebook, kept with its wording for explanations.
+/// An instant written in the rulebook, kept with its wording for
+/// explanations: exact (`1953-07-27 22:00 Asia/Seoul`), or known only to
+/// the day (`2025-09-03 Europe/Kyiv`), when it may be any instant of that
+/// day in that zone, from its first to its last.
 #[derive(Debug, Clone)]
 pub struct Instant {
+    /// The instant, or the first it may be: the start of its day.
     pub at: Timestamp,
-    /// As written: `1953-07-27 22:00 Asia/Seoul`.
+    /// The last instant it may be: `at` itself when exact, the last
+    /// nanosecond before the next day when known only to the day.
+    pub last: Timestamp,
+    /// As written: `1953-07-27 22:00 Asia/Seoul`, `2025-09-03 Europe/Kyiv`.
     pub written: String,
     /// The zone it was written in: calendar days are counted there.
     pub tz: jiff::tz::TimeZone,
+}
+
+impl Instant {
+    /// An exact instant.
+    pub fn exact(at: Timestamp, written: String, tz: jiff::tz::TimeZone) -> Instant {
+        Instant {
+            at,
+            last: at,
+            written,
+            tz,
+        }
+    }
+
+    /// Whether only its day is known, not its hour.
+    pub fn is_day(&self) -> bool {
+        self.at != self.last
+    }
+
+    /// Whether it has surely come by `t`: `Some(true)` when even its
+    /// latest possible instant is no later than `t`, `Some(false)` when
+    /// even its earliest is after `t`, `None` when `t` falls within its day.
+    pub fn passed_by(&self, t: Timestamp) -> Option<bool> {
+        if self.last <= t {
+            Some(true)
+        } else if t < self.at {
+            Some(false)
+        } else {
+            None
+        }
+    }
 }
 
 /// A deadline and every extension of it, in the order they were agreed.
@@ -222,12 +262,14 @@ pub struct Due {
 }
 
 impl Deadline {
-    /// The due instant in force at `t`: the latest extension agreed by then.
+    /// The due instant in force at `t`: the latest extension surely
+    /// agreed by then (one agreed on a day known without its hour counts
+    /// from the end of that day).
     pub fn due_at(&self, t: Timestamp) -> &Due {
         self.schedule
             .iter()
             .rev()
-            .find(|d| d.agreed.as_ref().is_none_or(|a| a.at <= t))
+            .find(|d| d.agreed.as_ref().is_none_or(|a| a.last <= t))
             .unwrap_or(&self.schedule[0])
     }
 }
@@ -509,6 +551,9 @@ pub struct Line {
     /// The side that lies towards north, south, east and west, where the
     /// line's general course makes that clear.
     pub compass: [Option<Side>; 4],
+    /// `extended`: its sides reach beyond its ends, along its first and last
+    /// segments, so a position beyond an end still has a side.
+    pub extended: bool,
     /// A spatial index of a drawn line's segments, for long lines.
     pub index: Option<super::index::SegmentIndex>,
 }
@@ -659,6 +704,7 @@ pub enum Responsible {
 
 #[derive(Debug)]
 pub struct Article {
+    /// Its label as the instrument writes it, quoted verbatim in verdicts.
     pub number: Name,
     /// Shared by every finding that quotes it.
     pub text: Name,

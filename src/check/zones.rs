@@ -29,6 +29,51 @@ impl Checker {
         zones
     }
 
+    /// `area UA = ...`: each party's area, kept as a zone of its own
+    /// ("area of UA", which no condition can name), by party.
+    pub(super) fn areas(
+        &mut self,
+        ast: &ast::Rulebook,
+        zones: &mut Vec<Zone>,
+    ) -> Vec<(PartyIdx, usize)> {
+        let mut areas: Vec<(PartyIdx, usize)> = Vec::new();
+        for decl in &ast.declarations {
+            let Declaration::Area(d) = decl else { continue };
+            let party = match self.symbols.resolve(&d.party.span, &[Kind::Party]) {
+                Ok((_, p)) => p as PartyIdx,
+                Err(e) => {
+                    self.error(e);
+                    continue;
+                }
+            };
+            if let Some(role) = self.roles.get(&d.party.node).filter(|r| !r.is_bound()) {
+                let message = format!(
+                    "`{}` is {}, not a party bound by the agreement",
+                    d.party.node,
+                    super::duties::role_phrase(*role)
+                );
+                let help = "an area is the ground a party (or a group under one) holds";
+                self.error(InvalidError::new(&d.party.span, message, "here").help(help));
+                continue;
+            }
+            if areas.iter().any(|(p, _)| *p == party) {
+                let message = format!("`{}` is given two areas", d.party.node);
+                let help = "join them into one: `area X = polygon ... or polygon ...`";
+                self.error(InvalidError::new(&d.party.span, message, "again here").help(help));
+                continue;
+            }
+            let Some(shape) = self.zone_expr(&d.shape) else {
+                continue;
+            };
+            zones.push(Zone {
+                name: format!("area of {}", d.party.node),
+                shape,
+            });
+            areas.push((party, zones.len() - 1));
+        }
+        areas
+    }
+
     fn zone_expr(&mut self, e: &SExpr) -> Option<ZoneExpr> {
         match &e.node {
             Expr::Buffer {

@@ -13,13 +13,17 @@ pub fn run(files: &[PathBuf]) -> Exit {
                     report(w);
                 }
                 let r = &checked.rulebook;
+                let areas = match r.areas.len() {
+                    0 => String::new(),
+                    n => format!(", {n} areas"),
+                };
                 outln!(
-                    "{}: ok, \"{}\": {} articles, {} exceptions, {} zones, {} lines, {} acts",
+                    "{}: ok, \"{}\": {} articles, {} exceptions, {} zones{areas}, {} lines, {} acts",
                     file.display(),
                     r.title,
                     r.articles.len(),
                     r.exceptions.len(),
-                    r.zones.len(),
+                    r.zones.len() - r.areas.len(),
                     r.lines.len(),
                     r.acts.len()
                 );

@@ -274,13 +274,15 @@ fn decide(f: &Finding, resolution: Resolution, in_force: &Option<Step>) -> (Outc
     }
     if let Some(gate) = in_force {
         let why = gate.unknown_because.clone().unwrap_or_default();
-        return (Outcome::Inconclusive, Reason::NotInForce { why });
+        let doubt = gate.doubt.clone();
+        return (Outcome::Inconclusive, Reason::NotInForce { why, doubt });
     }
     if f.condition.result == Truth::Unknown {
         let open = f.condition.decisive();
         let reason = Reason::CannotDecide {
             test: open.condition.clone(),
             because: open.unknown_because.clone(),
+            doubt: open.doubt.clone(),
             decided_by: open.basis.as_ref().map(|b| b.decided_by),
         };
         return (Outcome::Inconclusive, reason);
@@ -320,6 +322,7 @@ fn exceptions_open(f: &Finding) -> Reason {
         exceptions: open.iter().map(|x| x.exception.clone()).collect(),
         test: decisive.map(|s| s.condition.clone()),
         because: decisive.and_then(|s| s.unknown_because.clone()),
+        doubt: decisive.and_then(|s| s.doubt.clone()),
     }
 }
 

@@ -20,13 +20,14 @@ use jiff::Timestamp;
 
 use super::time::written;
 use super::verdict::ChangeTrial;
-use crate::check::{DoctrineTest, PartyIdx, Rulebook};
+use crate::check::{DoctrineTest, Instant, PartyIdx, Rulebook};
 use crate::events::{Change, Time};
 use crate::graph::EventGraph;
 use crate::name::Name;
 
 /// When a change took effect: an instant, or a window when the times of
-/// the declarations it rests on are uncertain.
+/// the declarations it rests on are uncertain, or the day (or days) it is
+/// known only to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct When {
     pub from: Timestamp,
@@ -34,15 +35,38 @@ pub struct When {
     /// The UTC offset to show it in: that of the declaration that
     /// completed the change.
     pub offset: i32,
+    /// Known only to the day: how many whole days the window spans, as
+    /// written (a rulebook instant without its hour, or a declaration
+    /// dated by day); 0 otherwise.
+    pub days: u16,
 }
 
 impl When {
-    pub(super) fn at(t: Timestamp, offset: i32) -> When {
+    /// A rulebook instant: exact, or every instant of the day it is known
+    /// only to (its own wording says which).
+    pub(super) fn of(i: &Instant) -> When {
         When {
-            from: t,
-            to: t,
-            offset,
+            from: i.at,
+            to: i.last,
+            offset: i.tz.to_offset(i.at).seconds(),
+            days: u16::from(i.is_day()),
         }
+    }
+
+    /// An event's time, or a time a change names: an instant, a window,
+    /// or days.
+    pub(super) fn of_time(t: &Time) -> When {
+        When {
+            from: t.from,
+            to: t.to,
+            offset: t.offset,
+            days: t.days,
+        }
+    }
+
+    /// Whether only its day is known, and `t` falls within it.
+    pub fn day_open_at(self, t: &Time) -> bool {
+        self.days > 0 && super::time::falls_on(t, self.from, self.to)
     }
 
     /// Whether it surely, possibly or not at all took effect by `t`.
@@ -62,6 +86,9 @@ impl When {
 #[derive(Debug, Clone)]
 pub struct DueEntry {
     pub at: Timestamp,
+    /// The last instant it may be: `at` itself, or the end of the day it
+    /// is known only to.
+    pub last: Timestamp,
     /// As written: `2025-02-18 00:00 Asia/Jerusalem`.
     pub written: Name,
     /// How the rulebook sets it: `60 d after entry into force`.
@@ -91,7 +118,8 @@ pub struct StatusEntry {
     pub when: When,
     /// As written: `2023-11-22 15:00 Asia/Seoul`.
     pub since: Name,
-    pub until: Option<(Timestamp, Name)>,
+    /// When it ends, if it says, and as written.
+    pub until: Option<(When, Name)>,
     /// Whether the doctrine settings give it effect.
     pub effective: bool,
     /// The doctrine setting that denies it effect, when one does.
@@ -189,7 +217,7 @@ impl Changes {
         let statuses = self.statuses.iter().flat_map(|s| {
             [s.when.from, s.when.to]
                 .into_iter()
-                .chain(s.until.as_ref().map(|u| u.0))
+                .chain(s.until.iter().flat_map(|u| [u.0.from, u.0.to]))
         });
         let resumptions = self
             .resumptions
@@ -205,6 +233,8 @@ impl Changes {
     pub fn possible_dues(&self, deadline: usize, time: &Time) -> Vec<usize> {
         let entries = &self.dues[deadline];
         let mut instants = vec![time.from];
+        // A change known only to the day may have taken effect at any
+        // instant of it: its window's ends bound the ones to try.
         for e in entries.iter().filter_map(|e| e.made.as_ref()) {
             for t in [e.when.from, e.when.to] {
                 if t > time.from && t <= time.to {
@@ -252,7 +282,7 @@ pub fn find(rulebook: &Rulebook, graph: &EventGraph) -> Changes {
             .map(|r| Resumption {
                 parties: None,
                 articles: Vec::new(),
-                when: When::at(r.from.at, 0),
+                when: When::of(&r.from),
                 written: r.from.written.as_str().into(),
                 regime: Some(r.name.as_str().into()),
                 event: None,
@@ -297,10 +327,11 @@ fn own_dues(rulebook: &Rulebook, d: &crate::check::Deadline) -> Vec<DueEntry> {
         .filter(|due| rulebook.any_allows(&due.rules))
         .map(|due| DueEntry {
             at: due.at.at,
+            last: due.at.last,
             written: due.at.written.as_str().into(),
             how: (!due.how.is_empty()).then(|| due.how.as_str().into()),
             made: due.agreed.as_ref().map(|a| Made {
-                when: When::at(a.at, 0),
+                when: When::of(a),
                 written: a.written.as_str().into(),
                 event: None,
             }),
@@ -318,9 +349,12 @@ fn own_status(rulebook: &Rulebook, s: &crate::check::Suspension) -> StatusEntry 
         party: s.party,
         repudiation: s.repudiation,
         articles: s.articles.clone(),
-        when: When::at(s.from.at, 0),
+        when: When::of(&s.from),
         since: s.from.written.as_str().into(),
-        until: s.until.as_ref().map(|u| (u.at, u.written.as_str().into())),
+        until: s
+            .until
+            .as_ref()
+            .map(|u| (When::of(u), u.written.as_str().into())),
         effective: s.effective(rulebook),
         denied: s.denied_by(rulebook),
         doctrines: s.doctrines(rulebook).collect(),
@@ -329,20 +363,17 @@ fn own_status(rulebook: &Rulebook, s: &crate::check::Suspension) -> StatusEntry 
     }
 }
 
-/// An instant in the offset it was written in.
-pub(super) fn instant_written(at: Timestamp, offset: i32) -> String {
-    written(&Time {
-        from: at,
-        to: at,
-        offset,
-    })
-}
-
-/// When a change took effect: an instant, or `between … and …`.
+/// When a change took effect: an instant, `between … and …`, or the day
+/// it is known only to, `2024-06-04 (+09:00)`.
 pub(super) fn window_written(w: When) -> String {
-    written(&Time {
+    let time = Time {
         from: w.from,
         to: w.to,
         offset: w.offset,
-    })
+        days: w.days,
+    };
+    if w.days > 0 {
+        return super::time::days_written(&time);
+    }
+    written(&time)
 }

@@ -3,7 +3,7 @@
 
 use super::space::fixed;
 use super::truth::Truth;
-use super::verdict::{Fact, Step};
+use super::verdict::{DayOf, Fact, Step};
 use super::zone::Membership;
 use crate::ast::Unit;
 use crate::check::{
@@ -129,8 +129,9 @@ impl Env<'_> {
                 subject,
                 op,
                 at,
+                last,
                 written,
-            } => self.time_bound(cond, *subject, *op, at, written),
+            } => self.time_bound(cond, *subject, *op, (*at, *last), written),
             CondKind::TimeOrder { lhs, op, rhs } => self.time_order(cond, *lhs, *op, *rhs),
             CondKind::Deadline {
                 subject,
@@ -182,6 +183,16 @@ impl Env<'_> {
                 capacities,
             } => self.capacity(cond, *subject, *capacities),
             CondKind::Affected { subject, parties } => self.affected(cond, *subject, parties),
+            CondKind::InArea {
+                subject,
+                point,
+                owner,
+            } => self.in_area(cond, *subject, *point, *owner),
+            CondKind::Over {
+                subject,
+                path,
+                region,
+            } => self.over(cond, *subject, *path, *region),
             CondKind::Known {
                 subject,
                 field,
@@ -227,16 +238,13 @@ impl Env<'_> {
         cond: &Cond,
         subject: Subject,
         op: CmpOp,
-        at: &jiff::Timestamp,
+        (at, last): (jiff::Timestamp, jiff::Timestamp),
         written: &str,
     ) -> Step {
         let e = self.event(subject);
-        // The bound is an instant: a window meets it only if every instant does.
-        let bound = crate::events::Time {
-            from: *at,
-            to: *at,
-            offset: 0,
-        };
+        // The bound is an instant, or any instant of its day: a window
+        // meets it only if every pair of instants does.
+        let bound = super::time::span(at, last);
         let truth = super::time::order(&e.time, op, &bound);
         let fact = self.fact(
             e,
@@ -246,7 +254,12 @@ impl Env<'_> {
         );
         let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
         if truth == Truth::Unknown {
-            step.unknown_because = Some("the bound falls within the event's time window".into());
+            if super::time::falls_on(&e.time, at, last) {
+                step.doubt = Some(super::time::within_day(DayOf::Bound, written));
+            } else {
+                step.unknown_because =
+                    Some("the bound falls within the event's time window".into());
+            }
         }
         step
     }

@@ -14,10 +14,11 @@ use crate::check::{PartyIdx, PointField, Rulebook, Subject};
 use crate::events::Position;
 use crate::name::Name;
 
-/// What the lines with holdings say of a position.
+/// What the lines with holdings, and the parties' areas, say of a position.
 pub(super) struct Control {
-    /// The holder each deciding line names, with the line.
-    found: Vec<(PartyIdx, usize)>,
+    /// The holder each deciding line names, with the line (`None`: the
+    /// party's area).
+    found: Vec<(PartyIdx, Option<usize>)>,
     /// Whether a line came so close that its side is unknown.
     straddled: bool,
 }
@@ -33,12 +34,14 @@ pub(super) fn control(rulebook: &Rulebook, pos: &Position) -> Control {
         let mut sides = pos
             .discs()
             .iter()
-            .map(|p| match side_indexed(p, geometry, line.index.as_ref()) {
-                Some((Some(side), d)) if d > p.accuracy => Some(Some(side)),
-                // Beyond the line's end: this line says nothing.
-                Some((None, _)) | None => Some(None),
-                Some((Some(_), _)) => None,
-            })
+            .map(
+                |p| match side_indexed(p, geometry, line.index.as_ref(), line.extended) {
+                    Some((Some(side), d)) if d > p.accuracy => Some(Some(side)),
+                    // Beyond the line's end: this line says nothing.
+                    Some((None, _)) | None => Some(None),
+                    Some((Some(_), _)) => None,
+                },
+            )
             .collect::<Vec<_>>();
         if sides.iter().any(Option::is_none) {
             straddled = true;
@@ -48,12 +51,25 @@ pub(super) fn control(rulebook: &Rulebook, pos: &Position) -> Control {
         match sides.as_slice() {
             [Some(Some(side))] => {
                 if let Some((p, _)) = line.held.iter().find(|(_, s)| s == side) {
-                    found.push((*p, i));
+                    found.push((*p, Some(i)));
                 }
             }
             [Some(None)] => {}
             // Some discs on one side, some on the other or beyond the end.
             _ => straddled = true,
+        }
+    }
+    for &(party, zone) in &rulebook.areas {
+        let truths: Vec<Truth> = pos
+            .discs()
+            .iter()
+            .map(|p| super::zone::in_zone(p, zone, Some(party), rulebook).truth)
+            .collect();
+        match Truth::agreed(truths) {
+            Truth::True => found.push((party, None)),
+            Truth::False => {}
+            // Near its edge, for the position's uncertainty.
+            Truth::Unknown => straddled = true,
         }
     }
     Control { found, straddled }
@@ -76,8 +92,9 @@ impl Control {
                 lines: self
                     .found
                     .iter()
-                    .map(|(_, l)| rulebook.lines[*l].name.as_str().into())
+                    .filter_map(|(_, l)| l.map(|l| rulebook.lines[l].name.as_str().into()))
                     .collect(),
+                area: self.found.iter().any(|(_, l)| l.is_none()),
             },
             None if self.straddled => Note::NearLine,
             None if self.found.is_empty() => Note::NoHolder,
@@ -114,39 +131,133 @@ impl Env<'_> {
                 note,
             };
         }
-        if !e.findings().is_empty() {
-            for (i, line) in self.rulebook.lines.iter().enumerate() {
-                for &(party, side) in &line.held {
-                    let asked = Asked::Side {
-                        line: i,
-                        side,
-                        field,
-                        read,
-                    };
-                    let open = Step::leaf("".into(), Truth::Unknown, Vec::new());
-                    let settled = self.settle(open, subject, asked);
-                    if settled.result != Truth::True {
-                        continue;
-                    }
-                    let by = settled
-                        .basis
-                        .iter()
-                        .flat_map(|b| b.findings.iter())
-                        .find(|w| w.met && w.says == Truth::True)
-                        .map(|w| w.by.clone());
-                    let note = Note::SideFound {
-                        party: self.rulebook.parties[usize::from(party)].id.clone(),
-                        line: line.name.as_str().into(),
-                        by: by.unwrap_or_else(|| "a finding".into()),
-                    };
-                    return Area {
-                        holder: Some(party),
-                        note,
-                    };
-                }
+        if let Some(found) = self.side_found(subject, field, read) {
+            return found;
+        }
+        if field == PointField::Target {
+            // Where the record does not place the target, or not surely on
+            // one side: beyond a line the act was found to cross, or among
+            // the forces it struck.
+            if let Some(found) = self.across(subject).or_else(|| self.struck(subject)) {
+                return found;
             }
         }
         let note = lines.map_or(Note::NoHolder, |c| c.note(self.rulebook));
         Area { holder: None, note }
+    }
+
+    /// A finding of the side of a line with holdings that the place lay on.
+    fn side_found(&self, subject: Subject, field: PointField, read: PointField) -> Option<Area> {
+        if self.event(subject).findings().is_empty() {
+            return None;
+        }
+        for (i, line) in self.rulebook.lines.iter().enumerate() {
+            for &(party, side) in &line.held {
+                let asked = Asked::Side {
+                    line: i,
+                    side,
+                    field,
+                    read,
+                };
+                let Some(by) = self.found_by(subject, asked) else {
+                    continue;
+                };
+                let note = Note::SideFound {
+                    party: self.party_id(party),
+                    line: line.name.as_str().into(),
+                    by,
+                };
+                return Some(Area {
+                    holder: Some(party),
+                    note,
+                });
+            }
+        }
+        None
+    }
+
+    /// A target the record does not place lies beyond a line with holdings
+    /// that the act was found to cross: from the side the finding names, or
+    /// from the side its origin lies on.
+    fn across(&self, subject: Subject) -> Option<Area> {
+        if self.event(subject).findings().is_empty() {
+            return None;
+        }
+        for (i, line) in self.rulebook.lines.iter().enumerate() {
+            let crossed = |from| {
+                let asked = Asked::Crosses {
+                    line: i,
+                    written: i,
+                    from,
+                };
+                self.found_by(subject, asked)
+            };
+            let named = line
+                .held
+                .iter()
+                .find_map(|&(p, side)| crossed(Some(side)).map(|by| (p, by)));
+            let from = named.or_else(|| {
+                let by = crossed(None)?;
+                let origin = self.area(subject, PointField::Origin).holder?;
+                line.held
+                    .iter()
+                    .any(|(p, _)| *p == origin)
+                    .then_some((origin, by))
+            });
+            let Some((from, by)) = from else {
+                continue;
+            };
+            let Some(&(to, _)) = line.held.iter().find(|(p, _)| *p != from) else {
+                continue;
+            };
+            let note = Note::BeyondCrossing {
+                party: self.party_id(to),
+                line: line.name.as_str().into(),
+                by,
+            };
+            return Some(Area {
+                holder: Some(to),
+                note,
+            });
+        }
+        None
+    }
+
+    /// A target the record does not place lies where the forces the act
+    /// struck are: with a party's forces, in that party's hands.
+    fn struck(&self, subject: Subject) -> Option<Area> {
+        let affected = self.event(subject).affected?;
+        let role = self.rulebook.parties[usize::from(affected)].role;
+        if !role.is_bound() {
+            return None;
+        }
+        let party = super::article::answering(self.rulebook, affected);
+        Some(Area {
+            holder: Some(party),
+            note: Note::Struck {
+                party: self.party_id(affected),
+            },
+        })
+    }
+
+    /// Who established `asked`, when findings that meet the standard in
+    /// force settle it as holding.
+    fn found_by(&self, subject: Subject, asked: Asked<'_>) -> Option<Name> {
+        let open = Step::leaf("".into(), Truth::Unknown, Vec::new());
+        let settled = self.settle(open, subject, asked);
+        if settled.result != Truth::True {
+            return None;
+        }
+        let by = settled
+            .basis
+            .iter()
+            .flat_map(|b| b.findings.iter())
+            .find(|w| w.met && w.says == Truth::True)
+            .map(|w| w.by.clone());
+        Some(by.unwrap_or_else(|| "a finding".into()))
+    }
+
+    fn party_id(&self, p: PartyIdx) -> Name {
+        self.rulebook.parties[usize::from(p)].id.clone()
     }
 }

@@ -2,13 +2,13 @@
 //! capacities, the force affected, `directed at`, and the elements a
 //! rulebook names.
 
-use super::cond::{Env, missing};
+use super::cond::{Env, missing, point_of};
 use super::control::Area;
 use super::findings::Asked;
 use super::truth::Truth;
 use super::verdict::{Note, Step};
 use crate::check::{
-    Capacity, CapacitySet, Cond, Field, Measure, ObjectSel, PartyIdx, PointField, Subject,
+    AreaSel, Capacity, CapacitySet, Cond, Field, Measure, ObjectSel, PartyIdx, PointField, Subject,
 };
 use crate::events::Event;
 
@@ -82,7 +82,15 @@ impl Env<'_> {
             actor,
             party,
         };
-        let target = self.area(subject, PointField::Target);
+        // An act done at a place (a mine laid, a raid, an assault), with no
+        // origin and target of its own, is aimed where it was done.
+        let at_place = e.target.is_none() && e.origin.is_none() && e.place.is_some();
+        let aim = if at_place {
+            PointField::Place
+        } else {
+            PointField::Target
+        };
+        let target = self.area(subject, aim);
         if e.target.is_none() && target.holder.is_none() {
             return self.settle(missing(cond, e, "target"), subject, asked);
         }
@@ -95,10 +103,20 @@ impl Env<'_> {
             (Some(h), _) => aimed(object, h, actor, party),
         };
         let mut facts = Vec::new();
-        if let Some(pos) = &e.target {
-            let mut fact = self.fact(e, "target", super::discs::describe(pos), None);
-            fact.note = Some(target.note.clone());
-            facts.push(fact);
+        let aimed_at = if at_place { &e.place } else { &e.target };
+        match aimed_at {
+            Some(pos) => {
+                let mut fact = self.fact(e, aim.name(), super::discs::describe(pos), None);
+                fact.note = Some(target.note.clone());
+                facts.push(fact);
+            }
+            // Not recorded; placed by a finding of a crossing, or by the
+            // forces struck, which the note says.
+            None => {
+                let mut fact = self.fact(e, "target", "—", None);
+                fact.note = Some(target.note.clone());
+                facts.push(fact);
+            }
         }
         if let (Some(area), Some(pos)) = (&origin, &e.origin) {
             let mut fact = self.fact(e, "origin", super::discs::describe(pos), None);
@@ -113,6 +131,40 @@ impl Env<'_> {
             step.unknown_because = Some(why_not_aimed(&target, origin.as_ref(), actor, object));
         }
         self.settle(step, subject, asked)
+    }
+
+    /// `target in area of other side`, `place in area of UA`: whose area
+    /// the position lies in, by the lines whose sides are held and the
+    /// parties' areas, or by a finding of its side where the record does
+    /// not tell (see `control.rs`).
+    pub(super) fn in_area(
+        &self,
+        cond: &Cond,
+        subject: Subject,
+        point: PointField,
+        owner: AreaSel,
+    ) -> Step {
+        let e = self.event(subject);
+        let area = self.area(subject, point);
+        let recorded = point_of(e, point);
+        if recorded.is_none() && area.holder.is_none() {
+            return missing(cond, e, point.name());
+        }
+        let truth = self.owns(e, area.holder, owner);
+        let holder = area.holder;
+        let mut fact = match recorded {
+            Some((pos, read)) => self.fact(e, read.name(), super::discs::describe(pos), None),
+            None => self.fact(e, point.name(), "—", None),
+        };
+        fact.note = Some(area.note);
+        let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
+        if truth == Truth::Unknown {
+            step.unknown_because = Some(match holder {
+                None => "whose area it lies in is not known".to_owned(),
+                Some(_) => "whose act it was is not known".to_owned(),
+            });
+        }
+        step
     }
 
     /// An element: its definition read from the record, with the other

@@ -5,16 +5,19 @@
 //! own declarations and the changes events record, alike).
 //!
 //! A recommitment lifts every suspension of its parties that began before
-//! it. A time window across any of these boundaries, or a change whose
-//! taking effect is uncertain at the event's time, is unknown when the
-//! status differs on either side.
+//! it. A time window across any of these boundaries is unknown when the
+//! status differs on either side; so is a time that falls on the day of an
+//! instant known only to the day (an entry into force whose hour was never
+//! published, a suspension declared by an event dated by day), or within
+//! the window a change took effect in, unless every way it may have turned
+//! out gives the same status.
 
 use jiff::Timestamp;
 
 use super::changes::{Changes, StatusEntry};
-use super::time::written;
+use super::time::{falls_on, within_day, written};
 use super::truth::Truth;
-use super::verdict::{Fact, Step};
+use super::verdict::{DayOf, Doubt, Fact, Step};
 use crate::check::{PartyIdx, Role, Rulebook};
 use crate::events::Event;
 
@@ -44,7 +47,7 @@ pub fn agreement(event: &Event, rulebook: &Rulebook, changes: &Changes) -> Gate 
     };
     let mut step = Step::leaf(condition.into(), truth, vec![fact]);
     if truth == Truth::Unknown {
-        step.unknown_because = Some(why_unknown(event, rulebook, changes, None));
+        explain(&mut step, event, rulebook, changes, None, &parties);
     }
     let reason = (truth == Truth::False).then(|| why_not(event, rulebook, changes, None, &parties));
     let doctrines = gating_doctrines(event, changes, &parties);
@@ -66,6 +69,78 @@ fn gating_doctrines(event: &Event, changes: &Changes, parties: &[Option<PartyIdx
         .collect()
 }
 
+/// Says why the status is unknown: as data when an instant known only to
+/// the day makes it so, otherwise as a reader would say it.
+fn explain(
+    step: &mut Step,
+    event: &Event,
+    rulebook: &Rulebook,
+    changes: &Changes,
+    article: Option<usize>,
+    parties: &[Option<PartyIdx>],
+) {
+    match day_doubt(event, rulebook, changes, article, parties) {
+        Some(doubt) => step.doubt = Some(doubt),
+        None => step.unknown_because = Some(why_unknown(event, rulebook, changes, article)),
+    }
+}
+
+/// The first instant that bears on the status and is known only to a day
+/// the event's time falls on: entry into force, then a suspension's start
+/// or end, then a regime's or a resumption's start; the rulebook's own and
+/// those change events dated by day made alike.
+fn day_doubt(
+    event: &Event,
+    rulebook: &Rulebook,
+    changes: &Changes,
+    article: Option<usize>,
+    parties: &[Option<PartyIdx>],
+) -> Option<Doubt> {
+    let time = &event.time;
+    let f = &rulebook.in_force;
+    if falls_on(time, f.at, f.last) {
+        return Some(within_day(DayOf::EntryIntoForce, &f.written));
+    }
+    let deciding = |party: PartyIdx| parties.contains(&Some(party)) || parties.contains(&None);
+    let id = |party: PartyIdx| rulebook.parties[usize::from(party)].id.clone();
+    let bearing = changes
+        .statuses
+        .iter()
+        .filter(|s| s.effective && s.covers(article) && deciding(s.party));
+    for s in bearing {
+        if s.when.day_open_at(time) {
+            let of = DayOf::Suspension {
+                party: id(s.party),
+                repudiation: s.repudiation,
+                event: s.event.clone(),
+            };
+            return Some(within_day(of, &s.since));
+        }
+        if let Some((_, written)) = s.until.as_ref().filter(|u| u.0.day_open_at(time)) {
+            let of = DayOf::SuspensionEnd {
+                party: id(s.party),
+                event: s.event.clone(),
+            };
+            return Some(within_day(of, written));
+        }
+    }
+    let resumption = changes.resumptions.iter().find(|r| {
+        r.when.day_open_at(time)
+            && r.parties
+                .as_ref()
+                .is_none_or(|p| p.iter().any(|&q| deciding(q)))
+    })?;
+    let of = match (&resumption.regime, &resumption.event) {
+        (Some(name), _) => DayOf::Regime { name: name.clone() },
+        (None, Some(event)) => DayOf::Resumption {
+            event: event.clone(),
+        },
+        // Every resumption is a regime or an event's: none is neither.
+        (None, None) => return None,
+    };
+    Some(within_day(of, &resumption.written))
+}
+
 /// What makes the status unknown, as a reader would say it.
 fn why_unknown(
     event: &Event,
@@ -85,7 +160,9 @@ fn why_unknown(
         .find(|s| {
             inside(s.when.from)
                 || inside(s.when.to)
-                || s.until.as_ref().is_some_and(|u| inside(u.0))
+                || s.until
+                    .as_ref()
+                    .is_some_and(|u| inside(u.0.from) || inside(u.0.to))
         });
     if let Some(s) = straddled {
         return format!(
@@ -141,7 +218,7 @@ pub fn article(
         vec![fact],
     );
     if truth == Truth::Unknown {
-        step.unknown_because = Some(why_unknown(event, rulebook, changes, Some(article)));
+        explain(&mut step, event, rulebook, changes, Some(article), &parties);
     }
     let reason =
         (truth == Truth::False).then(|| why_not(event, rulebook, changes, Some(article), &parties));
@@ -166,7 +243,11 @@ fn bound_parties(event: &Event, rulebook: &Rulebook) -> Vec<Option<PartyIdx>> {
     }
 }
 
-/// The status over the event's window, for every party that decides.
+/// The status over the event's window, for every party that decides:
+/// taken at its start and wherever some party's status may change within
+/// it. An instant known only to the day, or a change that took effect
+/// within a window, leaves the status open at the instants it may or may
+/// not have passed by, unless it is the same whichever way it fell.
 fn over_window(
     event: &Event,
     rulebook: &Rulebook,
@@ -176,7 +257,8 @@ fn over_window(
 ) -> Truth {
     let (from, to) = (event.time.from, event.time.to);
     let mut instants = vec![from];
-    let boundaries = std::iter::once(rulebook.in_force.at).chain(changes.boundaries());
+    let in_force = [rulebook.in_force.at, rulebook.in_force.last];
+    let boundaries = in_force.into_iter().chain(changes.boundaries());
     instants.extend(boundaries.filter(|b| *b > from && *b <= to));
     let mut seen: Option<bool> = None;
     for party in parties {
@@ -184,7 +266,7 @@ fn over_window(
             let bound = match status(*t, *party, rulebook, changes, article) {
                 Status::Bound => true,
                 Status::NotYet | Status::Suspended(_) => false,
-                Status::Maybe(_) => return Truth::Unknown,
+                Status::Maybe(_) | Status::MaybeNotYet => return Truth::Unknown,
             };
             match seen {
                 None => seen = Some(bound),
@@ -201,12 +283,19 @@ enum Status<'c> {
     Bound,
     NotYet,
     Suspended(&'c StatusEntry),
-    /// Suspended or not, as an uncertain change took effect or not.
+    /// Suspended or not, as an uncertain change took effect or not (or a
+    /// resumption lifted it or not).
     Maybe(&'c StatusEntry),
+    /// In force or not yet, as an entry into force known only to the day
+    /// fell before the instant or after it.
+    MaybeNotYet,
 }
 
 /// Whether the agreement (or an article) bound `party` at `t`. A
 /// suspension binds no more once a resumption of its party lifts it.
+/// Each instant whose time is uncertain (known only to the day, or a
+/// change made over a window) is weighed both ways: one that surely
+/// suspends decides; otherwise one that may is left open.
 fn status<'c>(
     t: Timestamp,
     party: Option<PartyIdx>,
@@ -214,11 +303,16 @@ fn status<'c>(
     changes: &'c Changes,
     article: Option<usize>,
 ) -> Status<'c> {
-    if t < rulebook.in_force.at {
-        return Status::NotYet;
-    }
+    let in_force = match rulebook.in_force.passed_by(t) {
+        Some(true) => Truth::True,
+        Some(false) => return Status::NotYet,
+        None => Truth::Unknown,
+    };
     let Some(party) = party else {
-        return Status::Bound;
+        return match in_force {
+            Truth::True => Status::Bound,
+            Truth::Unknown | Truth::False => Status::MaybeNotYet,
+        };
     };
     let mut maybe = None;
     for s in changes
@@ -226,16 +320,21 @@ fn status<'c>(
         .iter()
         .filter(|s| s.party == party && s.effective && s.covers(article))
     {
-        let ended = s.until.as_ref().is_some_and(|u| u.0 <= t);
-        let begun = if ended { Truth::False } else { s.when.by(t) };
+        let ended = s.until.as_ref().map_or(Truth::False, |u| u.0.by(t));
+        let begun = s.when.by(t).and(ended.negated());
         let suspended = begun.and(lifted(s, t, changes).negated());
         match suspended {
+            // Not bound, whether or not it had yet entered into force.
             Truth::True => return Status::Suspended(s),
             Truth::Unknown => maybe = maybe.or(Some(s)),
             Truth::False => {}
         }
     }
-    maybe.map_or(Status::Bound, Status::Maybe)
+    match (in_force, maybe) {
+        (Truth::Unknown | Truth::False, _) => Status::MaybeNotYet,
+        (Truth::True, Some(s)) => Status::Maybe(s),
+        (Truth::True, None) => Status::Bound,
+    }
 }
 
 /// Whether a resumption after `s` began had lifted it by `t`.
@@ -268,7 +367,7 @@ fn why_not(
     let party = parties.first().copied().flatten();
     match status(event.time.from, party, rulebook, changes, article) {
         Status::Suspended(s) => suspension_note(s, rulebook),
-        _ => format!(
+        Status::Bound | Status::NotYet | Status::Maybe(_) | Status::MaybeNotYet => format!(
             "before the agreement entered into force ({})",
             rulebook.in_force.written
         ),
@@ -336,7 +435,8 @@ fn without_effect(
     )
 }
 
-/// Every party's status at `t`: `in force for RU since …; suspended for UA since …`.
+/// Every party's status at `t`: `in force for RU since …; suspended for UA
+/// since …`. Where it is open at `t`, both ways it may be are told.
 fn statuses(
     t: Timestamp,
     rulebook: &Rulebook,
@@ -349,19 +449,21 @@ fn statuses(
             continue;
         }
         let party = i as PartyIdx;
-        notes.push(match status(t, Some(party), rulebook, changes, article) {
-            Status::Bound => format!(
+        let bound = || {
+            format!(
                 "in force for {} since {}{}",
                 p.id,
                 since(t, party, rulebook, changes),
                 without_effect(t, party, rulebook, changes, article)
-            ),
-            Status::NotYet => format!("not yet in force for {}", p.id),
+            )
+        };
+        let not_yet = || format!("not yet in force for {}", p.id);
+        notes.push(match status(t, Some(party), rulebook, changes, article) {
+            Status::Bound => bound(),
+            Status::NotYet => not_yet(),
             Status::Suspended(s) => suspension_note(s, rulebook),
-            Status::Maybe(s) => format!(
-                "perhaps {} (whether it had taken effect is uncertain)",
-                suspension_note(s, rulebook)
-            ),
+            Status::Maybe(s) => format!("{}, or {}", bound(), suspension_note(s, rulebook)),
+            Status::MaybeNotYet => format!("{}, or {}", not_yet(), bound()),
         });
     }
     notes.join("; ")

@@ -12,6 +12,7 @@ use geo::{
 };
 
 use super::truth::Truth;
+use crate::check::sides::{METRES_PER_DEGREE, flat_distance, nearest_side};
 use crate::check::{SegmentIndex, Side};
 use crate::events::Point;
 
@@ -107,105 +108,33 @@ fn segment(line: &MultiLineString, part: usize, i: usize) -> Segment {
 /// side of it).
 #[cfg(test)]
 pub fn side_of(p: &Point, line: &MultiLineString) -> Option<(Option<Side>, f64)> {
-    side_indexed(p, line, None)
+    side_indexed(p, line, None, false)
 }
 
-/// [`side_of`], with the line's spatial index when it has one.
-///
-/// The side is read from the nearest segment, in a flat projection centred
-/// on the point (exact enough near the line, where it matters). Where the
-/// nearest part of the line is a vertex, the two segments meeting there
-/// decide together: inside a left turn a point is on the left only if it
-/// is left of both, outside it if it is left of either.
+/// [`side_of`], with the line's spatial index when it has one: the side
+/// from [`crate::check::sides::nearest_side`], the distance in metres
+/// from the nearest segment (or, beyond an end of an `extended` line, from
+/// the end segment's extension when that is nearer).
 pub fn side_indexed(
     p: &Point,
     line: &MultiLineString,
     index: Option<&SegmentIndex>,
+    extended: bool,
 ) -> Option<(Option<Side>, f64)> {
-    let scale = p.lat.to_radians().cos().max(0.01);
-    let flat = |c: Coord| Coord {
-        x: (c.x - p.lon) * scale,
-        y: c.y - p.lat,
-    };
     let found = index.and_then(|ix| ix.candidates(p.lon, p.lat));
+    let near = nearest_side(p.lon, p.lat, line, found.as_deref(), extended)?;
     let all = || {
         line.0
             .iter()
             .enumerate()
             .flat_map(|(part, l)| (0..l.0.len().saturating_sub(1)).map(move |i| (part, i)))
     };
-    let candidates: Box<dyn Iterator<Item = (usize, usize)>> = match &found {
-        Some(found) => Box::new(found.iter().copied()),
-        None => Box::new(all()),
-    };
-    let mut best: Option<(f64, (usize, usize), Option<Side>)> = None;
-    for (part, i) in candidates {
-        let pts = &line.0[part].0;
-        let last = pts.len() - 2;
-        let (a, b) = (flat(pts[i]), flat(pts[i + 1]));
-        let (d, t) = flat_distance(a, b);
-        // Ties go to the earlier segment, whatever order candidates came in.
-        if best.is_some_and(|(bd, at, _)| bd < d || (bd == d && at < (part, i))) {
-            continue;
-        }
-        let side = if (t < 0.0 && i == 0) || (t > 1.0 && i == last) {
-            None
-        } else if t <= 0.0 && i > 0 {
-            Some(at_vertex(flat(pts[i - 1]), a, b))
-        } else if t >= 1.0 && i < last {
-            Some(at_vertex(a, b, flat(pts[i + 2])))
-        } else {
-            Some(left_of(a, b, Coord { x: 0.0, y: 0.0 }))
-        };
-        best = Some((d, (part, i), side));
-    }
-    let (_, _, side) = best?;
     let distance = match found {
         Some(found) => nearest(p, found.into_iter().map(|(part, i)| segment(line, part, i))),
         None => nearest(p, all().map(|(part, i)| segment(line, part, i))),
-    };
-    Some((side, distance?))
-}
-
-/// Distance from the origin to segment `a`–`b`, and where along the
-/// segment's line the foot of the perpendicular falls (0 at `a`, 1 at `b`;
-/// outside 0..1 when the nearest point is an end).
-fn flat_distance(a: Coord, b: Coord) -> (f64, f64) {
-    let (dx, dy) = (b.x - a.x, b.y - a.y);
-    let len = dx * dx + dy * dy;
-    let t = if len > 0.0 {
-        -(a.x * dx + a.y * dy) / len
-    } else {
-        0.0
-    };
-    let c = t.clamp(0.0, 1.0);
-    let (x, y) = (a.x + c * dx, a.y + c * dy);
-    ((x * x + y * y).sqrt(), t)
-}
-
-fn cross(a: Coord, b: Coord, p: Coord) -> f64 {
-    (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x)
-}
-
-fn left_of(a: Coord, b: Coord, p: Coord) -> Side {
-    if cross(a, b, p) > 0.0 {
-        Side::Left
-    } else {
-        Side::Right
-    }
-}
-
-/// The side of the origin at vertex `v` between segments `u`–`v` and `v`–`w`.
-fn at_vertex(u: Coord, v: Coord, w: Coord) -> Side {
-    let origin = Coord { x: 0.0, y: 0.0 };
-    let (first, second) = (cross(u, v, origin) > 0.0, cross(v, w, origin) > 0.0);
-    let left_turn = cross(u, v, w) > 0.0;
-    let left = if left_turn {
-        first && second
-    } else {
-        first || second
-    };
-    if left { Side::Left } else { Side::Right }
+    }?;
+    let beyond = near.beyond.map(|b| b * METRES_PER_DEGREE);
+    Some((near.side, beyond.map_or(distance, |b| b.min(distance))))
 }
 
 /// Great-circle distance in metres between two points.
@@ -250,7 +179,11 @@ pub fn crosses_indexed(
             Truth::False
         };
     }
-    let sides = (side_indexed(a, line, index), side_indexed(b, line, index));
+    // Crossing is of the line as drawn, never of its extension.
+    let sides = (
+        side_indexed(a, line, index, false),
+        side_indexed(b, line, index, false),
+    );
     let (Some((side_a, da)), Some((side_b, db))) = sides else {
         return Truth::Unknown;
     };
@@ -293,7 +226,7 @@ fn path_gap(segment: &Segment, line: &MultiLineString, a: &Point, b: &Point) -> 
     use geo::Euclidean;
     let degrees = Euclidean.distance(segment, line);
     let widest = (a.lat.abs().max(b.lat.abs()) + degrees).min(89.0);
-    degrees * 111_195.0 * widest.to_radians().cos()
+    degrees * METRES_PER_DEGREE * widest.to_radians().cos()
 }
 
 pub fn accuracy_note(p: &Point) -> String {

@@ -167,8 +167,8 @@ impl Env<'_> {
             return unknown(cond, format!("line `{}` has no segments", l.name));
         }
         let read_disc = |p: &Point| {
-            let (at, d) =
-                side_indexed(p, geometry, l.index.as_ref()).expect("the line has segments");
+            let (at, d) = side_indexed(p, geometry, l.index.as_ref(), l.extended)
+                .expect("the line has segments");
             let truth = match at {
                 None => Truth::Unknown,
                 Some(_) if d <= p.accuracy => Truth::Unknown,
@@ -344,16 +344,18 @@ impl Env<'_> {
             .fold(Truth::False, Truth::or);
         let ends: Vec<String> = points
             .iter()
-            .map(|p| match side_indexed(p, geometry, l.index.as_ref()) {
-                Some((Some(s), d)) => format!(
-                    "{} ({}, {} side)",
-                    coordinates(p),
-                    km(d),
-                    side_name(self.rulebook, drawn.index, s)
-                ),
-                Some((None, d)) => format!("{} ({}, beyond its end)", coordinates(p), km(d)),
-                None => coordinates(p),
-            })
+            .map(
+                |p| match side_indexed(p, geometry, l.index.as_ref(), false) {
+                    Some((Some(s), d)) => format!(
+                        "{} ({}, {} side)",
+                        coordinates(p),
+                        km(d),
+                        side_name(self.rulebook, drawn.index, s)
+                    ),
+                    Some((None, d)) => format!("{} ({}, beyond its end)", coordinates(p), km(d)),
+                    None => coordinates(p),
+                },
+            )
             .collect();
         let verb = match truth {
             Truth::True => "crosses",

@@ -247,6 +247,10 @@ pub struct Step {
     /// Why a test could not be decided.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unknown_because: Option<String>,
+    /// Why a test could not be decided, as data; when given, it says it
+    /// instead of `unknown_because`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doubt: Option<Doubt>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<Step>,
     /// For a test findings can decide: the findings weighed, and whether
@@ -269,6 +273,64 @@ pub enum Related {
     Unlinked(Bound),
     /// Related events tried but not listed, so many were there.
     Omitted { count: usize },
+}
+
+/// Why a test could not be decided, as data the renderers word.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Doubt {
+    /// An instant of the rulebook is known only to the day (an entry into
+    /// force whose hour was never published, say), and the event's time
+    /// falls on that day: whether it came before or after is unknown.
+    WithinDay {
+        /// What the instant is.
+        of: DayOf,
+        /// The day as the rulebook writes it: `2025-09-03 Europe/Kyiv`.
+        day: Name,
+    },
+}
+
+/// An instant of the rulebook, or of a change an event records, that may
+/// be known only to the day. `event`: the change event that made it
+/// (none: the rulebook's own declaration).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DayOf {
+    EntryIntoForce,
+    /// The start of a party's suspension (or repudiation).
+    Suspension {
+        party: Name,
+        repudiation: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        event: Option<Name>,
+    },
+    /// The end of a party's suspension (`until`).
+    SuspensionEnd {
+        party: Name,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        event: Option<Name>,
+    },
+    /// The start of a regime.
+    Regime {
+        name: Name,
+    },
+    /// A resumption a change event records (a regime is the rulebook's).
+    Resumption {
+        event: Name,
+    },
+    /// A deadline's due date.
+    Deadline {
+        name: Name,
+    },
+    /// The day a change of a deadline took effect: an extension the
+    /// rulebook says was agreed then, or a change an event records.
+    Extension {
+        deadline: Name,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        event: Option<Name>,
+    },
+    /// A date a condition compares a time with.
+    Bound,
 }
 
 /// A related event bound to the name `some` gives it.
@@ -366,8 +428,14 @@ pub enum Reason {
     CapacityUnknown { party: Name },
     /// Who controls the place the act came from is unknown.
     ControllerUnknown { field: &'static str },
-    /// The agreement may not have bound the actor's party at the time.
-    NotInForce { why: String },
+    /// The agreement may not have bound the actor's party at the time:
+    /// why, worded (`why`, empty when `doubt` says it) or as data.
+    NotInForce {
+        #[serde(skip_serializing_if = "String::is_empty")]
+        why: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        doubt: Option<Doubt>,
+    },
     /// An excusing (or carving-out) and an upholding exception both apply,
     /// with no rank between them.
     ExceptionsConflict { excuse: Name, upholds: Name },
@@ -382,6 +450,9 @@ pub enum Reason {
     CannotDecide {
         test: Arc<str>,
         because: Option<String>,
+        /// Why, as data, when the test says it so.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        doubt: Option<Doubt>,
         decided_by: Option<DecidedBy>,
     },
     /// The condition is met but the occurrence is not proven.
@@ -403,6 +474,8 @@ pub enum Reason {
         exceptions: Vec<Name>,
         test: Option<Arc<str>>,
         because: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        doubt: Option<Doubt>,
     },
     /// A party answering under a duty to prevent took the care the
     /// rulebook's standard of conduct asks: its duty was not breached.
@@ -548,8 +621,14 @@ pub struct Fact {
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Note {
-    /// The point lies on the side of these lines that the party holds.
-    HeldBy { party: Name, lines: Vec<Name> },
+    /// The point lies on the side of these lines that the party holds, or
+    /// (`area`) in the area the rulebook gives it, or both.
+    HeldBy {
+        party: Name,
+        lines: Vec<Name>,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        area: bool,
+    },
     /// No line with holdings passes the point: it lies beyond their ends.
     NoHolder,
     /// The point is closer to a line with holdings than its uncertainty.
@@ -557,8 +636,23 @@ pub enum Note {
     /// The record does not tell, but a finding puts the point on the side
     /// of a line that the party holds.
     SideFound { party: Name, line: Name, by: Name },
+    /// The record does not place the target, but a finding says the act
+    /// crossed this line: it lies on the far side, which the party holds.
+    BeyondCrossing { party: Name, line: Name, by: Name },
+    /// The record does not place the target, but says the act struck this
+    /// party's forces (`affected`).
+    Struck { party: Name },
     /// The lines with holdings disagree about whose side it is on.
     HoldersDisagree { parties: Vec<Name> },
+    /// A path read at `points` points: where it first passed over the
+    /// zone or area asked about, if it did.
+    Over {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        entered: Option<Name>,
+        points: usize,
+        /// The longest stretch left unread between two points, in metres.
+        step_m: u32,
+    },
     /// The actor is a group under this party.
     GroupUnder { party: Name },
     /// What a link to another event rests on: its own evidence, or (when it
@@ -599,8 +693,12 @@ pub struct DueSeen {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changed: Option<Changed>,
     /// Seconds from the due instant to the event's earliest and latest
-    /// instant (negative: before it).
+    /// instant (negative: before it); for a due instant known only to the
+    /// day, from the day's end and from its start.
     pub from_due: (f64, f64),
+    /// The due instant is known only to the day (`due` names it).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub day: bool,
 }
 
 /// When and by what a deadline was changed.
@@ -729,6 +827,7 @@ impl Step {
             result,
             facts,
             unknown_because: None,
+            doubt: None,
             steps: Vec::new(),
             basis: None,
             related: None,

@@ -140,7 +140,7 @@ impl Cx<'_> {
         };
         let l = &self.rulebook.lines[drawn.index];
         let geometry = l.drawn().expect("resolved to a drawn line");
-        let Some((at, d)) = side_indexed(self.p, geometry, l.index.as_ref()) else {
+        let Some((at, d)) = side_indexed(self.p, geometry, l.index.as_ref(), l.extended) else {
             let why = format!("line `{}` has no segments", l.name);
             self.unknown(Truth::Unknown, || why.clone());
             return (Truth::Unknown, why);

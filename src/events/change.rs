@@ -7,7 +7,7 @@ use jiff::Timestamp;
 
 use super::model::Change;
 use super::raw::{RawChange, Scope};
-use super::validate::{instant, unknown};
+use super::validate::{instant_or_day, unknown};
 use super::vocabulary::Vocab;
 use crate::check::StatusKind;
 use crate::name::Interner;
@@ -39,15 +39,16 @@ pub(super) fn change(
             "`change` makes several changes at once; record each as an event of its own".into(),
         );
     }
+    let zone = vocab.day_zone();
     let effective = raw
         .effective
         .as_deref()
-        .map(|t| instant(t).map_err(|e| format!("`change.effective`: {e}")))
+        .map(|t| instant_or_day(t, &zone).map_err(|e| format!("`change.effective`: {e}")))
         .transpose()?;
     let until = raw
         .until
         .as_deref()
-        .map(|t| instant(t).map_err(|e| format!("`change.until`: {e}")))
+        .map(|t| instant_or_day(t, &zone).map_err(|e| format!("`change.until`: {e}")))
         .transpose()?;
     if let Some(event) = raw.joins {
         if event == id {
@@ -107,9 +108,11 @@ pub(super) fn change(
             "`change.resume` takes no `until`: a resumption lasts until another change".into(),
         );
     }
-    let starts = effective.map(|e| e.0).or(ends);
+    // A day (`until` or `effective`) counts whole: refused when the end
+    // comes no later than the start, at its last instant.
+    let starts = effective.map(|e| e.from).or(ends);
     if let (Some(u), Some(s)) = (until, starts)
-        && u.0 <= s
+        && u.to <= s
     {
         return Err(format!(
             "`change.until` is not after the {} begins",

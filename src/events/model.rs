@@ -94,10 +94,11 @@ pub enum Change {
     /// A deadline set anew.
     Deadline {
         deadline: Name,
-        /// The new due instant, with the UTC offset written.
-        until: (Timestamp, i32),
-        /// When it takes effect, if not when it was made.
-        effective: Option<(Timestamp, i32)>,
+        /// The new due instant, or the day it is known only to, as written.
+        until: Time,
+        /// When it takes effect, if not when it was made: an instant, or
+        /// a day.
+        effective: Option<Time>,
     },
     /// A party's suspension, repudiation or resumption of its own
     /// obligations: all of them (`articles` empty), or those of some
@@ -106,8 +107,8 @@ pub enum Change {
         kind: crate::check::StatusKind,
         articles: Box<[Name]>,
         /// When a suspension or repudiation ends, if it says.
-        until: Option<(Timestamp, i32)>,
-        effective: Option<(Timestamp, i32)>,
+        until: Option<Time>,
+        effective: Option<Time>,
     },
     /// A declaration consenting to the change another event records.
     Joins { event: Name },
@@ -198,8 +199,12 @@ pub struct Grants {
 pub struct Time {
     pub from: Timestamp,
     pub to: Timestamp,
-    /// The UTC offset the observer wrote, in seconds, to show times as written.
+    /// The UTC offset the observer wrote, in seconds, to show times as
+    /// written (for a day, the offset at its start).
     pub offset: i32,
+    /// Written as whole days (`2025-09-03`, or a window from one day to
+    /// another): how many, so they are shown as written; 0 otherwise.
+    pub days: u16,
 }
 
 impl Time {

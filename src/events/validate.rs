@@ -3,6 +3,7 @@
 
 use jiff::Timestamp;
 
+use super::day::{self, DayZone};
 use super::findings::finding;
 use super::model::{
     Effects, Event, Evidence, Extra, Grade, Grants, Inference, Link, Point, Time, Weapon,
@@ -33,7 +34,7 @@ pub fn validate(
     if raw.id.trim().is_empty() {
         note("the event has an empty `id`".into());
     }
-    let time = time(&raw.time).map_err(&mut note).ok();
+    let time = time(&raw.time, &vocab.day_zone()).map_err(&mut note).ok();
     let act = vocab.act(&raw.act);
     if act.is_none() {
         note(unknown("act", &raw.act, &vocab.act_names()));
@@ -255,7 +256,7 @@ fn implied(
         None => format!("{}/{}", parent.id, n + 1).into(),
     };
     let time = match &raw.time {
-        Some(t) => time(t).map_err(|e| format!("`{at}.time`: {e}"))?,
+        Some(t) => time(t, &vocab.day_zone()).map_err(|e| format!("`{at}.time`: {e}"))?,
         None => parent.time,
     };
     let pick = |field: &str, p: Option<RawImpliedPosition>| -> Result<Option<Position>, String> {
@@ -370,31 +371,65 @@ fn grants(
     }))
 }
 
-fn time(raw: &RawTime) -> Result<Time, String> {
+/// An instant, a day, or a window between two of them (a day as an end
+/// stands for its first instant at the start, its last at the end).
+fn time(raw: &RawTime, zone: &DayZone<'_>) -> Result<Time, String> {
     match raw {
-        RawTime::At(at) => {
-            let (at, offset) = instant(at)?;
-            Ok(Time {
-                from: at,
-                to: at,
-                offset,
-            })
-        }
+        RawTime::At(at) => instant_or_day(at, zone),
         RawTime::Window { from, to } => {
-            let (from, offset) = instant(from)?;
-            let (to, _) = instant(to)?;
+            let (start, end) = (day::parse(from, zone), day::parse(to, zone));
+            let (from, offset) = match &start {
+                Some(d) => d.clone().map(|d| (d.first, d.offset))?,
+                None => instant(from)?,
+            };
+            let to = match &end {
+                Some(d) => d.clone()?.last,
+                None => instant(to)?.0,
+            };
             if to < from {
                 return Err("the time window ends before it starts".into());
             }
-            Ok(Time { from, to, offset })
+            // Whole days from one to another are shown as days.
+            let days = match (start, end) {
+                (Some(Ok(a)), Some(Ok(b))) => {
+                    u16::try_from(a.date.until(b.date).map_or(0, |s| s.get_days()) + 1).unwrap_or(0)
+                }
+                _ => 0,
+            };
+            Ok(Time {
+                from,
+                to,
+                offset,
+                days,
+            })
         }
     }
 }
 
+/// An instant, or a day as every instant of it.
+pub(super) fn instant_or_day(text: &str, zone: &DayZone<'_>) -> Result<Time, String> {
+    if let Some(day) = day::parse(text, zone) {
+        let d = day?;
+        return Ok(Time {
+            from: d.first,
+            to: d.last,
+            offset: d.offset,
+            days: 1,
+        });
+    }
+    let (at, offset) = instant(text)?;
+    Ok(Time {
+        from: at,
+        to: at,
+        offset,
+        days: 0,
+    })
+}
+
 /// An RFC 3339 time; the offset is required, so no time is ever guessed.
-pub(super) fn instant(text: &str) -> Result<(Timestamp, i32), String> {
+fn instant(text: &str) -> Result<(Timestamp, i32), String> {
     let at: Timestamp = text.parse().map_err(|_| {
-        format!("`{text}` is not an RFC 3339 time with a UTC offset, such as `2015-08-20T15:52:00+09:00`")
+        format!("`{text}` is not an RFC 3339 time with a UTC offset, such as `2015-08-20T15:52:00+09:00`, nor a day, such as `2015-08-20`")
     })?;
     Ok((at, offset_seconds(text)))
 }

@@ -30,6 +30,10 @@ pub trait Vocab {
         self.article_numbers().contains(&number)
     }
     fn article_numbers(&self) -> Vec<&str>;
+    /// The time zone a day written without one is read in: that of the
+    /// rulebook's entry into force, or the zones of several rulebooks when
+    /// they disagree.
+    fn day_zone(&self) -> super::DayZone<'_>;
 }
 
 /// The words naming the sides of a rulebook's line: the parties holding
@@ -110,6 +114,10 @@ impl Vocab for Rulebook {
     fn article_numbers(&self) -> Vec<&str> {
         self.articles.iter().map(|a| &*a.number).collect()
     }
+
+    fn day_zone(&self) -> super::DayZone<'_> {
+        Ok(&self.in_force.tz)
+    }
 }
 
 /// The parties and acts of several rulebooks, with each rulebook's own
@@ -129,6 +137,9 @@ pub struct Vocabulary {
     /// Deadlines and article numbers of any of the rulebooks.
     deadlines: Vec<Name>,
     articles: Vec<Name>,
+    /// The zone of the rulebooks' entries into force, if they share one;
+    /// otherwise each zone's name, in rulebook order.
+    day_zone: Result<jiff::tz::TimeZone, Vec<String>>,
 }
 
 impl Vocabulary {
@@ -205,7 +216,24 @@ impl Vocabulary {
             elements,
             deadlines,
             articles,
+            day_zone: shared_zone(rulebooks),
         }
+    }
+}
+
+/// The zone every rulebook's entry into force is written in, or the names
+/// of the zones when they differ.
+fn shared_zone(rulebooks: &[&Rulebook]) -> Result<jiff::tz::TimeZone, Vec<String>> {
+    let mut names: Vec<String> = Vec::new();
+    for r in rulebooks {
+        let name = r.in_force.tz.iana_name().unwrap_or("UTC").to_owned();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    match (names.len(), rulebooks.first()) {
+        (1, Some(r)) => Ok(r.in_force.tz.clone()),
+        _ => Err(names),
     }
 }
 
@@ -258,5 +286,9 @@ impl Vocab for Vocabulary {
 
     fn article_numbers(&self) -> Vec<&str> {
         self.articles.iter().map(|n| &**n).collect()
+    }
+
+    fn day_zone(&self) -> super::DayZone<'_> {
+        self.day_zone.as_ref().map_err(Vec::as_slice)
     }
 }

@@ -309,7 +309,8 @@ fn step(out: &mut String, s: &Step, depth: usize) {
             clean(&note)
         );
     }
-    if let Some(why) = &s.unknown_because {
+    let why = s.doubt.as_ref().map(words::doubt);
+    if let Some(why) = why.as_ref().or(s.unknown_because.as_ref()) {
         let _ = writeln!(out, "{pad}    unknown: {}", clean(why));
     }
     if let Some(b) = &s.basis {

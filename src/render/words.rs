@@ -3,9 +3,9 @@
 //! both word them here, so a reason reads the same everywhere.
 
 use crate::eval::{
-    ActorRole, Allowed, Basis, ChangeEffect, ChangeTrial, ChangeWhat, DecidedBy, DiligenceTrial,
-    DueSeen, Duty, FailedElement, FailedExcuse, Note, Perpetrator, PreventBecause, Reason, Refusal,
-    Responsibility, Truth, Way, Weighed, span_words,
+    ActorRole, Allowed, Basis, ChangeEffect, ChangeTrial, ChangeWhat, DayOf, DecidedBy,
+    DiligenceTrial, Doubt, DueSeen, Duty, FailedElement, FailedExcuse, Note, Perpetrator,
+    PreventBecause, Reason, Refusal, Responsibility, Truth, Way, Weighed, span_words,
 };
 use crate::events::{FindingTest, Object};
 
@@ -34,7 +34,8 @@ pub fn reason(r: &Reason) -> String {
         Reason::ControllerUnknown { field } => format!(
             "met, but who controls the {field} is unknown, so which party had to prevent the act cannot be decided"
         ),
-        Reason::NotInForce { why } => {
+        Reason::NotInForce { why, doubt } => {
+            let why = doubt.as_ref().map_or_else(|| why.clone(), self::doubt);
             format!("the agreement may not have bound the actor's party: {why}")
         }
         Reason::ExceptionsConflict { excuse, upholds } => format!(
@@ -53,8 +54,12 @@ pub fn reason(r: &Reason) -> String {
         Reason::CannotDecide {
             test,
             because,
+            doubt,
             decided_by,
-        } => format!("cannot decide `{test}`: {}", open(because, *decided_by)),
+        } => {
+            let because = doubt.as_ref().map(self::doubt).or_else(|| because.clone());
+            format!("cannot decide `{test}`: {}", open(&because, *decided_by))
+        }
         Reason::NotProven { occurrence } => {
             format!("condition met, but occurrence is not proven: {occurrence}")
         }
@@ -71,7 +76,9 @@ pub fn reason(r: &Reason) -> String {
             exceptions,
             test,
             because,
+            doubt,
         } => {
+            let because = doubt.as_ref().map(self::doubt).or_else(|| because.clone());
             let names: Vec<String> = exceptions.iter().map(|x| format!("`{x}`")).collect();
             let word = if names.len() == 1 {
                 "exception"
@@ -322,9 +329,18 @@ pub fn finding_test(t: &FindingTest) -> String {
 /// What a fact showed.
 pub fn note(n: &Note) -> String {
     match n {
-        Note::HeldBy { party, lines } => {
+        Note::HeldBy { party, lines, area } => {
             let lines: Vec<String> = lines.iter().map(|l| format!("`{l}`")).collect();
-            format!("in `{party}`'s area: its side of line {}", lines.join(", "))
+            match (lines.is_empty(), area) {
+                (false, false) => {
+                    format!("in `{party}`'s area: its side of line {}", lines.join(", "))
+                }
+                (false, true) => format!(
+                    "in `{party}`'s area: its side of line {}, within the area the rulebook gives it",
+                    lines.join(", ")
+                ),
+                (true, _) => format!("in `{party}`'s area, as the rulebook draws it"),
+            }
         }
         Note::NoHolder => {
             "no line whose sides are held passes it: it lies beyond their ends".to_owned()
@@ -332,6 +348,10 @@ pub fn note(n: &Note) -> String {
         Note::SideFound { party, line, by } => format!(
             "in `{party}`'s area: a finding by {by} puts it on `{party}`'s side of line `{line}`"
         ),
+        Note::BeyondCrossing { party, line, by } => format!(
+            "in `{party}`'s area: a finding by {by} that the act crossed line `{line}` puts it on the far side, `{party}`'s"
+        ),
+        Note::Struck { party } => format!("in `{party}`'s hands: the act struck its forces"),
         Note::NearLine => {
             "too close to a line whose sides are held, for its uncertainty, to tell whose area it is in"
                 .to_owned()
@@ -341,6 +361,14 @@ pub fn note(n: &Note) -> String {
             format!("the lines disagree: {}", parties.join(" or "))
         }
         Note::GroupUnder { party } => format!("a group under `{party}`"),
+        Note::Over {
+            entered,
+            points,
+            step_m,
+        } => match entered {
+            Some(at) => format!("it passes over at {at}"),
+            None => format!("read at {points} points along it, no more than {step_m} m apart"),
+        },
         Note::Link {
             by,
             own_evidence,
@@ -413,6 +441,8 @@ fn due(deadline: &str, d: &DueSeen) -> String {
         format!("{} after it", span_words(lo, hi))
     } else if hi <= 0.0 {
         format!("{} before it", span_words(-hi, -lo))
+    } else if d.day {
+        "on its day".to_owned()
     } else {
         "the window spans it".to_owned()
     };
@@ -563,6 +593,62 @@ fn way(w: &Way) -> String {
         })
         .collect();
     format!("by {}, and {}", allowed(&w.by), lacking.join(", and "))
+}
+
+/// Why a test could not be decided: `entry into force is known only to
+/// the day, 2025-09-03 Europe/Kyiv, and the event's time falls on that
+/// day: which came first is unknown`.
+pub fn doubt(d: &Doubt) -> String {
+    match d {
+        Doubt::WithinDay {
+            of: DayOf::Bound,
+            day,
+        } => format!(
+            "the bound, {day}, is a whole day, not an instant, and the event's time falls on that day: which came first is unknown"
+        ),
+        Doubt::WithinDay { of, day } => format!(
+            "{} is known only to the day, {day}, and the event's time falls on that day: which came first is unknown",
+            day_of(of)
+        ),
+    }
+}
+
+/// What an instant known only to the day is.
+fn day_of(of: &DayOf) -> String {
+    // A change an event records is named by that event.
+    let by = |event: &Option<crate::name::Name>| {
+        event
+            .as_ref()
+            .map_or(String::new(), |e| format!(" (declared by {e})"))
+    };
+    match of {
+        DayOf::EntryIntoForce => "entry into force".to_owned(),
+        DayOf::Suspension {
+            party,
+            repudiation: false,
+            event,
+        } => format!("the start of `{party}`'s suspension{}", by(event)),
+        DayOf::Suspension {
+            party,
+            repudiation: true,
+            event,
+        } => format!("`{party}`'s repudiation{}", by(event)),
+        DayOf::SuspensionEnd { party, event } => {
+            format!("the end of `{party}`'s suspension{}", by(event))
+        }
+        DayOf::Regime { name } => format!("the start of regime `{name}`"),
+        DayOf::Resumption { event } => format!("the resumption declared by {event}"),
+        DayOf::Deadline { name } => format!("deadline `{name}`"),
+        DayOf::Extension {
+            deadline,
+            event: None,
+        } => format!("the extension of deadline `{deadline}`"),
+        DayOf::Extension {
+            deadline,
+            event: Some(e),
+        } => format!("the change of deadline `{deadline}` by {e}"),
+        DayOf::Bound => "the bound".to_owned(),
+    }
 }
 
 /// `due diligence `d`: knowledge ✓, means ?, measures ✗: the duty was breached`

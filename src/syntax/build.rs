@@ -159,6 +159,7 @@ impl<'s> Builder<'s> {
             Rule::import_decl => Declaration::Import(self.import_decl(pair)?),
             Rule::line_decl => Declaration::Line(self.line_decl(pair)?),
             Rule::zone_decl => Declaration::Zone(self.zone_decl(pair)?),
+            Rule::area_decl => Declaration::Area(self.area_decl(pair)?),
             Rule::weapon_class_decl => Declaration::WeaponClass(self.weapon_class_decl(pair)?),
             Rule::act_class_decl => Declaration::ActClass(self.act_class_decl(pair)?),
             Rule::act_decl => Declaration::Act(self.act_decl(pair)?),
@@ -267,14 +268,19 @@ impl<'s> Builder<'s> {
             Rule::reference_lines => LineSource::PerParty(self.reference_lines(source)),
             _ => LineSource::Drawn(self.geometry_source(source)?),
         };
-        let holdings = match inner.next() {
-            Some(p) => self.holdings(p),
-            None => Vec::new(),
-        };
+        let (mut holdings, mut extended) = (Vec::new(), false);
+        for p in inner {
+            match p.as_rule() {
+                Rule::holdings => holdings = self.holdings(p),
+                Rule::kw_extended => extended = true,
+                r => unreachable!("grammar: line {r:?}"),
+            }
+        }
         Ok(LineDecl {
             name,
             geometry,
             holdings,
+            extended,
             span,
         })
     }
@@ -297,8 +303,32 @@ impl<'s> Builder<'s> {
     fn holding(&self, pair: Pair<'_, Rule>) -> Holding {
         let mut inner = pair.into_inner();
         let party = self.identifier(inner.next().expect("grammar: party"));
-        let compass = self.compass(last(inner)); // after kw_holds
-        Holding { party, compass }
+        let side = self.held_side(last(inner)); // after kw_holds
+        Holding { party, side }
+    }
+
+    fn held_side(&self, pair: Pair<'_, Rule>) -> Spanned<HeldSide> {
+        let span = self.span(&pair);
+        let side = pair.into_inner().next().expect("grammar: a side");
+        let held = match side.as_rule() {
+            Rule::compass => HeldSide::Compass(self.compass(side).node),
+            Rule::hand => HeldSide::Hand(self.hand(side)),
+            Rule::point_side => HeldSide::Point(self.point_side(side).node),
+            r => unreachable!("grammar: held side {r:?}"),
+        };
+        Spanned::new(held, span)
+    }
+
+    fn hand(&self, pair: Pair<'_, Rule>) -> Hand {
+        match pair.as_str() {
+            "left" => Hand::Left,
+            "right" => Hand::Right,
+            other => unreachable!("grammar: hand {other}"),
+        }
+    }
+
+    fn point_side(&self, pair: Pair<'_, Rule>) -> Spanned<(f64, f64)> {
+        self.coordinate(last(pair.into_inner())) // after kw_side kw_of
     }
 
     fn compass(&self, pair: Pair<'_, Rule>) -> Spanned<Compass> {
@@ -337,6 +367,14 @@ impl<'s> Builder<'s> {
         let lon = self.number(inner.next().expect("grammar: lon"));
         let lat = self.number(inner.next().expect("grammar: lat"));
         Spanned::new((lon, lat), span)
+    }
+
+    fn area_decl(&self, pair: Pair<'_, Rule>) -> Result<AreaDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().skip(1); // kw_area
+        let party = self.identifier(inner.next().expect("grammar: party"));
+        let shape = self.expr(inner.next().expect("grammar: area"))?;
+        Ok(AreaDecl { party, shape, span })
     }
 
     fn zone_decl(&self, pair: Pair<'_, Rule>) -> Result<ZoneDecl> {
@@ -406,7 +444,7 @@ impl<'s> Builder<'s> {
     fn article(&self, pair: Pair<'_, Rule>) -> Result<Article> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner().skip(1);
-        let number = self.article_number(inner.next().expect("grammar: number"));
+        let number = self.article_label(inner.next().expect("grammar: number"));
         let text = self.string(inner.next().expect("grammar: text"))?;
         let clauses = inner
             .map(|p| self.article_clause(p))
@@ -594,7 +632,7 @@ impl<'s> Builder<'s> {
     pub(super) fn article_refs(&self, pair: Pair<'_, Rule>) -> Vec<Spanned<String>> {
         pair.into_inner()
             .skip(1)
-            .map(|p| self.article_number(p))
+            .map(|p| self.article_label(p))
             .collect()
     }
 

@@ -20,8 +20,20 @@ fn condition(text: &str) -> Expr {
 
 #[test]
 fn tokens_consume_the_whole_input() {
-    assert!(consumes(Rule::article_number, "13(a)"));
-    assert!(consumes(Rule::article_number, "2.1"));
+    for label in [
+        "6", "13(a)", "2.1", "A", "B.4", "III.2", "2(a)(i)", "1(b)", "II.A.3", "(b)", "4bis",
+    ] {
+        assert!(consumes(Rule::article_label, label), "{label}");
+    }
+    // A label never starts with a lower-case letter, so no word of the
+    // language is one; a trailing dot or an unclosed bracket is refused.
+    for bad in [
+        "a", "for", "iii.2", "1.", "2(a", "2(a)b", "III.", "1_a", "(a).",
+    ] {
+        assert!(!consumes(Rule::article_label, bad), "{bad}");
+    }
+    assert!(consumes(Rule::datetime, "2025-09-03 Europe/Kyiv"));
+    assert!(!consumes(Rule::datetime, "2025-09-03 and"));
     assert!(consumes(Rule::quantity, "2 km"));
     assert!(consumes(Rule::quantity, "100mm"));
     assert!(consumes(Rule::datetime, "1953-07-27 22:00 Asia/Seoul"));
@@ -121,4 +133,37 @@ fn a_change_names_who_may_make_it() {
         panic!("an extension")
     };
     assert_eq!(x.by.as_ref().map(|b| b.span.text()), Some("US"));
+}
+
+#[test]
+fn labels_that_look_like_names_leave_what_follows_them_alone() {
+    use crate::ast::{DateTimeLit, Declaration};
+    let text = "agreement \"A\" {\n  in force 2025-09-03 Europe/Kyiv\n}\narticle A \"a\" {\n  violation when act is fire\n}\nsuspend article A, B.4 for X from 2025-09-05 Europe/Kyiv until 2025-09-06 12:00 Europe/Kyiv\nexception e upholds article A, (b), II.A.3 over f {\n  applies when act is fire\n}\n";
+    let ast = super::parse_rulebook(&Source::new("t", text)).unwrap();
+    let labels = |refs: &[crate::span::Spanned<String>]| -> Vec<String> {
+        refs.iter().map(|r| r.node.clone()).collect()
+    };
+    let [
+        Declaration::Article(a),
+        Declaration::Suspension(s),
+        Declaration::Exception(x),
+    ] = &ast.declarations[..]
+    else {
+        panic!("{:?}", ast.declarations)
+    };
+    assert_eq!(a.number.node, "A");
+    assert_eq!(labels(&s.articles), ["A", "B.4"]);
+    assert_eq!(s.party.node, "X");
+    let day = DateTimeLit {
+        date: "2025-09-05".into(),
+        clock: None,
+        zone: "Europe/Kyiv".into(),
+    };
+    assert_eq!(s.from.node, day);
+    assert_eq!(
+        s.until.as_ref().unwrap().node.clock.as_deref(),
+        Some("12:00")
+    );
+    assert_eq!(labels(&x.overrides), ["A", "(b)", "II.A.3"]);
+    assert_eq!(x.over[0].node, "f");
 }

@@ -64,6 +64,7 @@ fn a_change_takes_effect_surely_once_its_window_has_passed() {
         from: t("2025-09-12T00:00:00Z"),
         to: t("2025-09-13T00:00:00Z"),
         offset: 0,
+        days: 0,
     };
     use crate::eval::Truth;
     assert_eq!(w.by(t("2025-09-11T23:59:59Z")), Truth::False);
@@ -75,6 +76,7 @@ fn a_change_takes_effect_surely_once_its_window_has_passed() {
 fn the_due_instant_in_force_is_the_last_change_in_effect() {
     let entry = |at: &str, made: Option<(&str, &str)>| DueEntry {
         at: t(at),
+        last: t(at),
         written: at.into(),
         how: None,
         made: made.map(|(from, to)| Made {
@@ -82,6 +84,7 @@ fn the_due_instant_in_force_is_the_last_change_in_effect() {
                 from: t(from),
                 to: t(to),
                 offset: 0,
+                days: 0,
             },
             written: from.into(),
             event: None,
@@ -107,6 +110,7 @@ fn the_due_instant_in_force_is_the_last_change_in_effect() {
         from: t(s),
         to: t(s),
         offset: 0,
+        days: 0,
     };
     assert_eq!(changes.possible_dues(0, &at("2025-09-04T00:00:00Z")), [0]);
     assert_eq!(changes.possible_dues(0, &at("2025-09-06T00:00:00Z")), [1]);
@@ -120,6 +124,7 @@ fn the_due_instant_in_force_is_the_last_change_in_effect() {
         from: t("2025-09-04T00:00:00Z"),
         to: t("2025-09-10T00:00:00Z"),
         offset: 0,
+        days: 0,
     };
     assert_eq!(changes.possible_dues(0, &window), [0, 1, 2]);
 }
@@ -279,4 +284,105 @@ fn a_suspension_made_at_an_uncertain_hour_leaves_that_hour_open() {
     let d2 = verdict(&vs, "D2");
     assert_eq!(d2.outcome, Outcome::NoViolation);
     assert!(matches!(d2.articles[0].reason, Reason::NotApplied { .. }));
+}
+
+/// What the in-force gate's day doubt is about, and the day it names.
+fn gate_doubt(vs: &[Verdict], id: &str) -> Option<(crate::eval::DayOf, String)> {
+    let crate::eval::Doubt::WithinDay { of, day } = verdict(vs, id).in_force.doubt.clone()?;
+    Some((of, day.to_string()))
+}
+
+#[test]
+fn a_change_recorded_by_day_leaves_that_day_open_and_says_so_as_data() {
+    use crate::eval::DayOf;
+    let events = [
+        statement("S", "2025-09-20", "A", "{suspend: all, until: 2025-09-25}"),
+        deployment("ON", "2025-09-20T18:00:00+03:00"),
+        deployment("NEXT", "2025-09-21T06:00:00+03:00"),
+        deployment("END", "2025-09-25T06:00:00+03:00"),
+        deployment("AFTER", "2025-09-26T06:00:00+03:00"),
+        statement("R", "2025-09-22", "A", "{resume: all}"),
+        deployment("RESUMED", "2025-09-22T12:00:00+03:00"),
+    ];
+    let (changes, vs) = judge(RULES, &events[..5]);
+    let s = &changes.statuses[0];
+    assert_eq!((s.when.days, &*s.since), (1, "2025-09-20 (+03:00)"));
+    assert_eq!(verdict(&vs, "ON").outcome, Outcome::Inconclusive);
+    let suspension = DayOf::Suspension {
+        party: "A".into(),
+        repudiation: false,
+        event: Some("S".into()),
+    };
+    assert_eq!(
+        gate_doubt(&vs, "ON"),
+        Some((suspension.clone(), "2025-09-20 (+03:00)".to_owned()))
+    );
+    assert!(matches!(
+        &verdict(&vs, "ON").articles[0].reason,
+        Reason::NotInForce { doubt: Some(d), .. } if *d == verdict(&vs, "ON").in_force.doubt.clone().unwrap()
+    ));
+    assert_eq!(verdict(&vs, "NEXT").outcome, Outcome::NoViolation);
+    // `until` a day: the suspension ends at some hour of it.
+    assert_eq!(verdict(&vs, "END").outcome, Outcome::Inconclusive);
+    let end = DayOf::SuspensionEnd {
+        party: "A".into(),
+        event: Some("S".into()),
+    };
+    assert_eq!(gate_doubt(&vs, "END").map(|d| d.0), Some(end));
+    assert_eq!(verdict(&vs, "AFTER").outcome, Outcome::Violation);
+    // A resumption recorded by day: open on its day too.
+    let (_, vs) = judge(RULES, &[&events[..1], &events[5..]].concat());
+    assert_eq!(verdict(&vs, "RESUMED").outcome, Outcome::Inconclusive);
+    let resumed = DayOf::Resumption { event: "R".into() };
+    assert_eq!(gate_doubt(&vs, "RESUMED").map(|d| d.0), Some(resumed));
+}
+
+#[test]
+fn a_deadline_set_to_a_day_or_from_a_day_is_open_only_on_that_day() {
+    use crate::eval::{DayOf, Doubt};
+    // The mechanism sets the deadline to 20 September, hour unknown,
+    // effective from 12 September, also known only to the day.
+    let decision = statement(
+        "M1",
+        "2025-09-09T12:00:00+03:00",
+        "M",
+        "{deadline: leave, until: 2025-09-20, effective: 2025-09-12}",
+    );
+    let events = [
+        decision,
+        deployment("D11", "2025-09-11T10:00:00+03:00"),
+        deployment("D12", "2025-09-12T10:00:00+03:00"),
+        deployment("D13", "2025-09-13T10:00:00+03:00"),
+        deployment("D20", "2025-09-20T10:00:00+03:00"),
+        deployment("D21", "2025-09-21T10:00:00+03:00"),
+    ];
+    let (changes, vs) = judge(RULES, &events);
+    let due = &changes.dues[0][1];
+    assert_eq!(&*due.written, "2025-09-20 (+03:00)");
+    assert_eq!(due.last, t("2025-09-20T20:59:59.999999999Z"));
+    let doubt = |id: &str| {
+        let step = verdict(&vs, id).articles[0].condition.decisive().clone();
+        step.doubt.map(|d| match d {
+            Doubt::WithinDay { of, .. } => of,
+        })
+    };
+    // Before the change took effect, the original deadline (10 September).
+    assert_eq!(verdict(&vs, "D11").outcome, Outcome::Violation);
+    assert_eq!(verdict(&vs, "D12").outcome, Outcome::Inconclusive);
+    assert_eq!(
+        doubt("D12"),
+        Some(DayOf::Extension {
+            deadline: "leave".into(),
+            event: Some("M1".into()),
+        })
+    );
+    assert_eq!(verdict(&vs, "D13").outcome, Outcome::NoViolation);
+    assert_eq!(verdict(&vs, "D20").outcome, Outcome::Inconclusive);
+    assert_eq!(
+        doubt("D20"),
+        Some(DayOf::Deadline {
+            name: "leave".into()
+        })
+    );
+    assert_eq!(verdict(&vs, "D21").outcome, Outcome::Violation);
 }

@@ -4,16 +4,11 @@
 
 use std::collections::HashMap;
 
-use jiff::Timestamp;
-
 use super::super::proof::{self, Aspect};
 use super::super::verdict::{
     Allowed, ChangeEffect, ChangeTrial, ChangeWhat, Consent, Missing, Refusal, Way,
 };
-use super::{
-    Changes, DueEntry, Made, Refused, Resumption, StatusEntry, When, instant_written,
-    window_written,
-};
+use super::{Changes, DueEntry, Made, Refused, Resumption, StatusEntry, When, window_written};
 use crate::check::{
     ChangeRule, ChangeTarget, Changer, DoctrineTest, PartyIdx, Role, Rulebook, StatusKind,
 };
@@ -37,8 +32,9 @@ pub(super) struct Tracer<'a> {
 struct Reading {
     target: ChangeTarget,
     what: ChangeWhat,
-    until: Option<Timestamp>,
-    effective: Option<(Timestamp, i32)>,
+    /// A new due instant, or the end of a suspension: exact, or a day.
+    until: Option<When>,
+    effective: Option<When>,
 }
 
 /// A change as it goes into the timeline: the rule that allows it, when
@@ -163,10 +159,10 @@ impl<'a> Tracer<'a> {
                     target: ChangeTarget::Deadline(index),
                     what: ChangeWhat::Deadline {
                         deadline: deadline.clone(),
-                        until: instant_written(until.0, until.1),
+                        until: window_written(When::of_time(until)),
                     },
-                    until: Some(until.0),
-                    effective: *effective,
+                    until: Some(When::of_time(until)),
+                    effective: effective.as_ref().map(When::of_time),
                 })
             }
             Change::Status {
@@ -187,10 +183,10 @@ impl<'a> Tracer<'a> {
                     what: ChangeWhat::Status {
                         status: *kind,
                         articles: articles.to_vec(),
-                        until: until.map(|u| instant_written(u.0, u.1)),
+                        until: until.as_ref().map(|u| window_written(When::of_time(u))),
                     },
-                    until: until.map(|u| u.0),
-                    effective: *effective,
+                    until: until.as_ref().map(When::of_time),
+                    effective: effective.as_ref().map(When::of_time),
                 })
             }
             Change::Joins { .. } => None,
@@ -373,10 +369,14 @@ impl<'a> Tracer<'a> {
             .max_by_key(|t| t.from)
             .expect("the stating event at least");
         let to = times.map(|t| t.to).max().expect("one time");
+        // Made on a day known without its hour when that declaration,
+        // dated by day, is what leaves it open.
+        let days = if to == last.to { last.days } else { 0 };
         When {
             from: last.from,
             to,
             offset: last.offset,
+            days,
         }
     }
 
@@ -389,16 +389,16 @@ impl<'a> Tracer<'a> {
         rule: usize,
         made: When,
     ) -> (When, bool, Option<String>) {
-        let Some((at, offset)) = reading.effective else {
+        let Some(asked) = reading.effective else {
             return (made, false, None);
         };
-        if at >= made.from {
-            return (When::at(at, offset), false, None);
+        if asked.from >= made.from {
+            return (asked, false, None);
         }
         if self.every_party(rule) {
-            return (When::at(at, offset), true, None);
+            return (asked, true, None);
         }
-        (made, false, Some(instant_written(at, offset)))
+        (made, false, Some(window_written(asked)))
     }
 
     /// Whether the rule needs the consent of every party.
@@ -423,7 +423,8 @@ impl<'a> Tracer<'a> {
             .into_iter()
             .collect();
         let written: Name = window_written(when).into();
-        let since: Name = if when.from == when.to {
+        // A day is written as one; a window says it is one.
+        let since: Name = if when.from == when.to || when.days > 0 {
             written.clone()
         } else {
             format!("some time {written}").into()
@@ -438,7 +439,8 @@ impl<'a> Tracer<'a> {
                     unreachable!("a deadline change")
                 };
                 changes.dues[*d].push(DueEntry {
-                    at: until,
+                    at: until.from,
+                    last: until.to,
                     written: shown.as_str().into(),
                     how: None,
                     made: Some(Made {

@@ -68,6 +68,8 @@ impl Builder<'_> {
             Rule::crossing => self.crossing(pair),
             Rule::within_test => self.within_test(pair)?,
             Rule::side_test => self.side_test(pair),
+            Rule::area_test => self.area_test(pair),
+            Rule::over_test => self.over_test(pair),
             Rule::buffer_zone => self.buffer_zone(pair)?,
             Rule::polygon_zone => Expr::Polygon(self.polygon_zone(pair)?),
             Rule::quantifier => self.quantifier(pair)?,
@@ -188,6 +190,44 @@ impl Builder<'_> {
             side,
             line,
         }
+    }
+
+    /// `target in area of other side`
+    pub(super) fn area_test(&self, pair: Pair<'_, Rule>) -> Expr {
+        let mut inner = pair.into_inner();
+        let subject = self.path_expr(inner.next().expect("grammar: subject"));
+        let owner = self.area_owner(last(inner)); // after op_in kw_area kw_of
+        Expr::InArea {
+            subject: Box::new(subject),
+            owner,
+        }
+    }
+
+    /// `track over dmz`, `track over area of other side`
+    pub(super) fn over_test(&self, pair: Pair<'_, Rule>) -> Expr {
+        let mut inner = pair.into_inner();
+        let subject = self.path_expr(inner.next().expect("grammar: subject"));
+        let region = last(inner); // after kw_over
+        let span = self.span(&region);
+        let region = match region.as_rule() {
+            Rule::area_of => Region::Area(self.area_owner(last(region.into_inner())).node),
+            _ => Region::Zone(self.identifier(region)),
+        };
+        Expr::Over {
+            subject: Box::new(subject),
+            region: Spanned::new(region, span),
+        }
+    }
+
+    /// `other side` or a party
+    fn area_owner(&self, pair: Pair<'_, Rule>) -> Spanned<AreaOwner> {
+        let span = self.span(&pair);
+        let first = pair.into_inner().next().expect("grammar: owner");
+        let owner = match first.as_rule() {
+            Rule::kw_other => AreaOwner::OtherSide,
+            _ => AreaOwner::Party(self.path(first).node),
+        };
+        Spanned::new(owner, span)
     }
 
     /// `within 15 km of contact on UA side`
