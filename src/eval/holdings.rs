@@ -1,0 +1,436 @@
+//! Holdings: what a party holds in a zone at an instant, summed over the
+//! latest report of each of its units, against the limits of a ceiling.
+//!
+//! Reports are indexed once per graph, before any event is judged (as
+//! patterns are found): for each ceiling, by party and by unit, in time
+//! order, each with what it records against every limit and whether its
+//! place lies in the zone. A test then reads, for each unit of the party,
+//! the reports that may be its latest at the judged event's time, so its
+//! cost grows with the party's units, not with the events in the file.
+//!
+//! Nothing is guessed. A report whose place may lie on either side of the
+//! zone's edge, one that may not be a report at all (its condition is
+//! unknown), one whose time leaves open whether it was already made, or a
+//! count it does not record: each widens the sum into a range, and a limit
+//! that lies within the range is neither exceeded nor kept.
+
+use std::collections::BTreeMap;
+
+use jiff::{SignedDuration, Timestamp};
+use serde::Serialize;
+
+use super::cond::{Env, missing, unknown};
+use super::proof::{self, Aspect};
+use super::truth::Truth;
+use super::verdict::Step;
+use super::weapons::Range;
+use crate::check::{Cond, Counted, PartyIdx, Role, Rulebook, Subject};
+use crate::events::FactValue;
+use crate::graph::EventGraph;
+use crate::name::Name;
+
+/// The most units a finding lists by name; the others are counted in the
+/// totals and said to be left out, so a finding stays readable.
+pub const LISTED: usize = 48;
+
+/// Every ceiling's reports over a graph, by party and by unit.
+#[derive(Debug, Default)]
+pub struct Ceilings {
+    /// By ceiling, by party: its units in name order.
+    by: Vec<BTreeMap<PartyIdx, Vec<Unit>>>,
+}
+
+/// One unit's reports, in time order.
+#[derive(Debug)]
+struct Unit {
+    /// The unit as reports name it; `None`: a report that names no unit,
+    /// which counts on its own.
+    name: Option<Name>,
+    reports: Vec<Report>,
+    /// The longest time window among its reports: how far back a report
+    /// may still be the latest.
+    longest: SignedDuration,
+}
+
+/// One report of a unit's holdings.
+#[derive(Debug, Clone)]
+struct Report {
+    /// The event, by index into the graph.
+    index: usize,
+    from: Timestamp,
+    to: Timestamp,
+    /// The ceiling's condition holds for it (not merely may hold).
+    sure: bool,
+    /// Whether its place lies in the ceiling's zone.
+    inside: Truth,
+    /// What it records against each limit, in the ceiling's order.
+    holds: Vec<Range>,
+}
+
+/// What a ceiling counted for a party at an instant: data the renderers word.
+#[derive(Debug, Clone, Serialize)]
+pub struct Holdings {
+    pub ceiling: Name,
+    pub party: Name,
+    pub zone: Name,
+    /// The instant (or window) counted at: the judged event's time, as written.
+    pub at: String,
+    pub limits: Vec<LimitCount>,
+    /// The units that hold, or may hold, something in the zone, by name.
+    pub units: Vec<UnitCount>,
+    /// Units that count but are not listed in `units`; their holdings are
+    /// in the totals.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub omitted: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// One limit of a ceiling, and what was counted against it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LimitCount {
+    pub counted: CountedWhat,
+    pub at_most: u64,
+    pub total: Range,
+    pub exceeded: Truth,
+}
+
+/// What a limit counts, by name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CountedWhat {
+    /// A quantity the rulebook declares: `personnel`.
+    Quantity { name: Name },
+    /// Weapons, of a class or of any.
+    Weapons {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        class: Option<Name>,
+    },
+}
+
+/// One unit's part in the count.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitCount {
+    /// The unit; `None` for a report that names no unit.
+    pub unit: Option<Name>,
+    /// What it adds to each limit's total, in the ceiling's order.
+    pub adds: Vec<Range>,
+    /// The report that counts; several when the record cannot tell which
+    /// of them was the latest at that instant.
+    pub reports: Vec<ReportCount>,
+    /// It may not have been reported at all by that instant.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub maybe_unreported: bool,
+}
+
+/// A report as it counts.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportCount {
+    pub event: Name,
+    pub time: String,
+    /// Whether its place lies in the zone.
+    pub inside: Truth,
+    /// Whether it is a report under the ceiling's condition.
+    pub report: Truth,
+    /// What it records against each limit.
+    pub holds: Vec<Range>,
+}
+
+/// The first limit a count leaves open, for the reason a finding gives.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OpenLimit {
+    pub ceiling: Name,
+    pub party: Name,
+    pub counted: CountedWhat,
+    pub at_most: u64,
+    pub total: Range,
+}
+
+impl Holdings {
+    /// The first limit neither exceeded nor kept, if the count left one open.
+    pub fn open_limit(&self) -> Option<OpenLimit> {
+        let l = self.limits.iter().find(|l| l.exceeded == Truth::Unknown)?;
+        Some(OpenLimit {
+            ceiling: self.ceiling.clone(),
+            party: self.party.clone(),
+            counted: l.counted.clone(),
+            at_most: l.at_most,
+            total: l.total,
+        })
+    }
+}
+
+/// Indexes every ceiling's reports over the graph.
+pub fn find(rulebook: &Rulebook, graph: &EventGraph) -> Ceilings {
+    let mut found = Ceilings::default();
+    let Some(standard) = rulebook.standard("preponderance") else {
+        return found;
+    };
+    let preponderance = rulebook
+        .standards
+        .iter()
+        .position(|s| s.name == standard.name)
+        .unwrap_or(0);
+    let mut env = Env::new(rulebook, graph, None);
+    // Whether each event is established, weighed once for all ceilings.
+    let mut established: Vec<Option<bool>> = vec![None; graph.events.len()];
+    for ceiling in &rulebook.ceilings {
+        let mut by_unit: BTreeMap<PartyIdx, BTreeMap<(bool, Name), Vec<Report>>> = BTreeMap::new();
+        for i in 0..graph.events.len() {
+            let Some(party) = reporting_party(rulebook, graph, i) else {
+                continue;
+            };
+            env.start(i);
+            env.standard = preponderance;
+            let sure = match env.eval(&ceiling.condition).result {
+                Truth::False => continue,
+                t => t == Truth::True,
+            };
+            let is_established = *established[i].get_or_insert_with(|| {
+                [Aspect::Occurrence, Aspect::Attribution]
+                    .into_iter()
+                    .all(|a| proof::assess(graph, &rulebook.parties, i, standard, a).met)
+            });
+            if !is_established {
+                continue;
+            }
+            let inside = env.eval(&ceiling.inside).result;
+            let holds = ceiling
+                .limits
+                .iter()
+                .map(|l| holds(&mut env, i, l.counted))
+                .collect();
+            let e = &graph.events[i];
+            let key = match &e.unit {
+                Some(u) => (true, u.clone()),
+                None => (false, e.id.clone()),
+            };
+            let report = Report {
+                index: i,
+                from: e.time.from,
+                to: e.time.to,
+                sure,
+                inside,
+                holds,
+            };
+            by_unit
+                .entry(party)
+                .or_default()
+                .entry(key)
+                .or_default()
+                .push(report);
+        }
+        let indexed = by_unit
+            .into_iter()
+            .map(|(party, units)| (party, units.into_iter().map(unit).collect()))
+            .collect();
+        found.by.push(indexed);
+    }
+    found
+}
+
+/// The party whose holdings an event may report: a party's own units (a
+/// group's count for the party it is under); monitors and others hold
+/// nothing a ceiling limits.
+fn reporting_party(rulebook: &Rulebook, graph: &EventGraph, i: usize) -> Option<PartyIdx> {
+    let party = super::article::answering(rulebook, graph.events[i].party?);
+    (rulebook.parties[usize::from(party)].role == Role::Party).then_some(party)
+}
+
+fn unit(((named, name), mut reports): ((bool, Name), Vec<Report>)) -> Unit {
+    reports.sort_by_key(|r| (r.from, r.index));
+    let longest = reports
+        .iter()
+        .map(|r| r.to.duration_since(r.from))
+        .max()
+        .unwrap_or_default();
+    Unit {
+        name: named.then_some(name),
+        reports,
+        longest,
+    }
+}
+
+/// What a report records against one limit: exactly, or within bounds
+/// where a weapon's class or a count is not known.
+fn holds(env: &mut Env<'_>, i: usize, counted: Counted) -> Range {
+    let graph = env.graph;
+    let e = &graph.events[i];
+    match counted {
+        Counted::Quantity(q) => match e.fact(&env.rulebook.quantities[q].name) {
+            Some(FactValue::Number(n)) => Range::exactly(*n as u64),
+            Some(FactValue::Word(_)) | None => Range::up_to(None),
+        },
+        Counted::Weapons { class } => {
+            let Some(weapons) = e.weapons.as_deref() else {
+                return Range::up_to(None);
+            };
+            let mut total = Range::ZERO;
+            for (w, weapon) in weapons.iter().enumerate() {
+                let member = match class {
+                    None => Truth::True,
+                    Some(c) => env.class_of(Subject::EVENT, w, c).result,
+                };
+                let n = u64::from(weapon.count);
+                total = total.plus(match member {
+                    Truth::True => Range::exactly(n),
+                    Truth::Unknown => Range::up_to(Some(n)),
+                    Truth::False => Range::ZERO,
+                });
+            }
+            total
+        }
+    }
+}
+
+impl Unit {
+    /// The reports that may be the unit's latest at some instant from `a`
+    /// to `b`, and whether it may not have been reported at all by then.
+    fn latest(&self, a: Timestamp, b: Timestamp) -> (Vec<&Report>, bool) {
+        let end = self.reports.partition_point(|r| r.from <= b);
+        let made = &self.reports[..end];
+        // The latest report surely made by `a`, and surely a report:
+        // nothing it surely follows counts any more.
+        let last = made.iter().rev().find(|r| r.sure && r.to <= a);
+        let Some(last) = last else {
+            return (made.iter().collect(), true);
+        };
+        let floor = last
+            .from
+            .checked_sub(self.longest)
+            .unwrap_or(Timestamp::MIN);
+        let mut out: Vec<&Report> = made
+            .iter()
+            .rev()
+            .take_while(|r| r.from >= floor)
+            .filter(|r| (r.to, r.index) >= (last.from, last.index))
+            .collect();
+        out.reverse();
+        (out, false)
+    }
+}
+
+/// What a report adds to a limit: what it records if it surely is a
+/// report inside the zone, nothing if it lies outside, anything up to what
+/// it records otherwise.
+fn adds(r: &Report, limit: usize) -> Range {
+    match (r.inside, r.sure) {
+        (Truth::False, _) => Range::ZERO,
+        (Truth::True, true) => r.holds[limit],
+        (Truth::True | Truth::Unknown, _) => Range::up_to(r.holds[limit].most),
+    }
+}
+
+impl Env<'_> {
+    /// `holdings exceed limited_forces`: the party's holdings in the
+    /// ceiling's zone at the judged event's time, limit by limit.
+    pub(super) fn holdings(&self, cond: &Cond, party: Option<PartyIdx>, ceiling: usize) -> Step {
+        let e = self.event(Subject::EVENT);
+        let party = party.or(e.party.map(|p| super::article::answering(self.rulebook, p)));
+        let Some(party) = party else {
+            return missing(cond, e, "actor.party");
+        };
+        let Some(index) = self.graph.ceilings.by.get(ceiling) else {
+            // A library caller skipped `find_ceilings`: say nothing rather
+            // than "nothing held".
+            return unknown(
+                cond,
+                "the reports of this ceiling were not indexed for these events".into(),
+            );
+        };
+        let c = &self.rulebook.ceilings[ceiling];
+        let units = index.get(&party).map_or(&[][..], Vec::as_slice);
+        let mut totals = vec![Range::ZERO; c.limits.len()];
+        let (mut listed, mut omitted) = (Vec::new(), 0);
+        for u in units {
+            let (reports, maybe_unreported) = u.latest(e.time.from, e.time.to);
+            let adds: Vec<Range> = (0..c.limits.len())
+                .map(|k| {
+                    let start = maybe_unreported.then_some(Range::ZERO);
+                    reports
+                        .iter()
+                        .map(|r| adds(r, k))
+                        .fold(start, |acc, a| Some(acc.map_or(a, |x| x.either(a))))
+                        .unwrap_or(Range::ZERO)
+                })
+                .collect();
+            if adds.iter().all(|a| *a == Range::ZERO) {
+                continue;
+            }
+            for (t, a) in totals.iter_mut().zip(&adds) {
+                *t = t.plus(*a);
+            }
+            if listed.len() < LISTED {
+                listed.push(self.unit_count(u, reports, adds, maybe_unreported));
+            } else {
+                omitted += 1;
+            }
+        }
+        let limits: Vec<LimitCount> = c
+            .limits
+            .iter()
+            .zip(totals)
+            .map(|(l, total)| LimitCount {
+                counted: self.counted_what(l.counted),
+                at_most: l.at_most,
+                total,
+                exceeded: total.compare(crate::check::CmpOp::Gt, l.at_most as f64),
+            })
+            .collect();
+        let truth = limits
+            .iter()
+            .fold(Truth::False, |acc, l| acc.or(l.exceeded));
+        let mut step = Step::leaf(cond.text.clone(), truth, Vec::new());
+        step.holdings = Some(Box::new(Holdings {
+            ceiling: c.name.clone(),
+            party: self.rulebook.parties[usize::from(party)].id.clone(),
+            zone: self.rulebook.zones[c.zone].name.as_str().into(),
+            at: super::time::written(&e.time),
+            limits,
+            units: listed,
+            omitted,
+        }));
+        step
+    }
+
+    fn unit_count(
+        &self,
+        u: &Unit,
+        reports: Vec<&Report>,
+        adds: Vec<Range>,
+        maybe_unreported: bool,
+    ) -> UnitCount {
+        let reports = reports
+            .into_iter()
+            .map(|r| {
+                let e = &self.graph.events[r.index];
+                ReportCount {
+                    event: e.id.clone(),
+                    time: super::time::written(&e.time),
+                    inside: r.inside,
+                    report: if r.sure { Truth::True } else { Truth::Unknown },
+                    holds: r.holds.clone(),
+                }
+            })
+            .collect();
+        UnitCount {
+            unit: u.name.clone(),
+            adds,
+            reports,
+            maybe_unreported,
+        }
+    }
+
+    fn counted_what(&self, counted: Counted) -> CountedWhat {
+        match counted {
+            Counted::Quantity(q) => CountedWhat::Quantity {
+                name: self.rulebook.quantities[q].name.clone(),
+            },
+            Counted::Weapons { class } => CountedWhat::Weapons {
+                class: class.map(|k| self.rulebook.weapon_classes[k].name.as_str().into()),
+            },
+        }
+    }
+}
