@@ -178,7 +178,7 @@ pub fn find(rulebook: &Rulebook, graph: &EventGraph) -> Ceilings {
     let mut established: Vec<Option<bool>> = vec![None; graph.events.len()];
     for ceiling in &rulebook.ceilings {
         let mut by_unit: BTreeMap<PartyIdx, BTreeMap<(bool, Name), Vec<Report>>> = BTreeMap::new();
-        for i in 0..graph.events.len() {
+        for (i, established) in established.iter_mut().enumerate() {
             let Some(party) = reporting_party(rulebook, graph, i) else {
                 continue;
             };
@@ -188,7 +188,7 @@ pub fn find(rulebook: &Rulebook, graph: &EventGraph) -> Ceilings {
                 Truth::False => continue,
                 t => t == Truth::True,
             };
-            let is_established = *established[i].get_or_insert_with(|| {
+            let is_established = *established.get_or_insert_with(|| {
                 [Aspect::Occurrence, Aspect::Attribution]
                     .into_iter()
                     .all(|a| proof::assess(graph, &rulebook.parties, i, standard, a).met)
@@ -432,5 +432,81 @@ impl Env<'_> {
                 class: class.map(|k| self.rulebook.weapon_classes[k].name.as_str().into()),
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(minutes: i64) -> Timestamp {
+        Timestamp::from_second(1_700_000_000 + minutes * 60).unwrap()
+    }
+
+    fn report(index: usize, from: i64, to: i64, sure: bool) -> Report {
+        Report {
+            index,
+            from: at(from),
+            to: at(to),
+            sure,
+            inside: Truth::True,
+            holds: vec![Range::exactly(index as u64)],
+        }
+    }
+
+    fn latest(reports: Vec<Report>, a: i64, b: i64) -> (Vec<usize>, bool) {
+        let u = unit(((true, "u".into()), reports));
+        let (found, unreported) = u.latest(at(a), at(b));
+        (found.iter().map(|r| r.index).collect(), unreported)
+    }
+
+    #[test]
+    fn the_latest_report_replaces_the_earlier_ones() {
+        let reports = vec![report(0, 0, 0, true), report(1, 60, 60, true)];
+        assert_eq!(latest(reports.clone(), 30, 30), (vec![0], false));
+        assert_eq!(latest(reports.clone(), 60, 60), (vec![1], false));
+        assert_eq!(latest(reports, 90, 90), (vec![1], false));
+    }
+
+    #[test]
+    fn before_any_report_a_unit_holds_nothing_for_sure() {
+        let reports = vec![report(0, 60, 60, true)];
+        assert_eq!(latest(reports.clone(), 30, 30), (vec![], true));
+        // Across the report's time: before it, nothing; after it, the report.
+        assert_eq!(latest(reports, 30, 90), (vec![0], true));
+    }
+
+    #[test]
+    fn a_report_whose_time_may_fall_either_side_leaves_the_latest_open() {
+        // A window from 50 to 70 minutes, judged at 60: it may or may not
+        // have been made, so the report before it may still count.
+        let reports = vec![report(0, 0, 0, true), report(1, 50, 70, true)];
+        assert_eq!(latest(reports.clone(), 60, 60), (vec![0, 1], false));
+        assert_eq!(latest(reports, 80, 80), (vec![1], false));
+    }
+
+    #[test]
+    fn a_report_that_may_not_be_one_replaces_nothing_for_sure() {
+        let reports = vec![report(0, 0, 0, true), report(1, 60, 60, false)];
+        assert_eq!(latest(reports, 90, 90), (vec![0, 1], false));
+    }
+
+    #[test]
+    fn reports_at_one_instant_are_taken_in_file_order() {
+        let reports = vec![report(3, 60, 60, true), report(7, 60, 60, true)];
+        assert_eq!(latest(reports, 60, 60), (vec![7], false));
+    }
+
+    #[test]
+    fn a_report_adds_what_it_records_only_when_surely_inside_and_surely_a_report() {
+        let mut r = report(5, 0, 0, true);
+        assert_eq!(adds(&r, 0), Range::exactly(5));
+        r.inside = Truth::Unknown;
+        assert_eq!(adds(&r, 0), Range::up_to(Some(5)));
+        r.inside = Truth::False;
+        assert_eq!(adds(&r, 0), Range::ZERO);
+        r.inside = Truth::True;
+        r.sure = false;
+        assert_eq!(adds(&r, 0), Range::up_to(Some(5)));
     }
 }

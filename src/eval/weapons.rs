@@ -119,30 +119,30 @@ fn type_name(e: &Event, i: usize) -> FieldName {
 }
 
 impl Env<'_> {
-    /// The weapons a test reads of an event, by position: the one a weapon
-    /// class is being tried on, or every weapon recorded. `None` when the
-    /// record says nothing of weapons.
+    /// The weapons a test reads of an event, and the position of the first:
+    /// the one a weapon class is being tried on, or every weapon recorded.
+    /// `None` when the record says nothing of weapons.
     pub(super) fn weapons_read<'e>(
         &self,
         subject: Subject,
         e: &'e Event,
-    ) -> Option<Vec<(usize, &'e Weapon)>> {
+    ) -> Option<(usize, &'e [Weapon])> {
         let all = e.weapons.as_deref()?;
         Some(match self.weapon.filter(|_| subject == Subject::EVENT) {
-            Some(i) => all.get(i).map(|w| vec![(i, w)]).unwrap_or_default(),
-            None => all.iter().enumerate().collect(),
+            Some(i) => (i, all.get(i..=i).unwrap_or_default()),
+            None => (0, all),
         })
     }
 
     /// `weapon.type in [mlrs, tank]`: any weapon of those types.
     pub(super) fn weapon_type(&self, cond: &Cond, subject: Subject, types: &[String]) -> Step {
         let e = self.event(subject);
-        let Some(read) = self.weapons_read(subject, e) else {
+        let Some((first, read)) = self.weapons_read(subject, e) else {
             return missing(cond, e, "weapon.type");
         };
         let mut truth = Truth::False;
         let (mut facts, mut why) = (Vec::new(), None);
-        for (i, w) in read {
+        for (i, w) in (first..).zip(read) {
             match w.kind.as_deref() {
                 Some(kind) => {
                     facts.push(self.fact(e, type_name(e, i), kind, None));
@@ -167,11 +167,11 @@ impl Env<'_> {
     pub(super) fn weapon_class(&mut self, cond: &Cond, subject: Subject, class: usize) -> Step {
         let graph = self.graph;
         let e = &graph.events[self.subjects[usize::from(subject.0)]];
-        let Some(read) = self.weapons_read(subject, e) else {
+        let Some((first, read)) = self.weapons_read(subject, e) else {
             return missing(cond, e, "weapon");
         };
         let mut step = Step::leaf(cond.text.clone(), Truth::False, Vec::new());
-        for (i, _) in read {
+        for i in first..first + read.len() {
             let class_step = self.class_of(subject, i, class);
             step.result = step.result.or(class_step.result);
             step.steps.push(class_step);
@@ -204,12 +204,12 @@ impl Env<'_> {
         bound: f64,
     ) -> Step {
         let e = self.event(subject);
-        let Some(read) = self.weapons_read(subject, e) else {
+        let Some((first, read)) = self.weapons_read(subject, e) else {
             return missing(cond, e, field.path());
         };
         let mut truth = Truth::False;
         let (mut facts, mut why) = (Vec::new(), None);
-        for (i, w) in read {
+        for (i, w) in (first..).zip(read) {
             match self.weapon_value(cond, e, i, w, field) {
                 Ok((value, fact)) => {
                     facts.push(fact);
@@ -279,10 +279,10 @@ impl Env<'_> {
         e: &'e Event,
         field: Measure,
     ) -> Result<(usize, &'e Weapon), Step> {
-        match self.weapons_read(subject, e).as_deref() {
-            None | Some([]) => Err(missing(cond, e, field.path())),
-            Some([one]) => Ok(*one),
-            Some(several) => Err(unknown(
+        match self.weapons_read(subject, e) {
+            None | Some((_, [])) => Err(missing(cond, e, field.path())),
+            Some((i, [one])) => Ok((i, one)),
+            Some((_, several)) => Err(unknown(
                 cond,
                 format!(
                     "{} records {} weapons, and `{}` reads one: compare sums (`rounds of weapons`) or test a weapon class",
@@ -308,12 +308,12 @@ impl Env<'_> {
     ) -> Step {
         let graph = self.graph;
         let e = &graph.events[self.subjects[usize::from(subject.0)]];
-        let Some(read) = self.weapons_read(subject, e) else {
+        let Some((first, read)) = self.weapons_read(subject, e) else {
             return missing(cond, e, "weapons");
         };
         let mut total = Range::ZERO;
         let mut steps = Vec::new();
-        for &(i, w) in &read {
+        for (i, w) in (first..).zip(read) {
             let counted = match sum {
                 Sum::Count => Some(u64::from(w.count)),
                 Sum::Rounds => w.rounds.map(u64::from),
@@ -351,7 +351,7 @@ impl Env<'_> {
         step.related = Some(super::verdict::Related::Summed);
         if truth == Truth::Unknown {
             step.unknown_because = Some(match sum {
-                Sum::Rounds if read.iter().any(|(_, w)| w.rounds.is_none()) => {
+                Sum::Rounds if read.iter().any(|w| w.rounds.is_none()) => {
                     format!("{} records no `rounds` for some of its weapons", e.id)
                 }
                 _ => format!(
