@@ -341,3 +341,41 @@ impl Vocab for Vocabulary {
         self.facts.iter().map(|(n, _)| &**n).collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::events::FactValue;
+
+    fn book(facts: &str) -> Rulebook {
+        let text = format!(
+            "agreement \"V\" {{\n  in force 2025-09-03 00:00 Europe/Kyiv\n  party A \"A\"\n  party B \"B\"\n}}\nact fire \"fire\"\n{facts}\n"
+        );
+        crate::compile(&crate::span::Source::new("v.truce", text))
+            .unwrap()
+            .rulebook
+    }
+
+    #[test]
+    fn several_rulebooks_each_read_only_the_facts_they_declare_alike() {
+        let a = book(
+            "category force_kind [army, police]\nquantity personnel count\nquantity range in km",
+        );
+        let b = book("category force_kind [army, militia]\nquantity personnel in m");
+        let v = Vocabulary::of(&[&a, &b]);
+        // Events may use any value either declares.
+        let Some(FactSpec::Category(values)) = v.fact("force_kind") else {
+            panic!()
+        };
+        let values: Vec<&str> = values.iter().map(|n| &**n).collect();
+        assert_eq!(values, ["army", "police", "militia"]);
+        let word = |w: &str| FactValue::Word(w.into());
+        assert!(v.reads(0, "force_kind", &word("police")));
+        assert!(!v.reads(1, "force_kind", &word("police")));
+        assert!(v.reads(1, "force_kind", &word("militia")));
+        // A count to one is a length to the other: not read alike.
+        assert!(v.reads(0, "personnel", &FactValue::Number(3.0)));
+        assert!(!v.reads(1, "personnel", &FactValue::Number(3.0)));
+        assert!(!v.reads(1, "range", &FactValue::Number(3.0)));
+    }
+}
