@@ -23,6 +23,7 @@ mod space;
 mod spatial;
 mod state;
 mod time;
+mod timeline;
 mod truth;
 mod verdict;
 mod weapons;

@@ -403,3 +403,40 @@ fn the_json_report_carries_what_a_ceiling_counted() {
     assert_eq!(holdings["units"][1]["reports"][0]["event"], "J-2");
     assert_eq!(holdings["units"][1]["reports"][0]["inside"], "unknown");
 }
+
+#[test]
+fn holdings_of_many_units_are_summed_without_walking_the_record_per_event() {
+    // 20,000 reports of as many units, every one judged: each test reads
+    // the swept sums and lists a few units, never all of them.
+    let events: String = (0..20_000)
+        .map(|i| {
+            format!(
+                "{{\"id\":\"E{i}\",\"time\":\"2025-10-01T{:02}:{:02}:00+03:00\",\"act\":\"deployment\",\"actor\":{{\"party\":\"B\",\"unit\":\"u{i}\"}},\"place\":{{\"lat\":48.5,\"lon\":30.068}},\"facts\":{{\"personnel\":1}},\"weapons\":[],\"evidence\":[{{\"source\":\"m\",\"kind\":\"observation\",\"grade\":\"B2\"}}]}}\n",
+                i / 60 / 60,
+                i / 60 % 60
+            )
+        })
+        .collect();
+    let rulebook = truce::compile(&Source::new("q.truce", RULES))
+        .unwrap()
+        .rulebook;
+    let loaded = truce::events::load_str("q.jsonl", &events, Format::JsonLines, &rulebook).unwrap();
+    let start = std::time::Instant::now();
+    let (mut graph, _) = truce::graph::build(loaded, "q.jsonl");
+    graph.ceilings = truce::eval::find_ceilings(&rulebook, &graph);
+    let v = truce::eval::adjudicate(&rulebook, &graph);
+    // Generous: a walk over every unit for every event took minutes here.
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(60),
+        "{:?}",
+        start.elapsed()
+    );
+    // By E19999's minute, the reports of the 20,000 units up to it count
+    // (60 a minute): every one of them.
+    let last = finding(&v, "E19999", "7");
+    let h = holdings(&last.condition).unwrap();
+    assert_eq!(h.limits[0].total, Range::exactly(20_000));
+    assert_eq!((h.units.len(), h.omitted), (48, 20_000 - 48));
+    let early = holdings(&finding(&v, "E59", "7").condition).unwrap();
+    assert_eq!(early.limits[0].total, Range::exactly(60));
+}

@@ -4,9 +4,10 @@
 //! Reports are indexed once per graph, before any event is judged (as
 //! patterns are found): for each ceiling, by party and by unit, in time
 //! order, each with what it records against every limit and whether its
-//! place lies in the zone. A test then reads, for each unit of the party,
-//! the reports that may be its latest at the judged event's time, so its
-//! cost grows with the party's units, not with the events in the file.
+//! place lies in the zone; and the party's sums are swept once over time
+//! (`timeline.rs`). A test reads the sums at the judged event's time, and
+//! lists the units counted from its most recent reports in the zone, so no
+//! test walks the whole record.
 //!
 //! Nothing is guessed. A report whose place may lie on either side of the
 //! zone's edge, one that may not be a report at all (its condition is
@@ -21,6 +22,7 @@ use serde::Serialize;
 
 use super::cond::{Env, missing, unknown};
 use super::proof::{self, Aspect};
+use super::timeline::{Span, Timeline};
 use super::truth::Truth;
 use super::verdict::Step;
 use super::weapons::Range;
@@ -33,16 +35,32 @@ use crate::name::Name;
 /// totals and said to be left out, so a finding stays readable.
 pub const LISTED: usize = 48;
 
+/// How many of a party's reports in the zone a finding looks through, most
+/// recent first, for the units to list: the totals never depend on it.
+const EXAMINED: usize = 16 * LISTED;
+
 /// Every ceiling's reports over a graph, by party and by unit.
 #[derive(Debug, Default)]
 pub struct Ceilings {
-    /// By ceiling, by party: its units in name order.
-    by: Vec<BTreeMap<PartyIdx, Vec<Unit>>>,
+    /// By ceiling, by party.
+    by: Vec<BTreeMap<PartyIdx, PartyReports>>,
+}
+
+/// One party's reports under one ceiling.
+#[derive(Debug)]
+struct PartyReports {
+    /// Its units, in name order.
+    units: Vec<Unit>,
+    /// The reports that may lie in the zone, in time order, by unit: where
+    /// a finding looks for the units to list.
+    inside: Vec<(Timestamp, usize)>,
+    /// Its holdings at every instant.
+    timeline: Timeline,
 }
 
 /// One unit's reports, in time order.
 #[derive(Debug)]
-struct Unit {
+pub(super) struct Unit {
     /// The unit as reports name it; `None`: a report that names no unit,
     /// which counts on its own.
     name: Option<Name>,
@@ -54,7 +72,7 @@ struct Unit {
 
 /// One report of a unit's holdings.
 #[derive(Debug, Clone)]
-struct Report {
+pub(super) struct Report {
     /// The event, by index into the graph.
     index: usize,
     from: Timestamp,
@@ -222,9 +240,10 @@ pub fn find(rulebook: &Rulebook, graph: &EventGraph) -> Ceilings {
                 .or_default()
                 .push(report);
         }
+        let limits = ceiling.limits.len();
         let indexed = by_unit
             .into_iter()
-            .map(|(party, units)| (party, units.into_iter().map(unit).collect()))
+            .map(|(party, units)| (party, party_reports(units, limits)))
             .collect();
         found.by.push(indexed);
     }
@@ -237,6 +256,27 @@ pub fn find(rulebook: &Rulebook, graph: &EventGraph) -> Ceilings {
 fn reporting_party(rulebook: &Rulebook, graph: &EventGraph, i: usize) -> Option<PartyIdx> {
     let party = super::article::answering(rulebook, graph.events[i].party?);
     (rulebook.parties[usize::from(party)].role == Role::Party).then_some(party)
+}
+
+/// A party's units in name order, its reports in the zone in time order,
+/// and its holdings swept over time.
+fn party_reports(units: BTreeMap<(bool, Name), Vec<Report>>, limits: usize) -> PartyReports {
+    let units: Vec<Unit> = units.into_iter().map(unit).collect();
+    let mut inside: Vec<(Timestamp, usize, usize)> = units
+        .iter()
+        .enumerate()
+        .flat_map(|(u, unit)| {
+            let maybe = unit.reports.iter().filter(|r| r.inside != Truth::False);
+            maybe.map(move |r| (r.from, r.index, u))
+        })
+        .collect();
+    inside.sort_unstable();
+    let timeline = Timeline::sweep(&units, limits);
+    PartyReports {
+        inside: inside.into_iter().map(|(t, _, u)| (t, u)).collect(),
+        units,
+        timeline,
+    }
 }
 
 fn unit(((named, name), mut reports): ((bool, Name), Vec<Report>)) -> Unit {
@@ -286,6 +326,35 @@ fn holds(env: &mut Env<'_>, i: usize, counted: Counted) -> Range {
 }
 
 impl Unit {
+    /// The instants at which its part may change: where a report begins
+    /// or ends.
+    pub(super) fn bounds(&self) -> impl Iterator<Item = Timestamp> + '_ {
+        self.reports.iter().flat_map(|r| [r.from, r.to])
+    }
+
+    /// What the unit adds to each limit at some instant from `a` to `b`
+    /// (every value any of its possibly latest reports may add), with those
+    /// reports, and whether it may not have been reported by then.
+    pub(super) fn part(
+        &self,
+        a: Timestamp,
+        b: Timestamp,
+        limits: usize,
+    ) -> (Vec<Range>, Vec<&Report>, bool) {
+        let (reports, maybe_unreported) = self.latest(a, b);
+        let part = (0..limits)
+            .map(|k| {
+                let start = maybe_unreported.then_some(Range::ZERO);
+                reports
+                    .iter()
+                    .map(|r| adds(r, k))
+                    .fold(start, |acc, a| Some(acc.map_or(a, |x| x.either(a))))
+                    .unwrap_or(Range::ZERO)
+            })
+            .collect();
+        (part, reports, maybe_unreported)
+    }
+
     /// The reports that may be the unit's latest at some instant from `a`
     /// to `b`, and whether it may not have been reported at all by then.
     fn latest(&self, a: Timestamp, b: Timestamp) -> (Vec<&Report>, bool) {
@@ -341,37 +410,27 @@ impl Env<'_> {
             );
         };
         let c = &self.rulebook.ceilings[ceiling];
-        let units = index.get(&party).map_or(&[][..], Vec::as_slice);
-        let mut totals = vec![Range::ZERO; c.limits.len()];
-        let (mut listed, mut omitted) = (Vec::new(), 0);
-        for u in units {
-            let (reports, maybe_unreported) = u.latest(e.time.from, e.time.to);
-            let adds: Vec<Range> = (0..c.limits.len())
-                .map(|k| {
-                    let start = maybe_unreported.then_some(Range::ZERO);
-                    reports
-                        .iter()
-                        .map(|r| adds(r, k))
-                        .fold(start, |acc, a| Some(acc.map_or(a, |x| x.either(a))))
-                        .unwrap_or(Range::ZERO)
-                })
-                .collect();
-            if adds.iter().all(|a| *a == Range::ZERO) {
-                continue;
-            }
-            for (t, a) in totals.iter_mut().zip(&adds) {
-                *t = t.plus(*a);
-            }
-            if listed.len() < LISTED {
-                listed.push(self.unit_count(u, reports, adds, maybe_unreported));
-            } else {
-                omitted += 1;
-            }
-        }
+        let (a, b) = (e.time.from, e.time.to);
+        let (span, listed) = match index.get(&party) {
+            Some(reports) => (
+                reports.timeline.over(a, b),
+                self.listing(reports, a, b, c.limits.len()),
+            ),
+            None => (
+                Span {
+                    totals: vec![Range::ZERO; c.limits.len()],
+                    counting: 0,
+                },
+                Vec::new(),
+            ),
+        };
+        let omitted = usize::try_from(span.counting)
+            .unwrap_or(usize::MAX)
+            .saturating_sub(listed.len());
         let limits: Vec<LimitCount> = c
             .limits
             .iter()
-            .zip(totals)
+            .zip(span.totals)
             .map(|(l, total)| LimitCount {
                 counted: self.counted_what(l.counted),
                 at_most: l.at_most,
@@ -393,6 +452,36 @@ impl Env<'_> {
             omitted,
         }));
         step
+    }
+
+    /// The units that add something from `a` to `b`, found among the
+    /// party's most recent reports in the zone, in name order.
+    fn listing(
+        &self,
+        reports: &PartyReports,
+        a: Timestamp,
+        b: Timestamp,
+        limits: usize,
+    ) -> Vec<UnitCount> {
+        let end = reports.inside.partition_point(|(t, _)| *t <= b);
+        let mut seen: Vec<usize> = Vec::new();
+        let mut listed: Vec<(usize, UnitCount)> = Vec::new();
+        for &(_, u) in reports.inside[..end].iter().rev().take(EXAMINED) {
+            if listed.len() == LISTED {
+                break;
+            }
+            if seen.contains(&u) {
+                continue;
+            }
+            seen.push(u);
+            let unit = &reports.units[u];
+            let (part, latest, maybe_unreported) = unit.part(a, b, limits);
+            if part.iter().any(|p| *p != Range::ZERO) {
+                listed.push((u, self.unit_count(unit, latest, part, maybe_unreported)));
+            }
+        }
+        listed.sort_by_key(|(u, _)| *u);
+        listed.into_iter().map(|(_, c)| c).collect()
     }
 
     fn unit_count(
@@ -436,11 +525,51 @@ impl Env<'_> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn at(minutes: i64) -> Timestamp {
+    pub(in crate::eval) fn at(minutes: i64) -> Timestamp {
         Timestamp::from_second(1_700_000_000 + minutes * 60).unwrap()
+    }
+
+    /// A report, for tests elsewhere in `eval`.
+    pub(in crate::eval) fn report_of(
+        index: usize,
+        (from, to): (i64, i64),
+        sure: bool,
+        inside: Truth,
+        n: u64,
+    ) -> Report {
+        Report {
+            index,
+            from: at(from),
+            to: at(to),
+            sure,
+            inside,
+            holds: vec![Range::exactly(n)],
+        }
+    }
+
+    /// A unit of these reports.
+    pub(in crate::eval) fn unit_from(reports: Vec<Report>) -> Unit {
+        unit(((true, "u".into()), reports))
+    }
+
+    /// A unit of sure reports inside the zone, each `(holds, from, to)`.
+    pub(in crate::eval) fn unit_of(reports: &[(u64, i64, i64)]) -> Unit {
+        let reports = reports
+            .iter()
+            .enumerate()
+            .map(|(index, &(n, from, to))| Report {
+                index,
+                from: at(from),
+                to: at(to),
+                sure: true,
+                inside: Truth::True,
+                holds: vec![Range::exactly(n)],
+            })
+            .collect();
+        unit(((true, "u".into()), reports))
     }
 
     fn report(index: usize, from: i64, to: i64, sure: bool) -> Report {
