@@ -30,6 +30,7 @@ article 4 "No light tanks." { violation when act is fire and weapon is light_tan
 article 5 "No tanks, and nothing light." { violation when act is fire and weapon.type is tank and weapon.calibre < 100 mm }
 article 6 "Few heavy weapons." { violation when act is fire and count of weapons of class heavy > 2 }
 article 7 "Within the ceiling." { violation when act is deployment and holdings exceed limits }
+article 8 "Not two billion." { violation when act is fire and personnel > 2000000000 }
 "#;
 
 const EVIDENCE: &str = "evidence: [{source: monitors, kind: observation, grade: B2}]";
@@ -85,6 +86,8 @@ fn declared_categories_and_quantities_are_read_and_unknown_when_unrecorded() {
         deploy("D-3", 2, "A", "c", 29.93, "weapons: []"),
         format!("- {{id: F-1, time: \"2025-10-01T11:00:00+03:00\", act: fire, actor: {{party: A}}, facts: {{range: 24.7}}, {EVIDENCE}}}\n"),
         format!("- {{id: F-2, time: \"2025-10-01T11:01:00+03:00\", act: fire, actor: {{party: A}}, facts: {{range: 18}}, {EVIDENCE}}}\n"),
+        format!("- {{id: F-3, time: \"2025-10-01T11:02:00+03:00\", act: fire, actor: {{party: A}}, facts: {{personnel: 2000000001}}, {EVIDENCE}}}\n"),
+        format!("- {{id: F-4, time: \"2025-10-01T11:03:00+03:00\", act: fire, actor: {{party: A}}, facts: {{personnel: 2000000000}}, {EVIDENCE}}}\n"),
     ]
     .concat();
     let (v, rejected) = judge(&events);
@@ -97,6 +100,9 @@ fn declared_categories_and_quantities_are_read_and_unknown_when_unrecorded() {
     // A measure recorded in km compares as a length: 24.7 km > 20 km.
     assert_eq!(outcomes("F-1", "3"), Outcome::Violation);
     assert_eq!(outcomes("F-2", "3"), Outcome::NoViolation);
+    // A declared count compares exactly, however large.
+    assert_eq!(outcomes("F-3", "8"), Outcome::Violation);
+    assert_eq!(outcomes("F-4", "8"), Outcome::NoViolation);
     // Not recorded: the test is open, and it is the one the reason names.
     let open = finding(&v, "D-3", "1");
     assert_eq!(open.outcome, Outcome::Inconclusive);

@@ -110,7 +110,19 @@ impl Checker {
                     dimension,
                 ))
             }
-            _ => None,
+            Kind::Party
+            | Kind::Act
+            | Kind::ActClass
+            | Kind::WeaponClass
+            | Kind::Line
+            | Kind::Zone
+            | Kind::Deadline
+            | Kind::Regime
+            | Kind::Doctrine
+            | Kind::Pattern
+            | Kind::Element
+            | Kind::Diligence
+            | Kind::Ceiling => None,
         }
     }
 
@@ -174,10 +186,12 @@ impl Checker {
         scope: &Scope,
         cmp: CmpOp,
     ) -> Option<Option<CondKind>> {
-        let (sum, other, cmp) = match (&lhs.node, &rhs.node) {
-            (Expr::WeaponSum { .. }, _) => (lhs, rhs, cmp),
-            (_, Expr::WeaponSum { .. }) => (rhs, lhs, cmp.flipped()),
-            _ => return None,
+        let (sum, other, cmp) = if is_weapon_sum(lhs) {
+            (lhs, rhs, cmp)
+        } else if is_weapon_sum(rhs) {
+            (rhs, lhs, cmp.flipped())
+        } else {
+            return None;
         };
         let Expr::WeaponSum {
             sum: kind,

@@ -324,7 +324,7 @@ impl Env<'_> {
         }
         match self.measured(cond, subject, field) {
             Ok((value, fact)) => {
-                let truth = Truth::from(op.holds(order(field, value, bound)));
+                let truth = Truth::from(op.holds(self.order(field, value, bound)));
                 Step::leaf(cond.text.clone(), truth, vec![fact])
             }
             Err(step) => step,
@@ -357,7 +357,7 @@ impl Env<'_> {
         let (l, r) = (self.measured(cond, ls, lm), self.measured(cond, rs, rm));
         match (l, r) {
             (Ok((lv, lf)), Ok((rv, rf))) => {
-                let truth = Truth::from(op.holds(order(lm, lv, rv)));
+                let truth = Truth::from(op.holds(self.order(lm, lv, rv)));
                 Step::leaf(cond.text.clone(), truth, vec![lf, rf])
             }
             (Err(step), _) | (_, Err(step)) => step,
@@ -413,6 +413,22 @@ impl Env<'_> {
         )
     }
 
+    /// Lengths and durations carry unit arithmetic; counts are whole
+    /// numbers, compared exactly (a declared quantity is a count unless it
+    /// has a unit).
+    pub(super) fn order(&self, field: Measure, value: f64, bound: f64) -> std::cmp::Ordering {
+        let measured = match field {
+            Measure::Calibre | Measure::Reach => true,
+            Measure::Quantity(q) => self.rulebook.quantities[q].unit.is_some(),
+            Measure::Rounds | Measure::Killed | Measure::Wounded => false,
+        };
+        if measured {
+            compare(value, bound)
+        } else {
+            value.total_cmp(&bound)
+        }
+    }
+
     pub(super) fn fact(
         &self,
         e: &Event,
@@ -427,16 +443,6 @@ impl Env<'_> {
             computed,
             note: None,
         }
-    }
-}
-
-/// Lengths carry unit arithmetic; counts are whole numbers, compared
-/// exactly. A declared quantity is a length or duration when it has a unit.
-pub(super) fn order(field: Measure, value: f64, bound: f64) -> std::cmp::Ordering {
-    match field {
-        Measure::Calibre | Measure::Reach => compare(value, bound),
-        Measure::Quantity(_) => compare(value, bound),
-        Measure::Rounds | Measure::Killed | Measure::Wounded => value.total_cmp(&bound),
     }
 }
 

@@ -53,37 +53,34 @@ impl Range {
         }
     }
 
-    /// Whether the value, whatever it is within the range, compares so.
+    /// Whether the value, whatever whole number it is within the range,
+    /// compares so: a comparison with one bound holds surely when it holds
+    /// at both ends of the range (the upper end may be unbounded).
     pub fn compare(self, op: CmpOp, bound: f64) -> Truth {
-        let holds = |v: f64| op.holds(v.total_cmp(&bound));
-        let low = holds(self.least as f64);
-        match self.most {
-            Some(m) if m == self.least => Truth::from(low),
-            // The value may be any whole number in the range: the test holds
-            // surely if it holds at both ends and in between, which for a
-            // comparison with one bound is both ends (`==` and `!=` aside).
-            Some(m) => {
-                let high = holds(m as f64);
-                match op {
-                    CmpOp::Eq | CmpOp::Ne => {
-                        let inside = (self.least as f64) <= bound && bound <= m as f64;
-                        match (op, inside) {
-                            (CmpOp::Eq, false) => Truth::False,
-                            (CmpOp::Ne, false) => Truth::True,
-                            _ => Truth::Unknown,
-                        }
-                    }
-                    _ if low == high => Truth::from(low),
-                    _ => Truth::Unknown,
+        let (low, high) = (self.least as f64, self.most.map(|m| m as f64));
+        let holds_at = |v: Option<f64>| match v {
+            Some(v) => op.holds(v.total_cmp(&bound)),
+            // Beyond any bound.
+            None => matches!(op, CmpOp::Gt | CmpOp::Ge | CmpOp::Ne),
+        };
+        match op {
+            CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge => {
+                let (at_low, at_high) = (holds_at(Some(low)), holds_at(high));
+                if at_low == at_high {
+                    Truth::from(at_low)
+                } else {
+                    Truth::Unknown
                 }
             }
-            None => match op {
-                CmpOp::Gt | CmpOp::Ge if low => Truth::True,
-                CmpOp::Lt | CmpOp::Le if !low => Truth::False,
-                CmpOp::Eq if (self.least as f64) > bound => Truth::False,
-                CmpOp::Ne if (self.least as f64) > bound => Truth::True,
-                _ => Truth::Unknown,
-            },
+            CmpOp::Eq | CmpOp::Ne => {
+                let inside = low <= bound && high.is_none_or(|h| bound <= h);
+                let exact = high == Some(low);
+                match (inside, exact) {
+                    (false, _) => Truth::from(op == CmpOp::Ne),
+                    (true, true) => Truth::from(op == CmpOp::Eq),
+                    (true, false) => Truth::Unknown,
+                }
+            }
         }
     }
 }
@@ -213,7 +210,7 @@ impl Env<'_> {
             match self.weapon_value(cond, e, i, w, field) {
                 Ok((value, fact)) => {
                     facts.push(fact);
-                    if op.holds(super::cond::order(field, value, bound)) {
+                    if op.holds(self.order(field, value, bound)) {
                         truth = Truth::True;
                         break;
                     }
@@ -350,14 +347,14 @@ impl Env<'_> {
         step.steps = steps;
         step.related = Some(super::verdict::Related::Summed);
         if truth == Truth::Unknown {
-            step.unknown_because = Some(match sum {
-                Sum::Rounds if read.iter().any(|w| w.rounds.is_none()) => {
-                    format!("{} records no `rounds` for some of its weapons", e.id)
-                }
-                _ => format!(
+            let no_rounds = sum == Sum::Rounds && read.iter().any(|w| w.rounds.is_none());
+            step.unknown_because = Some(if no_rounds {
+                format!("{} records no `rounds` for some of its weapons", e.id)
+            } else {
+                format!(
                     "whether some of {}'s weapons are of the class is unknown",
                     e.id
-                ),
+                )
             });
         }
         step

@@ -278,13 +278,16 @@ impl Vocabulary {
         let Some((_, first)) = self.facts.iter().find(|(n, _)| &**n == name) else {
             return false;
         };
-        match (own, first, value) {
-            (OwnedSpec::Category(values), _, FactValue::Word(w)) => values.contains(w),
-            (OwnedSpec::Count, OwnedSpec::Count, FactValue::Number(_)) => true,
-            (OwnedSpec::Measure(a), OwnedSpec::Measure(b), FactValue::Number(_)) => {
-                a.dimension() == b.dimension()
+        // A value was validated against the first rulebook's declaration:
+        // another reads it only if it declares the fact alike.
+        match (own, value) {
+            (OwnedSpec::Category(values), FactValue::Word(w)) => values.contains(w),
+            (OwnedSpec::Count, FactValue::Number(_)) => *first == OwnedSpec::Count,
+            (OwnedSpec::Measure(a), FactValue::Number(_)) => {
+                matches!(first, OwnedSpec::Measure(b) if a.dimension() == b.dimension())
             }
-            _ => false,
+            (OwnedSpec::Category(_), FactValue::Number(_))
+            | (OwnedSpec::Count | OwnedSpec::Measure(_), FactValue::Word(_)) => false,
         }
     }
 }
