@@ -5,6 +5,7 @@
 
 mod day;
 mod err;
+mod facts;
 mod findings;
 mod jsonl;
 mod model;
@@ -12,6 +13,7 @@ mod position;
 mod raw;
 mod validate;
 mod vocabulary;
+mod weapons;
 mod yaml;
 
 pub use crate::check::Capacity;
@@ -20,7 +22,7 @@ pub use err::{LoadError, Rejection};
 pub use model::*;
 pub use position::{Bearing, DEFAULT_MAX_RANGE_M, Position};
 pub use raw::{About, EvidenceKind};
-pub use vocabulary::{Vocab, Vocabulary};
+pub use vocabulary::{FactSpec, Vocab, Vocabulary};
 
 use std::fs::File;
 use std::io::BufReader;

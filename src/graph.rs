@@ -27,6 +27,9 @@ pub struct EventGraph {
     /// Findings of the rulebook's patterns over these events, once found
     /// (`lib::prepare`): conditions ask whether an event was counted.
     pub patterns: crate::eval::Patterns,
+    /// Every ceiling's reports over these events, by party and unit, once
+    /// indexed (`lib::prepare`): holdings are summed from them.
+    pub ceilings: crate::eval::Ceilings,
 }
 
 /// The events one instrument can judge, out of several instruments' graph.
@@ -127,6 +130,7 @@ impl EventGraph {
             unresolved,
             outside,
             patterns: Default::default(),
+            ceilings: Default::default(),
         };
         Projection { graph, local }
     }
@@ -162,6 +166,7 @@ pub fn build(loaded: Loaded, file: &str) -> (EventGraph, Vec<Rejection>) {
         unresolved,
         outside: HashSet::new(),
         patterns: Default::default(),
+        ceilings: Default::default(),
     };
     (graph, rejected)
 }

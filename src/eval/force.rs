@@ -39,7 +39,7 @@ pub fn agreement(event: &Event, rulebook: &Rulebook) -> Gate {
     let computed = per_party.then(|| statuses(event.time.from, rulebook, None));
     let fact = Fact {
         event: event.id.clone(),
-        field: "time",
+        field: "time".into(),
         value: written(&event.time).into(),
         computed,
         note: None,
@@ -168,7 +168,7 @@ pub fn article(event: &Event, rulebook: &Rulebook, article: usize) -> Option<Gat
     let number = &rulebook.articles[article].number;
     let fact = Fact {
         event: event.id.clone(),
-        field: "time",
+        field: "time".into(),
         value: written(&event.time).into(),
         computed: Some(statuses(event.time.from, rulebook, Some(article))),
         note: None,
