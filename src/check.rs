@@ -18,6 +18,7 @@ mod index;
 mod lines;
 mod patterns;
 mod provisions;
+mod quantities;
 mod related;
 mod rulebook;
 pub mod sides;
@@ -104,6 +105,9 @@ pub(crate) struct Checker {
     elements: Vec<(String, bool)>,
     /// The rulebook's `imputable` capacities, once read: articles default to them.
     imputable: CapacitySet,
+    /// Facts of the rulebook's own, once checked: conditions read them.
+    categories: Vec<Category>,
+    quantities: Vec<Quantity>,
     errors: Vec<CheckError>,
     warnings: Vec<CheckWarning>,
 }
@@ -126,6 +130,8 @@ impl Checker {
             pattern_names: Vec::new(),
             elements: Vec::new(),
             imputable: CapacitySet::OFFICIAL,
+            categories: Vec::new(),
+            quantities: Vec::new(),
             roles: Default::default(),
             errors: Vec::new(),
             warnings: Vec::new(),
@@ -158,6 +164,8 @@ impl Checker {
         let header = self.header(&ast.agreement);
         self.declare_all(ast);
         let acts = self.acts(ast);
+        self.categories = self.categories(ast);
+        self.quantities = self.quantities(ast);
         let act_classes = self.act_classes(ast);
         self.lines = self.lines(ast);
         let mut zones = self.zones(ast);
@@ -186,6 +194,7 @@ impl Checker {
             .map(|e| (e.name.to_string(), e.param.is_some()))
             .collect();
         let patterns = self.patterns(ast);
+        let ceilings = self.ceilings(ast);
         let diligences = self.diligences(ast);
         let imputable = self.imputable;
         let articles = self.articles(ast);
@@ -221,6 +230,9 @@ impl Checker {
             patterns,
             elements,
             diligences,
+            categories: std::mem::take(&mut self.categories),
+            quantities: std::mem::take(&mut self.quantities),
+            ceilings,
             imputable,
             articles,
             exceptions,

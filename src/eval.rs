@@ -12,6 +12,7 @@ mod exception;
 mod facts;
 mod findings;
 mod force;
+mod holdings;
 mod over;
 mod pattern;
 #[cfg(test)]
@@ -24,18 +25,25 @@ mod space;
 mod spatial;
 mod state;
 mod time;
+mod timeline;
 mod truth;
 mod verdict;
+mod weapons;
 mod zone;
 
 pub use changes::{Changes, find as find_changes};
 pub use cond::coordinates;
+pub use holdings::{
+    Ceilings, CountedWhat, Holdings, LimitCount, OpenLimit, ReportCount, UnitCount,
+    find as find_ceilings,
+};
 pub use pattern::{PatternRun, Patterns, find as find_patterns};
 pub use space::{distance_indexed, distance_to_line, km, side_indexed};
 pub use state::{Role as StateRole, State};
 pub use time::{duration, span_words, written as written_time};
 pub use truth::Truth;
 pub use verdict::*;
+pub use weapons::Range;
 pub use zone::{Membership, in_zone};
 
 use crate::check::Rulebook;

@@ -6,6 +6,7 @@
 mod change;
 mod day;
 mod err;
+mod facts;
 mod findings;
 mod jsonl;
 mod model;
@@ -13,6 +14,7 @@ mod position;
 mod raw;
 mod validate;
 mod vocabulary;
+mod weapons;
 mod yaml;
 
 pub use crate::check::Capacity;
@@ -21,7 +23,7 @@ pub use err::{LoadError, Rejection};
 pub use model::*;
 pub use position::{Bearing, DEFAULT_MAX_RANGE_M, Position};
 pub use raw::{About, EvidenceKind};
-pub use vocabulary::{Vocab, Vocabulary};
+pub use vocabulary::{FactSpec, Vocab, Vocabulary};
 
 use std::fs::File;
 use std::io::BufReader;

@@ -30,6 +30,9 @@ pub struct EventGraph {
     /// The changes made while the agreement ran, traced once
     /// (`lib::prepare`); evaluation traces them itself when they are not.
     pub changes: Option<crate::eval::Changes>,
+    /// Every ceiling's reports over these events, by party and unit, once
+    /// indexed (`lib::prepare`): holdings are summed from them.
+    pub ceilings: crate::eval::Ceilings,
 }
 
 /// The events one instrument can judge, out of several instruments' graph.
@@ -131,6 +134,7 @@ impl EventGraph {
             outside,
             patterns: Default::default(),
             changes: None,
+            ceilings: Default::default(),
         };
         Projection { graph, local }
     }
@@ -167,6 +171,7 @@ pub fn build(loaded: Loaded, file: &str) -> (EventGraph, Vec<Rejection>) {
         outside: HashSet::new(),
         patterns: Default::default(),
         changes: None,
+        ceilings: Default::default(),
     };
     (graph, rejected)
 }

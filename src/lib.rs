@@ -302,11 +302,13 @@ pub fn prepare(
         for (p, i) in projections.iter_mut().zip(instruments) {
             p.graph.changes = Some(eval::find_changes(i.rulebook, &p.graph));
             p.graph.patterns = eval::find_patterns(i.rulebook, &p.graph);
+            p.graph.ceilings = eval::find_ceilings(i.rulebook, &p.graph);
         }
         Some(Several { projections })
     } else {
         graph.changes = Some(eval::find_changes(instruments[0].rulebook, &graph));
         graph.patterns = eval::find_patterns(instruments[0].rulebook, &graph);
+        graph.ceilings = eval::find_ceilings(instruments[0].rulebook, &graph);
         None
     };
     let hash = |role, path: &Path| {
@@ -369,18 +371,25 @@ fn uncovered(e: &events::Event, vocabulary: &events::Vocabulary, file: &str) -> 
 }
 
 /// An event as instrument `r` sees it, if `r` declares its act and party.
-/// A force affected that `r` does not declare is unknown to it.
+/// A force affected, or a fact, that `r` does not declare is unknown to it.
 fn project(e: &events::Event, vocabulary: &events::Vocabulary, r: usize) -> Option<events::Event> {
     let (act, party) = names_in(e, vocabulary, r)?;
     let affected = e
         .affected
         .and_then(|a| vocabulary.party_in[r][usize::from(a)]);
-    Some(events::Event {
+    let mut projected = events::Event {
         act,
         party,
         affected,
         ..e.clone()
-    })
+    };
+    if e.facts().iter().any(|(n, v)| !vocabulary.reads(r, n, v)) {
+        let kept = e.facts().iter().filter(|(n, v)| vocabulary.reads(r, n, v));
+        let mut extra = projected.extra.take().map(|x| *x).unwrap_or_default();
+        extra.facts = kept.cloned().collect();
+        projected.extra = Some(Box::new(extra));
+    }
+    Some(projected)
 }
 
 /// Instrument `r`'s own indices for the event's act and party, if it

@@ -238,6 +238,45 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
         Outcome::NoViolation,
         None,
     ),
+    (
+        "il-sy-limited-forces",
+        "L-3",
+        Outcome::Violation,
+        Some("SY"),
+    ),
+    ("il-sy-limited-forces", "L-4", Outcome::NoViolation, None),
+    (
+        "il-sy-limited-forces",
+        "L-6",
+        Outcome::Inconclusive,
+        Some("SY"),
+    ),
+    ("il-sy-limited-forces", "L-8", Outcome::NoViolation, None),
+    (
+        "il-sy-limited-forces",
+        "L-10",
+        Outcome::Violation,
+        Some("SY"),
+    ),
+    (
+        "il-sy-separation-police",
+        "P-2",
+        Outcome::Violation,
+        Some("SY"),
+    ),
+    (
+        "il-sy-separation-police",
+        "P-3",
+        Outcome::Inconclusive,
+        Some("SY"),
+    ),
+    ("il-sy-separation-police", "P-5", Outcome::NoViolation, None),
+    (
+        "il-sy-separation-police",
+        "P-8",
+        Outcome::Violation,
+        Some("IL"),
+    ),
 ];
 
 #[test]
@@ -937,4 +976,53 @@ fn changes_in_the_curated_cases_take_effect_as_the_rulebooks_allow() {
             ..
         }
     ));
+}
+
+#[test]
+fn a_ceiling_counts_the_latest_report_of_each_unit_and_says_so() {
+    let a = run("il-sy-limited-forces");
+    let counted = |id: &str| {
+        let v = a.verdicts.iter().find(|v| &*v.event == id).unwrap();
+        let f = v.articles.iter().find(|f| &*f.article == "1").unwrap();
+        let step = f.condition.steps.last().unwrap();
+        let h = step.holdings.as_deref().unwrap();
+        let reports: Vec<String> = h
+            .units
+            .iter()
+            .flat_map(|u| u.reports.iter().map(|r| r.event.to_string()))
+            .collect();
+        (h.limits[0].total, h.limits[0].exceeded, reports)
+    };
+    use truce::eval::{Range, Truth};
+    // L-3 replaces L-1: 3,400 + 2,800 men.
+    assert_eq!(
+        counted("L-3"),
+        (
+            Range::exactly(6200),
+            Truth::True,
+            vec!["L-3".into(), "L-2".into()]
+        )
+    );
+    // The battalion may be in the zone: 5,900 to 6,200 men, the ceiling inside.
+    let (total, exceeded, reports) = counted("L-6");
+    assert_eq!(
+        (total, exceeded),
+        (
+            Range {
+                least: 5900,
+                most: Some(6200)
+            },
+            Truth::Unknown
+        )
+    );
+    assert_eq!(reports, ["L-5", "L-6", "L-4"]);
+    // Its later report puts it outside: it adds nothing, and is not listed.
+    assert_eq!(
+        counted("L-8"),
+        (
+            Range::exactly(5900),
+            Truth::False,
+            vec!["L-6".into(), "L-8".into()]
+        )
+    );
 }

@@ -2,7 +2,7 @@
 
 use crate::span::{Span, Spanned};
 
-use super::{Compass, Path, Quantity, SExpr};
+use super::{Compass, Path, Quantity, SExpr, Unit};
 
 pub type Ident = Spanned<String>;
 
@@ -91,8 +91,59 @@ pub enum Declaration {
     Imputable(ImputableDecl),
     Element(ElementDecl),
     Diligence(DiligenceDecl),
+    Category(CategoryDecl),
+    Quantity(QuantityDecl),
+    Ceiling(CeilingDecl),
     Article(Article),
     Exception(Exception),
+}
+
+/// `category force "the kind of force" [army, police, militia, irregular]`
+#[derive(Debug, Clone, PartialEq)]
+pub struct CategoryDecl {
+    pub name: Ident,
+    pub text: Option<Spanned<String>>,
+    pub values: Vec<Ident>,
+    pub span: Span,
+}
+
+/// `quantity personnel "men under arms" count`, `quantity range "firing range" in km`
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuantityDecl {
+    pub name: Ident,
+    pub text: Option<Spanned<String>>,
+    /// The unit events record it in; `None`: a count, a whole number.
+    pub unit: Option<Spanned<Unit>>,
+    pub span: Span,
+}
+
+/// `ceiling limited_forces "text" = at most 6000 personnel, 75 weapons of class tank in first_10km where act is deployment`
+#[derive(Debug, Clone, PartialEq)]
+pub struct CeilingDecl {
+    pub name: Ident,
+    pub text: Option<Spanned<String>>,
+    pub limits: Vec<CeilingLimit>,
+    pub zone: Ident,
+    /// Which events are reports of a unit's holdings.
+    pub condition: SExpr,
+    pub span: Span,
+}
+
+/// `6000 personnel`, `75 weapons of class tank`
+#[derive(Debug, Clone, PartialEq)]
+pub struct CeilingLimit {
+    pub amount: Spanned<f64>,
+    pub counted: Counted,
+    pub span: Span,
+}
+
+/// What a limit of a ceiling counts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Counted {
+    /// A quantity the rulebook declares: `personnel`.
+    Quantity(Ident),
+    /// Weapons, of a class or of any: `weapons of class tank`, `weapons`.
+    Weapons { class: Option<Ident> },
 }
 
 /// `imputable official, civilian`
@@ -481,6 +532,9 @@ impl Declaration {
             Declaration::Pattern(d) => Some(&d.name),
             Declaration::Element(d) => Some(&d.name),
             Declaration::Diligence(d) => Some(&d.name),
+            Declaration::Category(d) => Some(&d.name),
+            Declaration::Quantity(d) => Some(&d.name),
+            Declaration::Ceiling(d) => Some(&d.name),
             Declaration::Exception(d) => Some(&d.name),
             Declaration::Import(_)
             | Declaration::Area(_)

@@ -70,6 +70,20 @@ pub enum Expr {
         subject: Box<SExpr>,
         region: Spanned<Region>,
     },
+    /// `count of weapons of class heavy`, `rounds of attack.weapons`
+    WeaponSum {
+        sum: Sum,
+        /// The related event whose weapons are summed; the judged event's
+        /// when left out.
+        event: Option<Ident>,
+        class: Option<Ident>,
+    },
+    /// `holdings exceed limited_forces`, `holdings of SY exceed limited_forces`
+    Holdings {
+        /// Whose holdings; the actor's party when left out.
+        party: Option<Ident>,
+        ceiling: Ident,
+    },
     /// `directed at other side`, `attack directed at actor.party`
     Directed {
         /// The event whose act it is; the judged event when left out.
@@ -92,6 +106,25 @@ pub enum AreaOwner {
 pub enum Region {
     Zone(Ident),
     Area(AreaOwner),
+}
+
+/// What a sum over an event's weapons adds up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sum {
+    /// How many weapons: each weapon's `count`.
+    Count,
+    /// How many rounds they fired: each weapon's `rounds`.
+    Rounds,
+}
+
+impl Sum {
+    pub fn word(self) -> &'static str {
+        match self {
+            Sum::Count => "count",
+            Sum::Rounds => "rounds",
+        }
+    }
 }
 
 /// What `directed at` names.

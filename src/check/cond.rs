@@ -51,6 +51,29 @@ pub enum CondKind {
         subject: Subject,
         types: Vec<String>,
     },
+    /// `force is police`, `force in [police, militia]`: a category the
+    /// rulebook declares, by index into its categories.
+    Category {
+        subject: Subject,
+        category: usize,
+        values: Vec<crate::name::Name>,
+    },
+    /// `count of weapons of class heavy > 0`, `rounds of weapons <= 6`:
+    /// a sum over the weapons an event records (of a class, by index).
+    WeaponSum {
+        subject: Subject,
+        sum: crate::ast::Sum,
+        class: Option<usize>,
+        op: CmpOp,
+        value: f64,
+    },
+    /// `holdings exceed limited_forces`: whether a party's holdings (the
+    /// actor's, when `party` is `None`) at the judged event's time exceed a
+    /// ceiling, by index.
+    Holdings {
+        party: Option<PartyIdx>,
+        ceiling: usize,
+    },
     /// `weapon.calibre >= 100 mm`, `weapon.rounds > 10`
     Measure {
         subject: Subject,
@@ -248,6 +271,8 @@ pub enum Field {
     Weapon,
     WeaponType,
     Measure(Measure),
+    /// A category the rulebook declares, by index.
+    Category(usize),
     Point(PointField),
     Path(PathField),
     Time,
@@ -264,6 +289,8 @@ impl Field {
             Field::Weapon => "weapon",
             Field::WeaponType => "weapon.type",
             Field::Measure(m) => m.path(),
+            // Declared facts are named by the rulebook: see `eval`'s naming.
+            Field::Category(_) => "facts",
             Field::Point(p) => p.name(),
             Field::Path(p) => p.name(),
             Field::Time => "time",
@@ -324,9 +351,19 @@ pub enum Measure {
     Wounded,
     /// The maximum range the rulebook declares for the weapon's type.
     Reach,
+    /// A quantity the rulebook declares, by index.
+    Quantity(usize),
 }
 
 impl Measure {
+    /// Whether it is a measure of a weapon, read from the weapons recorded.
+    pub fn of_weapon(self) -> bool {
+        match self {
+            Measure::Calibre | Measure::Rounds | Measure::Reach => true,
+            Measure::Killed | Measure::Wounded | Measure::Quantity(_) => false,
+        }
+    }
+
     pub fn path(self) -> &'static str {
         match self {
             Measure::Reach => "weapon.reach",
@@ -334,6 +371,8 @@ impl Measure {
             Measure::Rounds => "weapon.rounds",
             Measure::Killed => "effects.killed",
             Measure::Wounded => "effects.wounded",
+            // Named by the rulebook: see `eval`'s naming.
+            Measure::Quantity(_) => "facts",
         }
     }
 }

@@ -232,9 +232,9 @@ impl Checker {
 
     /// Marks an element used; refuses one inside another's definition.
     fn element_use(&mut self, i: usize, at: &crate::span::Span, scope: &Scope) -> Option<()> {
-        if scope.in_pattern {
-            let message = "a pattern cannot test an element";
-            let help = "patterns are found before any event is judged; test the element in an article or exception";
+        if let Some(found) = scope.found_first() {
+            let message = format!("{found} cannot test an element");
+            let help = "patterns and ceilings are found before any event is judged; test the element in an article or exception";
             return self.invalid(InvalidError::new(at, message, "here").help(help));
         }
         if scope.in_element {

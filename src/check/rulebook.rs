@@ -55,6 +55,12 @@ pub struct Rulebook {
     pub elements: Vec<Element>,
     /// Standards of conduct for a duty to prevent.
     pub diligences: Vec<Diligence>,
+    /// Facts of the rulebook's own that events record: kinds named by a
+    /// value, and numbers.
+    pub categories: Vec<Category>,
+    pub quantities: Vec<Quantity>,
+    /// What a party may hold in a zone at any instant.
+    pub ceilings: Vec<Ceiling>,
     /// The capacities in which an actor's acts are its party's own, unless
     /// an article says otherwise (`imputable`; `official` by default).
     pub imputable: CapacitySet,
@@ -113,6 +119,83 @@ pub struct Diligence {
     /// By [`DiligenceElement`](super::DiligenceElement) order: knowledge,
     /// means, measures; `None` where only findings decide it.
     pub elements: [Option<Cond>; 3],
+}
+
+/// `category force "the kind of force" [army, police]`: a fact events
+/// record as one of its values.
+#[derive(Debug)]
+pub struct Category {
+    pub name: Name,
+    pub text: Option<Name>,
+    pub values: Vec<Name>,
+}
+
+/// `quantity personnel "men under arms" count`, `quantity range "..." in km`:
+/// a number events record.
+#[derive(Debug)]
+pub struct Quantity {
+    pub name: Name,
+    pub text: Option<Name>,
+    /// The unit events record it in; `None`: a count, a whole number.
+    pub unit: Option<crate::ast::Unit>,
+}
+
+impl Quantity {
+    /// What it measures: `None` for a count.
+    pub fn dimension(&self) -> Option<crate::ast::Dimension> {
+        self.unit.map(crate::ast::Unit::dimension)
+    }
+}
+
+/// `ceiling NAME = at most 6000 personnel, 75 weapons of class tank in ZONE
+/// where CONDITION`: what one party may hold in a zone at any instant, summed
+/// over the latest report of each of its units.
+#[derive(Debug)]
+pub struct Ceiling {
+    pub name: Name,
+    pub text: Option<Name>,
+    pub limits: Vec<CeilingLimit>,
+    /// By index into [`Rulebook::zones`].
+    pub zone: usize,
+    /// `place in ZONE`, the test each report's place is put to (findings of
+    /// the zone count, as in any condition).
+    pub inside: Cond,
+    /// Which events report a unit's holdings.
+    pub condition: Cond,
+}
+
+/// `6000 personnel`: at most that many of what it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CeilingLimit {
+    pub at_most: u64,
+    pub counted: Counted,
+}
+
+/// What a limit of a ceiling counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counted {
+    /// A quantity the rulebook declares, by index into [`Rulebook::quantities`].
+    Quantity(usize),
+    /// Weapons, of a class (by index into [`Rulebook::weapon_classes`]) or of any.
+    Weapons { class: Option<usize> },
+}
+
+impl Rulebook {
+    /// The category or quantity of that name, if the rulebook declares one.
+    pub fn declared_fact(&self, name: &str) -> Option<DeclaredFact<'_>> {
+        if let Some(c) = self.categories.iter().find(|c| &*c.name == name) {
+            return Some(DeclaredFact::Category(c));
+        }
+        let q = self.quantities.iter().find(|q| &*q.name == name)?;
+        Some(DeclaredFact::Quantity(q))
+    }
+}
+
+/// A fact of the rulebook's own.
+#[derive(Debug, Clone, Copy)]
+pub enum DeclaredFact<'a> {
+    Category(&'a Category),
+    Quantity(&'a Quantity),
 }
 
 /// Who chose a doctrine's setting.

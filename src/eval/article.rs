@@ -284,6 +284,7 @@ fn decide(f: &Finding, resolution: Resolution, in_force: &Option<Step>) -> (Outc
             because: open.unknown_because.clone(),
             doubt: open.doubt.clone(),
             decided_by: open.basis.as_ref().map(|b| b.decided_by),
+            open: open.holdings.as_ref().and_then(|h| h.open_limit()),
         };
         return (Outcome::Inconclusive, reason);
     }

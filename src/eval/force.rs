@@ -40,7 +40,7 @@ pub fn agreement(event: &Event, rulebook: &Rulebook, changes: &Changes) -> Gate 
     let computed = per_party.then(|| statuses(event.time.from, rulebook, changes, None));
     let fact = Fact {
         event: event.id.clone(),
-        field: "time",
+        field: "time".into(),
         value: written(&event.time).into(),
         computed,
         note: None,
@@ -207,7 +207,7 @@ pub fn article(
     let number = &rulebook.articles[article].number;
     let fact = Fact {
         event: event.id.clone(),
-        field: "time",
+        field: "time".into(),
         value: written(&event.time).into(),
         computed: Some(statuses(event.time.from, rulebook, changes, Some(article))),
         note: None,

@@ -418,7 +418,7 @@ impl Env<'_> {
         };
         let fact = Fact {
             event: self.graph.events[i].id.clone(),
-            field: "pattern",
+            field: "pattern".into(),
             value: value.into(),
             computed: Some(computed),
             note: None,

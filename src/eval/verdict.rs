@@ -257,6 +257,9 @@ pub struct Step {
     /// the record or a finding decided it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub basis: Option<Box<Basis>>,
+    /// For `holdings exceed CEILING`: what was counted, unit by unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holdings: Option<Box<super::holdings::Holdings>>,
     /// How the step reads related events, so a reason can follow them.
     #[serde(skip)]
     pub related: Option<Related>,
@@ -273,6 +276,9 @@ pub enum Related {
     Unlinked(Bound),
     /// Related events tried but not listed, so many were there.
     Omitted { count: usize },
+    /// A sum over an event's weapons: its steps are the weapon class tried
+    /// on each weapon, what was counted, not parts of the test.
+    Summed,
 }
 
 /// Why a test could not be decided, as data the renderers word.
@@ -454,6 +460,10 @@ pub enum Reason {
         #[serde(skip_serializing_if = "Option::is_none")]
         doubt: Option<Doubt>,
         decided_by: Option<DecidedBy>,
+        /// For a ceiling: the first limit whose count may or may not
+        /// exceed it.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        open: Option<super::holdings::OpenLimit>,
     },
     /// The condition is met but the occurrence is not proven.
     NotProven { occurrence: String },
@@ -608,13 +618,55 @@ pub struct ElementStep {
 #[derive(Debug, Clone, Serialize)]
 pub struct Fact {
     pub event: Name,
-    pub field: &'static str,
+    pub field: FieldName,
     pub value: Name,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub computed: Option<String>,
     /// What was found from it, as data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Note>,
+}
+
+/// The field a fact was read from: one every event has (`weapon.type`),
+/// or one named at run time: a fact the rulebook declares (`force`), one
+/// weapon of several (`weapons[1].calibre`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldName {
+    Fixed(&'static str),
+    Named(Name),
+}
+
+impl FieldName {
+    pub fn as_str(&self) -> &str {
+        match self {
+            FieldName::Fixed(s) => s,
+            FieldName::Named(n) => n,
+        }
+    }
+}
+
+impl From<&'static str> for FieldName {
+    fn from(s: &'static str) -> Self {
+        FieldName::Fixed(s)
+    }
+}
+
+impl From<Name> for FieldName {
+    fn from(n: Name) -> Self {
+        FieldName::Named(n)
+    }
+}
+
+impl std::fmt::Display for FieldName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for FieldName {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 /// What a fact showed, as data the renderers word.
@@ -830,6 +882,7 @@ impl Step {
             doubt: None,
             steps: Vec::new(),
             basis: None,
+            holdings: None,
             related: None,
         }
     }
@@ -838,6 +891,9 @@ impl Step {
     /// part with the same result, but stopping where several parts decided
     /// it together (every alternative of an `or` false).
     pub fn decisive(&self) -> &Step {
+        if matches!(self.related, Some(Related::Summed)) {
+            return self;
+        }
         let agreeing = self
             .steps
             .iter()

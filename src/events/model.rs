@@ -23,7 +23,9 @@ pub struct Event {
     /// the record does not tell.
     pub capacity: Capacity,
     pub unit: Option<Name>,
-    pub weapon: Option<Box<Weapon>>,
+    /// The weapons recorded: `None` when the record says nothing of
+    /// weapons, empty when it says there were none.
+    pub weapons: Option<Box<[Weapon]>>,
     pub place: Option<Position>,
     pub origin: Option<Position>,
     pub target: Option<Position>,
@@ -73,6 +75,27 @@ impl Event {
     pub fn change(&self) -> Option<&Change> {
         self.extra.as_deref().and_then(|x| x.change.as_ref())
     }
+    /// The facts the rulebook declares that the event records.
+    pub fn facts(&self) -> &[(Name, FactValue)] {
+        self.extra.as_deref().map_or(&[][..], |x| &x.facts)
+    }
+
+    /// The value the event records for a declared fact, if any.
+    pub fn fact(&self, name: &str) -> Option<&FactValue> {
+        self.facts()
+            .iter()
+            .find(|(n, _)| &**n == name)
+            .map(|(_, v)| v)
+    }
+}
+
+/// A value of a fact the rulebook declares.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FactValue {
+    /// One of a category's values.
+    Word(Name),
+    /// A quantity: a count, or a measure in metres or seconds.
+    Number(f64),
 }
 
 /// The rare parts of an event.
@@ -83,6 +106,8 @@ pub struct Extra {
     /// recorded with their own evidence.
     pub links: Box<[(u16, Link)]>,
     pub inference: Option<Inference>,
+    /// Facts the rulebook declares, by name, in the order recorded.
+    pub facts: Box<[(Name, FactValue)]>,
     pub change: Option<Change>,
 }
 
@@ -219,6 +244,8 @@ pub struct Weapon {
     /// Millimetres, as the observer wrote it.
     pub calibre_mm: Option<f64>,
     pub rounds: Option<u32>,
+    /// How many weapons of this kind: one unless the record says more.
+    pub count: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -16,6 +16,12 @@ pub struct RawEvent {
     pub actor: Option<RawActor>,
     #[serde(default)]
     pub weapon: Option<RawWeapon>,
+    /// Several weapons, each with how many there were.
+    #[serde(default)]
+    pub weapons: Option<Vec<RawWeapon>>,
+    /// Facts the rulebook declares (categories and quantities), by name.
+    #[serde(default)]
+    pub facts: Option<RawFacts>,
     #[serde(default)]
     pub place: Option<RawPosition>,
     #[serde(default)]
@@ -290,6 +296,69 @@ pub struct RawWeapon {
     pub calibre_mm: Option<f64>,
     #[serde(default)]
     pub rounds: Option<u32>,
+    /// How many weapons of this kind; one when left out.
+    #[serde(default)]
+    pub count: Option<u32>,
+}
+
+/// `facts: {force: police, personnel: 120}`, in the order written.
+#[derive(Debug, Default)]
+pub struct RawFacts(pub Vec<(String, RawFactValue)>);
+
+/// A value of a declared fact: a category's value, or a number.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawFactValue {
+    Word(String),
+    Number(f64),
+}
+
+impl<'de> Deserialize<'de> for RawFactValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ValueVisitor;
+        impl Visitor<'_> for ValueVisitor {
+            type Value = RawFactValue;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a value's name, such as `police`, or a number")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(RawFactValue::Word(v.to_owned()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(RawFactValue::Number(v as f64))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(RawFactValue::Number(v as f64))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(RawFactValue::Number(v))
+            }
+        }
+        d.deserialize_any(ValueVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawFacts {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct FactsVisitor;
+        impl<'de> Visitor<'de> for FactsVisitor {
+            type Value = RawFacts;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("facts by name, such as `{force: police, personnel: 120}`")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawFacts, A::Error> {
+                let mut facts: Vec<(String, RawFactValue)> = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if facts.iter().any(|(k, _)| *k == key) {
+                        return Err(de::Error::custom(format!("`{key}` is given twice")));
+                    }
+                    let value = map.next_value()?;
+                    facts.push((key, value));
+                }
+                Ok(RawFacts(facts))
+            }
+        }
+        d.deserialize_map(FactsVisitor)
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -5,9 +5,7 @@ use jiff::Timestamp;
 
 use super::day::{self, DayZone};
 use super::findings::finding;
-use super::model::{
-    Effects, Event, Evidence, Extra, Grade, Grants, Inference, Link, Point, Time, Weapon,
-};
+use super::model::{Effects, Event, Evidence, Extra, Grade, Grants, Inference, Link, Point, Time};
 use super::position::{Bearing, Position};
 use super::raw::{
     RawEvent, RawEvidence, RawImplied, RawImpliedPosition, RawPoint, RawPosition, RawTime,
@@ -66,16 +64,16 @@ pub fn validate(
         }
         found
     });
-    let weapon = raw.weapon.map(|w| {
-        if w.calibre_mm.is_some_and(|c| !(c.is_finite() && c > 0.0)) {
-            note("`weapon.calibre_mm` must be a positive number of millimetres".into());
-        }
-        Box::new(Weapon {
-            kind: w.kind.map(|k| names.intern(&k)),
-            calibre_mm: w.calibre_mm,
-            rounds: w.rounds,
-        })
-    });
+    let weapons = super::weapons::weapons(raw.weapon, raw.weapons, names)
+        .map_err(|p| p.into_iter().for_each(&mut note))
+        .ok()
+        .flatten();
+    let facts = match raw.facts {
+        Some(f) => super::facts::facts(f, vocab, names)
+            .map_err(|p| p.into_iter().for_each(&mut note))
+            .unwrap_or_default(),
+        None => Box::default(),
+    };
     let place = raw
         .place
         .and_then(|p| position("place", &p).map_err(&mut note).ok());
@@ -134,14 +132,18 @@ pub fn validate(
     let grants = raw
         .grants
         .and_then(|g| grants(g, has_place, names).map_err(&mut note).ok());
-    let extra = (!findings.is_empty() || !links.is_empty() || change.is_some()).then(|| {
-        Box::new(Extra {
-            findings: findings.into_boxed_slice(),
-            links: links.into_boxed_slice(),
-            inference: None,
-            change,
-        })
-    });
+    let extra =
+        (!findings.is_empty() || !links.is_empty() || change.is_some() || !facts.is_empty()).then(
+            || {
+                Box::new(Extra {
+                    findings: findings.into_boxed_slice(),
+                    links: links.into_boxed_slice(),
+                    inference: None,
+                    change,
+                    facts,
+                })
+            },
+        );
     let event = match (problems.is_empty(), time, act, capacity) {
         (true, Some(time), Some(act), Some(capacity)) => Event {
             id: raw.id.into(),
@@ -152,7 +154,7 @@ pub fn validate(
             party,
             capacity,
             unit: unit.map(|u| names.intern(&u)),
-            weapon,
+            weapons,
             place,
             origin,
             target,
@@ -312,6 +314,8 @@ fn implied(
                 parent: parent.id.clone(),
                 because: raw.because.into(),
             }),
+            // The act is its actor's: what the event records of them holds.
+            facts: parent.facts().into(),
         })),
         ..parent.clone()
     })

@@ -285,7 +285,7 @@ fn step(out: &mut String, s: &Step, depth: usize) {
                 ": tried and not listed; none meets the test for certain"
             }
         },
-        Some(Related::Quantifier(_) | Related::Tried(_)) | None => "",
+        Some(Related::Quantifier(_) | Related::Tried(_) | Related::Summed) | None => "",
     };
     let condition = clean(&s.condition);
     let _ = writeln!(out, "{pad}{} {condition}{untried}", mark(s.result));
@@ -315,6 +315,11 @@ fn step(out: &mut String, s: &Step, depth: usize) {
     }
     if let Some(b) = &s.basis {
         for line in words::basis(b, &s.condition) {
+            let _ = writeln!(out, "{pad}    {}", clean(&line));
+        }
+    }
+    if let Some(h) = &s.holdings {
+        for line in words::holdings(h) {
             let _ = writeln!(out, "{pad}    {}", clean(&line));
         }
     }

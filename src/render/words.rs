@@ -3,9 +3,10 @@
 //! both word them here, so a reason reads the same everywhere.
 
 use crate::eval::{
-    ActorRole, Allowed, Basis, ChangeEffect, ChangeTrial, ChangeWhat, DayOf, DecidedBy,
-    DiligenceTrial, Doubt, DueSeen, Duty, FailedElement, FailedExcuse, Note, Perpetrator,
-    PreventBecause, Reason, Refusal, Responsibility, Truth, Way, Weighed, span_words,
+    ActorRole, Allowed, Basis, ChangeEffect, ChangeTrial, ChangeWhat, CountedWhat, DayOf,
+    DecidedBy, DiligenceTrial, Doubt, DueSeen, Duty, FailedElement, FailedExcuse, Holdings, Note,
+    OpenLimit, Perpetrator, PreventBecause, Range, Reason, Refusal, ReportCount, Responsibility,
+    Truth, UnitCount, Way, Weighed, span_words,
 };
 use crate::events::{FindingTest, Object};
 
@@ -53,9 +54,15 @@ pub fn reason(r: &Reason) -> String {
         ),
         Reason::CannotDecide {
             test,
+            open: Some(limit),
+            ..
+        } => format!("cannot decide `{test}`: {}", open_limit(limit)),
+        Reason::CannotDecide {
+            test,
             because,
             doubt,
             decided_by,
+            open: None,
         } => {
             let because = doubt.as_ref().map(self::doubt).or_else(|| because.clone());
             format!("cannot decide `{test}`: {}", open(&because, *decided_by))
@@ -659,6 +666,111 @@ pub fn diligence(d: &DiligenceTrial) -> String {
         Truth::Unknown => "whether the party failed in its duty is open",
     };
     format!("standard of conduct `{}`: {verdict}", d.diligence)
+}
+
+/// `` `SY` holds 5900 to 6200 personnel, and ceiling `first_10km` allows at most 6000 ``
+fn open_limit(l: &OpenLimit) -> String {
+    format!(
+        "`{}` holds {} {}, and ceiling `{}` allows at most {}",
+        l.party,
+        amount(l.total),
+        counted(&l.counted),
+        l.ceiling,
+        l.at_most
+    )
+}
+
+/// `personnel`, `weapons of class `tank``, `weapons`
+fn counted(c: &CountedWhat) -> String {
+    match c {
+        CountedWhat::Quantity { name } => name.to_string(),
+        CountedWhat::Weapons { class: Some(k) } => format!("weapons of class `{k}`"),
+        CountedWhat::Weapons { class: None } => "weapons".to_owned(),
+    }
+}
+
+/// `3400`, `0 to 300`, `at least 40`, `an unknown number of`
+fn amount(r: Range) -> String {
+    match r.most {
+        Some(m) if m == r.least => m.to_string(),
+        Some(m) => format!("{} to {m}", r.least),
+        None if r.least == 0 => "an unknown number of".to_owned(),
+        None => format!("at least {}", r.least),
+    }
+}
+
+/// A party's holdings as a ceiling counted them: a line for the count,
+/// one per limit, then one per unit counted.
+pub fn holdings(h: &Holdings) -> Vec<String> {
+    let mut lines = vec![format!(
+        "holdings of `{}` in zone `{}` at {}, under ceiling `{}`:",
+        h.party, h.zone, h.at, h.ceiling
+    )];
+    for l in &h.limits {
+        let verdict = match l.exceeded {
+            Truth::True => "exceeded",
+            Truth::False => "within the limit",
+            Truth::Unknown => "may or may not exceed it",
+        };
+        lines.push(format!(
+            "  {} {}, at most {}: {verdict}",
+            amount(l.total),
+            counted(&l.counted),
+            l.at_most
+        ));
+    }
+    if h.units.is_empty() {
+        lines.push("  no unit of theirs is reported in the zone".to_owned());
+    }
+    for u in &h.units {
+        lines.push(format!("  {}", unit_count(h, u)));
+    }
+    if h.omitted > 0 {
+        lines.push(format!(
+            "  and {} more unit(s), counted in the totals",
+            h.omitted
+        ));
+    }
+    lines
+}
+
+/// `61st Brigade: 3400 personnel, 50 weapons of class `tank` (report B-4 at …)`
+fn unit_count(h: &Holdings, u: &UnitCount) -> String {
+    let who = match &u.unit {
+        Some(name) => name.to_string(),
+        None => "a report naming no unit".to_owned(),
+    };
+    // What it adds to no limit goes unsaid.
+    let adds: Vec<String> = u
+        .adds
+        .iter()
+        .zip(&h.limits)
+        .filter(|(a, _)| **a != Range::ZERO)
+        .map(|(a, l)| format!("{} {}", amount(*a), counted(&l.counted)))
+        .collect();
+    let reports: Vec<String> = u.reports.iter().map(report_count).collect();
+    let which = match reports.as_slice() {
+        [one] => format!("report {one}"),
+        several => format!("the latest report is one of {}", several.join("; ")),
+    };
+    let unreported = if u.maybe_unreported {
+        "; it may not have been reported yet"
+    } else {
+        ""
+    };
+    format!("{who}: {} ({which}{unreported})", adds.join(", "))
+}
+
+/// `B-4 at 2019-05-15T09:00:00+03:00, its place may lie outside the zone`
+fn report_count(r: &ReportCount) -> String {
+    let mut text = format!("{} at {}", r.event, r.time);
+    if r.inside == Truth::Unknown {
+        text.push_str(", its place may lie outside the zone");
+    }
+    if r.report == Truth::Unknown {
+        text.push_str(", and whether it reports holdings is unknown");
+    }
+    text
 }
 
 /// A reason reads the same wherever it is shown.

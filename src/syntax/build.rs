@@ -10,6 +10,7 @@ use crate::ast::*;
 use crate::span::{Source, Span, Spanned};
 
 mod expr;
+mod facts;
 mod time;
 mod token;
 
@@ -175,6 +176,9 @@ impl<'s> Builder<'s> {
             Rule::imputable_decl => Declaration::Imputable(self.imputable_decl(pair)),
             Rule::element_decl => Declaration::Element(self.element_decl(pair)?),
             Rule::diligence_decl => Declaration::Diligence(self.diligence_decl(pair)?),
+            Rule::category_decl => Declaration::Category(self.category_decl(pair)?),
+            Rule::quantity_decl => Declaration::Quantity(self.quantity_decl(pair)?),
+            Rule::ceiling_decl => Declaration::Ceiling(self.ceiling_decl(pair)?),
             Rule::article => Declaration::Article(self.article(pair)?),
             Rule::exception => Declaration::Exception(self.exception(pair)?),
             r => unreachable!("grammar: declaration {r:?}"),

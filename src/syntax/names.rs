@@ -111,6 +111,27 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_area => "`area`",
         Rule::kw_intruder => "`intruder`",
         Rule::kw_extended => "`extended`",
+        Rule::category_decl => "a `category`",
+        Rule::category_values => "a list of values `[a, b]`",
+        Rule::quantity_decl => "a `quantity`",
+        Rule::quantity_kind => "`count` or `in <unit>`",
+        Rule::ceiling_decl => "a `ceiling`",
+        Rule::ceiling_limit => "a limit such as `6000 personnel` or `75 weapons of class tank`",
+        Rule::weapons_counted => "`weapons` or `weapons of class <class>`",
+        Rule::weapon_sum => {
+            "`count of weapons` or `rounds of weapons`, optionally `of class <class>`"
+        }
+        Rule::sum_word => "`count` or `rounds`",
+        Rule::weapons_ref => "`weapons` or `<event>.weapons`",
+        Rule::holdings_test => "`holdings exceed <ceiling>`",
+        Rule::kw_category => "`category`",
+        Rule::kw_quantity => "`quantity`",
+        Rule::kw_ceiling => "`ceiling`",
+        Rule::kw_count => "`count`",
+        Rule::kw_most => "`most`",
+        Rule::kw_weapons => "`weapons`",
+        Rule::kw_holdings => "`holdings`",
+        Rule::kw_exceed => "`exceed`",
         Rule::kw_standard => "`standard`",
         Rule::kw_doctrine => "`doctrine`",
         Rule::kw_pattern => "`pattern`",
@@ -219,7 +240,7 @@ pub fn describe(rule: Rule) -> &'static str {
             "a `source`, `signed`, `in force`, `party`, `monitor`, `group`, `nonparty` or `mediator` line"
         }
         Rule::declaration => {
-            "a declaration (`line`, `zone`, `act`, `weapon class`, `element`, `article`, `exception`)"
+            "a declaration (`line`, `zone`, `act`, `weapon class`, `category`, `quantity`, `ceiling`, `element`, `article`, `exception`)"
         }
         Rule::article_clause => {
             "an article clause (`violation when`, `responsible`, `proof`, `attribution`, `severity`, `imputable`, `duty`, `diligence`)"

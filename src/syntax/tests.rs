@@ -167,3 +167,68 @@ fn labels_that_look_like_names_leave_what_follows_them_alone() {
     assert_eq!(labels(&x.overrides), ["A", "(b)", "II.A.3"]);
     assert_eq!(x.over[0].node, "f");
 }
+
+#[test]
+fn sums_over_weapons_and_holdings_read_as_one_test_each() {
+    assert!(consumes(Rule::weapon_sum, "count of weapons"));
+    assert!(consumes(
+        Rule::weapon_sum,
+        "rounds of attack.weapons of class heavy"
+    ));
+    assert!(consumes(
+        Rule::holdings_test,
+        "holdings of SY exceed limits"
+    ));
+    let Expr::Binary { op, lhs, .. } = condition("count of weapons of class heavy > 0") else {
+        panic!()
+    };
+    assert_eq!(op.node, BinOp::Gt);
+    let Expr::WeaponSum { sum, event, class } = &lhs.node else {
+        panic!("{lhs:?}")
+    };
+    assert_eq!(*sum, crate::ast::Sum::Count);
+    assert!(event.is_none());
+    assert_eq!(class.as_ref().map(|c| c.node.as_str()), Some("heavy"));
+    let Expr::Holdings { party, ceiling } = condition("holdings exceed limits") else {
+        panic!()
+    };
+    assert!(party.is_none());
+    assert_eq!(ceiling.node, "limits");
+    // The words stay free as names elsewhere.
+    assert!(consumes(Rule::path, "holdings.act"));
+    assert!(consumes(Rule::identifier, "count"));
+}
+
+#[test]
+fn declared_facts_and_ceilings_carry_what_was_written() {
+    let text = "agreement \"A\" {\n}\ncategory force_kind \"kind\" [army, police]\nquantity range \"r\" in km\nquantity personnel count\nceiling c = at most 6000 personnel, 75 weapons of class tank, 10 weapons in z where act is deployment\n";
+    let ast = super::parse_rulebook(&Source::new("t", text)).unwrap();
+    let [
+        crate::ast::Declaration::Category(c),
+        crate::ast::Declaration::Quantity(r),
+        crate::ast::Declaration::Quantity(p),
+        crate::ast::Declaration::Ceiling(ceiling),
+    ] = ast.declarations.as_slice()
+    else {
+        panic!("{:?}", ast.declarations)
+    };
+    let values: Vec<&str> = c.values.iter().map(|v| v.node.as_str()).collect();
+    assert_eq!(values, ["army", "police"]);
+    assert_eq!(r.unit.as_ref().map(|u| u.node), Some(Unit::Kilometre));
+    assert!(p.unit.is_none() && p.text.is_none());
+    let counted: Vec<(f64, &crate::ast::Counted)> = ceiling
+        .limits
+        .iter()
+        .map(|l| (l.amount.node, &l.counted))
+        .collect();
+    assert_eq!(counted.len(), 3);
+    assert!(matches!(counted[0].1, crate::ast::Counted::Quantity(q) if q.node == "personnel"));
+    assert!(
+        matches!(counted[1].1, crate::ast::Counted::Weapons { class: Some(k) } if k.node == "tank")
+    );
+    assert_eq!(
+        counted[2],
+        (10.0, &crate::ast::Counted::Weapons { class: None })
+    );
+    assert_eq!(ceiling.zone.node, "z");
+}

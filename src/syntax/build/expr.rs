@@ -62,6 +62,8 @@ impl Builder<'_> {
         let span = self.span(&pair);
         let node = match pair.as_rule() {
             Rule::paren => return self.paren(pair),
+            Rule::holdings_test => self.holdings_test(pair),
+            Rule::weapon_sum => self.weapon_sum(pair),
             Rule::directed_test => self.directed_test(pair),
             Rule::doctrine_test => Expr::Doctrine(self.doctrine_test(pair)),
             Rule::scope_test => Expr::InScope(self.identifier(last(pair.into_inner()))),
