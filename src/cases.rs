@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::eval::{Outcome, Verdict};
+
+mod read;
 use crate::report::{Adjudication, Outside};
 
 /// `case.yaml`
@@ -31,9 +33,8 @@ pub struct Manifest {
     pub doctrine: BTreeMap<String, String>,
 }
 
-/// A value, or a list of them.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+/// A value, or a list of them (read in `read.rs`).
+#[derive(Debug)]
 pub enum OneOrMany<T> {
     One(T),
     Many(Vec<T>),
@@ -62,8 +63,9 @@ pub struct Expectation {
     /// The party held responsible; absent when none is.
     #[serde(default)]
     pub party: Option<String>,
-    /// The articles behind the outcome, when the case pins them.
-    #[serde(default)]
+    /// The articles behind the outcome, when the case pins them, by their
+    /// labels as the rulebook writes them.
+    #[serde(default, deserialize_with = "read::labels")]
     pub articles: Option<Vec<String>>,
     /// Words the reason must contain: a rejection's reason, why the event
     /// is outside an instrument's scope, or for a verdict its summary, an
@@ -282,14 +284,25 @@ fn compare(
         if expected.is_empty() && (variant.is_some() || !all.is_empty()) {
             continue;
         }
-        // A variant's expectations are about its verdicts; the scope of
-        // each instrument is the case's own run's to pin, unless they pin it.
+        // A variant is run for a doctrine of some instrument: its
+        // expectations are about the verdicts of the instruments they name
+        // (all of them when one names none); the scope of each instrument
+        // is the case's own run's to pin, unless they pin it.
         let found: Vec<Judged<'_>> = match variant {
-            Some(_) if !expected.iter().any(|e| e.outcome == OUTSIDE) => found
+            Some(_) => found
                 .into_iter()
-                .filter(|j| matches!(j, Judged::Verdict(_)))
+                .filter(|j| {
+                    matches!(j, Judged::Verdict(_)) || expected.iter().any(|e| e.outcome == OUTSIDE)
+                })
+                .filter(|j| {
+                    expected.iter().any(|e| {
+                        e.instrument
+                            .as_deref()
+                            .is_none_or(|w| j.instrument().contains(w))
+                    })
+                })
                 .collect(),
-            _ => found,
+            None => found,
         };
         out.extend(compare_event(id, &expected, &found, rejection.as_deref()));
     }

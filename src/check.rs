@@ -4,6 +4,7 @@
 //! articles, relations), checks the kind of every operand, loads geometry,
 //! and reports every problem of a file in one pass.
 
+mod changes;
 mod cond;
 mod counterparts;
 mod doctrines;
@@ -18,6 +19,7 @@ mod index;
 mod lines;
 mod patterns;
 mod provisions;
+mod quantities;
 mod related;
 mod rulebook;
 pub mod sides;
@@ -30,6 +32,7 @@ pub use cond::*;
 pub use err::{CheckError, CheckWarning, did_you_mean};
 pub use index::SegmentIndex;
 pub use rulebook::*;
+pub use time::day_span;
 
 use crate::ast;
 use crate::span::{self, Source};
@@ -88,6 +91,14 @@ pub(crate) struct Checker {
     standards: Vec<Standard>,
     /// Doctrines, once checked: conditions and suspensions test them.
     doctrines: Vec<Doctrine>,
+    /// Extensions that name who agreed them, by deadline and place in its
+    /// schedule: checked against the `change` declarations once read.
+    extension_bys: Vec<(usize, usize, span::Spanned<ast::Changer>)>,
+    /// Who may change what, once checked: extensions and suspensions the
+    /// rulebook declares are checked against them.
+    change_rules: Vec<ChangeRule>,
+    /// Article numbers, in rulebook order, for messages about changes.
+    article_numbers: Vec<String>,
     /// Names of the patterns declared, in order: `attack in barrage`.
     pattern_names: Vec<String>,
     /// Elements declared, with whether each is about another event too,
@@ -95,6 +106,9 @@ pub(crate) struct Checker {
     elements: Vec<(String, bool)>,
     /// The rulebook's `imputable` capacities, once read: articles default to them.
     imputable: CapacitySet,
+    /// Facts of the rulebook's own, once checked: conditions read them.
+    categories: Vec<Category>,
+    quantities: Vec<Quantity>,
     errors: Vec<CheckError>,
     warnings: Vec<CheckWarning>,
 }
@@ -111,9 +125,14 @@ impl Checker {
             deadlines: Vec::new(),
             standards: Vec::new(),
             doctrines: Vec::new(),
+            extension_bys: Vec::new(),
+            change_rules: Vec::new(),
+            article_numbers: Vec::new(),
             pattern_names: Vec::new(),
             elements: Vec::new(),
             imputable: CapacitySet::OFFICIAL,
+            categories: Vec::new(),
+            quantities: Vec::new(),
             roles: Default::default(),
             errors: Vec::new(),
             warnings: Vec::new(),
@@ -150,6 +169,8 @@ impl Checker {
             .unwrap_or_default();
         self.declare_all(ast);
         let acts = self.acts(ast);
+        self.categories = self.categories(ast);
+        self.quantities = self.quantities(ast);
         let act_classes = self.act_classes(ast);
         self.lines = self.lines(ast);
         let mut zones = self.zones(ast);
@@ -178,10 +199,13 @@ impl Checker {
             .map(|e| (e.name.to_string(), e.param.is_some()))
             .collect();
         let patterns = self.patterns(ast);
+        let ceilings = self.ceilings(ast);
         let diligences = self.diligences(ast);
         let imputable = self.imputable;
         let articles = self.articles(ast);
         let exceptions = self.exceptions(ast, &articles);
+        self.change_rules = self.change_rules(ast, &articles);
+        self.check_extension_bys();
         let suspensions = self.suspensions(ast, &articles);
         regimes.sort_by_key(|r| r.from.at);
         self.unused_warnings();
@@ -206,11 +230,15 @@ impl Checker {
             deadlines: std::mem::take(&mut self.deadlines),
             suspensions,
             regimes,
+            changes: std::mem::take(&mut self.change_rules),
             standards: std::mem::take(&mut self.standards),
             doctrines: std::mem::take(&mut self.doctrines),
             patterns,
             elements,
             diligences,
+            categories: std::mem::take(&mut self.categories),
+            quantities: std::mem::take(&mut self.quantities),
+            ceilings,
             imputable,
             articles,
             exceptions,

@@ -4,6 +4,7 @@
 //! carried with each verdict; nothing is logged.
 
 mod article;
+mod changes;
 mod cond;
 mod control;
 mod discs;
@@ -11,6 +12,8 @@ mod exception;
 mod facts;
 mod findings;
 mod force;
+mod holdings;
+mod over;
 mod pattern;
 #[cfg(test)]
 mod predicates_tests;
@@ -22,17 +25,25 @@ mod space;
 mod spatial;
 mod state;
 mod time;
+mod timeline;
 mod truth;
 mod verdict;
+mod weapons;
 mod zone;
 
+pub use changes::{Changes, find as find_changes};
 pub use cond::coordinates;
+pub use holdings::{
+    Ceilings, CountedWhat, Holdings, LimitCount, OpenLimit, ReportCount, UnitCount,
+    find as find_ceilings,
+};
 pub use pattern::{PatternRun, Patterns, find as find_patterns};
 pub use space::{distance_indexed, distance_to_line, km, side_indexed};
 pub use state::{Role as StateRole, State};
-pub use time::written as written_time;
+pub use time::{duration, span_words, written as written_time};
 pub use truth::Truth;
 pub use verdict::*;
+pub use weapons::Range;
 pub use zone::{Membership, in_zone};
 
 use crate::check::Rulebook;
@@ -50,32 +61,47 @@ pub fn adjudicate_range(
     range: std::ops::Range<usize>,
 ) -> Vec<Verdict> {
     use rayon::prelude::*;
+    // The changes made while the agreement ran are traced once per graph
+    // (`lib::prepare` does it), or here once for the range.
+    let traced;
+    let changes = match &graph.changes {
+        Some(c) => c,
+        None => {
+            traced = changes::find(rulebook, graph);
+            &traced
+        }
+    };
     // Each verdict depends only on the graph, and `collect` keeps input
     // order, so the output does not depend on the number of threads.
     range
         .into_par_iter()
-        .map(|i| judge(rulebook, graph, i))
+        .map(|i| judge(rulebook, graph, changes, i))
         .collect()
 }
 
-/// Of one event's verdicts under several instruments, those of the
-/// instruments in force for its actor at its time (or possibly so); if
-/// none was, the first, which says why.
-pub fn in_force_only(verdicts: Vec<Verdict>) -> Vec<Verdict> {
-    let any = verdicts.iter().any(|v| v.in_force.result != Truth::False);
-    if !any {
-        return verdicts.into_iter().take(1).collect();
+/// Of one event's verdicts under several instruments, each with whether
+/// its instrument had entered into force by the event's time: those of the
+/// instruments in force for its actor at its time (or possibly so), and of
+/// those that had entered into force but no longer bound the actor's party
+/// (suspended or repudiated: a fact about its obligations worth stating);
+/// if none, the first, which says why. An instrument not yet in force says
+/// nothing of an event another instrument judged.
+pub fn in_force_only(verdicts: Vec<(Verdict, bool)>) -> Vec<Verdict> {
+    let kept = |(v, started): &(Verdict, bool)| v.in_force.result != Truth::False || *started;
+    if !verdicts.iter().any(kept) {
+        return verdicts.into_iter().take(1).map(|(v, _)| v).collect();
     }
-    verdicts
-        .into_iter()
-        .filter(|v| v.in_force.result != Truth::False)
-        .collect()
+    verdicts.into_iter().filter(kept).map(|(v, _)| v).collect()
 }
 
-/// Judges one event.
-pub fn judge(rulebook: &Rulebook, graph: &EventGraph, index: usize) -> Verdict {
+/// Judges one event, with the changes traced over its graph.
+pub fn judge(rulebook: &Rulebook, graph: &EventGraph, changes: &Changes, index: usize) -> Verdict {
     let event = &graph.events[index];
-    let gate = force::agreement(event, rulebook);
+    let gate = force::agreement(event, rulebook, changes);
+    let (change, change_doctrines) = match changes.trial(index) {
+        Some((t, d)) => (Some(t.clone()), d.to_vec()),
+        None => (None, Vec::new()),
+    };
     let mut verdict = Verdict {
         event: event.id.clone(),
         outcome: Outcome::NoViolation,
@@ -90,8 +116,10 @@ pub fn judge(rulebook: &Rulebook, graph: &EventGraph, index: usize) -> Verdict {
             because: i.because.as_ref().into(),
         }),
         translated: Vec::new(),
+        change,
     };
     let mut doctrines = gate.doctrines;
+    doctrines.extend(change_doctrines);
     if let Some(reason) = gate.reason {
         verdict.summary = reason;
         verdict.doctrines = settings(rulebook, doctrines);
@@ -99,7 +127,7 @@ pub fn judge(rulebook: &Rulebook, graph: &EventGraph, index: usize) -> Verdict {
     }
     // An open question about force is carried into every finding.
     let gate = (verdict.in_force.result == Truth::Unknown).then(|| verdict.in_force.clone());
-    let mut env = cond::Env::new(rulebook, graph, Some(index));
+    let mut env = cond::Env::new(rulebook, graph, changes, Some(index));
     verdict.articles = (0..rulebook.articles.len())
         .map(|a| article::judge(&mut env, a, &gate))
         .collect();

@@ -3,8 +3,11 @@
 //! A bad event is rejected with its location and reason; the others are
 //! still judged, and the report accounts for every input event.
 
+mod change;
 mod counterparts;
+mod day;
 mod err;
+mod facts;
 mod findings;
 mod jsonl;
 mod model;
@@ -12,15 +15,17 @@ mod position;
 mod raw;
 mod validate;
 mod vocabulary;
+mod weapons;
 mod yaml;
 
 pub use crate::check::Capacity;
 pub use counterparts::{CounterpartProblem, Via, problems as counterpart_problems};
+pub use day::DayZone;
 pub use err::{LoadError, Rejection};
 pub use model::*;
 pub use position::{Bearing, DEFAULT_MAX_RANGE_M, Position};
 pub use raw::{About, EvidenceKind};
-pub use vocabulary::{Vocab, Vocabulary};
+pub use vocabulary::{FactSpec, Vocab, Vocabulary};
 
 use std::fs::File;
 use std::io::BufReader;

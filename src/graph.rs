@@ -27,6 +27,12 @@ pub struct EventGraph {
     /// Findings of the rulebook's patterns over these events, once found
     /// (`lib::prepare`): conditions ask whether an event was counted.
     pub patterns: crate::eval::Patterns,
+    /// The changes made while the agreement ran, traced once
+    /// (`lib::prepare`); evaluation traces them itself when they are not.
+    pub changes: Option<crate::eval::Changes>,
+    /// Every ceiling's reports over these events, by party and unit, once
+    /// indexed (`lib::prepare`): holdings are summed from them.
+    pub ceilings: crate::eval::Ceilings,
 }
 
 /// The events one instrument can judge, out of several instruments' graph.
@@ -127,6 +133,8 @@ impl EventGraph {
             unresolved,
             outside,
             patterns: Default::default(),
+            changes: None,
+            ceilings: Default::default(),
         };
         Projection { graph, local }
     }
@@ -162,6 +170,8 @@ pub fn build(loaded: Loaded, file: &str) -> (EventGraph, Vec<Rejection>) {
         unresolved,
         outside: HashSet::new(),
         patterns: Default::default(),
+        changes: None,
+        ceilings: Default::default(),
     };
     (graph, rejected)
 }
@@ -244,6 +254,11 @@ fn reject_dangling(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>
             dangling.push((i, reject(e, reason, file)));
         } else if let Some(of) = finding_refs(e).find(|id| !known.contains(id)) {
             let reason = format!("a finding is `of` `{of}`, and no event has this id");
+            dangling.push((i, reject(e, reason, file)));
+        } else if let Some(crate::events::Change::Joins { event }) = e.change()
+            && !known.contains(&**event)
+        {
+            let reason = format!("`change.joins` refers to `{event}`, and no event has this id");
             dangling.push((i, reject(e, reason, file)));
         }
     }

@@ -265,7 +265,7 @@ impl Several {
         instruments: &[Instrument<'_>],
         range: std::ops::Range<usize>,
     ) -> Vec<eval::Verdict> {
-        let mut by_event: Vec<Vec<eval::Verdict>> = vec![Vec::new(); range.len()];
+        let mut by_event: Vec<Vec<(eval::Verdict, bool)>> = vec![Vec::new(); range.len()];
         for (r, (instrument, projection)) in instruments.iter().zip(&self.projections).enumerate() {
             let local: Vec<(usize, usize)> = range
                 .clone()
@@ -277,8 +277,12 @@ impl Several {
             let judged =
                 eval::adjudicate_range(instrument.rulebook, &projection.graph, first..last + 1);
             for ((i, _), mut v) in local.iter().zip(judged) {
-                v.translated = self.translations(&graph.events[*i], r, instruments);
-                by_event[i - range.start].push(v);
+                let e = &graph.events[*i];
+                v.translated = self.translations(e, r, instruments);
+                // Whether the instrument had entered into force by the end
+                // of the event's time: if not, it says nothing of it.
+                let started = e.time.to >= instrument.rulebook.in_force.at;
+                by_event[i - range.start].push((v, started));
             }
         }
         // Every event here is covered by some instrument (see `prepare`).
@@ -371,7 +375,9 @@ pub fn prepare(
             .map(|r| graph.project(|e| project(e, &vocabulary, instruments[r].rulebook, r)))
             .collect();
         for (p, i) in projections.iter_mut().zip(instruments) {
+            p.graph.changes = Some(eval::find_changes(i.rulebook, &p.graph));
             p.graph.patterns = eval::find_patterns(i.rulebook, &p.graph);
+            p.graph.ceilings = eval::find_ceilings(i.rulebook, &p.graph);
         }
         let outside = outside_scope(&graph, &projections, &vocabulary, instruments);
         Some(Several {
@@ -380,7 +386,9 @@ pub fn prepare(
             outside,
         })
     } else {
+        graph.changes = Some(eval::find_changes(instruments[0].rulebook, &graph));
         graph.patterns = eval::find_patterns(instruments[0].rulebook, &graph);
+        graph.ceilings = eval::find_ceilings(instruments[0].rulebook, &graph);
         None
     };
     let hash = |role, path: &Path| {
@@ -482,8 +490,8 @@ fn outside_scope(
 }
 
 /// An event as instrument `r` sees it, if `r` declares its act and party,
-/// or counterparts of them. A force affected that `r` does not declare is
-/// unknown to it.
+/// or counterparts of them. A force affected, or a fact, that `r` does not
+/// declare is unknown to it.
 fn project(
     e: &events::Event,
     vocabulary: &events::Vocabulary,
@@ -494,20 +502,26 @@ fn project(
     let affected = e
         .affected
         .and_then(|a| vocabulary.party_in[r][usize::from(a)]);
-    let mut seen = events::Event {
+    let mut projected = events::Event {
         act,
         party,
         affected,
         ..e.clone()
     };
-    if let Some(extra) = seen.extra.as_mut() {
+    if e.facts().iter().any(|(n, v)| !vocabulary.reads(r, n, v)) {
+        let kept = e.facts().iter().filter(|(n, v)| vocabulary.reads(r, n, v));
+        let mut extra = projected.extra.take().map(|x| *x).unwrap_or_default();
+        extra.facts = kept.cloned().collect();
+        projected.extra = Some(Box::new(extra));
+    }
+    if let Some(extra) = projected.extra.as_mut() {
         extra.findings = extra
             .findings
             .iter()
             .filter_map(|f| finding_in(f, vocabulary, book, r))
             .collect();
     }
-    Some(seen)
+    Some(projected)
 }
 
 /// The party a finding names: what the act was aimed at, or the holder of

@@ -378,6 +378,8 @@ fn importable(d: &Declaration) -> bool {
             | Declaration::ActClass(_)
             | Declaration::WeaponClass(_)
             | Declaration::Reach(_)
+            | Declaration::Category(_)
+            | Declaration::Quantity(_)
     )
 }
 

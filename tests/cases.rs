@@ -151,6 +151,9 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
         Outcome::Justified,
         Some("UNC"),
     ),
+    ("kaa-drones-2022", "D-1", Outcome::Violation, Some("KPA")),
+    ("kaa-drones-2022", "D-2", Outcome::NoViolation, None),
+    ("kaa-drones-2022", "D-3", Outcome::Violation, Some("UNC")),
     (
         "kaa-warning-shots-2025",
         "W-2",
@@ -168,6 +171,111 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
         "X-1",
         Outcome::Violation,
         Some("KPA"),
+    ),
+    // Before the extension was agreed, within it, and after it.
+    (
+        "il-lb-extension-2025",
+        "D-1",
+        Outcome::Violation,
+        Some("IL"),
+    ),
+    (
+        "il-lb-extension-2025",
+        "D-2",
+        Outcome::Inconclusive,
+        Some("IL"),
+    ),
+    ("il-lb-extension-2025", "D-3", Outcome::NoViolation, None),
+    (
+        "il-lb-extension-2025",
+        "D-5",
+        Outcome::Violation,
+        Some("IL"),
+    ),
+    // One side's extension changes nothing; both sides' does.
+    (
+        "kaa-unilateral-extension-1953",
+        "W-1",
+        Outcome::Violation,
+        Some("KPA"),
+    ),
+    (
+        "kaa-unilateral-extension-1953",
+        "W-2",
+        Outcome::NoViolation,
+        None,
+    ),
+    ("cma-suspension-2024", "D-1", Outcome::NoViolation, None),
+    // Entry into force known only to the day: open on that day, decided
+    // the next; labels as the agreement writes them.
+    (
+        "il-lb-armistice-1949",
+        "A-1",
+        Outcome::Inconclusive,
+        Some("IL"),
+    ),
+    (
+        "il-lb-armistice-1949",
+        "A-3",
+        Outcome::Violation,
+        Some("IL"),
+    ),
+    (
+        "il-lb-armistice-1949",
+        "A-4",
+        Outcome::Violation,
+        Some("LB"),
+    ),
+    (
+        "cma-repudiation-day-2023",
+        "D-4",
+        Outcome::Inconclusive,
+        Some("DPRK"),
+    ),
+    (
+        "cma-repudiation-day-2023",
+        "D-5",
+        Outcome::NoViolation,
+        None,
+    ),
+    (
+        "il-sy-limited-forces",
+        "L-3",
+        Outcome::Violation,
+        Some("SY"),
+    ),
+    ("il-sy-limited-forces", "L-4", Outcome::NoViolation, None),
+    (
+        "il-sy-limited-forces",
+        "L-6",
+        Outcome::Inconclusive,
+        Some("SY"),
+    ),
+    ("il-sy-limited-forces", "L-8", Outcome::NoViolation, None),
+    (
+        "il-sy-limited-forces",
+        "L-10",
+        Outcome::Violation,
+        Some("SY"),
+    ),
+    (
+        "il-sy-separation-police",
+        "P-2",
+        Outcome::Violation,
+        Some("SY"),
+    ),
+    (
+        "il-sy-separation-police",
+        "P-3",
+        Outcome::Inconclusive,
+        Some("SY"),
+    ),
+    ("il-sy-separation-police", "P-5", Outcome::NoViolation, None),
+    (
+        "il-sy-separation-police",
+        "P-8",
+        Outcome::Violation,
+        Some("IL"),
     ),
 ];
 
@@ -356,7 +464,13 @@ fn a_deadline_counted_in_calendar_days_ends_at_local_midnight_across_a_clock_cha
 #[test]
 fn a_suspension_or_repudiation_binds_one_party_and_not_the_other() {
     let a = run("cma-no-fly-2018-2023");
-    let v = |id: &str| a.verdicts.iter().find(|v| &*v.event == id).unwrap();
+    // The CMA's verdicts (the Armistice judges these flights too).
+    let v = |id: &str| {
+        a.verdicts
+            .iter()
+            .find(|v| &*v.event == id && v.instrument.starts_with("Comprehensive"))
+            .unwrap()
+    };
     let k2 = v("K-2");
     assert_eq!(k2.outcome, Outcome::NoViolation);
     let clause3 = k2.articles.iter().find(|f| &*f.article == "1.3").unwrap();
@@ -371,7 +485,7 @@ fn a_suspension_or_repudiation_binds_one_party_and_not_the_other() {
     assert!(k3.articles.is_empty());
     assert!(
         k3.summary
-            .starts_with("repudiated for DPRK since 2023-11-23 00:00 Asia/Pyongyang")
+            .starts_with("repudiated for DPRK since 2023-11-23 Asia/Pyongyang")
     );
     // The same night, an act of unknown origin cannot be held to either.
     assert_eq!(
@@ -916,5 +1030,102 @@ fn one_record_is_judged_under_each_instrument_in_its_own_names() {
     assert_eq!(
         (ch3[0].act.as_deref(), ch3[0].party.as_deref()),
         (Some("movement"), None)
+    );
+}
+
+#[test]
+fn changes_in_the_curated_cases_take_effect_as_the_rulebooks_allow() {
+    use truce::eval::{Allowed, ChangeEffect, Refusal};
+    let effect = |case: &str, event: &str| {
+        let run = truce::cases::run(&Path::new("cases").join(case)).unwrap();
+        let v = run
+            .adjudication
+            .verdicts
+            .into_iter()
+            .find(|v| &*v.event == event)
+            .unwrap();
+        v.change.expect("a change").effect
+    };
+    // Both parties' consents, recorded and established: in effect.
+    let ChangeEffect::Effective { by, .. } = effect("il-lb-extension-2025", "X-1") else {
+        panic!("the extension of 26-27 January 2025 took effect")
+    };
+    assert_eq!(
+        by,
+        Allowed::Together {
+            parties: vec!["IL".into(), "LB".into()]
+        }
+    );
+    // A party setting its obligation aside, which no one may do.
+    assert_eq!(
+        effect("il-lb-extension-2025", "X-5"),
+        ChangeEffect::NotEffective {
+            why: Refusal::NoRule
+        }
+    );
+    // One commander alone: the other's consent is missing.
+    let ChangeEffect::NotEffective {
+        why: Refusal::Consents { ways },
+    } = effect("kaa-unilateral-extension-1953", "N-1")
+    else {
+        panic!("one side's notice has no effect")
+    };
+    let missing: Vec<&str> = ways[0].missing.iter().map(|m| &*m.party).collect();
+    assert_eq!(missing, ["UNC"]);
+    assert!(matches!(
+        effect("cma-suspension-2024", "S-1"),
+        ChangeEffect::Effective {
+            by: Allowed::EachParty,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn a_ceiling_counts_the_latest_report_of_each_unit_and_says_so() {
+    let a = run("il-sy-limited-forces");
+    let counted = |id: &str| {
+        let v = a.verdicts.iter().find(|v| &*v.event == id).unwrap();
+        let f = v.articles.iter().find(|f| &*f.article == "1").unwrap();
+        let step = f.condition.steps.last().unwrap();
+        let h = step.holdings.as_deref().unwrap();
+        let reports: Vec<String> = h
+            .units
+            .iter()
+            .flat_map(|u| u.reports.iter().map(|r| r.event.to_string()))
+            .collect();
+        (h.limits[0].total, h.limits[0].exceeded, reports)
+    };
+    use truce::eval::{Range, Truth};
+    // L-3 replaces L-1: 3,400 + 2,800 men.
+    assert_eq!(
+        counted("L-3"),
+        (
+            Range::exactly(6200),
+            Truth::True,
+            vec!["L-3".into(), "L-2".into()]
+        )
+    );
+    // The battalion may be in the zone: 5,900 to 6,200 men, the ceiling inside.
+    let (total, exceeded, reports) = counted("L-6");
+    assert_eq!(
+        (total, exceeded),
+        (
+            Range {
+                least: 5900,
+                most: Some(6200)
+            },
+            Truth::Unknown
+        )
+    );
+    assert_eq!(reports, ["L-5", "L-6", "L-4"]);
+    // Its later report puts it outside: it adds nothing, and is not listed.
+    assert_eq!(
+        counted("L-8"),
+        (
+            Range::exactly(5900),
+            Truth::False,
+            vec!["L-6".into(), "L-8".into()]
+        )
     );
 }

@@ -454,3 +454,31 @@ fn an_imported_lines_sides_go_to_the_counterparts_parties() {
         [("ROK", "under", "UNC"), ("DPRK", "as", "KPA")]
     );
 }
+
+#[test]
+fn changes_by_someone_the_rulebook_does_not_allow_are_located_errors() {
+    use miette::Diagnostic;
+    let path = "tests/fixtures/check/changes.truce";
+    let text = std::fs::read_to_string(path).unwrap();
+    let Err(truce::RulebookError::Check(all)) = truce::compile(&Source::new(path, text.clone()))
+    else {
+        panic!("changes.truce must fail to check");
+    };
+    // One error per wrong line, each located on the name at fault.
+    let lines: Vec<usize> = all
+        .errors
+        .iter()
+        .map(|e| {
+            let label = e.labels().unwrap().next().unwrap();
+            text[..label.offset()].lines().count()
+        })
+        .collect();
+    assert_eq!(lines, [18, 20, 21, 22, 23, 25, 26]);
+    let codes: Vec<String> = all
+        .errors
+        .iter()
+        .map(|e| e.code().unwrap().to_string())
+        .collect();
+    assert_eq!(codes[0], "truce::check::unknown_name");
+    assert_eq!(codes[5], "truce::check");
+}

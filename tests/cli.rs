@@ -385,6 +385,7 @@ fn several_rulebooks_give_one_deterministic_report_naming_each_instrument() {
             "rules/kaa.truce",
             "rules/geo/korea-mdl.geojson",
             "rules/cma-2018.truce",
+            "rules/geo/korea-maritime-buffer-zones-illustrative.geojson",
             "cases/cma-no-fly-2018-2023/events.yaml"
         ]
     );
@@ -404,8 +405,17 @@ fn several_rulebooks_give_one_deterministic_report_naming_each_instrument() {
         "K-1",
         "Comprehensive Military Agreement (inter-Korean, 2018)"
     )));
+    // K-5, an overflight of unknown origin, falls under both: the KAA's
+    // para 16 reaches air space too; so do the ROK's and the DPRK's
+    // flights, read as the UNC's and the KPA's (the CMA's counterparts).
+    assert!(instruments.contains(&("K-5", "Korean Armistice Agreement")));
+    assert!(instruments.contains(&("K-1", "Korean Armistice Agreement")));
     assert_eq!(report["totals"]["events"], 9);
-    assert_eq!(report["totals"]["verdicts"], 9);
+    // K-4 (a drill the KAA does not declare) and K-9 (before the CMA) have
+    // one verdict each; the other seven two.
+    assert_eq!(report["totals"]["verdicts"], 16);
+    assert_eq!(report["totals"]["outside_scope"], 1);
+    assert_eq!(report["outside_scope"][0]["event"], "K-4");
 }
 
 #[test]
@@ -493,13 +503,13 @@ fn an_event_no_rulebook_covers_is_rejected_not_judged() {
     let dir = std::env::temp_dir().join(format!("truce-uncovered-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let events = dir.join("e.yaml");
-    // MAC is a monitor of the Armistice only; `overflight` an act of the
-    // CMA only. The KPA is the CMA's DPRK, by the counterpart the CMA
-    // declares: its flight is judged there, and is outside the Armistice.
+    // MAC is a monitor of the Armistice only; `artillery_drill` an act of
+    // the CMA only. The KPA is the CMA's DPRK, by the counterpart the CMA
+    // declares: its drill is judged there, and is outside the Armistice.
     std::fs::write(
         &events,
-        "- id: O-1\n  time: 2023-06-01T10:00:00+09:00\n  act: overflight\n  actor: {party: MAC}\n  weapon: {type: uav}\n  place: {lat: 38.05, lon: 126.9}\n\
-         - id: O-2\n  time: 2023-06-01T10:00:00+09:00\n  act: overflight\n  actor: {party: KPA}\n  weapon: {type: uav}\n  place: {lat: 38.0464, lon: 126.9}\n  evidence: [{source: radar, kind: sensor, grade: A2}]\n",
+        "- id: O-1\n  time: 2023-06-01T10:00:00+09:00\n  act: artillery_drill\n  actor: {party: MAC}\n  place: {lat: 38.05, lon: 126.9}\n\
+         - id: O-2\n  time: 2022-10-14T01:20:00+09:00\n  act: artillery_drill\n  actor: {party: KPA}\n  place: {lat: 38.3290, lon: 128.0}\n  evidence: [{source: acoustic sensors, kind: sensor, grade: B2}]\n",
     )
     .unwrap();
     let args = [
@@ -517,7 +527,7 @@ fn an_event_no_rulebook_covers_is_rejected_not_judged() {
     assert_eq!(out.status.code(), Some(3), "rejected events exit 3");
     let shown = text(&out.stdout);
     assert!(
-        shown.contains("no rulebook given declares both its act `overflight` and party `MAC`"),
+        shown.contains("no rulebook given declares both its act `artillery_drill` and party `MAC`"),
         "{shown}"
     );
     let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
@@ -545,7 +555,7 @@ fn an_event_no_rulebook_covers_is_rejected_not_judged() {
     let outside = &report["outside_scope"][0];
     assert_eq!(outside["event"], "O-2");
     assert_eq!(outside["instrument"], "Korean Armistice Agreement");
-    assert_eq!(outside["act"], "overflight");
+    assert_eq!(outside["act"], "artillery_drill");
     assert!(outside.get("party").is_none(), "the KAA knows the KPA");
     assert_eq!(report["totals"]["events"], 2);
     assert_eq!(report["totals"]["rejected"], 1);
@@ -792,4 +802,50 @@ fn explain_says_which_instrument_leaves_an_event_outside_its_scope() {
         ),
         "{shown}"
     );
+}
+
+#[test]
+fn explain_names_an_article_by_its_label_and_a_day_as_data() {
+    let out = truce(&[
+        "explain",
+        "--rules",
+        "rules/il-lb-gaa-1949.truce",
+        "--events",
+        "cases/il-lb-armistice-1949/events.yaml",
+        "A-1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["articles"][0]["article"], "III.2");
+    assert_eq!(v["articles"][0]["why"]["kind"], "not_in_force");
+    let doubt = &v["articles"][0]["why"]["doubt"];
+    assert_eq!(doubt["kind"], "within_day");
+    assert_eq!(doubt["of"]["kind"], "entry_into_force");
+    assert_eq!(doubt["day"], "1949-03-23 Asia/Beirut");
+    assert_eq!(v["explanation"]["in_force"]["result"], "unknown");
+}
+
+#[test]
+fn a_manifest_that_writes_a_label_as_a_number_is_refused_where_it_stands() {
+    let dir = std::env::temp_dir().join(format!("truce-label-case-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let root = std::env::current_dir().unwrap();
+    let rules = root.join("rules/cma-2018.truce");
+    let events = root.join("cases/cma-repudiation-day-2023/events.yaml");
+    let manifest = format!(
+        "rules: {}\nevents: {}\nexpect:\n  D-1: {{outcome: violation, party: ROK, articles: [1.3]}}\n",
+        rules.display(),
+        events.display()
+    );
+    std::fs::write(dir.join("case.yaml"), manifest).unwrap();
+    let out = truce(&["test", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("expect.D-1.articles[0]"),
+        "{}",
+        text(&out.stdout)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -537,6 +537,184 @@ fn two_parties(rest: &str) -> String {
     )
 }
 
+/// The incidents of the equivalence tests: a deployment of A's at each
+/// time, after the original deadline (T0 + 7 d = 10 Sep) and around the
+/// extension agreed on 16 Sep to T0 + 21 d (24 Sep).
+const INCIDENTS: [(&str, &str); 7] = [
+    ("before", "2025-09-09T10:00:00+03:00"),
+    ("late", "2025-09-12T10:00:00+03:00"),
+    (
+        "across_agreement",
+        "{from: 2025-09-15T12:00:00+03:00, to: 2025-09-16T12:00:00+03:00}",
+    ),
+    ("extended", "2025-09-19T10:00:00+03:00"),
+    (
+        "across_due",
+        "{from: 2025-09-23T12:00:00+03:00, to: 2025-09-24T12:00:00+03:00}",
+    ),
+    ("after", "2025-09-26T10:00:00+03:00"),
+    ("suspended", "2025-10-02T10:00:00+03:00"),
+];
+
+/// The same incidents, the change events first (each judged too).
+fn changed_incidents(changes: &str) -> String {
+    let seen = "  evidence: [{source: MM patrol, kind: observation, grade: B2}]\n";
+    let mut events = changes.to_owned();
+    for (id, time) in INCIDENTS {
+        events.push_str(&format!(
+            "- id: {id}\n  time: {time}\n  act: deployment\n  actor: {{party: A}}\n{seen}"
+        ));
+    }
+    events
+}
+
+/// Each incident's outcome, party, and every finding's outcome and kind of
+/// reason (the words of a reason may name the event that made a change).
+fn incident_verdicts(vs: &[Verdict]) -> Vec<(String, Outcome, Option<String>, Vec<String>)> {
+    INCIDENTS
+        .iter()
+        .map(|(id, _)| {
+            let v = vs.iter().find(|v| &*v.event == *id).unwrap();
+            let findings = v
+                .articles
+                .iter()
+                .map(|f| {
+                    let why = serde_json::to_value(&f.reason).unwrap();
+                    format!("{}: {:?} {}", f.article, f.outcome, why["kind"])
+                })
+                .collect();
+            (
+                id.to_string(),
+                v.outcome,
+                v.party.as_deref().map(str::to_owned),
+                findings,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_change_in_the_rulebook_and_the_same_change_as_events_give_the_same_verdicts() {
+    let articles = "act deployment \"forces positioned\"\nact statement \"a statement, decision or notice\"\ndeadline leave = 7 d after in force\narticle 1 \"Withdraw within 7 days.\" {\n  violation when act is deployment and time after leave\n  responsible actor.party\n  proof preponderance\n}\n";
+    let declared = two_parties(&format!(
+        "{articles}extend leave to 21 d after in force agreed 2025-09-16 00:00 Europe/Kyiv\nsuspend for A from 2025-10-01 00:00 Europe/Kyiv\n"
+    ));
+    let recorded = two_parties(&format!(
+        "{articles}change deadline leave by A and B together\nchange suspension by each party\n"
+    ));
+    let notice = "  evidence: [{source: joint notice, kind: observation, grade: A1}]\n";
+    let changes = format!(
+        "- id: N-A\n  time: 2025-09-16T00:00:00+03:00\n  act: statement\n  actor: {{party: A}}\n  change: {{deadline: leave, until: 2025-09-24T00:00:00+03:00}}\n{notice}\
+         - id: N-B\n  time: 2025-09-16T00:00:00+03:00\n  act: statement\n  actor: {{party: B}}\n  change: {{joins: N-A}}\n{notice}\
+         - id: S-A\n  time: 2025-10-01T00:00:00+03:00\n  act: statement\n  actor: {{party: A}}\n  change: {{suspend: all}}\n{notice}"
+    );
+    let events = changed_incidents(&changes);
+    // Under the first rulebook the change events have no effect (it lets
+    // no one change anything); its own declarations do the same.
+    let by_rulebook = incident_verdicts(&judge_under(&declared, &events));
+    let by_events = incident_verdicts(&judge_under(&recorded, &events));
+    assert_eq!(by_rulebook, by_events);
+    let outcomes: Vec<Outcome> = by_events.iter().map(|v| v.1).collect();
+    assert_eq!(
+        outcomes,
+        [
+            Outcome::NoViolation,
+            Outcome::Violation,
+            Outcome::Inconclusive,
+            Outcome::NoViolation,
+            Outcome::Inconclusive,
+            Outcome::Violation,
+            Outcome::NoViolation,
+        ]
+    );
+    // Without the events, the second rulebook keeps the original deadline.
+    let bare = incident_verdicts(&judge_under(&recorded, &changed_incidents("")));
+    assert_eq!(bare[3].1, Outcome::Violation);
+}
+
+#[test]
+fn changes_known_only_to_the_day_give_the_same_verdicts_declared_or_recorded() {
+    // Agreed on 16 September and suspended from 1 October, hours unknown:
+    // in the rulebook as days, or as change events dated by day.
+    let articles = "act deployment \"forces positioned\"\nact statement \"a statement, decision or notice\"\ndeadline leave = 7 d after in force\narticle 1 \"Withdraw within 7 days.\" {\n  violation when act is deployment and time after leave\n  responsible actor.party\n  proof preponderance\n}\n";
+    let declared = two_parties(&format!(
+        "{articles}extend leave to 21 d after in force agreed 2025-09-16 Europe/Kyiv\nsuspend for A from 2025-10-01 Europe/Kyiv\n"
+    ));
+    let recorded = two_parties(&format!(
+        "{articles}change deadline leave by A and B together\nchange suspension by each party\n"
+    ));
+    let notice = "  evidence: [{source: joint notice, kind: observation, grade: A1}]\n";
+    let seen = "  evidence: [{source: MM patrol, kind: observation, grade: B2}]\n";
+    let mut events = format!(
+        "- id: N-A\n  time: 2025-09-16\n  act: statement\n  actor: {{party: A}}\n  change: {{deadline: leave, until: 2025-09-24T00:00:00+03:00}}\n{notice}\
+         - id: N-B\n  time: 2025-09-16\n  act: statement\n  actor: {{party: B}}\n  change: {{joins: N-A}}\n{notice}\
+         - id: S-A\n  time: 2025-10-01\n  act: statement\n  actor: {{party: A}}\n  change: {{suspend: all}}\n{notice}"
+    );
+    let incidents = [
+        ("late", "2025-09-12T10:00:00+03:00"),
+        ("agreement_day", "2025-09-16T10:00:00+03:00"),
+        ("agreement_day_by_day", "2025-09-16"),
+        ("extended", "2025-09-17T00:00:00+03:00"),
+        ("after", "2025-09-26T10:00:00+03:00"),
+        ("suspension_day", "2025-10-01T10:00:00+03:00"),
+        ("suspended", "2025-10-02T00:00:00+03:00"),
+    ];
+    for (id, time) in incidents {
+        events.push_str(&format!(
+            "- id: {id}\n  time: {time}\n  act: deployment\n  actor: {{party: A}}\n{seen}"
+        ));
+    }
+    // Each incident's outcome, and what its day's doubt was about.
+    let read = |rules: &str| -> Vec<(Outcome, serde_json::Value)> {
+        let vs = judge_under(rules, &events);
+        incidents
+            .iter()
+            .map(|(id, _)| {
+                let v = vs.iter().find(|v| &*v.event == *id).unwrap();
+                let reason = v
+                    .articles
+                    .first()
+                    .map(|f| serde_json::to_value(&f.reason).unwrap());
+                let doubt = reason.map_or(serde_json::Value::Null, |r| r["doubt"].clone());
+                (v.outcome, doubt)
+            })
+            .collect()
+    };
+    let (by_rulebook, by_events) = (read(&declared), read(&recorded));
+    let outcomes: Vec<Outcome> = by_events.iter().map(|v| v.0).collect();
+    use Outcome::{Inconclusive, NoViolation, Violation};
+    assert_eq!(
+        outcomes,
+        [
+            Violation,
+            Inconclusive,
+            Inconclusive,
+            NoViolation,
+            Violation,
+            Inconclusive,
+            NoViolation
+        ]
+    );
+    for (i, (declared, recorded)) in by_rulebook.iter().zip(&by_events).enumerate() {
+        assert_eq!(declared.0, recorded.0, "{}", incidents[i].0);
+        // The same kind of day, the rulebook's or the event's.
+        assert_eq!(
+            declared.1["of"]["kind"], recorded.1["of"]["kind"],
+            "{}",
+            incidents[i].0
+        );
+    }
+    // The doubt is data: the rulebook's day as it writes it, or the change
+    // event's day and the event itself.
+    assert_eq!(by_rulebook[1].1["of"]["kind"], "extension");
+    assert_eq!(by_rulebook[1].1["day"], "2025-09-16 Europe/Kyiv");
+    assert_eq!(by_events[1].1["of"]["event"], "N-A");
+    assert_eq!(by_events[1].1["day"], "2025-09-16 (+03:00)");
+    assert_eq!(by_rulebook[5].1["of"]["kind"], "suspension");
+    assert_eq!(by_events[5].1["of"]["event"], "S-A");
+    assert_eq!(by_events[5].1["of"]["party"], "A");
+}
+
 /// Whether para 12's condition (a hostility against the other side) holds
 /// for one KAA event written as YAML.
 fn para12(event: &str) -> truce::eval::Truth {
@@ -636,4 +814,66 @@ fn a_partys_area_places_islands_beyond_a_lines_end() {
     // Fire by A at its own northern shore: not at the other side.
     let back = "- {id: E, time: \"2025-09-10T06:00:00+03:00\", act: fire, actor: {party: A}, target: {lat: 37.80, lon: 125.60}}\n";
     assert_eq!(article1(&rules(areas), back), False);
+}
+
+#[test]
+fn a_flight_is_judged_on_every_stretch_of_its_track() {
+    use truce::eval::Truth::{False, True, Unknown};
+    let rules = "zone box = polygon [(30.10, 48.10), (30.30, 48.10), (30.30, 48.30), (30.10, 48.30)]\nact overflight \"f\"\narticle 1 \"t\" { violation when act is overflight and track over box }\n";
+    let flight = |points: &str| {
+        format!(
+            "- {{id: E, time: \"2025-09-10T06:00:00+03:00\", act: overflight, actor: {{party: A}}, track: [{points}]}}\n"
+        )
+    };
+    // Both ends outside, the straight leg between them through the box.
+    let through = flight("{lat: 48.20, lon: 30.00}, {lat: 48.20, lon: 30.40}");
+    assert_eq!(article1(rules, &through), True);
+    // Along the box's southern edge, 1 km clear of it.
+    let clear = flight("{lat: 48.091, lon: 30.00}, {lat: 48.091, lon: 30.40}");
+    assert_eq!(article1(rules, &clear), False);
+    // The same, but known only to 2 km: it may have clipped the box.
+    let vague = flight(
+        "{lat: 48.091, lon: 30.00, accuracy_m: 2000}, {lat: 48.091, lon: 30.40, accuracy_m: 2000}",
+    );
+    assert_eq!(article1(rules, &vague), Unknown);
+}
+
+#[test]
+fn articles_keep_their_labels_and_the_rulebooks_order() {
+    // Labels as instruments write them, declared out of any sorted order:
+    // verdicts quote them verbatim, in the order the rulebook declares them.
+    let rules = "agreement \"A\" {\n  in force 2025-09-03 Europe/Kyiv\n  party A \"a\"\n  party B \"b\"\n}\nact fire \"fire\"\narticle B.4 \"b\" {\n  violation when act is fire\n}\narticle III.2 \"r\" {\n  violation when act is fire\n}\narticle 2(a)(i) \"s\" {\n  violation when act is fire\n}\narticle (b) \"l\" {\n  violation when act is fire\n}\narticle A \"a\" {\n  violation when act is fire\n}\nexception drill carves out article III.2, (b) {\n  applies when actor is B\n}\n";
+    let events = "- id: F\n  time: 2025-09-04\n  act: fire\n  actor: {party: B}\n  evidence: [{source: S, kind: observation, grade: A1}]\n";
+    let v = judge_under(rules, events);
+    let labels: Vec<&str> = v[0].articles.iter().map(|f| &*f.article).collect();
+    assert_eq!(labels, ["B.4", "III.2", "2(a)(i)", "(b)", "A"]);
+    let outcomes: Vec<Outcome> = v[0].articles.iter().map(|f| f.outcome).collect();
+    use Outcome::{NoViolation, Violation};
+    assert_eq!(
+        outcomes,
+        [Violation, NoViolation, Violation, NoViolation, Violation]
+    );
+    assert_eq!(v[0].summary, "violates articles B.4, 2(a)(i), A");
+}
+
+#[test]
+fn an_act_on_the_day_of_an_entry_into_force_without_an_hour_is_open_and_says_why() {
+    use truce::eval::{DayOf, Doubt, Reason};
+    let rules = "agreement \"A\" {\n  in force 2025-09-03 Europe/Kyiv\n  party A \"a\"\n  party B \"b\"\n}\nact fire \"fire\"\narticle 1 \"t\" {\n  violation when act is fire\n}\n";
+    let events = "- id: ON\n  time: 2025-09-03T23:59:00+03:00\n  act: fire\n  actor: {party: A}\n  evidence: [{source: S, kind: observation, grade: A1}]\n- id: NEXT\n  time: 2025-09-04T00:00:00+03:00\n  act: fire\n  actor: {party: A}\n  evidence: [{source: S, kind: observation, grade: A1}]\n";
+    let v = judge_under(rules, events);
+    assert_eq!(outcome(&v[0]), (Outcome::Inconclusive, Some("A")));
+    let doubt = Doubt::WithinDay {
+        of: DayOf::EntryIntoForce,
+        day: "2025-09-03 Europe/Kyiv".into(),
+    };
+    assert_eq!(v[0].in_force.doubt.as_ref(), Some(&doubt));
+    assert_eq!(
+        v[0].articles[0].reason,
+        Reason::NotInForce {
+            why: String::new(),
+            doubt: Some(doubt)
+        }
+    );
+    assert_eq!(outcome(&v[1]), (Outcome::Violation, Some("A")));
 }

@@ -251,3 +251,70 @@ fn rejections(rejected: &[truce::events::Rejection]) -> String {
         .collect();
     lines.join("\n")
 }
+
+#[test]
+fn changes_are_checked_against_the_rulebooks_names() {
+    let path = Path::new("tests/fixtures/events/changes.yaml");
+    let a = truce::adjudicate_file(&kaa(), Path::new("rules/kaa.truce"), path).unwrap();
+    let judged: Vec<&str> = a.verdicts.iter().map(|v| &*v.event).collect();
+    assert_eq!(
+        judged,
+        ["C-0", "C-1"],
+        "only C-0 and the consent joining it are sound"
+    );
+    assert_eq!(a.rejected.len(), 11);
+    // The sound change is judged like any event; recorded with no
+    // evidence, neither commander's consent is established, so it has no
+    // effect.
+    let trial = a.verdicts[0].change.as_ref().unwrap();
+    let truce::eval::ChangeEffect::NotEffective {
+        why: truce::eval::Refusal::Consents { ways },
+    } = &trial.effect
+    else {
+        panic!("{:?}", trial.effect)
+    };
+    let missing: Vec<(&str, Option<&str>)> = ways[0]
+        .missing
+        .iter()
+        .map(|m| (&*m.party, m.not_established.as_deref()))
+        .collect();
+    assert_eq!(missing, [("UNC", Some("C-0")), ("KPA", Some("C-1"))]);
+    insta::assert_snapshot!(rejections(&a.rejected));
+}
+
+#[test]
+fn a_day_is_read_in_the_agreements_zone_unless_the_rulebooks_disagree() {
+    use truce::events::{Format, Vocabulary, load_str};
+    let kaa = kaa();
+    let minsk = truce::load_rulebook(Path::new("rules/minsk-ii.truce"))
+        .unwrap()
+        .rulebook;
+    let day = "- id: D\n  time: 2015-08-20\n  act: fire\n";
+    let loaded = load_str("e.yaml", day, Format::Yaml, &kaa).unwrap();
+    let time = loaded.events[0].time;
+    // 20 August in Seoul (UTC+9): from 15:00 UTC on the 19th, the whole day.
+    assert_eq!(time.from, "2015-08-19T15:00:00Z".parse().unwrap());
+    assert_eq!(time.to, "2015-08-20T14:59:59.999999999Z".parse().unwrap());
+    assert_eq!(time.days, 1);
+    // Seoul and Kyiv disagree: a bare day names no day, and is refused
+    // where it stands; with its offset, it is read.
+    let both = Vocabulary::of(&[&kaa, &minsk]);
+    let loaded = load_str("e.yaml", day, Format::Yaml, &both).unwrap();
+    assert!(loaded.events.is_empty());
+    assert_eq!(loaded.rejected[0].location, "e.yaml:1");
+    let with_offset = day.replace("2015-08-20", "2015-08-20+09:00");
+    let loaded = load_str("e.yaml", &with_offset, Format::Yaml, &both).unwrap();
+    assert_eq!(loaded.events[0].time.from, time.from);
+    // A window from one day to another spans both, whole.
+    let window = "- id: W\n  time: {from: 2015-08-20, to: 2015-08-21}\n  act: fire\n";
+    let loaded = load_str("e.yaml", window, Format::Yaml, &kaa).unwrap();
+    let w = loaded.events[0].time;
+    assert_eq!((w.from, w.days), (time.from, 2));
+    assert_eq!(w.to, "2015-08-21T14:59:59.999999999Z".parse().unwrap());
+    // A day that does not exist, or a zone truce does not know, is refused.
+    for bad in ["2015-02-29", "2015-08-20[Asia/Atlantis]"] {
+        let text = day.replace("2015-08-20", bad);
+        let loaded = load_str("e.yaml", &text, Format::Yaml, &kaa).unwrap();
+        assert_eq!(loaded.rejected.len(), 1, "{bad}");
+    }
+}

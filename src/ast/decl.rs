@@ -2,7 +2,7 @@
 
 use crate::span::{Span, Spanned};
 
-use super::{Compass, Path, Quantity, SExpr};
+use super::{Compass, Path, Quantity, SExpr, Unit};
 
 pub type Ident = Spanned<String>;
 
@@ -99,11 +99,12 @@ pub struct GroupDecl {
     pub span: Span,
 }
 
-/// A local date and time in an IANA zone, as written: `1953-07-27 22:00 Asia/Seoul`.
+/// A local date and time in an IANA zone, as written: `1953-07-27 22:00 Asia/Seoul`;
+/// or a day without its hour, `2025-09-03 Europe/Kyiv` (`clock` is `None`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct DateTimeLit {
     pub date: String,
-    pub clock: String,
+    pub clock: Option<String>,
     pub zone: String,
 }
 
@@ -121,14 +122,66 @@ pub enum Declaration {
     Extension(ExtensionDecl),
     Suspension(SuspensionDecl),
     Regime(RegimeDecl),
+    Change(ChangeDecl),
     Standard(StandardDecl),
     Doctrine(DoctrineDecl),
     Pattern(PatternDecl),
     Imputable(ImputableDecl),
     Element(ElementDecl),
     Diligence(DiligenceDecl),
+    Category(CategoryDecl),
+    Quantity(QuantityDecl),
+    Ceiling(CeilingDecl),
     Article(Article),
     Exception(Exception),
+}
+
+/// `category force "the kind of force" [army, police, militia, irregular]`
+#[derive(Debug, Clone, PartialEq)]
+pub struct CategoryDecl {
+    pub name: Ident,
+    pub text: Option<Spanned<String>>,
+    pub values: Vec<Ident>,
+    pub span: Span,
+}
+
+/// `quantity personnel "men under arms" count`, `quantity range "firing range" in km`
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuantityDecl {
+    pub name: Ident,
+    pub text: Option<Spanned<String>>,
+    /// The unit events record it in; `None`: a count, a whole number.
+    pub unit: Option<Spanned<Unit>>,
+    pub span: Span,
+}
+
+/// `ceiling limited_forces "text" = at most 6000 personnel, 75 weapons of class tank in first_10km where act is deployment`
+#[derive(Debug, Clone, PartialEq)]
+pub struct CeilingDecl {
+    pub name: Ident,
+    pub text: Option<Spanned<String>>,
+    pub limits: Vec<CeilingLimit>,
+    pub zone: Ident,
+    /// Which events are reports of a unit's holdings.
+    pub condition: SExpr,
+    pub span: Span,
+}
+
+/// `6000 personnel`, `75 weapons of class tank`
+#[derive(Debug, Clone, PartialEq)]
+pub struct CeilingLimit {
+    pub amount: Spanned<f64>,
+    pub counted: Counted,
+    pub span: Span,
+}
+
+/// What a limit of a ceiling counts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Counted {
+    /// A quantity the rulebook declares: `personnel`.
+    Quantity(Ident),
+    /// Weapons, of a class or of any: `weapons of class tank`, `weapons`.
+    Weapons { class: Option<Ident> },
 }
 
 /// `imputable official, civilian`
@@ -266,6 +319,7 @@ pub struct ActDecl {
 /// `article 6 "text" { ... }`
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
+    /// Its label as the instrument writes it (`6`, `13(a)`, `III.2`, `(b)`).
     pub number: Spanned<String>,
     pub text: Spanned<String>,
     pub clauses: Vec<ArticleClause>,
@@ -397,8 +451,68 @@ pub struct ExtensionDecl {
     pub deadline: Ident,
     pub to: Extension,
     pub agreed: Spanned<DateTimeLit>,
+    /// `by IL and LB together`: who agreed it, checked against the
+    /// rulebook's `change` declarations.
+    pub by: Option<Spanned<Changer>>,
     pub text: Option<Spanned<String>>,
     pub span: Span,
+}
+
+/// `change deadline withdrawal by IL and LB together`: who may change what.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeDecl {
+    pub target: Spanned<ChangeTarget>,
+    pub by: Spanned<Changer>,
+    /// `when doctrine X is Y`: allowed only under that setting.
+    pub when: Option<DoctrineTest>,
+    /// `proof preponderance`: the standard each consent must meet.
+    pub proof: Option<Ident>,
+    pub text: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+/// What a `change` declaration lets be changed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChangeTarget {
+    /// `deadline withdrawal`
+    Deadline(Ident),
+    /// `suspension`, `repudiation of article 1.3`, `resumption`: a party's
+    /// own obligations, all of them or those of some articles.
+    Status {
+        kind: StatusKind,
+        articles: Vec<Spanned<String>>,
+    },
+}
+
+/// What a party may do with its own obligations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusKind {
+    Suspension,
+    Repudiation,
+    /// A recommitment: it lifts the party's earlier suspensions and
+    /// repudiations.
+    Resumption,
+}
+
+impl StatusKind {
+    /// As the rule language writes it.
+    pub fn word(self) -> &'static str {
+        match self {
+            StatusKind::Suspension => "suspension",
+            StatusKind::Repudiation => "repudiation",
+            StatusKind::Resumption => "resumption",
+        }
+    }
+}
+
+/// Who may make a change, or who made one.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Changer {
+    /// `each party`: any party, alone, for itself.
+    EachParty,
+    /// One id, or several `together`: every one of them must consent.
+    Together(Vec<Ident>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -456,10 +570,14 @@ impl Declaration {
             Declaration::Pattern(d) => Some(&d.name),
             Declaration::Element(d) => Some(&d.name),
             Declaration::Diligence(d) => Some(&d.name),
+            Declaration::Category(d) => Some(&d.name),
+            Declaration::Quantity(d) => Some(&d.name),
+            Declaration::Ceiling(d) => Some(&d.name),
             Declaration::Exception(d) => Some(&d.name),
             Declaration::Import(_)
             | Declaration::Area(_)
             | Declaration::Extension(_)
+            | Declaration::Change(_)
             | Declaration::Suspension(_)
             | Declaration::Imputable(_)
             | Declaration::Article(_) => None,

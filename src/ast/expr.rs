@@ -65,6 +65,25 @@ pub enum Expr {
         subject: Box<SExpr>,
         owner: Spanned<AreaOwner>,
     },
+    /// `track over dmz`, `track over area of other side`
+    Over {
+        subject: Box<SExpr>,
+        region: Spanned<Region>,
+    },
+    /// `count of weapons of class heavy`, `rounds of attack.weapons`
+    WeaponSum {
+        sum: Sum,
+        /// The related event whose weapons are summed; the judged event's
+        /// when left out.
+        event: Option<Ident>,
+        class: Option<Ident>,
+    },
+    /// `holdings exceed limited_forces`, `holdings of SY exceed limited_forces`
+    Holdings {
+        /// Whose holdings; the actor's party when left out.
+        party: Option<Ident>,
+        ceiling: Ident,
+    },
     /// `directed at other side`, `attack directed at actor.party`
     Directed {
         /// The event whose act it is; the judged event when left out.
@@ -80,6 +99,32 @@ pub enum AreaOwner {
     OtherSide,
     /// A party by name, or the party of an event's actor.
     Party(Path),
+}
+
+/// What a path passes `over`: a zone, or a party's area.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Region {
+    Zone(Ident),
+    Area(AreaOwner),
+}
+
+/// What a sum over an event's weapons adds up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sum {
+    /// How many weapons: each weapon's `count`.
+    Count,
+    /// How many rounds they fired: each weapon's `rounds`.
+    Rounds,
+}
+
+impl Sum {
+    pub fn word(self) -> &'static str {
+        match self {
+            Sum::Count => "count",
+            Sum::Rounds => "rounds",
+        }
+    }
 }
 
 /// What `directed at` names.

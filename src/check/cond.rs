@@ -51,6 +51,29 @@ pub enum CondKind {
         subject: Subject,
         types: Vec<String>,
     },
+    /// `force is police`, `force in [police, militia]`: a category the
+    /// rulebook declares, by index into its categories.
+    Category {
+        subject: Subject,
+        category: usize,
+        values: Vec<crate::name::Name>,
+    },
+    /// `count of weapons of class heavy > 0`, `rounds of weapons <= 6`:
+    /// a sum over the weapons an event records (of a class, by index).
+    WeaponSum {
+        subject: Subject,
+        sum: crate::ast::Sum,
+        class: Option<usize>,
+        op: CmpOp,
+        value: f64,
+    },
+    /// `holdings exceed limited_forces`: whether a party's holdings (the
+    /// actor's, when `party` is `None`) at the judged event's time exceed a
+    /// ceiling, by index.
+    Holdings {
+        party: Option<PartyIdx>,
+        ceiling: usize,
+    },
     /// `weapon.calibre >= 100 mm`, `weapon.rounds > 10`
     Measure {
         subject: Subject,
@@ -71,11 +94,13 @@ pub enum CondKind {
         lhs: Subject,
         rhs: Subject,
     },
-    /// `time >= 1953-07-27 22:00 Asia/Seoul`
+    /// `time >= 1953-07-27 22:00 Asia/Seoul`, or a day: `time < 2025-09-03 Europe/Kyiv`
     Time {
         subject: Subject,
         op: CmpOp,
+        /// The bound, or the first and last instant of its day.
         at: Timestamp,
+        last: Timestamp,
         written: String,
     },
     /// `time after withdrawal`: against a deadline, as extended when the
@@ -181,6 +206,12 @@ pub enum CondKind {
         subject: Subject,
         object: ObjectSel,
     },
+    /// `track over dmz`, `track over area of other side`
+    Over {
+        subject: Subject,
+        path: PathField,
+        region: RegionSel,
+    },
     /// `target in area of other side`, `place in area of UA`
     InArea {
         subject: Subject,
@@ -221,6 +252,15 @@ pub enum AreaSel {
     PartyOf(Subject),
 }
 
+/// What `over` asks a path to pass over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegionSel {
+    /// A zone, by index into `Rulebook::zones`.
+    Zone(usize),
+    /// A party's area, as whose area a position lies in tells.
+    Area(AreaSel),
+}
+
 /// A field of an event, as `is known` tests it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -231,6 +271,8 @@ pub enum Field {
     Weapon,
     WeaponType,
     Measure(Measure),
+    /// A category the rulebook declares, by index.
+    Category(usize),
     Point(PointField),
     Path(PathField),
     Time,
@@ -247,6 +289,8 @@ impl Field {
             Field::Weapon => "weapon",
             Field::WeaponType => "weapon.type",
             Field::Measure(m) => m.path(),
+            // Declared facts are named by the rulebook: see `eval`'s naming.
+            Field::Category(_) => "facts",
             Field::Point(p) => p.name(),
             Field::Path(p) => p.name(),
             Field::Time => "time",
@@ -254,11 +298,16 @@ impl Field {
     }
 }
 
-/// What a time is measured from: another event's time, or a date.
+/// What a time is measured from: another event's time, or a date (from
+/// `at` to `last` when known only to the day).
 #[derive(Debug, Clone, PartialEq)]
 pub enum TimeRef {
     Event(Subject),
-    At { at: Timestamp, written: String },
+    At {
+        at: Timestamp,
+        last: Timestamp,
+        written: String,
+    },
 }
 
 /// How far `within` reaches: a fixed distance or a weapon's maximum range.
@@ -302,9 +351,19 @@ pub enum Measure {
     Wounded,
     /// The maximum range the rulebook declares for the weapon's type.
     Reach,
+    /// A quantity the rulebook declares, by index.
+    Quantity(usize),
 }
 
 impl Measure {
+    /// Whether it is a measure of a weapon, read from the weapons recorded.
+    pub fn of_weapon(self) -> bool {
+        match self {
+            Measure::Calibre | Measure::Rounds | Measure::Reach => true,
+            Measure::Killed | Measure::Wounded | Measure::Quantity(_) => false,
+        }
+    }
+
     pub fn path(self) -> &'static str {
         match self {
             Measure::Reach => "weapon.reach",
@@ -312,6 +371,8 @@ impl Measure {
             Measure::Rounds => "weapon.rounds",
             Measure::Killed => "effects.killed",
             Measure::Wounded => "effects.wounded",
+            // Named by the rulebook: see `eval`'s naming.
+            Measure::Quantity(_) => "facts",
         }
     }
 }

@@ -141,7 +141,7 @@ impl DuplicateError {
     pub fn new(span: &Span, first: &Span, what: &'static str) -> Self {
         let mut help = format!(
             "give each {what} its own {}, or remove one declaration",
-            if what == "article" { "number" } else { "name" }
+            if what == "article" { "label" } else { "name" }
         );
         // The two declarations may be in different files (one imported):
         // a label can only point into the file shown, so name the other.

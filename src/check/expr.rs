@@ -57,6 +57,17 @@ impl Checker {
                 self.directed(subject.as_deref(), object, scope)?
             }
             Expr::InArea { subject, owner } => self.in_area(subject, owner, scope)?,
+            Expr::Over { subject, region } => self.over(subject, region, scope)?,
+            Expr::Holdings { party, ceiling } => {
+                self.holdings_test(party.as_ref(), ceiling, scope)?
+            }
+            Expr::WeaponSum { .. } => {
+                let message = format!("`{}` is a count, not a condition", e.span.text());
+                let help =
+                    "compare it with a number, such as `count of weapons of class heavy > 0`";
+                return self
+                    .invalid(InvalidError::new(&e.span, message, "not a condition").help(help));
+            }
             Expr::Crosses { .. }
             | Expr::Within { .. }
             | Expr::OnSide { .. }
@@ -112,6 +123,8 @@ impl Checker {
             BinOp::Eq | BinOp::Ne
                 if is_literal(rhs)
                     || is_literal(lhs)
+                    || super::quantities::is_weapon_sum(lhs)
+                    || super::quantities::is_weapon_sum(rhs)
                     || self.names_instant(lhs, scope)
                     || self.names_instant(rhs, scope) =>
             {
@@ -206,6 +219,7 @@ impl Checker {
                 Some(CondKind::WeaponClass { subject, class })
             }
             Operand::Capacity(subject) => self.capacity_test(subject, &names),
+            Operand::Category(subject, category) => self.category_test(subject, category, &names),
             Operand::Affected(subject) => {
                 let parties = self.parties(&names)?;
                 Some(CondKind::Affected { subject, parties })
@@ -307,6 +321,9 @@ impl Checker {
         scope: &Scope,
     ) -> Option<CondKind> {
         let cmp = cmp_op(op.node);
+        if let Some(kind) = self.weapon_sum_compare(op, lhs, rhs, scope, cmp) {
+            return kind;
+        }
         if let Some(kind) = self.deadline_compare(op, lhs, rhs, scope) {
             return kind;
         }
@@ -353,6 +370,7 @@ impl Checker {
                     subject,
                     op: cmp,
                     at: instant.at,
+                    last: instant.last,
                     written: instant.written,
                 })
             }
@@ -369,7 +387,7 @@ impl Checker {
                     }
                     Operand::Measure(..) => "compare a count with a plain number, such as `10`",
                     Operand::Time(_) => {
-                        "compare a time with a date and time, such as `1953-07-27 22:00 Asia/Seoul`"
+                        "compare a time with a date and time, such as `1953-07-27 22:00 Asia/Seoul`, or a day, such as `1953-07-27 Asia/Seoul`"
                     }
                     _ => "only numbers, lengths and times can be compared",
                 };

@@ -90,17 +90,27 @@ impl Checker {
         scope: &Scope,
     ) -> Option<CondKind> {
         let (subject, point) = self.point(subject, scope, "in area of")?;
-        let owner = match &owner.node {
-            AreaOwner::OtherSide => AreaSel::OtherSide,
-            AreaOwner::Party(path) => match self.party_ref(path, &owner.span, scope)? {
-                PartyRef::Named(p) => AreaSel::Party(p),
-                PartyRef::Of(s) => AreaSel::PartyOf(s),
-            },
-        };
+        let owner = self.area_sel(&owner.node, &owner.span, scope)?;
         Some(CondKind::InArea {
             subject,
             point,
             owner,
+        })
+    }
+
+    /// Whose area: the other side's, a party's, or an event's actor's party's.
+    pub(super) fn area_sel(
+        &mut self,
+        owner: &AreaOwner,
+        span: &crate::span::Span,
+        scope: &Scope,
+    ) -> Option<AreaSel> {
+        Some(match owner {
+            AreaOwner::OtherSide => AreaSel::OtherSide,
+            AreaOwner::Party(path) => match self.party_ref(path, span, scope)? {
+                PartyRef::Named(p) => AreaSel::Party(p),
+                PartyRef::Of(s) => AreaSel::PartyOf(s),
+            },
         })
     }
 
@@ -222,9 +232,9 @@ impl Checker {
 
     /// Marks an element used; refuses one inside another's definition.
     fn element_use(&mut self, i: usize, at: &crate::span::Span, scope: &Scope) -> Option<()> {
-        if scope.in_pattern {
-            let message = "a pattern cannot test an element";
-            let help = "patterns are found before any event is judged; test the element in an article or exception";
+        if let Some(found) = scope.found_first() {
+            let message = format!("{found} cannot test an element");
+            let help = "patterns and ceilings are found before any event is judged; test the element in an article or exception";
             return self.invalid(InvalidError::new(at, message, "here").help(help));
         }
         if scope.in_element {

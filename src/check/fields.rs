@@ -19,6 +19,9 @@ pub(super) struct Scope {
     /// Inside an element's definition: an element does not test another,
     /// so no chain of elements can loop.
     pub(super) in_element: bool,
+    /// Inside a ceiling's condition: ceilings' reports are found before
+    /// judging, as patterns are.
+    pub(super) in_ceiling: bool,
 }
 
 impl Scope {
@@ -43,6 +46,8 @@ pub(super) enum Operand {
     Path(Subject, PathField),
     Capacity(Subject),
     Affected(Subject),
+    /// A category the rulebook declares, by index.
+    Category(Subject, usize),
 }
 
 impl Operand {
@@ -60,6 +65,7 @@ impl Operand {
             Operand::Path(s, p) => (s, Field::Path(p)),
             Operand::Capacity(s) => (s, Field::Capacity),
             Operand::Affected(s) => (s, Field::Affected),
+            Operand::Category(s, c) => (s, Field::Category(c)),
         }
     }
 
@@ -77,6 +83,7 @@ impl Operand {
             Operand::Path(_, PathField::Track) => "a track",
             Operand::Capacity(_) => "a capacity",
             Operand::Affected(_) => "a monitor or force",
+            Operand::Category(..) => "a category",
         }
     }
 }
@@ -147,8 +154,16 @@ impl Checker {
             let field_span = segments
                 .get(1)
                 .map_or(path.span.clone(), |s| s.span.to(&path.span));
-            return event_field(subject, &rest.join(".")).ok_or_else(|| {
-                let fields: Vec<&str> = EVENT_FIELDS.to_vec();
+            let rest = rest.join(".");
+            if let Some(found) = event_field(subject, &rest) {
+                return Ok(found);
+            }
+            if let Some(found) = self.declared_operand(subject, &rest) {
+                return Ok(found);
+            }
+            return Err({
+                let mut fields: Vec<&str> = EVENT_FIELDS.to_vec();
+                fields.extend(self.declared_names());
                 UnknownNameError::new(
                     &field_span,
                     "field",
@@ -165,12 +180,15 @@ impl Checker {
             weapon_field(&dotted)
         } else {
             event_field(Subject::EVENT, &dotted)
+                .or_else(|| self.declared_operand(Subject::EVENT, &dotted))
         };
         found.ok_or_else(|| {
             let mut fields: Vec<&str> = if scope.weapon {
                 WEAPON_FIELDS.to_vec()
             } else {
-                EVENT_FIELDS.to_vec()
+                let mut fields = EVENT_FIELDS.to_vec();
+                fields.extend(self.declared_names());
+                fields
             };
             fields.extend(scope.bindings.iter().map(String::as_str));
             let hint = if scope.weapon {

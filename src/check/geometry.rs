@@ -36,6 +36,9 @@ impl Checker {
                 Declaration::Pattern(d) => (&d.name, Kind::Pattern),
                 Declaration::Element(d) => (&d.name, Kind::Element),
                 Declaration::Diligence(d) => (&d.name, Kind::Diligence),
+                Declaration::Category(d) => (&d.name, Kind::Category),
+                Declaration::Quantity(d) => (&d.name, Kind::Quantity),
+                Declaration::Ceiling(d) => (&d.name, Kind::Ceiling),
                 Declaration::Reach(_)
                 | Declaration::Area(_)
                 | Declaration::Imputable(_)
@@ -43,6 +46,7 @@ impl Checker {
                 | Declaration::Import(_)
                 | Declaration::Extension(_)
                 | Declaration::Suspension(_)
+                | Declaration::Change(_)
                 | Declaration::Article(_)
                 | Declaration::Exception(_) => {
                     continue;

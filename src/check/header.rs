@@ -1,12 +1,13 @@
 //! The agreement header: title, provenance, dates, parties and monitors.
 
-use jiff::civil::DateTime;
+use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
 
 use super::Checker;
 use super::err::InvalidError;
 use super::rulebook::{Instant, Party, PartyIdx, Role};
 use super::symbols::Kind;
+use super::time::day_span;
 use crate::ast::{self, DateTimeLit, HeaderItem};
 use crate::span::Spanned;
 
@@ -75,8 +76,10 @@ impl Checker {
             );
             return None;
         };
+        // Known only to the day, it may enter into force at any hour of
+        // that day: refused only if it surely comes before signature.
         if let (Some(Some(s)), Some(f)) = (&signed, &in_force)
-            && f.at < s.at
+            && f.last < s.at
         {
             let message = format!(
                 "the agreement enters into force ({}) before it is signed ({})",
@@ -179,6 +182,9 @@ impl Checker {
                 return None;
             }
         };
+        let Some(clock) = clock else {
+            return self.day(lit, tz);
+        };
         let civil: DateTime = match format!("{date}T{clock}").parse() {
             Ok(dt) => dt,
             Err(_) => {
@@ -189,11 +195,7 @@ impl Checker {
         };
         // A local time that the clocks skip or repeat is refused, not moved.
         match tz.to_ambiguous_timestamp(civil).unambiguous() {
-            Ok(at) => Some(Instant {
-                at,
-                written: format!("{date} {clock} {zone}"),
-                tz,
-            }),
+            Ok(at) => Some(Instant::exact(at, format!("{date} {clock} {zone}"), tz)),
             Err(_) => {
                 let message = format!("`{date} {clock}` does not name one instant in `{zone}`");
                 let help = "the clocks skip or repeat this hour (daylight saving time); write a time outside the change";
@@ -201,5 +203,29 @@ impl Checker {
                 None
             }
         }
+    }
+
+    /// `2025-09-03 Europe/Kyiv`: any instant of that day in that zone, from
+    /// its first instant (midnight, or the end of a gap that skips it) to
+    /// the last before the next day's first.
+    fn day(&mut self, lit: &Spanned<DateTimeLit>, tz: TimeZone) -> Option<Instant> {
+        let DateTimeLit { date, zone, .. } = &lit.node;
+        let Ok(day) = date.parse::<Date>() else {
+            let message = format!("`{date}` is not a real date");
+            let help = "write a date that exists, as `YYYY-MM-DD`: `2025-09-03`";
+            self.error(InvalidError::new(&lit.span, message, "this date").help(help));
+            return None;
+        };
+        let Some((at, last)) = day_span(day, &tz) else {
+            let message = format!("`{date}` is beyond the dates truce can count");
+            self.error(InvalidError::new(&lit.span, message, "this date"));
+            return None;
+        };
+        Some(Instant {
+            at,
+            last,
+            written: format!("{date} {zone}"),
+            tz,
+        })
     }
 }

@@ -232,7 +232,7 @@ impl Checker {
     }
 
     /// A standard of proof by name.
-    fn standard(&mut self, id: &Spanned<String>) -> Option<usize> {
+    pub(super) fn standard(&mut self, id: &Spanned<String>) -> Option<usize> {
         let found = self.standards.iter().position(|s| *s.name == *id.node);
         if found.is_none() {
             let names: Vec<&str> = self.standards.iter().map(|s| &*s.name).collect();

@@ -64,9 +64,9 @@ impl Checker {
                 return self.invalid(InvalidError::new(&rhs.span, message, "here").help(help));
             }
         }
-        if scope.in_pattern {
-            let message = "a pattern cannot test the findings of a pattern";
-            let help = "patterns are found all at once, before any event is judged: test the pattern in an article or exception";
+        if let Some(found) = scope.found_first() {
+            let message = format!("{found} cannot test the findings of a pattern");
+            let help = "patterns and ceilings are found all at once, before any event is judged: test the pattern in an article or exception";
             return self.invalid(InvalidError::new(&op.span, message, "here").help(help));
         }
         let names = self.names(rhs, op)?;
@@ -132,7 +132,8 @@ impl Checker {
         let root = binding.node.as_str();
         if scope.bindings.iter().any(|b| b == root)
             || event_field(Subject::EVENT, root).is_some()
-            || root == "effects"
+            || super::quantities::RESERVED_FIELDS.contains(&root)
+            || self.declared_names().contains(&root)
         {
             let message = format!("`{root}` is already a name here");
             self.error(

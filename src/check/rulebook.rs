@@ -45,6 +45,8 @@ pub struct Rulebook {
     pub suspensions: Vec<Suspension>,
     /// Recommitments, in time order.
     pub regimes: Vec<Regime>,
+    /// Who may change what while the agreement runs, in rulebook order.
+    pub changes: Vec<ChangeRule>,
     /// The standards of proof: the built-in ones, as redefined, then others.
     pub standards: Vec<Standard>,
     /// Open questions of law, each with the setting in effect.
@@ -55,6 +57,12 @@ pub struct Rulebook {
     pub elements: Vec<Element>,
     /// Standards of conduct for a duty to prevent.
     pub diligences: Vec<Diligence>,
+    /// Facts of the rulebook's own that events record: kinds named by a
+    /// value, and numbers.
+    pub categories: Vec<Category>,
+    pub quantities: Vec<Quantity>,
+    /// What a party may hold in a zone at any instant.
+    pub ceilings: Vec<Ceiling>,
     /// The capacities in which an actor's acts are its party's own, unless
     /// an article says otherwise (`imputable`; `official` by default).
     pub imputable: CapacitySet,
@@ -113,6 +121,83 @@ pub struct Diligence {
     /// By [`DiligenceElement`](super::DiligenceElement) order: knowledge,
     /// means, measures; `None` where only findings decide it.
     pub elements: [Option<Cond>; 3],
+}
+
+/// `category force "the kind of force" [army, police]`: a fact events
+/// record as one of its values.
+#[derive(Debug)]
+pub struct Category {
+    pub name: Name,
+    pub text: Option<Name>,
+    pub values: Vec<Name>,
+}
+
+/// `quantity personnel "men under arms" count`, `quantity range "..." in km`:
+/// a number events record.
+#[derive(Debug)]
+pub struct Quantity {
+    pub name: Name,
+    pub text: Option<Name>,
+    /// The unit events record it in; `None`: a count, a whole number.
+    pub unit: Option<crate::ast::Unit>,
+}
+
+impl Quantity {
+    /// What it measures: `None` for a count.
+    pub fn dimension(&self) -> Option<crate::ast::Dimension> {
+        self.unit.map(crate::ast::Unit::dimension)
+    }
+}
+
+/// `ceiling NAME = at most 6000 personnel, 75 weapons of class tank in ZONE
+/// where CONDITION`: what one party may hold in a zone at any instant, summed
+/// over the latest report of each of its units.
+#[derive(Debug)]
+pub struct Ceiling {
+    pub name: Name,
+    pub text: Option<Name>,
+    pub limits: Vec<CeilingLimit>,
+    /// By index into [`Rulebook::zones`].
+    pub zone: usize,
+    /// `place in ZONE`, the test each report's place is put to (findings of
+    /// the zone count, as in any condition).
+    pub inside: Cond,
+    /// Which events report a unit's holdings.
+    pub condition: Cond,
+}
+
+/// `6000 personnel`: at most that many of what it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CeilingLimit {
+    pub at_most: u64,
+    pub counted: Counted,
+}
+
+/// What a limit of a ceiling counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counted {
+    /// A quantity the rulebook declares, by index into [`Rulebook::quantities`].
+    Quantity(usize),
+    /// Weapons, of a class (by index into [`Rulebook::weapon_classes`]) or of any.
+    Weapons { class: Option<usize> },
+}
+
+impl Rulebook {
+    /// The category or quantity of that name, if the rulebook declares one.
+    pub fn declared_fact(&self, name: &str) -> Option<DeclaredFact<'_>> {
+        if let Some(c) = self.categories.iter().find(|c| &*c.name == name) {
+            return Some(DeclaredFact::Category(c));
+        }
+        let q = self.quantities.iter().find(|q| &*q.name == name)?;
+        Some(DeclaredFact::Quantity(q))
+    }
+}
+
+/// A fact of the rulebook's own.
+#[derive(Debug, Clone, Copy)]
+pub enum DeclaredFact<'a> {
+    Category(&'a Category),
+    Quantity(&'a Quantity),
 }
 
 /// Who chose a doctrine's setting.
@@ -191,14 +276,51 @@ impl Rulebook {
     }
 }
 
-/// An instant written in the rulebook, kept with its wording for explanations.
+/// An instant written in the rulebook, kept with its wording for
+/// explanations: exact (`1953-07-27 22:00 Asia/Seoul`), or known only to
+/// the day (`2025-09-03 Europe/Kyiv`), when it may be any instant of that
+/// day in that zone, from its first to its last.
 #[derive(Debug, Clone)]
 pub struct Instant {
+    /// The instant, or the first it may be: the start of its day.
     pub at: Timestamp,
-    /// As written: `1953-07-27 22:00 Asia/Seoul`.
+    /// The last instant it may be: `at` itself when exact, the last
+    /// nanosecond before the next day when known only to the day.
+    pub last: Timestamp,
+    /// As written: `1953-07-27 22:00 Asia/Seoul`, `2025-09-03 Europe/Kyiv`.
     pub written: String,
     /// The zone it was written in: calendar days are counted there.
     pub tz: jiff::tz::TimeZone,
+}
+
+impl Instant {
+    /// An exact instant.
+    pub fn exact(at: Timestamp, written: String, tz: jiff::tz::TimeZone) -> Instant {
+        Instant {
+            at,
+            last: at,
+            written,
+            tz,
+        }
+    }
+
+    /// Whether only its day is known, not its hour.
+    pub fn is_day(&self) -> bool {
+        self.at != self.last
+    }
+
+    /// Whether it has surely come by `t`: `Some(true)` when even its
+    /// latest possible instant is no later than `t`, `Some(false)` when
+    /// even its earliest is after `t`, `None` when `t` falls within its day.
+    pub fn passed_by(&self, t: Timestamp) -> Option<bool> {
+        if self.last <= t {
+            Some(true)
+        } else if t < self.at {
+            Some(false)
+        } else {
+            None
+        }
+    }
 }
 
 /// A deadline and every extension of it, in the order they were agreed.
@@ -216,15 +338,23 @@ pub struct Due {
     pub how: String,
     /// When an extension was agreed; `None` for the original deadline.
     pub agreed: Option<Instant>,
+    /// For an extension: the rulebook's text for it.
+    pub text: Option<Name>,
+    /// For an extension that names who agreed it: the `change`
+    /// declarations that allow them (it has effect when one of them does,
+    /// under its doctrine setting). Empty: the rulebook vouches for it.
+    pub rules: Vec<usize>,
 }
 
 impl Deadline {
-    /// The due instant in force at `t`: the latest extension agreed by then.
+    /// The due instant in force at `t`: the latest extension surely
+    /// agreed by then (one agreed on a day known without its hour counts
+    /// from the end of that day).
     pub fn due_at(&self, t: Timestamp) -> &Due {
         self.schedule
             .iter()
             .rev()
-            .find(|d| d.agreed.as_ref().is_none_or(|a| a.at <= t))
+            .find(|d| d.agreed.as_ref().is_none_or(|a| a.last <= t))
             .unwrap_or(&self.schedule[0])
     }
 }
@@ -241,6 +371,10 @@ pub struct Suspension {
     /// Given effect only under this doctrine setting.
     pub when: Option<DoctrineTest>,
     pub text: Option<Name>,
+    /// The `change` declarations that allow the party to make it (it has
+    /// effect when one of them does, under its doctrine setting). Empty
+    /// when the rulebook declares none for this kind of change.
+    pub rules: Vec<usize>,
 }
 
 impl Suspension {
@@ -255,7 +389,29 @@ impl Suspension {
 
     /// Whether the rulebook's doctrine settings give it effect.
     pub fn effective(&self, rulebook: &Rulebook) -> bool {
-        self.when.is_none_or(|t| rulebook.holds(t))
+        self.when.is_none_or(|t| rulebook.holds(t)) && rulebook.any_allows(&self.rules)
+    }
+
+    /// The doctrine that denies it effect, if one does.
+    pub fn denied_by(&self, rulebook: &Rulebook) -> Option<DoctrineTest> {
+        match self.when.filter(|t| !rulebook.holds(*t)) {
+            Some(t) => Some(t),
+            None => rulebook.denying(&self.rules),
+        }
+    }
+
+    /// The doctrines its effect depends on.
+    pub fn doctrines<'r>(&'r self, rulebook: &'r Rulebook) -> impl Iterator<Item = usize> + 'r {
+        let rules = self.rules.iter().filter_map(|r| rulebook.changes[*r].when);
+        self.when.into_iter().chain(rules).map(|t| t.doctrine)
+    }
+
+    pub fn kind(&self) -> StatusKind {
+        if self.repudiation {
+            StatusKind::Repudiation
+        } else {
+            StatusKind::Suspension
+        }
     }
 
     pub fn word(&self) -> &'static str {
@@ -264,6 +420,108 @@ impl Suspension {
         } else {
             "suspended"
         }
+    }
+}
+
+pub use crate::ast::StatusKind;
+
+/// `change deadline withdrawal by IL and LB together`: who may change what
+/// while the agreement runs. A change recorded as an event takes effect
+/// only when a declaration of this kind allows it.
+#[derive(Debug)]
+pub struct ChangeRule {
+    pub target: ChangeTarget,
+    pub by: Changer,
+    /// Allowed only under this doctrine setting.
+    pub when: Option<DoctrineTest>,
+    /// The standard each consent must meet, by index into
+    /// [`Rulebook::standards`].
+    pub proof: usize,
+    pub text: Option<Name>,
+}
+
+/// What may be changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChangeTarget {
+    /// A deadline, by index into [`Rulebook::deadlines`].
+    Deadline(usize),
+    /// A party's own obligations: all of them (`articles` empty), or those
+    /// of some articles (indices into [`Rulebook::articles`]).
+    Status {
+        kind: StatusKind,
+        articles: Vec<usize>,
+    },
+}
+
+/// Who may make a change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changer {
+    /// Any party, alone, for itself.
+    EachParty,
+    /// Every one of these (one, or several together) must consent.
+    Together(Vec<PartyIdx>),
+}
+
+impl ChangeTarget {
+    /// Whether a rule about `self` reaches a change of `other`: the same
+    /// deadline, or the same kind of change to articles the rule names (a
+    /// rule naming none reaches all).
+    pub fn reaches(&self, other: &ChangeTarget) -> bool {
+        match (self, other) {
+            (ChangeTarget::Deadline(a), ChangeTarget::Deadline(b)) => a == b,
+            (
+                ChangeTarget::Status { kind, articles },
+                ChangeTarget::Status {
+                    kind: k,
+                    articles: wanted,
+                },
+            ) => {
+                kind == k
+                    && (articles.is_empty()
+                        || (!wanted.is_empty() && wanted.iter().all(|a| articles.contains(a))))
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether it is the same kind of change as `other`, whatever its scope.
+    pub fn same_kind(&self, other: &ChangeTarget) -> bool {
+        match (self, other) {
+            (ChangeTarget::Deadline(a), ChangeTarget::Deadline(b)) => a == b,
+            (ChangeTarget::Status { kind, .. }, ChangeTarget::Status { kind: k, .. }) => kind == k,
+            _ => false,
+        }
+    }
+}
+
+impl ChangeRule {
+    /// Whether it lets `by` (every one of them consenting) make it;
+    /// `is_party` tells parties from monitors and mediators.
+    pub fn allows(&self, by: &[PartyIdx], is_party: impl Fn(PartyIdx) -> bool) -> bool {
+        match &self.by {
+            Changer::EachParty => !by.is_empty() && by.iter().all(|p| is_party(*p)),
+            Changer::Together(needed) => needed.iter().all(|p| by.contains(p)),
+        }
+    }
+}
+
+impl Rulebook {
+    /// Whether one of these rules has effect under the doctrine settings
+    /// (true when there are none: the rulebook vouches for the change).
+    pub fn any_allows(&self, rules: &[usize]) -> bool {
+        rules.is_empty()
+            || rules
+                .iter()
+                .any(|r| self.changes[*r].when.is_none_or(|t| self.holds(t)))
+    }
+
+    /// The doctrine setting that denies these rules effect, when every one
+    /// of them is denied.
+    pub fn denying(&self, rules: &[usize]) -> Option<DoctrineTest> {
+        if self.any_allows(rules) {
+            return None;
+        }
+        rules.iter().find_map(|r| self.changes[*r].when)
     }
 }
 
@@ -548,6 +806,7 @@ pub enum Responsible {
 
 #[derive(Debug)]
 pub struct Article {
+    /// Its label as the instrument writes it, quoted verbatim in verdicts.
     pub number: Name,
     /// Shared by every finding that quotes it.
     pub text: Name,

@@ -2,12 +2,12 @@
 //! `within ... of|after|before`, `on ... side of`.
 
 use super::Checker;
-use super::cond::{CondKind, Limit, Reference, Subject, TimeRef};
+use super::cond::{CondKind, Limit, Reference, RegionSel, Subject, TimeRef};
 use super::err::InvalidError;
 use super::fields::{Operand, Scope};
 use super::rulebook::SideSel;
 use super::symbols::Kind;
-use crate::ast::{Dimension, Expr, Ident, SExpr, SideRef, WithinRelation};
+use crate::ast::{Dimension, Expr, Ident, Region, SExpr, SideRef, WithinRelation};
 use crate::span::Spanned;
 
 impl Checker {
@@ -74,6 +74,42 @@ impl Checker {
             path,
             line,
             from,
+        })
+    }
+
+    /// `track over dmz`, `track over area of other side`
+    pub(super) fn over(
+        &mut self,
+        subject: &SExpr,
+        region: &Spanned<Region>,
+        scope: &Scope,
+    ) -> Option<CondKind> {
+        let left = self.field(subject, scope)?;
+        let Operand::Path(subject, path) = left else {
+            let message = format!(
+                "`over` tests a trajectory or a track, but `{}` is {}",
+                subject_text(subject),
+                left.describe()
+            );
+            let help = "write `track over ZONE` or `trajectory over area of PARTY`; for a single place write `place in ZONE`";
+            return self
+                .invalid(InvalidError::new(&subject.span, message, "not a path").help(help));
+        };
+        let region = match &region.node {
+            Region::Zone(name) => {
+                let (_, zone) = self
+                    .symbols
+                    .resolve(&name.span, &[Kind::Zone])
+                    .map_err(|e| self.error(e))
+                    .ok()?;
+                RegionSel::Zone(zone)
+            }
+            Region::Area(owner) => RegionSel::Area(self.area_sel(owner, &region.span, scope)?),
+        };
+        Some(CondKind::Over {
+            subject,
+            path,
+            region,
         })
     }
 
@@ -174,6 +210,7 @@ impl Checker {
                 .instant(&Spanned::new(d.clone(), reference.span.clone()))
                 .map(|i| TimeRef::At {
                     at: i.at,
+                    last: i.last,
                     written: i.written,
                 }),
             _ => self.time_field(reference, scope).map(TimeRef::Event),

@@ -22,6 +22,9 @@ pub enum Kind {
     Pattern,
     Element,
     Diligence,
+    Category,
+    Quantity,
+    Ceiling,
 }
 
 impl Kind {
@@ -39,6 +42,9 @@ impl Kind {
             Kind::Pattern => "pattern",
             Kind::Element => "element",
             Kind::Diligence => "diligence",
+            Kind::Category => "category",
+            Kind::Quantity => "quantity",
+            Kind::Ceiling => "ceiling",
         }
     }
 
@@ -61,6 +67,13 @@ impl Kind {
             }
             Kind::Doctrine => {
                 "declare it: `doctrine NAME [setting, other] = setting \"the question it settles\"`"
+            }
+            Kind::Category => "declare it: `category NAME \"what it tells\" [value, other]`",
+            Kind::Quantity => {
+                "declare it: `quantity NAME \"what it counts\" count`, or `... in km` for a measure"
+            }
+            Kind::Ceiling => {
+                "declare it: `ceiling NAME \"text\" = at most 6000 personnel in ZONE where act is deployment`"
             }
         }
     }
@@ -166,12 +179,18 @@ impl Symbols {
             .values()
             // Parties, acts and regimes matter without being named in a
             // condition: events use them, regimes restart the ceasefire, and
-            // patterns are findings of their own.
+            // patterns are findings of their own; events record categories
+            // and quantities, validated whether or not a condition reads them.
             .filter(|e| {
                 !e.used
                     && !matches!(
                         e.kind,
-                        Kind::Party | Kind::Act | Kind::Regime | Kind::Pattern
+                        Kind::Party
+                            | Kind::Act
+                            | Kind::Regime
+                            | Kind::Pattern
+                            | Kind::Category
+                            | Kind::Quantity
                     )
             })
             .map(|e| (e.kind, &e.span))

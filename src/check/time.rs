@@ -10,7 +10,9 @@ use jiff::{SignedDuration, Timestamp, ToSpan};
 
 use super::Checker;
 use super::err::InvalidError;
-use super::rulebook::{Article, Deadline, Due, Instant, Regime, Suspension};
+use super::rulebook::{
+    Article, ChangeTarget, Deadline, Due, Instant, PartyIdx, Regime, StatusKind, Suspension,
+};
 use super::symbols::Kind;
 use crate::ast::{self, Anchor, Declaration, Extension, Moment, Unit};
 use crate::span::Spanned;
@@ -118,12 +120,20 @@ impl Checker {
                 how: format!("{} after {}", q.span.text(), current.at.written),
                 at,
                 agreed: None,
+                text: None,
+                rules: Vec::new(),
             }),
         };
         let Some(mut due) = due else {
             return;
         };
         due.agreed = Some(agreed);
+        due.text = x.text.as_ref().map(|t| t.node.as_str().into());
+        if let Some(by) = &x.by {
+            // Checked against the `change` declarations once they are read.
+            let at = deadlines[index].schedule.len();
+            self.extension_bys.push((index, at, by.clone()));
+        }
         deadlines[index].schedule.push(due);
     }
 
@@ -135,6 +145,8 @@ impl Checker {
                 how: anchor.1,
                 at: anchor.0,
                 agreed: None,
+                text: None,
+                rules: Vec::new(),
             });
         };
         let at = self.after(&anchor.0, q)?;
@@ -142,6 +154,8 @@ impl Checker {
             at,
             how: format!("{} after {}", q.span.text(), anchor.1),
             agreed: None,
+            text: None,
+            rules: Vec::new(),
         })
     }
 
@@ -209,6 +223,8 @@ impl Checker {
     }
 
     /// `at` plus a duration: calendar days in `at`'s zone, or elapsed time.
+    /// An instant known only to the day moves as a whole: both its first
+    /// and its last possible instant.
     fn after(&mut self, at: &Instant, q: &Spanned<ast::Quantity>) -> Option<Instant> {
         let value = q.node.value;
         if value < 0.0 {
@@ -217,32 +233,39 @@ impl Checker {
             self.error(InvalidError::new(&q.span, message, "here").help(help));
             return None;
         }
-        let shifted = match q.node.unit {
-            Unit::Day if value.fract() == 0.0 && value.abs() <= 100_000.0 => at
-                .at
-                .to_zoned_datetime(at.tz.clone())
-                .checked_add((value as i64).days())
-                .ok()
-                .map(|z| z.timestamp()),
-            Unit::Minute | Unit::Hour if value.abs() <= 1e9 => {
-                let d = SignedDuration::from_secs_f64(q.node.base());
-                at.at.checked_add(d).ok()
+        let calendar = q.node.unit == Unit::Day;
+        let shift = |t: Timestamp| -> Option<Timestamp> {
+            if calendar {
+                let zoned = t.to_zoned_datetime(at.tz.clone());
+                zoned
+                    .checked_add((value as i64).days())
+                    .ok()
+                    .map(|z| z.timestamp())
+            } else {
+                t.checked_add(SignedDuration::from_secs_f64(q.node.base()))
+                    .ok()
             }
+        };
+        let shifted = match q.node.unit {
+            Unit::Day if value.fract() == 0.0 && value.abs() <= 100_000.0 => {
+                shift(at.at).zip(shift(at.last))
+            }
+            Unit::Minute | Unit::Hour if value.abs() <= 1e9 => shift(at.at).zip(shift(at.last)),
             Unit::Day if value.fract() != 0.0 => {
                 let message = format!("`{}` is not a whole number of calendar days", q.span.text());
                 let help = "write whole days, or hours: `36 h`";
                 self.error(InvalidError::new(&q.span, message, "here").help(help));
                 return None;
             }
-            Unit::Day => None,
-            _ => {
+            Unit::Day | Unit::Minute | Unit::Hour => None,
+            Unit::Metre | Unit::Kilometre | Unit::Millimetre => {
                 let message = format!("`{}` is not a duration", q.span.text());
                 let help = "write `72 h`, `30 min` or `14 d`";
                 self.error(InvalidError::new(&q.span, message, "here").help(help));
                 return None;
             }
         };
-        let Some(shifted) = shifted else {
+        let Some((first, last)) = shifted else {
             let message = format!(
                 "`{}` reaches beyond the dates truce can count",
                 q.span.text()
@@ -251,7 +274,7 @@ impl Checker {
             self.error(InvalidError::new(&q.span, message, "here").help(help));
             return None;
         };
-        Some(local(shifted, &at.tz))
+        Some(local_span(first, last, &at.tz))
     }
 
     pub(super) fn suspensions(
@@ -290,8 +313,10 @@ impl Checker {
         } else {
             "suspension"
         };
+        // Either may be known only to the day: refused only when the end
+        // surely comes no later than the start.
         if let (Some(f), Some(Some(u))) = (&from, &until)
-            && u.at <= f.at
+            && u.last <= f.at
         {
             let message = format!(
                 "the {what} ends ({}) no later than it begins ({})",
@@ -322,14 +347,26 @@ impl Checker {
             Some(t) => Some(self.doctrine_test(t)?),
             None => None,
         };
+        let (party, articles) = (party?.1 as PartyIdx, indices?);
+        let kind = if s.repudiation {
+            StatusKind::Repudiation
+        } else {
+            StatusKind::Suspension
+        };
+        let target = ChangeTarget::Status { kind, articles };
+        let rules = self.rules_allowing(&target, &[party], &s.party.span);
+        let ChangeTarget::Status { articles, .. } = target else {
+            unreachable!("a status target")
+        };
         Some(Suspension {
-            party: party?.1 as u16,
-            articles: indices?,
+            party,
+            articles,
             repudiation: s.repudiation,
             from: from?,
             until: until.flatten(),
             when,
             text: s.text.as_ref().map(|t| t.node.as_str().into()),
+            rules,
         })
     }
 }
@@ -344,15 +381,15 @@ struct Known<'a> {
 }
 
 fn placeholder(in_force: Option<&Instant>) -> Due {
-    let at = in_force.cloned().unwrap_or_else(|| Instant {
-        at: Timestamp::UNIX_EPOCH,
-        written: String::new(),
-        tz: TimeZone::UTC,
-    });
+    let at = in_force
+        .cloned()
+        .unwrap_or_else(|| Instant::exact(Timestamp::UNIX_EPOCH, String::new(), TimeZone::UTC));
     Due {
         at,
         how: String::new(),
         agreed: None,
+        text: None,
+        rules: Vec::new(),
     }
 }
 
@@ -366,13 +403,57 @@ fn day_start(f: &Instant, days: i64) -> Option<Instant> {
     Some(local(at, &f.tz))
 }
 
+/// The first and the last instant of `day` in `tz`: from its midnight (or
+/// the end of a gap that skips it) to the last nanosecond before the next
+/// day's first instant; `None` past the last date truce can count. Events
+/// dated by day are read the same way.
+pub fn day_span(day: jiff::civil::Date, tz: &TimeZone) -> Option<(Timestamp, Timestamp)> {
+    let first = day.to_zoned_datetime(tz.clone()).ok()?.timestamp();
+    let next = day
+        .tomorrow()
+        .ok()?
+        .to_zoned_datetime(tz.clone())
+        .ok()?
+        .timestamp();
+    let last = next.checked_sub(SignedDuration::from_nanos(1)).ok()?;
+    Some((first, last))
+}
+
 /// An instant written as local time in a zone: `2015-03-02 00:00 Europe/Kyiv`.
 pub(super) fn local(at: Timestamp, tz: &TimeZone) -> Instant {
-    let zoned = at.to_zoned_datetime(tz.clone());
+    local_span(at, at, tz)
+}
+
+/// An instant that may be any from `first` to `last`, written as local
+/// time in a zone: exact (`2015-03-02 00:00 Europe/Kyiv`), a whole day
+/// (`2025-09-06 Europe/Kyiv`), or a span of a day's length moved off
+/// midnight by hours (`between 2025-09-04 12:00 and 2025-09-05 12:00 Europe/Kyiv`).
+pub(super) fn local_span(first: Timestamp, last: Timestamp, tz: &TimeZone) -> Instant {
     let name = tz.iana_name().unwrap_or("UTC");
+    let at = |t: Timestamp| t.to_zoned_datetime(tz.clone());
+    let minute = |t: Timestamp| at(t).strftime("%Y-%m-%d %H:%M").to_string();
+    let end = last
+        .checked_add(SignedDuration::from_nanos(1))
+        .unwrap_or(last);
+    let whole_day = first != last
+        && at(first)
+            .start_of_day()
+            .is_ok_and(|s| s.timestamp() == first)
+        && at(first)
+            .tomorrow()
+            .and_then(|d| d.start_of_day())
+            .is_ok_and(|s| s.timestamp() == end);
+    let written = if first == last {
+        format!("{} {name}", minute(first))
+    } else if whole_day {
+        format!("{} {name}", at(first).strftime("%Y-%m-%d"))
+    } else {
+        format!("between {} and {} {name}", minute(first), minute(end))
+    };
     Instant {
-        at,
-        written: format!("{} {name}", zoned.strftime("%Y-%m-%d %H:%M")),
+        at: first,
+        last,
+        written,
         tz: tz.clone(),
     }
 }

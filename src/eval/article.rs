@@ -36,7 +36,7 @@ pub fn judge_alone(env: &mut Env<'_>, index: usize, in_force: &Option<Step>) -> 
     let rulebook = env.rulebook;
     let article = &rulebook.articles[index];
     let event = env.subjects[0];
-    let gate = force::article(&env.graph.events[event], rulebook, index);
+    let gate = force::article(&env.graph.events[event], rulebook, env.changes, index);
     if let Some(why) = gate.as_ref().and_then(|g| g.reason.clone()) {
         // Suspended for the actor's party: the article is not applied.
         let mut finding = not_applied(rulebook, index, gate.expect("a gate gave the reason").step);
@@ -274,14 +274,17 @@ fn decide(f: &Finding, resolution: Resolution, in_force: &Option<Step>) -> (Outc
     }
     if let Some(gate) = in_force {
         let why = gate.unknown_because.clone().unwrap_or_default();
-        return (Outcome::Inconclusive, Reason::NotInForce { why });
+        let doubt = gate.doubt.clone();
+        return (Outcome::Inconclusive, Reason::NotInForce { why, doubt });
     }
     if f.condition.result == Truth::Unknown {
         let open = f.condition.decisive();
         let reason = Reason::CannotDecide {
             test: open.condition.clone(),
             because: open.unknown_because.clone(),
+            doubt: open.doubt.clone(),
             decided_by: open.basis.as_ref().map(|b| b.decided_by),
+            open: open.holdings.as_ref().and_then(|h| h.open_limit()),
         };
         return (Outcome::Inconclusive, reason);
     }
@@ -320,6 +323,7 @@ fn exceptions_open(f: &Finding) -> Reason {
         exceptions: open.iter().map(|x| x.exception.clone()).collect(),
         test: decisive.map(|s| s.condition.clone()),
         because: decisive.and_then(|s| s.unknown_because.clone()),
+        doubt: decisive.and_then(|s| s.doubt.clone()),
     }
 }
 

@@ -3,9 +3,8 @@
 
 use super::space::fixed;
 use super::truth::Truth;
-use super::verdict::{Fact, Step};
+use super::verdict::{DayOf, Fact, Step};
 use super::zone::Membership;
-use crate::ast::Unit;
 use crate::check::{
     ActSet, CmpOp, Cond, CondKind, DoctrineTest, Measure, PointField, Rulebook, Subject,
 };
@@ -18,6 +17,9 @@ use crate::name::Name;
 pub struct Env<'a> {
     pub rulebook: &'a Rulebook,
     pub graph: &'a EventGraph,
+    /// The changes made while the agreement ran: deadlines as extended,
+    /// parties' suspensions.
+    pub changes: &'a super::changes::Changes,
     pub subjects: Vec<usize>,
     /// Zone tests already decided for the event being judged: articles
     /// often ask the same question (`origin in dmz`) several times.
@@ -38,15 +40,24 @@ pub struct Env<'a> {
     /// standard fails the excuse (the burden is on whoever invokes it),
     /// where in an article's condition it only leaves the test open.
     pub excusing: bool,
+    /// While a weapon class is tried on one weapon of the event being read:
+    /// that weapon's position, so the class reads it alone.
+    pub weapon: Option<usize>,
 }
 
 impl<'a> Env<'a> {
     /// An environment for judging `event` (or, with no event yet, for
     /// evaluating conditions over many).
-    pub fn new(rulebook: &'a Rulebook, graph: &'a EventGraph, event: Option<usize>) -> Self {
+    pub fn new(
+        rulebook: &'a Rulebook,
+        graph: &'a EventGraph,
+        changes: &'a super::changes::Changes,
+        event: Option<usize>,
+    ) -> Self {
         Env {
             rulebook,
             graph,
+            changes,
             subjects: event.into_iter().collect(),
             zones_seen: Default::default(),
             doctrines: Vec::new(),
@@ -54,6 +65,7 @@ impl<'a> Env<'a> {
             proofs_seen: Default::default(),
             standard: 0,
             excusing: false,
+            weapon: None,
         }
     }
 
@@ -108,6 +120,19 @@ impl Env<'_> {
             CondKind::Actor { subject, parties } => self.actor(cond, *subject, parties),
             CondKind::WeaponClass { subject, class } => self.weapon_class(cond, *subject, *class),
             CondKind::WeaponType { subject, types } => self.weapon_type(cond, *subject, types),
+            CondKind::Category {
+                subject,
+                category,
+                values,
+            } => self.category(cond, *subject, *category, values),
+            CondKind::WeaponSum {
+                subject,
+                sum,
+                class,
+                op,
+                value,
+            } => self.weapon_sum(cond, *subject, *sum, *class, *op, *value),
+            CondKind::Holdings { party, ceiling } => self.holdings(cond, *party, *ceiling),
             CondKind::Measure {
                 subject,
                 field,
@@ -120,8 +145,9 @@ impl Env<'_> {
                 subject,
                 op,
                 at,
+                last,
                 written,
-            } => self.time_bound(cond, *subject, *op, at, written),
+            } => self.time_bound(cond, *subject, *op, (*at, *last), written),
             CondKind::TimeOrder { lhs, op, rhs } => self.time_order(cond, *lhs, *op, *rhs),
             CondKind::Deadline {
                 subject,
@@ -178,6 +204,11 @@ impl Env<'_> {
                 point,
                 owner,
             } => self.in_area(cond, *subject, *point, *owner),
+            CondKind::Over {
+                subject,
+                path,
+                region,
+            } => self.over(cond, *subject, *path, *region),
             CondKind::Known {
                 subject,
                 field,
@@ -203,36 +234,18 @@ impl Env<'_> {
         )
     }
 
-    fn weapon_type(&self, cond: &Cond, subject: Subject, types: &[String]) -> Step {
-        let e = self.event(subject);
-        match e.weapon.as_ref().and_then(|w| w.kind.as_deref()) {
-            Some(kind) => {
-                let fact = self.fact(e, "weapon.type", kind.to_owned(), None);
-                Step::leaf(
-                    cond.text.clone(),
-                    Truth::from(types.iter().any(|t| t == kind)),
-                    vec![fact],
-                )
-            }
-            None => missing(cond, e, "weapon.type"),
-        }
-    }
-
     fn time_bound(
         &self,
         cond: &Cond,
         subject: Subject,
         op: CmpOp,
-        at: &jiff::Timestamp,
+        (at, last): (jiff::Timestamp, jiff::Timestamp),
         written: &str,
     ) -> Step {
         let e = self.event(subject);
-        // The bound is an instant: a window meets it only if every instant does.
-        let bound = crate::events::Time {
-            from: *at,
-            to: *at,
-            offset: 0,
-        };
+        // The bound is an instant, or any instant of its day: a window
+        // meets it only if every pair of instants does.
+        let bound = super::time::span(at, last);
         let truth = super::time::order(&e.time, op, &bound);
         let fact = self.fact(
             e,
@@ -242,7 +255,12 @@ impl Env<'_> {
         );
         let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
         if truth == Truth::Unknown {
-            step.unknown_because = Some("the bound falls within the event's time window".into());
+            if super::time::falls_on(&e.time, at, last) {
+                step.doubt = Some(super::time::within_day(DayOf::Bound, written));
+            } else {
+                step.unknown_because =
+                    Some("the bound falls within the event's time window".into());
+            }
         }
         step
     }
@@ -315,21 +333,6 @@ impl Env<'_> {
         }
     }
 
-    fn weapon_class(&mut self, cond: &Cond, subject: Subject, class: usize) -> Step {
-        let e = self.event(subject);
-        if e.weapon.is_none() {
-            return missing(cond, e, "weapon");
-        }
-        // The class's condition reads the weapon of the tested event.
-        let index = self.subjects[usize::from(subject.0)];
-        let saved = std::mem::replace(&mut self.subjects, vec![index]);
-        let class_step = self.eval(&self.rulebook.weapon_classes[class].condition);
-        self.subjects = saved;
-        let mut step = Step::leaf(cond.text.clone(), class_step.result, Vec::new());
-        step.steps.push(class_step);
-        step
-    }
-
     fn measure(
         &self,
         cond: &Cond,
@@ -338,9 +341,12 @@ impl Env<'_> {
         op: CmpOp,
         bound: f64,
     ) -> Step {
+        if field.of_weapon() {
+            return self.weapon_measure(cond, subject, field, op, bound);
+        }
         match self.measured(cond, subject, field) {
             Ok((value, fact)) => {
-                let truth = Truth::from(op.holds(order(field, value, bound)));
+                let truth = Truth::from(op.holds(self.order(field, value, bound)));
                 Step::leaf(cond.text.clone(), truth, vec![fact])
             }
             Err(step) => step,
@@ -373,7 +379,7 @@ impl Env<'_> {
         let (l, r) = (self.measured(cond, ls, lm), self.measured(cond, rs, rm));
         match (l, r) {
             (Ok((lv, lf)), Ok((rv, rf))) => {
-                let truth = Truth::from(op.holds(order(lm, lv, rv)));
+                let truth = Truth::from(op.holds(self.order(lm, lv, rv)));
                 Step::leaf(cond.text.clone(), truth, vec![lf, rf])
             }
             (Err(step), _) | (_, Err(step)) => step,
@@ -381,46 +387,26 @@ impl Env<'_> {
     }
 
     /// The value of a measure in base units, with the fact that shows it;
-    /// the unknown step when the event does not record it.
+    /// the unknown step when the event does not record it. A weapon's
+    /// measure reads the event's one weapon.
     fn measured(&self, cond: &Cond, subject: Subject, field: Measure) -> Result<(f64, Fact), Step> {
         let e = self.event(subject);
+        if field.of_weapon() {
+            let (i, w) = self.one_weapon(cond, subject, e, field)?;
+            return self.weapon_value(cond, e, i, w, field);
+        }
         let value = match field {
-            // The same arithmetic as `100 mm` in a rule, so equal values compare equal.
-            Measure::Calibre => e
-                .weapon
-                .as_ref()
-                .and_then(|w| w.calibre_mm)
-                .map(|mm| mm * Unit::Millimetre.scale()),
-            Measure::Rounds => e.weapon.as_ref().and_then(|w| w.rounds).map(f64::from),
             Measure::Killed => e.effects.as_ref().and_then(|f| f.killed).map(f64::from),
             Measure::Wounded => e.effects.as_ref().and_then(|f| f.wounded).map(f64::from),
-            Measure::Reach => {
-                let kind = e.weapon.as_ref().and_then(|w| w.kind.as_deref());
-                let Some(kind) = kind else {
-                    return Err(missing(cond, e, "weapon.type"));
-                };
-                match self.rulebook.reach(kind) {
-                    Some(r) => Some(r),
-                    None => return Err(no_reach(cond, e, kind)),
-                }
+            Measure::Quantity(q) => return self.quantity(cond, e, q),
+            Measure::Calibre | Measure::Rounds | Measure::Reach => {
+                unreachable!("a weapon's measure is read above")
             }
         };
         let Some(value) = value else {
             return Err(missing(cond, e, field.path()));
         };
-        let shown = match field {
-            Measure::Calibre => {
-                let mm = e
-                    .weapon
-                    .as_ref()
-                    .and_then(|w| w.calibre_mm)
-                    .unwrap_or_default();
-                format!("{mm} mm")
-            }
-            Measure::Reach => super::space::km(value),
-            _ => format!("{value}"),
-        };
-        Ok((value, self.fact(e, field.path(), shown, None)))
+        Ok((value, self.fact(e, field.path(), format!("{value}"), None)))
     }
 
     /// Whether two events' actors answer to the same party.
@@ -449,28 +435,36 @@ impl Env<'_> {
         )
     }
 
+    /// Lengths and durations carry unit arithmetic; counts are whole
+    /// numbers, compared exactly (a declared quantity is a count unless it
+    /// has a unit).
+    pub(super) fn order(&self, field: Measure, value: f64, bound: f64) -> std::cmp::Ordering {
+        let measured = match field {
+            Measure::Calibre | Measure::Reach => true,
+            Measure::Quantity(q) => self.rulebook.quantities[q].unit.is_some(),
+            Measure::Rounds | Measure::Killed | Measure::Wounded => false,
+        };
+        if measured {
+            compare(value, bound)
+        } else {
+            value.total_cmp(&bound)
+        }
+    }
+
     pub(super) fn fact(
         &self,
         e: &Event,
-        field: &'static str,
+        field: impl Into<super::verdict::FieldName>,
         value: impl Into<Name>,
         computed: Option<String>,
     ) -> Fact {
         Fact {
             event: e.id.clone(),
-            field,
+            field: field.into(),
             value: value.into(),
             computed,
             note: None,
         }
-    }
-}
-
-/// Lengths carry unit arithmetic; counts are whole numbers, compared exactly.
-fn order(field: Measure, value: f64, bound: f64) -> std::cmp::Ordering {
-    match field {
-        Measure::Calibre | Measure::Reach => compare(value, bound),
-        _ => value.total_cmp(&bound),
     }
 }
 
@@ -508,7 +502,7 @@ pub(super) fn no_reach(cond: &Cond, e: &Event, kind: &str) -> Step {
 }
 
 /// A test whose fact the event does not record: unknown, and said so.
-pub(super) fn missing(cond: &Cond, e: &Event, field: &str) -> Step {
+pub(super) fn missing(cond: &Cond, e: &Event, field: impl std::fmt::Display) -> Step {
     unknown(cond, format!("{} records no `{field}`", e.id))
 }
 

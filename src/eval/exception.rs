@@ -51,6 +51,9 @@ fn innermost<'s>(step: &'s Step, tried: &mut Vec<Bound>) -> &'s Step {
         }
         return innermost(closest, tried);
     }
+    if matches!(step.related, Some(Related::Summed)) {
+        return step; // a sum: its steps were counted, not tested
+    }
     let agreeing = step
         .steps
         .iter()

@@ -10,18 +10,63 @@ use super::verdict::{Note, Step};
 use crate::check::{
     AreaSel, Capacity, CapacitySet, Cond, Field, Measure, ObjectSel, PartyIdx, PointField, Subject,
 };
-use crate::events::Event;
+use crate::events::{Event, FactValue};
+use crate::name::Name;
 
 impl Env<'_> {
     /// `target is known`: never unknown itself.
     pub(super) fn known(&self, cond: &Cond, subject: Subject, field: Field, known: bool) -> Step {
         let e = self.event(subject);
-        let recorded = recorded(e, field);
+        let recorded = recorded(self.rulebook, e, field);
         let mut facts = Vec::new();
         if recorded {
-            facts.push(self.fact(e, field.path(), value(self.rulebook, e, field), None));
+            let name = field_name(self.rulebook, field);
+            facts.push(self.fact(e, name, value(self.rulebook, e, field), None));
         }
         Step::leaf(cond.text.clone(), Truth::from(recorded == known), facts)
+    }
+
+    /// `force is police`: one of the category's values, as the event
+    /// records it; unknown when it records none.
+    pub(super) fn category(
+        &self,
+        cond: &Cond,
+        subject: Subject,
+        category: usize,
+        values: &[Name],
+    ) -> Step {
+        let e = self.event(subject);
+        let name = &self.rulebook.categories[category].name;
+        match e.fact(name) {
+            Some(FactValue::Word(w)) => {
+                let fact = self.fact(e, name.clone(), w.clone(), None);
+                Step::leaf(
+                    cond.text.clone(),
+                    Truth::from(values.contains(w)),
+                    vec![fact],
+                )
+            }
+            Some(FactValue::Number(_)) | None => missing(cond, e, name),
+        }
+    }
+
+    /// A quantity the rulebook declares, in base units, with the fact that
+    /// shows it in the unit events record it in.
+    pub(super) fn quantity(
+        &self,
+        cond: &Cond,
+        e: &Event,
+        q: usize,
+    ) -> Result<(f64, super::verdict::Fact), Step> {
+        let declared = &self.rulebook.quantities[q];
+        let Some(FactValue::Number(n)) = e.fact(&declared.name) else {
+            return Err(missing(cond, e, &declared.name));
+        };
+        let shown = match declared.unit {
+            None => format!("{n}"),
+            Some(u) => format!("{} {}", n / u.scale(), unit_symbol(u)),
+        };
+        Ok((*n, self.fact(e, declared.name.clone(), shown, None)))
     }
 
     /// `actor.capacity is private`: unknown when the record does not tell,
@@ -150,22 +195,8 @@ impl Env<'_> {
         if recorded.is_none() && area.holder.is_none() {
             return missing(cond, e, point.name());
         }
-        let answering = |p: PartyIdx| super::article::answering(self.rulebook, p);
-        let bound = |p: &PartyIdx| self.rulebook.parties[usize::from(*p)].role.is_bound();
-        let actor = e.party.filter(bound).map(answering);
-        let holder = area.holder.map(answering);
-        let truth = match (holder, owner) {
-            (None, _) => Truth::Unknown,
-            (Some(h), AreaSel::Party(q)) => Truth::from(h == answering(q)),
-            (Some(h), AreaSel::PartyOf(s)) => match self.event(s).party {
-                Some(q) => Truth::from(h == answering(q)),
-                None => Truth::Unknown,
-            },
-            (Some(h), AreaSel::OtherSide) => match actor {
-                Some(a) => Truth::from(h != a),
-                None => Truth::Unknown,
-            },
-        };
+        let truth = self.owns(e, area.holder, owner);
+        let holder = area.holder;
         let mut fact = match recorded {
             Some((pos, read)) => self.fact(e, read.name(), super::discs::describe(pos), None),
             None => self.fact(e, point.name(), "—", None),
@@ -263,22 +294,51 @@ fn why_not_aimed(
     }
 }
 
-/// Whether the event records a field.
-fn recorded(e: &Event, field: Field) -> bool {
-    let weapon = e.weapon.as_deref();
+/// The name a field goes by in a fact: its path, or the name the rulebook
+/// gives a fact of its own.
+fn field_name(rulebook: &crate::check::Rulebook, field: Field) -> super::verdict::FieldName {
+    match field {
+        Field::Category(c) => rulebook.categories[c].name.clone().into(),
+        Field::Measure(Measure::Quantity(q)) => rulebook.quantities[q].name.clone().into(),
+        other => other.path().into(),
+    }
+}
+
+/// `km`, as a rule file writes the unit.
+pub(super) fn unit_symbol(unit: crate::ast::Unit) -> &'static str {
+    use crate::ast::Unit;
+    match unit {
+        Unit::Metre => "m",
+        Unit::Kilometre => "km",
+        Unit::Millimetre => "mm",
+        Unit::Minute => "min",
+        Unit::Hour => "h",
+        Unit::Day => "d",
+    }
+}
+
+/// Whether the event records a field: for a weapon's field, every weapon
+/// it records has it (and there is one).
+fn recorded(rulebook: &crate::check::Rulebook, e: &Event, field: Field) -> bool {
+    let weapons = e.weapons.as_deref();
+    let every = |has: fn(&crate::events::Weapon) -> bool| {
+        weapons.is_some_and(|w| !w.is_empty() && w.iter().all(has))
+    };
     let effects = e.effects.as_deref();
     match field {
         Field::Act | Field::Time => true,
         Field::Party => e.party.is_some(),
         Field::Capacity => e.capacity != Capacity::Unknown,
         Field::Affected => e.affected.is_some(),
-        Field::Weapon => weapon.is_some(),
-        Field::WeaponType => weapon.is_some_and(|w| w.kind.is_some()),
-        Field::Measure(Measure::Calibre) => weapon.is_some_and(|w| w.calibre_mm.is_some()),
-        Field::Measure(Measure::Rounds) => weapon.is_some_and(|w| w.rounds.is_some()),
-        Field::Measure(Measure::Reach) => weapon.is_some_and(|w| w.kind.is_some()),
+        Field::Weapon => weapons.is_some(),
+        Field::WeaponType => every(|w| w.kind.is_some()),
+        Field::Measure(Measure::Calibre) => every(|w| w.calibre_mm.is_some()),
+        Field::Measure(Measure::Rounds) => every(|w| w.rounds.is_some()),
+        Field::Measure(Measure::Reach) => every(|w| w.kind.is_some()),
         Field::Measure(Measure::Killed) => effects.is_some_and(|f| f.killed.is_some()),
         Field::Measure(Measure::Wounded) => effects.is_some_and(|f| f.wounded.is_some()),
+        Field::Measure(Measure::Quantity(q)) => e.fact(&rulebook.quantities[q].name).is_some(),
+        Field::Category(c) => e.fact(&rulebook.categories[c].name).is_some(),
         Field::Point(PointField::Place) => e.place.is_some() || e.origin.is_some(),
         Field::Point(PointField::Origin) => e.origin.is_some(),
         Field::Point(PointField::Target) => e.target.is_some(),
@@ -298,6 +358,10 @@ fn value(rulebook: &crate::check::Rulebook, e: &Event, field: Field) -> crate::n
         Field::Capacity => e.capacity.name().into(),
         Field::Act => rulebook.acts[usize::from(e.act)].name.clone(),
         Field::Time => super::time::written(&e.time).into(),
+        Field::Category(c) => match e.fact(&rulebook.categories[c].name) {
+            Some(FactValue::Word(w)) => w.clone(),
+            _ => "recorded".into(),
+        },
         _ => "recorded".into(),
     }
 }

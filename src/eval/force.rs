@@ -1,17 +1,24 @@
 //! Whether the agreement, or one article of it, bound the actor's party
 //! when the event happened: entry into force, per-party suspension and
-//! repudiation, and recommitments (regimes) that start the ceasefire anew.
+//! repudiation, and recommitments (regimes, resumptions) that start the
+//! ceasefire anew, as the timeline of changes traced them (the rulebook's
+//! own declarations and the changes events record, alike).
 //!
-//! A recommitment lifts every suspension that began before it. A time
-//! window across any of these boundaries is unknown when the status
-//! differs on either side.
+//! A recommitment lifts every suspension of its parties that began before
+//! it. A time window across any of these boundaries is unknown when the
+//! status differs on either side; so is a time that falls on the day of an
+//! instant known only to the day (an entry into force whose hour was never
+//! published, a suspension declared by an event dated by day), or within
+//! the window a change took effect in, unless every way it may have turned
+//! out gives the same status.
 
 use jiff::Timestamp;
 
-use super::time::written;
+use super::changes::{Changes, StatusEntry};
+use super::time::{falls_on, within_day, written};
 use super::truth::Truth;
-use super::verdict::{Fact, Step};
-use crate::check::{PartyIdx, Role, Rulebook, Suspension};
+use super::verdict::{DayOf, Doubt, Fact, Step};
+use crate::check::{PartyIdx, Role, Rulebook};
 use crate::events::Event;
 
 /// The entry-into-force gate, and for which parties.
@@ -25,25 +32,25 @@ pub struct Gate {
 }
 
 /// Whether the agreement as a whole bound the actor's party.
-pub fn agreement(event: &Event, rulebook: &Rulebook) -> Gate {
+pub fn agreement(event: &Event, rulebook: &Rulebook, changes: &Changes) -> Gate {
     let parties = bound_parties(event, rulebook);
-    let truth = over_window(event, rulebook, None, &parties);
+    let truth = over_window(event, rulebook, changes, None, &parties);
     let condition = format!("in force from {}", rulebook.in_force.written);
-    let per_party = !rulebook.suspensions.is_empty() || !rulebook.regimes.is_empty();
-    let computed = per_party.then(|| statuses(event.time.from, rulebook, None));
+    let per_party = !changes.statuses.is_empty() || !changes.resumptions.is_empty();
+    let computed = per_party.then(|| statuses(event.time.from, rulebook, changes, None));
     let fact = Fact {
         event: event.id.clone(),
-        field: "time",
+        field: "time".into(),
         value: written(&event.time).into(),
         computed,
         note: None,
     };
     let mut step = Step::leaf(condition.into(), truth, vec![fact]);
     if truth == Truth::Unknown {
-        step.unknown_because = Some(why_unknown(event, rulebook, None));
+        explain(&mut step, event, rulebook, changes, None, &parties);
     }
-    let reason = (truth == Truth::False).then(|| why_not(event, rulebook, None, &parties));
-    let doctrines = gating_doctrines(event, rulebook, &parties);
+    let reason = (truth == Truth::False).then(|| why_not(event, rulebook, changes, None, &parties));
+    let doctrines = gating_doctrines(event, changes, &parties);
     Gate {
         step,
         reason,
@@ -53,61 +60,156 @@ pub fn agreement(event: &Event, rulebook: &Rulebook) -> Gate {
 
 /// The doctrines on which suspensions by the deciding parties, begun by
 /// the end of the event's window, depend.
-fn gating_doctrines(
-    event: &Event,
-    rulebook: &Rulebook,
-    parties: &[Option<PartyIdx>],
-) -> Vec<usize> {
-    rulebook
-        .suspensions
+fn gating_doctrines(event: &Event, changes: &Changes, parties: &[Option<PartyIdx>]) -> Vec<usize> {
+    changes
+        .statuses
         .iter()
-        .filter(|s| parties.contains(&Some(s.party)) && s.from.at <= event.time.to)
-        .filter_map(|s| s.when.map(|t| t.doctrine))
+        .filter(|s| parties.contains(&Some(s.party)) && s.when.from <= event.time.to)
+        .flat_map(|s| s.doctrines.iter().copied())
         .collect()
 }
 
+/// Says why the status is unknown: as data when an instant known only to
+/// the day makes it so, otherwise as a reader would say it.
+fn explain(
+    step: &mut Step,
+    event: &Event,
+    rulebook: &Rulebook,
+    changes: &Changes,
+    article: Option<usize>,
+    parties: &[Option<PartyIdx>],
+) {
+    match day_doubt(event, rulebook, changes, article, parties) {
+        Some(doubt) => step.doubt = Some(doubt),
+        None => step.unknown_because = Some(why_unknown(event, rulebook, changes, article)),
+    }
+}
+
+/// The first instant that bears on the status and is known only to a day
+/// the event's time falls on: entry into force, then a suspension's start
+/// or end, then a regime's or a resumption's start; the rulebook's own and
+/// those change events dated by day made alike.
+fn day_doubt(
+    event: &Event,
+    rulebook: &Rulebook,
+    changes: &Changes,
+    article: Option<usize>,
+    parties: &[Option<PartyIdx>],
+) -> Option<Doubt> {
+    let time = &event.time;
+    let f = &rulebook.in_force;
+    if falls_on(time, f.at, f.last) {
+        return Some(within_day(DayOf::EntryIntoForce, &f.written));
+    }
+    let deciding = |party: PartyIdx| parties.contains(&Some(party)) || parties.contains(&None);
+    let id = |party: PartyIdx| rulebook.parties[usize::from(party)].id.clone();
+    let bearing = changes
+        .statuses
+        .iter()
+        .filter(|s| s.effective && s.covers(article) && deciding(s.party));
+    for s in bearing {
+        if s.when.day_open_at(time) {
+            let of = DayOf::Suspension {
+                party: id(s.party),
+                repudiation: s.repudiation,
+                event: s.event.clone(),
+            };
+            return Some(within_day(of, &s.since));
+        }
+        if let Some((_, written)) = s.until.as_ref().filter(|u| u.0.day_open_at(time)) {
+            let of = DayOf::SuspensionEnd {
+                party: id(s.party),
+                event: s.event.clone(),
+            };
+            return Some(within_day(of, written));
+        }
+    }
+    let resumption = changes.resumptions.iter().find(|r| {
+        r.when.day_open_at(time)
+            && r.parties
+                .as_ref()
+                .is_none_or(|p| p.iter().any(|&q| deciding(q)))
+    })?;
+    let of = match (&resumption.regime, &resumption.event) {
+        (Some(name), _) => DayOf::Regime { name: name.clone() },
+        (None, Some(event)) => DayOf::Resumption {
+            event: event.clone(),
+        },
+        // Every resumption is a regime or an event's: none is neither.
+        (None, None) => return None,
+    };
+    Some(within_day(of, &resumption.written))
+}
+
 /// What makes the status unknown, as a reader would say it.
-pub fn why_unknown(event: &Event, rulebook: &Rulebook, article: Option<usize>) -> String {
-    let inside = |t: Timestamp| t > event.time.from && t <= event.time.to;
+fn why_unknown(
+    event: &Event,
+    rulebook: &Rulebook,
+    changes: &Changes,
+    article: Option<usize>,
+) -> String {
+    let (from, to) = (event.time.from, event.time.to);
+    let inside = |t: Timestamp| t > from && t <= to;
     if inside(rulebook.in_force.at) {
         return "the event's time window straddles entry into force".into();
     }
-    let relevant = |s: &&Suspension| s.covers(article);
-    let straddled = rulebook
-        .suspensions
+    let straddled = changes
+        .statuses
         .iter()
-        .filter(relevant)
-        .find(|s| inside(s.from.at) || s.until.as_ref().is_some_and(|u| inside(u.at)));
+        .filter(|s| s.covers(article))
+        .find(|s| {
+            inside(s.when.from)
+                || inside(s.when.to)
+                || s.until
+                    .as_ref()
+                    .is_some_and(|u| inside(u.0.from) || inside(u.0.to))
+        });
     if let Some(s) = straddled {
         return format!(
             "the event's time window straddles a change: {}",
             suspension_note(s, rulebook)
         );
     }
+    let uncertain = changes
+        .statuses
+        .iter()
+        .filter(|s| s.covers(article))
+        .find(|s| s.when.by(from) == Truth::Unknown);
+    if let Some(s) = uncertain {
+        return format!(
+            "whether this change had taken effect by then is uncertain: {}",
+            suspension_note(s, rulebook)
+        );
+    }
     if event.party.is_none() {
         return "the agreement bound some parties and not others, and the actor is unknown".into();
     }
-    "the event's time window straddles the start of a regime".into()
+    "the event's time window straddles the start of a regime or a resumption".into()
 }
 
 /// Whether one article bound the actor's party (it may be suspended alone).
 /// `None` when no suspension names the article.
-pub fn article(event: &Event, rulebook: &Rulebook, article: usize) -> Option<Gate> {
-    if !rulebook
-        .suspensions
+pub fn article(
+    event: &Event,
+    rulebook: &Rulebook,
+    changes: &Changes,
+    article: usize,
+) -> Option<Gate> {
+    if !changes
+        .statuses
         .iter()
         .any(|s| s.articles.contains(&article))
     {
         return None;
     }
     let parties = bound_parties(event, rulebook);
-    let truth = over_window(event, rulebook, Some(article), &parties);
+    let truth = over_window(event, rulebook, changes, Some(article), &parties);
     let number = &rulebook.articles[article].number;
     let fact = Fact {
         event: event.id.clone(),
-        field: "time",
+        field: "time".into(),
         value: written(&event.time).into(),
-        computed: Some(statuses(event.time.from, rulebook, Some(article))),
+        computed: Some(statuses(event.time.from, rulebook, changes, Some(article))),
         note: None,
     };
     let mut step = Step::leaf(
@@ -116,9 +218,10 @@ pub fn article(event: &Event, rulebook: &Rulebook, article: usize) -> Option<Gat
         vec![fact],
     );
     if truth == Truth::Unknown {
-        step.unknown_because = Some(why_unknown(event, rulebook, Some(article)));
+        explain(&mut step, event, rulebook, changes, Some(article), &parties);
     }
-    let reason = (truth == Truth::False).then(|| why_not(event, rulebook, Some(article), &parties));
+    let reason =
+        (truth == Truth::False).then(|| why_not(event, rulebook, changes, Some(article), &parties));
     Some(Gate {
         step,
         reason,
@@ -140,19 +243,31 @@ fn bound_parties(event: &Event, rulebook: &Rulebook) -> Vec<Option<PartyIdx>> {
     }
 }
 
-/// The status over the event's window, for every party that decides.
+/// The status over the event's window, for every party that decides:
+/// taken at its start and wherever some party's status may change within
+/// it. An instant known only to the day, or a change that took effect
+/// within a window, leaves the status open at the instants it may or may
+/// not have passed by, unless it is the same whichever way it fell.
 fn over_window(
     event: &Event,
     rulebook: &Rulebook,
+    changes: &Changes,
     article: Option<usize>,
     parties: &[Option<PartyIdx>],
 ) -> Truth {
-    let mut instants = vec![event.time.from];
-    instants.extend(boundaries(rulebook).filter(|b| *b > event.time.from && *b <= event.time.to));
+    let (from, to) = (event.time.from, event.time.to);
+    let mut instants = vec![from];
+    let in_force = [rulebook.in_force.at, rulebook.in_force.last];
+    let boundaries = in_force.into_iter().chain(changes.boundaries());
+    instants.extend(boundaries.filter(|b| *b > from && *b <= to));
     let mut seen: Option<bool> = None;
     for party in parties {
         for t in &instants {
-            let bound = binds(*t, *party, rulebook, article).is_none();
+            let bound = match status(*t, *party, rulebook, changes, article) {
+                Status::Bound => true,
+                Status::NotYet | Status::Suspended(_) => false,
+                Status::Maybe(_) | Status::MaybeNotYet => return Truth::Unknown,
+            };
             match seen {
                 None => seen = Some(bound),
                 Some(s) if s != bound => return Truth::Unknown,
@@ -163,70 +278,105 @@ fn over_window(
     Truth::from(seen.unwrap_or(true))
 }
 
-/// Every instant at which some party's status may change.
-fn boundaries(rulebook: &Rulebook) -> impl Iterator<Item = Timestamp> + '_ {
-    let suspensions = rulebook
-        .suspensions
-        .iter()
-        .flat_map(|s| std::iter::once(s.from.at).chain(s.until.as_ref().map(|u| u.at)));
-    std::iter::once(rulebook.in_force.at)
-        .chain(suspensions)
-        .chain(rulebook.regimes.iter().map(|r| r.from.at))
+/// A party's status at an instant.
+enum Status<'c> {
+    Bound,
+    NotYet,
+    Suspended(&'c StatusEntry),
+    /// Suspended or not, as an uncertain change took effect or not (or a
+    /// resumption lifted it or not).
+    Maybe(&'c StatusEntry),
+    /// In force or not yet, as an entry into force known only to the day
+    /// fell before the instant or after it.
+    MaybeNotYet,
 }
 
-/// Why the agreement (or an article) did not bind `party` at `t`: `None`
-/// when it did.
-fn binds<'r>(
+/// Whether the agreement (or an article) bound `party` at `t`. A
+/// suspension binds no more once a resumption of its party lifts it.
+/// Each instant whose time is uncertain (known only to the day, or a
+/// change made over a window) is weighed both ways: one that surely
+/// suspends decides; otherwise one that may is left open.
+fn status<'c>(
     t: Timestamp,
     party: Option<PartyIdx>,
-    rulebook: &'r Rulebook,
+    rulebook: &Rulebook,
+    changes: &'c Changes,
     article: Option<usize>,
-) -> Option<Unbound<'r>> {
-    if t < rulebook.in_force.at {
-        return Some(Unbound::NotYet);
+) -> Status<'c> {
+    let in_force = match rulebook.in_force.passed_by(t) {
+        Some(true) => Truth::True,
+        Some(false) => return Status::NotYet,
+        None => Truth::Unknown,
+    };
+    let Some(party) = party else {
+        return match in_force {
+            Truth::True => Status::Bound,
+            Truth::Unknown | Truth::False => Status::MaybeNotYet,
+        };
+    };
+    let mut maybe = None;
+    for s in changes
+        .statuses
+        .iter()
+        .filter(|s| s.party == party && s.effective && s.covers(article))
+    {
+        let ended = s.until.as_ref().map_or(Truth::False, |u| u.0.by(t));
+        let begun = s.when.by(t).and(ended.negated());
+        let suspended = begun.and(lifted(s, t, changes).negated());
+        match suspended {
+            // Not bound, whether or not it had yet entered into force.
+            Truth::True => return Status::Suspended(s),
+            Truth::Unknown => maybe = maybe.or(Some(s)),
+            Truth::False => {}
+        }
     }
-    let party = party?;
-    let regime_start = rulebook
-        .regimes
-        .iter()
-        .filter(|r| r.from.at <= t)
-        .map(|r| r.from.at)
-        .max();
-    rulebook
-        .suspensions
-        .iter()
-        .filter(|s| s.party == party)
-        .filter(|s| s.covers(article))
-        .filter(|s| s.from.at <= t && s.until.as_ref().is_none_or(|u| t < u.at))
-        .filter(|s| s.effective(rulebook))
-        // A recommitment after the suspension began lifts it.
-        .find(|s| regime_start.is_none_or(|r| s.from.at >= r))
-        .map(Unbound::Suspended)
+    match (in_force, maybe) {
+        (Truth::Unknown | Truth::False, _) => Status::MaybeNotYet,
+        (Truth::True, Some(s)) => Status::Maybe(s),
+        (Truth::True, None) => Status::Bound,
+    }
 }
 
-enum Unbound<'r> {
-    NotYet,
-    Suspended(&'r Suspension),
+/// Whether a resumption after `s` began had lifted it by `t`.
+fn lifted(s: &StatusEntry, t: Timestamp, changes: &Changes) -> Truth {
+    changes
+        .resumptions
+        .iter()
+        .filter(|r| r.lifts(s))
+        .map(|r| {
+            // After the suspension began: surely, possibly, or not.
+            let after = if r.when.from > s.when.to {
+                Truth::True
+            } else if r.when.to > s.when.from {
+                Truth::Unknown
+            } else {
+                Truth::False
+            };
+            after.and(r.when.by(t))
+        })
+        .fold(Truth::False, Truth::or)
 }
 
 fn why_not(
     event: &Event,
     rulebook: &Rulebook,
+    changes: &Changes,
     article: Option<usize>,
     parties: &[Option<PartyIdx>],
 ) -> String {
     let party = parties.first().copied().flatten();
-    match binds(event.time.from, party, rulebook, article) {
-        Some(Unbound::Suspended(s)) => suspension_note(s, rulebook),
-        _ => format!(
+    match status(event.time.from, party, rulebook, changes, article) {
+        Status::Suspended(s) => suspension_note(s, rulebook),
+        Status::Bound | Status::NotYet | Status::Maybe(_) | Status::MaybeNotYet => format!(
             "before the agreement entered into force ({})",
             rulebook.in_force.written
         ),
     }
 }
 
-/// `suspended for ROK since 2023-11-22 15:00 Asia/Seoul (articles 1.3)`
-fn suspension_note(s: &Suspension, rulebook: &Rulebook) -> String {
+/// `suspended for ROK since 2023-11-22 15:00 Asia/Seoul (article 1.3)`,
+/// naming the event that made it, when one did.
+fn suspension_note(s: &StatusEntry, rulebook: &Rulebook) -> String {
     let id = &rulebook.parties[usize::from(s.party)].id;
     let scope = if s.articles.is_empty() {
         String::new()
@@ -241,12 +391,16 @@ fn suspension_note(s: &Suspension, rulebook: &Rulebook) -> String {
     let until = s
         .until
         .as_ref()
-        .map_or(String::new(), |u| format!(" until {}", u.written));
+        .map_or(String::new(), |u| format!(" until {}", u.1));
+    let by = s
+        .event
+        .as_ref()
+        .map_or(String::new(), |e| format!(", declared by {e}"));
     let text = s.text.as_ref().map_or(String::new(), |t| format!(": {t}"));
     format!(
-        "{} for {id} since {}{until}{scope}{text}",
+        "{} for {id} since {}{until}{scope}{by}{text}",
         s.word(),
-        s.from.written
+        s.since
     )
 }
 
@@ -256,14 +410,15 @@ fn without_effect(
     t: Timestamp,
     party: PartyIdx,
     rulebook: &Rulebook,
+    changes: &Changes,
     article: Option<usize>,
 ) -> String {
-    let denied = rulebook
-        .suspensions
+    let denied = changes
+        .statuses
         .iter()
-        .filter(|s| s.party == party && s.from.at <= t && !s.effective(rulebook))
+        .filter(|s| s.party == party && s.when.from <= t && !s.effective)
         .find(|s| s.covers(article));
-    let Some(s) = denied else {
+    let Some((s, test)) = denied.and_then(|s| s.denied.map(|d| (s, d))) else {
         return String::new();
     };
     let what = if s.repudiation {
@@ -271,39 +426,63 @@ fn without_effect(
     } else {
         "suspension"
     };
-    let d = &rulebook.doctrines[s.when.map_or(0, |w| w.doctrine)];
+    let d = &rulebook.doctrines[test.doctrine];
     format!(
         " (its {what} of {} has no effect: doctrine `{}` is `{}`)",
-        s.from.written,
+        s.since,
         d.name,
         d.setting_name()
     )
 }
 
-/// Every party's status at `t`: `in force for RU since …; suspended for UA since …`.
-fn statuses(t: Timestamp, rulebook: &Rulebook, article: Option<usize>) -> String {
-    let since = rulebook
-        .regimes
-        .iter()
-        .rfind(|r| r.from.at <= t)
-        .map_or_else(
-            || rulebook.in_force.written.clone(),
-            |r| format!("{} (regime `{}`)", r.from.written, r.name),
-        );
+/// Every party's status at `t`: `in force for RU since …; suspended for UA
+/// since …`. Where it is open at `t`, both ways it may be are told.
+fn statuses(
+    t: Timestamp,
+    rulebook: &Rulebook,
+    changes: &Changes,
+    article: Option<usize>,
+) -> String {
     let mut notes = Vec::new();
     for (i, p) in rulebook.parties.iter().enumerate() {
         if p.role != Role::Party {
             continue;
         }
-        notes.push(match binds(t, Some(i as PartyIdx), rulebook, article) {
-            None => format!(
-                "in force for {} since {since}{}",
+        let party = i as PartyIdx;
+        let bound = || {
+            format!(
+                "in force for {} since {}{}",
                 p.id,
-                without_effect(t, i as PartyIdx, rulebook, article)
-            ),
-            Some(Unbound::NotYet) => format!("not yet in force for {}", p.id),
-            Some(Unbound::Suspended(s)) => suspension_note(s, rulebook),
+                since(t, party, rulebook, changes),
+                without_effect(t, party, rulebook, changes, article)
+            )
+        };
+        let not_yet = || format!("not yet in force for {}", p.id);
+        notes.push(match status(t, Some(party), rulebook, changes, article) {
+            Status::Bound => bound(),
+            Status::NotYet => not_yet(),
+            Status::Suspended(s) => suspension_note(s, rulebook),
+            Status::Maybe(s) => format!("{}, or {}", bound(), suspension_note(s, rulebook)),
+            Status::MaybeNotYet => format!("{}, or {}", not_yet(), bound()),
         });
     }
     notes.join("; ")
+}
+
+/// Since when the agreement bound `party` at `t`: its entry into force, or
+/// the latest recommitment that restored it.
+fn since(t: Timestamp, party: PartyIdx, rulebook: &Rulebook, changes: &Changes) -> String {
+    let latest = changes
+        .resumptions
+        .iter()
+        .filter(|r| r.restores(party) && r.when.to <= t)
+        .max_by_key(|r| r.when.to);
+    match latest {
+        None => rulebook.in_force.written.clone(),
+        Some(r) => match (&r.regime, &r.event) {
+            (Some(name), _) => format!("{} (regime `{name}`)", r.written),
+            (None, Some(e)) => format!("{} (resumed, declared by {e})", r.written),
+            (None, None) => r.written.to_string(),
+        },
+    }
 }

@@ -75,7 +75,15 @@ pub fn find(rulebook: &Rulebook, graph: &EventGraph) -> Patterns {
     let Some(standard) = rulebook.standard("preponderance") else {
         return found;
     };
-    let mut env = Env::new(rulebook, graph, None);
+    let traced;
+    let changes = match &graph.changes {
+        Some(c) => c,
+        None => {
+            traced = super::changes::find(rulebook, graph);
+            &traced
+        }
+    };
+    let mut env = Env::new(rulebook, graph, changes, None);
     // Whether each event is established, weighed once for all patterns.
     let mut established: Vec<Option<bool>> = vec![None; graph.events.len()];
     for (index, pattern) in rulebook.patterns.iter().enumerate() {
@@ -410,7 +418,7 @@ impl Env<'_> {
         };
         let fact = Fact {
             event: self.graph.events[i].id.clone(),
-            field: "pattern",
+            field: "pattern".into(),
             value: value.into(),
             computed: Some(computed),
             note: None,

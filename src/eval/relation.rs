@@ -46,7 +46,7 @@ impl Env<'_> {
             let (linked, note) = self.link(at);
             facts.push(Fact {
                 event: judged.clone(),
-                field: relation.name(),
+                field: relation.name().into(),
                 value: other.clone(),
                 computed: None,
                 note,
@@ -103,7 +103,7 @@ impl Env<'_> {
             };
             facts.push(Fact {
                 event: judged.clone(),
-                field: relation.name(),
+                field: relation.name().into(),
                 value: id.into(),
                 computed: Some(format!("{why}, so it cannot be read")),
                 note: None,
@@ -211,7 +211,7 @@ impl Env<'_> {
             met = false;
             facts.push(Fact {
                 event: e.id.clone(),
-                field: "actor.party",
+                field: "actor.party".into(),
                 value: "unknown".into(),
                 computed: Some("not established as any party's act".into()),
                 note: None,
@@ -225,7 +225,7 @@ impl Env<'_> {
             met &= p.met;
             facts.push(Fact {
                 event: e.id.clone(),
-                field: aspect.word(),
+                field: aspect.word().into(),
                 value: p.reason.into(),
                 computed: None,
                 note: None,

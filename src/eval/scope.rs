@@ -49,7 +49,7 @@ type Part = Option<(&'static str, Truth, Fact, Option<String>)>;
 fn fact(e: &Event, field: &'static str, value: String, computed: Option<String>) -> Fact {
     Fact {
         event: e.id.clone(),
-        field,
+        field: field.into(),
         value: value.into(),
         computed,
         note: None,
@@ -80,22 +80,44 @@ fn units(act: &Event, p: &Event, g: &Grants) -> Part {
 
 fn weapons(act: &Event, p: &Event, g: &Grants) -> Part {
     let list = g.weapons.as_ref()?;
-    let (truth, computed) = match &act.weapon {
-        None => (Truth::True, format!("{} records no weapon", act.id)),
-        Some(w) => match &w.kind {
-            Some(k) if list.contains(k) => (Truth::True, format!("`{k}` is covered")),
-            Some(k) => (Truth::False, format!("`{k}` is not covered")),
-            None if list.is_empty() => (Truth::False, "no weapon is covered".to_owned()),
-            None => (
-                Truth::Unknown,
-                format!("{} records a weapon of no type", act.id),
-            ),
-        },
+    let (truth, computed) = match act.weapons.as_deref() {
+        None | Some([]) => (Truth::True, format!("{} records no weapon", act.id)),
+        Some(carried) => covered(act, carried, list),
     };
     let why = (truth == Truth::Unknown).then(|| computed.clone());
     let shown = listed(list);
     let f = fact(p, "grants.weapons", shown, Some(computed));
     Some(("weapon.type in grants.weapons", truth, f, why))
+}
+
+/// Whether every weapon carried is of a type the list allows: the first
+/// that is not decides it.
+fn covered(
+    act: &Event,
+    carried: &[crate::events::Weapon],
+    list: &[crate::name::Name],
+) -> (Truth, String) {
+    let mut untyped = false;
+    for w in carried {
+        match &w.kind {
+            Some(k) if list.contains(k) => {}
+            Some(k) => return (Truth::False, format!("`{k}` is not covered")),
+            None if list.is_empty() => return (Truth::False, "no weapon is covered".to_owned()),
+            None => untyped = true,
+        }
+    }
+    if untyped {
+        return (
+            Truth::Unknown,
+            format!("{} records a weapon of no type", act.id),
+        );
+    }
+    let kinds: Vec<String> = carried
+        .iter()
+        .filter_map(|w| w.kind.as_deref().map(|k| format!("`{k}`")))
+        .collect();
+    let verb = if kinds.len() == 1 { "is" } else { "are" };
+    (Truth::True, format!("{} {verb} covered", kinds.join(", ")))
 }
 
 const PLACE: &str = "place within grants.radius_m of the authorised place";

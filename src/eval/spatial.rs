@@ -215,7 +215,7 @@ impl Env<'_> {
         };
         let (limit, whose) = match limit {
             Limit::Metres(m) => (m, String::new()),
-            Limit::Reach(s) => match self.reach(cond, self.event(s)) {
+            Limit::Reach(s) => match self.reach(cond, s, self.event(s)) {
                 Ok((r, kind)) => (r, format!(" (the reach of `{kind}`)")),
                 Err(step) => return step,
             },
@@ -296,9 +296,11 @@ impl Env<'_> {
         }
     }
 
-    /// The reach declared for the event's weapon type, and the type.
-    fn reach<'e>(&self, cond: &Cond, e: &'e Event) -> Result<(f64, &'e str), Step> {
-        let Some(kind) = e.weapon.as_ref().and_then(|w| w.kind.as_deref()) else {
+    /// The reach declared for the event's weapon type, and the type: of
+    /// its one weapon, as a distance is measured with one reach.
+    fn reach<'e>(&self, cond: &Cond, s: Subject, e: &'e Event) -> Result<(f64, &'e str), Step> {
+        let (_, weapon) = self.one_weapon(cond, s, e, crate::check::Measure::Reach)?;
+        let Some(kind) = weapon.kind.as_deref() else {
             return Err(missing(cond, e, "weapon.type"));
         };
         let reach = self.rulebook.reach(kind);

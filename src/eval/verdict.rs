@@ -66,6 +66,10 @@ pub struct Verdict {
     /// the rulebooks declare (several instruments judged together).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub translated: Vec<Translation>,
+    /// For an act that changes the agreement (or consents to another's
+    /// change): what it changes, and whether it took effect.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<ChangeTrial>,
 }
 
 /// A name of the record read as this instrument's own party, by a
@@ -96,6 +100,116 @@ pub enum Translated {
     Affected,
     /// A party or side a finding names.
     Finding,
+}
+
+/// A change of the agreement an event records, and what became of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChangeTrial {
+    /// The event that states the change: this one, or the one it joins.
+    pub event: Name,
+    /// `None` for a declaration joining an event that states no change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub what: Option<ChangeWhat>,
+    /// The declarations it rests on, each weighed.
+    pub consents: Vec<Consent>,
+    pub effect: ChangeEffect,
+}
+
+/// What a change changes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ChangeWhat {
+    /// A deadline set anew.
+    Deadline { deadline: Name, until: String },
+    /// A party's suspension, repudiation or resumption of its own
+    /// obligations; `articles` empty: the whole agreement.
+    Status {
+        status: crate::check::StatusKind,
+        articles: Vec<Name>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        until: Option<String>,
+    },
+}
+
+/// One declaration a change rests on: by whom, and whether its evidence
+/// establishes it (occurrence and attribution) to the standard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Consent {
+    pub event: Name,
+    /// `None`: an actor of unknown origin.
+    pub party: Option<Name>,
+    pub standard: Name,
+    pub established: bool,
+}
+
+/// Whether a change took effect.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ChangeEffect {
+    /// In effect from `from` (an instant, or a window when the
+    /// declarations' times are uncertain), on the consent of `by`.
+    Effective {
+        from: String,
+        /// `from` is a window: the declarations' times are uncertain.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        uncertain: bool,
+        by: Allowed,
+        /// It takes effect before it was made: the parties together may
+        /// agree so.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        retroactive: bool,
+        /// It says it takes effect at this earlier instant, which only
+        /// the parties together may agree: it takes effect when made.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        not_before: Option<String>,
+    },
+    /// No effect, and why.
+    NotEffective { why: Refusal },
+}
+
+/// Who a `change` declaration lets make a change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Allowed {
+    /// Any party, alone, for itself.
+    EachParty,
+    /// Every one of these.
+    Together { parties: Vec<Name> },
+}
+
+/// Why a change took no effect.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Refusal {
+    /// The rulebook lets no one make this change.
+    NoRule,
+    /// For each way the rulebook allows it, the consents missing.
+    Consents { ways: Vec<Way> },
+    /// The consents are there, but the rule that allows the change has no
+    /// effect under this doctrine setting.
+    Doctrine { doctrine: Name, setting: Name },
+    /// It joins an event that records no change this instrument reads.
+    JoinsNothing { event: Name },
+}
+
+/// One way the rulebook allows a change, and what it lacked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Way {
+    pub by: Allowed,
+    /// Parties whose consent is not recorded, or not established.
+    pub missing: Vec<Missing>,
+    /// For `each party`: the change was not declared by a party.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub not_by_a_party: bool,
+}
+
+/// A consent a change lacked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Missing {
+    pub party: Name,
+    /// Its declaration, when one is recorded but not established.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_established: Option<Name>,
 }
 
 /// Where an implied act comes from.
@@ -167,12 +281,19 @@ pub struct Step {
     /// Why a test could not be decided.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unknown_because: Option<String>,
+    /// Why a test could not be decided, as data; when given, it says it
+    /// instead of `unknown_because`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doubt: Option<Doubt>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<Step>,
     /// For a test findings can decide: the findings weighed, and whether
     /// the record or a finding decided it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub basis: Option<Box<Basis>>,
+    /// For `holdings exceed CEILING`: what was counted, unit by unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holdings: Option<Box<super::holdings::Holdings>>,
     /// How the step reads related events, so a reason can follow them.
     #[serde(skip)]
     pub related: Option<Related>,
@@ -189,6 +310,67 @@ pub enum Related {
     Unlinked(Bound),
     /// Related events tried but not listed, so many were there.
     Omitted { count: usize },
+    /// A sum over an event's weapons: its steps are the weapon class tried
+    /// on each weapon, what was counted, not parts of the test.
+    Summed,
+}
+
+/// Why a test could not be decided, as data the renderers word.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Doubt {
+    /// An instant of the rulebook is known only to the day (an entry into
+    /// force whose hour was never published, say), and the event's time
+    /// falls on that day: whether it came before or after is unknown.
+    WithinDay {
+        /// What the instant is.
+        of: DayOf,
+        /// The day as the rulebook writes it: `2025-09-03 Europe/Kyiv`.
+        day: Name,
+    },
+}
+
+/// An instant of the rulebook, or of a change an event records, that may
+/// be known only to the day. `event`: the change event that made it
+/// (none: the rulebook's own declaration).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DayOf {
+    EntryIntoForce,
+    /// The start of a party's suspension (or repudiation).
+    Suspension {
+        party: Name,
+        repudiation: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        event: Option<Name>,
+    },
+    /// The end of a party's suspension (`until`).
+    SuspensionEnd {
+        party: Name,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        event: Option<Name>,
+    },
+    /// The start of a regime.
+    Regime {
+        name: Name,
+    },
+    /// A resumption a change event records (a regime is the rulebook's).
+    Resumption {
+        event: Name,
+    },
+    /// A deadline's due date.
+    Deadline {
+        name: Name,
+    },
+    /// The day a change of a deadline took effect: an extension the
+    /// rulebook says was agreed then, or a change an event records.
+    Extension {
+        deadline: Name,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        event: Option<Name>,
+    },
+    /// A date a condition compares a time with.
+    Bound,
 }
 
 /// A related event bound to the name `some` gives it.
@@ -286,8 +468,14 @@ pub enum Reason {
     CapacityUnknown { party: Name },
     /// Who controls the place the act came from is unknown.
     ControllerUnknown { field: &'static str },
-    /// The agreement may not have bound the actor's party at the time.
-    NotInForce { why: String },
+    /// The agreement may not have bound the actor's party at the time:
+    /// why, worded (`why`, empty when `doubt` says it) or as data.
+    NotInForce {
+        #[serde(skip_serializing_if = "String::is_empty")]
+        why: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        doubt: Option<Doubt>,
+    },
     /// An excusing (or carving-out) and an upholding exception both apply,
     /// with no rank between them.
     ExceptionsConflict { excuse: Name, upholds: Name },
@@ -302,7 +490,14 @@ pub enum Reason {
     CannotDecide {
         test: Arc<str>,
         because: Option<String>,
+        /// Why, as data, when the test says it so.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        doubt: Option<Doubt>,
         decided_by: Option<DecidedBy>,
+        /// For a ceiling: the first limit whose count may or may not
+        /// exceed it.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        open: Option<super::holdings::OpenLimit>,
     },
     /// The condition is met but the occurrence is not proven.
     NotProven { occurrence: String },
@@ -323,6 +518,8 @@ pub enum Reason {
         exceptions: Vec<Name>,
         test: Option<Arc<str>>,
         because: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        doubt: Option<Doubt>,
     },
     /// A party answering under a duty to prevent took the care the
     /// rulebook's standard of conduct asks: its duty was not breached.
@@ -455,13 +652,55 @@ pub struct ElementStep {
 #[derive(Debug, Clone, Serialize)]
 pub struct Fact {
     pub event: Name,
-    pub field: &'static str,
+    pub field: FieldName,
     pub value: Name,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub computed: Option<String>,
     /// What was found from it, as data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Note>,
+}
+
+/// The field a fact was read from: one every event has (`weapon.type`),
+/// or one named at run time: a fact the rulebook declares (`force`), one
+/// weapon of several (`weapons[1].calibre`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldName {
+    Fixed(&'static str),
+    Named(Name),
+}
+
+impl FieldName {
+    pub fn as_str(&self) -> &str {
+        match self {
+            FieldName::Fixed(s) => s,
+            FieldName::Named(n) => n,
+        }
+    }
+}
+
+impl From<&'static str> for FieldName {
+    fn from(s: &'static str) -> Self {
+        FieldName::Fixed(s)
+    }
+}
+
+impl From<Name> for FieldName {
+    fn from(n: Name) -> Self {
+        FieldName::Named(n)
+    }
+}
+
+impl std::fmt::Display for FieldName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for FieldName {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 /// What a fact showed, as data the renderers word.
@@ -491,6 +730,15 @@ pub enum Note {
     Struck { party: Name },
     /// The lines with holdings disagree about whose side it is on.
     HoldersDisagree { parties: Vec<Name> },
+    /// A path read at `points` points: where it first passed over the
+    /// zone or area asked about, if it did.
+    Over {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        entered: Option<Name>,
+        points: usize,
+        /// The longest stretch left unread between two points, in metres.
+        step_m: u32,
+    },
     /// The actor is a group under this party.
     GroupUnder { party: Name },
     /// What a link to another event rests on: its own evidence, or (when it
@@ -506,6 +754,53 @@ pub enum Note {
     },
     /// The element has no definition: findings alone decide it.
     FindingsOnly,
+    /// The deadline in force at the event's time: each due instant it may
+    /// have had then (one, unless the event's time, or when a change took
+    /// effect, is uncertain), and changes of it made by then that took no
+    /// effect.
+    Deadline {
+        deadline: Name,
+        dues: Vec<DueSeen>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        refused: Vec<Name>,
+    },
+}
+
+/// A due instant of a deadline, as it bore on an event.
+#[derive(Debug, Clone, Serialize)]
+pub struct DueSeen {
+    /// As written: `2025-02-18 00:00 Asia/Jerusalem`.
+    pub due: Name,
+    /// How the rulebook sets it: `60 d after entry into force`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub how: Option<Name>,
+    /// For a due instant a change set: when, and by which event (none:
+    /// the rulebook's own `extend`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changed: Option<Changed>,
+    /// Seconds from the due instant to the event's earliest and latest
+    /// instant (negative: before it); for a due instant known only to the
+    /// day, from the day's end and from its start.
+    pub from_due: (f64, f64),
+    /// The due instant is known only to the day (`due` names it).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub day: bool,
+}
+
+/// When and by what a deadline was changed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Changed {
+    /// When it took effect, as written.
+    pub on: Name,
+    /// The event that changed it; `None`: the rulebook's `extend`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event: Option<Name>,
+    /// It brought the deadline forward rather than extending it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub earlier: bool,
+    /// When it took effect is known only to a window (`on` says it).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub uncertain: bool,
 }
 
 /// An exception tried against a met article.
@@ -618,8 +913,10 @@ impl Step {
             result,
             facts,
             unknown_because: None,
+            doubt: None,
             steps: Vec::new(),
             basis: None,
+            holdings: None,
             related: None,
         }
     }
@@ -628,6 +925,9 @@ impl Step {
     /// part with the same result, but stopping where several parts decided
     /// it together (every alternative of an `or` false).
     pub fn decisive(&self) -> &Step {
+        if matches!(self.related, Some(Related::Summed)) {
+            return self;
+        }
         let agreeing = self
             .steps
             .iter()

@@ -23,7 +23,9 @@ pub struct Event {
     /// the record does not tell.
     pub capacity: Capacity,
     pub unit: Option<Name>,
-    pub weapon: Option<Box<Weapon>>,
+    /// The weapons recorded: `None` when the record says nothing of
+    /// weapons, empty when it says there were none.
+    pub weapons: Option<Box<[Weapon]>>,
     pub place: Option<Position>,
     pub origin: Option<Position>,
     pub target: Option<Position>,
@@ -68,6 +70,32 @@ impl Event {
     pub fn inference(&self) -> Option<&Inference> {
         self.extra.as_deref().and_then(|x| x.inference.as_ref())
     }
+
+    /// The change of the agreement the act makes, if it makes one.
+    pub fn change(&self) -> Option<&Change> {
+        self.extra.as_deref().and_then(|x| x.change.as_ref())
+    }
+    /// The facts the rulebook declares that the event records.
+    pub fn facts(&self) -> &[(Name, FactValue)] {
+        self.extra.as_deref().map_or(&[][..], |x| &x.facts)
+    }
+
+    /// The value the event records for a declared fact, if any.
+    pub fn fact(&self, name: &str) -> Option<&FactValue> {
+        self.facts()
+            .iter()
+            .find(|(n, _)| &**n == name)
+            .map(|(_, v)| v)
+    }
+}
+
+/// A value of a fact the rulebook declares.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FactValue {
+    /// One of a category's values.
+    Word(Name),
+    /// A quantity: a count, or a measure in metres or seconds.
+    Number(f64),
 }
 
 /// The rare parts of an event.
@@ -78,6 +106,37 @@ pub struct Extra {
     /// recorded with their own evidence.
     pub links: Box<[(u16, Link)]>,
     pub inference: Option<Inference>,
+    /// Facts the rulebook declares, by name, in the order recorded.
+    pub facts: Box<[(Name, FactValue)]>,
+    pub change: Option<Change>,
+}
+
+/// A change of the agreement an event records: a joint statement, a
+/// mechanism's decision, a party's declaration. Names are kept as written
+/// and matched against each rulebook's own when its changes are traced.
+#[derive(Debug, Clone)]
+pub enum Change {
+    /// A deadline set anew.
+    Deadline {
+        deadline: Name,
+        /// The new due instant, or the day it is known only to, as written.
+        until: Time,
+        /// When it takes effect, if not when it was made: an instant, or
+        /// a day.
+        effective: Option<Time>,
+    },
+    /// A party's suspension, repudiation or resumption of its own
+    /// obligations: all of them (`articles` empty), or those of some
+    /// articles (their numbers as written).
+    Status {
+        kind: crate::check::StatusKind,
+        articles: Box<[Name]>,
+        /// When a suspension or repudiation ends, if it says.
+        until: Option<Time>,
+        effective: Option<Time>,
+    },
+    /// A declaration consenting to the change another event records.
+    Joins { event: Name },
 }
 
 /// Who asserts a link between two events, and on what evidence.
@@ -165,8 +224,12 @@ pub struct Grants {
 pub struct Time {
     pub from: Timestamp,
     pub to: Timestamp,
-    /// The UTC offset the observer wrote, in seconds, to show times as written.
+    /// The UTC offset the observer wrote, in seconds, to show times as
+    /// written (for a day, the offset at its start).
     pub offset: i32,
+    /// Written as whole days (`2025-09-03`, or a window from one day to
+    /// another): how many, so they are shown as written; 0 otherwise.
+    pub days: u16,
 }
 
 impl Time {
@@ -181,6 +244,8 @@ pub struct Weapon {
     /// Millimetres, as the observer wrote it.
     pub calibre_mm: Option<f64>,
     pub rounds: Option<u32>,
+    /// How many weapons of this kind: one unless the record says more.
+    pub count: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

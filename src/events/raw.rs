@@ -16,6 +16,12 @@ pub struct RawEvent {
     pub actor: Option<RawActor>,
     #[serde(default)]
     pub weapon: Option<RawWeapon>,
+    /// Several weapons, each with how many there were.
+    #[serde(default)]
+    pub weapons: Option<Vec<RawWeapon>>,
+    /// Facts the rulebook declares (categories and quantities), by name.
+    #[serde(default)]
+    pub facts: Option<RawFacts>,
     #[serde(default)]
     pub place: Option<RawPosition>,
     #[serde(default)]
@@ -58,8 +64,99 @@ pub struct RawEvent {
     /// The monitor or peacekeeping force the act was aimed at or hindered.
     #[serde(default)]
     pub affected: Option<String>,
+    /// A change of the agreement the act makes: an extension of a
+    /// deadline, a suspension, a repudiation, a resumption, or a consent
+    /// to another event's change.
+    #[serde(default)]
+    pub change: Option<RawChange>,
     #[serde(default)]
     pub summary: Option<String>,
+}
+
+/// `{deadline: withdrawal, until: ...}`, `{suspend: all}`,
+/// `{suspend: ["1.3"], effective: ...}`, `{repudiate: all}`,
+/// `{resume: all}`, or `{joins: E-1}`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChange {
+    /// The deadline it sets anew, with `until`.
+    #[serde(default)]
+    pub deadline: Option<String>,
+    /// The new due instant of the deadline, or the end of a suspension.
+    #[serde(default)]
+    pub until: Option<String>,
+    #[serde(default)]
+    pub suspend: Option<Scope>,
+    #[serde(default)]
+    pub repudiate: Option<Scope>,
+    #[serde(default)]
+    pub resume: Option<Scope>,
+    /// The event whose change this declaration consents to.
+    #[serde(default)]
+    pub joins: Option<String>,
+    /// When it takes effect, if not when it was made.
+    #[serde(default)]
+    pub effective: Option<String>,
+}
+
+/// What a suspension, repudiation or resumption covers: `all` (the whole
+/// agreement) or a list of article numbers.
+#[derive(Debug)]
+pub enum Scope {
+    All,
+    Articles(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for Scope {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ScopeVisitor;
+        impl<'de> Visitor<'de> for ScopeVisitor {
+            type Value = Scope;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("`all`, or a list of article numbers in quotes, such as `[\"1.3\"]`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scope, E> {
+                match v {
+                    "all" => Ok(Scope::All),
+                    other => Err(E::invalid_value(de::Unexpected::Str(other), &self)),
+                }
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scope, A::Error> {
+                let mut numbers = Vec::new();
+                while let Some(ArticleNumber(n)) = seq.next_element()? {
+                    numbers.push(n);
+                }
+                Ok(Scope::Articles(numbers))
+            }
+        }
+        d.deserialize_any(ScopeVisitor)
+    }
+}
+
+/// An article number: text, or a whole number (`6`); a decimal such as
+/// `1.3` must be quoted, since `1.10` would be read as `1.1`.
+struct ArticleNumber(String);
+
+impl<'de> Deserialize<'de> for ArticleNumber {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct NumberVisitor;
+        impl<'de> Visitor<'de> for NumberVisitor {
+            type Value = ArticleNumber;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an article number in quotes, such as `\"1.3\"`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ArticleNumber, E> {
+                Ok(ArticleNumber(v.to_owned()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<ArticleNumber, E> {
+                Ok(ArticleNumber(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<ArticleNumber, E> {
+                Ok(ArticleNumber(v.to_string()))
+            }
+        }
+        d.deserialize_any(NumberVisitor)
+    }
 }
 
 /// A finding: a test of the rule language that a monitor or an
@@ -199,6 +296,69 @@ pub struct RawWeapon {
     pub calibre_mm: Option<f64>,
     #[serde(default)]
     pub rounds: Option<u32>,
+    /// How many weapons of this kind; one when left out.
+    #[serde(default)]
+    pub count: Option<u32>,
+}
+
+/// `facts: {force: police, personnel: 120}`, in the order written.
+#[derive(Debug, Default)]
+pub struct RawFacts(pub Vec<(String, RawFactValue)>);
+
+/// A value of a declared fact: a category's value, or a number.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawFactValue {
+    Word(String),
+    Number(f64),
+}
+
+impl<'de> Deserialize<'de> for RawFactValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ValueVisitor;
+        impl Visitor<'_> for ValueVisitor {
+            type Value = RawFactValue;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a value's name, such as `police`, or a number")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(RawFactValue::Word(v.to_owned()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(RawFactValue::Number(v as f64))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(RawFactValue::Number(v as f64))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(RawFactValue::Number(v))
+            }
+        }
+        d.deserialize_any(ValueVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawFacts {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct FactsVisitor;
+        impl<'de> Visitor<'de> for FactsVisitor {
+            type Value = RawFacts;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("facts by name, such as `{force: police, personnel: 120}`")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawFacts, A::Error> {
+                let mut facts: Vec<(String, RawFactValue)> = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if facts.iter().any(|(k, _)| *k == key) {
+                        return Err(de::Error::custom(format!("`{key}` is given twice")));
+                    }
+                    let value = map.next_value()?;
+                    facts.push((key, value));
+                }
+                Ok(RawFacts(facts))
+            }
+        }
+        d.deserialize_map(FactsVisitor)
+    }
 }
 
 #[derive(Debug, Deserialize)]

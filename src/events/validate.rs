@@ -3,10 +3,9 @@
 
 use jiff::Timestamp;
 
+use super::day::{self, DayZone};
 use super::findings::finding;
-use super::model::{
-    Effects, Event, Evidence, Extra, Grade, Grants, Inference, Link, Point, Time, Weapon,
-};
+use super::model::{Effects, Event, Evidence, Extra, Grade, Grants, Inference, Link, Point, Time};
 use super::position::{Bearing, Position};
 use super::raw::{
     RawEvent, RawEvidence, RawImplied, RawImpliedPosition, RawPoint, RawPosition, RawTime,
@@ -33,7 +32,7 @@ pub fn validate(
     if raw.id.trim().is_empty() {
         note("the event has an empty `id`".into());
     }
-    let time = time(&raw.time).map_err(&mut note).ok();
+    let time = time(&raw.time, &vocab.day_zone()).map_err(&mut note).ok();
     let act = vocab.act(&raw.act);
     if act.is_none() {
         note(unknown("act", &raw.act, &vocab.act_names()));
@@ -65,16 +64,16 @@ pub fn validate(
         }
         found
     });
-    let weapon = raw.weapon.map(|w| {
-        if w.calibre_mm.is_some_and(|c| !(c.is_finite() && c > 0.0)) {
-            note("`weapon.calibre_mm` must be a positive number of millimetres".into());
-        }
-        Box::new(Weapon {
-            kind: w.kind.map(|k| names.intern(&k)),
-            calibre_mm: w.calibre_mm,
-            rounds: w.rounds,
-        })
-    });
+    let weapons = super::weapons::weapons(raw.weapon, raw.weapons, names)
+        .map_err(|p| p.into_iter().for_each(&mut note))
+        .ok()
+        .flatten();
+    let facts = match raw.facts {
+        Some(f) => super::facts::facts(f, vocab, names)
+            .map_err(|p| p.into_iter().for_each(&mut note))
+            .unwrap_or_default(),
+        None => Box::default(),
+    };
     let place = raw
         .place
         .and_then(|p| position("place", &p).map_err(&mut note).ok());
@@ -123,17 +122,28 @@ pub fn validate(
             damage: e.damage.map(Into::into),
         })
     });
+    let ends = time.map(|t: Time| t.to);
+    let change = raw.change.and_then(|c| {
+        super::change::change(c, &raw.id, ends, vocab, names)
+            .map_err(&mut note)
+            .ok()
+    });
     let has_place = place.is_some() || origin.is_some();
     let grants = raw
         .grants
         .and_then(|g| grants(g, has_place, names).map_err(&mut note).ok());
-    let extra = (!findings.is_empty() || !links.is_empty()).then(|| {
-        Box::new(Extra {
-            findings: findings.into_boxed_slice(),
-            links: links.into_boxed_slice(),
-            inference: None,
-        })
-    });
+    let extra =
+        (!findings.is_empty() || !links.is_empty() || change.is_some() || !facts.is_empty()).then(
+            || {
+                Box::new(Extra {
+                    findings: findings.into_boxed_slice(),
+                    links: links.into_boxed_slice(),
+                    inference: None,
+                    change,
+                    facts,
+                })
+            },
+        );
     let event = match (problems.is_empty(), time, act, capacity) {
         (true, Some(time), Some(act), Some(capacity)) => Event {
             id: raw.id.into(),
@@ -144,7 +154,7 @@ pub fn validate(
             party,
             capacity,
             unit: unit.map(|u| names.intern(&u)),
-            weapon,
+            weapons,
             place,
             origin,
             target,
@@ -248,7 +258,7 @@ fn implied(
         None => format!("{}/{}", parent.id, n + 1).into(),
     };
     let time = match &raw.time {
-        Some(t) => time(t).map_err(|e| format!("`{at}.time`: {e}"))?,
+        Some(t) => time(t, &vocab.day_zone()).map_err(|e| format!("`{at}.time`: {e}"))?,
         None => parent.time,
     };
     let pick = |field: &str, p: Option<RawImpliedPosition>| -> Result<Option<Position>, String> {
@@ -299,10 +309,13 @@ fn implied(
         extra: Some(Box::new(Extra {
             findings: findings.into_boxed_slice(),
             links: Box::default(),
+            change: None,
             inference: Some(Inference {
                 parent: parent.id.clone(),
                 because: raw.because.into(),
             }),
+            // The act is its actor's: what the event records of them holds.
+            facts: parent.facts().into(),
         })),
         ..parent.clone()
     })
@@ -362,31 +375,65 @@ fn grants(
     }))
 }
 
-fn time(raw: &RawTime) -> Result<Time, String> {
+/// An instant, a day, or a window between two of them (a day as an end
+/// stands for its first instant at the start, its last at the end).
+fn time(raw: &RawTime, zone: &DayZone<'_>) -> Result<Time, String> {
     match raw {
-        RawTime::At(at) => {
-            let (at, offset) = instant(at)?;
-            Ok(Time {
-                from: at,
-                to: at,
-                offset,
-            })
-        }
+        RawTime::At(at) => instant_or_day(at, zone),
         RawTime::Window { from, to } => {
-            let (from, offset) = instant(from)?;
-            let (to, _) = instant(to)?;
+            let (start, end) = (day::parse(from, zone), day::parse(to, zone));
+            let (from, offset) = match &start {
+                Some(d) => d.clone().map(|d| (d.first, d.offset))?,
+                None => instant(from)?,
+            };
+            let to = match &end {
+                Some(d) => d.clone()?.last,
+                None => instant(to)?.0,
+            };
             if to < from {
                 return Err("the time window ends before it starts".into());
             }
-            Ok(Time { from, to, offset })
+            // Whole days from one to another are shown as days.
+            let days = match (start, end) {
+                (Some(Ok(a)), Some(Ok(b))) => {
+                    u16::try_from(a.date.until(b.date).map_or(0, |s| s.get_days()) + 1).unwrap_or(0)
+                }
+                _ => 0,
+            };
+            Ok(Time {
+                from,
+                to,
+                offset,
+                days,
+            })
         }
     }
+}
+
+/// An instant, or a day as every instant of it.
+pub(super) fn instant_or_day(text: &str, zone: &DayZone<'_>) -> Result<Time, String> {
+    if let Some(day) = day::parse(text, zone) {
+        let d = day?;
+        return Ok(Time {
+            from: d.first,
+            to: d.last,
+            offset: d.offset,
+            days: 1,
+        });
+    }
+    let (at, offset) = instant(text)?;
+    Ok(Time {
+        from: at,
+        to: at,
+        offset,
+        days: 0,
+    })
 }
 
 /// An RFC 3339 time; the offset is required, so no time is ever guessed.
 fn instant(text: &str) -> Result<(Timestamp, i32), String> {
     let at: Timestamp = text.parse().map_err(|_| {
-        format!("`{text}` is not an RFC 3339 time with a UTC offset, such as `2015-08-20T15:52:00+09:00`")
+        format!("`{text}` is not an RFC 3339 time with a UTC offset, such as `2015-08-20T15:52:00+09:00`, nor a day, such as `2015-08-20`")
     })?;
     Ok((at, offset_seconds(text)))
 }

@@ -5,7 +5,8 @@
 //! another, where a rulebook declares one (see `counterparts.rs`).
 
 use super::counterparts::Via;
-use crate::check::{ActIdx, PartyIdx, Rulebook};
+use crate::ast::Unit;
+use crate::check::{ActIdx, DeclaredFact, PartyIdx, Rulebook};
 use crate::name::Name;
 
 /// What validation needs to know about names.
@@ -23,6 +24,77 @@ pub trait Vocab {
     /// about another event too.
     fn element(&self, name: &str) -> Option<bool>;
     fn element_names(&self) -> Vec<&str>;
+    /// Whether a deadline of this name is declared (a change may set it anew).
+    fn deadline(&self, name: &str) -> bool {
+        self.deadline_names().contains(&name)
+    }
+    fn deadline_names(&self) -> Vec<&str>;
+    /// Whether an article of this number is declared (a change may suspend it).
+    fn article(&self, number: &str) -> bool {
+        self.article_numbers().contains(&number)
+    }
+    fn article_numbers(&self) -> Vec<&str>;
+    /// The time zone a day written without one is read in: that of the
+    /// rulebook's entry into force, or the zones of several rulebooks when
+    /// they disagree.
+    fn day_zone(&self) -> super::DayZone<'_>;
+    /// A fact the rulebook declares, and the values it takes.
+    fn fact(&self, name: &str) -> Option<FactSpec<'_>>;
+    fn fact_names(&self) -> Vec<&str>;
+}
+
+/// The values a declared fact takes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FactSpec<'a> {
+    /// One of a category's values.
+    Category(&'a [Name]),
+    /// A whole number, 0 or more.
+    Count,
+    /// A measure, recorded in this unit.
+    Measure(Unit),
+}
+
+/// A declared fact as one rulebook of several declares it.
+#[derive(Debug, Clone, PartialEq)]
+enum OwnedSpec {
+    Category(Vec<Name>),
+    Count,
+    Measure(Unit),
+}
+
+impl OwnedSpec {
+    fn of(spec: FactSpec<'_>) -> OwnedSpec {
+        match spec {
+            FactSpec::Category(values) => OwnedSpec::Category(values.to_vec()),
+            FactSpec::Count => OwnedSpec::Count,
+            FactSpec::Measure(u) => OwnedSpec::Measure(u),
+        }
+    }
+
+    fn borrowed(&self) -> FactSpec<'_> {
+        match self {
+            OwnedSpec::Category(values) => FactSpec::Category(values),
+            OwnedSpec::Count => FactSpec::Count,
+            OwnedSpec::Measure(u) => FactSpec::Measure(*u),
+        }
+    }
+}
+
+/// A rulebook's own fact, as events may record it.
+fn declared<'r>(r: &'r Rulebook, name: &str) -> Option<FactSpec<'r>> {
+    Some(match r.declared_fact(name)? {
+        DeclaredFact::Category(c) => FactSpec::Category(&c.values),
+        DeclaredFact::Quantity(q) => match q.unit {
+            None => FactSpec::Count,
+            Some(u) => FactSpec::Measure(u),
+        },
+    })
+}
+
+/// The names of a rulebook's own facts.
+fn declared_names(r: &Rulebook) -> impl Iterator<Item = &str> {
+    let categories = r.categories.iter().map(|c| &*c.name);
+    categories.chain(r.quantities.iter().map(|q| &*q.name))
 }
 
 /// The words naming the sides of a rulebook's line: the parties holding
@@ -95,6 +167,26 @@ impl Vocab for Rulebook {
     fn element_names(&self) -> Vec<&str> {
         self.elements.iter().map(|e| &*e.name).collect()
     }
+
+    fn deadline_names(&self) -> Vec<&str> {
+        self.deadlines.iter().map(|d| d.name.as_str()).collect()
+    }
+
+    fn article_numbers(&self) -> Vec<&str> {
+        self.articles.iter().map(|a| &*a.number).collect()
+    }
+
+    fn day_zone(&self) -> super::DayZone<'_> {
+        Ok(&self.in_force.tz)
+    }
+
+    fn fact(&self, name: &str) -> Option<FactSpec<'_>> {
+        declared(self, name)
+    }
+
+    fn fact_names(&self) -> Vec<&str> {
+        declared_names(self).collect()
+    }
 }
 
 /// The parties and acts of several rulebooks, with each rulebook's own
@@ -121,6 +213,18 @@ pub struct Vocabulary {
     zones: Vec<Name>,
     /// Elements, and whether each is about another event too.
     elements: Vec<(Name, bool)>,
+    /// Deadlines and article numbers of any of the rulebooks.
+    deadlines: Vec<Name>,
+    articles: Vec<Name>,
+    /// The zone of the rulebooks' entries into force, if they share one;
+    /// otherwise each zone's name, in rulebook order.
+    day_zone: Result<jiff::tz::TimeZone, Vec<String>>,
+    /// Declared facts, as the first rulebook to declare each does (with
+    /// the values every rulebook gives a category of that name).
+    facts: Vec<(Name, OwnedSpec)>,
+    /// `facts_in[r]`: each fact as rulebook `r` declares it, to tell which
+    /// of an event's facts it can read.
+    facts_in: Vec<Vec<(Name, OwnedSpec)>>,
 }
 
 impl Vocabulary {
@@ -175,7 +279,30 @@ impl Vocabulary {
         let mut lines: Vec<(Name, Vec<String>)> = Vec::new();
         let mut zones: Vec<Name> = Vec::new();
         let mut elements: Vec<(Name, bool)> = Vec::new();
+        let mut deadlines: Vec<Name> = Vec::new();
+        let mut articles: Vec<Name> = Vec::new();
+        let mut facts: Vec<(Name, OwnedSpec)> = Vec::new();
+        let mut facts_in = Vec::new();
         for r in rulebooks {
+            let own: Vec<(Name, OwnedSpec)> = declared_names(r)
+                .filter_map(|n| Some((n.into(), OwnedSpec::of(declared(r, n)?))))
+                .collect();
+            for (name, spec) in &own {
+                match facts.iter_mut().find(|(n, _)| n == name) {
+                    Some((_, OwnedSpec::Category(known))) => {
+                        if let OwnedSpec::Category(values) = spec {
+                            for v in values {
+                                if !known.contains(v) {
+                                    known.push(v.clone());
+                                }
+                            }
+                        }
+                    }
+                    Some(_) => {}
+                    None => facts.push((name.clone(), spec.clone())),
+                }
+            }
+            facts_in.push(own);
             for l in &r.lines {
                 let sides = sides_of(r, l);
                 match lines.iter_mut().find(|(n, _)| **n == *l.name) {
@@ -199,6 +326,16 @@ impl Vocabulary {
                     elements.push((e.name.clone(), e.param.is_some()));
                 }
             }
+            for d in &r.deadlines {
+                if !deadlines.iter().any(|n| **n == *d.name) {
+                    deadlines.push(d.name.as_str().into());
+                }
+            }
+            for a in &r.articles {
+                if !articles.contains(&a.number) {
+                    articles.push(a.number.clone());
+                }
+            }
         }
         Vocabulary {
             acts,
@@ -210,7 +347,51 @@ impl Vocabulary {
             lines,
             zones,
             elements,
+            deadlines,
+            articles,
+            day_zone: shared_zone(rulebooks),
+            facts,
+            facts_in,
         }
+    }
+
+    /// Whether rulebook `r` can read a fact an event records: it declares
+    /// the fact alike, and (for a category) the value.
+    pub fn reads(&self, r: usize, name: &str, value: &crate::events::FactValue) -> bool {
+        use crate::events::FactValue;
+        let Some((_, own)) = self.facts_in[r].iter().find(|(n, _)| &**n == name) else {
+            return false;
+        };
+        let Some((_, first)) = self.facts.iter().find(|(n, _)| &**n == name) else {
+            return false;
+        };
+        // A value was validated against the first rulebook's declaration:
+        // another reads it only if it declares the fact alike.
+        match (own, value) {
+            (OwnedSpec::Category(values), FactValue::Word(w)) => values.contains(w),
+            (OwnedSpec::Count, FactValue::Number(_)) => *first == OwnedSpec::Count,
+            (OwnedSpec::Measure(a), FactValue::Number(_)) => {
+                matches!(first, OwnedSpec::Measure(b) if a.dimension() == b.dimension())
+            }
+            (OwnedSpec::Category(_), FactValue::Number(_))
+            | (OwnedSpec::Count | OwnedSpec::Measure(_), FactValue::Word(_)) => false,
+        }
+    }
+}
+
+/// The zone every rulebook's entry into force is written in, or the names
+/// of the zones when they differ.
+fn shared_zone(rulebooks: &[&Rulebook]) -> Result<jiff::tz::TimeZone, Vec<String>> {
+    let mut names: Vec<String> = Vec::new();
+    for r in rulebooks {
+        let name = r.in_force.tz.iana_name().unwrap_or("UTC").to_owned();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    match (names.len(), rulebooks.first()) {
+        (1, Some(r)) => Ok(r.in_force.tz.clone()),
+        _ => Err(names),
     }
 }
 
@@ -255,5 +436,64 @@ impl Vocab for Vocabulary {
 
     fn element_names(&self) -> Vec<&str> {
         self.elements.iter().map(|(n, _)| &**n).collect()
+    }
+
+    fn deadline_names(&self) -> Vec<&str> {
+        self.deadlines.iter().map(|n| &**n).collect()
+    }
+
+    fn article_numbers(&self) -> Vec<&str> {
+        self.articles.iter().map(|n| &**n).collect()
+    }
+
+    fn day_zone(&self) -> super::DayZone<'_> {
+        self.day_zone.as_ref().map_err(Vec::as_slice)
+    }
+
+    fn fact(&self, name: &str) -> Option<FactSpec<'_>> {
+        let (_, spec) = self.facts.iter().find(|(n, _)| &**n == name)?;
+        Some(spec.borrowed())
+    }
+
+    fn fact_names(&self) -> Vec<&str> {
+        self.facts.iter().map(|(n, _)| &**n).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::events::FactValue;
+
+    fn book(facts: &str) -> Rulebook {
+        let text = format!(
+            "agreement \"V\" {{\n  in force 2025-09-03 00:00 Europe/Kyiv\n  party A \"A\"\n  party B \"B\"\n}}\nact fire \"fire\"\n{facts}\n"
+        );
+        crate::compile(&crate::span::Source::new("v.truce", text))
+            .unwrap()
+            .rulebook
+    }
+
+    #[test]
+    fn several_rulebooks_each_read_only_the_facts_they_declare_alike() {
+        let a = book(
+            "category force_kind [army, police]\nquantity personnel count\nquantity range in km",
+        );
+        let b = book("category force_kind [army, militia]\nquantity personnel in m");
+        let v = Vocabulary::of(&[&a, &b]);
+        // Events may use any value either declares.
+        let Some(FactSpec::Category(values)) = v.fact("force_kind") else {
+            panic!()
+        };
+        let values: Vec<&str> = values.iter().map(|n| &**n).collect();
+        assert_eq!(values, ["army", "police", "militia"]);
+        let word = |w: &str| FactValue::Word(w.into());
+        assert!(v.reads(0, "force_kind", &word("police")));
+        assert!(!v.reads(1, "force_kind", &word("police")));
+        assert!(v.reads(1, "force_kind", &word("militia")));
+        // A count to one is a length to the other: not read alike.
+        assert!(v.reads(0, "personnel", &FactValue::Number(3.0)));
+        assert!(!v.reads(1, "personnel", &FactValue::Number(3.0)));
+        assert!(!v.reads(1, "range", &FactValue::Number(3.0)));
     }
 }

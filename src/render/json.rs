@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::eval::{
-    DiligenceTrial, DoctrineSetting, ExceptionTrial, Implication, Outcome, PatternRun, Proof,
-    Reason, Responsibility, State, Step, Translation, Verdict,
+    ChangeTrial, DiligenceTrial, DoctrineSetting, ExceptionTrial, Implication, Outcome, PatternRun,
+    Proof, Reason, Responsibility, State, Step, Translation, Verdict,
 };
 use crate::events::Rejection;
 use crate::report::{Adjudication, Input, Outside, Totals};
@@ -35,6 +35,9 @@ struct VerdictView<'a> {
     /// Names of the record read in the instrument's own, by counterparts.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     translated: Vec<TranslationView<'a>>,
+    /// For an act that changes the agreement, or joins another's change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    change: Option<ChangeView<'a>>,
     articles: Vec<FindingView<'a>>,
     explanation: Explanation<'a>,
 }
@@ -53,6 +56,14 @@ struct OutsideView<'a> {
     #[serde(flatten)]
     data: &'a Outside,
     reason: String,
+}
+
+/// A change as data, with its effect worded beside it.
+#[derive(Serialize)]
+struct ChangeView<'a> {
+    #[serde(flatten)]
+    trial: &'a ChangeTrial,
+    effect_words: String,
 }
 
 #[derive(Serialize)]
@@ -110,6 +121,10 @@ fn view(v: &Verdict) -> VerdictView<'_> {
                 text: super::words::translation(t),
             })
             .collect(),
+        change: v.change.as_ref().map(|c| ChangeView {
+            trial: c,
+            effect_words: super::words::change(c, &v.event),
+        }),
         articles: v
             .articles
             .iter()

@@ -163,6 +163,12 @@ pub fn verdict(v: &Verdict, detail: Detail) -> String {
     for t in &v.translated {
         let _ = writeln!(out, "  {}", clean(&words::translation(t)));
     }
+    if let Some(c) = &v.change {
+        let _ = writeln!(out, "  change: {}", clean(&words::change(c, &v.event)));
+        if let Some(consents) = words::consents(c) {
+            let _ = writeln!(out, "    {}", clean(&consents));
+        }
+    }
     step(&mut out, &v.in_force, 1);
     for f in &v.articles {
         finding(&mut out, f, detail);
@@ -306,7 +312,7 @@ fn step(out: &mut String, s: &Step, depth: usize) {
                 ": tried and not listed; none meets the test for certain"
             }
         },
-        Some(Related::Quantifier(_) | Related::Tried(_)) | None => "",
+        Some(Related::Quantifier(_) | Related::Tried(_) | Related::Summed) | None => "",
     };
     let condition = clean(&s.condition);
     let _ = writeln!(out, "{pad}{} {condition}{untried}", mark(s.result));
@@ -330,11 +336,17 @@ fn step(out: &mut String, s: &Step, depth: usize) {
             clean(&note)
         );
     }
-    if let Some(why) = &s.unknown_because {
+    let why = s.doubt.as_ref().map(words::doubt);
+    if let Some(why) = why.as_ref().or(s.unknown_because.as_ref()) {
         let _ = writeln!(out, "{pad}    unknown: {}", clean(why));
     }
     if let Some(b) = &s.basis {
         for line in words::basis(b, &s.condition) {
+            let _ = writeln!(out, "{pad}    {}", clean(&line));
+        }
+    }
+    if let Some(h) = &s.holdings {
+        for line in words::holdings(h) {
             let _ = writeln!(out, "{pad}    {}", clean(&line));
         }
     }

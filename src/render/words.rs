@@ -4,8 +4,10 @@
 
 use crate::ast::CounterpartKind;
 use crate::eval::{
-    ActorRole, Basis, DecidedBy, DiligenceTrial, Duty, FailedElement, FailedExcuse, Note,
-    Perpetrator, PreventBecause, Reason, Responsibility, Translated, Translation, Truth, Weighed,
+    ActorRole, Allowed, Basis, ChangeEffect, ChangeTrial, ChangeWhat, CountedWhat, DayOf,
+    DecidedBy, DiligenceTrial, Doubt, DueSeen, Duty, FailedElement, FailedExcuse, Holdings, Note,
+    OpenLimit, Perpetrator, PreventBecause, Range, Reason, Refusal, ReportCount, Responsibility,
+    Translated, Translation, Truth, UnitCount, Way, Weighed, span_words,
 };
 use crate::events::{FindingTest, Object};
 use crate::report::Outside;
@@ -35,7 +37,8 @@ pub fn reason(r: &Reason) -> String {
         Reason::ControllerUnknown { field } => format!(
             "met, but who controls the {field} is unknown, so which party had to prevent the act cannot be decided"
         ),
-        Reason::NotInForce { why } => {
+        Reason::NotInForce { why, doubt } => {
+            let why = doubt.as_ref().map_or_else(|| why.clone(), self::doubt);
             format!("the agreement may not have bound the actor's party: {why}")
         }
         Reason::ExceptionsConflict { excuse, upholds } => format!(
@@ -53,9 +56,19 @@ pub fn reason(r: &Reason) -> String {
         ),
         Reason::CannotDecide {
             test,
+            open: Some(limit),
+            ..
+        } => format!("cannot decide `{test}`: {}", open_limit(limit)),
+        Reason::CannotDecide {
+            test,
             because,
+            doubt,
             decided_by,
-        } => format!("cannot decide `{test}`: {}", open(because, *decided_by)),
+            open: None,
+        } => {
+            let because = doubt.as_ref().map(self::doubt).or_else(|| because.clone());
+            format!("cannot decide `{test}`: {}", open(&because, *decided_by))
+        }
         Reason::NotProven { occurrence } => {
             format!("condition met, but occurrence is not proven: {occurrence}")
         }
@@ -72,7 +85,9 @@ pub fn reason(r: &Reason) -> String {
             exceptions,
             test,
             because,
+            doubt,
         } => {
+            let because = doubt.as_ref().map(self::doubt).or_else(|| because.clone());
             let names: Vec<String> = exceptions.iter().map(|x| format!("`{x}`")).collect();
             let word = if names.len() == 1 {
                 "exception"
@@ -355,6 +370,14 @@ pub fn note(n: &Note) -> String {
             format!("the lines disagree: {}", parties.join(" or "))
         }
         Note::GroupUnder { party } => format!("a group under `{party}`"),
+        Note::Over {
+            entered,
+            points,
+            step_m,
+        } => match entered {
+            Some(at) => format!("it passes over at {at}"),
+            None => format!("read at {points} points along it, no more than {step_m} m apart"),
+        },
         Note::Link {
             by,
             own_evidence,
@@ -384,6 +407,256 @@ pub fn note(n: &Note) -> String {
             format!("the link,{by} rests on {items}: it {meets} {standard}")
         }
         Note::FindingsOnly => "no definition in the rulebook: only a finding decides it".to_owned(),
+        Note::Deadline {
+            deadline,
+            dues,
+            refused,
+        } => {
+            let mut parts: Vec<String> = dues.iter().map(|d| due(deadline, d)).collect();
+            if !refused.is_empty() {
+                let word = if refused.len() == 1 { "change" } else { "changes" };
+                parts.push(format!(
+                    "the {word} of it by {} took no effect",
+                    refused.join(", ")
+                ));
+            }
+            parts.join("; ")
+        }
+    }
+}
+
+/// `deadline `withdrawal` due 1953-07-30 22:00 Asia/Seoul: 72 h after entry
+/// into force; 1 d before it`, naming the change that set it, if one did.
+fn due(deadline: &str, d: &DueSeen) -> String {
+    let how = d.how.as_deref().map_or(String::new(), |h| format!(": {h}"));
+    let changed = d.changed.as_ref().map_or(String::new(), |c| {
+        let verb = if c.earlier {
+            "brought forward"
+        } else {
+            "extended"
+        };
+        let by = c
+            .event
+            .as_deref()
+            .map_or(String::new(), |e| format!(" by {e}"));
+        if c.uncertain {
+            format!(", as {verb}{by}, taking effect {}", c.on)
+        } else {
+            format!(", as {verb} on {}{by}", c.on)
+        }
+    });
+    let (lo, hi) = d.from_due;
+    let relation = if lo >= 0.0 {
+        format!("{} after it", span_words(lo, hi))
+    } else if hi <= 0.0 {
+        format!("{} before it", span_words(-hi, -lo))
+    } else if d.day {
+        "on its day".to_owned()
+    } else {
+        "the window spans it".to_owned()
+    };
+    format!(
+        "deadline `{deadline}` due {}{how}{changed}; {relation}",
+        d.due
+    )
+}
+
+/// A change an event records and what became of it, in one line:
+/// `deadline `withdrawal` until …: in effect from …, on the consent of `IL` and `LB` together`.
+/// `own` is the judged event: a declaration joining another's change says so.
+pub fn change(c: &ChangeTrial, own: &str) -> String {
+    let what = c
+        .what
+        .as_ref()
+        .map_or_else(|| "a change".to_owned(), change_what);
+    let joins = if *c.event == *own {
+        String::new()
+    } else {
+        format!("joins the change {}: ", c.event)
+    };
+    let effect = match &c.effect {
+        ChangeEffect::Effective {
+            from,
+            uncertain,
+            by,
+            retroactive,
+            not_before,
+        } => {
+            let from = if *uncertain {
+                format!("some time {from}")
+            } else {
+                from.clone()
+            };
+            let when = if *retroactive {
+                " (before it was made: the parties together agreed so)".to_owned()
+            } else {
+                not_before.as_ref().map_or(String::new(), |asked| {
+                    format!(", not from {asked} as it says: only the parties together may give a change effect before it is made")
+                })
+            };
+            let by = match by {
+                Allowed::EachParty => "as each party may declare for itself".to_owned(),
+                together => format!("on the consent of {}", allowed(together)),
+            };
+            format!("in effect from {from}, {by}{when}")
+        }
+        ChangeEffect::NotEffective { why } => format!("no effect: {}", refusal(why)),
+    };
+    format!("{joins}{what}: {effect}")
+}
+
+/// The declarations a change rests on: `LB-1 (LB), established; IL-1 (IL), not established`.
+pub fn consents(c: &ChangeTrial) -> Option<String> {
+    if c.consents.is_empty() {
+        return None;
+    }
+    let standard = c.consents[0].standard.replace('_', " ");
+    let items: Vec<String> = c
+        .consents
+        .iter()
+        .map(|x| {
+            let party = x.party.as_deref().unwrap_or("unknown");
+            let state = if x.established {
+                "established"
+            } else {
+                "not established"
+            };
+            format!("{} ({party}), {state}", x.event)
+        })
+        .collect();
+    Some(format!(
+        "declarations weighed ({standard}): {}",
+        items.join("; ")
+    ))
+}
+
+fn change_what(w: &ChangeWhat) -> String {
+    match w {
+        ChangeWhat::Deadline { deadline, until } => {
+            format!("deadline `{deadline}` set to {until}")
+        }
+        ChangeWhat::Status {
+            status,
+            articles,
+            until,
+        } => {
+            let scope = if articles.is_empty() {
+                "the agreement".to_owned()
+            } else {
+                let word = if articles.len() == 1 {
+                    "article"
+                } else {
+                    "articles"
+                };
+                format!("{word} {}", articles.join(", "))
+            };
+            let until = until
+                .as_ref()
+                .map_or(String::new(), |u| format!(" until {u}"));
+            format!("{} of {scope}{until}", status.word())
+        }
+    }
+}
+
+/// `` `IL` and `LB` together ``, `each party, for itself`
+fn allowed(a: &Allowed) -> String {
+    match a {
+        Allowed::EachParty => "each party, for itself".to_owned(),
+        Allowed::Together { parties } => {
+            let names: Vec<String> = parties.iter().map(|p| format!("`{p}`")).collect();
+            match names.as_slice() {
+                [one] => one.clone(),
+                _ => format!("{} together", names.join(" and ")),
+            }
+        }
+    }
+}
+
+fn refusal(r: &Refusal) -> String {
+    match r {
+        Refusal::NoRule => "the rulebook lets no one make this change".to_owned(),
+        Refusal::Consents { ways } => {
+            let ways: Vec<String> = ways.iter().map(way).collect();
+            format!("the rulebook allows it {}", ways.join("; or "))
+        }
+        Refusal::Doctrine { doctrine, setting } => format!(
+            "the consents are there, but the rule that allows it has no effect under doctrine `{doctrine}` = `{setting}`"
+        ),
+        Refusal::JoinsNothing { event } => {
+            format!("it joins {event}, which states no change this instrument reads")
+        }
+    }
+}
+
+/// `by `IL` and `LB` together, and `LB`'s consent is not recorded`
+fn way(w: &Way) -> String {
+    if w.not_by_a_party {
+        return "by each party, for itself, and it was not declared by a party".to_owned();
+    }
+    let lacking: Vec<String> = w
+        .missing
+        .iter()
+        .map(|m| match &m.not_established {
+            Some(e) => format!("`{}`'s consent ({e}) is not established", m.party),
+            None => format!("`{}`'s consent is not recorded", m.party),
+        })
+        .collect();
+    format!("by {}, and {}", allowed(&w.by), lacking.join(", and "))
+}
+
+/// Why a test could not be decided: `entry into force is known only to
+/// the day, 2025-09-03 Europe/Kyiv, and the event's time falls on that
+/// day: which came first is unknown`.
+pub fn doubt(d: &Doubt) -> String {
+    match d {
+        Doubt::WithinDay {
+            of: DayOf::Bound,
+            day,
+        } => format!(
+            "the bound, {day}, is a whole day, not an instant, and the event's time falls on that day: which came first is unknown"
+        ),
+        Doubt::WithinDay { of, day } => format!(
+            "{} is known only to the day, {day}, and the event's time falls on that day: which came first is unknown",
+            day_of(of)
+        ),
+    }
+}
+
+/// What an instant known only to the day is.
+fn day_of(of: &DayOf) -> String {
+    // A change an event records is named by that event.
+    let by = |event: &Option<crate::name::Name>| {
+        event
+            .as_ref()
+            .map_or(String::new(), |e| format!(" (declared by {e})"))
+    };
+    match of {
+        DayOf::EntryIntoForce => "entry into force".to_owned(),
+        DayOf::Suspension {
+            party,
+            repudiation: false,
+            event,
+        } => format!("the start of `{party}`'s suspension{}", by(event)),
+        DayOf::Suspension {
+            party,
+            repudiation: true,
+            event,
+        } => format!("`{party}`'s repudiation{}", by(event)),
+        DayOf::SuspensionEnd { party, event } => {
+            format!("the end of `{party}`'s suspension{}", by(event))
+        }
+        DayOf::Regime { name } => format!("the start of regime `{name}`"),
+        DayOf::Resumption { event } => format!("the resumption declared by {event}"),
+        DayOf::Deadline { name } => format!("deadline `{name}`"),
+        DayOf::Extension {
+            deadline,
+            event: None,
+        } => format!("the extension of deadline `{deadline}`"),
+        DayOf::Extension {
+            deadline,
+            event: Some(e),
+        } => format!("the change of deadline `{deadline}` by {e}"),
+        DayOf::Bound => "the bound".to_owned(),
     }
 }
 
@@ -395,6 +668,111 @@ pub fn diligence(d: &DiligenceTrial) -> String {
         Truth::Unknown => "whether the party failed in its duty is open",
     };
     format!("standard of conduct `{}`: {verdict}", d.diligence)
+}
+
+/// `` `SY` holds 5900 to 6200 personnel, and ceiling `first_10km` allows at most 6000 ``
+fn open_limit(l: &OpenLimit) -> String {
+    format!(
+        "`{}` holds {} {}, and ceiling `{}` allows at most {}",
+        l.party,
+        amount(l.total),
+        counted(&l.counted),
+        l.ceiling,
+        l.at_most
+    )
+}
+
+/// `personnel`, `weapons of class `tank``, `weapons`
+fn counted(c: &CountedWhat) -> String {
+    match c {
+        CountedWhat::Quantity { name } => name.to_string(),
+        CountedWhat::Weapons { class: Some(k) } => format!("weapons of class `{k}`"),
+        CountedWhat::Weapons { class: None } => "weapons".to_owned(),
+    }
+}
+
+/// `3400`, `0 to 300`, `at least 40`, `an unknown number of`
+fn amount(r: Range) -> String {
+    match r.most {
+        Some(m) if m == r.least => m.to_string(),
+        Some(m) => format!("{} to {m}", r.least),
+        None if r.least == 0 => "an unknown number of".to_owned(),
+        None => format!("at least {}", r.least),
+    }
+}
+
+/// A party's holdings as a ceiling counted them: a line for the count,
+/// one per limit, then one per unit counted.
+pub fn holdings(h: &Holdings) -> Vec<String> {
+    let mut lines = vec![format!(
+        "holdings of `{}` in zone `{}` at {}, under ceiling `{}`:",
+        h.party, h.zone, h.at, h.ceiling
+    )];
+    for l in &h.limits {
+        let verdict = match l.exceeded {
+            Truth::True => "exceeded",
+            Truth::False => "within the limit",
+            Truth::Unknown => "may or may not exceed it",
+        };
+        lines.push(format!(
+            "  {} {}, at most {}: {verdict}",
+            amount(l.total),
+            counted(&l.counted),
+            l.at_most
+        ));
+    }
+    if h.units.is_empty() {
+        lines.push("  no unit of theirs is reported in the zone".to_owned());
+    }
+    for u in &h.units {
+        lines.push(format!("  {}", unit_count(h, u)));
+    }
+    if h.omitted > 0 {
+        lines.push(format!(
+            "  and {} more unit(s), counted in the totals",
+            h.omitted
+        ));
+    }
+    lines
+}
+
+/// `61st Brigade: 3400 personnel, 50 weapons of class `tank` (report B-4 at …)`
+fn unit_count(h: &Holdings, u: &UnitCount) -> String {
+    let who = match &u.unit {
+        Some(name) => name.to_string(),
+        None => "a report naming no unit".to_owned(),
+    };
+    // What it adds to no limit goes unsaid.
+    let adds: Vec<String> = u
+        .adds
+        .iter()
+        .zip(&h.limits)
+        .filter(|(a, _)| **a != Range::ZERO)
+        .map(|(a, l)| format!("{} {}", amount(*a), counted(&l.counted)))
+        .collect();
+    let reports: Vec<String> = u.reports.iter().map(report_count).collect();
+    let which = match reports.as_slice() {
+        [one] => format!("report {one}"),
+        several => format!("the latest report is one of {}", several.join("; ")),
+    };
+    let unreported = if u.maybe_unreported {
+        "; it may not have been reported yet"
+    } else {
+        ""
+    };
+    format!("{who}: {} ({which}{unreported})", adds.join(", "))
+}
+
+/// `B-4 at 2019-05-15T09:00:00+03:00, its place may lie outside the zone`
+fn report_count(r: &ReportCount) -> String {
+    let mut text = format!("{} at {}", r.event, r.time);
+    if r.inside == Truth::Unknown {
+        text.push_str(", its place may lie outside the zone");
+    }
+    if r.report == Truth::Unknown {
+        text.push_str(", and whether it reports holdings is unknown");
+    }
+    text
 }
 
 /// A reason reads the same wherever it is shown.

@@ -10,6 +10,7 @@ use crate::ast::*;
 use crate::span::{Source, Span, Spanned};
 
 mod expr;
+mod facts;
 mod time;
 mod token;
 
@@ -201,12 +202,16 @@ impl<'s> Builder<'s> {
             Rule::extension_decl => Declaration::Extension(self.extension_decl(pair)?),
             Rule::suspension_decl => Declaration::Suspension(self.suspension_decl(pair)?),
             Rule::regime_decl => Declaration::Regime(self.regime_decl(pair)?),
+            Rule::change_decl => Declaration::Change(self.change_decl(pair)?),
             Rule::standard_decl => Declaration::Standard(self.standard_decl(pair)),
             Rule::doctrine_decl => Declaration::Doctrine(self.doctrine_decl(pair)?),
             Rule::pattern_decl => Declaration::Pattern(self.pattern_decl(pair)?),
             Rule::imputable_decl => Declaration::Imputable(self.imputable_decl(pair)),
             Rule::element_decl => Declaration::Element(self.element_decl(pair)?),
             Rule::diligence_decl => Declaration::Diligence(self.diligence_decl(pair)?),
+            Rule::category_decl => Declaration::Category(self.category_decl(pair)?),
+            Rule::quantity_decl => Declaration::Quantity(self.quantity_decl(pair)?),
+            Rule::ceiling_decl => Declaration::Ceiling(self.ceiling_decl(pair)?),
             Rule::article => Declaration::Article(self.article(pair)?),
             Rule::exception => Declaration::Exception(self.exception(pair)?),
             r => unreachable!("grammar: declaration {r:?}"),
@@ -476,7 +481,7 @@ impl<'s> Builder<'s> {
     fn article(&self, pair: Pair<'_, Rule>) -> Result<Article> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner().skip(1);
-        let number = self.article_number(inner.next().expect("grammar: number"));
+        let number = self.article_label(inner.next().expect("grammar: number"));
         let text = self.string(inner.next().expect("grammar: text"))?;
         let clauses = inner
             .map(|p| self.article_clause(p))
@@ -540,7 +545,7 @@ impl<'s> Builder<'s> {
         (name, when)
     }
 
-    fn proof_clause(&self, pair: Pair<'_, Rule>) -> Ident {
+    pub(super) fn proof_clause(&self, pair: Pair<'_, Rule>) -> Ident {
         self.identifier(last(pair.into_inner()))
     }
 
@@ -664,7 +669,7 @@ impl<'s> Builder<'s> {
     pub(super) fn article_refs(&self, pair: Pair<'_, Rule>) -> Vec<Spanned<String>> {
         pair.into_inner()
             .skip(1)
-            .map(|p| self.article_number(p))
+            .map(|p| self.article_label(p))
             .collect()
     }
 

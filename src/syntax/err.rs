@@ -114,8 +114,9 @@ impl SyntaxError {
         } else {
             format!("`{token}`")
         };
-        let after_quote = source.text()[..start].ends_with('"');
-        let help = hint(&expected, token, after_quote);
+        let before = &source.text()[..start];
+        let after_quote = before.ends_with('"');
+        let help = hint(&expected, token, after_quote).or_else(|| label_hint(before, token));
         UnexpectedError {
             src: source.named(),
             span: (start, token.len()).into(),
@@ -176,11 +177,29 @@ fn is_keyword(token: &str) -> bool {
     word && as_name.map_or(true, |p| p.as_str() != token)
 }
 
+/// `article 2 (a) "text"`: a label written with a space in it.
+fn label_hint(before: &str, token: &str) -> Option<String> {
+    let mut words = before.split_whitespace().rev();
+    let (label, keyword) = (words.next()?, words.next()?);
+    (token == "(" && keyword == "article")
+        .then(|| format!("an article label has no spaces: write `{label}(...)`, as in `13(a)`"))
+}
+
 /// Advice for the slips negotiators make most often.
 fn hint(expected: &str, token: &str, after_quote: bool) -> Option<String> {
     if after_quote {
         return Some(
             "is a quoted text left open before this? every `\"` needs a closing `\"`".into(),
+        );
+    }
+    if expected.starts_with("an article label") {
+        return Some(
+            "write the label as the instrument does: numbers, and capitals for letters and Roman numerals, joined by dots (`2.1`, `B.4`, `III.2`), then sub-paragraphs in brackets (`13(a)`, `2(a)(i)`, or `(b)` alone)".into(),
+        );
+    }
+    if expected.contains("a time zone") {
+        return Some(
+            "a date needs its time zone: write `2025-09-03 Europe/Kyiv` for that whole day".into(),
         );
     }
     if expected == "a name" && is_keyword(token) {
@@ -194,6 +213,12 @@ fn hint(expected: &str, token: &str, after_quote: bool) -> Option<String> {
     }
     if expected.contains("unit") {
         return Some("give distances in `m`, `km` or `mm`, durations in `min`, `h` or `d`".into());
+    }
+    if expected.contains("`together`") {
+        return Some(
+            "name every party whose consent is needed, then `together`: `by IL and LB together`"
+                .into(),
+        );
     }
     if token == "=" && expected.contains("comparison") {
         return Some("to compare, write `==`".into());

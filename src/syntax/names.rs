@@ -28,6 +28,8 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::area_decl => "an `area`",
         Rule::area_test => "`<place> in area of <party>`",
         Rule::area_owner => "`other side` or a party",
+        Rule::over_test => "`<path> over <zone>`",
+        Rule::area_of => "`area of <party>`",
         Rule::buffer_zone => "`within <distance> of <line>`",
         Rule::reference_lines => "`<line> for <party>, ...`",
         Rule::reference_line => "`<line> for <party>`",
@@ -54,6 +56,19 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::extension_decl => "an `extend`",
         Rule::suspension_decl => "a `suspend` or `repudiate`",
         Rule::regime_decl => "a `regime`",
+        Rule::change_decl => "a `change`",
+        Rule::change_target => {
+            "what may be changed: `deadline <name>`, `suspension`, `repudiation` or `resumption`"
+        }
+        Rule::status_kind => "`suspension`, `repudiation` or `resumption`",
+        Rule::changer => {
+            "who may change it: a party, `<party> and <party> together`, or `each party`"
+        }
+        Rule::kw_change => "`change`",
+        Rule::kw_suspension => "`suspension`",
+        Rule::kw_repudiation => "`repudiation`",
+        Rule::kw_resumption => "`resumption`",
+        Rule::kw_together => "`together`",
         Rule::kw_deadline => "`deadline`",
         Rule::kw_day => "`day`",
         Rule::kw_extend => "`extend`",
@@ -99,6 +114,27 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::kw_area => "`area`",
         Rule::kw_intruder => "`intruder`",
         Rule::kw_extended => "`extended`",
+        Rule::category_decl => "a `category`",
+        Rule::category_values => "a list of values `[a, b]`",
+        Rule::quantity_decl => "a `quantity`",
+        Rule::quantity_kind => "`count` or `in <unit>`",
+        Rule::ceiling_decl => "a `ceiling`",
+        Rule::ceiling_limit => "a limit such as `6000 personnel` or `75 weapons of class tank`",
+        Rule::weapons_counted => "`weapons` or `weapons of class <class>`",
+        Rule::weapon_sum => {
+            "`count of weapons` or `rounds of weapons`, optionally `of class <class>`"
+        }
+        Rule::sum_word => "`count` or `rounds`",
+        Rule::weapons_ref => "`weapons` or `<event>.weapons`",
+        Rule::holdings_test => "`holdings exceed <ceiling>`",
+        Rule::kw_category => "`category`",
+        Rule::kw_quantity => "`quantity`",
+        Rule::kw_ceiling => "`ceiling`",
+        Rule::kw_count => "`count`",
+        Rule::kw_most => "`most`",
+        Rule::kw_weapons => "`weapons`",
+        Rule::kw_holdings => "`holdings`",
+        Rule::kw_exceed => "`exceed`",
         Rule::kw_standard => "`standard`",
         Rule::kw_doctrine => "`doctrine`",
         Rule::kw_pattern => "`pattern`",
@@ -160,7 +196,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::op_lt => "a comparison",
         Rule::op_gt => "a comparison",
         Rule::identifier => "a name",
-        Rule::article_number => "an article number such as `6` or `13(a)`",
+        Rule::article_label => "an article label such as `6`, `13(a)`, `III.2` or `B.4`",
         Rule::quantity => "a quantity such as `2 km`",
         Rule::unit => "a unit (`m`, `km`, `mm`, `min`, `h`, `d`)",
         Rule::number => "a number",
@@ -207,7 +243,7 @@ pub fn describe(rule: Rule) -> &'static str {
             "a `source`, `signed`, `in force`, `party`, `monitor`, `group`, `nonparty` or `mediator` line"
         }
         Rule::declaration => {
-            "a declaration (`line`, `zone`, `act`, `weapon class`, `element`, `article`, `exception`)"
+            "a declaration (`line`, `zone`, `act`, `weapon class`, `category`, `quantity`, `ceiling`, `element`, `article`, `exception`)"
         }
         Rule::article_clause => {
             "an article clause (`violation when`, `responsible`, `proof`, `attribution`, `severity`, `imputable`, `duty`, `diligence`)"
@@ -218,6 +254,10 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::list_item => "a list item",
         Rule::name_chars => "a name",
         Rule::ident_char => "a letter, digit or `_`",
+        Rule::label_part => "a number, capital letter or Roman numeral",
+        Rule::label_sub => "a sub-paragraph in brackets such as `(a)`",
+        Rule::label_rest => "the end of an article label",
+        Rule::zone_char => "a letter, digit, `_`, `-`, `+` or `/`",
         Rule::string_char => "a character",
         Rule::keyword => "a keyword",
         Rule::expr_keyword => "a keyword",

@@ -158,6 +158,7 @@ fn errors(e: crate::RulebookError) -> Vec<String> {
 
 mod control;
 mod crossings;
+mod days;
 mod distances;
 mod sides;
 mod time;

@@ -70,14 +70,12 @@ fn an_extension_counts_from_the_moment_it_is_agreed() {
 }
 
 /// Judges a YAML events file under rule text; one verdict per event.
-fn judge_all(rules: &str, events: &str) -> Vec<Verdict> {
+pub(super) fn judge_all(rules: &str, events: &str) -> Vec<Verdict> {
     let r = compile(rules);
     let loaded = crate::events::load_str("e.yaml", events, Format::Yaml, &r).unwrap();
     assert!(loaded.rejected.is_empty(), "{:?}", loaded.rejected);
     let (graph, _) = crate::graph::build(loaded, "e.yaml");
-    (0..graph.events.len())
-        .map(|i| crate::eval::judge(&r, &graph, i))
-        .collect()
+    crate::eval::adjudicate(&r, &graph)
 }
 
 const EVIDENCE: &str = "  evidence: [{source: SMM, kind: observation, grade: A1}]\n";

@@ -62,6 +62,8 @@ impl Builder<'_> {
         let span = self.span(&pair);
         let node = match pair.as_rule() {
             Rule::paren => return self.paren(pair),
+            Rule::holdings_test => self.holdings_test(pair),
+            Rule::weapon_sum => self.weapon_sum(pair),
             Rule::directed_test => self.directed_test(pair),
             Rule::doctrine_test => Expr::Doctrine(self.doctrine_test(pair)),
             Rule::scope_test => Expr::InScope(self.identifier(last(pair.into_inner()))),
@@ -69,6 +71,7 @@ impl Builder<'_> {
             Rule::within_test => self.within_test(pair)?,
             Rule::side_test => self.side_test(pair),
             Rule::area_test => self.area_test(pair),
+            Rule::over_test => self.over_test(pair),
             Rule::buffer_zone => self.buffer_zone(pair)?,
             Rule::polygon_zone => Expr::Polygon(self.polygon_zone(pair)?),
             Rule::quantifier => self.quantifier(pair)?,
@@ -199,6 +202,22 @@ impl Builder<'_> {
         Expr::InArea {
             subject: Box::new(subject),
             owner,
+        }
+    }
+
+    /// `track over dmz`, `track over area of other side`
+    pub(super) fn over_test(&self, pair: Pair<'_, Rule>) -> Expr {
+        let mut inner = pair.into_inner();
+        let subject = self.path_expr(inner.next().expect("grammar: subject"));
+        let region = last(inner); // after kw_over
+        let span = self.span(&region);
+        let region = match region.as_rule() {
+            Rule::area_of => Region::Area(self.area_owner(last(region.into_inner())).node),
+            _ => Region::Zone(self.identifier(region)),
+        };
+        Expr::Over {
+            subject: Box::new(subject),
+            region: Spanned::new(region, span),
         }
     }
 

@@ -56,14 +56,97 @@ impl Builder<'_> {
         };
         inner.next(); // kw_agreed
         let agreed = self.datetime(inner.next().expect("grammar: agreed"));
-        let text = inner.next().map(|p| self.string(p)).transpose()?;
+        let (mut by, mut text) = (None, None);
+        for p in inner {
+            match p.as_rule() {
+                Rule::changer => by = Some(self.changer(p)),
+                Rule::string => text = Some(self.string(p)?),
+                _ => {} // kw_by
+            }
+        }
         Ok(ExtensionDecl {
             deadline,
             to,
             agreed,
+            by,
             text,
             span,
         })
+    }
+
+    /// `change deadline withdrawal by IL and LB together when ... proof ... "text"`
+    pub(super) fn change_decl(&self, pair: Pair<'_, Rule>) -> Result<ChangeDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().skip(1); // kw_change
+        let target = self.change_target(inner.next().expect("grammar: target"));
+        inner.next(); // kw_by
+        let by = self.changer(inner.next().expect("grammar: changer"));
+        let (mut when, mut proof, mut text) = (None, None, None);
+        for p in inner {
+            match p.as_rule() {
+                Rule::doctrine_test => when = Some(self.doctrine_test(p)),
+                Rule::proof_clause => proof = Some(self.proof_clause(p)),
+                Rule::string => text = Some(self.string(p)?),
+                _ => {} // kw_when
+            }
+        }
+        Ok(ChangeDecl {
+            target,
+            by,
+            when,
+            proof,
+            text,
+            span,
+        })
+    }
+
+    /// `deadline withdrawal`, `suspension`, `repudiation of article 1.3`
+    fn change_target(&self, pair: Pair<'_, Rule>) -> Spanned<ChangeTarget> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let first = inner.next().expect("grammar: target");
+        let target = match first.as_rule() {
+            Rule::kw_deadline => {
+                ChangeTarget::Deadline(self.identifier(inner.next().expect("grammar: deadline")))
+            }
+            _ => ChangeTarget::Status {
+                kind: self.status_kind(first),
+                articles: inner
+                    .find(|p| p.as_rule() == Rule::article_refs) // after kw_of
+                    .map(|p| self.article_refs(p))
+                    .unwrap_or_default(),
+            },
+        };
+        Spanned::new(target, span)
+    }
+
+    /// `suspension`, `repudiation` or `resumption`
+    fn status_kind(&self, pair: Pair<'_, Rule>) -> StatusKind {
+        match pair.into_inner().next().map(|p| p.as_rule()) {
+            Some(Rule::kw_repudiation) => StatusKind::Repudiation,
+            Some(Rule::kw_resumption) => StatusKind::Resumption,
+            _ => StatusKind::Suspension,
+        }
+    }
+
+    /// `IL and LB together`, `each party`, or one id
+    pub(super) fn changer(&self, pair: Pair<'_, Rule>) -> Spanned<Changer> {
+        let span = self.span(&pair);
+        let mut ids = Vec::new();
+        let mut each = false;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::identifier => ids.push(self.identifier(p)),
+                Rule::kw_each => each = true,
+                _ => {} // op_and, kw_together, kw_party
+            }
+        }
+        let changer = if each {
+            Changer::EachParty
+        } else {
+            Changer::Together(ids)
+        };
+        Spanned::new(changer, span)
     }
 
     pub(super) fn suspension_decl(&self, pair: Pair<'_, Rule>) -> Result<SuspensionDecl> {

@@ -13,7 +13,8 @@ impl Builder<'_> {
         Spanned::new(pair.as_str().to_owned(), self.span(&pair))
     }
 
-    pub(super) fn article_number(&self, pair: Pair<'_, Rule>) -> Spanned<String> {
+    /// A label is kept as written: `III.2` is referred to as `III.2`.
+    pub(super) fn article_label(&self, pair: Pair<'_, Rule>) -> Spanned<String> {
         Spanned::new(pair.as_str().to_owned(), self.span(&pair))
     }
 
@@ -37,15 +38,14 @@ impl Builder<'_> {
 
     pub(super) fn datetime(&self, pair: Pair<'_, Rule>) -> Spanned<DateTimeLit> {
         let span = self.span(&pair);
-        let mut inner = pair.into_inner();
-        let mut next = || {
-            inner
-                .next()
-                .expect("grammar: datetime part")
-                .as_str()
-                .to_owned()
-        };
-        let (date, clock, zone) = (next(), next(), next());
+        let (mut date, mut clock, mut zone) = (String::new(), None, String::new());
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::date => date = part.as_str().to_owned(),
+                Rule::clock => clock = Some(part.as_str().to_owned()),
+                _ => zone = part.as_str().to_owned(), // time_zone
+            }
+        }
         Spanned::new(DateTimeLit { date, clock, zone }, span)
     }
 
