@@ -196,3 +196,67 @@ fn decide(verdict: &mut Verdict) {
         Outcome::NoViolation => "no article is breached".to_owned(),
     };
 }
+
+#[cfg(test)]
+mod several_tests {
+    use super::*;
+
+    fn verdict(instrument: &str, in_force: Truth) -> Verdict {
+        Verdict {
+            event: "E".into(),
+            outcome: Outcome::NoViolation,
+            party: None,
+            instrument: instrument.into(),
+            summary: String::new(),
+            in_force: Step::leaf("in force".into(), in_force, Vec::new()),
+            articles: Vec::new(),
+            doctrines: Vec::new(),
+            implied_by: None,
+            translated: Vec::new(),
+            change: None,
+        }
+    }
+
+    fn kept(verdicts: Vec<(Verdict, bool)>) -> Vec<String> {
+        in_force_only(verdicts)
+            .into_iter()
+            .map(|v| v.instrument.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn an_instrument_not_yet_in_force_says_nothing_but_one_a_party_left_does() {
+        // A: in force; B: not yet in force at the event's time.
+        assert_eq!(
+            kept(vec![
+                (verdict("A", Truth::True), true),
+                (verdict("B", Truth::False), false)
+            ]),
+            ["A"]
+        );
+        // B had entered into force, and the actor's party left it.
+        assert_eq!(
+            kept(vec![
+                (verdict("A", Truth::True), true),
+                (verdict("B", Truth::False), true)
+            ]),
+            ["A", "B"]
+        );
+        // None yet in force: the first says why.
+        assert_eq!(
+            kept(vec![
+                (verdict("A", Truth::False), false),
+                (verdict("B", Truth::False), false)
+            ]),
+            ["A"]
+        );
+        // Possibly in force (a window straddling entry into force) is kept.
+        assert_eq!(
+            kept(vec![
+                (verdict("A", Truth::Unknown), true),
+                (verdict("B", Truth::False), false)
+            ]),
+            ["A"]
+        );
+    }
+}

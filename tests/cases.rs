@@ -1023,6 +1023,31 @@ fn one_record_is_judged_under_each_instrument_in_its_own_names() {
     let among: Vec<&str> = n3[0].among.iter().map(|p| &**p).collect();
     assert_eq!(among, ["ROK"]);
     assert_eq!(verdicts_of(&a, "N-3"), [(KAA, Outcome::NoViolation, None)]);
+    // The drones of December 2022: both flights breach both instruments,
+    // each in its own names; the fire at an intruder breaches neither.
+    let d = run("kaa-cma-drones-2022");
+    assert_eq!(
+        verdicts_of(&d, "D-1"),
+        [
+            (KAA, Outcome::Violation, Some("KPA")),
+            (CMA, Outcome::Violation, Some("DPRK"))
+        ]
+    );
+    assert_eq!(
+        verdicts_of(&d, "D-2"),
+        [
+            (KAA, Outcome::NoViolation, None),
+            (CMA, Outcome::NoViolation, None)
+        ]
+    );
+    assert_eq!(
+        verdicts_of(&d, "D-3"),
+        [
+            (KAA, Outcome::Violation, Some("UNC")),
+            (CMA, Outcome::Violation, Some("ROK"))
+        ]
+    );
+    assert_eq!(d.totals.outside_scope, Some(0));
     // An act only the Armistice declares, by a monitor both name alike.
     let c = run("kaa-cma-cheorwon-2020");
     let ch3: Vec<&truce::report::Outside> =
