@@ -253,7 +253,11 @@ impl Vocabulary {
             .collect();
         let mut via = vec![vec![None; parties.len()]; rulebooks.len()];
         let mut among = vec![vec![Vec::new(); parties.len()]; rulebooks.len()];
-        let (links, _) = super::counterparts::resolve(rulebooks);
+        // One rulebook has no other instrument to name.
+        let links = match rulebooks {
+            [_, _, ..] => super::counterparts::resolve(rulebooks).0,
+            _ => Vec::new(),
+        };
         let index = |name: &Name| parties.iter().position(|p| p == name);
         for link in links {
             let kind = rulebooks[link.declared_by].counterparts[link.counterpart].kind;
