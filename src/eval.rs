@@ -26,6 +26,7 @@ mod truth;
 mod verdict;
 mod zone;
 
+pub use article::answering;
 pub use cond::coordinates;
 pub use pattern::{PatternRun, Patterns, find as find_patterns};
 pub use space::{distance_indexed, distance_to_line, km, side_indexed};
@@ -33,7 +34,7 @@ pub use state::{Role as StateRole, State};
 pub use time::written as written_time;
 pub use truth::Truth;
 pub use verdict::*;
-pub use zone::{Membership, in_zone};
+pub use zone::{Membership, drawn_line, in_zone};
 
 use crate::check::Rulebook;
 use crate::graph::EventGraph;
