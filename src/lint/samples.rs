@@ -258,7 +258,7 @@ pub fn disc(lon: f64, lat: f64, metres: f64) -> Polygon {
 
 /// Indices `0..n`, evenly thinned to at most `most`.
 fn stride(n: usize, most: usize) -> impl Iterator<Item = usize> {
-    let step = n.div_ceil(most).max(1);
+    let step = n.div_ceil(most.max(1)).max(1);
     (0..n).step_by(step)
 }
 
