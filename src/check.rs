@@ -29,7 +29,7 @@ mod time;
 mod zones;
 
 pub use cond::*;
-pub use err::{CheckError, CheckWarning, did_you_mean};
+pub use err::{CheckError, CheckWarning, OverlapError, did_you_mean};
 pub use index::SegmentIndex;
 pub use rulebook::*;
 pub use time::day_span;

@@ -31,6 +31,7 @@ mod verdict;
 mod weapons;
 mod zone;
 
+pub use article::answering;
 pub use changes::{Changes, find as find_changes};
 pub use cond::coordinates;
 pub use holdings::{
@@ -38,13 +39,13 @@ pub use holdings::{
     find as find_ceilings,
 };
 pub use pattern::{PatternRun, Patterns, find as find_patterns};
-pub use space::{distance_indexed, distance_to_line, km, side_indexed};
+pub use space::{between, distance_indexed, distance_to_line, km, side_indexed};
 pub use state::{Role as StateRole, State};
 pub use time::{duration, span_words, written as written_time};
 pub use truth::Truth;
 pub use verdict::*;
 pub use weapons::Range;
-pub use zone::{Membership, in_zone};
+pub use zone::{Membership, drawn_line, in_zone};
 
 use crate::check::Rulebook;
 use crate::graph::EventGraph;

@@ -7,6 +7,7 @@
 //! | rule text → AST | [`ast::Rulebook`] | [`syntax::parse_rulebook`] |
 //! | AST + imports → one AST | [`ast::Rulebook`] | [`link::link`] |
 //! | AST → checked rulebook | [`check::Rulebook`] | [`check::check`] |
+//! | checked rulebook → its geometry's problems | [`lint::Lint`] | [`lint::lint`] |
 //! | events file → validated events | [`events::Loaded`] | [`events::load`] |
 //! | events → event graph | [`graph::EventGraph`] | [`graph::build`] |
 //! | graph + rulebook → verdicts | [`eval::Verdict`] | [`eval::adjudicate`] |
@@ -24,6 +25,7 @@ pub mod eval;
 pub mod events;
 pub mod graph;
 pub mod link;
+pub mod lint;
 pub mod name;
 pub mod render;
 pub mod report;
@@ -70,12 +72,22 @@ pub fn load_rulebook(path: &Path) -> Result<Checked, RulebookError> {
 }
 
 /// Parses, links and checks rule text already in memory (imports are read
-/// relative to the source's name).
+/// relative to the source's name), then lints its geometry: an overlap of
+/// areas fails it, the lint's warnings join the checker's.
 pub fn compile(source: &Source) -> Result<Checked, RulebookError> {
     let ast = syntax::parse_rulebook(source)?;
     let linked = link::link(ast, source).map_err(RulebookError::Link)?;
     let mut checked = check::check(&linked.ast, source).map_err(RulebookError::Check)?;
     checked.rulebook.imported_files = linked.files;
+    let found = lint::lint(&checked.rulebook);
+    checked.warnings.extend(found.warnings);
+    checked.warnings.sort_by_key(check::CheckWarning::offset);
+    if !found.errors.is_empty() {
+        return Err(RulebookError::Check(CheckErrors {
+            errors: found.errors,
+            warnings: checked.warnings,
+        }));
+    }
     Ok(checked)
 }
 

@@ -76,6 +76,19 @@ fn kinds_are_checked() {
     }
 }
 
+/// Each diagnostic's code and line.
+fn located<'a>(
+    source: &truce::span::Source,
+    all: impl IntoIterator<Item = (&'a dyn miette::Diagnostic, usize)>,
+) -> Vec<(String, usize)> {
+    all.into_iter()
+        .map(|(d, offset)| {
+            let code = d.code().map(|c| c.to_string()).unwrap_or_default();
+            (code, source.line_col(offset).0)
+        })
+        .collect()
+}
+
 #[test]
 fn shipped_rulebooks_check_cleanly() {
     for entry in std::fs::read_dir("rules").unwrap() {
@@ -83,14 +96,56 @@ fn shipped_rulebooks_check_cleanly() {
         if path.extension().is_some_and(|e| e == "truce") {
             let checked = truce::load_rulebook(&path)
                 .unwrap_or_else(|e| panic!("{}:\n{}", path.display(), rendered(&e)));
-            assert!(
-                checked.warnings.is_empty(),
-                "{}: {:?}",
-                path.display(),
-                checked.warnings
+            let warnings = located(
+                &checked.rulebook.file,
+                checked.warnings.iter().map(|w| (w as _, w.offset())),
             );
+            let expected: Vec<(String, usize)> = Vec::new();
+            assert_eq!(warnings, expected, "{}", path.display());
         }
     }
+}
+
+#[test]
+fn geometry_that_looks_wrong_is_found_each_time_at_its_place() {
+    let path = "tests/fixtures/check/geometry-lint.truce";
+    let source = Source::new(path, std::fs::read_to_string(path).unwrap());
+    let Err(truce::RulebookError::Check(all)) = truce::compile(&source) else {
+        panic!("the overlap of areas must fail the check");
+    };
+    let errors = located(&source, all.errors.iter().map(|e| (e as _, e.offset())));
+    assert_eq!(errors, [("truce::check::overlap".to_owned(), 20)]);
+    let warnings = located(&source, all.warnings.iter().map(|w| (w as _, w.offset())));
+    let expected = [
+        ("truce::check::outside", 14),
+        ("truce::check::side_conflict", 14),
+        ("truce::check::swapped", 17),
+        ("truce::check::outside", 18),
+        ("truce::check::outside", 21),
+    ];
+    let expected: Vec<(String, usize)> =
+        expected.iter().map(|(c, l)| (c.to_string(), *l)).collect();
+    assert_eq!(warnings, expected);
+}
+
+#[test]
+fn geometry_warnings_alone_do_not_fail_a_check() {
+    let path = "tests/fixtures/check/geometry-lint.truce";
+    let text = std::fs::read_to_string(path).unwrap();
+    // RU's area moved clear of UA's: no overlap, the warnings remain.
+    let text = text.replace("(38.20, 47.50), (40.00", "(38.30, 47.50), (40.00");
+    let text = text.replace(
+        "(40.00, 48.80), (38.20, 48.80)",
+        "(40.00, 48.80), (38.30, 48.80)",
+    );
+    let checked = truce::compile(&Source::new(path, text)).expect("warnings do not fail");
+    let codes: Vec<String> = checked
+        .warnings
+        .iter()
+        .map(|w| miette::Diagnostic::code(w).unwrap().to_string())
+        .collect();
+    assert_eq!(codes.len(), 5, "{codes:?}");
+    assert!(!codes.iter().any(|c| c == "truce::check::overlap"));
 }
 
 const HEADER: &str = "agreement \"A\" {\n  in force 2025-09-03 00:00 Europe/Kyiv\n  party UA \"Ukraine\"\n  party RU \"Russia\"\n}\n";
@@ -156,6 +211,24 @@ fn a_monitor_cannot_be_held_responsible() {
 }
 
 /// The first problem the checker finds in `text`, as its message.
+#[test]
+fn coordinates_out_of_range_are_errors_wherever_written() {
+    // Korean coordinates written latitude first put a latitude above 90.
+    let text = format!(
+        "{HEADER}line l = [(126.6, 37.8), (126.7, 37.9)] {{ UA holds side of (37.9, 126.6) }}\nzone z = within 2 km of (37.95, 126.68) contains (37.96, 126.68)\nact fire \"fire\"\narticle 1 \"t\" {{\n  violation when act is fire and place in z\n}}\n"
+    );
+    let source = Source::new("range.truce", text);
+    let Err(truce::RulebookError::Check(all)) = truce::compile(&source) else {
+        panic!("must fail");
+    };
+    let errors = located(&source, all.errors.iter().map(|e| (e as _, e.offset())));
+    let expected: Vec<(String, usize)> = [6, 7, 7]
+        .into_iter()
+        .map(|l| ("truce::check".to_owned(), l))
+        .collect();
+    assert_eq!(errors, expected);
+}
+
 fn first_error(name: &str, text: &str) -> String {
     match truce::compile(&Source::new(name, text)) {
         Err(truce::RulebookError::Check(all)) => all.errors[0].to_string(),

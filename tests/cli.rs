@@ -154,6 +154,43 @@ fn check_exit_codes() {
 }
 
 #[test]
+fn geometry_warnings_print_and_overlapping_areas_fail_every_command() {
+    let fixture = "tests/fixtures/check/geometry-lint.truce";
+    let out = truce(&["check", fixture]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    for code in [
+        "truce::check::overlap",
+        "truce::check::swapped",
+        "truce::check::outside",
+        "truce::check::side_conflict",
+    ] {
+        assert!(err.contains(code), "{code} missing from:\n{err}");
+    }
+    // Any command that loads the rulebook refuses it.
+    let judged = truce(&["adjudicate", "--rules", fixture, "--events", JSA]);
+    assert_eq!(judged.status.code(), Some(1));
+    assert!(text(&judged.stderr).contains("truce::check::overlap"));
+    // With RU's area clear of UA's, the warnings remain and the check passes.
+    let dir = std::env::temp_dir().join(format!("truce-lint-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let clear = dir.join("clear.truce");
+    let text_of = std::fs::read_to_string(fixture).unwrap();
+    let moved = text_of
+        .replace("(38.20, 47.50), (40.00", "(38.30, 47.50), (40.00")
+        .replace(
+            "(40.00, 48.80), (38.20, 48.80)",
+            "(40.00, 48.80), (38.30, 48.80)",
+        );
+    std::fs::write(&clear, moved).unwrap();
+    let out = truce(&["check", clear.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("truce::check::swapped"));
+    assert!(!text(&out.stderr).contains("truce::check::overlap"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn garbage_input_never_panics() {
     let dir = std::env::temp_dir().join(format!("truce-garbage-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

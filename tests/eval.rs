@@ -877,3 +877,12 @@ fn an_act_on_the_day_of_an_entry_into_force_without_an_hour_is_open_and_says_why
     );
     assert_eq!(outcome(&v[1]), (Outcome::Violation, Some("A")));
 }
+
+#[test]
+fn an_area_prevails_over_a_lines_side_read_far_from_the_line() {
+    // Paengyong-do lies 174 km west of where the MDL begins, beside its first
+    // segment on its north side; para 13(b) keeps it with the UNC. Fire on
+    // it from the Hwanghae coast is fire at the other side.
+    let event = "- id: E\n  time: 2019-05-04T11:40:00+09:00\n  act: fire\n  actor: {party: KPA}\n  origin: {lat: 38.1000, lon: 124.8000, accuracy_m: 1000}\n  target: {lat: 37.9600, lon: 124.6800, accuracy_m: 1000}\n";
+    assert_eq!(para12(event), truce::eval::Truth::True);
+}

@@ -273,6 +273,8 @@ pub enum Hand {
 pub struct ZoneDecl {
     pub name: Ident,
     pub shape: SExpr,
+    /// `contains (lon, lat) "label", ...`: points it must contain.
+    pub contains: Vec<Contained>,
     pub span: Span,
 }
 
@@ -281,6 +283,17 @@ pub struct ZoneDecl {
 pub struct AreaDecl {
     pub party: Ident,
     pub shape: SExpr,
+    /// `contains (lon, lat) "label", ...`: points it must contain.
+    pub contains: Vec<Contained>,
+    pub span: Span,
+}
+
+/// `(125.70, 37.665) "Yeonpyeong-do"`: a point a zone or area must
+/// contain, with an optional label for messages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contained {
+    pub point: Spanned<(f64, f64)>,
+    pub label: Option<Spanned<String>>,
     pub span: Span,
 }
 

@@ -20,6 +20,9 @@ pub enum CheckError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Invalid(#[from] InvalidError),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Overlap(#[from] OverlapError),
 }
 
 /// A warning: the rulebook works, but a negotiator should look again.
@@ -109,6 +112,40 @@ pub struct InvalidError {
     help: Option<String>,
 }
 
+/// Two parties' areas that share ground: whose area a position there is
+/// in would have two answers. Found after checking, by the geometry lint.
+#[derive(Debug, Error, Diagnostic)]
+#[error("the areas of `{first_party}` and `{party}` overlap")]
+#[diagnostic(code(truce::check::overlap))]
+pub struct OverlapError {
+    #[source_code]
+    src: NamedSource<String>,
+    #[label("`{party}`'s area overlaps `{first_party}`'s")]
+    span: SourceSpan,
+    #[label("`{first_party}`'s area")]
+    first: Option<SourceSpan>,
+    first_party: String,
+    party: String,
+    #[help]
+    help: String,
+}
+
+impl OverlapError {
+    /// `span`: the second area, as declared; `first`: the area it overlaps;
+    /// `help`: where they overlap, in words.
+    pub fn new(span: &Span, party: &str, first: &Span, first_party: &str, help: String) -> Self {
+        let same_file = span.source.id() == first.source.id();
+        OverlapError {
+            src: span.source.named(),
+            span: span.into(),
+            first: same_file.then(|| first.into()),
+            first_party: first_party.to_owned(),
+            party: party.to_owned(),
+            help,
+        }
+    }
+}
+
 impl UnknownNameError {
     /// `help` suggests the nearest declared name, or how to declare one.
     pub fn new(span: &Span, what: &'static str, candidates: &[&str], declare: &str) -> Self {
@@ -192,6 +229,28 @@ impl CheckWarning {
         Self::new("truce::check::unranked", span, message, label)
     }
 
+    /// Coordinates that lie far from the rest of the rulebook's geometry,
+    /// but near it with longitude and latitude exchanged.
+    pub fn swapped(span: &Span, message: impl Into<String>, label: impl Into<String>) -> Self {
+        Self::new("truce::check::swapped", span, message, label)
+    }
+
+    /// A point the rulebook says a zone or area contains (or a holding's
+    /// reference point, its party's area) that lies outside it.
+    pub fn outside(span: &Span, message: impl Into<String>, label: impl Into<String>) -> Self {
+        Self::new("truce::check::outside", span, message, label)
+    }
+
+    /// A holding that gives another party the side of a line where part
+    /// of a party's area lies.
+    pub fn side_conflict(
+        span: &Span,
+        message: impl Into<String>,
+        label: impl Into<String>,
+    ) -> Self {
+        Self::new("truce::check::side_conflict", span, message, label)
+    }
+
     fn new(
         code: &'static str,
         span: &Span,
@@ -227,6 +286,7 @@ impl CheckError {
             CheckError::UnknownName(e) => e.span.offset(),
             CheckError::Duplicate(e) => e.span.offset(),
             CheckError::Invalid(e) => e.span.offset(),
+            CheckError::Overlap(e) => e.span.offset(),
         }
     }
 }

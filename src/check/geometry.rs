@@ -88,6 +88,18 @@ impl Checker {
         Some(q.node.base())
     }
 
+    /// Whether `(lon, lat)`, written at `span`, is a longitude and a
+    /// latitude; reports it if not.
+    pub(super) fn lon_lat(&mut self, span: &Span, lon: f64, lat: f64) -> bool {
+        if (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat) {
+            return true;
+        }
+        let message = format!("`{}` is not a longitude and latitude", span.text());
+        let help = "write `(lon, lat)`: longitude first (-180 to 180), then latitude (-90 to 90)";
+        self.error(InvalidError::new(span, message, "out of range").help(help));
+        false
+    }
+
     pub(super) fn shapes(&mut self, source: &GeometrySource, closed: bool) -> Option<Shapes> {
         match source {
             GeometrySource::Inline(points) => self.inline(points, closed),
@@ -99,11 +111,7 @@ impl Checker {
         let mut coords = Vec::with_capacity(points.len());
         for p in points {
             let (x, y) = p.node;
-            if !(-180.0..=180.0).contains(&x) || !(-90.0..=90.0).contains(&y) {
-                let message = format!("`{}` is not a longitude and latitude", p.span.text());
-                let help =
-                    "write `(lon, lat)`: longitude first (-180 to 180), then latitude (-90 to 90)";
-                self.error(InvalidError::new(&p.span, message, "out of range").help(help));
+            if !self.lon_lat(&p.span, x, y) {
                 return None;
             }
             coords.push(Coord { x, y });
@@ -187,6 +195,17 @@ pub(super) fn geometry_span(source: &GeometrySource, fallback: &Span) -> Span {
     match source {
         GeometrySource::GeoJson(f, _) => f.span.clone(),
         GeometrySource::Inline(_) => fallback.clone(),
+    }
+}
+
+/// Where a geometry is written: its file, or its list of points.
+pub(super) fn written_span(source: &GeometrySource, fallback: &Span) -> Span {
+    match source {
+        GeometrySource::Inline(points) => match (points.first(), points.last()) {
+            (Some(first), Some(last)) => first.span.to(&last.span),
+            _ => fallback.clone(),
+        },
+        GeometrySource::GeoJson(..) => geometry_span(source, fallback),
     }
 }
 

@@ -5,9 +5,9 @@ use geo::{Coord, MultiLineString};
 
 use super::Checker;
 use super::err::InvalidError;
-use super::geometry::{Shapes, geometry_span, origin};
+use super::geometry::{Shapes, geometry_span, origin, written_span};
 use super::index::SegmentIndex;
-use super::rulebook::{Line, LineShape, PartyIdx, Side};
+use super::rulebook::{HoldingAt, Line, LineShape, PartyIdx, Side};
 use super::symbols::Kind;
 use crate::ast::{self, Compass, Declaration, Hand, HeldSide, LineSource};
 use crate::span::{Span, Spanned};
@@ -49,6 +49,10 @@ impl Checker {
                 LineShape::Drawn(g) if segments(g) >= INDEX_FROM => SegmentIndex::new(g),
                 _ => None,
             };
+            let geometry_span = match &d.geometry {
+                LineSource::Drawn(source) => Some(written_span(source, &d.span)),
+                LineSource::PerParty(_) => None,
+            };
             let mut line = Line {
                 name: d.name.node.clone(),
                 shape,
@@ -57,8 +61,11 @@ impl Checker {
                 compass,
                 extended: d.extended,
                 index,
+                geometry_span,
+                holdings: Vec::new(),
             };
-            line.held = self.holdings(d, &line);
+            line.holdings = self.holdings(d, &line);
+            line.held = line.holdings.iter().map(|h| (h.party, h.side)).collect();
             lines.push(line);
         }
         self.check_reference_lines(ast, &lines);
@@ -104,8 +111,8 @@ impl Checker {
     }
 
     /// `{ KPA holds north, UNC holds south }` as sides of the line.
-    fn holdings(&mut self, d: &ast::LineDecl, line: &Line) -> Vec<(PartyIdx, Side)> {
-        let mut held: Vec<(PartyIdx, Side)> = Vec::new();
+    fn holdings(&mut self, d: &ast::LineDecl, line: &Line) -> Vec<HoldingAt> {
+        let mut held: Vec<HoldingAt> = Vec::new();
         for h in &d.holdings {
             // An imported line's side held by a counterpart of one of this
             // rulebook's parties was given to that party when linked: its
@@ -139,13 +146,13 @@ impl Checker {
             let Some(side) = self.held_side(line, &h.side) else {
                 continue;
             };
-            if held.iter().any(|(p, _)| *p == party) {
+            if held.iter().any(|x| x.party == party) {
                 let message = format!("`{}` is said twice to hold a side", h.party.node);
                 self.error(InvalidError::new(&h.party.span, message, "again here"));
                 continue;
             }
-            if let Some((other, _)) = held.iter().find(|(_, s)| *s == side) {
-                let other = self.party_name(*other);
+            if let Some(other) = held.iter().find(|x| x.side == side) {
+                let other = self.party_name(other.party);
                 let message = format!(
                     "`{}` and `{}` are both said to hold the {} side of line `{}`",
                     other,
@@ -157,7 +164,16 @@ impl Checker {
                 self.error(InvalidError::new(&h.party.span, message, "this side").help(help));
                 continue;
             }
-            held.push((party, side));
+            let point = match h.side.node {
+                HeldSide::Point(p) => Some(p),
+                HeldSide::Compass(_) | HeldSide::Hand(_) => None,
+            };
+            held.push(HoldingAt {
+                party,
+                side,
+                span: h.party.span.to(&h.side.span),
+                point,
+            });
         }
         held
     }
@@ -178,6 +194,9 @@ impl Checker {
             HeldSide::Hand(Hand::Right) => Some(Side::Right),
             HeldSide::Point((lon, lat)) => {
                 let geometry = line.drawn()?;
+                if !self.lon_lat(&held.span, lon, lat) {
+                    return None;
+                }
                 let near = super::sides::nearest_side(lon, lat, geometry, None, line.extended);
                 let side = near.and_then(|n| n.side);
                 if side.is_none() {

@@ -658,6 +658,21 @@ pub struct Line {
     pub extended: bool,
     /// A spatial index of a drawn line's segments, for long lines.
     pub index: Option<super::index::SegmentIndex>,
+    /// Where a drawn line's geometry is written (its file, or its list of
+    /// points), for diagnostics about it.
+    pub geometry_span: Option<Span>,
+    /// The holdings as written, for diagnostics (`held` is what evaluation reads).
+    pub holdings: Vec<HoldingAt>,
+}
+
+/// `UA holds side of (38.405, 48.150)`, as written: its party and side,
+/// where it is written, and the reference point that names the side.
+#[derive(Debug, Clone)]
+pub struct HoldingAt {
+    pub party: PartyIdx,
+    pub side: Side,
+    pub span: Span,
+    pub point: Option<(f64, f64)>,
 }
 
 #[derive(Debug)]
@@ -698,6 +713,22 @@ pub enum SideSel {
 pub struct Zone {
     pub name: String,
     pub shape: ZoneExpr,
+    /// Its name as declared (for a party's area, the party as `area`
+    /// names it), for diagnostics.
+    pub span: Span,
+    /// Points the rulebook says it contains (`contains (lon, lat) "label"`).
+    pub contains: Vec<ContainedPoint>,
+}
+
+/// A point a zone must contain: `(125.70, 37.665) "Yeonpyeong-do"`.
+#[derive(Debug, Clone)]
+pub struct ContainedPoint {
+    pub lon: f64,
+    pub lat: f64,
+    /// The point as written: `(125.70, 37.665)`.
+    pub written: String,
+    pub label: Option<String>,
+    pub span: Span,
 }
 
 /// A zone as the rulebook builds it: bands along lines, discs, polygons, and
@@ -711,13 +742,15 @@ pub enum ZoneExpr {
         metres: f64,
         side: SideSel,
     },
-    /// Within `metres` of a point.
+    /// Within `metres` of a point; `span` is the point as written.
     Around {
         lon: f64,
         lat: f64,
         metres: f64,
+        span: Span,
     },
-    Polygon(MultiPolygon),
+    /// Polygons, and where they are written (a file, or a list of points).
+    Polygon(MultiPolygon, Span),
     /// Another zone, by index into [`Rulebook::zones`].
     Zone(usize),
     And(Box<ZoneExpr>, Box<ZoneExpr>),

@@ -165,17 +165,7 @@ impl Checker {
         let (subject, point) = self.point(subject, scope, "within ... of")?;
         let limit = self.limit(amount, scope);
         let reference = match &reference.node {
-            Expr::Coordinate((lon, lat))
-                if !(-180.0..=180.0).contains(lon) || !(-90.0..=90.0).contains(lat) =>
-            {
-                let message = format!(
-                    "`{}` is not a longitude and latitude",
-                    reference.span.text()
-                );
-                let help =
-                    "write `(lon, lat)`: longitude first (-180 to 180), then latitude (-90 to 90)";
-                self.invalid(InvalidError::new(&reference.span, message, "out of range").help(help))
-            }
+            Expr::Coordinate((lon, lat)) if !self.lon_lat(&reference.span, *lon, *lat) => None,
             Expr::Coordinate((lon, lat)) => Some(Reference::Coordinate {
                 lon: *lon,
                 lat: *lat,

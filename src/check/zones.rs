@@ -3,8 +3,8 @@
 
 use super::Checker;
 use super::err::InvalidError;
-use super::geometry::{Shapes, geometry_span};
-use super::rulebook::{Line, LineShape, PartyIdx, SideSel, Zone, ZoneExpr};
+use super::geometry::{Shapes, geometry_span, written_span};
+use super::rulebook::{ContainedPoint, Line, LineShape, PartyIdx, SideSel, Zone, ZoneExpr};
 use super::symbols::Kind;
 use crate::ast::{self, BinOp, Declaration, Expr, SExpr, SideRef};
 use crate::span::Spanned;
@@ -19,9 +19,13 @@ impl Checker {
                 continue;
             }
             let shape = self.zone_expr(&d.shape);
+            let empty = || ZoneExpr::Polygon(geo::MultiPolygon::new(vec![]), d.shape.span.clone());
+            let contains = self.contained(&d.contains);
             zones.push(Zone {
                 name: d.name.node.clone(),
-                shape: shape.unwrap_or(ZoneExpr::Polygon(geo::MultiPolygon::new(vec![]))),
+                shape: shape.unwrap_or_else(empty),
+                span: d.name.span.clone(),
+                contains,
             });
             spans.push(d.name.clone());
         }
@@ -62,16 +66,35 @@ impl Checker {
                 self.error(InvalidError::new(&d.party.span, message, "again here").help(help));
                 continue;
             }
+            let contains = self.contained(&d.contains);
             let Some(shape) = self.zone_expr(&d.shape) else {
                 continue;
             };
             zones.push(Zone {
                 name: format!("area of {}", d.party.node),
                 shape,
+                span: d.party.span.clone(),
+                contains,
             });
             areas.push((party, zones.len() - 1));
         }
         areas
+    }
+
+    /// `contains (lon, lat) "label", ...`, each point checked as a
+    /// longitude and latitude.
+    fn contained(&mut self, points: &[ast::Contained]) -> Vec<ContainedPoint> {
+        points
+            .iter()
+            .filter(|c| self.lon_lat(&c.point.span, c.point.node.0, c.point.node.1))
+            .map(|c| ContainedPoint {
+                lon: c.point.node.0,
+                lat: c.point.node.1,
+                written: c.point.span.text().to_owned(),
+                label: c.label.as_ref().map(|l| l.node.clone()),
+                span: c.span.clone(),
+            })
+            .collect()
     }
 
     fn zone_expr(&mut self, e: &SExpr) -> Option<ZoneExpr> {
@@ -82,7 +105,7 @@ impl Checker {
                 side,
             } => self.buffer(distance, reference, side.as_ref()),
             Expr::Polygon(source) => match self.shapes(source, true)? {
-                Shapes::Polygons(p) => Some(ZoneExpr::Polygon(p)),
+                Shapes::Polygons(p) => Some(ZoneExpr::Polygon(p, written_span(source, &e.span))),
                 Shapes::Lines(_) => {
                     let span = geometry_span(source, &e.span);
                     let help = "a polygon zone needs a Polygon or MultiPolygon; for a band along a line write `within 2 km of LINE`";
@@ -133,21 +156,14 @@ impl Checker {
                     let help = "remove `on ... side`, or measure from a line";
                     self.error(InvalidError::new(&s.span, message, "here").help(help));
                 }
-                if !(-180.0..=180.0).contains(lon) || !(-90.0..=90.0).contains(lat) {
-                    let message = format!(
-                        "`{}` is not a longitude and latitude",
-                        reference.span.text()
-                    );
-                    let help = "write `(lon, lat)`: longitude first (-180 to 180), then latitude (-90 to 90)";
-                    self.error(
-                        InvalidError::new(&reference.span, message, "out of range").help(help),
-                    );
+                if !self.lon_lat(&reference.span, *lon, *lat) {
                     return None;
                 }
                 Some(ZoneExpr::Around {
                     lon: *lon,
                     lat: *lat,
                     metres: metres?,
+                    span: reference.span.clone(),
                 })
             }
             _ => {
@@ -298,6 +314,6 @@ fn references(e: &ZoneExpr, out: &mut Vec<usize>) {
             references(b, out);
         }
         ZoneExpr::Not(a) => references(a, out),
-        ZoneExpr::Buffer { .. } | ZoneExpr::Around { .. } | ZoneExpr::Polygon(_) => {}
+        ZoneExpr::Buffer { .. } | ZoneExpr::Around { .. } | ZoneExpr::Polygon(..) => {}
     }
 }

@@ -21,12 +21,15 @@ pub(super) struct Control {
     found: Vec<(PartyIdx, Option<usize>)>,
     /// Whether a line came so close that its side is unknown.
     straddled: bool,
+    /// Whether the edge of a party's area came so close that it is unknown
+    /// whether the position is in it.
+    near_area: bool,
 }
 
 /// Reads every line with holdings at every disc of the position.
 pub(super) fn control(rulebook: &Rulebook, pos: &Position) -> Control {
     let mut found = Vec::new();
-    let mut straddled = false;
+    let (mut straddled, mut near_area) = (false, false);
     for (i, line) in rulebook.lines.iter().enumerate() {
         let Some(geometry) = line.drawn().filter(|_| !line.held.is_empty()) else {
             continue;
@@ -69,18 +72,31 @@ pub(super) fn control(rulebook: &Rulebook, pos: &Position) -> Control {
             Truth::True => found.push((party, None)),
             Truth::False => {}
             // Near its edge, for the position's uncertainty.
-            Truth::Unknown => straddled = true,
+            Truth::Unknown => near_area = true,
         }
     }
-    Control { found, straddled }
+    Control {
+        found,
+        straddled,
+        near_area,
+    }
 }
 
 impl Control {
-    /// The party whose area it is, when the lines tell and agree.
+    /// The party whose area it is: the party whose area surely holds the
+    /// position, where one does; otherwise the one the lines name, when
+    /// they tell and agree and no area's edge is near. An area is the
+    /// rulebook's own word on that ground, where a line's side, far from
+    /// it, is the line extended (the sea west of where the MDL begins lies
+    /// beside its first segment, on its north side).
     pub(super) fn holder(&self) -> Option<PartyIdx> {
+        let mut areas = self.found.iter().filter(|(_, l)| l.is_none());
+        if let Some(&(first, _)) = areas.next() {
+            return areas.all(|(p, _)| *p == first).then_some(first);
+        }
         let first = self.found.first()?.0;
         let agree = self.found.iter().all(|(p, _)| *p == first);
-        (agree && !self.straddled).then_some(first)
+        (agree && !self.straddled && !self.near_area).then_some(first)
     }
 
     /// What the lines showed, as a fact's note.
@@ -92,11 +108,13 @@ impl Control {
                 lines: self
                     .found
                     .iter()
+                    .filter(|(q, _)| *q == p)
                     .filter_map(|(_, l)| l.map(|l| rulebook.lines[l].name.as_str().into()))
                     .collect(),
                 area: self.found.iter().any(|(_, l)| l.is_none()),
             },
             None if self.straddled => Note::NearLine,
+            None if self.near_area => Note::NearAreaEdge,
             None if self.found.is_empty() => Note::NoHolder,
             None => {
                 let mut parties: Vec<Name> = self.found.iter().map(|(p, _)| id(*p)).collect();

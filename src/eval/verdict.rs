@@ -719,6 +719,9 @@ pub enum Note {
     NoHolder,
     /// The point is closer to a line with holdings than its uncertainty.
     NearLine,
+    /// The point is closer to the edge of a party's area than its
+    /// uncertainty, and no area surely holds it.
+    NearAreaEdge,
     /// The record does not tell, but a finding puts the point on the side
     /// of a line that the party holds.
     SideFound { party: Name, line: Name, by: Name },

@@ -65,7 +65,7 @@ impl Cx<'_> {
         // combined zone give their own limits.
         let whole = matches!(
             z.shape,
-            ZoneExpr::Buffer { .. } | ZoneExpr::Around { .. } | ZoneExpr::Polygon(_)
+            ZoneExpr::Buffer { .. } | ZoneExpr::Around { .. } | ZoneExpr::Polygon(..)
         );
         let owner = Owner {
             name: &z.name,
@@ -89,7 +89,9 @@ impl Cx<'_> {
                 notes.push(note);
                 truth
             }
-            ZoneExpr::Around { lon, lat, metres } => {
+            ZoneExpr::Around {
+                lon, lat, metres, ..
+            } => {
                 let centre = Point {
                     lat: *lat,
                     lon: *lon,
@@ -107,7 +109,7 @@ impl Cx<'_> {
                 let truth = within_limit(d, self.p.accuracy, *metres);
                 self.unknown(truth, || edge_within(self.p, owner.name))
             }
-            ZoneExpr::Polygon(polygons) => {
+            ZoneExpr::Polygon(polygons, _) => {
                 let (truth, note) = polygon(self.p, polygons, owner);
                 notes.push(note);
                 self.unknown(truth, || edge_within(self.p, owner.name))

@@ -361,6 +361,10 @@ pub fn note(n: &Note) -> String {
             "in `{party}`'s area: a finding by {by} that the act crossed line `{line}` puts it on the far side, `{party}`'s"
         ),
         Note::Struck { party } => format!("in `{party}`'s hands: the act struck its forces"),
+        Note::NearAreaEdge => {
+            "too close to the edge of a party's area, for its uncertainty, to tell whose area it is in"
+                .to_owned()
+        }
         Note::NearLine => {
             "too close to a line whose sides are held, for its uncertainty, to tell whose area it is in"
                 .to_owned()

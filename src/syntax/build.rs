@@ -411,7 +411,13 @@ impl<'s> Builder<'s> {
         let mut inner = pair.into_inner().skip(1); // kw_area
         let party = self.identifier(inner.next().expect("grammar: party"));
         let shape = self.expr(inner.next().expect("grammar: area"))?;
-        Ok(AreaDecl { party, shape, span })
+        let contains = inner.next().map(|p| self.contained_points(p)).transpose()?;
+        Ok(AreaDecl {
+            party,
+            shape,
+            contains: contains.unwrap_or_default(),
+            span,
+        })
     }
 
     fn zone_decl(&self, pair: Pair<'_, Rule>) -> Result<ZoneDecl> {
@@ -419,7 +425,28 @@ impl<'s> Builder<'s> {
         let mut inner = pair.into_inner().skip(1);
         let name = self.identifier(inner.next().expect("grammar: name"));
         let shape = self.expr(inner.next().expect("grammar: zone"))?;
-        Ok(ZoneDecl { name, shape, span })
+        let contains = inner.next().map(|p| self.contained_points(p)).transpose()?;
+        Ok(ZoneDecl {
+            name,
+            shape,
+            contains: contains.unwrap_or_default(),
+            span,
+        })
+    }
+
+    fn contained_points(&self, pair: Pair<'_, Rule>) -> Result<Vec<Contained>> {
+        pair.into_inner()
+            .skip(1) // kw_contains
+            .map(|p| self.contained_point(p))
+            .collect()
+    }
+
+    fn contained_point(&self, pair: Pair<'_, Rule>) -> Result<Contained> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let point = self.coordinate(inner.next().expect("grammar: point"));
+        let label = inner.next().map(|p| self.string(p)).transpose()?;
+        Ok(Contained { point, label, span })
     }
 
     fn reach_decl(&self, pair: Pair<'_, Rule>) -> Result<ReachDecl> {
