@@ -128,3 +128,72 @@ fn at_vertex(u: Coord, v: Coord, w: Coord) -> Side {
     };
     if left { Side::Left } else { Side::Right }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geo::LineString;
+
+    fn line(points: &[(f64, f64)]) -> MultiLineString {
+        MultiLineString::new(vec![LineString::from(points.to_vec())])
+    }
+
+    /// The shipped MDL's first stretch, from the Han estuary north and east.
+    fn mdl_west_end() -> MultiLineString {
+        line(&[
+            (126.669, 37.828),
+            (126.662, 37.914),
+            (126.665, 37.938),
+            (126.676, 37.945),
+            (126.698, 37.946),
+            (126.723, 37.955),
+            (126.763, 37.978),
+        ])
+    }
+
+    fn side(lon: f64, lat: f64, l: &MultiLineString, extended: bool) -> Option<Side> {
+        nearest_side(lon, lat, l, None, extended).and_then(|n| n.side)
+    }
+
+    #[test]
+    fn islands_at_sea_beyond_the_mdls_end_are_on_neither_side_unless_it_is_extended() {
+        let mdl = mdl_west_end();
+        // Ganghwa-do and Yeonpyeong-do lie south-west of where the line begins.
+        assert_eq!(side(126.44, 37.71, &mdl, false), None);
+        assert_eq!(side(125.70, 37.665, &mdl, false), None);
+        // Extended, the first segment (running north) puts them on its
+        // left, west: a straight guess, which is why the KAA gives areas.
+        assert_eq!(side(126.44, 37.71, &mdl, true), Some(Side::Left));
+        // Kaesong, north of the line, and Munsan, south of it.
+        assert_eq!(side(126.55, 37.97, &mdl, false), Some(Side::Left));
+        assert_eq!(side(126.78, 37.86, &mdl, false), Some(Side::Right));
+    }
+
+    #[test]
+    fn round_a_salient_a_reference_point_names_the_side_a_compass_word_cannot() {
+        // A salient round Debaltseve, drawn west to east: the town inside
+        // the bend is on the left, with the ground north of the arms; the
+        // ground south of the bottom is on the right.
+        let front = line(&[
+            (38.20, 48.45),
+            (38.25, 48.30),
+            (38.40, 48.25),
+            (38.55, 48.30),
+            (38.60, 48.45),
+        ]);
+        assert_eq!(side(38.405, 48.340, &front, false), Some(Side::Left));
+        assert_eq!(side(38.405, 48.150, &front, false), Some(Side::Right));
+        // Beyond the arms' northern ends: on neither side.
+        assert_eq!(side(38.10, 48.60, &front, false), None);
+    }
+
+    #[test]
+    fn beyond_an_end_of_an_extended_line_the_distance_is_to_its_extension() {
+        // 50 km north of a north-running line's end, 10 km west of its course.
+        let l = line(&[(37.0, 47.0), (37.0, 48.0)]);
+        let near = nearest_side(36.87, 48.45, &l, None, true).unwrap();
+        assert_eq!(near.side, Some(Side::Left));
+        let metres = near.beyond.unwrap() * METRES_PER_DEGREE;
+        assert!((metres - 9_600.0).abs() < 300.0, "{metres}");
+    }
+}
