@@ -7,6 +7,7 @@
 mod cond;
 mod doctrines;
 mod duties;
+mod enclosed;
 mod err;
 mod expr;
 mod facts;

@@ -150,6 +150,8 @@ pub enum LineSource {
     Drawn(GeometrySource),
     /// `contact for UA, memorandum for DPR`: (line, party) pairs.
     PerParty(Vec<(Ident, Ident)>),
+    /// `edge of buffer_zone`: the boundary of a polygon zone.
+    Edge(Ident),
 }
 
 /// `KPA holds north`
@@ -183,6 +185,9 @@ pub enum Hand {
 pub struct ZoneDecl {
     pub name: Ident,
     pub shape: SExpr,
+    /// Declared with `locality`: a place events may be located by, which
+    /// no condition need name.
+    pub locality: bool,
     pub span: Span,
 }
 

@@ -18,6 +18,10 @@ impl Checker {
             if !self.is_declared(&d.name) {
                 continue;
             }
+            if d.locality {
+                // Events name a locality; no condition need.
+                self.symbols.resolve_named(&d.name.node, Kind::Zone);
+            }
             let shape = self.zone_expr(&d.shape);
             zones.push(Zone {
                 name: d.name.node.clone(),
@@ -93,6 +97,10 @@ impl Checker {
                     None
                 }
             },
+            Expr::Between { first, second } => {
+                Some(ZoneExpr::Polygon(self.between(first, second, &e.span)?))
+            }
+            Expr::Inside(line) => Some(ZoneExpr::Polygon(self.inside(line)?)),
             Expr::Path(p) if p.segments.len() == 1 => {
                 let (_, zone) = self
                     .symbols
@@ -112,7 +120,7 @@ impl Checker {
             }
             _ => {
                 let message = format!("`{}` is not a zone", e.span.text());
-                let help = "build a zone from `within D of LINE`, `within D of (lon, lat)`, `polygon ...` and other zones, joined by `and`, `or` and `not`";
+                let help = "build a zone from `within D of LINE`, `within D of (lon, lat)`, `polygon ...`, `between A and B`, `inside L` and other zones, joined by `and`, `or` and `not`";
                 self.error(InvalidError::new(&e.span, message, "not a zone").help(help));
                 None
             }
