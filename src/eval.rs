@@ -25,6 +25,7 @@ mod state;
 mod time;
 mod truth;
 mod verdict;
+mod whole;
 mod zone;
 
 pub use cond::coordinates;

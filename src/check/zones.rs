@@ -26,6 +26,7 @@ impl Checker {
             zones.push(Zone {
                 name: d.name.node.clone(),
                 shape: shape.unwrap_or(ZoneExpr::Polygon(geo::MultiPolygon::new(vec![]))),
+                overlay: None,
             });
             spans.push(d.name.clone());
         }
@@ -72,6 +73,7 @@ impl Checker {
             zones.push(Zone {
                 name: format!("area of {}", d.party.node),
                 shape,
+                overlay: None,
             });
             areas.push((party, zones.len() - 1));
         }

@@ -19,6 +19,9 @@ use crate::events::{Event, Point, Position};
 const STEP: f64 = 250.0;
 /// The most points a path is read at.
 const MAX_SAMPLES: usize = 4096;
+/// Cells each point may read to decide a combined zone as a whole, where
+/// its parts leave the point open: a path has thousands of points.
+const OVER_BUDGET: u32 = 16;
 
 impl Env<'_> {
     pub(super) fn over(
@@ -70,7 +73,9 @@ impl Env<'_> {
     /// Whether one point of a path lies in the region.
     fn region_holds(&self, e: &Event, p: &Point, region: RegionSel) -> Truth {
         match region {
-            RegionSel::Zone(zone) => super::zone::in_zone(p, zone, e.party, self.rulebook).truth,
+            RegionSel::Zone(zone) => {
+                super::zone::in_zone_within(p, zone, e.party, self.rulebook, OVER_BUDGET).truth
+            }
             RegionSel::Area(owner) => {
                 let holder = control(self.rulebook, &Position::Fix(*p)).holder();
                 self.owns(e, holder, owner)

@@ -9,7 +9,7 @@ use super::space::{
     self, accuracy_note, between, distance_indexed, km, side_indexed, within_limit,
 };
 use super::truth::Truth;
-use super::verdict::Step;
+use super::verdict::{Note, Step};
 use super::zone::{self, Membership, drawn_line, side_name, side_phrase, wanted_side};
 use crate::check::{Cond, Limit, PathField, PointField, Reference, SideSel, Subject};
 use crate::events::{Event, Point, Position};
@@ -105,7 +105,13 @@ impl Env<'_> {
             return missing(cond, e, point.name());
         };
         let m = self.membership(index, read, pos, zone);
-        let fact = self.fact(e, point.name(), shown(pos, point, read), Some(m.computed));
+        let mut fact = self.fact(e, point.name(), shown(pos, point, read), Some(m.computed));
+        if m.whole {
+            fact.note = Some(Note::WholeZone {
+                zone: self.rulebook.zones[zone].name.as_str().into(),
+                inside: m.truth == Truth::True,
+            });
+        }
         let mut step = Step::leaf(cond.text.clone(), m.truth, vec![fact]);
         step.unknown_because = m.unknown_because;
         step
@@ -123,11 +129,13 @@ impl Env<'_> {
         self.zones_seen
             .entry((event, field, zone))
             .or_insert_with(|| {
+                let mut whole = false;
                 let readings = pos
                     .discs()
                     .iter()
                     .map(|p| {
                         let m = zone::in_zone(p, zone, party, rulebook);
+                        whole |= m.whole;
                         Reading {
                             truth: m.truth,
                             note: m.computed,
@@ -140,6 +148,7 @@ impl Env<'_> {
                     truth: r.truth,
                     computed: r.note,
                     unknown_because: r.why,
+                    whole: whole && r.truth != Truth::Unknown,
                 }
             })
             .clone()

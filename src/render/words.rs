@@ -3,8 +3,8 @@
 //! both word them here, so a reason reads the same everywhere.
 
 use crate::eval::{
-    ActorRole, Basis, DayOf, DecidedBy, DiligenceTrial, Doubt, Duty, FailedElement, FailedExcuse,
-    Note, Perpetrator, PreventBecause, Reason, Responsibility, Truth, Weighed,
+    ActorRole, Basis, DayOf, DecidedBy, Declared, DiligenceTrial, Doubt, Duty, FailedElement,
+    FailedExcuse, Note, Perpetrator, PreventBecause, Reason, Responsibility, Truth, Weighed,
 };
 use crate::events::{FindingTest, Object};
 
@@ -397,6 +397,20 @@ pub fn note(n: &Note) -> String {
             format!("the link,{by} rests on {items}: it {meets} {standard}")
         }
         Note::FindingsOnly => "no definition in the rulebook: only a finding decides it".to_owned(),
+        Note::WholeZone { zone, inside } => {
+            let lies = if *inside { "inside" } else { "outside" };
+            format!(
+                "decided on zone `{zone}` as a whole: its parts one by one leave it open, but every place the position may be lies {lies} the zone"
+            )
+        }
+        Note::Area { holds: true } => {
+            "the event is known only to lie in this area, and the test holds on every place of it"
+                .to_owned()
+        }
+        Note::Area { holds: false } => {
+            "the event is known only to lie in this area, and the test fails on every place of it"
+                .to_owned()
+        }
     }
 }
 
@@ -415,6 +429,25 @@ pub fn doubt(d: &Doubt) -> String {
             "{} is known only to the day, {day}, and the event's time falls on that day: which came first is unknown",
             day_of(of)
         ),
+        Doubt::Area { split: true } => {
+            "the event is known only to lie in an area, and the test holds on part of it and fails on another"
+                .to_owned()
+        }
+        Doubt::Area { split: false } => {
+            "the event is known only to lie in an area, too large or too near the test's edge to decide on the whole of it"
+                .to_owned()
+        }
+        Doubt::AreaUndeclared { what, name } => {
+            let kind = match what {
+                Declared::Zone => "zone",
+                Declared::Line => "line",
+            };
+            format!("the event's area names {kind} `{name}`, which this rulebook does not declare")
+        }
+        Doubt::AreaUnbounded => {
+            "the event's area reaches without bound, so no test can be decided on the whole of it"
+                .to_owned()
+        }
     }
 }
 

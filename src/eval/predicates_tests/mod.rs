@@ -162,4 +162,5 @@ mod days;
 mod distances;
 mod sides;
 mod time;
+mod whole;
 mod zones;
