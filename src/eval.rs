@@ -3,6 +3,7 @@
 //! Every event is judged against every article. The explanation is data
 //! carried with each verdict; nothing is logged.
 
+mod area;
 mod article;
 mod cond;
 mod control;

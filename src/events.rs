@@ -3,10 +3,12 @@
 //! A bad event is rejected with its location and reason; the others are
 //! still judged, and the report accounts for every input event.
 
+mod area;
 mod day;
 mod err;
 mod findings;
 mod jsonl;
+pub mod mgrs;
 mod model;
 mod position;
 mod raw;
@@ -18,7 +20,9 @@ pub use crate::check::Capacity;
 pub use day::DayZone;
 pub use err::{LoadError, Rejection};
 pub use model::*;
-pub use position::{Bearing, DEFAULT_MAX_RANGE_M, Position};
+pub use position::{
+    Area, Bearing, DEFAULT_MAX_RANGE_M, DEFAULT_SIDE_REACH_M, Position, SideOf, Square, SquareKind,
+};
 pub use raw::{About, EvidenceKind};
 pub use vocabulary::{Vocab, Vocabulary};
 

@@ -32,6 +32,17 @@ impl Env<'_> {
         region: RegionSel,
     ) -> Step {
         let e = self.event(subject);
+        let ends = [PointField::Origin, PointField::Target];
+        let area_end = ends
+            .into_iter()
+            .any(|f| matches!(point_of(e, f), Some((Position::Area(_), _))));
+        if path == PathField::Trajectory && area_end {
+            // A path is read point by point; an end known only as an area
+            // gives no point to read from.
+            let mut step = Step::leaf(cond.text.clone(), Truth::Unknown, Vec::new());
+            step.doubt = Some(super::verdict::Doubt::Area { split: false });
+            return step;
+        }
         let points = match path_points(e, path) {
             Ok(p) => p,
             Err(field) => return missing(cond, e, field),

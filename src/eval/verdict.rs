@@ -524,6 +524,9 @@ pub enum Note {
     NoHolder,
     /// The point is closer to a line with holdings than its uncertainty.
     NearLine,
+    /// The position, known only as an area, reaches across a line with
+    /// holdings or into another party's area.
+    AreaAcross,
     /// The record does not tell, but a finding puts the point on the side
     /// of a line that the party holds.
     SideFound { party: Name, line: Name, by: Name },

@@ -37,7 +37,7 @@
 
 use geo::{Contains, Destination, Haversine, MultiPolygon, Point as GeoPoint};
 
-use super::space::{between, distance_to_rings, geo, side_indexed, within_limit};
+use super::space::{between, distance_indexed, distance_to_rings, geo, side_indexed, within_limit};
 use super::truth::Truth;
 use super::zone::{drawn_line, wanted_side};
 use crate::check::sides::METRES_PER_DEGREE;
@@ -71,8 +71,13 @@ pub enum PolyKey {
 /// A test on a place that zones are made of.
 #[derive(Clone, Copy)]
 enum Atom<'a> {
-    /// Within `metres` of drawn line `line`.
-    Near { line: usize, metres: f64 },
+    /// Within `metres` of drawn line `line`; `extension`: measured from the
+    /// extension of an `extended` line beyond its ends too, as a band is.
+    Near {
+        line: usize,
+        metres: f64,
+        extension: bool,
+    },
     /// Within `metres` of a point.
     Disc { lon: f64, lat: f64, metres: f64 },
     Polygon {
@@ -84,9 +89,18 @@ enum Atom<'a> {
 impl Atom<'_> {
     fn same(&self, other: &Atom<'_>) -> bool {
         match (self, other) {
-            (Atom::Near { line, metres }, Atom::Near { line: l, metres: m }) => {
-                line == l && metres == m
-            }
+            (
+                Atom::Near {
+                    line,
+                    metres,
+                    extension,
+                },
+                Atom::Near {
+                    line: l,
+                    metres: m,
+                    extension: x,
+                },
+            ) => line == l && metres == m && extension == x,
             (
                 Atom::Disc { lon, lat, metres },
                 Atom::Disc {
@@ -177,9 +191,24 @@ impl<'a> Places<'a> {
         Node::Atom(self.atoms.len() - 1)
     }
 
-    /// Within `metres` of drawn line `line`.
+    /// Within `metres` of drawn line `line`, as a band along it reaches
+    /// (beyond the ends of an `extended` line, along its extension too).
     pub fn near(&mut self, line: usize, metres: f64) -> Node {
-        self.atom(Atom::Near { line, metres })
+        self.atom(Atom::Near {
+            line,
+            metres,
+            extension: true,
+        })
+    }
+
+    /// Within `metres` of drawn line `line` as drawn, as `within D of LINE`
+    /// measures.
+    pub fn near_drawn(&mut self, line: usize, metres: f64) -> Node {
+        self.atom(Atom::Near {
+            line,
+            metres,
+            extension: false,
+        })
     }
 
     /// Within `metres` of a point.
@@ -331,48 +360,143 @@ impl Places<'_> {
                 cells: 1,
             };
         }
-        let centre = GeoPoint::new(disc.lon, disc.lat);
-        let (mut cells, mut inside, mut outside) = (1u32, false, false);
-        let mut queue: std::collections::VecDeque<(f64, f64, f64)> =
-            quarters(0.0, 0.0, r).into_iter().collect();
-        while let Some((x, y, half)) = queue.pop_front() {
-            // Squares of the frame that miss the disc.
-            let (gx, gy) = ((x.abs() - half).max(0.0), (y.abs() - half).max(0.0));
-            if gx.hypot(gy) > r {
-                continue;
-            }
-            if cells >= budget {
-                return open(cells, false);
-            }
-            cells += 1;
-            let at = if x == 0.0 && y == 0.0 {
-                centre
-            } else {
-                Haversine.destination(centre, x.atan2(y).to_degrees(), x.hypot(y))
-            };
-            // A square of the frame lies within its circumscribed radius
-            // of its centre on the sphere; a little more for rounding.
-            let h = half * std::f64::consts::SQRT_2 * (1.0 + 1e-6) + 0.01;
-            let cell = Point {
-                lat: at.y(),
-                lon: at.x(),
-                accuracy: h,
-            };
+        let mut frame = Frame::new(disc);
+        let (mut inside, mut outside) = (false, false);
+        while let Some(cell) = frame.next(budget) {
             match self.cell(question, &cell) {
                 Truth::True => inside = true,
                 Truth::False => outside = true,
-                Truth::Unknown if half < 0.5 => return open(cells, inside && outside),
-                Truth::Unknown => queue.extend(quarters(x, y, half)),
+                Truth::Unknown if !frame.cut() => return open(frame.cells, inside && outside),
+                Truth::Unknown => {}
             }
             if inside && outside {
-                return open(cells, true);
+                return open(frame.cells, true);
             }
+        }
+        if frame.exhausted {
+            return open(frame.cells, false);
         }
         Certified {
             truth: if outside { Truth::False } else { Truth::True },
             split: false,
-            cells,
+            cells: frame.cells,
         }
+    }
+
+    /// Whether some cell of `disc` surely answers `question` true: a place
+    /// that is surely in an area, before anything is said of all of it.
+    pub fn witness(&self, question: &Node, disc: &Point, budget: u32) -> bool {
+        let r = disc.accuracy;
+        if !(r.is_finite() && r <= MAX_RADIUS_M) {
+            return false;
+        }
+        match self.cell(question, disc) {
+            Truth::True => return true,
+            Truth::False => return false,
+            Truth::Unknown if r == 0.0 => return false,
+            Truth::Unknown => {}
+        }
+        // Places the tests point to first: a disc's centre, a polygon's
+        // inside, points beside a line at half a band's width.
+        let seeds = self.seeds();
+        if seeds
+            .iter()
+            .any(|p| between(p, disc) <= r && self.cell(question, p) == Truth::True)
+        {
+            return true;
+        }
+        // Then depth first: one small cell surely inside is all that is sought.
+        let mut frame = Frame::new(disc);
+        frame.deep = true;
+        while let Some(cell) = frame.next(budget) {
+            match self.cell(question, &cell) {
+                Truth::True => return true,
+                Truth::False => {}
+                Truth::Unknown => {
+                    frame.cut();
+                }
+            }
+        }
+        false
+    }
+
+    /// Points likely inside what the tests describe, each a cell of a
+    /// centimetre: the centre of each disc, a point inside each polygon,
+    /// and along each line (at up to 16 of its segments) points on it and
+    /// beside it, either side, at half each band's width.
+    fn seeds(&self) -> Vec<Point> {
+        use geo::{Bearing, InteriorPoint};
+        let at = |lon: f64, lat: f64| Point {
+            lat,
+            lon,
+            accuracy: 0.01,
+        };
+        let mut out = Vec::new();
+        let beside = |line: usize, offsets: &[f64], out: &mut Vec<Point>| {
+            let Some(geometry) = self.rulebook.lines[line].drawn() else {
+                return;
+            };
+            let segments: Vec<geo::Line> = geometry.iter().flat_map(|l| l.lines()).collect();
+            let step = segments.len().div_ceil(16).max(1);
+            for s in segments.iter().step_by(step) {
+                let mid = GeoPoint::from(s.start)
+                    + (GeoPoint::from(s.end) - GeoPoint::from(s.start)) * 0.5;
+                let course = Haversine.bearing(GeoPoint::from(s.start), GeoPoint::from(s.end));
+                out.push(at(mid.x(), mid.y()));
+                for &d in offsets {
+                    for turn in [-90.0, 90.0] {
+                        let q = Haversine.destination(mid, course + turn, d);
+                        out.push(at(q.x(), q.y()));
+                    }
+                }
+            }
+        };
+        for a in &self.atoms {
+            match a {
+                Atom::Near { line, metres, .. } => beside(*line, &[metres / 2.0], &mut out),
+                Atom::Disc { lon, lat, .. } => out.push(at(*lon, *lat)),
+                Atom::Polygon { shape, .. } => {
+                    if let Some(p) = shape.interior_point() {
+                        out.push(at(p.x(), p.y()));
+                    }
+                }
+            }
+        }
+        for line in &self.lines {
+            beside(*line, &[100.0, 1_000.0], &mut out);
+        }
+        out
+    }
+
+    /// At most `most` discs covering every place of `disc` where
+    /// `question` may be true: cells surely false are left out, open cells
+    /// cut while the count allows and the budget lasts.
+    pub fn cover(&self, question: &Node, disc: &Point, most: usize, budget: u32) -> Vec<Point> {
+        let r = disc.accuracy;
+        match self.cell(question, disc) {
+            Truth::False => return Vec::new(),
+            Truth::True => return vec![*disc],
+            Truth::Unknown if r == 0.0 || !(r.is_finite() && r <= MAX_RADIUS_M) => {
+                return vec![*disc];
+            }
+            Truth::Unknown => {}
+        }
+        let mut kept = Vec::new();
+        let mut frame = Frame::new(disc);
+        while let Some(cell) = frame.next(budget) {
+            match self.cell(question, &cell) {
+                Truth::False => {}
+                Truth::True => kept.push(cell),
+                Truth::Unknown => {
+                    if kept.len() + frame.pending() + 4 > most || !frame.cut() {
+                        kept.push(cell);
+                    }
+                }
+            }
+        }
+        // Squares the budget left unread still cover their share.
+        kept.extend(frame.rest());
+        kept
     }
 
     /// The question on one cell (a disc: `cell.accuracy` is its radius):
@@ -470,13 +594,22 @@ impl Places<'_> {
     fn read(&self, atom: &Atom<'_>, cell: &Point) -> Read {
         let h = cell.accuracy;
         let truth = match atom {
-            Atom::Near { line, metres } => {
+            Atom::Near {
+                line,
+                metres,
+                extension,
+            } => {
                 let l = &self.rulebook.lines[*line];
                 let Some(geometry) = l.drawn() else {
                     return Read::Unknowable;
                 };
-                match side_indexed(cell, geometry, l.index.as_ref(), l.extended) {
-                    Some((_, d)) => within_limit(d, h, *metres),
+                let d = if *extension {
+                    side_indexed(cell, geometry, l.index.as_ref(), l.extended).map(|(_, d)| d)
+                } else {
+                    distance_indexed(cell, geometry, l.index.as_ref())
+                };
+                match d {
+                    Some(d) => within_limit(d, h, *metres),
                     None => return Read::Unknowable,
                 }
             }
@@ -531,6 +664,109 @@ impl Places<'_> {
             .iter()
             .zip(found)
             .filter_map(|(l, f)| f.then_some(*l))
+            .collect()
+    }
+}
+
+/// The squares of an azimuthal equidistant frame round a disc, read
+/// breadth first (or depth first, to find one cell quickly): each the disc
+/// of its circumscribed radius on the sphere.
+struct Frame {
+    deep: bool,
+    centre: GeoPoint,
+    radius: f64,
+    queue: std::collections::VecDeque<(f64, f64, f64)>,
+    /// The square last handed out.
+    last: (f64, f64, f64),
+    /// Cells read, the whole disc first.
+    cells: u32,
+    exhausted: bool,
+}
+
+impl Frame {
+    fn new(disc: &Point) -> Frame {
+        Frame {
+            deep: false,
+            centre: GeoPoint::new(disc.lon, disc.lat),
+            radius: disc.accuracy,
+            queue: quarters(0.0, 0.0, disc.accuracy).into_iter().collect(),
+            last: (0.0, 0.0, disc.accuracy),
+            cells: 1,
+            exhausted: false,
+        }
+    }
+
+    /// The next square that meets the disc, as a cell, while the budget lasts.
+    fn next(&mut self, budget: u32) -> Option<Point> {
+        loop {
+            let next = if self.deep {
+                self.queue.pop_back()
+            } else {
+                self.queue.pop_front()
+            };
+            let Some((x, y, half)) = next else {
+                break;
+            };
+            let (gx, gy) = ((x.abs() - half).max(0.0), (y.abs() - half).max(0.0));
+            if gx.hypot(gy) > self.radius {
+                continue;
+            }
+            if self.cells >= budget {
+                if self.deep {
+                    self.queue.push_back((x, y, half));
+                } else {
+                    self.queue.push_front((x, y, half));
+                }
+                self.exhausted = true;
+                return None;
+            }
+            self.cells += 1;
+            self.last = (x, y, half);
+            return Some(self.cell(x, y, half));
+        }
+        None
+    }
+
+    fn cell(&self, x: f64, y: f64, half: f64) -> Point {
+        let at = if x == 0.0 && y == 0.0 {
+            self.centre
+        } else {
+            Haversine.destination(self.centre, x.atan2(y).to_degrees(), x.hypot(y))
+        };
+        // A square of the frame lies within its circumscribed radius of its
+        // centre on the sphere; a little more for rounding.
+        let h = half * std::f64::consts::SQRT_2 * (1.0 + 1e-6) + 0.01;
+        Point {
+            lat: at.y(),
+            lon: at.x(),
+            accuracy: h,
+        }
+    }
+
+    /// Cuts the square last handed out into four; false once squares are
+    /// under a metre, too fine to cut.
+    fn cut(&mut self) -> bool {
+        let (x, y, half) = self.last;
+        if half < 0.5 {
+            return false;
+        }
+        self.queue.extend(quarters(x, y, half));
+        true
+    }
+
+    fn pending(&self) -> usize {
+        self.queue.len()
+    }
+
+    /// The squares not yet read that meet the disc, as cells.
+    fn rest(&self) -> Vec<Point> {
+        self.queue
+            .iter()
+            .filter(|(x, y, half)| {
+                let (gx, gy) = ((x.abs() - half).max(0.0), (y.abs() - half).max(0.0));
+                gx.hypot(gy) <= self.radius
+            })
+            .map(|&(x, y, half)| self.cell(x, y, half))
             .collect()
     }
 }

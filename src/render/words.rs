@@ -351,6 +351,10 @@ pub fn note(n: &Note) -> String {
             "in `{party}`'s area: a finding by {by} that the act crossed line `{line}` puts it on the far side, `{party}`'s"
         ),
         Note::Struck { party } => format!("in `{party}`'s hands: the act struck its forces"),
+        Note::AreaAcross => {
+            "the event is known only to lie in an area, and the area reaches across a line whose sides are held, or into another party's area: whose area it is in is not known"
+                .to_owned()
+        }
         Note::NearLine => {
             "too close to a line whose sides are held, for its uncertainty, to tell whose area it is in"
                 .to_owned()

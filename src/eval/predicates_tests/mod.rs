@@ -156,6 +156,7 @@ fn errors(e: crate::RulebookError) -> Vec<String> {
     }
 }
 
+mod areas;
 mod control;
 mod crossings;
 mod days;
