@@ -161,6 +161,7 @@ mod control;
 mod crossings;
 mod days;
 mod distances;
+mod enclosed;
 mod sides;
 mod time;
 mod whole;
