@@ -214,8 +214,7 @@ fn positions_known_only_as_an_area_are_checked_against_the_rulebook_and_the_worl
             .iter()
             .find(|f| &*f.article == "6")
             .unwrap();
-        let step = find(&article.condition, "target in dmz").unwrap().clone();
-        step
+        find(&article.condition, "target in dmz").unwrap().clone()
     };
     let z0 = target(0);
     assert_eq!(z0.result, truce::eval::Truth::True);
