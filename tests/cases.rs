@@ -204,6 +204,54 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
         Outcome::NoViolation,
         None,
     ),
+    // Issue 11: a position straddling the CMA's east/west split inside both
+    // halves' zones; areas decided whole, or left open.
+    (
+        "cma-no-fly-straddle",
+        "N-1",
+        Outcome::Violation,
+        Some("ROK"),
+    ),
+    (
+        "cma-no-fly-straddle",
+        "N-2",
+        Outcome::Inconclusive,
+        Some("ROK"),
+    ),
+    (
+        "cma-no-fly-straddle",
+        "N-3",
+        Outcome::Violation,
+        Some("DPRK"),
+    ),
+    (
+        "cma-no-fly-straddle",
+        "N-4",
+        Outcome::Inconclusive,
+        Some("DPRK"),
+    ),
+    ("ua-smm-areas-2020", "V-1", Outcome::Violation, Some("UA")),
+    (
+        "ua-smm-areas-2020",
+        "V-2",
+        Outcome::Inconclusive,
+        Some("UA"),
+    ),
+    ("ua-smm-areas-2020", "V-3", Outcome::Violation, Some("UA")),
+    ("ua-smm-areas-2020", "V-5", Outcome::NoViolation, None),
+    (
+        "il-lb-south-of-litani",
+        "S-2",
+        Outcome::Violation,
+        Some("LB"),
+    ),
+    ("il-lb-south-of-litani", "S-3", Outcome::NoViolation, None),
+    (
+        "il-lb-south-of-litani",
+        "S-5",
+        Outcome::Inconclusive,
+        Some("LB"),
+    ),
 ];
 
 #[test]
