@@ -28,8 +28,8 @@ use crate::events::{Area, Point, Position};
 
 /// The most discs an area is covered by, as a bearing is.
 const MAX_DISCS: usize = 64;
-/// How deep zones may name zones when bounding them.
-const MAX_DEPTH: usize = 32;
+/// The most parts of zones read to bound an area (zones naming zones).
+const MAX_PARTS: usize = 4096;
 
 /// A test as a question over places, for an act by a party.
 pub(super) type Question<'a> =
@@ -69,7 +69,7 @@ fn ground<'a>(
                 name: name.clone(),
             }));
         };
-        let rect = zone_rect(rulebook, &rulebook.zones[zone].shape, 0);
+        let rect = zone_rect(rulebook, &rulebook.zones[zone].shape, &mut 0);
         bounded |= rect.is_some();
         join(places.zone(zone, party)?, rect);
     }
@@ -348,9 +348,10 @@ fn line_rect(l: &geo::MultiLineString) -> Option<Rect> {
 }
 
 /// A box holding every place of a zone; `None` when it has no bound (`not
-/// dmz`), whatever the party.
-fn zone_rect(rulebook: &Rulebook, e: &ZoneExpr, depth: usize) -> Option<Rect> {
-    if depth > MAX_DEPTH {
+/// dmz`), whatever the party, or too many parts to read.
+fn zone_rect(rulebook: &Rulebook, e: &ZoneExpr, parts: &mut usize) -> Option<Rect> {
+    *parts += 1;
+    if *parts > MAX_PARTS {
         return None;
     }
     match e {
@@ -375,17 +376,15 @@ fn zone_rect(rulebook: &Rulebook, e: &ZoneExpr, depth: usize) -> Option<Rect> {
             .grown(*metres),
         ),
         ZoneExpr::Polygon(p) => polygon_rect(p),
-        ZoneExpr::Zone(i) => zone_rect(rulebook, &rulebook.zones[*i].shape, depth + 1),
-        ZoneExpr::And(a, b) => match (
-            zone_rect(rulebook, a, depth + 1),
-            zone_rect(rulebook, b, depth + 1),
-        ) {
+        ZoneExpr::Zone(i) => zone_rect(rulebook, &rulebook.zones[*i].shape, parts),
+        ZoneExpr::And(a, b) => match (zone_rect(rulebook, a, parts), zone_rect(rulebook, b, parts))
+        {
             (Some(x), Some(y)) => Some(x.meet(y)),
             (Some(x), None) | (None, Some(x)) => Some(x),
             (None, None) => None,
         },
         ZoneExpr::Or(a, b) => {
-            Some(zone_rect(rulebook, a, depth + 1)?.join(zone_rect(rulebook, b, depth + 1)?))
+            Some(zone_rect(rulebook, a, parts)?.join(zone_rect(rulebook, b, parts)?))
         }
         ZoneExpr::Not(_) => None,
     }

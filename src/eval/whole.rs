@@ -56,6 +56,12 @@ const MAX_WAYS: usize = 512;
 const MAX_ATOMS: usize = 32;
 /// How deep zones may name zones.
 const MAX_DEPTH: usize = 32;
+/// The most parts of zones one question is built from: zones naming the
+/// same zone twice at every level would otherwise double at each.
+const MAX_NODES: usize = 4096;
+/// The most polygon vertices all the cells of one question may visit,
+/// so a polygon of a million vertices is cut into fewer cells.
+const MAX_WORK: usize = 8_000_000;
 /// How far the overlay's faces may stand from the polygons they come
 /// from, after the boolean operations' rounding.
 const SNAP_M: f64 = 1.0;
@@ -168,6 +174,8 @@ pub struct Places<'a> {
     /// The drawn lines whose sides are asked.
     lines: Vec<usize>,
     overlays: Vec<&'a Overlay>,
+    /// Parts of zones read so far.
+    nodes: usize,
 }
 
 impl<'a> Places<'a> {
@@ -177,6 +185,7 @@ impl<'a> Places<'a> {
             atoms: Vec::new(),
             lines: Vec::new(),
             overlays: Vec::new(),
+            nodes: 0,
         }
     }
 
@@ -265,6 +274,10 @@ impl<'a> Places<'a> {
         party: Option<PartyIdx>,
         depth: usize,
     ) -> Result<Node, NeedsParty> {
+        self.nodes += 1;
+        if self.nodes > MAX_NODES {
+            return Ok(Node::Const(Truth::Unknown));
+        }
         Ok(match e {
             ZoneExpr::Buffer { line, metres, side } => self.band(*line, *metres, *side, party)?,
             ZoneExpr::Around { lon, lat, metres } => self.disc(*lon, *lat, *metres),
@@ -343,6 +356,7 @@ impl Places<'_> {
     /// answers `question` true, or every place false; cells are cut until
     /// one or the other is sure, or `budget` cells have been read.
     pub fn certify(&self, question: &Node, disc: &Point, budget: u32) -> Certified {
+        let budget = self.afford(budget);
         let open = |cells, split| Certified {
             truth: Truth::Unknown,
             split,
@@ -386,6 +400,7 @@ impl Places<'_> {
     /// Whether some cell of `disc` surely answers `question` true: a place
     /// that is surely in an area, before anything is said of all of it.
     pub fn witness(&self, question: &Node, disc: &Point, budget: u32) -> bool {
+        let budget = self.afford(budget);
         let r = disc.accuracy;
         if !(r.is_finite() && r <= MAX_RADIUS_M) {
             return false;
@@ -418,6 +433,25 @@ impl Places<'_> {
             }
         }
         false
+    }
+
+    /// The cells a question may read: `budget`, or fewer where its polygons
+    /// are so detailed that each cell visits many vertices.
+    fn afford(&self, budget: u32) -> u32 {
+        use geo::CoordsIter;
+        let polygons = self.atoms.iter().map(|a| match a {
+            Atom::Polygon { shape, .. } => shape.coords_count(),
+            Atom::Near { .. } | Atom::Disc { .. } => 0,
+        });
+        let faces = self.overlays.iter().flat_map(|o| {
+            o.faces
+                .iter()
+                .map(|(_, f)| f.coords_count())
+                .chain(std::iter::once(o.union.coords_count()))
+        });
+        let weight = polygons.chain(faces).sum::<usize>().max(1);
+        let affordable = u32::try_from(MAX_WORK / weight).unwrap_or(u32::MAX);
+        budget.min(affordable.max(1))
     }
 
     /// Points likely inside what the tests describe, each a cell of a
@@ -472,6 +506,7 @@ impl Places<'_> {
     /// `question` may be true: cells surely false are left out, open cells
     /// cut while the count allows and the budget lasts.
     pub fn cover(&self, question: &Node, disc: &Point, most: usize, budget: u32) -> Vec<Point> {
+        let budget = self.afford(budget);
         let r = disc.accuracy;
         match self.cell(question, disc) {
             Truth::False => return Vec::new(),
