@@ -9,6 +9,7 @@ mod cond;
 mod counterparts;
 mod doctrines;
 mod duties;
+mod enclosed;
 mod err;
 mod expr;
 mod facts;
@@ -17,6 +18,7 @@ mod geometry;
 mod header;
 mod index;
 mod lines;
+pub mod overlay;
 mod patterns;
 mod provisions;
 mod quantities;
@@ -29,6 +31,7 @@ mod time;
 mod zones;
 
 pub use cond::*;
+pub use enclosed::is_closed;
 pub use err::{CheckError, CheckWarning, OverlapError, did_you_mean};
 pub use index::SegmentIndex;
 pub use rulebook::*;
@@ -175,6 +178,11 @@ impl Checker {
         self.lines = self.lines(ast);
         let mut zones = self.zones(ast);
         let areas = self.areas(ast, &mut zones);
+        if self.errors.is_empty() {
+            for i in 0..zones.len() {
+                zones[i].overlay = overlay::overlay(&zones, i);
+            }
+        }
         let weapon_classes = self.weapon_classes(ast);
         let reaches = self.reaches(ast);
         let mut regimes = self.regimes(ast);

@@ -3,6 +3,7 @@
 //! Every event is judged against every article. The explanation is data
 //! carried with each verdict; nothing is logged.
 
+mod area;
 mod article;
 mod changes;
 mod cond;
@@ -29,6 +30,7 @@ mod timeline;
 mod truth;
 mod verdict;
 mod weapons;
+mod whole;
 mod zone;
 
 pub use article::answering;

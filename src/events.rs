@@ -3,6 +3,7 @@
 //! A bad event is rejected with its location and reason; the others are
 //! still judged, and the report accounts for every input event.
 
+mod area;
 mod change;
 mod counterparts;
 mod day;
@@ -10,6 +11,7 @@ mod err;
 mod facts;
 mod findings;
 mod jsonl;
+pub mod mgrs;
 mod model;
 mod position;
 mod raw;
@@ -23,7 +25,9 @@ pub use counterparts::{CounterpartProblem, Via, problems as counterpart_problems
 pub use day::DayZone;
 pub use err::{LoadError, Rejection};
 pub use model::*;
-pub use position::{Bearing, DEFAULT_MAX_RANGE_M, Position};
+pub use position::{
+    Area, Bearing, DEFAULT_MAX_RANGE_M, DEFAULT_SIDE_REACH_M, Position, SideOf, Square, SquareKind,
+};
 pub use raw::{About, EvidenceKind};
 pub use vocabulary::{FactSpec, Vocab, Vocabulary};
 

@@ -389,11 +389,13 @@ fn references(d: &Declaration) -> Vec<String> {
     match d {
         Declaration::Zone(z) => names_in(&z.shape, &mut out),
         Declaration::ActClass(c) => c.members.iter().for_each(|m| names_in(m, &mut out)),
-        Declaration::Line(l) => {
-            if let LineSource::PerParty(pairs) = &l.geometry {
+        Declaration::Line(l) => match &l.geometry {
+            LineSource::PerParty(pairs) => {
                 out.extend(pairs.iter().map(|(line, _)| line.node.clone()));
             }
-        }
+            LineSource::Edge(zone) => out.push(zone.node.clone()),
+            LineSource::Drawn(_) => {}
+        },
         _ => {}
     }
     out
@@ -408,6 +410,11 @@ fn names_in(e: &SExpr, out: &mut Vec<String>) {
             names_in(rhs, out);
         }
         Expr::Buffer { reference, .. } => names_in(reference, out),
+        Expr::Between { first, second } => {
+            out.push(first.node.clone());
+            out.push(second.node.clone());
+        }
+        Expr::Inside(line) => out.push(line.node.clone()),
         _ => {}
     }
 }

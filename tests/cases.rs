@@ -277,6 +277,54 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
         Outcome::Violation,
         Some("IL"),
     ),
+    // Issue 11: a position straddling the CMA's east/west split inside both
+    // halves' zones; areas decided whole, or left open.
+    (
+        "cma-no-fly-straddle",
+        "N-1",
+        Outcome::Violation,
+        Some("ROK"),
+    ),
+    (
+        "cma-no-fly-straddle",
+        "N-2",
+        Outcome::Inconclusive,
+        Some("ROK"),
+    ),
+    (
+        "cma-no-fly-straddle",
+        "N-3",
+        Outcome::Violation,
+        Some("DPRK"),
+    ),
+    (
+        "cma-no-fly-straddle",
+        "N-4",
+        Outcome::Inconclusive,
+        Some("DPRK"),
+    ),
+    ("ua-smm-areas-2020", "V-1", Outcome::Violation, Some("UA")),
+    (
+        "ua-smm-areas-2020",
+        "V-2",
+        Outcome::Inconclusive,
+        Some("UA"),
+    ),
+    ("ua-smm-areas-2020", "V-3", Outcome::Violation, Some("UA")),
+    ("ua-smm-areas-2020", "V-5", Outcome::NoViolation, None),
+    (
+        "il-lb-south-of-litani",
+        "S-2",
+        Outcome::Violation,
+        Some("LB"),
+    ),
+    ("il-lb-south-of-litani", "S-3", Outcome::NoViolation, None),
+    (
+        "il-lb-south-of-litani",
+        "S-5",
+        Outcome::Inconclusive,
+        Some("LB"),
+    ),
 ];
 
 #[test]
@@ -1153,4 +1201,45 @@ fn a_ceiling_counts_the_latest_report_of_each_unit_and_says_so() {
             vec!["L-6".into(), "L-8".into()]
         )
     );
+}
+
+/// The explanation says, as data, when a combined zone was decided on its
+/// whole area and when a position was known only as an area; the JSON
+/// report carries both.
+#[test]
+fn decisions_on_the_whole_area_are_explained_as_data() {
+    use truce::eval::{Doubt, Note, Step, Truth};
+    fn find<'s>(step: &'s Step, condition: &str) -> Option<&'s Step> {
+        if &*step.condition == condition {
+            return Some(step);
+        }
+        step.steps.iter().find_map(|s| find(s, condition))
+    }
+    let run = truce::cases::run(Path::new("cases/cma-no-fly-straddle")).unwrap();
+    let step = |event: &str, test: &str| {
+        let v = run
+            .adjudication
+            .verdicts
+            .iter()
+            .find(|v| &*v.event == event)
+            .unwrap();
+        let article = v.articles.iter().find(|f| &*f.article == "1.3").unwrap();
+        find(&article.condition, test).unwrap().clone()
+    };
+    let n1 = step("N-1", "place in fixed_wing_no_fly");
+    assert_eq!(n1.result, Truth::True);
+    assert!(matches!(
+        &n1.facts[0].note,
+        Some(Note::WholeZone { zone, inside: true }) if &**zone == "fixed_wing_no_fly"
+    ));
+    let n3 = step("N-3", "place in uav_no_fly");
+    assert!(matches!(n3.facts[0].note, Some(Note::Area { holds: true })));
+    let n4 = step("N-4", "place in uav_no_fly");
+    assert_eq!(n4.result, Truth::Unknown);
+    assert_eq!(n4.doubt, Some(Doubt::Area { split: true }));
+    let json = truce::render::json::report(&run.adjudication);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let text = json.to_string();
+    assert!(text.contains(r#"{"inside":true,"kind":"whole_zone","zone":"fixed_wing_no_fly"}"#));
+    assert!(text.contains(r#"{"kind":"area","split":true}"#));
 }

@@ -167,6 +167,17 @@ fn unused_declarations_warn_but_check() {
 }
 
 #[test]
+fn a_locality_is_never_unused_and_a_zone_is() {
+    // A locality names a place events are located by; no condition need.
+    let text = format!(
+        "{HEADER}line contact = [(37.0, 48.0), (38.0, 48.5)]\nzone dmz = within 15 km of contact\nlocality town = within 3 km of (37.5, 48.2)\nzone spare = within 3 km of (37.6, 48.2)\nact fire \"fire\"\narticle 1 \"No fire in the zone.\" {{\n  violation when act is fire and origin in dmz\n}}\n"
+    );
+    let checked = truce::compile(&Source::new("locality.truce", text)).unwrap();
+    let shown: Vec<String> = checked.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(shown, ["zone `spare` is declared but never used"]);
+}
+
+#[test]
 fn act_classes_must_be_declared_before_use() {
     let text = format!(
         "{HEADER}act fire \"fire\"\nact class hostile = [fire, heavy_fire]\nact class heavy_fire = [fire]\narticle 1 \"t\" {{\n  violation when act is hostile\n}}\n"

@@ -199,6 +199,44 @@ fn findings_capacities_links_and_implied_acts_are_checked_against_the_rulebook()
 }
 
 #[test]
+fn positions_known_only_as_an_area_are_checked_against_the_rulebook_and_the_world() {
+    let path = Path::new("tests/fixtures/events/areas.yaml");
+    let a = truce::adjudicate_file(&kaa(), Path::new("rules/kaa.truce"), path).unwrap();
+    let judged: Vec<&str> = a.verdicts.iter().map(|v| &*v.event).collect();
+    assert_eq!(judged, ["Z-0", "Z-1"], "only Z-0 and Z-1 are sound");
+    assert_eq!(a.rejected.len(), 14);
+    assert_eq!(a.totals.events, 16);
+    insta::assert_snapshot!(rejections(&a.rejected));
+    // Z-0 lies somewhere in the DMZ: article 6 is met on the whole area.
+    let target = |event: usize| {
+        let article = a.verdicts[event]
+            .articles
+            .iter()
+            .find(|f| &*f.article == "6")
+            .unwrap();
+        find(&article.condition, "target in dmz").unwrap().clone()
+    };
+    let z0 = target(0);
+    assert_eq!(z0.result, truce::eval::Truth::True);
+    assert!(matches!(
+        z0.facts[0].note,
+        Some(truce::eval::Note::Area { holds: true })
+    ));
+    // Z-1 gives a grid square north of the line and says it was south of
+    // it: no place is in both, so nothing is decided on it.
+    let z1 = target(1);
+    assert_eq!(z1.result, truce::eval::Truth::Unknown);
+    assert_eq!(z1.doubt, Some(truce::eval::Doubt::Area { split: false }));
+}
+
+fn find<'s>(step: &'s truce::eval::Step, condition: &str) -> Option<&'s truce::eval::Step> {
+    if &*step.condition == condition {
+        return Some(step);
+    }
+    step.steps.iter().find_map(|s| find(s, condition))
+}
+
+#[test]
 fn implied_acts_share_the_ids_namespace_and_fall_with_their_event() {
     let rulebook = kaa();
     let text = concat!(

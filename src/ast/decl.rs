@@ -240,6 +240,8 @@ pub enum LineSource {
     Drawn(GeometrySource),
     /// `contact for UA, memorandum for DPR`: (line, party) pairs.
     PerParty(Vec<(Ident, Ident)>),
+    /// `edge of buffer_zone`: the boundary of a polygon zone.
+    Edge(Ident),
 }
 
 /// `KPA holds north`
@@ -275,6 +277,9 @@ pub struct ZoneDecl {
     pub shape: SExpr,
     /// `contains (lon, lat) "label", ...`: points it must contain.
     pub contains: Vec<Contained>,
+    /// Declared with `locality`: a place events may be located by, which
+    /// no condition need name.
+    pub locality: bool,
     pub span: Span,
 }
 

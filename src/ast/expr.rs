@@ -60,6 +60,13 @@ pub enum Expr {
     },
     /// `polygon from "file.geojson"`: a zone, in a zone declaration.
     Polygon(GeometrySource),
+    /// `between line_a and line_b`: the ground between two lines.
+    Between {
+        first: Ident,
+        second: Ident,
+    },
+    /// `inside ring`: the ground a closed line goes round.
+    Inside(Ident),
     /// `target in area of other side`, `place in area of UA`
     InArea {
         subject: Box<SExpr>,

@@ -72,7 +72,9 @@ impl Checker {
             | Expr::Within { .. }
             | Expr::OnSide { .. }
             | Expr::Buffer { .. }
-            | Expr::Polygon(_) => self.three_place(e, scope)?,
+            | Expr::Polygon(_)
+            | Expr::Between { .. }
+            | Expr::Inside(_) => self.three_place(e, scope)?,
             Expr::Path(p) => {
                 let what = self
                     .operand(&Spanned::new(p.clone(), e.span.clone()), scope)

@@ -25,8 +25,10 @@ fn segments(g: &MultiLineString) -> usize {
 }
 
 impl Checker {
+    /// Every line, in declaration order. A line drawn as the edge of a zone
+    /// is drawn last, once the lines that zone may be made of are.
     pub(super) fn lines(&mut self, ast: &ast::Rulebook) -> Vec<Line> {
-        let mut lines = Vec::new();
+        let mut edges = Vec::new();
         for decl in &ast.declarations {
             let Declaration::Line(d) = decl else { continue };
             if !self.is_declared(&d.name) {
@@ -40,36 +42,86 @@ impl Checker {
                     LineShape::PerParty(self.per_party(pairs)),
                     "per party".to_owned(),
                 ),
+                LineSource::Edge(zone) => {
+                    edges.push((self.lines.len(), d, zone));
+                    let empty = LineShape::Drawn(MultiLineString::new(vec![]));
+                    (empty, format!("the edge of zone `{}`", zone.node))
+                }
             };
-            let compass = match &shape {
-                LineShape::Drawn(g) => COMPASS.map(|c| towards(g, c)),
-                LineShape::PerParty(_) => [None; 4],
-            };
-            let index = match &shape {
-                LineShape::Drawn(g) if segments(g) >= INDEX_FROM => SegmentIndex::new(g),
-                _ => None,
-            };
-            let geometry_span = match &d.geometry {
-                LineSource::Drawn(source) => Some(written_span(source, &d.span)),
-                LineSource::PerParty(_) => None,
-            };
-            let mut line = Line {
-                name: d.name.node.clone(),
-                shape,
-                origin,
-                held: Vec::new(),
-                compass,
-                extended: d.extended,
-                index,
-                geometry_span,
-                holdings: Vec::new(),
-            };
-            line.holdings = self.holdings(d, &line);
-            line.held = line.holdings.iter().map(|h| (h.party, h.side)).collect();
-            lines.push(line);
+            let mut line = self.new_line(d, shape, origin);
+            if !matches!(d.geometry, LineSource::Edge(_)) {
+                self.hold(d, &mut line);
+            }
+            self.lines.push(line);
         }
+        for (i, d, zone) in edges {
+            let drawn = self
+                .edge(ast, zone)
+                .unwrap_or_else(|| MultiLineString::new(vec![]));
+            let origin = std::mem::take(&mut self.lines[i].origin);
+            let mut line = self.new_line(d, LineShape::Drawn(drawn), origin);
+            // A ring's course leads back to its start: no compass side is clear.
+            line.compass = [None; 4];
+            self.hold(d, &mut line);
+            self.lines[i] = line;
+        }
+        let lines = std::mem::take(&mut self.lines);
         self.check_reference_lines(ast, &lines);
+        self.check_extended(ast, &lines);
         lines
+    }
+
+    fn new_line(&self, d: &ast::LineDecl, shape: LineShape, origin: String) -> Line {
+        let compass = match &shape {
+            LineShape::Drawn(g) => COMPASS.map(|c| towards(g, c)),
+            LineShape::PerParty(_) => [None; 4],
+        };
+        let index = match &shape {
+            LineShape::Drawn(g) if segments(g) >= INDEX_FROM => SegmentIndex::new(g),
+            _ => None,
+        };
+        let geometry_span = match &d.geometry {
+            LineSource::Drawn(source) => Some(written_span(source, &d.span)),
+            LineSource::PerParty(_) | LineSource::Edge(_) => None,
+        };
+        Line {
+            name: d.name.node.clone(),
+            shape,
+            origin,
+            held: Vec::new(),
+            compass,
+            extended: d.extended,
+            index,
+            geometry_span,
+            holdings: Vec::new(),
+        }
+    }
+
+    /// The sides the line's parties hold, with where each is said.
+    fn hold(&mut self, d: &ast::LineDecl, line: &mut Line) {
+        line.holdings = self.holdings(d, line);
+        line.held = line.holdings.iter().map(|h| (h.party, h.side)).collect();
+    }
+
+    /// A line that ends where it starts has no ends to extend.
+    fn check_extended(&mut self, ast: &ast::Rulebook, lines: &[Line]) {
+        for decl in &ast.declarations {
+            let Declaration::Line(d) = decl else { continue };
+            let Some(line) = lines.iter().find(|l| l.name == d.name.node) else {
+                continue;
+            };
+            let closed = line
+                .drawn()
+                .is_some_and(|g| !g.0.is_empty() && g.iter().all(super::enclosed::is_closed));
+            if d.extended && closed {
+                let message = format!(
+                    "line `{}` ends where it starts, so it has no ends to extend",
+                    d.name.node
+                );
+                let help = "remove `extended`: a closed line divides the ground all round";
+                self.error(InvalidError::new(&d.name.span, message, "this line").help(help));
+            }
+        }
     }
 
     fn drawn(&mut self, d: &ast::LineDecl, source: &ast::GeometrySource) -> MultiLineString {

@@ -718,6 +718,10 @@ pub struct Zone {
     pub span: Span,
     /// Points the rulebook says it contains (`contains (lon, lat) "label"`).
     pub contains: Vec<ContainedPoint>,
+    /// For a zone made of several polygons: which combinations of them
+    /// the ground holds, so a position on a border they share is decided
+    /// on the zone as a whole (see `overlay.rs`).
+    pub overlay: Option<Box<Overlay>>,
 }
 
 /// A point a zone must contain: `(125.70, 37.665) "Yeonpyeong-do"`.
@@ -729,6 +733,19 @@ pub struct ContainedPoint {
     pub written: String,
     pub label: Option<String>,
     pub span: Span,
+}
+
+/// The faces of the overlay of a zone's polygons.
+#[derive(Debug)]
+pub struct Overlay {
+    /// The polygons, each as (the zone whose own expression holds it, its
+    /// number there, counting left to right).
+    pub polygons: Vec<(usize, u16)>,
+    /// The ground in exactly the polygons of each mask (bit `i` for
+    /// `polygons[i]`), for every mask whose ground is not empty.
+    pub faces: Vec<(u8, MultiPolygon)>,
+    /// The ground in at least one of them.
+    pub union: MultiPolygon,
 }
 
 /// A zone as the rulebook builds it: bands along lines, discs, polygons, and

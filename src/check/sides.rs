@@ -49,6 +49,9 @@ pub fn nearest_side(
     for (part, i) in candidates {
         let pts = &line.0[part].0;
         let last = pts.len() - 2;
+        // A piece that ends where it starts (a zone's edge, a ring) has no
+        // ends: its first and last segments meet at a vertex like any other.
+        let closed = pts.len() >= 4 && pts[0] == pts[pts.len() - 1];
         let (a, b) = (flat(pts[i]), flat(pts[i + 1]));
         let (d, t) = flat_distance(a, b);
         // Ties go to the earlier segment, whatever order candidates came in.
@@ -58,15 +61,17 @@ pub fn nearest_side(
         {
             continue;
         }
-        let past_end = (t < 0.0 && i == 0) || (t > 1.0 && i == last);
+        let past_end = !closed && ((t < 0.0 && i == 0) || (t > 1.0 && i == last));
         let side = if past_end && !extended {
             None
         } else if past_end {
             Some(left_of(a, b, origin))
-        } else if t <= 0.0 && i > 0 {
-            Some(at_vertex(flat(pts[i - 1]), a, b))
-        } else if t >= 1.0 && i < last {
-            Some(at_vertex(a, b, flat(pts[i + 2])))
+        } else if t <= 0.0 && (i > 0 || closed) {
+            let before = if i > 0 { pts[i - 1] } else { pts[last] };
+            Some(at_vertex(flat(before), a, b))
+        } else if t >= 1.0 && (i < last || closed) {
+            let after = if i < last { pts[i + 2] } else { pts[1] };
+            Some(at_vertex(a, b, flat(after)))
         } else {
             Some(left_of(a, b, origin))
         };

@@ -18,6 +18,10 @@ impl Checker {
             if !self.is_declared(&d.name) {
                 continue;
             }
+            if d.locality {
+                // Events name a locality; no condition need.
+                self.symbols.resolve_named(&d.name.node, Kind::Zone);
+            }
             let shape = self.zone_expr(&d.shape);
             let empty = || ZoneExpr::Polygon(geo::MultiPolygon::new(vec![]), d.shape.span.clone());
             let contains = self.contained(&d.contains);
@@ -26,6 +30,7 @@ impl Checker {
                 shape: shape.unwrap_or_else(empty),
                 span: d.name.span.clone(),
                 contains,
+                overlay: None,
             });
             spans.push(d.name.clone());
         }
@@ -75,6 +80,7 @@ impl Checker {
                 shape,
                 span: d.party.span.clone(),
                 contains,
+                overlay: None,
             });
             areas.push((party, zones.len() - 1));
         }
@@ -116,6 +122,11 @@ impl Checker {
                     None
                 }
             },
+            Expr::Between { first, second } => Some(ZoneExpr::Polygon(
+                self.between(first, second, &e.span)?,
+                e.span.clone(),
+            )),
+            Expr::Inside(line) => Some(ZoneExpr::Polygon(self.inside(line)?, e.span.clone())),
             Expr::Path(p) if p.segments.len() == 1 => {
                 let (_, zone) = self
                     .symbols
@@ -135,7 +146,7 @@ impl Checker {
             }
             _ => {
                 let message = format!("`{}` is not a zone", e.span.text());
-                let help = "build a zone from `within D of LINE`, `within D of (lon, lat)`, `polygon ...` and other zones, joined by `and`, `or` and `not`";
+                let help = "build a zone from `within D of LINE`, `within D of (lon, lat)`, `polygon ...`, `between A and B`, `inside L` and other zones, joined by `and`, `or` and `not`";
                 self.error(InvalidError::new(&e.span, message, "not a zone").help(help));
                 None
             }

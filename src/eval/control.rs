@@ -5,13 +5,14 @@
 //! position beyond a line's end, or with an uncertainty reaching the line,
 //! gets nothing from that line. Lines that decide must agree.
 
+use super::area::{Ask, Judge};
 use super::cond::{Env, point_of};
 use super::findings::Asked;
 use super::space::side_indexed;
 use super::truth::Truth;
 use super::verdict::{Note, Step};
-use crate::check::{PartyIdx, PointField, Rulebook, Subject};
-use crate::events::Position;
+use crate::check::{PartyIdx, PointField, Rulebook, Side, Subject};
+use crate::events::{Area as AreaPosition, Position};
 use crate::name::Name;
 
 /// What the lines with holdings, and the parties' areas, say of a position.
@@ -24,18 +25,23 @@ pub(super) struct Control {
     /// Whether the edge of a party's area came so close that it is unknown
     /// whether the position is in it.
     near_area: bool,
+    /// Read for a position known only as an area.
+    area: bool,
 }
 
 /// Reads every line with holdings at every disc of the position.
 pub(super) fn control(rulebook: &Rulebook, pos: &Position) -> Control {
+    let discs = match pos {
+        Position::Area(area) => return control_area(rulebook, area),
+        Position::Fix(_) | Position::Bearing(_) => pos.discs().expect("a fix or a bearing"),
+    };
     let mut found = Vec::new();
     let (mut straddled, mut near_area) = (false, false);
     for (i, line) in rulebook.lines.iter().enumerate() {
         let Some(geometry) = line.drawn().filter(|_| !line.held.is_empty()) else {
             continue;
         };
-        let mut sides = pos
-            .discs()
+        let mut sides = discs
             .iter()
             .map(
                 |p| match side_indexed(p, geometry, line.index.as_ref(), line.extended) {
@@ -63,8 +69,7 @@ pub(super) fn control(rulebook: &Rulebook, pos: &Position) -> Control {
         }
     }
     for &(party, zone) in &rulebook.areas {
-        let truths: Vec<Truth> = pos
-            .discs()
+        let truths: Vec<Truth> = discs
             .iter()
             .map(|p| super::zone::in_zone(p, zone, Some(party), rulebook).truth)
             .collect();
@@ -79,6 +84,88 @@ pub(super) fn control(rulebook: &Rulebook, pos: &Position) -> Control {
         found,
         straddled,
         near_area,
+        area: false,
+    }
+}
+
+/// Whose area a position known only as an area lies in: a line with
+/// holdings decides where the whole area lies on one of its sides, says
+/// nothing where it lies wholly beyond the line's ends, and leaves it open
+/// otherwise; a party's area decides where the whole area lies in it.
+fn control_area(rulebook: &Rulebook, area: &AreaPosition) -> Control {
+    let open = Control {
+        found: Vec::new(),
+        straddled: true,
+        near_area: false,
+        area: true,
+    };
+    let Ok(Ok(mut judge)) = Judge::new(area, rulebook, None) else {
+        return open;
+    };
+    let mut found = Vec::new();
+    let mut straddled = false;
+    for (i, line) in rulebook.lines.iter().enumerate() {
+        if line.drawn().is_none() || line.held.is_empty() {
+            continue;
+        }
+        let mut lies = None;
+        for side in [Side::Left, Side::Right] {
+            let holds = judge.places.side(i, side, false);
+            let fails = judge.places.side(i, side.other(), false);
+            if judge.decide(Ask { holds, fails }) == Ok(true) {
+                lies = Some(side);
+            }
+        }
+        match lies {
+            Some(side) => {
+                if let Some((p, _)) = line.held.iter().find(|(_, s)| *s == side) {
+                    found.push((*p, Some(i)));
+                }
+            }
+            None => {
+                // Wholly beyond the line's ends, it says nothing.
+                let left = judge.places.side(i, Side::Left, true);
+                let right = judge.places.side(i, Side::Right, true);
+                let beyond = left.or(right).not();
+                let ask = Ask {
+                    holds: beyond.clone(),
+                    fails: beyond.not(),
+                };
+                if judge.decide(ask) != Ok(true) {
+                    straddled = true;
+                }
+            }
+        }
+    }
+    // Parties' areas the area reaches into in part.
+    let mut partly = Vec::new();
+    for &(party, zone) in &rulebook.areas {
+        let Ok(inside) = judge.places.zone(zone, Some(party)) else {
+            partly.push(party);
+            continue;
+        };
+        let ask = Ask {
+            holds: inside.clone(),
+            fails: inside.not(),
+        };
+        match judge.decide(ask) {
+            Ok(true) => found.push((party, None)),
+            Ok(false) => {}
+            Err(_) => partly.push(party),
+        }
+    }
+    // Reaching in part into the area of the party that holds it all
+    // anyway changes nothing; into another's, it leaves it open.
+    let answering = |p: PartyIdx| super::article::answering(rulebook, p);
+    let holder = found.first().map(|(p, _)| answering(*p));
+    if partly.iter().any(|p| holder != Some(answering(*p))) {
+        straddled = true;
+    }
+    Control {
+        found,
+        straddled,
+        near_area: false,
+        area: true,
     }
 }
 
@@ -113,6 +200,7 @@ impl Control {
                     .collect(),
                 area: self.found.iter().any(|(_, l)| l.is_none()),
             },
+            None if self.straddled && self.area => Note::AreaAcross,
             None if self.straddled => Note::NearLine,
             None if self.near_area => Note::NearAreaEdge,
             None if self.found.is_empty() => Note::NoHolder,

@@ -5,23 +5,40 @@
 use super::cond::coordinates;
 use super::space::km;
 use super::truth::Truth;
-use crate::events::Position;
+use super::verdict::Doubt;
+use crate::events::{Area, Point, Position, SquareKind};
 
 /// A test's outcome on one disc: its truth, what was computed, and why it
-/// could not be decided, if it could not.
+/// could not be decided, if it could not (in words, or as data).
 pub struct Reading {
     pub truth: Truth,
     pub note: String,
     pub why: Option<String>,
+    pub doubt: Option<Doubt>,
+}
+
+impl Reading {
+    pub fn new(truth: Truth, note: String, why: Option<String>) -> Reading {
+        Reading {
+            truth,
+            note,
+            why,
+            doubt: None,
+        }
+    }
 }
 
 /// Combines the readings of every disc of `pos`, in the discs' order.
 pub fn combine(pos: &Position, readings: Vec<Reading>) -> Reading {
-    let Position::Bearing(b) = pos else {
-        return readings
-            .into_iter()
-            .next()
-            .expect("a fix is one disc, read once");
+    let b = match pos {
+        Position::Fix(_) => {
+            return readings
+                .into_iter()
+                .next()
+                .expect("a fix is one disc, read once");
+        }
+        Position::Area(_) => return over_area(readings),
+        Position::Bearing(b) => b,
     };
     let first = |t: Truth| readings.iter().find(|r| r.truth == t);
     let truth = Truth::agreed(readings.iter().map(|r| r.truth));
@@ -54,7 +71,28 @@ pub fn combine(pos: &Position, readings: Vec<Reading>) -> Reading {
             None,
         ),
     };
-    Reading { truth, note, why }
+    Reading {
+        truth,
+        note,
+        why,
+        doubt: None,
+    }
+}
+
+/// The readings of the discs that cover an area: decided only when every
+/// disc agrees; the note is the first disc's, standing for the rest.
+fn over_area(readings: Vec<Reading>) -> Reading {
+    let truth = Truth::agreed(readings.iter().map(|r| r.truth));
+    let split = readings.iter().any(|r| r.truth == Truth::True)
+        && readings.iter().any(|r| r.truth == Truth::False);
+    let first = readings.into_iter().next();
+    let note = first.map(|r| r.note).unwrap_or_default();
+    Reading {
+        truth,
+        note,
+        why: None,
+        doubt: (truth == Truth::Unknown).then_some(Doubt::Area { split }),
+    }
 }
 
 fn word(t: Truth) -> &'static str {
@@ -69,6 +107,7 @@ fn word(t: Truth) -> &'static str {
 pub fn describe(pos: &Position) -> String {
     match pos {
         Position::Fix(p) => coordinates(p),
+        Position::Area(a) => area(a),
         Position::Bearing(b) => {
             let spread = if b.spread > 0.0 {
                 format!(" ± {}°", b.spread)
@@ -84,4 +123,50 @@ pub fn describe(pos: &Position) -> String {
             )
         }
     }
+}
+
+/// `somewhere in zone `avdiivka`, on the KPA side of line `mdl` (within
+/// 100 km of it)`
+fn area(a: &Area) -> String {
+    let mut parts = Vec::new();
+    if let Some(zone) = &a.zone {
+        parts.push(format!("in zone `{zone}`"));
+    }
+    match a.square.as_ref().map(|s| &s.kind) {
+        Some(SquareKind::Grid { reference, metres }) => {
+            parts.push(format!(
+                "in MGRS square {reference} ({} on a side)",
+                km(*metres)
+            ));
+        }
+        Some(SquareKind::Box {
+            south,
+            west,
+            north,
+            east,
+        }) => {
+            let corner = |lat: f64, lon: f64| {
+                coordinates(&Point {
+                    lat,
+                    lon,
+                    accuracy: 0.0,
+                })
+            };
+            parts.push(format!(
+                "in the box from {} to {}",
+                corner(*south, *west),
+                corner(*north, *east)
+            ));
+        }
+        None => {}
+    }
+    if let Some(side) = &a.side {
+        parts.push(format!(
+            "on the {} side of line `{}`, within {} of it",
+            side.side,
+            side.line,
+            km(side.within_m)
+        ));
+    }
+    format!("somewhere {}", parts.join(", "))
 }

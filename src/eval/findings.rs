@@ -277,7 +277,7 @@ fn same_point(found: PointField, asked: PointField, read: PointField) -> bool {
 
 /// The side of a drawn line a word names: a party holding it, or a
 /// compass point.
-fn side_of(rulebook: &Rulebook, line: usize, word: &str) -> Option<Side> {
+pub(super) fn side_of(rulebook: &Rulebook, line: usize, word: &str) -> Option<Side> {
     let l = &rulebook.lines[line];
     if let Some(c) = crate::ast::Compass::parse(word) {
         return l.towards(c);

@@ -19,6 +19,9 @@ use crate::events::{Event, Point, Position};
 const STEP: f64 = 250.0;
 /// The most points a path is read at.
 const MAX_SAMPLES: usize = 4096;
+/// Cells each point may read to decide a combined zone as a whole, where
+/// its parts leave the point open: a path has thousands of points.
+const OVER_BUDGET: u32 = 16;
 
 impl Env<'_> {
     pub(super) fn over(
@@ -29,6 +32,17 @@ impl Env<'_> {
         region: RegionSel,
     ) -> Step {
         let e = self.event(subject);
+        let ends = [PointField::Origin, PointField::Target];
+        let area_end = ends
+            .into_iter()
+            .any(|f| matches!(point_of(e, f), Some((Position::Area(_), _))));
+        if path == PathField::Trajectory && area_end {
+            // A path is read point by point; an end known only as an area
+            // gives no point to read from.
+            let mut step = Step::leaf(cond.text.clone(), Truth::Unknown, Vec::new());
+            step.doubt = Some(super::verdict::Doubt::Area { split: false });
+            return step;
+        }
         let points = match path_points(e, path) {
             Ok(p) => p,
             Err(field) => return missing(cond, e, field),
@@ -70,7 +84,9 @@ impl Env<'_> {
     /// Whether one point of a path lies in the region.
     fn region_holds(&self, e: &Event, p: &Point, region: RegionSel) -> Truth {
         match region {
-            RegionSel::Zone(zone) => super::zone::in_zone(p, zone, e.party, self.rulebook).truth,
+            RegionSel::Zone(zone) => {
+                super::zone::in_zone_within(p, zone, e.party, self.rulebook, OVER_BUDGET).truth
+            }
             RegionSel::Area(owner) => {
                 let holder = control(self.rulebook, &Position::Fix(*p)).holder();
                 self.owns(e, holder, owner)

@@ -23,7 +23,7 @@ impl Env<'_> {
         let parts = [
             units(act, p, grants),
             weapons(act, p, grants),
-            place(act, p, grants),
+            place(self.rulebook, act, p, grants),
             period(act, p, grants),
         ];
         // One step per part granted, so the part that fails is the one a
@@ -124,7 +124,7 @@ const PLACE: &str = "place within grants.radius_m of the authorised place";
 
 /// Inside the radius around the authorisation's place: decided only when
 /// every reading of both positions, with its accuracy, agrees.
-fn place(act: &Event, p: &Event, g: &Grants) -> Part {
+fn place(rulebook: &crate::check::Rulebook, act: &Event, p: &Event, g: &Grants) -> Part {
     let radius = g.radius_m?;
     let shown = km(radius);
     let (Some((here, _)), Some((there, _))) = (
@@ -135,10 +135,22 @@ fn place(act: &Event, p: &Event, g: &Grants) -> Part {
         let f = fact(p, "grants.radius", shown, Some(why.clone()));
         return Some((PLACE, Truth::Unknown, f, Some(why)));
     };
+    let discs = (
+        super::area::discs(here, rulebook, act.party),
+        super::area::discs(there, rulebook, p.party),
+    );
+    let (Ok(here), Ok(there)) = discs else {
+        let why = format!(
+            "{} or {} is known only as an area that cannot be read",
+            act.id, p.id
+        );
+        let f = fact(p, "grants.radius", shown, Some(why.clone()));
+        return Some((PLACE, Truth::Unknown, f, Some(why)));
+    };
     let mut truth = None;
     let mut nearest = f64::INFINITY;
-    for a in here.discs().iter() {
-        for b in there.discs().iter() {
+    for a in here.iter() {
+        for b in there.iter() {
             let d = metres(a, b);
             nearest = nearest.min(d);
             let slack = a.accuracy + b.accuracy;

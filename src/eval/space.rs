@@ -96,6 +96,17 @@ fn flat_error(degrees: f64, lat: f64) -> f64 {
     (degrees.to_radians() * reached.tan() * 2.0).max(0.002)
 }
 
+/// Great-circle distance in metres from a point to the nearest edge of a
+/// polygon: its outer boundary or a hole's; infinite for no polygon.
+pub fn distance_to_rings(p: &Point, polygons: &geo::MultiPolygon) -> f64 {
+    let segments = polygons
+        .0
+        .iter()
+        .flat_map(|poly| std::iter::once(poly.exterior()).chain(poly.interiors().iter()))
+        .flat_map(|ring| ring.0.windows(2).map(|w| Segment::new(w[0], w[1])));
+    nearest(p, segments).unwrap_or(f64::INFINITY)
+}
+
 fn segment(line: &MultiLineString, part: usize, i: usize) -> Segment {
     let pts = &line.0[part].0;
     Segment::new(pts[i], pts[i + 1])

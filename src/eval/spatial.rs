@@ -2,6 +2,7 @@
 //! crossings. Each step shows what was computed ("3.2 km from line
 //! `contact` (UA's reference line); limit 15.0 km").
 
+use super::area::Ask;
 use super::cond::{Env, coordinates, missing, no_reach, point_of, unknown};
 use super::discs::{Reading, combine, describe};
 use super::findings::Asked;
@@ -9,7 +10,8 @@ use super::space::{
     self, accuracy_note, between, distance_indexed, km, side_indexed, within_limit,
 };
 use super::truth::Truth;
-use super::verdict::Step;
+use super::verdict::{Doubt, Note, Step};
+use super::whole::{Node, Places};
 use super::zone::{self, Membership, drawn_line, side_name, side_phrase, wanted_side};
 use crate::check::{Cond, Limit, PathField, PointField, Reference, SideSel, Subject};
 use crate::events::{Event, Point, Position};
@@ -104,8 +106,24 @@ impl Env<'_> {
         let Some((pos, read)) = point_of(e, point) else {
             return missing(cond, e, point.name());
         };
+        if let Position::Area(area) = pos {
+            let shown = shown(pos, point, read);
+            return self.area_step(cond, e, point.name(), shown, area, &|places, party| {
+                let z = places.zone(zone, party)?;
+                Ok(Ask {
+                    holds: z.clone(),
+                    fails: z.not(),
+                })
+            });
+        }
         let m = self.membership(index, read, pos, zone);
-        let fact = self.fact(e, point.name(), shown(pos, point, read), Some(m.computed));
+        let mut fact = self.fact(e, point.name(), shown(pos, point, read), Some(m.computed));
+        if m.whole {
+            fact.note = Some(Note::WholeZone {
+                zone: self.rulebook.zones[zone].name.as_str().into(),
+                inside: m.truth == Truth::True,
+            });
+        }
         let mut step = Step::leaf(cond.text.clone(), m.truth, vec![fact]);
         step.unknown_because = m.unknown_because;
         step
@@ -123,16 +141,15 @@ impl Env<'_> {
         self.zones_seen
             .entry((event, field, zone))
             .or_insert_with(|| {
+                let mut whole = false;
                 let readings = pos
                     .discs()
+                    .expect("an area is read whole")
                     .iter()
                     .map(|p| {
                         let m = zone::in_zone(p, zone, party, rulebook);
-                        Reading {
-                            truth: m.truth,
-                            note: m.computed,
-                            why: m.unknown_because,
-                        }
+                        whole |= m.whole;
+                        Reading::new(m.truth, m.computed, m.unknown_because)
                     })
                     .collect();
                 let r = combine(pos, readings);
@@ -140,6 +157,7 @@ impl Env<'_> {
                     truth: r.truth,
                     computed: r.note,
                     unknown_because: r.why,
+                    whole: whole && r.truth != Truth::Unknown,
                 }
             })
             .clone()
@@ -165,6 +183,15 @@ impl Env<'_> {
         let geometry = l.drawn().expect("a drawn line");
         if geometry.0.is_empty() {
             return unknown(cond, format!("line `{}` has no segments", l.name));
+        }
+        if let Position::Area(area) = pos {
+            let shown = shown(pos, point, read);
+            return self.area_step(cond, e, point.name(), shown, area, &|places, _| {
+                Ok(Ask {
+                    holds: places.side(drawn.index, wanted, false),
+                    fails: places.side(drawn.index, wanted.other(), false),
+                })
+            });
         }
         let read_disc = |p: &Point| {
             let (at, d) = side_indexed(p, geometry, l.index.as_ref(), l.extended)
@@ -192,9 +219,10 @@ impl Env<'_> {
                     point.name()
                 ),
             });
-            Reading { truth, note, why }
+            Reading::new(truth, note, why)
         };
-        let r = combine(pos, pos.discs().iter().map(read_disc).collect());
+        let discs = pos.discs().expect("an area is read whole");
+        let r = combine(pos, discs.iter().map(read_disc).collect());
         let fact = self.fact(e, point.name(), shown(pos, point, read), Some(r.note));
         let mut step = Step::leaf(cond.text.clone(), r.truth, vec![fact]);
         step.unknown_because = r.why;
@@ -220,8 +248,23 @@ impl Env<'_> {
                 Err(step) => return step,
             },
         };
+        if let Position::Area(area) = pos
+            && let Some(target) = self.near_area(e, reference)
+        {
+            let shown = shown(pos, point, read);
+            return match target {
+                Ok(target) => self.area_step(cond, e, point.name(), shown, area, &|places, _| {
+                    Ok(target.ask(places, limit))
+                }),
+                Err(why) => why.reframed(cond),
+            };
+        }
+        let discs = match self.discs_of(pos, e.party) {
+            Ok(d) => d,
+            Err(doubt) => return Unknown::Doubt(doubt).reframed(cond),
+        };
         let mut readings = Vec::new();
-        for p in pos.discs().iter() {
+        for p in discs.iter() {
             let found = match self.distance_to(p, e, reference) {
                 Ok(found) => found,
                 Err(why) => return why.reframed(cond),
@@ -233,19 +276,44 @@ impl Env<'_> {
                 } else {
                     String::new()
                 };
-                Reading {
+                Reading::new(
                     truth,
-                    note: format!("{} from {from}{spread}; limit {}{whose}", km(d), km(limit)),
-                    why: (truth == Truth::Unknown)
+                    format!("{} from {from}{spread}; limit {}{whose}", km(d), km(limit)),
+                    (truth == Truth::Unknown)
                         .then(|| "the limit falls within the uncertainty of the positions".into()),
-                }
+                )
             }));
         }
         let r = combine_all(pos, readings);
         let fact = self.fact(e, point.name(), shown(pos, point, read), Some(r.note));
         let mut step = Step::leaf(cond.text.clone(), r.truth, vec![fact]);
         step.unknown_because = r.why;
+        step.doubt = r.doubt;
         step
+    }
+
+    /// What `within D of ...` measures from, asked of an area: a line, a
+    /// point, or another event's fix; `None` for a reference known only by
+    /// a bearing or an area, read as discs.
+    fn near_area(&self, e: &Event, reference: Reference) -> Option<Result<Target, Unknown>> {
+        Some(Ok(match reference {
+            Reference::Line(line) => match drawn_line(self.rulebook, line, e.party) {
+                Ok(drawn) => Target::Line(drawn.index),
+                Err(why) => return Some(Err(Unknown::Why(why))),
+            },
+            Reference::Coordinate { lon, lat } => Target::Point(lon, lat, 0.0),
+            Reference::Point(s, field) => {
+                let other = self.event(s);
+                match point_of(other, field) {
+                    Some((Position::Fix(q), _)) => Target::Point(q.lon, q.lat, q.accuracy),
+                    Some(_) => return None,
+                    None => {
+                        let why = format!("{} records no `{}`", other.id, field.name());
+                        return Some(Err(Unknown::Why(why)));
+                    }
+                }
+            }
+        }))
     }
 
     /// The distances from `p` to a reference (one per disc of the
@@ -259,10 +327,10 @@ impl Env<'_> {
     ) -> Result<Vec<(f64, f64, String)>, Unknown> {
         match reference {
             Reference::Line(line) => {
-                let drawn = drawn_line(self.rulebook, line, e.party).map_err(Unknown)?;
+                let drawn = drawn_line(self.rulebook, line, e.party).map_err(Unknown::Why)?;
                 let l = &self.rulebook.lines[drawn.index];
                 let d = distance_indexed(p, l.drawn().expect("a drawn line"), l.index.as_ref())
-                    .ok_or_else(|| Unknown(format!("line `{}` has no segments", l.name)))?;
+                    .ok_or_else(|| Unknown::Why(format!("line `{}` has no segments", l.name)))?;
                 Ok(vec![(
                     d,
                     p.accuracy,
@@ -272,10 +340,10 @@ impl Env<'_> {
             Reference::Point(s, field) => {
                 let other = self.event(s);
                 let (q, _) = point_of(other, field).ok_or_else(|| {
-                    Unknown(format!("{} records no `{}`", other.id, field.name()))
+                    Unknown::Why(format!("{} records no `{}`", other.id, field.name()))
                 })?;
                 let name = format!("the {} of {}", field.name(), other.id);
-                let discs = q.discs();
+                let discs = self.discs_of(q, other.party).map_err(Unknown::Doubt)?;
                 Ok(discs
                     .iter()
                     .map(|q| (between(p, q), p.accuracy + q.accuracy, name.clone()))
@@ -406,7 +474,13 @@ impl Env<'_> {
         };
         let l = &self.rulebook.lines[drawn.index];
         let geometry = l.drawn().expect("a drawn line");
-        let (a, b) = (origin.discs(), target.discs());
+        let (a, b) = match (
+            self.discs_of(origin, e.party),
+            self.discs_of(target, e.party),
+        ) {
+            (Ok(a), Ok(b)) => (a, b),
+            (Err(doubt), _) | (_, Err(doubt)) => return Unknown::Doubt(doubt).reframed(cond),
+        };
         let truth = Truth::agreed(
             a.iter()
                 .flat_map(|p| b.iter().map(move |q| (p, q)))
@@ -420,10 +494,15 @@ impl Env<'_> {
         let fact = self.fact(e, "trajectory", value, Some(computed));
         let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
         if truth == Truth::Unknown {
-            step.unknown_because = Some(
-                "an end of the trajectory is known only by a bearing, and some of its possible places cross the line and some do not"
-                    .into(),
-            );
+            let area = |p: &Position| matches!(p, Position::Area(_));
+            if area(origin) || area(target) {
+                step.doubt = Some(Doubt::Area { split: false });
+            } else {
+                step.unknown_because = Some(
+                    "an end of the trajectory is known only by a bearing, and some of its possible places cross the line and some do not"
+                        .into(),
+                );
+            }
         }
         step
     }
@@ -451,28 +530,69 @@ fn combine_all(pos: &Position, readings: Vec<Reading>) -> Reading {
         return readings.into_iter().next().expect("one reading");
     }
     match pos {
-        Position::Bearing(_) => combine(pos, readings),
+        Position::Bearing(_) | Position::Area(_) => combine(pos, readings),
         // A fix measured against another event's bearing: several readings.
         Position::Fix(_) => {
             let truth = Truth::agreed(readings.iter().map(|r| r.truth));
             let first = readings.into_iter().next().expect("readings");
-            Reading {
+            Reading::new(
                 truth,
-                note: format!("against every part of the other position; nearest part: {}", first.note),
-                why: (truth == Truth::Unknown).then(|| {
-                    "the other event is known only by a bearing, and part of it is within the limit".into()
+                format!("against every part of the other position; nearest part: {}", first.note),
+                (truth == Truth::Unknown).then(|| {
+                    "the other event is known only by a bearing or an area, and part of it is within the limit".into()
                 }),
+            )
+        }
+    }
+}
+
+/// What `within D of` measures from, for an area.
+#[derive(Clone, Copy)]
+enum Target {
+    Line(usize),
+    /// A point, and its uncertainty.
+    Point(f64, f64, f64),
+}
+
+impl Target {
+    /// Where a place is surely within `limit` of it, and surely not.
+    fn ask(self, places: &mut Places<'_>, limit: f64) -> Ask {
+        match self {
+            Target::Line(line) => {
+                let near = places.near_drawn(line, limit);
+                Ask {
+                    holds: near.clone(),
+                    fails: near.not(),
+                }
             }
+            Target::Point(lon, lat, accuracy) => Ask {
+                holds: if limit >= accuracy {
+                    places.disc(lon, lat, limit - accuracy)
+                } else {
+                    Node::Const(Truth::False)
+                },
+                fails: places.disc(lon, lat, limit + accuracy).not(),
+            },
         }
     }
 }
 
 /// Why a distance could not be measured.
-struct Unknown(String);
+enum Unknown {
+    Why(String),
+    Doubt(Doubt),
+}
 
 impl Unknown {
     fn reframed(self, cond: &Cond) -> Step {
-        unknown(cond, self.0)
+        match self {
+            Unknown::Why(why) => unknown(cond, why),
+            Unknown::Doubt(doubt) => {
+                let mut step = Step::leaf(cond.text.clone(), Truth::Unknown, Vec::new());
+                step.doubt = Some(doubt);
+                step
+            }
+        }
     }
 }
 

@@ -328,6 +328,24 @@ pub enum Doubt {
         /// The day as the rulebook writes it: `2025-09-03 Europe/Kyiv`.
         day: Name,
     },
+    /// The event is known only to lie in an area, and the test holds on
+    /// part of it and fails on another (`split`), or the area is too large,
+    /// or too near the test's edge, to decide on the whole of it.
+    Area { split: bool },
+    /// The area names a zone or line this rulebook does not declare (an
+    /// events file judged under several rulebooks).
+    AreaUndeclared { what: Declared, name: Name },
+    /// The area reaches without bound (a zone such as `not dmz`): no test
+    /// can be decided on the whole of it.
+    AreaUnbounded,
+}
+
+/// What kind of name an area gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Declared {
+    Zone,
+    Line,
 }
 
 /// An instant of the rulebook, or of a change an event records, that may
@@ -722,6 +740,9 @@ pub enum Note {
     /// The point is closer to the edge of a party's area than its
     /// uncertainty, and no area surely holds it.
     NearAreaEdge,
+    /// The position, known only as an area, reaches across a line with
+    /// holdings or into another party's area.
+    AreaAcross,
     /// The record does not tell, but a finding puts the point on the side
     /// of a line that the party holds.
     SideFound { party: Name, line: Name, by: Name },
@@ -767,6 +788,13 @@ pub enum Note {
         #[serde(skip_serializing_if = "Vec::is_empty")]
         refused: Vec<Name>,
     },
+    /// The zone's parts, one by one, left the position open; decided on
+    /// the zone as a whole: every place the position may be lies inside
+    /// it (`inside`), or every place outside.
+    WholeZone { zone: Name, inside: bool },
+    /// The position is known only as an area: the test holds on every
+    /// place of it (`holds`), or fails on every place.
+    Area { holds: bool },
 }
 
 /// A due instant of a deadline, as it bore on an event.

@@ -20,11 +20,43 @@ pub struct Membership {
     pub computed: String,
     /// Why it could not be decided, when it could not.
     pub unknown_because: Option<String>,
+    /// Decided on the zone as a whole, where its parts one by one left it
+    /// open (see `whole.rs`).
+    pub whole: bool,
 }
 
 /// Decides whether `p` lies in zone `zone`, for an act by `party` (per-party
-/// lines and `own` sides need it).
+/// lines and `own` sides need it): part by part, and where that leaves a
+/// combined zone open, on the zone as a whole.
 pub fn in_zone(p: &Point, zone: usize, party: Option<PartyIdx>, rulebook: &Rulebook) -> Membership {
+    in_zone_within(p, zone, party, rulebook, super::whole::ZONE_BUDGET)
+}
+
+/// [`in_zone`], reading at most `budget` cells to decide the zone as a
+/// whole (none: part by part only).
+pub fn in_zone_within(
+    p: &Point,
+    zone: usize,
+    party: Option<PartyIdx>,
+    rulebook: &Rulebook,
+    budget: u32,
+) -> Membership {
+    let mut m = by_parts(p, zone, party, rulebook);
+    if m.truth == Truth::Unknown
+        && budget > 0
+        && super::whole::combined(rulebook, zone)
+        && let Some(truth) = super::whole::decide(p, zone, party, rulebook, budget)
+    {
+        m.truth = truth;
+        m.unknown_because = None;
+        m.whole = true;
+    }
+    m
+}
+
+/// Part by part: each band, disc and polygon on its own, combined in
+/// three-valued logic.
+fn by_parts(p: &Point, zone: usize, party: Option<PartyIdx>, rulebook: &Rulebook) -> Membership {
     let mut notes = Vec::new();
     let cx = Cx {
         rulebook,
@@ -47,6 +79,7 @@ pub fn in_zone(p: &Point, zone: usize, party: Option<PartyIdx>, rulebook: &Ruleb
         truth,
         computed: notes.join("; "),
         unknown_because,
+        whole: false,
     }
 }
 

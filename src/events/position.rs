@@ -1,5 +1,6 @@
-//! Where an event was: a fix (a point with an accuracy radius), or a
-//! bearing from an observer with no range, or only a range band.
+//! Where an event was: a fix (a point with an accuracy radius), a bearing
+//! from an observer with no range, or only a range band, or an area known
+//! only by name, grid square, box or side of a line.
 //!
 //! A bearing is judged as the stretch of its ray that the range allows,
 //! covered by discs: a test holds if it holds on every disc, fails if it
@@ -8,9 +9,10 @@
 
 use std::borrow::Cow;
 
-use geo::{Destination, Haversine, Point as GeoPoint};
+use geo::{Destination, Haversine, MultiPolygon, Point as GeoPoint};
 
 use super::model::Point;
+use crate::name::Name;
 
 /// How far a bearing with no range is taken to reach: beyond any zone the
 /// shipped rulebooks draw (the widest, 70 km, is Minsk II's heavy-rocket band).
@@ -24,7 +26,56 @@ const MAX_DISCS: usize = 64;
 pub enum Position {
     Fix(Point),
     Bearing(Box<Bearing>),
+    /// Known only as an area: a zone of the rulebook, a grid square or a
+    /// box, a side of a line; given together, the ground in all of them.
+    /// Its extent depends on the rulebook, so evaluation reads it there.
+    Area(Box<Area>),
 }
+
+/// Where an event is known only to lie. At least one part is given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Area {
+    /// A zone or locality the rulebook declares (`avdiivka`).
+    pub zone: Option<Name>,
+    /// A grid square or a box of latitudes and longitudes.
+    pub square: Option<Square>,
+    /// A side of a line: "north of the line".
+    pub side: Option<SideOf>,
+}
+
+/// A square of ground the event gives itself, with its polygon in
+/// longitude and latitude.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Square {
+    pub kind: SquareKind,
+    pub polygon: MultiPolygon,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SquareKind {
+    /// An MGRS grid square, as written (normalised), and its side in metres.
+    Grid { reference: Name, metres: f64 },
+    /// A box from its south-west corner to its north-east corner.
+    Box {
+        south: f64,
+        west: f64,
+        north: f64,
+        east: f64,
+    },
+}
+
+/// The ground on one side of a line, no farther from it than `within_m`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SideOf {
+    pub line: Name,
+    /// A party holding the side, or a compass word, as the event writes it.
+    pub side: Name,
+    pub within_m: f64,
+}
+
+/// How far from its line a side reaches when the event does not say: as
+/// far as a bearing with no range.
+pub const DEFAULT_SIDE_REACH_M: f64 = DEFAULT_MAX_RANGE_M;
 
 /// A line of sight from an observer: the event lies somewhere on it,
 /// between `min_m` and `max_m` from the observer.
@@ -40,11 +91,13 @@ pub struct Bearing {
 }
 
 impl Position {
-    /// The discs that cover every place the event may have been.
-    pub fn discs(&self) -> Cow<'_, [Point]> {
+    /// The discs that cover every place the event may have been; `None`
+    /// for an area, whose extent the rulebook gives (`eval::area`).
+    pub fn discs(&self) -> Option<Cow<'_, [Point]>> {
         match self {
-            Position::Fix(p) => Cow::Borrowed(std::slice::from_ref(p)),
-            Position::Bearing(b) => Cow::Owned(b.discs()),
+            Position::Fix(p) => Some(Cow::Borrowed(std::slice::from_ref(p))),
+            Position::Bearing(b) => Some(Cow::Owned(b.discs())),
+            Position::Area(_) => None,
         }
     }
 
@@ -52,7 +105,7 @@ impl Position {
     pub fn fix(&self) -> Option<&Point> {
         match self {
             Position::Fix(p) => Some(p),
-            Position::Bearing(_) => None,
+            Position::Bearing(_) | Position::Area(_) => None,
         }
     }
 }

@@ -231,7 +231,7 @@ pub struct RawImplied {
 #[derive(Debug)]
 pub enum RawImpliedPosition {
     Field(String),
-    Position(RawPosition),
+    Position(Box<RawPosition>),
 }
 
 impl<'de> Deserialize<'de> for RawImpliedPosition {
@@ -248,7 +248,7 @@ impl<'de> Deserialize<'de> for RawImpliedPosition {
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
                 let position =
                     RawPosition::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(RawImpliedPosition::Position(position))
+                Ok(RawImpliedPosition::Position(Box::new(position)))
             }
         }
         d.deserialize_any(PositionVisitor)
@@ -391,6 +391,34 @@ pub struct RawPosition {
     pub min_range_m: Option<f64>,
     #[serde(default)]
     pub max_range_m: Option<f64>,
+    /// A zone or locality of the rulebook the event lies in.
+    #[serde(default)]
+    pub area: Option<String>,
+    /// An MGRS grid square: `37U DP 07 32`.
+    #[serde(default)]
+    pub grid: Option<String>,
+    /// A box of latitudes and longitudes.
+    #[serde(default, rename = "box")]
+    pub bbox: Option<RawBox>,
+    /// A side of the line `of`: a party holding it, or a compass word.
+    #[serde(default)]
+    pub side: Option<String>,
+    #[serde(default)]
+    pub of: Option<String>,
+    /// How far from the line the side reaches.
+    #[serde(default)]
+    pub within_m: Option<f64>,
+}
+
+/// `{south, west, north, east}`: a box from its south-west corner to its
+/// north-east corner, in decimal degrees.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBox {
+    pub south: f64,
+    pub west: f64,
+    pub north: f64,
+    pub east: f64,
 }
 
 #[derive(Debug, Deserialize)]

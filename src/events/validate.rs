@@ -76,13 +76,13 @@ pub fn validate(
     };
     let place = raw
         .place
-        .and_then(|p| position("place", &p).map_err(&mut note).ok());
+        .and_then(|p| position("place", &p, vocab).map_err(&mut note).ok());
     let origin = raw
         .origin
-        .and_then(|p| position("origin", &p).map_err(&mut note).ok());
+        .and_then(|p| position("origin", &p, vocab).map_err(&mut note).ok());
     let target = raw
         .target
-        .and_then(|p| position("target", &p).map_err(&mut note).ok());
+        .and_then(|p| position("target", &p, vocab).map_err(&mut note).ok());
     let track = match &raw.track {
         Some(points) => track(points).map_err(&mut note).ok(),
         None => None,
@@ -265,7 +265,7 @@ fn implied(
         match p {
             None => Ok(None),
             Some(RawImpliedPosition::Position(p)) => {
-                position(&format!("{at}.{field}"), &p).map(Some)
+                position(&format!("{at}.{field}"), &p, vocab).map(Some)
             }
             Some(RawImpliedPosition::Field(name)) => {
                 let found = match name.as_str() {
@@ -483,8 +483,11 @@ fn point(field: &str, p: &RawPoint) -> Result<Point, String> {
     })
 }
 
-/// A fix, or a bearing from an observer; never both, never neither.
-fn position(field: &str, p: &RawPosition) -> Result<Position, String> {
+/// A fix, a bearing from an observer, or an area; one of them.
+fn position(field: &str, p: &RawPosition, vocab: &impl Vocab) -> Result<Position, String> {
+    if super::area::is_area(p) {
+        return super::area::area(field, p, vocab);
+    }
     let bearing_fields = p.bearing_deg.is_some()
         || p.bearing_spread_deg.is_some()
         || p.min_range_m.is_some()

@@ -5,9 +5,9 @@
 use crate::ast::CounterpartKind;
 use crate::eval::{
     ActorRole, Allowed, Basis, ChangeEffect, ChangeTrial, ChangeWhat, CountedWhat, DayOf,
-    DecidedBy, DiligenceTrial, Doubt, DueSeen, Duty, FailedElement, FailedExcuse, Holdings, Note,
-    OpenLimit, Perpetrator, PreventBecause, Range, Reason, Refusal, ReportCount, Responsibility,
-    Translated, Translation, Truth, UnitCount, Way, Weighed, span_words,
+    DecidedBy, Declared, DiligenceTrial, Doubt, DueSeen, Duty, FailedElement, FailedExcuse,
+    Holdings, Note, OpenLimit, Perpetrator, PreventBecause, Range, Reason, Refusal, ReportCount,
+    Responsibility, Translated, Translation, Truth, UnitCount, Way, Weighed, span_words,
 };
 use crate::events::{FindingTest, Object};
 use crate::report::Outside;
@@ -365,6 +365,10 @@ pub fn note(n: &Note) -> String {
             "too close to the edge of a party's area, for its uncertainty, to tell whose area it is in"
                 .to_owned()
         }
+        Note::AreaAcross => {
+            "the event is known only to lie in an area, and the area reaches across a line whose sides are held, or into another party's area: whose area it is in is not known"
+                .to_owned()
+        }
         Note::NearLine => {
             "too close to a line whose sides are held, for its uncertainty, to tell whose area it is in"
                 .to_owned()
@@ -425,6 +429,20 @@ pub fn note(n: &Note) -> String {
                 ));
             }
             parts.join("; ")
+        }
+        Note::WholeZone { zone, inside } => {
+            let lies = if *inside { "inside" } else { "outside" };
+            format!(
+                "decided on zone `{zone}` as a whole: its parts one by one leave it open, but every place the position may be lies {lies} the zone"
+            )
+        }
+        Note::Area { holds: true } => {
+            "the event is known only to lie in this area, and the test holds on every place of it"
+                .to_owned()
+        }
+        Note::Area { holds: false } => {
+            "the event is known only to lie in this area, and the test fails on every place of it"
+                .to_owned()
         }
     }
 }
@@ -623,6 +641,25 @@ pub fn doubt(d: &Doubt) -> String {
             "{} is known only to the day, {day}, and the event's time falls on that day: which came first is unknown",
             day_of(of)
         ),
+        Doubt::Area { split: true } => {
+            "the event is known only to lie in an area, and the test holds on part of it and fails on another"
+                .to_owned()
+        }
+        Doubt::Area { split: false } => {
+            "the event is known only to lie in an area, too large or too near the test's edge to decide on the whole of it"
+                .to_owned()
+        }
+        Doubt::AreaUndeclared { what, name } => {
+            let kind = match what {
+                Declared::Zone => "zone",
+                Declared::Line => "line",
+            };
+            format!("the event's area names {kind} `{name}`, which this rulebook does not declare")
+        }
+        Doubt::AreaUnbounded => {
+            "the event's area reaches without bound, so no test can be decided on the whole of it"
+                .to_owned()
+        }
     }
 }
 

@@ -303,6 +303,7 @@ impl<'s> Builder<'s> {
         let source = inner.next().expect("grammar: geometry");
         let geometry = match source.as_rule() {
             Rule::reference_lines => LineSource::PerParty(self.reference_lines(source)),
+            Rule::zone_edge => LineSource::Edge(self.identifier(last(source.into_inner()))),
             _ => LineSource::Drawn(self.geometry_source(source)?),
         };
         let (mut holdings, mut extended) = (Vec::new(), false);
@@ -422,13 +423,15 @@ impl<'s> Builder<'s> {
 
     fn zone_decl(&self, pair: Pair<'_, Rule>) -> Result<ZoneDecl> {
         let span = self.span(&pair);
-        let mut inner = pair.into_inner().skip(1);
+        let mut inner = pair.into_inner();
+        let locality = inner.next().expect("grammar: keyword").as_rule() == Rule::kw_locality;
         let name = self.identifier(inner.next().expect("grammar: name"));
         let shape = self.expr(inner.next().expect("grammar: zone"))?;
         let contains = inner.next().map(|p| self.contained_points(p)).transpose()?;
         Ok(ZoneDecl {
             name,
             shape,
+            locality,
             contains: contains.unwrap_or_default(),
             span,
         })

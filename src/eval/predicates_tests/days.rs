@@ -29,7 +29,9 @@ fn fire(id: &str, time: &str, party: &str) -> String {
 fn day_doubt(step: &Step) -> Option<&DayOf> {
     match &step.doubt {
         Some(Doubt::WithinDay { of, .. }) => Some(of),
-        None => None,
+        Some(Doubt::Area { .. } | Doubt::AreaUndeclared { .. } | Doubt::AreaUnbounded) | None => {
+            None
+        }
     }
 }
 

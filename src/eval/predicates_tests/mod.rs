@@ -156,10 +156,13 @@ fn errors(e: crate::RulebookError) -> Vec<String> {
     }
 }
 
+mod areas;
 mod control;
 mod crossings;
 mod days;
 mod distances;
+mod enclosed;
 mod sides;
 mod time;
+mod whole;
 mod zones;

@@ -74,6 +74,8 @@ impl Builder<'_> {
             Rule::over_test => self.over_test(pair),
             Rule::buffer_zone => self.buffer_zone(pair)?,
             Rule::polygon_zone => Expr::Polygon(self.polygon_zone(pair)?),
+            Rule::between_zone => self.between_zone(pair),
+            Rule::inside_zone => Expr::Inside(self.identifier(last(pair.into_inner()))),
             Rule::quantifier => self.quantifier(pair)?,
             Rule::list => Expr::List(self.list(pair)?),
             Rule::boolean => Expr::Bool(self.boolean(pair)),
@@ -244,6 +246,17 @@ impl Builder<'_> {
             reference: Box::new(reference),
             side,
         })
+    }
+
+    /// `between withdrawal_ua and withdrawal_ru`
+    pub(super) fn between_zone(&self, pair: Pair<'_, Rule>) -> Expr {
+        let mut lines = pair
+            .into_inner()
+            .filter(|p| p.as_rule() == Rule::identifier)
+            .map(|p| self.identifier(p));
+        let first = lines.next().expect("grammar: first line");
+        let second = lines.next().expect("grammar: second line");
+        Expr::Between { first, second }
     }
 
     /// `on UA side`
