@@ -271,6 +271,10 @@ pub enum Unit {
     Metre,
     Kilometre,
     Millimetre,
+    /// The nautical mile of maritime agreements: 1,852 m exactly.
+    NauticalMile,
+    /// The foot of flight levels and ceilings: 0.3048 m exactly.
+    Foot,
     Minute,
     Hour,
     Day,
@@ -289,6 +293,8 @@ impl Unit {
             "m" => Unit::Metre,
             "km" => Unit::Kilometre,
             "mm" => Unit::Millimetre,
+            "nmi" => Unit::NauticalMile,
+            "ft" => Unit::Foot,
             "min" => Unit::Minute,
             "h" => Unit::Hour,
             "d" => Unit::Day,
@@ -298,8 +304,38 @@ impl Unit {
 
     pub fn dimension(self) -> Dimension {
         match self {
-            Unit::Metre | Unit::Kilometre | Unit::Millimetre => Dimension::Length,
+            Unit::Metre | Unit::Kilometre | Unit::Millimetre | Unit::NauticalMile | Unit::Foot => {
+                Dimension::Length
+            }
             Unit::Minute | Unit::Hour | Unit::Day => Dimension::Duration,
+        }
+    }
+
+    /// The unit as a rule file writes it: `km`.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Unit::Metre => "m",
+            Unit::Kilometre => "km",
+            Unit::Millimetre => "mm",
+            Unit::NauticalMile => "nmi",
+            Unit::Foot => "ft",
+            Unit::Minute => "min",
+            Unit::Hour => "h",
+            Unit::Day => "d",
+        }
+    }
+
+    /// The unit in words, plural: `kilometres`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Unit::Metre => "metres",
+            Unit::Kilometre => "kilometres",
+            Unit::Millimetre => "millimetres",
+            Unit::NauticalMile => "nautical miles",
+            Unit::Foot => "feet",
+            Unit::Minute => "minutes",
+            Unit::Hour => "hours",
+            Unit::Day => "days",
         }
     }
 
@@ -309,6 +345,8 @@ impl Unit {
             Unit::Metre => 1.0,
             Unit::Kilometre => 1000.0,
             Unit::Millimetre => 0.001,
+            Unit::NauticalMile => 1852.0,
+            Unit::Foot => 0.3048,
             Unit::Minute => 60.0,
             Unit::Hour => 3600.0,
             Unit::Day => 86_400.0,

@@ -258,7 +258,7 @@ impl Checker {
                 return None;
             }
             Unit::Day | Unit::Minute | Unit::Hour => None,
-            Unit::Metre | Unit::Kilometre | Unit::Millimetre => {
+            Unit::Metre | Unit::Kilometre | Unit::Millimetre | Unit::NauticalMile | Unit::Foot => {
                 let message = format!("`{}` is not a duration", q.span.text());
                 let help = "write `72 h`, `30 min` or `14 d`";
                 self.error(InvalidError::new(&q.span, message, "here").help(help));

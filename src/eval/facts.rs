@@ -64,7 +64,7 @@ impl Env<'_> {
         };
         let shown = match declared.unit {
             None => format!("{n}"),
-            Some(u) => format!("{} {}", n / u.scale(), unit_symbol(u)),
+            Some(u) => format!("{} {}", n / u.scale(), u.symbol()),
         };
         Ok((*n, self.fact(e, declared.name.clone(), shown, None)))
     }
@@ -301,19 +301,6 @@ fn field_name(rulebook: &crate::check::Rulebook, field: Field) -> super::verdict
         Field::Category(c) => rulebook.categories[c].name.clone().into(),
         Field::Measure(Measure::Quantity(q)) => rulebook.quantities[q].name.clone().into(),
         other => other.path().into(),
-    }
-}
-
-/// `km`, as a rule file writes the unit.
-pub(super) fn unit_symbol(unit: crate::ast::Unit) -> &'static str {
-    use crate::ast::Unit;
-    match unit {
-        Unit::Metre => "m",
-        Unit::Kilometre => "km",
-        Unit::Millimetre => "mm",
-        Unit::Minute => "min",
-        Unit::Hour => "h",
-        Unit::Day => "d",
     }
 }
 

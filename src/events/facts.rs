@@ -86,8 +86,8 @@ fn value_of(name: &str, spec: FactSpec<'_>, value: RawFactValue) -> Result<FactV
         (FactSpec::Measure(unit), v) => Err(format!(
             "`facts.{name}` is {}; it is a number of {} (`{}`), 0 or more",
             shown(&v),
-            unit_word(unit),
-            unit_symbol(unit)
+            unit.word(),
+            unit.symbol()
         )),
     }
 }
@@ -96,30 +96,6 @@ fn shown(v: &RawFactValue) -> String {
     match v {
         RawFactValue::Word(w) => format!("`{w}`"),
         RawFactValue::Number(n) => format!("`{n}`"),
-    }
-}
-
-fn unit_symbol(unit: crate::ast::Unit) -> &'static str {
-    use crate::ast::Unit;
-    match unit {
-        Unit::Metre => "m",
-        Unit::Kilometre => "km",
-        Unit::Millimetre => "mm",
-        Unit::Minute => "min",
-        Unit::Hour => "h",
-        Unit::Day => "d",
-    }
-}
-
-fn unit_word(unit: crate::ast::Unit) -> &'static str {
-    use crate::ast::Unit;
-    match unit {
-        Unit::Metre => "metres",
-        Unit::Kilometre => "kilometres",
-        Unit::Millimetre => "millimetres",
-        Unit::Minute => "minutes",
-        Unit::Hour => "hours",
-        Unit::Day => "days",
     }
 }
 

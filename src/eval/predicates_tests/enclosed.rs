@@ -130,3 +130,39 @@ impl Ring for geo::Polygon {
         self.is_valid() && self.unsigned_area() > 0.0
     }
 }
+
+/// Waters measured from a coast, in nautical miles: the band along an
+/// island's edge, cut from the island. Yeonpyeong-do, drawn coarsely as a
+/// four-sided polygon round the island (about 37.645-37.680 N,
+/// 125.675-125.725 E).
+#[test]
+fn waters_within_three_nautical_miles_of_an_island_and_not_on_it() {
+    let r = compile(
+        r#"
+agreement "test" {
+  in force 1953-07-27 22:00 Asia/Seoul
+  party KPA "Korean People's Army"
+  party UNC "United Nations Command"
+}
+act fire "fire"
+zone island = polygon [(125.675, 37.645), (125.725, 37.645), (125.725, 37.680), (125.675, 37.680)]
+line coast = edge of island
+zone waters = within 3 nmi of coast and not island
+"#,
+    );
+    // 2 nmi (3.7 km) due south of the island's southern shore: in.
+    let south = 37.645 - 3704.0 / 111_000.0;
+    assert_eq!(truth(&r, "waters", at((south, 125.70))), Truth::True);
+    // 4 nmi (7.4 km) due south: out.
+    let far = 37.645 - 7408.0 / 111_000.0;
+    assert_eq!(truth(&r, "waters", at((far, 125.70))), Truth::False);
+    // On the island itself: land, not waters.
+    assert_eq!(truth(&r, "waters", at((37.662, 125.70))), Truth::False);
+    // 3 nmi is 5,556 m: a fix 5.3 km off the shore, good to 500 m, may be
+    // either side of the band's outer edge.
+    let edge = 37.645 - 5300.0 / 111_000.0;
+    assert_eq!(
+        truth(&r, "waters", fuzzy((edge, 125.70), 500.0)),
+        Truth::Unknown
+    );
+}
