@@ -277,6 +277,33 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
         Outcome::Violation,
         Some("IL"),
     ),
+    // Issue 11: a line at sea; crossings on tracks, and a vessel seen once
+    // in the other side's waters.
+    (
+        "cy-maritime-line-2001",
+        "M-1",
+        Outcome::Violation,
+        Some("TF"),
+    ),
+    ("cy-maritime-line-2001", "M-2", Outcome::NoViolation, None),
+    (
+        "cy-maritime-line-2001",
+        "M-3",
+        Outcome::Inconclusive,
+        Some("CY"),
+    ),
+    (
+        "cy-maritime-line-2001",
+        "M-4",
+        Outcome::Violation,
+        Some("TF"),
+    ),
+    (
+        "cy-maritime-line-2001",
+        "M-5",
+        Outcome::Inconclusive,
+        Some("TF"),
+    ),
     // Issue 11: a position straddling the CMA's east/west split inside both
     // halves' zones; areas decided whole, or left open.
     (
