@@ -24,6 +24,11 @@ pub struct Env<'a> {
     /// Zone tests already decided for the event being judged: articles
     /// often ask the same question (`origin in dmz`) several times.
     pub zones_seen: std::collections::HashMap<(usize, PointField, usize), Membership>,
+    /// Whose area each place of the events read so far lies in, by the
+    /// geometry alone: `directed at` and `in area of` ask it of the same
+    /// place for several articles and exceptions.
+    pub(super) controls_seen:
+        std::cell::RefCell<std::collections::HashMap<(usize, PointField), super::control::Control>>,
     /// The doctrines tested so far for the event being judged.
     pub doctrines: Vec<usize>,
     /// Exceptions already tried on the event being judged: one exception
@@ -60,6 +65,7 @@ impl<'a> Env<'a> {
             changes,
             subjects: event.into_iter().collect(),
             zones_seen: Default::default(),
+            controls_seen: Default::default(),
             doctrines: Vec::new(),
             exceptions_seen: Default::default(),
             proofs_seen: Default::default(),
@@ -73,6 +79,7 @@ impl<'a> Env<'a> {
     pub(super) fn start(&mut self, event: usize) {
         self.subjects = vec![event];
         self.zones_seen.clear();
+        self.controls_seen.get_mut().clear();
         self.exceptions_seen.clear();
         self.proofs_seen.clear();
         self.doctrines.clear();

@@ -16,6 +16,7 @@ use crate::events::{Area as AreaPosition, Position};
 use crate::name::Name;
 
 /// What the lines with holdings, and the parties' areas, say of a position.
+#[derive(Clone)]
 pub(super) struct Control {
     /// The holder each deciding line names, with the line (`None`: the
     /// party's area).
@@ -71,7 +72,7 @@ pub(super) fn control(rulebook: &Rulebook, pos: &Position) -> Control {
     for &(party, zone) in &rulebook.areas {
         let truths: Vec<Truth> = discs
             .iter()
-            .map(|p| super::zone::in_zone(p, zone, Some(party), rulebook).truth)
+            .map(|p| super::zone::in_zone_truth(p, zone, Some(party), rulebook))
             .collect();
         match Truth::agreed(truths) {
             Truth::True => found.push((party, None)),
@@ -228,7 +229,14 @@ impl Env<'_> {
         let e = self.event(subject);
         let point = point_of(e, field);
         let read = point.map_or(field, |(_, read)| read);
-        let lines = point.map(|(pos, _)| control(self.rulebook, pos));
+        let event = self.subjects[usize::from(subject.0)];
+        let lines = point.map(|(pos, _)| {
+            self.controls_seen
+                .borrow_mut()
+                .entry((event, read))
+                .or_insert_with(|| control(self.rulebook, pos))
+                .clone()
+        });
         if let Some(holder) = lines.as_ref().and_then(Control::holder) {
             let note = lines.as_ref().map(|c| c.note(self.rulebook));
             let note = note.unwrap_or(Note::NoHolder);

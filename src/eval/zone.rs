@@ -4,11 +4,9 @@
 //! An uncertain position that straddles an edge is unknown, never a guess,
 //! and stays unknown through every `and`, `or` and `not`.
 
-use geo::{Contains, MultiLineString};
+use geo::Contains;
 
-use super::space::{
-    self, accuracy_note, between, distance_to_line, km, side_indexed, within_limit,
-};
+use super::space::{self, accuracy_note, between, km, side_indexed, within_limit};
 use super::truth::Truth;
 use crate::check::{LineShape, PartyIdx, Rulebook, Side, SideSel, ZoneExpr};
 use crate::events::Point;
@@ -54,6 +52,33 @@ pub fn in_zone_within(
     m
 }
 
+/// Whether `p` lies in zone `zone`, and nothing else: as [`in_zone`], but
+/// with no notes or reasons worded, for callers that read only the truth
+/// (whose area a place lies in, asked of every party's area per event).
+pub fn in_zone_truth(
+    p: &Point,
+    zone: usize,
+    party: Option<PartyIdx>,
+    rulebook: &Rulebook,
+) -> Truth {
+    let cx = Cx {
+        rulebook,
+        party,
+        p,
+        why: Default::default(),
+        quiet: true,
+    };
+    let truth = cx.zone(zone, &mut Vec::new());
+    if truth == Truth::Unknown
+        && super::whole::combined(rulebook, zone)
+        && let Some(whole) =
+            super::whole::decide(p, zone, party, rulebook, super::whole::ZONE_BUDGET)
+    {
+        return whole;
+    }
+    truth
+}
+
 /// Part by part: each band, disc and polygon on its own, combined in
 /// three-valued logic.
 fn by_parts(p: &Point, zone: usize, party: Option<PartyIdx>, rulebook: &Rulebook) -> Membership {
@@ -63,6 +88,7 @@ fn by_parts(p: &Point, zone: usize, party: Option<PartyIdx>, rulebook: &Rulebook
         party,
         p,
         why: Default::default(),
+        quiet: false,
     };
     let truth = cx.zone(zone, &mut notes);
     // A combined zone may test the same band twice; say it once.
@@ -89,6 +115,8 @@ struct Cx<'a> {
     p: &'a Point,
     /// The first reason a part of the zone could not be decided.
     why: std::cell::RefCell<Option<String>>,
+    /// Read the truth only: word no notes and no reasons.
+    quiet: bool,
 }
 
 impl Cx<'_> {
@@ -109,7 +137,7 @@ impl Cx<'_> {
 
     /// Records why a part is unknown (the first reason is the one shown).
     fn unknown(&self, truth: Truth, why: impl FnOnce() -> String) -> Truth {
-        if truth == Truth::Unknown {
+        if truth == Truth::Unknown && !self.quiet {
             self.why.borrow_mut().get_or_insert_with(why);
         }
         truth
@@ -119,7 +147,9 @@ impl Cx<'_> {
         match e {
             ZoneExpr::Buffer { line, metres, side } => {
                 let (truth, note) = self.buffer(*line, *metres, *side, owner);
-                notes.push(note);
+                if !self.quiet {
+                    notes.push(note);
+                }
                 truth
             }
             ZoneExpr::Around {
@@ -131,20 +161,22 @@ impl Cx<'_> {
                     accuracy: 0.0,
                 };
                 let d = between(self.p, &centre);
-                notes.push(format!(
-                    "{} from ({}, {}){}; {}",
-                    km(d),
-                    lon,
-                    lat,
-                    accuracy_note(self.p),
-                    owner.reaches(*metres, "")
-                ));
+                if !self.quiet {
+                    notes.push(format!(
+                        "{} from ({}, {}){}; {}",
+                        km(d),
+                        lon,
+                        lat,
+                        accuracy_note(self.p),
+                        owner.reaches(*metres, "")
+                    ));
+                }
                 let truth = within_limit(d, self.p.accuracy, *metres);
                 self.unknown(truth, || edge_within(self.p, owner.name))
             }
             ZoneExpr::Polygon(polygons, _) => {
-                let (truth, note) = polygon(self.p, polygons, owner);
-                notes.push(note);
+                let (truth, note) = polygon(self.p, polygons, owner, self.quiet);
+                notes.extend(note);
                 self.unknown(truth, || edge_within(self.p, owner.name))
             }
             ZoneExpr::Zone(i) => self.zone(*i, notes),
@@ -205,6 +237,9 @@ impl Cx<'_> {
                 l.name
             ),
         });
+        if self.quiet {
+            return (near.and(on_side), String::new());
+        }
         let whose = drawn.note;
         let limit_side = wanted.map_or(String::new(), |w| {
             format!(" on the {} side", side_name(self.rulebook, drawn.index, w))
@@ -235,6 +270,7 @@ impl Cx<'_> {
                     party: Some(p),
                     p: self.p,
                     why: Default::default(),
+                    quiet: self.quiet,
                 };
                 cx.buffer(line, metres, sel, owner)
             })
@@ -390,25 +426,50 @@ impl Owner<'_> {
     }
 }
 
-fn polygon(p: &Point, polygons: &geo::MultiPolygon, owner: Owner<'_>) -> (Truth, String) {
+/// Whether the position lies surely outside the polygons' bounding box,
+/// its uncertainty included: then it is outside them, and more than its
+/// uncertainty from their edge, with no distance measured. The margin is
+/// generous (a degree of latitude taken as 110 km, of longitude as that
+/// times the cosine of the latitude furthest from the equator it may be).
+fn far_from_box(p: &Point, polygons: &geo::MultiPolygon) -> bool {
+    use geo::BoundingRect;
+    let Some(bbox) = polygons.bounding_rect() else {
+        return true;
+    };
+    let dlat = p.accuracy / 110_000.0;
+    let furthest = (p.lat.abs() + dlat).min(89.0).to_radians();
+    let dlon = dlat / furthest.cos();
+    p.lat + dlat < bbox.min().y
+        || p.lat - dlat > bbox.max().y
+        || p.lon + dlon < bbox.min().x
+        || p.lon - dlon > bbox.max().x
+}
+
+fn polygon(
+    p: &Point,
+    polygons: &geo::MultiPolygon,
+    owner: Owner<'_>,
+    quiet: bool,
+) -> (Truth, Option<String>) {
+    if quiet && far_from_box(p, polygons) {
+        return (Truth::False, None);
+    }
     let inside = polygons.contains(&space::geo(p));
     // Every ring counts as an edge: the outer boundary and any holes.
-    let edge = polygons
-        .iter()
-        .flat_map(|poly| std::iter::once(poly.exterior()).chain(poly.interiors()))
-        .filter_map(|ring| distance_to_line(p, &MultiLineString::new(vec![ring.clone()])))
-        .fold(f64::INFINITY, f64::min);
+    let edge = space::distance_to_rings(p, polygons);
     let truth = match (inside, edge <= p.accuracy) {
         (_, true) => Truth::Unknown,
         (true, false) => Truth::True,
         (false, false) => Truth::False,
     };
     let side = if inside { "inside" } else { "outside" };
-    let note = format!(
-        "{side} {}, {} from its edge{}",
-        owner.shape(),
-        km(edge),
-        accuracy_note(p)
-    );
+    let note = (!quiet).then(|| {
+        format!(
+            "{side} {}, {} from its edge{}",
+            owner.shape(),
+            km(edge),
+            accuracy_note(p)
+        )
+    });
     (truth, note)
 }

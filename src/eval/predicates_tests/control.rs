@@ -67,3 +67,31 @@ fn lines_that_disagree_leave_the_holder_open() {
     );
     assert_eq!(holder(&r, (48.1, 30.5), 0.0), None);
 }
+
+/// The truth-only reading that whose-area questions use (no notes, and a
+/// bounding box to skip polygons far away) agrees with the full reading,
+/// on a grid of places round the shipped KAA's areas, at several
+/// accuracies, the box's edges included.
+#[test]
+fn reading_the_truth_alone_agrees_with_the_full_reading() {
+    let path = format!("{}/rules/kaa.truce", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let r = compile_in(&path, &text);
+    let mut compared = 0;
+    for i in 0..=40 {
+        for j in 0..=40 {
+            let lat = 37.5 + 1.3 * f64::from(i) / 40.0;
+            let lon = 124.5 + 3.2 * f64::from(j) / 40.0;
+            for accuracy in [0.0, 800.0, 6_000.0] {
+                let p = fuzzy((lat, lon), accuracy);
+                for &(party, zone) in &r.areas {
+                    let full = crate::eval::zone::in_zone(&p, zone, Some(party), &r).truth;
+                    let quiet = crate::eval::zone::in_zone_truth(&p, zone, Some(party), &r);
+                    assert_eq!(full, quiet, "({lat}, {lon}) ± {accuracy} m, area {zone}");
+                    compared += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(compared, 41 * 41 * 3 * 2);
+}
