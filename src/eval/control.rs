@@ -23,9 +23,9 @@ pub(super) struct Control {
     found: Vec<(PartyIdx, Option<usize>)>,
     /// Whether a line came so close that its side is unknown.
     straddled: bool,
-    /// Whether the edge of a party's area came so close that it is unknown
-    /// whether the position is in it.
-    near_area: bool,
+    /// The parties (as they answer) whose areas' edges came so close that
+    /// it is unknown whether the position is in them.
+    near_areas: Vec<PartyIdx>,
     /// Read for a position known only as an area.
     area: bool,
 }
@@ -37,7 +37,7 @@ pub(super) fn control(rulebook: &Rulebook, pos: &Position) -> Control {
         Position::Fix(_) | Position::Bearing(_) => pos.discs().expect("a fix or a bearing"),
     };
     let mut found = Vec::new();
-    let (mut straddled, mut near_area) = (false, false);
+    let (mut straddled, mut near_areas) = (false, Vec::new());
     for (i, line) in rulebook.lines.iter().enumerate() {
         let Some(geometry) = line.drawn().filter(|_| !line.held.is_empty()) else {
             continue;
@@ -78,13 +78,13 @@ pub(super) fn control(rulebook: &Rulebook, pos: &Position) -> Control {
             Truth::True => found.push((party, None)),
             Truth::False => {}
             // Near its edge, for the position's uncertainty.
-            Truth::Unknown => near_area = true,
+            Truth::Unknown => near_areas.push(super::article::answering(rulebook, party)),
         }
     }
     Control {
         found,
         straddled,
-        near_area,
+        near_areas,
         area: false,
     }
 }
@@ -97,7 +97,7 @@ fn control_area(rulebook: &Rulebook, area: &AreaPosition) -> Control {
     let open = Control {
         found: Vec::new(),
         straddled: true,
-        near_area: false,
+        near_areas: Vec::new(),
         area: true,
     };
     let Ok(Ok(mut judge)) = Judge::new(area, rulebook, None) else {
@@ -165,7 +165,7 @@ fn control_area(rulebook: &Rulebook, area: &AreaPosition) -> Control {
     Control {
         found,
         straddled,
-        near_area: false,
+        near_areas: Vec::new(),
         area: true,
     }
 }
@@ -173,7 +173,7 @@ fn control_area(rulebook: &Rulebook, area: &AreaPosition) -> Control {
 impl Control {
     /// The party whose area it is: the party whose area surely holds the
     /// position, where one does; otherwise the one the lines name, when
-    /// they tell and agree and no area's edge is near. An area is the
+    /// they tell and agree and no other party's area's edge is near. An area is the
     /// rulebook's own word on that ground, where a line's side, far from
     /// it, is the line extended (the sea west of where the MDL begins lies
     /// beside its first segment, on its north side).
@@ -184,7 +184,10 @@ impl Control {
         }
         let first = self.found.first()?.0;
         let agree = self.found.iter().all(|(p, _)| *p == first);
-        (agree && !self.straddled && !self.near_area).then_some(first)
+        // An area's edge near the position matters only if the area is
+        // another party's: in or out of the holder's own, it is the holder's.
+        let near_other = self.near_areas.iter().any(|p| *p != first);
+        (agree && !self.straddled && !near_other).then_some(first)
     }
 
     /// What the lines showed, as a fact's note.
@@ -203,7 +206,7 @@ impl Control {
             },
             None if self.straddled && self.area => Note::AreaAcross,
             None if self.straddled => Note::NearLine,
-            None if self.near_area => Note::NearAreaEdge,
+            None if !self.near_areas.is_empty() => Note::NearAreaEdge,
             None if self.found.is_empty() => Note::NoHolder,
             None => {
                 let mut parties: Vec<Name> = self.found.iter().map(|(p, _)| id(*p)).collect();

@@ -426,23 +426,39 @@ impl Owner<'_> {
     }
 }
 
-/// Whether the position lies surely outside the polygons' bounding box,
-/// its uncertainty included: then it is outside them, and more than its
-/// uncertainty from their edge, with no distance measured. The margin is
-/// generous (a degree of latitude taken as 110 km, of longitude as that
-/// times the cosine of the latitude furthest from the equator it may be).
+/// Whether the position lies surely more than its uncertainty from the
+/// polygons, judged by their box of longitudes and latitudes alone, where
+/// that is sound on the sphere: an edge, a great-circle arc, never leaves
+/// the longitudes of its ends (for ends less than 180 degrees apart), but
+/// bows towards the pole, beyond its ends' latitudes. So the box rules out
+/// a position east or west of it away from the poles and the 180th
+/// meridian, and one on its side towards the equator; nothing else.
+/// Margins are generous: a degree of latitude taken as 110 km, of
+/// longitude as that times the cosine of the latitude furthest from the
+/// equator the position may be.
 fn far_from_box(p: &Point, polygons: &geo::MultiPolygon) -> bool {
     use geo::BoundingRect;
     let Some(bbox) = polygons.bounding_rect() else {
         return true;
     };
+    let (south, north) = (bbox.min().y, bbox.max().y);
+    let (west, east) = (bbox.min().x, bbox.max().x);
     let dlat = p.accuracy / 110_000.0;
-    let furthest = (p.lat.abs() + dlat).min(89.0).to_radians();
-    let dlon = dlat / furthest.cos();
-    p.lat + dlat < bbox.min().y
-        || p.lat - dlat > bbox.max().y
-        || p.lon + dlon < bbox.min().x
-        || p.lon - dlon > bbox.max().x
+    if (south >= 0.0 && p.lat + dlat < south) || (north <= 0.0 && p.lat - dlat > north) {
+        return true;
+    }
+    let furthest = p.lat.abs() + dlat;
+    if furthest >= 80.0 || east - west >= 180.0 {
+        return false;
+    }
+    let dlon = dlat / furthest.to_radians().cos();
+    // Beyond 10 degrees, a degree's sine falls short of the margin's slack.
+    let near_antimeridian = |lon: f64| lon - dlon <= -180.0 || lon + dlon >= 180.0;
+    if dlon > 10.0 || near_antimeridian(p.lon) || near_antimeridian(west) || near_antimeridian(east)
+    {
+        return false;
+    }
+    p.lon + dlon < west || p.lon - dlon > east
 }
 
 fn polygon(

@@ -95,3 +95,66 @@ fn reading_the_truth_alone_agrees_with_the_full_reading() {
     }
     assert_eq!(compared, 41 * 41 * 3 * 2);
 }
+
+/// Near the edge of the holder's own area, a fix is the holder's whether
+/// it is in that area or not; near another party's area, it is open.
+#[test]
+fn an_areas_edge_matters_only_if_the_area_is_another_partys() {
+    let r = compile(
+        "agreement \"t\" { in force 2025-09-03 00:00 Europe/Kyiv party UA \"a\" party RU \"b\" }\n\
+         line wa = [(37.0, 47.0), (37.0, 48.0)] { UA holds west, RU holds east }\n\
+         zone west_box = polygon [(36.0, 47.0), (36.5, 47.0), (36.5, 47.5), (36.0, 47.5)]\n\
+         zone east_box = polygon [(37.5, 47.0), (38.0, 47.0), (38.0, 47.5), (37.5, 47.5)]\n\
+         area UA = west_box\n\
+         area RU = east_box\n\
+         act fire \"f\"\n",
+    );
+    // On UA's side of the line, 2 km round the edge of UA's own box.
+    assert_eq!(holder(&r, (47.25, 36.5), 2_000.0), Some("UA"));
+    // East of the line, 2 km round the edge of RU's own box: RU's.
+    assert_eq!(holder(&r, (47.25, 37.5), 2_000.0), Some("RU"));
+    // A UA area drawn into the ground east of the line makes its edge
+    // there matter: a fix round it is open.
+    let r = compile(
+        "agreement \"t\" { in force 2025-09-03 00:00 Europe/Kyiv party UA \"a\" party RU \"b\" }\n\
+         line wa = [(37.0, 47.0), (37.0, 48.0)] { UA holds west, RU holds east }\n\
+         zone bridgehead = polygon [(37.2, 47.2), (37.4, 47.2), (37.4, 47.4), (37.2, 47.4)]\n\
+         area UA = bridgehead\n\
+         act fire \"f\"\n",
+    );
+    assert_eq!(holder(&r, (47.3, 37.4), 2_000.0), None);
+    assert_eq!(holder(&r, (47.3, 37.3), 500.0), Some("UA"));
+    assert_eq!(holder(&r, (47.3, 37.6), 500.0), Some("RU"));
+}
+
+/// Where the box of longitudes and latitudes is no guide, the truth-only
+/// reading still agrees with the full one: across the 180th meridian, by
+/// a long edge that bows towards the pole, and near the pole.
+#[test]
+fn reading_the_truth_alone_agrees_where_the_box_misleads() {
+    let r = compile(
+        "agreement \"t\" { in force 2025-09-03 00:00 Europe/Kyiv party UA \"a\" party RU \"b\" }\n\
+         zone far_east = polygon [(179.0, 0.0), (180.0, 0.0), (180.0, 10.0), (179.0, 10.0)]\n\
+         zone north = polygon [(0.0, 50.0), (60.0, 50.0), (60.0, 60.0), (0.0, 60.0)]\n\
+         zone pole = polygon [(80.0, 89.9), (100.0, 89.9), (100.0, 89.95), (80.0, 89.95)]\n\
+         area UA = far_east or north or pole\n\
+         act fire \"f\"\n",
+    );
+    let z = r.zones.iter().position(|z| z.name == "area of UA").unwrap();
+    // 554 m from the edge on the 180th meridian; 550 m from the northern
+    // edge where its great circle bows to 63.4 N; 7 km from the polar box.
+    for (place, accuracy) in [
+        ((5.0, -179.995), 2_000.0),
+        ((63.43, 30.0), 2_000.0),
+        ((89.95, 0.0), 10_000.0),
+    ] {
+        let p = fuzzy(place, accuracy);
+        let full = crate::eval::zone::in_zone(&p, z, None, &r).truth;
+        assert_eq!(full, Truth::Unknown, "{place:?}");
+        assert_eq!(
+            crate::eval::zone::in_zone_truth(&p, z, None, &r),
+            full,
+            "{place:?}"
+        );
+    }
+}
