@@ -178,6 +178,7 @@ impl Checker {
         self.lines = self.lines(ast);
         let mut zones = self.zones(ast);
         let areas = self.areas(ast, &mut zones);
+        self.zone_sizes(&zones);
         if self.errors.is_empty() {
             for i in 0..zones.len() {
                 zones[i].overlay = overlay::overlay(&zones, i);

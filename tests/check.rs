@@ -566,3 +566,11 @@ fn changes_by_someone_the_rulebook_does_not_allow_are_located_errors() {
     assert_eq!(codes[0], "truce::check::unknown_name");
     assert_eq!(codes[5], "truce::check");
 }
+
+#[test]
+fn a_zone_doubling_past_the_bound_is_refused_once_where_it_passes_it() {
+    // z13 passes 4,096 parts; the zones after it, and the area, are not
+    // reported again.
+    let errors = errors_of("zone-doubling.truce");
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+}

@@ -233,6 +233,33 @@ impl Checker {
 
     /// A zone defined in terms of itself has no meaning; each cycle is
     /// reported once, at its first zone.
+    /// Refuses a zone made of more than [`MAX_PARTS`] bands, discs and
+    /// polygons once the zones it names are spelled out: each position
+    /// reads every part, and zones that name a zone twice (`z1 = z0 or
+    /// z0`, `z2 = z1 or z1`, ...) double at each step. Only the first zone
+    /// to pass the bound along a chain is reported.
+    pub(super) fn zone_sizes(&mut self, zones: &[Zone]) {
+        let mut sizes: Vec<Option<u64>> = vec![None; zones.len()];
+        for i in 0..zones.len() {
+            zone_size(zones, i, &mut sizes, 0);
+        }
+        let over = |i: usize| sizes[i].is_some_and(|n| n > MAX_PARTS);
+        for (i, zone) in zones.iter().enumerate() {
+            let mut named = Vec::new();
+            names_in(&zone.shape, &mut named);
+            if !over(i) || named.iter().any(|&j| over(j)) {
+                continue;
+            }
+            let message = format!(
+                "zone `{}` is made of {} parts once the zones it names are spelled out; truce reads at most {MAX_PARTS}",
+                zone.name,
+                sizes[i].unwrap_or(u64::MAX)
+            );
+            let help = "a zone that names another twice (`a or a`) doubles it: name each zone once, or draw the ground as one polygon";
+            self.error(InvalidError::new(&zone.span, message, "this zone").help(help));
+        }
+    }
+
     fn zone_cycles(&mut self, zones: &[Zone], names: &[ast::Ident]) {
         let mut reported = std::collections::HashSet::new();
         for (start, name) in names.iter().enumerate() {
@@ -252,6 +279,47 @@ impl Checker {
                 self.error(InvalidError::new(&name.span, message, "this zone"));
             }
         }
+    }
+}
+
+/// The most bands, discs and polygons a zone may be made of, spelled out.
+pub const MAX_PARTS: u64 = 4096;
+
+/// How many bands, discs and polygons zone `i` is made of, spelled out
+/// (saturating; a zone in a cycle, reported apart, counts as one).
+fn zone_size(zones: &[Zone], i: usize, sizes: &mut [Option<u64>], depth: usize) -> u64 {
+    if let Some(n) = sizes[i] {
+        return n;
+    }
+    if depth > zones.len() {
+        return 1; // a cycle
+    }
+    let n = expr_size(zones, &zones[i].shape, sizes, depth + 1);
+    sizes[i] = Some(n);
+    n
+}
+
+fn expr_size(zones: &[Zone], e: &ZoneExpr, sizes: &mut [Option<u64>], depth: usize) -> u64 {
+    match e {
+        ZoneExpr::Buffer { .. } | ZoneExpr::Around { .. } | ZoneExpr::Polygon(..) => 1,
+        ZoneExpr::Zone(j) => zone_size(zones, *j, sizes, depth),
+        ZoneExpr::And(a, b) | ZoneExpr::Or(a, b) => {
+            expr_size(zones, a, sizes, depth).saturating_add(expr_size(zones, b, sizes, depth))
+        }
+        ZoneExpr::Not(a) => expr_size(zones, a, sizes, depth),
+    }
+}
+
+/// The zones an expression names directly.
+fn names_in(e: &ZoneExpr, out: &mut Vec<usize>) {
+    match e {
+        ZoneExpr::Buffer { .. } | ZoneExpr::Around { .. } | ZoneExpr::Polygon(..) => {}
+        ZoneExpr::Zone(j) => out.push(*j),
+        ZoneExpr::And(a, b) | ZoneExpr::Or(a, b) => {
+            names_in(a, out);
+            names_in(b, out);
+        }
+        ZoneExpr::Not(a) => names_in(a, out),
     }
 }
 
