@@ -25,6 +25,7 @@ mod quantities;
 mod related;
 mod rulebook;
 pub mod sides;
+mod simple;
 mod spatial;
 mod symbols;
 mod time;

@@ -9,7 +9,7 @@
 
 use geo::orient::{Direction, Orient};
 use geo::{BooleanOps, Coord, Distance, Haversine, LineString, MultiLineString, MultiPolygon};
-use geo::{Point as GeoPoint, Polygon, Validation};
+use geo::{Point as GeoPoint, Polygon};
 
 use super::Checker;
 use super::err::InvalidError;
@@ -53,7 +53,8 @@ impl Checker {
             .map(|&(i, j)| enclose(&a.0[i], &b.0[j]))
             .collect();
         let ground = MultiPolygon::new(polygons);
-        if !ground.is_valid() {
+        let rings: Vec<&LineString> = ground.iter().map(Polygon::exterior).collect();
+        if super::simple::rings_meet(&rings) || super::simple::nested(&ground) {
             let message = format!(
                 "lines `{}` and `{}` cross or touch between their ends, so the ground between them is not one area",
                 first.node, second.node
@@ -81,8 +82,7 @@ impl Checker {
         }
         let mut ground: Option<MultiPolygon> = None;
         for piece in drawn.iter() {
-            let ring = Polygon::new(piece.clone(), vec![]);
-            if !ring.is_valid() {
+            if super::simple::rings_meet(&[piece]) {
                 let message = format!(
                     "line `{}` crosses itself, so the ground it goes round is not one area",
                     line.node
@@ -92,7 +92,7 @@ impl Checker {
                 self.error(InvalidError::new(&line.span, message, "here").help(help));
                 return None;
             }
-            let ring = MultiPolygon::new(vec![ring]);
+            let ring = MultiPolygon::new(vec![Polygon::new(piece.clone(), vec![])]);
             ground = Some(match ground {
                 None => ring,
                 Some(g) => g.xor(&ring),
