@@ -263,6 +263,10 @@ pub fn km(metres: f64) -> String {
 /// Integer formatting: much faster than `{:.N}` on floats, which verdicts
 /// print by the million.
 pub fn fixed(x: f64, decimals: u32) -> String {
+    // Past what the integers hold exactly, the float's own formatting.
+    if !(0.0..1e15).contains(&x) {
+        return format!("{x:.0$}", decimals as usize);
+    }
     let scale = 10u64.pow(decimals);
     let n = (x * scale as f64).round() as u64;
     if decimals == 0 {
@@ -278,6 +282,14 @@ pub fn fixed(x: f64, decimals: u32) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn fixed_reads_large_numbers_as_they_are() {
+        assert_eq!(super::fixed(1.25, 1), "1.3");
+        assert_eq!(super::fixed(5556.0, 0), "5556");
+        // Beyond what a u64 holds once scaled: no wrap-around.
+        assert_eq!(super::fixed(1.8e20, 1), "180000000000000000000.0");
+    }
+
     use super::*;
     use geo::{LineString, coord};
 

@@ -40,6 +40,16 @@ pub struct Square {
 /// Reads a reference (`37U DP 12 34`, `37UDP1234`; spaces and case are
 /// free), or says what is wrong with it.
 pub fn square(written: &str) -> Result<Square, String> {
+    // Written apart, the easting and northing are two groups of digits of
+    // one length: `07 32 99` is not a reference, nor is `073 29`.
+    let groups: Vec<&str> = written
+        .split_whitespace()
+        .rev()
+        .take_while(|t| t.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    if groups.len() > 2 || (groups.len() == 2 && groups[0].len() != groups[1].len()) {
+        return Err("the easting and northing must be digits of equal length, 0 to 5 each".into());
+    }
     let compact: String = written
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -317,6 +327,10 @@ mod tests {
         );
         assert!(e("37I DP 12 34").contains("not a latitude band"));
         assert!(e("37U DP 123 45").contains("equal length"));
+        // Three groups of digits are not an easting and a northing, though
+        // run together they would be.
+        assert!(e("37U DP 07 32 99").contains("equal length"));
+        assert!(square("37U DP 073299").is_ok());
         assert!(e("37U JP 12 34").contains("not a column letter of zone 37"));
         assert!(e("37U DW 12 34").contains("not a row letter"));
         assert!(e("37U").contains("two letters"));

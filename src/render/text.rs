@@ -192,15 +192,23 @@ fn party_note(
     }
 }
 
-/// Text from an events file, with control characters escaped, so that no
-/// input can forge a line of the report.
+/// Whether a character must not reach a terminal as it is: a control
+/// character, or one that turns the direction of the text (a right-to-left
+/// override would show the rest of the line reversed).
+fn unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text from an events file, with control and direction characters
+/// escaped, so that no input can forge a line of the report.
 pub fn clean(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
+    if !text.chars().any(unsafe_char) {
         return text.into();
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if c.is_control() {
+        if unsafe_char(c) {
             out.extend(c.escape_default());
         } else {
             out.push(c);
@@ -213,7 +221,7 @@ pub fn clean(text: &str) -> std::borrow::Cow<'_, str> {
 /// breaks, escaped: for messages that quote input (a rule file's title, a
 /// path, an id given on the command line).
 pub fn clean_lines(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(|c| c.is_control() && c != '\n') {
+    if !text.chars().any(|c| unsafe_char(c) && c != '\n') {
         return text.into();
     }
     let lines: Vec<_> = text.split('\n').map(clean).collect();
@@ -424,4 +432,18 @@ fn exception(out: &mut String, x: &ExceptionTrial) {
         let _ = writeln!(out, "        \"{text}\"");
     }
     step(out, condition, 4);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{clean, clean_lines};
+
+    #[test]
+    fn control_and_direction_characters_are_escaped() {
+        assert_eq!(clean("plain, ünïcode"), "plain, ünïcode");
+        assert_eq!(clean("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(clean("mid\u{202e}dle"), "mid\\u{202e}dle");
+        assert_eq!(clean("\u{2066}x\u{2069}"), "\\u{2066}x\\u{2069}");
+        assert_eq!(clean_lines("one\ntwo\u{200f}"), "one\ntwo\\u{200f}");
+    }
 }

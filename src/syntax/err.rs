@@ -212,7 +212,10 @@ fn hint(expected: &str, token: &str, after_quote: bool) -> Option<String> {
         return Some("is the `}` that closes the article above missing?".into());
     }
     if expected.contains("unit") {
-        return Some("give distances in `m`, `km` or `mm`, durations in `min`, `h` or `d`".into());
+        return Some(
+            "give distances in `m`, `km`, `mm`, `nmi` or `ft`, durations in `min`, `h` or `d`"
+                .into(),
+        );
     }
     if expected.contains("`together`") {
         return Some(
