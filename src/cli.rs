@@ -25,6 +25,7 @@ mod check;
 mod debug;
 mod explain;
 mod test;
+mod vary;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -55,6 +56,11 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Judges the events again under each other setting of a doctrine
+        /// and lists the verdicts that would differ; `all` for every
+        /// doctrine the rulebooks declare. Give it again for another.
+        #[arg(long, value_name = "DOCTRINE")]
+        vary_doctrine: Vec<String>,
     },
     /// Shows the full reasoning for one event.
     Explain {
@@ -90,7 +96,7 @@ enum DebugCommand {
     },
 }
 
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 struct Inputs {
     /// A rule file; give `--rules` again to judge under several instruments.
     #[arg(long, required = true)]
@@ -130,7 +136,11 @@ impl From<Exit> for std::process::ExitCode {
 pub fn run(args: Args) -> Exit {
     match args.command {
         Command::Check { rules } => check::run(&rules),
-        Command::Adjudicate { inputs, format } => adjudicate::run(&inputs, format),
+        Command::Adjudicate {
+            inputs,
+            format,
+            vary_doctrine,
+        } => adjudicate::run(&inputs, format, &vary_doctrine),
         Command::Explain {
             inputs,
             event,

@@ -4,12 +4,16 @@
 //! With several instruments, each instrument that does not declare an
 //! event's act or party leaves it outside its scope, and says so.
 
+mod dependence;
+
 use std::path::Path;
 
 use serde::Serialize;
 
 use crate::eval::{Outcome, Perpetrator, Verdict};
 use crate::events::Rejection;
+
+pub use dependence::{Dependence, Differs, Seen, Setting, Under, compare as compare_doctrine};
 
 #[derive(Debug)]
 pub struct Adjudication {

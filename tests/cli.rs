@@ -886,3 +886,60 @@ fn a_manifest_that_writes_a_label_as_a_number_is_refused_where_it_stands() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn varying_a_doctrine_lists_the_verdicts_that_turn_on_it() {
+    let args = [
+        "adjudicate",
+        "--rules",
+        "rules/kaa.truce",
+        "--events",
+        "cases/kaa-guard-post-fire/events.yaml",
+        "--vary-doctrine",
+        "who_fired_first",
+        "--format",
+        "json",
+    ];
+    let out = truce(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &report["doctrine_dependence"][0];
+    assert_eq!(d["doctrine"], "who_fired_first");
+    assert_eq!(d["setting"], "strict");
+    // G-2 answers fire the KPA opened first: excused only under the
+    // other setting; the others do not turn on it.
+    let differ = d["differ"].as_array().unwrap();
+    assert_eq!(differ.len(), 1);
+    assert_eq!(differ[0]["event"], "G-2");
+    let under: Vec<(&str, &str)> = differ[0]["under"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            (
+                u["setting"].as_str().unwrap(),
+                u["outcome"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        under,
+        [("strict", "violation"), ("response_excused", "justified")]
+    );
+    // Without the flag, the report has no such field.
+    let plain = truce(&args[..5]);
+    assert_eq!(plain.status.code(), Some(0));
+    let plain = text(&plain.stdout);
+    assert!(plain.contains("G-2  VIOLATION") && !plain.contains("DOCTRINES"));
+    // A doctrine no rulebook declares is refused.
+    let bad = truce(&[
+        "adjudicate",
+        "--rules",
+        "rules/kaa.truce",
+        "--events",
+        "cases/kaa-guard-post-fire/events.yaml",
+        "--vary-doctrine",
+        "no_such",
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+}

@@ -8,7 +8,7 @@ use crate::eval::{
     Proof, Reason, Responsibility, State, Step, Translation, Verdict,
 };
 use crate::events::Rejection;
-use crate::report::{Adjudication, Input, Outside, Totals};
+use crate::report::{Adjudication, Dependence, Input, Outside, Totals};
 
 /// Bumped when a field is removed or renamed or changes meaning; new
 /// fields may be added within a version (docs/report.md).
@@ -170,6 +170,7 @@ pub fn report(a: &Adjudication) -> String {
     out.push_str(&tail(
         &a.patterns,
         outside,
+        None,
         &a.rejected,
         &a.totals,
         a.verdicts.is_empty(),
@@ -202,6 +203,7 @@ pub fn item(v: &Verdict, first: bool) -> String {
 pub fn tail(
     patterns: &[PatternRun],
     outside: Option<&[Outside]>,
+    dependence: Option<&[Dependence]>,
     rejected: &[Rejection],
     totals: &Totals,
     no_verdicts: bool,
@@ -217,8 +219,11 @@ pub fn tail(
             .collect();
         format!("\n  \"outside_scope\": {},", nested(&views))
     });
+    let dependence = dependence.map_or(String::new(), |d| {
+        format!("\n  \"doctrine_dependence\": {},", nested(d))
+    });
     format!(
-        "{close},\n  \"patterns\": {},{outside}\n  \"rejected\": {},\n  \"totals\": {}\n}}\n",
+        "{close},\n  \"patterns\": {},{outside}{dependence}\n  \"rejected\": {},\n  \"totals\": {}\n}}\n",
         nested(&patterns),
         nested(&rejected),
         nested(totals)

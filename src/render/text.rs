@@ -9,7 +9,7 @@ use crate::eval::{
     Related, Step, Truth, Verdict,
 };
 use crate::events::Rejection;
-use crate::report::{Adjudication, Outside, Totals};
+use crate::report::{Adjudication, Dependence, Outside, Totals};
 
 /// How much of the reasoning to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +45,62 @@ pub fn outside(entries: &[Outside]) -> String {
     );
     for o in entries {
         let _ = writeln!(out, "  {}  {}", clean(&o.event), clean(&words::outside(o)));
+    }
+    out.push('\n');
+    out
+}
+
+/// How the verdicts depend on the doctrines varied (`--vary-doctrine`):
+/// each doctrine with the setting the report used, then every verdict
+/// that would differ under another setting, with what it would be.
+pub fn dependence(doctrines: &[Dependence]) -> String {
+    let mut out = String::new();
+    if doctrines.is_empty() {
+        return out;
+    }
+    let _ = writeln!(out, "DOCTRINES  how the verdicts depend on them");
+    for d in doctrines {
+        let others: Vec<String> = d
+            .settings
+            .iter()
+            .filter(|s| **s != d.setting)
+            .map(|s| format!("`{}`", clean(s)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  doctrine {} = {} (set by the {}); judged again under {}",
+            clean(&d.doctrine),
+            clean(&d.setting),
+            d.set_by,
+            others.join(", ")
+        );
+        let would = match d.differ.len() {
+            0 => "none would differ".to_owned(),
+            1 => "1 would differ".to_owned(),
+            n => format!("{n} would differ"),
+        };
+        let _ = writeln!(out, "    {} verdict(s) tested it; {would}", d.tested);
+        for v in &d.differ {
+            let under: Vec<String> = v
+                .under
+                .iter()
+                .map(|u| {
+                    let outcome = u.outcome.map_or("no verdict", headline);
+                    let party = u
+                        .outcome
+                        .map(|o| party_note(u.party.as_deref(), None, o, " "))
+                        .unwrap_or_default();
+                    format!("{outcome}{party} under `{}`", clean(&u.setting))
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "    {}  ({}): {}",
+                clean(&v.event),
+                clean(&v.instrument),
+                under.join("; ")
+            );
+        }
     }
     out.push('\n');
     out
