@@ -277,6 +277,33 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
         Outcome::Violation,
         Some("IL"),
     ),
+    // Issue 12: the 1949 armistice's air and sea limbs and Article V.
+    (
+        "il-lb-gaa-after-1967",
+        "G-2",
+        Outcome::Violation,
+        Some("IL"),
+    ),
+    ("il-lb-gaa-after-1967", "G-3", Outcome::NoViolation, None),
+    (
+        "il-lb-gaa-after-1967",
+        "G-4",
+        Outcome::Violation,
+        Some("IL"),
+    ),
+    ("il-lb-gaa-after-1967", "G-5", Outcome::NoViolation, None),
+    (
+        "il-lb-gaa-defensive-forces",
+        "D-3",
+        Outcome::Violation,
+        Some("LB"),
+    ),
+    (
+        "il-lb-gaa-defensive-forces",
+        "D-5",
+        Outcome::NoViolation,
+        None,
+    ),
     // Issue 11: a line at sea; crossings on tracks, and a vessel seen once
     // in the other side's waters.
     (

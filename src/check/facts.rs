@@ -125,9 +125,10 @@ impl Checker {
         let reads_event =
             path.segments.len() > 1 || root == "actor" || scope.bindings.iter().any(|b| b == root);
         if !reads_event {
+            // The party's own name, not the whole `area of X` it stands in.
             let (_, i) = self
                 .symbols
-                .resolve(span, &[Kind::Party])
+                .resolve(&path.segments[0].span, &[Kind::Party])
                 .map_err(|e| self.error(e))
                 .ok()?;
             return Some(PartyRef::Named(u16::try_from(i).ok()?));
