@@ -366,15 +366,30 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
         Outcome::Violation,
         Some("LB"),
     ),
-    ("il-lb-arms-infrastructure", "A-2", Outcome::NoViolation, None),
+    (
+        "il-lb-arms-infrastructure",
+        "A-2",
+        Outcome::NoViolation,
+        None,
+    ),
     (
         "il-lb-arms-infrastructure",
         "A-4",
         Outcome::Violation,
         Some("LB"),
     ),
-    ("il-lb-arms-infrastructure", "A-6", Outcome::NoViolation, None),
-    ("il-lb-arms-infrastructure", "A-7", Outcome::NoViolation, None),
+    (
+        "il-lb-arms-infrastructure",
+        "A-6",
+        Outcome::NoViolation,
+        None,
+    ),
+    (
+        "il-lb-arms-infrastructure",
+        "A-7",
+        Outcome::NoViolation,
+        None,
+    ),
     // Cyprus: police incursions, weapon pointing, the UN's delineation
     // binding by default.
     ("cy-police-weapons", "PI-1", Outcome::Violation, Some("TF")),
@@ -386,9 +401,19 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
     ("cy-pyla-delineation", "D-3", Outcome::Violation, Some("TF")),
     ("cy-pyla-delineation", "D-4", Outcome::Violation, Some("CY")),
     // Ukraine draft: the mission's posts and drones, the airspace.
-    ("ua-mission-airspace", "AP-2", Outcome::Violation, Some("UA")),
+    (
+        "ua-mission-airspace",
+        "AP-2",
+        Outcome::Violation,
+        Some("UA"),
+    ),
     ("ua-mission-airspace", "AP-3", Outcome::NoViolation, None),
-    ("ua-mission-airspace", "AP-4", Outcome::Violation, Some("UA")),
+    (
+        "ua-mission-airspace",
+        "AP-4",
+        Outcome::Violation,
+        Some("UA"),
+    ),
     ("ua-mission-airspace", "AP-5", Outcome::NoViolation, None),
 ];
 
