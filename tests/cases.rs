@@ -379,6 +379,69 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
         Outcome::Inconclusive,
         Some("LB"),
     ),
+    // Issue 12, Israel–Lebanon: the published text alone (the default of
+    // `side_understanding`), arms and infrastructure (points 6-8).
+    ("il-lb-side-letter", "F-1", Outcome::Violation, Some("IL")),
+    ("il-lb-side-letter", "F-3", Outcome::Violation, Some("LB")),
+    ("il-lb-side-letter", "F-4", Outcome::NoViolation, None),
+    ("il-lb-side-letter", "T-2", Outcome::Violation, Some("IL")),
+    ("il-lb-side-letter", "T-3", Outcome::NoViolation, None),
+    ("il-lb-side-letter", "T-5", Outcome::Violation, Some("IL")),
+    (
+        "il-lb-arms-infrastructure",
+        "A-1",
+        Outcome::Violation,
+        Some("LB"),
+    ),
+    (
+        "il-lb-arms-infrastructure",
+        "A-2",
+        Outcome::NoViolation,
+        None,
+    ),
+    (
+        "il-lb-arms-infrastructure",
+        "A-4",
+        Outcome::Violation,
+        Some("LB"),
+    ),
+    (
+        "il-lb-arms-infrastructure",
+        "A-6",
+        Outcome::NoViolation,
+        None,
+    ),
+    (
+        "il-lb-arms-infrastructure",
+        "A-7",
+        Outcome::NoViolation,
+        None,
+    ),
+    // Cyprus: police incursions, weapon pointing, the UN's delineation
+    // binding by default.
+    ("cy-police-weapons", "PI-1", Outcome::Violation, Some("TF")),
+    ("cy-police-weapons", "PI-2", Outcome::NoViolation, None),
+    ("cy-police-weapons", "PI-3", Outcome::Violation, Some("CY")),
+    ("cy-police-weapons", "W-1", Outcome::Violation, Some("CY")),
+    ("cy-police-weapons", "W-3", Outcome::NoViolation, None),
+    ("cy-pyla-delineation", "D-1", Outcome::Violation, Some("TF")),
+    ("cy-pyla-delineation", "D-3", Outcome::Violation, Some("TF")),
+    ("cy-pyla-delineation", "D-4", Outcome::Violation, Some("CY")),
+    // Ukraine draft: the mission's posts and drones, the airspace.
+    (
+        "ua-mission-airspace",
+        "AP-2",
+        Outcome::Violation,
+        Some("UA"),
+    ),
+    ("ua-mission-airspace", "AP-3", Outcome::NoViolation, None),
+    (
+        "ua-mission-airspace",
+        "AP-4",
+        Outcome::Violation,
+        Some("UA"),
+    ),
+    ("ua-mission-airspace", "AP-5", Outcome::NoViolation, None),
 ];
 
 #[test]
