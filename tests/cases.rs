@@ -277,6 +277,25 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
         Outcome::Violation,
         Some("IL"),
     ),
+    // Issue 12: the Golan ceasefire and UNDOF's freedom of movement.
+    (
+        "il-sy-ceasefire-2013-2024",
+        "C-1",
+        Outcome::Violation,
+        Some("SY"),
+    ),
+    (
+        "il-sy-ceasefire-2013-2024",
+        "C-2",
+        Outcome::NoViolation,
+        None,
+    ),
+    (
+        "il-sy-ceasefire-2013-2024",
+        "O-1",
+        Outcome::Violation,
+        Some("SY"),
+    ),
     // Issue 12: the 1949 armistice's air and sea limbs and Article V.
     (
         "il-lb-gaa-after-1967",
