@@ -422,6 +422,18 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
         Outcome::NoViolation,
         None,
     ),
+    (
+        "minsk-foreign-formations",
+        "F-1",
+        Outcome::Violation,
+        Some("CADLR"),
+    ),
+    (
+        "minsk-foreign-formations",
+        "F-2",
+        Outcome::NoViolation,
+        None,
+    ),
     ("minsk-shumy-2020", "S-1", Outcome::NoViolation, None),
     ("minsk-shumy-2020", "S-2", Outcome::Violation, Some("CADLR")),
 ];
