@@ -277,6 +277,92 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
         Outcome::Violation,
         Some("IL"),
     ),
+    // Issue 12, Minsk: the Memorandum's points, the SMM's access, the
+    // withdrawal's precondition, disengagement, foreign formations, Shumy.
+    (
+        "minsk-memorandum-points-2014",
+        "MP-1",
+        Outcome::Violation,
+        Some("CADLR"),
+    ),
+    (
+        "minsk-memorandum-points-2014",
+        "MP-2",
+        Outcome::NoViolation,
+        None,
+    ),
+    (
+        "minsk-memorandum-points-2014",
+        "MP-6",
+        Outcome::NoViolation,
+        None,
+    ),
+    (
+        "minsk-memorandum-points-2014",
+        "MP-8",
+        Outcome::NoViolation,
+        None,
+    ),
+    (
+        "minsk-memorandum-points-2014",
+        "MP-10",
+        Outcome::Violation,
+        Some("CADLR"),
+    ),
+    ("minsk-smm-access", "A-1", Outcome::Violation, Some("CADLR")),
+    ("minsk-smm-access", "A-3", Outcome::Violation, Some("UA")),
+    ("minsk-smm-access", "A-5", Outcome::Violation, None),
+    ("minsk-smm-access", "A-6", Outcome::NoViolation, None),
+    (
+        "minsk-withdrawal-precondition-2015",
+        "W-2",
+        Outcome::Violation,
+        Some("UA"),
+    ),
+    (
+        "minsk-withdrawal-precondition-2015",
+        "W-4",
+        Outcome::Violation,
+        Some("CADLR"),
+    ),
+    (
+        "minsk-disengagement-2019",
+        "D-1",
+        Outcome::NoViolation,
+        None,
+    ),
+    (
+        "minsk-disengagement-2019",
+        "D-3",
+        Outcome::Violation,
+        Some("UA"),
+    ),
+    (
+        "minsk-disengagement-2019",
+        "D-4",
+        Outcome::Violation,
+        Some("CADLR"),
+    ),
+    (
+        "minsk-disengagement-2019",
+        "D-6",
+        Outcome::NoViolation,
+        None,
+    ),
+    (
+        "minsk-foreign-formations",
+        "F-1",
+        Outcome::Violation,
+        Some("CADLR"),
+    ),
+    (
+        "minsk-foreign-formations",
+        "F-2",
+        Outcome::NoViolation,
+        None,
+    ),
+    ("minsk-shumy-2020", "S-1", Outcome::NoViolation, None),
+    ("minsk-shumy-2020", "S-2", Outcome::Violation, Some("CADLR")),
     // Issue 12: the Golan ceasefire and UNDOF's freedom of movement.
     (
         "il-sy-ceasefire-2013-2024",
