@@ -277,6 +277,112 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
         Outcome::Violation,
         Some("IL"),
     ),
+    // Issue 12 (Korea): the estuary, the coastal islands, the waters
+    // contiguous, the DMZ's civil administration; the CMA's warning
+    // procedures, guard posts and JSA. Verdicts under the default doctrines.
+    ("kaa-han-estuary", "H-1", Outcome::Violation, Some("KPA")),
+    ("kaa-han-estuary", "H-2", Outcome::NoViolation, None),
+    ("kaa-han-estuary", "H-3", Outcome::NoViolation, None),
+    (
+        "kaa-coastal-islands-1953",
+        "I-1",
+        Outcome::NoViolation,
+        None,
+    ),
+    (
+        "kaa-coastal-islands-1953",
+        "I-2",
+        Outcome::Violation,
+        Some("UNC"),
+    ),
+    (
+        "kaa-coastal-islands-1953",
+        "I-3",
+        Outcome::NoViolation,
+        None,
+    ),
+    (
+        "kaa-coastal-islands-1953",
+        "I-4",
+        Outcome::Violation,
+        Some("KPA"),
+    ),
+    ("kaa-contiguous-waters", "N-1", Outcome::NoViolation, None),
+    (
+        "kaa-contiguous-waters",
+        "N-2",
+        Outcome::Violation,
+        Some("KPA"),
+    ),
+    (
+        "kaa-contiguous-waters",
+        "N-3",
+        Outcome::Violation,
+        Some("UNC"),
+    ),
+    (
+        "kaa-contiguous-waters",
+        "A-1",
+        Outcome::Violation,
+        Some("KPA"),
+    ),
+    ("kaa-contiguous-waters", "M-1", Outcome::NoViolation, None),
+    (
+        "kaa-dmz-civil-administration",
+        "P-2",
+        Outcome::NoViolation,
+        None,
+    ),
+    (
+        "kaa-dmz-civil-administration",
+        "P-3",
+        Outcome::Violation,
+        Some("UNC"),
+    ),
+    (
+        "kaa-dmz-civil-administration",
+        "P-4",
+        Outcome::Violation,
+        Some("KPA"),
+    ),
+    (
+        "kaa-dmz-civil-administration",
+        "P-6",
+        Outcome::NoViolation,
+        None,
+    ),
+    ("cma-warning-procedure", "W-6", Outcome::NoViolation, None),
+    (
+        "cma-warning-procedure",
+        "X-3",
+        Outcome::Violation,
+        Some("ROK"),
+    ),
+    ("cma-warning-procedure", "Y-5", Outcome::NoViolation, None),
+    (
+        "cma-guard-posts-jsa-2023",
+        "G-1",
+        Outcome::NoViolation,
+        None,
+    ),
+    (
+        "cma-guard-posts-jsa-2023",
+        "J-2",
+        Outcome::NoViolation,
+        None,
+    ),
+    (
+        "cma-guard-posts-jsa-2023",
+        "J-3",
+        Outcome::Violation,
+        Some("DPRK"),
+    ),
+    (
+        "cma-guard-posts-jsa-2023",
+        "P-1",
+        Outcome::Violation,
+        Some("DPRK"),
+    ),
     // Issue 12, Minsk: the Memorandum's points, the SMM's access, the
     // withdrawal's precondition, disengagement, foreign formations, Shumy.
     (

@@ -59,8 +59,12 @@ fn json_report_is_versioned_hashed_and_deterministic() {
     );
     let inputs = report["inputs"].as_array().unwrap();
     let roles: Vec<&str> = inputs.iter().map(|i| i["role"].as_str().unwrap()).collect();
-    assert_eq!(roles, ["rules", "geometry", "events"]);
+    assert_eq!(roles, ["rules", "geometry", "geometry", "events"]);
     assert_eq!(inputs[1]["path"], "rules/geo/korea-mdl.geojson");
+    assert_eq!(
+        inputs[2]["path"],
+        "rules/geo/korea-coasts-and-nll-illustrative.geojson"
+    );
     for input in inputs {
         use sha2::Digest;
         let bytes = std::fs::read(input["path"].as_str().unwrap()).unwrap();
@@ -421,6 +425,7 @@ fn several_rulebooks_give_one_deterministic_report_naming_each_instrument() {
         [
             "rules/kaa.truce",
             "rules/geo/korea-mdl.geojson",
+            "rules/geo/korea-coasts-and-nll-illustrative.geojson",
             "rules/cma-2018.truce",
             "rules/geo/korea-maritime-buffer-zones-illustrative.geojson",
             "cases/cma-no-fly-2018-2023/events.yaml"
