@@ -431,17 +431,7 @@ fn several_rulebooks_give_one_deterministic_report_naming_each_instrument() {
             "cases/cma-no-fly-2018-2023/events.yaml"
         ]
     );
-    let instruments: Vec<(&str, &str)> = report["verdicts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| {
-            (
-                v["event"].as_str().unwrap(),
-                v["instrument"].as_str().unwrap(),
-            )
-        })
-        .collect();
+    let instruments = pairs(&report["verdicts"], "event", "instrument");
     assert!(instruments.contains(&("K-9", "Korean Armistice Agreement")));
     assert!(instruments.contains(&(
         "K-1",
@@ -921,17 +911,7 @@ fn varying_a_doctrine_lists_the_verdicts_that_turn_on_it() {
     let differ = d["differ"].as_array().unwrap();
     assert_eq!(differ.len(), 1);
     assert_eq!(differ[0]["event"], "G-2");
-    let under: Vec<(&str, &str)> = differ[0]["under"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| {
-            (
-                u["setting"].as_str().unwrap(),
-                u["outcome"].as_str().unwrap(),
-            )
-        })
-        .collect();
+    let under = pairs(&differ[0]["under"], "setting", "outcome");
     assert_eq!(
         under,
         [("strict", "violation"), ("response_excused", "justified")]
@@ -952,4 +932,13 @@ fn varying_a_doctrine_lists_the_verdicts_that_turn_on_it() {
         "no_such",
     ]);
     assert_eq!(bad.status.code(), Some(1));
+}
+
+/// Two string fields of each object of a JSON array, as pairs.
+fn pairs<'v>(list: &'v serde_json::Value, a: &str, b: &str) -> Vec<(&'v str, &'v str)> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|o| (o[a].as_str().unwrap(), o[b].as_str().unwrap()))
+        .collect()
 }
