@@ -601,9 +601,16 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
     (
         "il-lb-arms-infrastructure",
         "A-1",
+        Outcome::NoViolation,
+        None,
+    ),
+    (
+        "il-lb-arms-infrastructure",
+        "A-8",
         Outcome::Violation,
         Some("LB"),
     ),
+    ("il-lb-side-letter", "T-1", Outcome::Violation, Some("LB")),
     (
         "il-lb-arms-infrastructure",
         "A-2",
