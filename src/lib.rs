@@ -23,6 +23,7 @@ pub mod check;
 pub mod digest;
 pub mod eval;
 pub mod events;
+pub mod files;
 pub mod graph;
 pub mod link;
 pub mod lint;

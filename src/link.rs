@@ -239,10 +239,10 @@ impl Linker {
             self.fail(&file.span, message, "imported again here", Some(help));
             return None;
         }
-        let text = match std::fs::read_to_string(&real) {
-            Ok(t) => t,
-            Err(e) => {
-                let message = format!("cannot read `{}`: {e}", file.node);
+        let text = match crate::files::read_inside(&self.folder, &real) {
+            Ok((_, t)) => t,
+            Err(why) => {
+                let message = format!("cannot use `{}`: {why}", file.node);
                 self.fail(&file.span, message, "this file", None);
                 return None;
             }

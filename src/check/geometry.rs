@@ -140,11 +140,13 @@ impl Checker {
         feature: Option<&Spanned<String>>,
     ) -> Option<Shapes> {
         let path = relative(&file.span.source, &file.node);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) => {
-                let message = format!("cannot read `{}`: {e}", path.display());
-                let help = "GeoJSON paths are relative to the rule file";
+        // Confined to the folder tree of the rulebook being loaded.
+        let tree = crate::files::tree_of(std::path::Path::new(self.source.name()));
+        let text = match crate::files::read_inside(&tree, &path) {
+            Ok((_, t)) => t,
+            Err(why) => {
+                let message = format!("cannot use `{}`: {why}", file.node);
+                let help = "GeoJSON paths are relative to the rule file, and name regular files inside the folder tree of the rulebook being loaded";
                 self.error(InvalidError::new(&file.span, message, "this file").help(help));
                 return None;
             }
