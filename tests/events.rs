@@ -356,3 +356,26 @@ fn a_day_is_read_in_the_agreements_zone_unless_the_rulebooks_disagree() {
         assert_eq!(loaded.rejected.len(), 1, "{bad}");
     }
 }
+
+/// A null id is refused, in YAML (`~`, `null`) and JSON alike; a quoted
+/// `"~"` is an id like any other, and a number is read as text.
+#[test]
+fn a_null_id_is_refused_and_a_quoted_one_is_not() {
+    let rulebook = kaa();
+    let yaml = "- id: ~\n  time: 2016-01-01T00:00:00Z\n  act: fire\n\
+                - id: null\n  time: 2016-01-01T00:00:00Z\n  act: fire\n\
+                - id: \"~\"\n  time: 2016-01-01T00:00:00Z\n  act: fire\n\
+                - id: 5\n  time: 2016-01-01T00:00:00Z\n  act: fire\n";
+    let loaded =
+        truce::events::load_str("x.yaml", yaml, truce::events::Format::Yaml, &rulebook).unwrap();
+    let ids: Vec<&str> = loaded.events.iter().map(|e| &*e.id).collect();
+    assert_eq!(ids, ["~", "5"]);
+    assert_eq!(loaded.rejected.len(), 2);
+    assert!(loaded.rejected.iter().all(|r| r.event.is_none()));
+    let json = "{\"id\":null,\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\"}\n";
+    let loaded =
+        truce::events::load_str("x.jsonl", json, truce::events::Format::JsonLines, &rulebook)
+            .unwrap();
+    assert!(loaded.events.is_empty());
+    assert_eq!(loaded.rejected.len(), 1);
+}
