@@ -379,3 +379,27 @@ fn a_null_id_is_refused_and_a_quoted_one_is_not() {
     assert!(loaded.events.is_empty());
     assert_eq!(loaded.rejected.len(), 1);
 }
+
+/// A second record, or stray text, after an event on one JSON Lines line
+/// rejects that line: nothing on a line is dropped unread.
+#[test]
+fn text_after_a_json_record_on_its_line_is_refused_not_dropped() {
+    let rulebook = kaa();
+    let text = "{\"id\":\"A-1\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\"} {\"id\":\"A-2\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\"}\n\
+                {\"id\":\"A-3\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\"}}\n\
+                {\"id\":\"A-4\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\"}  \n";
+    let loaded =
+        truce::events::load_str("x.jsonl", text, truce::events::Format::JsonLines, &rulebook)
+            .unwrap();
+    let judged: Vec<&str> = loaded.events.iter().map(|e| &*e.id).collect();
+    assert_eq!(judged, ["A-4"], "trailing spaces are no record");
+    let rejected: Vec<(Option<&str>, &str)> = loaded
+        .rejected
+        .iter()
+        .map(|r| (r.event.as_deref(), &*r.location))
+        .collect();
+    assert_eq!(
+        rejected,
+        [(Some("A-1"), "x.jsonl:1:57"), (Some("A-3"), "x.jsonl:2:56")]
+    );
+}

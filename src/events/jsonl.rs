@@ -48,7 +48,7 @@ fn parse(name: &str, number: u32, text: &str) -> Result<RawEvent, Rejection> {
         return Ok(event);
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    let event = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let mut path = e.path().to_string();
         let e = e.into_inner();
         // For an unknown field the path names the field itself; point at
@@ -77,7 +77,21 @@ fn parse(name: &str, number: u32, text: &str) -> Result<RawEvent, Rejection> {
             order: 0,
             implied: false,
         }
-    })
+    })?;
+    // The record parsed, so the fast path failed on what follows it: a
+    // second record, or stray text, on the same line. Nothing on a line
+    // is dropped unread.
+    de.end().map_err(|e| Rejection {
+        event: id_of(text),
+        location: format!("{name}:{number}:{}", e.column()),
+        reason:
+            "not valid JSON: more text after the event on the same line; write one event per line"
+                .to_owned(),
+        line: number,
+        order: 0,
+        implied: false,
+    })?;
+    Ok(event)
 }
 
 fn not_utf8(name: &str, number: u32) -> Rejection {
@@ -93,6 +107,8 @@ fn not_utf8(name: &str, number: u32) -> Rejection {
 
 /// The `id` of a record that failed to parse, if it can be read at all.
 fn id_of(text: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    // The line's first value, whatever follows it.
+    let mut values = serde_json::Deserializer::from_str(text).into_iter::<serde_json::Value>();
+    let value = values.next()?.ok()?;
     value.get("id")?.as_str().map(str::to_owned)
 }
