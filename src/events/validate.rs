@@ -432,10 +432,73 @@ pub(super) fn instant_or_day(text: &str, zone: &DayZone<'_>) -> Result<Time, Str
 
 /// An RFC 3339 time; the offset is required, so no time is ever guessed.
 fn instant(text: &str) -> Result<(Timestamp, i32), String> {
-    let at: Timestamp = text.parse().map_err(|_| {
-        format!("`{text}` is not an RFC 3339 time with a UTC offset, such as `2015-08-20T15:52:00+09:00`, nor a day, such as `2015-08-20`")
-    })?;
+    let refuse = || {
+        format!(
+            "`{text}` is not an RFC 3339 time with a UTC offset, such as `2015-08-20T15:52:00+09:00`, nor a day, such as `2015-08-20`"
+        )
+    };
+    // The parser accepts more than RFC 3339 (`+0900`, `+09`, `+25:00`,
+    // offsets with seconds, the basic format); a time it would read
+    // differently from how it is written is refused.
+    if !rfc3339(text) {
+        return Err(refuse());
+    }
+    let at: Timestamp = text.parse().map_err(|_| refuse())?;
     Ok((at, offset_seconds(text)))
+}
+
+/// Whether `text` has RFC 3339's shape: `YYYY-MM-DDTHH:MM:SS[.frac]`, then
+/// `Z` or `±HH:MM` with hours to 23 and minutes to 59, and optionally a
+/// zone name in brackets (RFC 9557).
+fn rfc3339(text: &str) -> bool {
+    let text = match text.find('[') {
+        Some(at) if text.ends_with(']') => &text[..at],
+        Some(_) => return false,
+        None => text,
+    };
+    let b = text.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let at = |i: usize, c: &[u8]| b.get(i).is_some_and(|x| c.contains(x));
+    if !(digits(0..4)
+        && at(4, b"-")
+        && digits(5..7)
+        && at(7, b"-")
+        && digits(8..10)
+        && at(10, b"Tt ")
+        && digits(11..13)
+        && at(13, b":")
+        && digits(14..16)
+        && at(16, b":")
+        && digits(17..19))
+    {
+        return false;
+    }
+    let mut i = 19;
+    if at(i, b".") {
+        i += 1;
+        let start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i == start {
+            return false;
+        }
+    }
+    match &b[i..] {
+        [b'Z' | b'z'] => true,
+        [b'+' | b'-', h1, h2, b':', m1, m2] => {
+            let hh = [*h1, *h2];
+            let mm = [*m1, *m2];
+            let two = |d: [u8; 2]| {
+                d.iter()
+                    .all(u8::is_ascii_digit)
+                    .then(|| (d[0] - b'0') * 10 + (d[1] - b'0'))
+            };
+            matches!((two(hh), two(mm)), (Some(h), Some(m)) if h <= 23 && m <= 59)
+        }
+        _ => false,
+    }
 }
 
 /// The offset as written: `Z`, `+09:00` or `-05:30`.
@@ -595,7 +658,40 @@ fn relations(
 
 #[cfg(test)]
 mod tests {
-    use super::offset_seconds;
+    use super::{instant, offset_seconds, rfc3339};
+
+    /// Only RFC 3339's shape is read: offsets past 23:59, with seconds, or
+    /// without their colon, and the basic format, are refused rather than
+    /// read as some other time.
+    #[test]
+    fn times_are_read_only_in_rfc_3339s_shape() {
+        for ok in [
+            "2016-01-01T00:00:00Z",
+            "2016-01-01T00:00:00+09:00",
+            "2016-01-01t00:00:00.250-05:30",
+            "2016-01-01 00:00:00+23:59",
+            "2016-01-01T00:00:00-05:00[America/Port-au-Prince]",
+        ] {
+            assert!(rfc3339(ok), "{ok}");
+            assert!(instant(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "2016-01-01T00:00:00+25:00",
+            "2016-01-01T00:00:00+24:00",
+            "2016-01-01T00:00:00+09:60",
+            "2016-01-01T00:00:00+25:59:59",
+            "2016-01-01T00:00:00+09:00:30",
+            "2016-01-01T00:00:00+0900",
+            "2016-01-01T00:00:00+09",
+            "20160101T000000Z",
+            "2016-01-01T00:00:00.Z",
+            "2016-01-01T00:00:00+09:00[Asia/Seoul",
+            "2016-01-01T00:00",
+        ] {
+            assert!(!rfc3339(bad), "{bad}");
+            assert!(instant(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn offsets_are_read_as_written() {
