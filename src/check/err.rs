@@ -293,11 +293,25 @@ impl CheckError {
 
 /// The closest candidate, if it is close enough to be a likely slip.
 pub fn did_you_mean<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    // The edit distance costs the product of the lengths: names longer
+    // than any a person misspells get no suggestion, and a candidate whose
+    // length alone rules it out is never measured.
+    const LONGEST: usize = 64;
+    let length = name.chars().count();
+    if length > LONGEST {
+        return None;
+    }
     let lower = name.to_lowercase();
     candidates
         .iter()
-        .map(|c| (strsim::damerau_levenshtein(&lower, &c.to_lowercase()), *c))
-        .filter(|(d, c)| *d <= (c.chars().count().max(3) / 3).max(1))
+        .filter_map(|c| {
+            let n = c.chars().count();
+            let allowed = (n.max(3) / 3).max(1);
+            (n <= LONGEST && n.abs_diff(length) <= allowed).then_some((allowed, *c))
+        })
+        .map(|(allowed, c)| (strsim::damerau_levenshtein(&lower, &c.to_lowercase()), allowed, c))
+        .filter(|(d, allowed, _)| d <= allowed)
+        .map(|(d, _, c)| (d, c))
         .min()
         .map(|(_, c)| c)
 }
@@ -314,5 +328,16 @@ mod tests {
             Some("hostile")
         );
         assert_eq!(did_you_mean("zzz", &["dmz", "hostile"]), None);
+    }
+
+    /// A hostile name of 100,000 characters next to another is not
+    /// measured: the distance would cost their product.
+    #[test]
+    fn very_long_names_are_not_measured() {
+        let long = "a".repeat(100_000);
+        let near = format!("{long}b");
+        assert_eq!(did_you_mean(&near, &[&long]), None);
+        // Nor is a candidate whose length alone rules it out.
+        assert_eq!(did_you_mean("dmz", &["demilitarized_zone"]), None);
     }
 }
