@@ -574,3 +574,10 @@ fn a_zone_doubling_past_the_bound_is_refused_once_where_it_passes_it() {
     let errors = errors_of("zone-doubling.truce");
     assert_eq!(errors.len(), 1, "{errors:#?}");
 }
+
+#[test]
+fn a_zone_chain_past_the_depth_bound_is_refused_once() {
+    // z64 is the first zone 65 deep; those after it are not reported again.
+    let errors = errors_of("zone-deep.truce");
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+}

@@ -309,7 +309,13 @@ pub fn did_you_mean<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
             let allowed = (n.max(3) / 3).max(1);
             (n <= LONGEST && n.abs_diff(length) <= allowed).then_some((allowed, *c))
         })
-        .map(|(allowed, c)| (strsim::damerau_levenshtein(&lower, &c.to_lowercase()), allowed, c))
+        .map(|(allowed, c)| {
+            (
+                strsim::damerau_levenshtein(&lower, &c.to_lowercase()),
+                allowed,
+                c,
+            )
+        })
         .filter(|(d, allowed, _)| d <= allowed)
         .map(|(d, _, c)| (d, c))
         .min()

@@ -239,15 +239,28 @@ impl Checker {
     /// z0`, `z2 = z1 or z1`, ...) double at each step. Only the first zone
     /// to pass the bound along a chain is reported.
     pub(super) fn zone_sizes(&mut self, zones: &[Zone]) {
+        let refs = references_of(zones);
+        // Children before parents: a zone's size and depth are those of
+        // what it names, already known (a reference back along a cycle,
+        // reported apart, counts as one part).
         let mut sizes: Vec<Option<u64>> = vec![None; zones.len()];
-        for i in 0..zones.len() {
-            zone_size(zones, i, &mut sizes, 0);
+        let mut depths = vec![0usize; zones.len()];
+        for i in post_order(&refs) {
+            sizes[i] = Some(expr_size(&zones[i].shape, &sizes));
+            depths[i] = 1 + refs[i].iter().map(|&j| depths[j]).max().unwrap_or(0);
         }
         let over = |i: usize| sizes[i].is_some_and(|n| n > MAX_PARTS);
+        let deep = |i: usize| depths[i] > MAX_DEPTH;
         for (i, zone) in zones.iter().enumerate() {
-            let mut named = Vec::new();
-            names_in(&zone.shape, &mut named);
-            if !over(i) || named.iter().any(|&j| over(j)) {
+            if deep(i) && !refs[i].iter().any(|&j| deep(j)) {
+                let message = format!(
+                    "zone `{}` names zones {} deep; truce reads at most {MAX_DEPTH}",
+                    zone.name, depths[i]
+                );
+                let help = "define the zone from fewer zones in turn, or draw it as one polygon";
+                self.error(InvalidError::new(&zone.span, message, "this zone").help(help));
+            }
+            if !over(i) || refs[i].iter().any(|&j| over(j)) {
                 continue;
             }
             let message = format!(
@@ -260,67 +273,107 @@ impl Checker {
         }
     }
 
+    /// Zones defined in terms of themselves, found in one depth-first
+    /// walk over every zone (linear in the zones and their references).
     fn zone_cycles(&mut self, zones: &[Zone], names: &[ast::Ident]) {
+        let refs = references_of(zones);
         let mut reported = std::collections::HashSet::new();
-        for (start, name) in names.iter().enumerate() {
-            let mut path = vec![start];
-            let mut seen = std::collections::HashSet::new();
-            if let Some(cycle) = find_cycle(zones, start, &mut path, &mut seen) {
-                if cycle.iter().any(|i| reported.contains(i)) {
-                    continue;
-                }
-                reported.extend(cycle.iter().copied());
-                let chain: Vec<&str> = cycle.iter().map(|&i| zones[i].name.as_str()).collect();
-                let message = format!(
-                    "zone `{}` is defined in terms of itself: {}",
-                    name.node,
-                    chain.join(" → ")
-                );
-                self.error(InvalidError::new(&name.span, message, "this zone"));
+        walk(&refs, |stack, next| {
+            let at = stack.iter().position(|&n| n == next).expect("on the path");
+            let mut cycle: Vec<usize> = stack[at..].to_vec();
+            cycle.push(next);
+            if cycle.iter().any(|i| reported.contains(i)) {
+                return;
             }
-        }
+            reported.extend(cycle.iter().copied());
+            let chain: Vec<&str> = cycle.iter().map(|&i| zones[i].name.as_str()).collect();
+            let name = &names[next];
+            let message = format!(
+                "zone `{}` is defined in terms of itself: {}",
+                name.node,
+                chain.join(" → ")
+            );
+            self.error(InvalidError::new(&name.span, message, "this zone"));
+        });
     }
 }
 
 /// The most bands, discs and polygons a zone may be made of, spelled out.
 pub const MAX_PARTS: u64 = 4096;
 
-/// How many bands, discs and polygons zone `i` is made of, spelled out
-/// (saturating; a zone in a cycle, reported apart, counts as one).
-fn zone_size(zones: &[Zone], i: usize, sizes: &mut [Option<u64>], depth: usize) -> u64 {
-    if let Some(n) = sizes[i] {
-        return n;
-    }
-    if depth > zones.len() {
-        return 1; // a cycle
-    }
-    let n = expr_size(zones, &zones[i].shape, sizes, depth + 1);
-    sizes[i] = Some(n);
-    n
-}
+/// How deep zones may name zones: each position is read down the chain.
+pub const MAX_DEPTH: usize = 64;
 
-fn expr_size(zones: &[Zone], e: &ZoneExpr, sizes: &mut [Option<u64>], depth: usize) -> u64 {
+/// How many bands, discs and polygons an expression is made of, spelled
+/// out, given the sizes of the zones it names (saturating; a zone not yet
+/// sized, named back along a cycle, counts as one).
+fn expr_size(e: &ZoneExpr, sizes: &[Option<u64>]) -> u64 {
     match e {
         ZoneExpr::Buffer { .. } | ZoneExpr::Around { .. } | ZoneExpr::Polygon(..) => 1,
-        ZoneExpr::Zone(j) => zone_size(zones, *j, sizes, depth),
+        ZoneExpr::Zone(j) => sizes.get(*j).copied().flatten().unwrap_or(1),
         ZoneExpr::And(a, b) | ZoneExpr::Or(a, b) => {
-            expr_size(zones, a, sizes, depth).saturating_add(expr_size(zones, b, sizes, depth))
+            expr_size(a, sizes).saturating_add(expr_size(b, sizes))
         }
-        ZoneExpr::Not(a) => expr_size(zones, a, sizes, depth),
+        ZoneExpr::Not(a) => expr_size(a, sizes),
     }
 }
 
-/// The zones an expression names directly.
-fn names_in(e: &ZoneExpr, out: &mut Vec<usize>) {
-    match e {
-        ZoneExpr::Buffer { .. } | ZoneExpr::Around { .. } | ZoneExpr::Polygon(..) => {}
-        ZoneExpr::Zone(j) => out.push(*j),
-        ZoneExpr::And(a, b) | ZoneExpr::Or(a, b) => {
-            names_in(a, out);
-            names_in(b, out);
+/// The zones each zone names directly.
+fn references_of(zones: &[Zone]) -> Vec<Vec<usize>> {
+    zones
+        .iter()
+        .map(|z| {
+            let mut refs = Vec::new();
+            references(&z.shape, &mut refs);
+            refs.retain(|&j| j < zones.len());
+            refs
+        })
+        .collect()
+}
+
+/// A depth-first walk over every zone, without recursion: `back` is told
+/// of each reference to a zone on the current path (a cycle), with the
+/// path.
+fn walk(refs: &[Vec<usize>], mut back: impl FnMut(&[usize], usize)) -> Vec<usize> {
+    // 0: not seen; 1: on the path; 2: done.
+    let mut colour = vec![0u8; refs.len()];
+    let mut done = Vec::with_capacity(refs.len());
+    let mut path: Vec<usize> = Vec::new();
+    let mut next_ref: Vec<usize> = Vec::new();
+    for start in 0..refs.len() {
+        if colour[start] != 0 {
+            continue;
         }
-        ZoneExpr::Not(a) => names_in(a, out),
+        colour[start] = 1;
+        path.push(start);
+        next_ref.push(0);
+        while let Some(&node) = path.last() {
+            let k = next_ref.last_mut().expect("beside the path");
+            if let Some(&next) = refs[node].get(*k) {
+                *k += 1;
+                match colour[next] {
+                    0 => {
+                        colour[next] = 1;
+                        path.push(next);
+                        next_ref.push(0);
+                    }
+                    1 => back(&path, next),
+                    _ => {}
+                }
+            } else {
+                colour[node] = 2;
+                done.push(node);
+                path.pop();
+                next_ref.pop();
+            }
+        }
     }
+    done
+}
+
+/// Every zone, after the zones it names.
+fn post_order(refs: &[Vec<usize>]) -> Vec<usize> {
+    walk(refs, |_, _| {})
 }
 
 /// What is wrong, and the help, if a drawn line lacks the side meant.
@@ -358,32 +411,6 @@ fn missing_side(d: &Line, sel: SideSel, written: &str) -> Option<(String, String
 }
 
 /// A path of zone references from `path[0]` back to itself, if any.
-fn find_cycle(
-    zones: &[Zone],
-    at: usize,
-    path: &mut Vec<usize>,
-    seen: &mut std::collections::HashSet<usize>,
-) -> Option<Vec<usize>> {
-    let mut refs = Vec::new();
-    references(&zones[at].shape, &mut refs);
-    for next in refs {
-        if next == path[0] {
-            let mut cycle = path.clone();
-            cycle.push(next);
-            return Some(cycle);
-        }
-        // A zone already explored from this start cannot lead back to it.
-        if next >= zones.len() || !seen.insert(next) {
-            continue;
-        }
-        path.push(next);
-        if let Some(c) = find_cycle(zones, next, path, seen) {
-            return Some(c);
-        }
-        path.pop();
-    }
-    None
-}
 
 fn references(e: &ZoneExpr, out: &mut Vec<usize>) {
     match e {
