@@ -410,8 +410,7 @@ fn missing_side(d: &Line, sel: SideSel, written: &str) -> Option<(String, String
     })
 }
 
-/// A path of zone references from `path[0]` back to itself, if any.
-
+/// The zones an expression names, in order.
 fn references(e: &ZoneExpr, out: &mut Vec<usize>) {
     match e {
         ZoneExpr::Zone(i) => out.push(*i),
