@@ -114,6 +114,7 @@ pub fn link(root: ast::Rulebook, source: &Source) -> Result<Linked, Vec<LinkErro
         counterparts,
         files: Vec::new(),
         agreements: Vec::new(),
+        linked: Default::default(),
         errors: Vec::new(),
     };
     let mut ast = linker.resolve(root);
@@ -144,6 +145,10 @@ struct Linker {
     files: Vec<PathBuf>,
     /// The header of every agreement imported from, once each.
     agreements: Vec<ast::Agreement>,
+    /// Every file linked so far, by real path, with its imports resolved:
+    /// a file imported again (a diamond, or twice by one file) is read and
+    /// linked once, not once per path to it.
+    linked: std::collections::HashMap<PathBuf, ast::Rulebook>,
     errors: Vec<LinkError>,
 }
 
@@ -179,6 +184,9 @@ impl Linker {
     }
 
     fn import(&mut self, i: &ast::ImportDecl) -> Vec<Declaration> {
+        if let Some(linked) = self.already_linked(&i.file) {
+            return self.select(&linked, &i.names, &i.file.node);
+        }
         let Some((path, shown, source)) = self.read(&i.file) else {
             return Vec::new();
         };
@@ -193,10 +201,22 @@ impl Linker {
         if !self.agreements.iter().any(|a| a.title.node == *title) {
             self.agreements.push(parsed.agreement.clone());
         }
-        self.stack.push((path, shown));
+        self.stack.push((path.clone(), shown));
         let linked = self.resolve(parsed);
         self.stack.pop();
-        self.select(&linked, &i.names, &i.file.node)
+        let selected = self.select(&linked, &i.names, &i.file.node);
+        self.linked.insert(path, linked);
+        selected
+    }
+
+    /// A file already linked, named again: its linked declarations. Its
+    /// problems were reported the first time. A file on the import stack
+    /// is not yet linked, so a cycle is still found by `read`.
+    fn already_linked(&self, file: &Spanned<String>) -> Option<ast::Rulebook> {
+        let (importer, _) = self.stack.last()?;
+        let path = importer.parent().unwrap_or(Path::new(".")).join(&file.node);
+        let real = path.canonicalize().ok()?;
+        self.linked.get(&real).cloned()
     }
 
     /// Reads an imported file, refusing files outside the folder tree and cycles.

@@ -581,3 +581,26 @@ fn a_zone_chain_past_the_depth_bound_is_refused_once() {
     let errors = errors_of("zone-deep.truce");
     assert_eq!(errors.len(), 1, "{errors:#?}");
 }
+
+/// Each file imported twice by the one before: a file reached by many
+/// paths is read and linked once (it was once per path: 2^40 here).
+#[test]
+fn a_file_imported_along_many_paths_is_linked_once() {
+    let dir = std::env::temp_dir().join(format!("truce-diamond-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let last = 40;
+    for i in 0..=last {
+        let head = format!(
+            "agreement \"T{i}\" {{\n  in force 2020-01-01 00:00 UTC\n  party A \"a\"\n  party B \"b\"\n}}\n"
+        );
+        let body = if i == last {
+            "act fire \"f\"\n".to_owned()
+        } else {
+            let next = i + 1;
+            format!("import fire from \"f{next}.truce\"\nimport fire from \"f{next}.truce\"\n")
+        };
+        std::fs::write(dir.join(format!("f{i}.truce")), head + &body).unwrap();
+    }
+    let checked = truce::load_rulebook(&dir.join("f0.truce")).unwrap();
+    assert_eq!(checked.rulebook.acts.len(), 1);
+}
