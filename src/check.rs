@@ -86,7 +86,7 @@ pub(crate) struct Checker {
     /// responsible or suspend the agreement.
     roles: std::collections::HashMap<String, Role>,
     /// Geometry files read so far, for the report's list of inputs.
-    geometry_files: Vec<std::path::PathBuf>,
+    geometry_files: Vec<(std::path::PathBuf, String)>,
     /// Lines, once checked: zones and tests of sides read them.
     lines: Vec<Line>,
     /// Deadlines, once checked: conditions compare times with them.
@@ -226,6 +226,7 @@ impl Checker {
             file: self.source.clone(),
             geometry_files: std::mem::take(&mut self.geometry_files),
             imported_files: Vec::new(),
+            sha256: None,
             signed: header.signed,
             in_force: header.in_force,
             parties: header.parties,

@@ -64,12 +64,17 @@ pub fn load_rulebook(path: &Path) -> Result<Checked, RulebookError> {
         path: path.display().to_string(),
         reason: e.to_string(),
     })?;
+    // Hashed as read: a piped rule file, or one edited while truce runs,
+    // is reported as what was judged.
+    let sha256 = digest::of(text.as_bytes());
     // A byte-order mark is not part of the rule text.
     let text = text
         .strip_prefix('\u{feff}')
         .map(str::to_owned)
         .unwrap_or(text);
-    compile(&Source::new(path.display().to_string(), text))
+    let mut checked = compile(&Source::new(path.display().to_string(), text))?;
+    checked.rulebook.sha256 = Some(sha256);
+    Ok(checked)
 }
 
 /// Parses, links and checks rule text already in memory (imports are read
@@ -412,25 +417,32 @@ pub fn prepare(
     };
     let mut inputs: Vec<Input> = Vec::new();
     for i in instruments {
-        let imports = i
-            .rulebook
-            .imported_files
-            .iter()
-            .map(|f| ("import", f.as_path()));
+        // Each file as it was read while loading the rulebook; a rulebook
+        // compiled from memory is hashed from its file now.
+        let root = match &i.rulebook.sha256 {
+            Some(sha) => Input {
+                role: "rules",
+                path: i.path.display().to_string(),
+                sha256: sha.clone(),
+            },
+            None => hash("rules", i.path)?,
+        };
+        let read = |role: &'static str, (path, sha): &(std::path::PathBuf, String)| Input {
+            role,
+            path: path.display().to_string(),
+            sha256: sha.clone(),
+        };
+        let imports = i.rulebook.imported_files.iter().map(|f| read("import", f));
         let geometry = i
             .rulebook
             .geometry_files
             .iter()
-            .map(|f| ("geometry", f.as_path()));
-        let files = std::iter::once(("rules", i.path))
-            .chain(imports)
-            .chain(geometry);
-        for (role, path) in files {
+            .map(|f| read("geometry", f));
+        for input in std::iter::once(root).chain(imports).chain(geometry) {
             // Rulebooks judged together may share a file (one imports the
             // other, or both read one line): it is listed once, first role kept.
-            let shown = path.display().to_string();
-            if !inputs.iter().any(|x| x.path == shown) {
-                inputs.push(hash(role, path)?);
+            if !inputs.iter().any(|x| x.path == input.path) {
+                inputs.push(input);
             }
         }
     }

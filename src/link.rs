@@ -64,7 +64,7 @@ impl ImportError {
 pub struct Linked {
     pub ast: ast::Rulebook,
     /// Imported rule files, as shown to the user, in the order first read.
-    pub files: Vec<PathBuf>,
+    pub files: Vec<(PathBuf, String)>,
 }
 
 /// Resolves every import of `root`, read from the file `source`, in place.
@@ -142,7 +142,7 @@ struct Linker {
     /// of them is its party's.
     counterparts: Vec<Counterpart>,
     /// Every file imported, as shown, once each.
-    files: Vec<PathBuf>,
+    files: Vec<(PathBuf, String)>,
     /// The header of every agreement imported from, once each.
     agreements: Vec<ast::Agreement>,
     /// Every file linked so far, by real path, with its imports resolved:
@@ -271,8 +271,9 @@ impl Linker {
             .strip_prefix('\u{feff}')
             .map(str::to_owned)
             .unwrap_or(text);
-        if !self.files.contains(&shown) {
-            self.files.push(shown.clone());
+        if !self.files.iter().any(|(f, _)| *f == shown) {
+            self.files
+                .push((shown.clone(), crate::digest::of(text.as_bytes())));
         }
         let source = Source::new(shown.display().to_string(), text);
         Some((real, shown, source))

@@ -942,3 +942,31 @@ fn pairs<'v>(list: &'v serde_json::Value, a: &str, b: &str) -> Vec<(&'v str, &'v
         .map(|o| (o[a].as_str().unwrap(), o[b].as_str().unwrap()))
         .collect()
 }
+
+/// A rule file is hashed as it was read: piped in, it is reported with
+/// its own hash, not the hash of nothing read again after judging.
+#[test]
+fn a_piped_rule_file_is_hashed_as_read() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let rules = std::fs::read("rules/minsk-measures-2020.truce").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_truce"))
+        .args([
+            "adjudicate",
+            "--rules",
+            "/dev/stdin",
+            "--events",
+            "cases/minsk-measures-2020/events.yaml",
+            "--format",
+            "json",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&rules).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["inputs"][0]["role"], "rules");
+    assert_eq!(report["inputs"][0]["sha256"], truce::digest::of(&rules));
+}

@@ -151,8 +151,10 @@ impl Checker {
                 return None;
             }
         };
-        if !self.geometry_files.contains(&path) {
-            self.geometry_files.push(path.clone());
+        // Hashed as read, for the report's inputs.
+        if !self.geometry_files.iter().any(|(p, _)| *p == path) {
+            let sha = crate::digest::of(text.as_bytes());
+            self.geometry_files.push((path.clone(), sha));
         }
         let parsed = text
             .parse::<GeoJson>()

@@ -22,9 +22,13 @@ pub struct Rulebook {
     pub provenance: Option<String>,
     pub file: Source,
     /// Geometry files the rulebook read, as paths from the working directory.
-    pub geometry_files: Vec<std::path::PathBuf>,
+    pub geometry_files: Vec<(std::path::PathBuf, String)>,
     /// Rule files it imported from, as paths from the working directory.
-    pub imported_files: Vec<std::path::PathBuf>,
+    pub imported_files: Vec<(std::path::PathBuf, String)>,
+    /// SHA-256 of the root rule file's bytes as they were read, when read
+    /// from a file: a report names what was judged, not what the file
+    /// holds later.
+    pub sha256: Option<String>,
     pub signed: Option<Instant>,
     pub in_force: Instant,
     pub parties: Vec<Party>,
