@@ -25,7 +25,7 @@ impl Source {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         Source(Arc::new(SourceFile {
             name: name.into(),
-            text: text.into(),
+            text: lone_cr_as_newline(text.into()),
         }))
     }
 
@@ -139,5 +139,35 @@ mod tests {
         let src = Source::new("x", "ab\ncd");
         assert_eq!(src.line_col(0), (1, 1));
         assert_eq!(src.line_col(4), (2, 2));
+    }
+}
+
+/// A carriage return that ends a line alone (old Mac line endings) becomes
+/// a line feed, byte for byte, so every location, the snippets' and the
+/// headers', counts the same lines, and no raw CR reaches a terminal.
+/// `\r\n` is left as it is.
+fn lone_cr_as_newline(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    String::from_utf8(bytes).expect("an ASCII byte replaced by an ASCII byte")
+}
+
+#[cfg(test)]
+mod cr_tests {
+    use super::Source;
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_like_a_line_feed() {
+        let s = Source::new("t", "a\rb\r\nc\nd\r");
+        assert_eq!(s.text(), "a\nb\r\nc\nd\n");
+        assert_eq!(s.line_col(2), (2, 1));
+        assert_eq!(s.line_col(5), (3, 1));
     }
 }
