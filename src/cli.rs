@@ -152,6 +152,16 @@ pub fn run(args: Args) -> Exit {
     }
 }
 
+/// Writes a report in `format` to stdout, with nothing from the input able
+/// to drive the terminal: text escapes control and direction characters
+/// visibly, JSON as JSON does.
+fn out_as(format: Format, text: &str) {
+    match format {
+        Format::Text => out(&truce::render::text::clean_lines(text)),
+        Format::Json => out(&truce::render::json::terminal_safe(text)),
+    }
+}
+
 /// Writes to stdout. A closed pipe (`truce ... | head`) ends the output
 /// quietly instead of failing.
 pub fn out(text: &str) {

@@ -970,3 +970,59 @@ fn a_piped_rule_file_is_hashed_as_read() {
     assert_eq!(report["inputs"][0]["role"], "rules");
     assert_eq!(report["inputs"][0]["sha256"], truce::digest::of(&rules));
 }
+
+/// Nothing from a rule file or an events file reaches the terminal as a
+/// control or direction character: not in text (escaped visibly), not in
+/// JSON (escaped as JSON escapes).
+#[test]
+fn no_escape_sequence_or_direction_override_reaches_the_terminal() {
+    let dir = std::env::temp_dir().join(format!("truce-escapes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let rules = dir.join("r.truce");
+    std::fs::write(
+        &rules,
+        "agreement \"Title \u{1b}]0;pwned\u{7}\u{1b}[2J\" {\n  in force 2020-01-01 00:00 UTC\n  party A \"a\"\n  party B \"b\"\n}\n\
+         act fire \"f\"\n\
+         article 1 \"Text \u{1b}[31mRED, RLO \u{202e}txet\" { violation when act is fire responsible actor.party }\n",
+    )
+    .unwrap();
+    let events = dir.join("e.jsonl");
+    std::fs::write(
+        &events,
+        "{\"id\":\"E-1\\u001b[31m\",\"time\":\"2020-02-01T00:00:00Z\",\"act\":\"fire\",\"actor\":{\"party\":\"A\"}}\n\
+         {\"id\":\"E-2\\u202e\",\"time\":\"2020-02-01T00:00:00Z\",\"act\":\"fire\",\"actor\":{\"party\":\"A\"}}\n",
+    )
+    .unwrap();
+    let (rules, events) = (rules.to_str().unwrap(), events.to_str().unwrap());
+    for format in ["text", "json"] {
+        let out = truce(&[
+            "adjudicate",
+            "--rules",
+            rules,
+            "--events",
+            events,
+            "--format",
+            format,
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let shown = text(&out.stdout);
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{format}"
+        );
+        assert!(!shown.contains('\u{202e}'), "{format}");
+        assert!(shown.contains("E-1"), "{format}");
+    }
+    let out = truce(&[
+        "explain",
+        "--rules",
+        rules,
+        "--events",
+        events,
+        "E-1\u{1b}[31m",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let shown = text(&out.stdout);
+    assert!(shown.contains("E-1"));
+    assert!(!shown.contains('\u{1b}') && !shown.contains('\u{202e}'));
+}

@@ -5,7 +5,7 @@
 
 use truce::render::{json, text};
 
-use super::{Exit, Format, Inputs, out};
+use super::{Exit, Format, Inputs, out_as};
 
 /// Events judged per batch: large enough to keep both cores busy, small
 /// enough that a batch's explanations stay a few megabytes.
@@ -24,7 +24,7 @@ pub fn run(inputs: &Inputs, format: Format, vary: &[String]) -> Exit {
     };
     let mut seen = Vec::new();
     if format == Format::Json {
-        out(&json::head(&prepared.inputs));
+        out_as(format, &json::head(&prepared.inputs));
     }
     let mut first = true;
     let totals = prepared.judge_in_batches(&instruments, BATCH, |verdicts| {
@@ -38,7 +38,7 @@ pub fn run(inputs: &Inputs, format: Format, vary: &[String]) -> Exit {
                 .map(|v| json::item(v, std::mem::replace(&mut first, false)))
                 .collect(),
         };
-        out(&batch);
+        out_as(format, &batch);
     });
     let Some(dependence) = super::vary::compare(inputs, &varied, &seen) else {
         return Exit::Failed;
@@ -46,22 +46,25 @@ pub fn run(inputs: &Inputs, format: Format, vary: &[String]) -> Exit {
     let rejected = &prepared.rejected;
     let patterns = prepared.patterns();
     let outside = prepared.outside();
-    out(&match format {
-        Format::Text => {
-            text::patterns(&patterns)
-                + &text::outside(outside)
-                + &text::dependence(&dependence)
-                + &text::tail(rejected, &totals)
-        }
-        Format::Json => json::tail(
-            &patterns,
-            totals.outside_scope.map(|_| outside),
-            (!varied.is_empty()).then_some(&dependence[..]),
-            rejected,
-            &totals,
-            prepared.graph.events.is_empty(),
-        ),
-    });
+    out_as(
+        format,
+        &match format {
+            Format::Text => {
+                text::patterns(&patterns)
+                    + &text::outside(outside)
+                    + &text::dependence(&dependence)
+                    + &text::tail(rejected, &totals)
+            }
+            Format::Json => json::tail(
+                &patterns,
+                totals.outside_scope.map(|_| outside),
+                (!varied.is_empty()).then_some(&dependence[..]),
+                rejected,
+                &totals,
+                prepared.graph.events.is_empty(),
+            ),
+        },
+    );
     if rejected.is_empty() {
         Exit::Ok
     } else {

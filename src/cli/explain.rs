@@ -36,7 +36,7 @@ pub fn run(inputs: &Inputs, event: &str, format: Format) -> Exit {
             Format::Json if instruments.len() == 1 => render::json::verdict(&verdicts[0]),
             Format::Json => render::json::verdicts(&verdicts),
         };
-        super::out(&out);
+        super::out_as(format, &out);
         return Exit::Ok;
     }
     let rejected = prepared

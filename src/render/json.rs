@@ -251,3 +251,22 @@ pub fn verdict(v: &Verdict) -> String {
     out.push('\n');
     out
 }
+
+/// JSON safe to print on a terminal: control characters are already
+/// escaped by the serialiser; characters that turn the direction of text
+/// (a right-to-left override) are escaped too, as `\u202e`, which JSON
+/// reads back as the same character.
+pub fn terminal_safe(json: &str) -> std::borrow::Cow<'_, str> {
+    if !json.chars().any(super::text::unsafe_char) {
+        return json.into();
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if super::text::unsafe_char(c) && !c.is_control() {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}

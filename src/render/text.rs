@@ -251,7 +251,7 @@ fn party_note(
 /// Whether a character must not reach a terminal as it is: a control
 /// character, or one that turns the direction of the text (a right-to-left
 /// override would show the rest of the line reversed).
-fn unsafe_char(c: char) -> bool {
+pub(crate) fn unsafe_char(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
