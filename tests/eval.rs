@@ -886,3 +886,49 @@ fn an_area_prevails_over_a_lines_side_read_far_from_the_line() {
     let event = "- id: E\n  time: 2019-05-04T11:40:00+09:00\n  act: fire\n  actor: {party: KPA}\n  origin: {lat: 38.1000, lon: 124.8000, accuracy_m: 1000}\n  target: {lat: 37.9600, lon: 124.6800, accuracy_m: 1000}\n";
     assert_eq!(para12(event), truce::eval::Truth::True);
 }
+
+/// One source written twice, the second time with an invisible difference,
+/// is one source, not two independent ones.
+#[test]
+fn sources_differing_only_invisibly_are_not_independent() {
+    let rulebook = truce::load_rulebook(std::path::Path::new("rules/kaa.truce"))
+        .unwrap()
+        .rulebook;
+    let event = |id: &str, second: &str| {
+        format!(
+            "{{\"id\":\"{id}\",\"time\":\"2016-01-01T00:00:00+09:00\",\"act\":\"fire\",\"actor\":{{\"party\":\"KPA\"}},\"origin\":{{\"lat\":37.95,\"lon\":126.68}},\"target\":{{\"lat\":37.92,\"lon\":126.68}},\"evidence\":[{{\"source\":\"post 7\",\"kind\":\"observation\",\"grade\":\"C3\"}},{{\"source\":\"{second}\",\"kind\":\"observation\",\"grade\":\"C3\"}}]}}\n"
+        )
+    };
+    let text = [
+        event("S-1", "post 7"),
+        event("S-2", "post 7\\u200b"),
+        event("S-3", "post 7 "),
+        event("S-4", "post\\u00a07"),
+        event("S-5", "Post 7"),
+        event("S-6", "post 8"),
+    ]
+    .concat();
+    let loaded = truce::events::load_str(
+        "s.jsonl",
+        &text,
+        truce::events::Format::JsonLines,
+        &rulebook,
+    )
+    .unwrap();
+    let (graph, _) = truce::graph::build(loaded, "s.jsonl");
+    let verdicts = truce::eval::adjudicate(&rulebook, &graph);
+    let outcomes: Vec<truce::eval::Outcome> = verdicts.iter().map(|v| v.outcome).collect();
+    use truce::eval::Outcome::{Inconclusive, Violation};
+    // Two C3 sources meet `clear_and_convincing` only when they are two.
+    assert_eq!(
+        outcomes,
+        [
+            Inconclusive,
+            Inconclusive,
+            Inconclusive,
+            Inconclusive,
+            Inconclusive,
+            Violation
+        ]
+    );
+}

@@ -110,7 +110,7 @@ fn count<'e>(item: &'e Evidence, standard: &Standard, clearing: &mut [BTreeSet<&
     let mut counted = false;
     for (bar, set) in standard.bars.iter().zip(clearing.iter_mut()) {
         if grade.is_some_and(|g| clears(g, bar)) {
-            set.insert(&item.source);
+            set.insert(&item.identity);
             counted = true;
         }
     }

@@ -266,6 +266,10 @@ pub struct Effects {
 #[derive(Debug, Clone)]
 pub struct Evidence {
     pub source: Name,
+    /// Who the source is, for counting independent sources: the source as
+    /// written, without invisible characters, with its spaces collapsed,
+    /// in lower case (see [`source_identity`]).
+    pub identity: Name,
     pub kind: EvidenceKind,
     pub grade: Grade,
     /// What it bears on: that the act happened, who did it, or both.
@@ -330,5 +334,68 @@ mod tests {
         assert_eq!(Grade::parse("G1"), None);
         assert_eq!(Grade::parse("B7"), None);
         assert_eq!(Grade::parse("B22"), None);
+    }
+}
+
+/// A source's identity, for deciding which sources are independent: one
+/// source written twice with an invisible difference (a zero-width space,
+/// a soft hyphen, a no-break space, a second space, a capital) is one
+/// source, not two. Format characters are dropped, every kind of space
+/// is one space, and case is folded.
+pub fn source_identity(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut space = false;
+    for c in source.chars() {
+        if is_invisible(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// Characters that show nothing: zero-width spaces and joiners, the word
+/// joiner, the byte-order mark, the soft hyphen, direction marks.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00ad}'
+            | '\u{034f}'
+            | '\u{061c}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+    )
+}
+
+#[cfg(test)]
+mod identity_tests {
+    use super::source_identity;
+
+    #[test]
+    fn sources_differing_only_invisibly_are_one_source() {
+        let one = source_identity("UNC MAC investigation");
+        for same in [
+            "UNC MAC\u{200b} investigation",
+            "UNC\u{a0}MAC investigation",
+            "UNC MAC investigation ",
+            "  UNC  MAC investigation",
+            "unc mac Investigation",
+            "UNC MAC inves\u{ad}tigation",
+        ] {
+            assert_eq!(source_identity(same), one, "{same:?}");
+        }
+        assert_ne!(source_identity("UNC MAC investigations"), one);
     }
 }

@@ -216,6 +216,7 @@ pub(super) fn evidence(
                 ));
             }
             Some(Evidence {
+                identity: names.intern(&super::model::source_identity(&e.source)),
                 source: names.intern(&e.source),
                 kind: e.kind,
                 grade: grade?,
