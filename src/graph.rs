@@ -268,6 +268,9 @@ fn reject_dangling(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>
     }
 }
 
+/// How many of a cycle's events each of its rejections names.
+const CYCLE_NAMED: usize = 8;
+
 /// Rejects every event on a cycle of `relation` among the kept events.
 fn reject_cycles(
     events: &[Event],
@@ -293,13 +296,22 @@ fn reject_cycles(
             continue;
         }
         scc.sort_unstable();
-        let names: Vec<&str> = scc.iter().map(|n| &*events[n.index()].id).collect();
+        // Each rejection names the cycle once, and at most its first few
+        // events: a cycle of 20,000 events listed in each of its 20,000
+        // rejections is 20,000 squared names.
+        let names: Vec<&str> = scc
+            .iter()
+            .take(CYCLE_NAMED)
+            .map(|n| &*events[n.index()].id)
+            .collect();
+        let more = scc.len().saturating_sub(CYCLE_NAMED);
+        let among = if more == 0 {
+            names.join(", ")
+        } else {
+            format!("{} and {more} more", names.join(", "))
+        };
         for n in &scc {
-            let reason = format!(
-                "`{}` forms a cycle among {}",
-                relation.name(),
-                names.join(", ")
-            );
+            let reason = format!("`{}` forms a cycle among {among}", relation.name());
             out.push(reject(&events[n.index()], reason, file));
             keep[n.index()] = false;
         }

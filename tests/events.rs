@@ -403,3 +403,29 @@ fn text_after_a_json_record_on_its_line_is_refused_not_dropped() {
         [(Some("A-1"), "x.jsonl:1:57"), (Some("A-3"), "x.jsonl:2:56")]
     );
 }
+
+/// A long `responds_to` cycle is rejected whole, and each rejection names
+/// only the cycle's first events: the report grows with the events, not
+/// with their square.
+#[test]
+fn a_long_cycle_is_rejected_without_listing_it_in_every_rejection() {
+    let rulebook = kaa();
+    let n = 2_000;
+    let text: String = (0..n)
+        .map(|i| {
+            let next = (i + 1) % n;
+            format!("{{\"id\":\"C{i}\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\",\"responds_to\":\"C{next}\"}}\n")
+        })
+        .collect();
+    let loaded = truce::events::load_str(
+        "c.jsonl",
+        &text,
+        truce::events::Format::JsonLines,
+        &rulebook,
+    )
+    .unwrap();
+    let (graph, rejected) = truce::graph::build(loaded, "c.jsonl");
+    assert_eq!((graph.events.len(), rejected.len()), (0, n));
+    let longest = rejected.iter().map(|r| r.reason.len()).max().unwrap();
+    assert!(longest < 200, "{longest}");
+}
