@@ -87,6 +87,11 @@ pub(crate) struct Checker {
     roles: std::collections::HashMap<String, Role>,
     /// Geometry files read so far, for the report's list of inputs.
     geometry_files: Vec<(std::path::PathBuf, String)>,
+    /// Each geometry file's text, or why it was refused, by the path the
+    /// rule file names it by: a file named many times is read once, so
+    /// neither the size limit nor the hash can be sidestepped by naming it
+    /// again.
+    geometry_texts: std::collections::HashMap<std::path::PathBuf, Result<std::rc::Rc<str>, String>>,
     /// Lines, once checked: zones and tests of sides read them.
     lines: Vec<Line>,
     /// Deadlines, once checked: conditions compare times with them.
@@ -125,6 +130,7 @@ impl Checker {
             declared: Default::default(),
             act_class_members: Vec::new(),
             geometry_files: Vec::new(),
+            geometry_texts: Default::default(),
             lines: Vec::new(),
             deadlines: Vec::new(),
             standards: Vec::new(),

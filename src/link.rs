@@ -267,13 +267,14 @@ impl Linker {
                 return None;
             }
         };
+        // Hashed as the file's bytes, byte-order mark and all.
+        let sha256 = crate::digest::of(text.as_bytes());
         let text = text
             .strip_prefix('\u{feff}')
             .map(str::to_owned)
             .unwrap_or(text);
         if !self.files.iter().any(|(f, _)| *f == shown) {
-            self.files
-                .push((shown.clone(), crate::digest::of(text.as_bytes())));
+            self.files.push((shown.clone(), sha256));
         }
         let source = Source::new(shown.display().to_string(), text);
         Some((real, shown, source))

@@ -1026,3 +1026,54 @@ fn no_escape_sequence_or_direction_override_reaches_the_terminal() {
     assert!(shown.contains("E-1"));
     assert!(!shown.contains('\u{1b}') && !shown.contains('\u{202e}'));
 }
+
+/// A control character past ASCII (DEL, the 8-bit CSI U+009B) is escaped
+/// in JSON output as well as in text.
+#[test]
+fn c1_controls_are_escaped_in_json_too() {
+    let dir = std::env::temp_dir().join(format!("truce-c1-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let events = dir.join("e.jsonl");
+    std::fs::write(
+        &events,
+        "{\"id\":\"E-1\\u009b31mX\\u007f\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\"}\n",
+    )
+    .unwrap();
+    let events = events.to_str().unwrap();
+    for format in ["text", "json"] {
+        let out = truce(&[
+            "adjudicate",
+            "--rules",
+            "rules/kaa.truce",
+            "--events",
+            events,
+            "--format",
+            format,
+        ]);
+        let shown = text(&out.stdout);
+        assert!(shown.contains("E-1"), "{format}");
+        assert!(
+            !shown.contains('\u{9b}') && !shown.contains('\u{7f}'),
+            "{format}"
+        );
+    }
+}
+
+/// A diagnostic quoting a rule file shows a direction override escaped.
+#[test]
+fn diagnostics_escape_direction_overrides() {
+    let dir = std::env::temp_dir().join(format!("truce-rlo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let rules = dir.join("r.truce");
+    std::fs::write(
+        &rules,
+        "agreement \"T\u{202e}RLO\" {\n  in force 2025-09-03 00:00 Europe/Kyiv\n  party UA \"a\"\n  party RU \"b\"\n}\n\
+         act fire \"f\"\narticle 1 \"x\u{202e}\" { violation when act is fyre }\n",
+    )
+    .unwrap();
+    let out = truce(&["check", rules.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let shown = text(&out.stderr);
+    assert!(shown.contains("fyre"));
+    assert!(!shown.contains('\u{202e}'));
+}

@@ -365,11 +365,14 @@ fn a_null_id_is_refused_and_a_quoted_one_is_not() {
     let yaml = "- id: ~\n  time: 2016-01-01T00:00:00Z\n  act: fire\n\
                 - id: null\n  time: 2016-01-01T00:00:00Z\n  act: fire\n\
                 - id: \"~\"\n  time: 2016-01-01T00:00:00Z\n  act: fire\n\
-                - id: 5\n  time: 2016-01-01T00:00:00Z\n  act: fire\n";
+                - id: 5\n  time: 2016-01-01T00:00:00Z\n  act: fire\n\
+                - id: 0x1F\n  time: 2016-01-01T00:00:00Z\n  act: fire\n\
+                - id: 3.10\n  time: 2016-01-01T00:00:00Z\n  act: fire\n";
     let loaded =
         truce::events::load_str("x.yaml", yaml, truce::events::Format::Yaml, &rulebook).unwrap();
     let ids: Vec<&str> = loaded.events.iter().map(|e| &*e.id).collect();
-    assert_eq!(ids, ["~", "5"]);
+    // Read as written, not as the numbers YAML would make of them.
+    assert_eq!(ids, ["~", "5", "0x1F", "3.10"]);
     assert_eq!(loaded.rejected.len(), 2);
     assert!(loaded.rejected.iter().all(|r| r.event.is_none()));
     let json = "{\"id\":null,\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\"}\n";
@@ -387,7 +390,8 @@ fn text_after_a_json_record_on_its_line_is_refused_not_dropped() {
     let rulebook = kaa();
     let text = "{\"id\":\"A-1\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\"} {\"id\":\"A-2\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\"}\n\
                 {\"id\":\"A-3\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\"}}\n\
-                {\"id\":\"A-4\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\"}  \n";
+                {\"id\":\"A-4\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\"}  \n\
+                \t  {\"id\":\"A-5\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\"} x\n";
     let loaded =
         truce::events::load_str("x.jsonl", text, truce::events::Format::JsonLines, &rulebook)
             .unwrap();
@@ -400,7 +404,12 @@ fn text_after_a_json_record_on_its_line_is_refused_not_dropped() {
         .collect();
     assert_eq!(
         rejected,
-        [(Some("A-1"), "x.jsonl:1:57"), (Some("A-3"), "x.jsonl:2:56")]
+        [
+            (Some("A-1"), "x.jsonl:1:57"),
+            (Some("A-3"), "x.jsonl:2:56"),
+            // Counted from the line's start, indentation included.
+            (Some("A-5"), "x.jsonl:4:60")
+        ]
     );
 }
 

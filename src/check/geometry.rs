@@ -134,16 +134,34 @@ impl Checker {
         })
     }
 
+    /// A geometry file's text, read once however often it is named,
+    /// confined to the folder tree of the rulebook being loaded, and hashed
+    /// as read for the report's inputs.
+    fn geometry_text(&mut self, path: &std::path::Path) -> Result<std::rc::Rc<str>, String> {
+        if let Some(known) = self.geometry_texts.get(path) {
+            return known.clone();
+        }
+        let tree = crate::files::tree_of(std::path::Path::new(self.source.name()));
+        let read = match crate::files::read_inside(&tree, path) {
+            Ok((_, text)) => {
+                let sha = crate::digest::of(text.as_bytes());
+                self.geometry_files.push((path.to_path_buf(), sha));
+                Ok(std::rc::Rc::from(text))
+            }
+            Err(why) => Err(why.to_string()),
+        };
+        self.geometry_texts.insert(path.to_path_buf(), read.clone());
+        read
+    }
+
     fn geojson(
         &mut self,
         file: &Spanned<String>,
         feature: Option<&Spanned<String>>,
     ) -> Option<Shapes> {
         let path = relative(&file.span.source, &file.node);
-        // Confined to the folder tree of the rulebook being loaded.
-        let tree = crate::files::tree_of(std::path::Path::new(self.source.name()));
-        let text = match crate::files::read_inside(&tree, &path) {
-            Ok((_, t)) => t,
+        let text = match self.geometry_text(&path) {
+            Ok(t) => t,
             Err(why) => {
                 let message = format!("cannot use `{}`: {why}", file.node);
                 let help = "GeoJSON paths are relative to the rule file, and name regular files inside the folder tree of the rulebook being loaded";
@@ -151,11 +169,6 @@ impl Checker {
                 return None;
             }
         };
-        // Hashed as read, for the report's inputs.
-        if !self.geometry_files.iter().any(|(p, _)| *p == path) {
-            let sha = crate::digest::of(text.as_bytes());
-            self.geometry_files.push((path.clone(), sha));
-        }
         let parsed = text
             .parse::<GeoJson>()
             .map_err(|e| Unusable::Other(e.to_string()));

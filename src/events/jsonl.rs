@@ -33,15 +33,18 @@ pub fn read(
             continue;
         };
         // A byte-order mark may open the file; it is not part of the record.
-        let text = text.trim().trim_start_matches('\u{feff}');
-        if text.is_empty() {
+        let trimmed = text.trim().trim_start_matches('\u{feff}');
+        if trimmed.is_empty() {
             continue;
         }
-        f(number, parse(name, number, text));
+        // Columns count from the line's start, before what the trim removed.
+        let lead = text[..text.len() - text.trim_start().len()].chars().count()
+            + usize::from(text.trim_start().starts_with('\u{feff}'));
+        f(number, parse(name, number, trimmed, lead));
     }
 }
 
-fn parse(name: &str, number: u32, text: &str) -> Result<RawEvent, Rejection> {
+fn parse(name: &str, number: u32, text: &str, lead: usize) -> Result<RawEvent, Rejection> {
     // The fast path; tracking field paths costs a third more, so only a
     // record that fails is read again to find where.
     if let Ok(event) = serde_json::from_str(text) {
@@ -71,7 +74,7 @@ fn parse(name: &str, number: u32, text: &str) -> Result<RawEvent, Rejection> {
         };
         Rejection {
             event: id_of(text),
-            location: format!("{name}:{number}:{}", e.column()),
+            location: format!("{name}:{number}:{}", e.column() + lead),
             reason,
             line: number,
             order: 0,
@@ -83,7 +86,7 @@ fn parse(name: &str, number: u32, text: &str) -> Result<RawEvent, Rejection> {
     // is dropped unread.
     de.end().map_err(|e| Rejection {
         event: id_of(text),
-        location: format!("{name}:{number}:{}", e.column()),
+        location: format!("{name}:{number}:{}", e.column() + lead),
         reason:
             "not valid JSON: more text after the event on the same line; write one event per line"
                 .to_owned(),

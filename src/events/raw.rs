@@ -592,37 +592,29 @@ impl<'de> Deserialize<'de> for Ids {
     }
 }
 
-/// An event's `id`: text, or a number read as text (YAML writes `id: 5`
-/// unquoted); never null. YAML reads an unquoted `~` or `null` as a string
-/// when asked for one, so the id is read as whatever it is and a null
-/// refused: `id: "~"`, quoted, is the id `~`.
+/// An event's `id`: text as written, never null. A YAML plain scalar is
+/// read as its text (`0x1F`, `3.10` and `true` stay as written), but an
+/// unquoted `~` or `null`, or an empty value, is no id: YAML reads it as
+/// a string when asked for one, so the id is first asked for as an option.
+/// `id: "~"`, quoted, is the id `~`.
 fn id<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     struct IdVisitor;
-    impl Visitor<'_> for IdVisitor {
+    impl<'de> Visitor<'de> for IdVisitor {
         type Value = String;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             f.write_str("an id: text, such as `K-1`")
         }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
-            Ok(v.to_owned())
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
+            String::deserialize(d)
         }
-        fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
-            Ok(v)
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
-            Ok(v.to_string())
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
-            Ok(v.to_string())
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<String, E> {
+        fn visit_none<E: de::Error>(self) -> Result<String, E> {
             Err(E::custom(
                 "null; give the event an id (quote it, `\"~\"`, to use that text)",
             ))
         }
-        fn visit_none<E: de::Error>(self) -> Result<String, E> {
-            self.visit_unit()
+        fn visit_unit<E: de::Error>(self) -> Result<String, E> {
+            self.visit_none()
         }
     }
-    d.deserialize_any(IdVisitor)
+    d.deserialize_option(IdVisitor)
 }

@@ -13,7 +13,10 @@ const WIDEST: usize = 10_000;
 /// colour, being made of control characters, is then given up.
 pub fn render(diagnostic: &dyn Diagnostic, colour: bool) -> String {
     let plain = draw(diagnostic, false);
-    if plain.chars().any(|c| c.is_control() && c != '\n') {
+    if plain
+        .chars()
+        .any(|c| super::text::unsafe_char(c) && c != '\n')
+    {
         return super::text::clean_lines(&plain).into_owned();
     }
     if colour {

@@ -262,7 +262,9 @@ pub fn terminal_safe(json: &str) -> std::borrow::Cow<'_, str> {
     }
     let mut out = String::with_capacity(json.len() + 16);
     for c in json.chars() {
-        if super::text::unsafe_char(c) && !c.is_control() {
+        // serde_json escapes U+0000-001F itself; DEL, the C1 controls
+        // (U+009B is an 8-bit CSI) and direction characters are left to us.
+        if super::text::unsafe_char(c) && c >= '\u{7f}' {
             out.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             out.push(c);
