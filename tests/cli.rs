@@ -176,8 +176,7 @@ fn geometry_warnings_print_and_overlapping_areas_fail_every_command() {
     assert_eq!(judged.status.code(), Some(1));
     assert!(text(&judged.stderr).contains("truce::check::overlap"));
     // With RU's area clear of UA's, the warnings remain and the check passes.
-    let dir = std::env::temp_dir().join(format!("truce-lint-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("lint");
     let clear = dir.join("clear.truce");
     let text_of = std::fs::read_to_string(fixture).unwrap();
     let moved = text_of
@@ -196,8 +195,7 @@ fn geometry_warnings_print_and_overlapping_areas_fail_every_command() {
 
 #[test]
 fn garbage_input_never_panics() {
-    let dir = std::env::temp_dir().join(format!("truce-garbage-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("garbage");
     let samples: [&[u8]; 5] = [
         b"\xff\xfe\x00garbage",
         b"agreement",
@@ -235,8 +233,7 @@ fn garbage_input_never_panics() {
 
 #[test]
 fn test_command_reports_mismatches_with_reasoning() {
-    let dir = std::env::temp_dir().join(format!("truce-case-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("case");
     let root = env!("CARGO_MANIFEST_DIR");
     std::fs::write(
         dir.join("case.yaml"),
@@ -532,8 +529,7 @@ fn explain_under_several_rulebooks_prints_one_json_list() {
 
 #[test]
 fn an_event_no_rulebook_covers_is_rejected_not_judged() {
-    let dir = std::env::temp_dir().join(format!("truce-uncovered-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("uncovered");
     let events = dir.join("e.yaml");
     // MAC is a monitor of the Armistice only; `artillery_drill` an act of
     // the CMA only. The KPA is the CMA's DPRK, by the counterpart the CMA
@@ -735,8 +731,7 @@ fn the_json_report_carries_reasons_responsibility_findings_and_implied_acts_as_d
 
 #[test]
 fn counterparts_across_rule_files_are_checked_when_loaded_together() {
-    let dir = std::env::temp_dir().join(format!("truce-counterparts-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("counterparts");
     let header = |parties: &str| {
         format!(
             "agreement \"Later\" {{\n  in force 2019-01-01 00:00 Asia/Seoul\n{parties}}}\nact fire \"fire\"\narticle 1 \"No fire.\" {{\n  violation when act is fire\n}}\n"
@@ -866,8 +861,7 @@ fn explain_names_an_article_by_its_label_and_a_day_as_data() {
 
 #[test]
 fn a_manifest_that_writes_a_label_as_a_number_is_refused_where_it_stands() {
-    let dir = std::env::temp_dir().join(format!("truce-label-case-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("label-case");
     let root = std::env::current_dir().unwrap();
     let rules = root.join("rules/cma-2018.truce");
     let events = root.join("cases/cma-repudiation-day-2023/events.yaml");
@@ -976,8 +970,7 @@ fn a_piped_rule_file_is_hashed_as_read() {
 /// JSON (escaped as JSON escapes).
 #[test]
 fn no_escape_sequence_or_direction_override_reaches_the_terminal() {
-    let dir = std::env::temp_dir().join(format!("truce-escapes-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("escapes");
     let rules = dir.join("r.truce");
     std::fs::write(
         &rules,
@@ -1031,8 +1024,7 @@ fn no_escape_sequence_or_direction_override_reaches_the_terminal() {
 /// in JSON output as well as in text.
 #[test]
 fn c1_controls_are_escaped_in_json_too() {
-    let dir = std::env::temp_dir().join(format!("truce-c1-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("c1");
     let events = dir.join("e.jsonl");
     std::fs::write(
         &events,
@@ -1062,8 +1054,7 @@ fn c1_controls_are_escaped_in_json_too() {
 /// A diagnostic quoting a rule file shows a direction override escaped.
 #[test]
 fn diagnostics_escape_direction_overrides() {
-    let dir = std::env::temp_dir().join(format!("truce-rlo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("rlo");
     let rules = dir.join("r.truce");
     std::fs::write(
         &rules,
@@ -1076,4 +1067,11 @@ fn diagnostics_escape_direction_overrides() {
     let shown = text(&out.stderr);
     assert!(shown.contains("fyre"));
     assert!(!shown.contains('\u{202e}'));
+}
+
+/// A fresh folder for one test's files.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("truce-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }
