@@ -33,7 +33,7 @@ mod zones;
 
 pub use cond::*;
 pub use enclosed::is_closed;
-pub use err::{CheckError, CheckWarning, OverlapError, did_you_mean};
+pub use err::{CheckError, CheckWarning, OverlapError, did_you_mean, suggestion};
 pub use index::SegmentIndex;
 pub use rulebook::*;
 pub use time::day_span;

@@ -170,17 +170,7 @@ impl Checker {
             }
         }
         let message = format!("\"{}\" declares no party `{theirs}`", c.instrument.node);
-        let help = match super::err::did_you_mean(theirs, &declared) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!(
-                "its parties are {}",
-                declared
-                    .iter()
-                    .map(|d| format!("`{d}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        };
+        let help = super::err::suggestion(theirs, &declared, '`', "its parties are");
         self.error(InvalidError::new(&c.party.span, message, "no such party").help(help));
         false
     }

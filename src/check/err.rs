@@ -292,6 +292,23 @@ impl CheckError {
 }
 
 /// The closest candidate, if it is close enough to be a likely slip.
+/// The help for a name not found among `candidates`: the nearest one
+/// (`did you mean `X`?`), or, where none is near, the candidates listed
+/// after `listed` (`its parties are `A`, `B``). `quote` is the mark names
+/// are quoted with: a backtick, or `"` for titles.
+pub fn suggestion(name: &str, candidates: &[&str], quote: char, listed: &str) -> String {
+    match did_you_mean(name, candidates) {
+        Some(best) => format!("did you mean {quote}{best}{quote}?"),
+        None => {
+            let names: Vec<String> = candidates
+                .iter()
+                .map(|c| format!("{quote}{c}{quote}"))
+                .collect();
+            format!("{listed} {}", names.join(", "))
+        }
+    }
+}
+
 pub fn did_you_mean<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
     // The edit distance costs the product of the lengths: names longer
     // than any a person misspells get no suggestion, and a candidate whose

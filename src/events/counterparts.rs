@@ -134,17 +134,11 @@ pub fn problems(rulebooks: &[&Rulebook]) -> Vec<CounterpartProblem> {
 fn find(rulebooks: &[&Rulebook], c: &Counterpart) -> Result<(usize, PartyIdx), CounterpartProblem> {
     let Some(other) = rulebooks.iter().position(|r| r.title == c.instrument) else {
         let titles: Vec<&str> = rulebooks.iter().map(|r| &*r.title).collect();
-        let help = match crate::check::did_you_mean(&c.instrument, &titles) {
-            Some(best) => format!("did you mean \"{best}\"?"),
-            None => format!(
-                "the instruments loaded are {}; give the other's rule file too to judge under both",
-                titles
-                    .iter()
-                    .map(|t| format!("\"{t}\""))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        };
+        let mut help =
+            crate::check::suggestion(&c.instrument, &titles, '"', "the instruments loaded are");
+        if crate::check::did_you_mean(&c.instrument, &titles).is_none() {
+            help.push_str("; give the other's rule file too to judge under both");
+        }
         let message = format!(
             "\"{}\" is not among the instruments loaded together, so this counterpart is not used",
             c.instrument
@@ -185,17 +179,7 @@ fn find(rulebooks: &[&Rulebook], c: &Counterpart) -> Result<(usize, PartyIdx), C
                 .filter(|p| p.role == Role::Party)
                 .map(|p| &*p.id)
                 .collect();
-            let help = match crate::check::did_you_mean(&c.other, &parties) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => format!(
-                    "its parties are {}",
-                    parties
-                        .iter()
-                        .map(|p| format!("`{p}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            };
+            let help = crate::check::suggestion(&c.other, &parties, '`', "its parties are");
             let message = format!("\"{}\" declares no party `{}`", book.title, c.other);
             Err(CounterpartProblem::new(
                 "truce::instruments::counterpart",
