@@ -15,12 +15,12 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
 use crate::ast::{self, Declaration, Expr, LineSource, SExpr};
 use crate::check::did_you_mean;
-use crate::span::{Source, Span, Spanned};
+use crate::span::{NamedFile, Source, Span, Spanned};
 use crate::syntax::{self, SyntaxError};
 
 /// A problem with an `import`.
@@ -40,7 +40,7 @@ pub enum LinkError {
 pub struct ImportError {
     message: String,
     #[source_code]
-    src: NamedSource<String>,
+    src: NamedFile,
     #[label("{label}")]
     span: SourceSpan,
     label: String,

@@ -8,14 +8,24 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use miette::{NamedSource, SourceSpan};
+use miette::{MietteError, MietteSpanContents, NamedSource, SourceCode, SourceSpan, SpanContents};
 
 /// One input file: its name as the user gave it, and its text.
 #[derive(Debug)]
 pub struct SourceFile {
     pub name: String,
     pub text: String,
+    /// The byte offset at which each line starts, the first being 0: so
+    /// that locating an offset takes a binary search, not a scan of the
+    /// file (a file with many diagnostics would otherwise be scanned once
+    /// per diagnostic).
+    line_starts: Vec<usize>,
 }
+
+/// A diagnostic's handle to its whole file: shares the file's text rather
+/// than copying it, so that many diagnostics of one file cost no more
+/// memory than one.
+pub type NamedFile = NamedSource<Source>;
 
 /// A shared handle to a [`SourceFile`].
 #[derive(Debug, Clone)]
@@ -23,9 +33,14 @@ pub struct Source(Arc<SourceFile>);
 
 impl Source {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = lone_cr_as_newline(text.into());
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         Source(Arc::new(SourceFile {
             name: name.into(),
-            text: lone_cr_as_newline(text.into()),
+            text,
+            line_starts,
         }))
     }
 
@@ -43,16 +58,59 @@ impl Source {
     }
 
     /// The whole file, ready to be attached to a miette diagnostic.
-    pub fn named(&self) -> NamedSource<String> {
-        NamedSource::new(self.name(), self.text().to_owned())
+    pub fn named(&self) -> NamedFile {
+        NamedSource::new(self.name(), self.clone())
     }
 
     /// The 1-based line and column of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let before = &self.text()[..offset.min(self.text().len())];
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        (line, col)
+        let offset = floor_char_boundary(self.text(), offset);
+        let line = self.line_of(offset);
+        let start = self.0.line_starts[line];
+        let col = self.text()[start..offset].chars().count() + 1;
+        (line + 1, col)
+    }
+
+    /// The 0-based line that holds a byte offset.
+    fn line_of(&self, offset: usize) -> usize {
+        self.0.line_starts.partition_point(|&s| s <= offset) - 1
+    }
+}
+
+/// The largest char boundary at or before `offset`, within the text.
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// miette reads a span's context by scanning from the start of the file;
+/// here the scan starts a few lines before the span, found by the line
+/// index, so that rendering n diagnostics of one file is not quadratic.
+/// The window starts one line earlier than the context needs, so that
+/// miette's reading of the window is the same as of the whole file.
+impl SourceCode for Source {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let first = self.line_of(span.offset()).saturating_sub(before + 1);
+        let start = self.0.line_starts[first];
+        let window = &self.text()[start..];
+        let shifted = SourceSpan::new((span.offset() - start).into(), span.len());
+        let inner = window.read_span(&shifted, before, after)?;
+        let found = SourceSpan::new((inner.span().offset() + start).into(), inner.span().len());
+        Ok(Box::new(MietteSpanContents::new(
+            inner.data(),
+            found,
+            inner.line() + first,
+            inner.column(),
+            inner.line_count() + first,
+        )))
     }
 }
 
@@ -133,6 +191,38 @@ impl<T: fmt::Debug> fmt::Debug for Spanned<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The windowed reading gives what miette's reading of the whole file
+    /// gives, for every span of a file with CRLF and LF endings, blank and
+    /// multi-byte lines, and every amount of context.
+    #[test]
+    fn read_span_matches_a_whole_file_scan() {
+        let text = "ab\r\ncd\n\n\u{e9}f gh\r\n\nlast";
+        let src = Source::new("x", text);
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &from in &bounds {
+            for &to in bounds.iter().filter(|&&to| to >= from) {
+                for context in 0..4 {
+                    let span = SourceSpan::new(from.into(), to - from);
+                    let ours = src.read_span(&span, context, context);
+                    let theirs = text.read_span(&span, context, context);
+                    match (ours, theirs) {
+                        (Ok(a), Ok(b)) => {
+                            let at = format!("{from}..{to} with {context}");
+                            assert_eq!(a.data(), b.data(), "{at}");
+                            assert_eq!(a.span(), b.span(), "{at}");
+                            assert_eq!(a.line(), b.line(), "{at}");
+                            assert_eq!(a.column(), b.column(), "{at}");
+                            assert_eq!(a.line_count(), b.line_count(), "{at}");
+                        }
+                        (a, b) => assert_eq!(a.is_ok(), b.is_ok(), "{from}..{to}"),
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn line_col_counts_from_one() {

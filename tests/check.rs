@@ -1,5 +1,6 @@
 //! The checker reports every problem of a file in one pass.
 
+use miette::Diagnostic;
 use truce::span::Source;
 
 use crate::rendered;
@@ -603,4 +604,47 @@ fn a_file_imported_along_many_paths_is_linked_once() {
     }
     let checked = truce::load_rulebook(&dir.join("f0.truce")).unwrap();
     assert_eq!(checked.rulebook.acts.len(), 1);
+}
+
+/// n exceptions of alternating effect on one article, none ranked: one
+/// warning per upholding exception (it was one per pair: n²/4), each
+/// naming its counterparts up to a bound.
+#[test]
+fn unranked_exceptions_warn_once_per_upholding_exception() {
+    let mut text = String::from(
+        "agreement \"T\" {\n  in force 2020-01-01 00:00 UTC\n  party A \"a\"\n  party B \"b\"\n}\n\
+         act fire \"f\"\narticle 1 \"x\" {\n  violation when act is fire\n  responsible actor.party\n}\n",
+    );
+    let n = 400;
+    for i in 0..n {
+        let effect = if i % 2 == 0 { "overrides" } else { "upholds" };
+        text += &format!("exception e{i} {effect} article 1 {{ applies when true }}\n");
+    }
+    let checked = truce::compile(&Source::new("unranked.truce", text)).unwrap();
+    let codes: Vec<String> = checked
+        .warnings
+        .iter()
+        .filter_map(|w| w.code().map(|c| c.to_string()))
+        .collect();
+    assert_eq!(codes.len(), n / 2);
+    assert!(codes.iter().all(|c| c == "truce::check::unranked"));
+}
+
+/// Every diagnostic of a file shares the file's text: a file with many
+/// errors held one copy of itself per error (a 260 KB file, 5 GB).
+#[test]
+fn diagnostics_share_their_file() {
+    let text = String::from(
+        "agreement \"T\" {\n  in force 2020-01-01 00:00 UTC\n  party A \"a\"\n  party B \"b\"\n}\n",
+    ) + &"act fire \"f\"\n".repeat(51);
+    let source = Source::new("dup.truce", text);
+    let Err(truce::RulebookError::Check(all)) = truce::compile(&source) else {
+        panic!("duplicates must fail to check");
+    };
+    assert_eq!(all.errors.len(), 50);
+    for e in &all.errors {
+        let shared = e.source_code().unwrap();
+        let read = shared.read_span(&(0, 1).into(), 0, 0).unwrap();
+        assert!(std::ptr::eq(read.data().as_ptr(), source.text().as_ptr()));
+    }
 }

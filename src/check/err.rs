@@ -3,10 +3,10 @@
 //! Each problem is a struct carrying its file and span; messages are
 //! lower-case, user input is in backticks and advice goes in `help`.
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
-use crate::span::Span;
+use crate::span::{NamedFile, Span};
 
 /// One problem in a rulebook.
 #[derive(Debug, Error, Diagnostic)]
@@ -32,7 +32,7 @@ pub enum CheckError {
 #[error("{message}")]
 pub struct CheckWarning {
     code: &'static str,
-    src: NamedSource<String>,
+    src: NamedFile,
     span: SourceSpan,
     message: String,
     label: String,
@@ -71,7 +71,7 @@ impl Diagnostic for CheckWarning {
 #[diagnostic(code(truce::check::unknown_name))]
 pub struct UnknownNameError {
     #[source_code]
-    src: NamedSource<String>,
+    src: NamedFile,
     #[label("no {what} of this name")]
     span: SourceSpan,
     what: &'static str,
@@ -86,7 +86,7 @@ pub struct UnknownNameError {
 #[diagnostic(code(truce::check::duplicate), help("{help}"))]
 pub struct DuplicateError {
     #[source_code]
-    src: NamedSource<String>,
+    src: NamedFile,
     #[label("declared again here")]
     span: SourceSpan,
     #[label("first declared here")]
@@ -103,7 +103,7 @@ pub struct DuplicateError {
 #[diagnostic(code(truce::check))]
 pub struct InvalidError {
     #[source_code]
-    src: NamedSource<String>,
+    src: NamedFile,
     #[label("{label}")]
     span: SourceSpan,
     message: String,
@@ -119,7 +119,7 @@ pub struct InvalidError {
 #[diagnostic(code(truce::check::overlap))]
 pub struct OverlapError {
     #[source_code]
-    src: NamedSource<String>,
+    src: NamedFile,
     #[label("`{party}`'s area overlaps `{first_party}`'s")]
     span: SourceSpan,
     #[label("`{first_party}`'s area")]

@@ -430,30 +430,33 @@ impl Checker {
         }
     }
 
-    /// Two exceptions of opposite effect on one article with no rank
-    /// between them: if both apply, the verdict cannot be decided.
+    /// Exceptions of opposite effect on one article with no rank between
+    /// them: if both apply, the verdict cannot be decided. One warning per
+    /// upholding exception and article, naming at most
+    /// [`UNRANKED_NAMED`] of its counterparts: a hostile rulebook with
+    /// n exceptions would otherwise raise n² warnings.
     fn unranked_conflicts(&mut self, exceptions: &[Exception], articles: &[Article]) {
-        for (i, a) in exceptions.iter().enumerate() {
-            for (j, b) in exceptions.iter().enumerate().skip(i + 1) {
-                let opposite = a.effect.relieves() != b.effect.relieves();
-                if !opposite || a.over.contains(&j) || b.over.contains(&i) {
-                    continue;
+        for (u, upholds) in exceptions.iter().enumerate() {
+            if upholds.effect.relieves() {
+                continue;
+            }
+            for &article in &upholds.overrides {
+                let excuses: Vec<&str> = exceptions
+                    .iter()
+                    .enumerate()
+                    .filter(|&(e, excuse)| {
+                        excuse.effect.relieves()
+                            && excuse.overrides.contains(&article)
+                            && !excuse.over.contains(&u)
+                            && !upholds.over.contains(&e)
+                    })
+                    .map(|(_, excuse)| &*excuse.name)
+                    .collect();
+                if !excuses.is_empty() {
+                    let number = &articles[article].number;
+                    self.warnings
+                        .push(unranked_warning(upholds, &excuses, number));
                 }
-                let Some(shared) = a.overrides.iter().find(|n| b.overrides.contains(n)) else {
-                    continue;
-                };
-                let (excuse, upholds) = if a.effect.relieves() { (a, b) } else { (b, a) };
-                let message = format!(
-                    "exceptions `{}` and `{}` have opposite effects on article {} and neither is ranked over the other",
-                    excuse.name, upholds.name, articles[*shared].number
-                );
-                let help = format!(
-                    "if both apply to one act its verdict is inconclusive; write `over {}` on the one that prevails",
-                    excuse.name
-                );
-                self.warnings.push(
-                    CheckWarning::unranked(&upholds.span, message, "opposite effect").help(help),
-                );
             }
         }
     }
@@ -555,4 +558,44 @@ fn placeholder(e: &ast::SExpr) -> super::cond::Cond {
         text: e.span.text().into(),
         span: e.span.clone(),
     }
+}
+
+/// How many of an exception's unranked counterparts a warning names.
+const UNRANKED_NAMED: usize = 8;
+
+fn unranked_warning(upholds: &Exception, excuses: &[&str], article: &str) -> CheckWarning {
+    let (message, help) = match excuses {
+        [excuse] => (
+            format!(
+                "exceptions `{excuse}` and `{}` have opposite effects on article {article} and neither is ranked over the other",
+                upholds.name
+            ),
+            format!(
+                "if both apply to one act its verdict is inconclusive; write `over {excuse}` on the one that prevails"
+            ),
+        ),
+        _ => {
+            let named: Vec<String> = excuses
+                .iter()
+                .take(UNRANKED_NAMED)
+                .map(|n| format!("`{n}`"))
+                .collect();
+            let more = excuses.len().saturating_sub(UNRANKED_NAMED);
+            let tail = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            (
+                format!(
+                    "exception `{}` has the opposite effect on article {article} of {} exceptions, none ranked against it: {}{tail}",
+                    upholds.name,
+                    excuses.len(),
+                    named.join(", ")
+                ),
+                "if an upholding and an excusing exception both apply to one act its verdict is inconclusive; write `over` on the one that prevails".to_string(),
+            )
+        }
+    };
+    CheckWarning::unranked(&upholds.span, message, "opposite effect").help(help)
 }

@@ -9,13 +9,13 @@
 //! or making one recorded name stand for two parties of one instrument, is
 //! an error (the run would misread the record).
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
 use crate::ast::CounterpartKind;
 use crate::check::{Counterpart, PartyIdx, Role, Rulebook};
 use crate::name::Name;
-use crate::span::Span;
+use crate::span::{NamedFile, Span};
 
 /// A counterpart resolved: rulebook `declared_by`'s counterpart number
 /// `counterpart` names party `party` of rulebook `other`.
@@ -43,7 +43,7 @@ pub struct Via {
 pub struct CounterpartProblem {
     code: &'static str,
     error: bool,
-    src: NamedSource<String>,
+    src: NamedFile,
     span: SourceSpan,
     message: String,
     label: String,

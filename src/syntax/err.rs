@@ -1,12 +1,12 @@
 //! Syntax errors, in the words of the rule language.
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::{Diagnostic, SourceSpan};
 use pest::error::{ErrorVariant, InputLocation};
 use thiserror::Error;
 
 use super::names::describe;
 use super::parser::Rule;
-use crate::span::{Source, Span};
+use crate::span::{NamedFile, Source, Span};
 
 /// A rule file that does not follow the grammar.
 #[derive(Debug, Error, Diagnostic)]
@@ -34,7 +34,7 @@ pub enum SyntaxError {
 )]
 pub struct TooDeepError {
     #[source_code]
-    src: NamedSource<String>,
+    src: NamedFile,
     #[label("this condition")]
     span: SourceSpan,
     message: String,
@@ -56,7 +56,7 @@ impl TooDeepError {
 #[diagnostic(code(truce::syntax))]
 pub struct UnexpectedError {
     #[source_code]
-    src: NamedSource<String>,
+    src: NamedFile,
     #[label("expected {expected}")]
     span: SourceSpan,
     found: String,
@@ -74,7 +74,7 @@ pub struct UnexpectedError {
 )]
 pub struct BadEscapeError {
     #[source_code]
-    src: NamedSource<String>,
+    src: NamedFile,
     #[label("this escape")]
     span: SourceSpan,
     escape: String,
@@ -137,9 +137,8 @@ impl SyntaxError {
     }
 }
 
-fn location(src: &NamedSource<String>, span: SourceSpan) -> String {
-    let source = Source::new(src.name(), src.inner().clone());
-    let (line, col) = source.line_col(span.offset());
+fn location(src: &NamedFile, span: SourceSpan) -> String {
+    let (line, col) = src.inner().line_col(span.offset());
     format!("{}:{line}:{col}", src.name())
 }
 
