@@ -13,6 +13,7 @@ mod findings;
 mod jsonl;
 pub mod mgrs;
 mod model;
+mod nesting;
 mod position;
 mod raw;
 mod validate;

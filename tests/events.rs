@@ -438,3 +438,32 @@ fn a_long_cycle_is_rejected_without_listing_it_in_every_rejection() {
     let longest = rejected.iter().map(|r| r.reason.len()).max().unwrap();
     assert!(longest < 200, "{longest}");
 }
+
+/// Flow collections nested past the bound are refused before the YAML
+/// parser, quadratic in the nesting, sees them (100,000 levels took 54 s):
+/// that event is rejected at the bracket, and the others are judged; in a
+/// file read whole (here, one with an anchor) the file is refused. JSON
+/// Lines has serde_json's own bound.
+#[test]
+fn events_nested_too_deep_are_refused_at_the_bracket() {
+    use truce::events::{Format, LoadError, load_str};
+    let rulebook = kaa();
+    let deep = "[".repeat(100_000);
+    let yaml = format!(
+        "- id: D-1\n  time: 2016-01-01T00:00:00Z\n  act: fire\n\
+         - id: D-2\n  time: 2016-01-01T00:00:00Z\n  act: fire\n  summary: {deep}\n"
+    );
+    let loaded = load_str("x.yaml", &yaml, Format::Yaml, &rulebook).unwrap();
+    let judged: Vec<&str> = loaded.events.iter().map(|e| &*e.id).collect();
+    assert_eq!(judged, ["D-1"]);
+    assert_eq!(loaded.rejected.len(), 1);
+    assert_eq!(loaded.rejected[0].location, "x.yaml:7:76");
+    let anchored = yaml.replace("act: fire\n- id: D-2", "act: &f fire\n- id: D-2");
+    let whole = load_str("x.yaml", &anchored, Format::Yaml, &rulebook);
+    assert!(matches!(whole, Err(LoadError::NotAList { .. })));
+    let json = format!(
+        "{{\"id\":\"J\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\",\"summary\":{deep}\n"
+    );
+    let loaded = load_str("x.jsonl", &json, Format::JsonLines, &rulebook).unwrap();
+    assert_eq!((loaded.events.len(), loaded.rejected.len()), (0, 1));
+}

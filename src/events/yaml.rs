@@ -4,6 +4,7 @@
 //! own, so one bad event is rejected with its line while the rest are judged.
 
 use super::err::{LoadError, Rejection};
+use super::nesting::{MAX_FLOW_DEPTH, too_deep};
 use super::raw::RawEvent;
 
 /// Calls `f` for each event, in order, with the line it starts on.
@@ -14,8 +15,16 @@ pub fn read(
 ) -> Result<(), LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let items = block_items(text);
+    // Found before any YAML parsing, which is quadratic in the nesting.
+    let deep = too_deep(text);
     // Anchors may be shared across events; such a file is read whole.
     if items.is_empty() || has_anchor(text) {
+        if let Some(at) = deep {
+            return Err(LoadError::NotAList {
+                path: name.to_owned(),
+                reason: format!("{} (line {}, column {})", too_deep_reason(), at.0 + 1, at.1),
+            });
+        }
         return read_whole(name, text, f);
     }
     // Anything before the first item other than comments would be ignored:
@@ -33,7 +42,10 @@ pub fn read(
     }
     let parsed: Vec<_> = items
         .iter()
-        .map(|&(line, chunk)| (line, parse(name, line, chunk)))
+        .map(|&(line, chunk)| match deep.and_then(|_| too_deep(chunk)) {
+            Some(at) => (line, Err(nested_too_deep(name, line, at))),
+            None => (line, parse(name, line, chunk)),
+        })
         .collect();
     // A chunk that is not YAML on its own may be part of a text spanning
     // items (a quoted line that starts with `- `): then the file is read
@@ -42,7 +54,7 @@ pub fn read(
         r.as_ref()
             .is_err_and(|e| e.reason.starts_with("not valid YAML"))
     });
-    if broken && serde_yaml::from_str::<Vec<serde_yaml::Value>>(text).is_ok() {
+    if broken && deep.is_none() && serde_yaml::from_str::<Vec<serde_yaml::Value>>(text).is_ok() {
         return read_whole(name, text, f);
     }
     for (line, result) in parsed {
@@ -112,6 +124,23 @@ fn parse(name: &str, first_line: u32, chunk: &str) -> Result<Vec<RawEvent>, Reje
         }
     };
     serde_yaml::from_str(chunk).map_err(reject)
+}
+
+/// An item that nests flow collections past the bound, at `(line, column)`
+/// of the item.
+fn nested_too_deep(name: &str, first_line: u32, (line, col): (usize, usize)) -> Rejection {
+    Rejection {
+        event: None,
+        location: format!("{name}:{}:{col}", first_line as usize + line),
+        reason: too_deep_reason(),
+        line: first_line,
+        order: 0,
+        implied: false,
+    }
+}
+
+fn too_deep_reason() -> String {
+    format!("lists and maps (`[`, `{{`) nest more than {MAX_FLOW_DEPTH} deep")
 }
 
 /// Files that are not a block list (say, a flow list `[...]`): parsed whole,

@@ -257,18 +257,42 @@ pub fn verdict(v: &Verdict) -> String {
 /// (a right-to-left override) are escaped too, as `\u202e`, which JSON
 /// reads back as the same character.
 pub fn terminal_safe(json: &str) -> std::borrow::Cow<'_, str> {
-    if !json.chars().any(super::text::unsafe_char) {
-        return json.into();
-    }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        // serde_json escapes U+0000-001F itself; DEL, the C1 controls
-        // (U+009B is an 8-bit CSI) and direction characters are left to us.
-        if super::text::unsafe_char(c) && c >= '\u{7f}' {
+    // serde_json escapes U+0000-001F itself; DEL, the C1 controls (U+009B
+    // is an 8-bit CSI) and direction characters are left to us. They all
+    // start with one of four bytes, so a report of hundreds of megabytes is
+    // scanned bytewise and copied only in runs between escapes.
+    let bytes = json.as_bytes();
+    let lead = |b: &u8| matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2);
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(found) = bytes[at..].iter().position(lead) {
+        let i = at + found;
+        let c = json[i..].chars().next().expect("a lead byte starts a char");
+        at = i + c.len_utf8();
+        if super::text::unsafe_char(c) {
+            out.push_str(&json[copied..i]);
             out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
+            copied = at;
         }
     }
+    if copied == 0 {
+        return json.into();
+    }
+    out.push_str(&json[copied..]);
     out.into()
+}
+
+#[cfg(test)]
+mod terminal_tests {
+    use super::terminal_safe;
+    use std::borrow::Cow;
+
+    #[test]
+    fn only_unsafe_characters_are_escaped_and_clean_json_is_not_copied() {
+        let clean = "{\n  \"a\": \"— ©\u{a0}é 한\"\n}";
+        assert!(matches!(terminal_safe(clean), Cow::Borrowed(_)));
+        let hostile = "\u{202e}x\u{7f}—\u{9b}31m\u{2066}";
+        assert_eq!(terminal_safe(hostile), "\\u202ex\\u007f—\\u009b31m\\u2066");
+    }
 }
