@@ -51,10 +51,7 @@ impl Scan {
         let chars: Vec<char> = line.chars().collect();
         let mut i = 0;
         if self.quote.is_none() && self.depth == 0 {
-            i = match self.value_start(&chars, indent) {
-                Some(i) => i,
-                None => return None,
-            };
+            i = self.value_start(&chars, indent)?;
         }
         self.flow(&chars, i)
     }
