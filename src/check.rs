@@ -22,6 +22,7 @@ pub mod overlay;
 mod patterns;
 mod provisions;
 mod quantities;
+mod reads;
 mod related;
 mod rulebook;
 pub mod sides;
@@ -35,6 +36,7 @@ pub use cond::*;
 pub use enclosed::is_closed;
 pub use err::{CheckError, CheckWarning, OverlapError, did_you_mean, suggestion};
 pub use index::SegmentIndex;
+pub use reads::Reads;
 pub use rulebook::*;
 pub use time::day_span;
 

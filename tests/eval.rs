@@ -932,3 +932,59 @@ fn sources_differing_only_invisibly_are_not_independent() {
         ]
     );
 }
+
+/// A `some` inside another is answered once per event its condition reads
+/// (three nested over 200 events each were 8 million tests), so its answer
+/// must still follow the outer event it reads: here only attacks from the
+/// 21st on come after an attempt, and the answer found for the first
+/// attacks must not be reused for them. The 21st is past the events an
+/// explanation lists, and is still shown in full, as the one that met it.
+#[test]
+fn a_nested_some_follows_the_outer_event_it_reads() {
+    let rules = &two_parties(
+        r#"
+act attack "an attack"
+act attempt "an attempt to resolve it"
+act fire "discharge of any weapon"
+article 1 "No fire." { violation when act is fire }
+exception answered overrides article 1 {
+  applies when some responds_to as a where a.actor.party != actor.party
+                 and (some preceded_by as t where t.act is attempt and t.time <= a.time)
+}
+"#,
+    );
+    let at = |minute: u32| format!("2025-09-10T06:{minute:02}:00+03:00");
+    let mut events = String::new();
+    for i in 0..30 {
+        let t = at(i);
+        events += &format!(
+            "- {{id: A{i}, time: \"{t}\", act: attack, actor: {{party: B}}, evidence: [{{source: m, kind: observation, grade: A1}}]}}\n"
+        );
+    }
+    let t = at(20);
+    events += &format!(
+        "- {{id: T, time: \"{t}\", act: attempt, actor: {{party: A}}, evidence: [{{source: m, kind: observation, grade: A1}}]}}\n"
+    );
+    let attacks: Vec<String> = (0..30).map(|i| format!("A{i}")).collect();
+    let t = at(40);
+    events += &format!(
+        "- {{id: F, time: \"{t}\", act: fire, actor: {{party: A}}, responds_to: [{}], preceded_by: [T], evidence: [{{source: m, kind: observation, grade: A1}}]}}\n",
+        attacks.join(", ")
+    );
+    let v = judge_under(rules, &events);
+    let fire = v.iter().find(|v| &*v.event == "F").unwrap();
+    assert_eq!(fire.outcome, Outcome::Justified);
+    let tried = fire.articles[0].exceptions[0].condition.as_ref().unwrap();
+    // Eleven attacks shown, nine counted, and A20, which met the test.
+    assert_eq!(tried.steps.len(), 13, "{tried:#?}");
+    assert!(matches!(
+        tried.steps[11].related,
+        Some(truce::eval::Related::Omitted { count: 9 })
+    ));
+    let met = &tried.steps[12];
+    assert_eq!(met.result, truce::eval::Truth::True);
+    assert!(
+        !met.steps.is_empty(),
+        "the event that met the test is explained"
+    );
+}

@@ -183,6 +183,9 @@ pub enum CondKind {
         relation: Relation,
         binding: String,
         condition: Option<Box<Cond>>,
+        /// The events its condition reads (the judged event always), so
+        /// that a nested `some` is answered once per binding of those.
+        reads: super::reads::Reads,
     },
     /// `actor.capacity is private`
     Capacity {

@@ -148,10 +148,12 @@ impl Checker {
             Some(c) => Some(Box::new(self.cond(c, &inner)?)),
             None => None,
         };
+        let reads = condition.as_ref().map_or(Default::default(), |c| c.reads());
         Some(CondKind::Some {
             relation: rel?,
             binding: binding.node.clone(),
             condition,
+            reads,
         })
     }
 }

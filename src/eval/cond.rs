@@ -34,6 +34,9 @@ pub struct Env<'a> {
     /// Exceptions already tried on the event being judged: one exception
     /// often overrides several articles, and its answer is the same.
     pub exceptions_seen: std::collections::HashMap<usize, Step>,
+    /// `some` tests already answered for the event being judged, by the
+    /// test and the events its condition reads (see [`SomeKey`]).
+    pub(super) somes_seen: std::collections::HashMap<super::relation::SomeKey, Step>,
     /// Proofs already weighed for the event being judged, by standard and
     /// aspect: articles of one standard weigh the same evidence.
     pub proofs_seen:
@@ -48,6 +51,9 @@ pub struct Env<'a> {
     /// While a weapon class is tried on one weapon of the event being read:
     /// that weapon's position, so the class reads it alone.
     pub weapon: Option<usize>,
+    /// Evaluating a condition whose explanation will be dropped, only its
+    /// answer kept: a `some` already answered is then not copied out.
+    pub(super) quiet: bool,
 }
 
 impl<'a> Env<'a> {
@@ -68,10 +74,12 @@ impl<'a> Env<'a> {
             controls_seen: Default::default(),
             doctrines: Vec::new(),
             exceptions_seen: Default::default(),
+            somes_seen: Default::default(),
             proofs_seen: Default::default(),
             standard: 0,
             excusing: false,
             weapon: None,
+            quiet: false,
         }
     }
 
@@ -81,6 +89,7 @@ impl<'a> Env<'a> {
         self.zones_seen.clear();
         self.controls_seen.get_mut().clear();
         self.exceptions_seen.clear();
+        self.somes_seen.clear();
         self.proofs_seen.clear();
         self.doctrines.clear();
     }
@@ -200,7 +209,8 @@ impl Env<'_> {
                 relation,
                 binding,
                 condition,
-            } => self.some(cond, *relation, binding, condition.as_deref()),
+                reads,
+            } => self.some_once(cond, *relation, binding, condition.as_deref(), *reads),
             CondKind::Capacity {
                 subject,
                 capacities,

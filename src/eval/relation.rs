@@ -6,9 +6,68 @@ use super::proof::Aspect;
 use super::proof::weigh;
 use super::truth::Truth;
 use super::verdict::{Bound, Fact, Note, Related, Step};
-use crate::check::{Cond, Relation, Subject};
+use crate::check::{Cond, Reads, Relation, Subject};
+
+/// What a nested `some`'s answer depends on: the test (by its address in
+/// the rulebook), the events its condition reads, by their place in the
+/// graph (`usize::MAX` for the subjects it does not read), and what else
+/// the evaluation reads from its context.
+#[derive(Hash, PartialEq, Eq)]
+pub(super) struct SomeKey {
+    test: usize,
+    events: [usize; KEYED_SUBJECTS],
+    standard: usize,
+    excusing: bool,
+    weapon: Option<usize>,
+}
+
+/// Subjects a key can hold: the judged event and the bindings of every
+/// `some` the checker lets nest.
+const KEYED_SUBJECTS: usize = 8;
 
 impl Env<'_> {
+    /// A `some`, answered once for each binding of the events it reads. A
+    /// `some` inside another is tried for every event the outer one binds,
+    /// though its answer rarely depends on that event: without this, three
+    /// nested over n related events each took n³ tests.
+    pub(super) fn some_once(
+        &mut self,
+        cond: &Cond,
+        relation: Relation,
+        binding: &str,
+        condition: Option<&Cond>,
+        reads: Reads,
+    ) -> Step {
+        // At the top, each `some` is asked once per event anyway.
+        if self.subjects.len() < 2 || self.subjects.len() > KEYED_SUBJECTS {
+            return self.some(cond, relation, binding, condition);
+        }
+        let mut events = [usize::MAX; KEYED_SUBJECTS];
+        for (n, &event) in self.subjects.iter().enumerate() {
+            if reads.contains(n) {
+                events[n] = event;
+            }
+        }
+        let key = SomeKey {
+            test: std::ptr::from_ref(cond) as usize,
+            events,
+            standard: self.standard,
+            excusing: self.excusing,
+            weapon: self.weapon,
+        };
+        if let Some(step) = self.somes_seen.get(&key) {
+            // An explanation about to be dropped needs only the answer.
+            return if self.quiet {
+                Step::leaf(cond.text.clone(), step.result, Vec::new())
+            } else {
+                step.clone()
+            };
+        }
+        let step = self.some(cond, relation, binding, condition);
+        self.somes_seen.insert(key, step.clone());
+        step
+    }
+
     /// True if some related event meets the condition; unknown if none
     /// does but one might (its test is unknown, or it was rejected). A link
     /// that does not meet the standard in force binds no event.
@@ -40,49 +99,66 @@ impl Env<'_> {
         let mut steps = Vec::new();
         let mut facts = Vec::new();
         let mut unknown_because = None;
-        for j in related {
+        // Past the first events tried, an explanation shows only the last
+        // (the one that met the test, if one did) and counts the rest, so
+        // those are tried for their answer alone.
+        let count = related.len();
+        let mut omitted = Omitted::default();
+        for (n, j) in related.into_iter().enumerate() {
             let other = graph.events[j].id.clone();
             let at = positions.as_ref().and_then(|p| p.get(&*other).copied());
             let (linked, note) = self.link(at);
-            facts.push(Fact {
-                event: judged.clone(),
-                field: relation.name().into(),
-                value: other.clone(),
-                computed: None,
-                note,
-            });
-            let bound = Bound {
-                binding: binding.into(),
-                event: other.clone(),
-            };
-            let result = match condition {
-                _ if !linked => {
-                    // Not tried: the renderers say why, from the marker. An
-                    // excuse resting on an unproven link fails; a prohibition
-                    // cannot rule the link out either.
-                    let result = if self.excusing {
+            let shown = n < SHOWN - 1 || n + 1 == count;
+            let (result, step) = match condition {
+                // Not tried: the renderers say why, from the marker. An
+                // excuse resting on an unproven link fails; a prohibition
+                // cannot rule the link out either.
+                _ if !linked => (
+                    if self.excusing {
                         Truth::False
                     } else {
                         Truth::Unknown
-                    };
-                    let text = format!("{binding} = {other}");
-                    let mut step = Step::leaf(text.into(), result, Vec::new());
-                    step.related = Some(Related::Unlinked(bound));
-                    steps.push(step);
-                    result
-                }
+                    },
+                    None,
+                ),
                 Some(c) => {
-                    self.subjects.push(j);
-                    let mut step = self.eval(c);
-                    self.subjects.pop();
-                    step.condition = format!("{binding} = {other}: {}", step.condition).into();
-                    step.related = Some(Related::Tried(bound));
-                    let r = step.result;
-                    steps.push(step);
-                    r
+                    let mut step = self.candidate(j, c, !shown);
+                    if !shown && step.result == Truth::True {
+                        step = self.candidate(j, c, false);
+                    }
+                    (step.result, Some(step))
                 }
-                None => Truth::True,
+                None => (Truth::True, None),
             };
+            if shown || result == Truth::True {
+                facts.push(Fact {
+                    event: judged.clone(),
+                    field: relation.name().into(),
+                    value: other.clone(),
+                    computed: None,
+                    note,
+                });
+                let bound = Bound {
+                    binding: binding.into(),
+                    event: other.clone(),
+                };
+                match (step, linked) {
+                    (Some(mut step), true) => {
+                        step.condition = format!("{binding} = {other}: {}", step.condition).into();
+                        step.related = Some(Related::Tried(bound));
+                        steps.push(step);
+                    }
+                    (_, false) => {
+                        let text = format!("{binding} = {other}");
+                        let mut step = Step::leaf(text.into(), result, Vec::new());
+                        step.related = Some(Related::Unlinked(bound));
+                        steps.push(step);
+                    }
+                    (None, true) => {}
+                }
+            } else {
+                omitted.add(result);
+            }
             truth = match (truth, result) {
                 (Truth::True, _) | (_, Truth::True) => Truth::True,
                 (Truth::Unknown, _) | (_, Truth::Unknown) => Truth::Unknown,
@@ -92,7 +168,7 @@ impl Env<'_> {
                 break;
             }
         }
-        omit_beyond(&mut steps, &mut facts, binding);
+        omitted.summarise(&mut steps, &mut facts, binding);
         // A related event that was rejected, or that this instrument does
         // not cover, might have met the test.
         for id in self.graph.unresolved(self.subjects[0], relation) {
@@ -120,6 +196,17 @@ impl Env<'_> {
             related: Some(Related::Quantifier(relation.name())),
             ..Step::leaf(cond.text.clone(), truth, Vec::new())
         }
+    }
+
+    /// The condition of a `some` tried on related event `j`; `quiet` when
+    /// only its answer will be kept.
+    fn candidate(&mut self, j: usize, condition: &Cond, quiet: bool) -> Step {
+        let outer = std::mem::replace(&mut self.quiet, quiet);
+        self.subjects.push(j);
+        let step = self.eval(condition);
+        self.subjects.pop();
+        self.quiet = outer;
+        step
     }
 
     /// Whether the judged event's link to a related event meets the standard in
@@ -163,32 +250,47 @@ impl Env<'_> {
 /// may relate to thousands, and every one is still tried.
 const SHOWN: usize = 12;
 
-/// Keeps the explanation of a `some` over many related events readable and
-/// bounded: the first events tried and the last (the one that met the
-/// test, if one did) are shown, and the rest are counted in one step.
-fn omit_beyond(steps: &mut Vec<Step>, facts: &mut Vec<Fact>, binding: &str) {
-    if facts.len() > SHOWN {
-        let last = facts.pop().expect("more than shown");
-        let count = facts.len() - (SHOWN - 1);
-        facts.truncate(SHOWN - 1);
-        facts.push(Fact {
-            value: format!("… ({count} more)").into(),
-            note: None,
-            computed: None,
-            ..last.clone()
-        });
-        facts.push(last);
+/// The related events a `some` tried that its explanation does not show:
+/// how many, and the answer they agree on (unknown if they differ).
+#[derive(Default)]
+struct Omitted {
+    count: usize,
+    agreed: Option<Truth>,
+}
+
+impl Omitted {
+    fn add(&mut self, result: Truth) {
+        self.count += 1;
+        self.agreed = match self.agreed {
+            None => Some(result),
+            Some(t) if t == result => Some(t),
+            Some(_) => Some(Truth::Unknown),
+        };
     }
-    if steps.len() > SHOWN {
-        let last = steps.pop().expect("more than shown");
-        let omitted: Vec<Step> = steps.drain(SHOWN - 1..).collect();
-        let result = Truth::agreed(omitted.iter().map(|s| s.result));
-        let count = omitted.len();
-        let text = format!("{binding} = … ({count} more)");
-        let mut summary = Step::leaf(text.into(), result, Vec::new());
-        summary.related = Some(Related::Omitted { count });
-        steps.push(summary);
-        steps.push(last);
+
+    /// Counts the omitted events in one fact and one step, placed before
+    /// the last event shown, which follows them.
+    fn summarise(self, steps: &mut Vec<Step>, facts: &mut Vec<Fact>, binding: &str) {
+        if self.count == 0 {
+            return;
+        }
+        let count = self.count;
+        if let Some(last) = facts.last() {
+            let more = Fact {
+                value: format!("… ({count} more)").into(),
+                note: None,
+                computed: None,
+                ..last.clone()
+            };
+            facts.insert(facts.len() - 1, more);
+        }
+        if !steps.is_empty() {
+            let result = self.agreed.unwrap_or(Truth::Unknown);
+            let text = format!("{binding} = … ({count} more)");
+            let mut summary = Step::leaf(text.into(), result, Vec::new());
+            summary.related = Some(Related::Omitted { count });
+            steps.insert(steps.len() - 1, summary);
+        }
     }
 }
 
