@@ -19,6 +19,11 @@ use crate::events::Rejection;
 pub use dependence::{Dependence, Differs, Seen, Setting, Under, compare as compare_doctrine};
 pub use run::{Run, Settled};
 
+/// The JSON report's schema version: bumped when a field is removed or
+/// renamed or changes meaning; new fields may be added within a version
+/// (docs/report.md). Here, not in `render`, so `verify` can check it.
+pub const SCHEMA_VERSION: u32 = 6;
+
 #[derive(Debug)]
 pub struct Adjudication {
     /// What the run was asked: the files as named, and its options.

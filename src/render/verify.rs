@@ -172,7 +172,10 @@ fn unreadable(u: &Unreadable) -> String {
             line,
             column,
             reason,
-        } => format!("not JSON: line {line}, column {column}: {}", clean(reason)),
+        } => format!(
+            "not JSON: line {line}, column {column}: {} (`verify` reads the JSON report, `adjudicate --format json`)",
+            clean(reason)
+        ),
         Unreadable::NotTruce { field } => {
             format!(
                 "not a truce report: its `{}` is not as truce writes it",

@@ -228,7 +228,7 @@ pub fn claim(tree: &Tree) -> Result<Result<Claim, OtherVersion>, Unreadable> {
         };
         return Err(not_truce(field));
     };
-    let this_schema_version = crate::render::json::SCHEMA_VERSION;
+    let this_schema_version = super::SCHEMA_VERSION;
     let this_version = env!("CARGO_PKG_VERSION");
     if schema_version != u64::from(this_schema_version) || version != this_version {
         return Ok(Err(OtherVersion {
@@ -636,7 +636,7 @@ mod tests {
         assert!(matches!(claim(&foreign), Err(Unreadable::NotTruce { .. })));
         let this = format!(
             r#"{{"schema_version": {}, "tool": {{"name": "truce", "version": "{}"}}, "run": {{"rules": [1]}}}}"#,
-            crate::render::json::SCHEMA_VERSION,
+            crate::report::SCHEMA_VERSION,
             env!("CARGO_PKG_VERSION")
         );
         let Err(Unreadable::Malformed { field, .. }) = claim(&tree(&this)) else {
