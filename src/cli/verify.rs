@@ -11,7 +11,7 @@ use truce::check::SetBy;
 use truce::render::json::terminal_safe;
 use truce::report::bundle::{self, Bundle, Placed, Refusal};
 use truce::report::verify::{
-    self as check, Claim, InputCheck, InputState, Judged, SHOWN, Tree, Unreadable, Verification,
+    self as check, Claim, InputCheck, InputState, Judged, SHOWN, Unreadable, Verification,
 };
 use truce::report::{Run, verify::Recorded};
 
@@ -24,7 +24,6 @@ const MAX_REPORT: u64 = 1 << 30;
 /// A report read and what it claims, kept for the bundle.
 struct Kept {
     bytes: Vec<u8>,
-    tree: Tree,
     claim: Claim,
 }
 
@@ -77,20 +76,7 @@ fn verify(path: &Path, shown: String) -> (Verification, Option<Kept>) {
         Ok(b) => b,
         Err(reason) => return (unreadable(Unreadable::Read { reason }), None),
     };
-    let tree = match Tree::parse(&bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let reason = e.to_string();
-            let at = format!(" at line {} column {}", e.line(), e.column());
-            let why = Unreadable::NotJson {
-                line: e.line(),
-                column: e.column(),
-                reason: reason.strip_suffix(&at).unwrap_or(&reason).to_owned(),
-            };
-            return (unreadable(why), None);
-        }
-    };
-    let claim = match check::claim(&tree) {
+    let claim = match check::claim(&bytes) {
         Err(why) => return (unreadable(why), None),
         Ok(Err(found)) => {
             let v = Verification::OtherVersion {
@@ -111,11 +97,11 @@ fn verify(path: &Path, shown: String) -> (Verification, Option<Kept>) {
         match judge(&claim.run) {
             None => Judged::NoReport,
             Some(given) => Judged::Report {
-                comparison: check::compare(&bytes, &tree, given.as_bytes(), SHOWN),
+                comparison: check::compare(&bytes, given.as_bytes(), SHOWN),
             },
         }
     };
-    let read = Kept { bytes, tree, claim };
+    let read = Kept { bytes, claim };
     (Verification::of(shown, inputs, judged), Some(read))
 }
 
@@ -294,7 +280,7 @@ fn judge_inside(read: &Kept, placed: &[Placed], dir: &Path, cwd: &Path) -> Resul
     let given = judge(&run);
     std::env::set_current_dir(cwd).map_err(io)?;
     let given = given.ok_or(Refusal::NoReport)?;
-    let mut comparison = check::compare(&read.bytes, &read.tree, given.as_bytes(), usize::MAX);
+    let mut comparison = check::compare(&read.bytes, given.as_bytes(), usize::MAX);
     if bundle::only_paths(&comparison, placed) {
         return Ok(given);
     }

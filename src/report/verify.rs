@@ -200,26 +200,29 @@ pub struct OtherVersion {
     pub this_version: &'static str,
 }
 
-/// What a report claims, or why it cannot be read as a truce report, or
-/// why this truce cannot check it.
-pub fn claim(tree: &Tree) -> Result<Result<Claim, OtherVersion>, Unreadable> {
+/// The top-level fields a claim is read from; the rest of the report
+/// (the verdicts) is skipped without being built, and without recursion.
+#[derive(Deserialize)]
+struct Head {
+    schema_version: Option<serde_json::Value>,
+    tool: Option<serde_json::Value>,
+    run: Option<serde_json::Value>,
+    inputs: Option<serde_json::Value>,
+}
+
+/// What a report's bytes claim, or why they cannot be read as a truce
+/// report, or why this truce cannot check it.
+pub fn claim(bytes: &[u8]) -> Result<Result<Claim, OtherVersion>, Unreadable> {
+    let head: Head = serde_json::from_slice(bytes).map_err(|e| unreadable(bytes, &e))?;
     let not_truce = |field: &str| Unreadable::NotTruce {
         field: field.to_owned(),
     };
-    let Tree::Object(_) = tree else {
-        return Err(not_truce("(the whole file: not an object)"));
-    };
-    let Some(tool) = tree.get("tool") else {
-        return Err(not_truce("tool"));
-    };
-    if tool.get("name").and_then(Tree::as_str) != Some("truce") {
+    let tool = head.tool.as_ref();
+    if tool.and_then(|t| t.get("name")).and_then(|n| n.as_str()) != Some("truce") {
         return Err(not_truce("tool.name"));
     }
-    let version = tool.get("version").and_then(Tree::as_str);
-    let schema = match tree.get("schema_version") {
-        Some(Tree::Number(n)) => n.as_u64(),
-        _ => None,
-    };
+    let version = tool.and_then(|t| t.get("version")).and_then(|v| v.as_str());
+    let schema = head.schema_version.as_ref().and_then(|v| v.as_u64());
     let (Some(version), Some(schema_version)) = (version, schema) else {
         let field = if version.is_none() {
             "tool.version"
@@ -238,14 +241,14 @@ pub fn claim(tree: &Tree) -> Result<Result<Claim, OtherVersion>, Unreadable> {
             this_version,
         }));
     }
-    let run = field::<Run>(tree, "run")?;
+    let run = field::<Run>(head.run, "run")?;
     if run.rules.is_empty() {
         return Err(Unreadable::Malformed {
             field: "run.rules".to_owned(),
             reason: "it names no rule file".to_owned(),
         });
     }
-    let inputs = field::<Vec<Recorded>>(tree, "inputs")?;
+    let inputs = field::<Vec<Recorded>>(head.inputs, "inputs")?;
     Ok(Ok(Claim {
         schema_version,
         version: version.to_owned(),
@@ -254,15 +257,43 @@ pub fn claim(tree: &Tree) -> Result<Result<Claim, OtherVersion>, Unreadable> {
     }))
 }
 
-/// The top-level field `name`, read as the schema has it.
-fn field<T: serde::de::DeserializeOwned>(tree: &Tree, name: &str) -> Result<T, Unreadable> {
-    let Some(value) = tree.get(name) else {
+/// Why bytes that did not read as a report's head are no report: not
+/// JSON (where the parser stopped), or JSON of another shape.
+fn unreadable(bytes: &[u8], e: &serde_json::Error) -> Unreadable {
+    let reason = e.to_string();
+    let at = format!(" at line {} column {}", e.line(), e.column());
+    let reason = reason.strip_suffix(&at).unwrap_or(&reason).to_owned();
+    match e.classify() {
+        serde_json::error::Category::Data if bytes.trim_ascii_start().starts_with(b"{") => {
+            Unreadable::Malformed {
+                field: "(the whole report)".to_owned(),
+                reason,
+            }
+        }
+        serde_json::error::Category::Data => Unreadable::NotTruce {
+            field: "(the whole file: not an object)".to_owned(),
+        },
+        serde_json::error::Category::Io
+        | serde_json::error::Category::Syntax
+        | serde_json::error::Category::Eof => Unreadable::NotJson {
+            line: e.line(),
+            column: e.column(),
+            reason,
+        },
+    }
+}
+
+/// A top-level field, read as the schema has it.
+fn field<T: serde::de::DeserializeOwned>(
+    value: Option<serde_json::Value>,
+    name: &str,
+) -> Result<T, Unreadable> {
+    let Some(value) = value else {
         return Err(Unreadable::Malformed {
             field: name.to_owned(),
             reason: "missing".to_owned(),
         });
     };
-    let value = serde_json::to_value(value).expect("a tree converts");
     serde_path_to_error::deserialize(value).map_err(|e| {
         let at = e.path().to_string();
         Unreadable::Malformed {
@@ -467,9 +498,9 @@ impl Comparison {
     }
 }
 
-/// Compares a report's bytes and tree with those these inputs give,
-/// keeping the first `shown` differences.
-pub fn compare(report: &[u8], report_tree: &Tree, given: &[u8], shown: usize) -> Comparison {
+/// Compares a report's bytes with those these inputs give, keeping the
+/// first `shown` differences. The two are parsed only when they differ.
+pub fn compare(report: &[u8], given: &[u8], shown: usize) -> Comparison {
     let Some(at) = report
         .iter()
         .zip(given)
@@ -485,15 +516,16 @@ pub fn compare(report: &[u8], report_tree: &Tree, given: &[u8], shown: usize) ->
     };
     // What truce writes always parses; a failure would be truce's own bug,
     // and the byte position above still locates the difference.
-    if let Ok(given_tree) = Tree::parse(given) {
+    // A report nested deeper than a tree may be is located by its line.
+    if let (Ok(report_tree), Ok(given_tree)) = (Tree::parse(report), Tree::parse(given)) {
         let mut walk = Walk {
-            report: report_tree,
+            report: &report_tree,
             given: &given_tree,
             path: Vec::new(),
             shown,
             out: &mut out,
         };
-        walk.values(Some(report_tree), Some(&given_tree));
+        walk.values(Some(&report_tree), Some(&given_tree));
     }
     out
 }
@@ -569,15 +601,11 @@ impl<'a> Walk<'a> {
 mod tests {
     use super::*;
 
-    fn tree(text: &str) -> Tree {
-        Tree::parse(text.as_bytes()).unwrap()
-    }
-
     #[test]
     fn a_difference_is_located_with_its_event() {
         let report = r#"{"verdicts": [{"event": "A", "outcome": "violation"}, {"event": "B", "outcome": "no_violation"}]}"#;
         let given = r#"{"verdicts": [{"event": "A", "outcome": "violation"}, {"event": "B", "outcome": "violation"}]}"#;
-        let c = compare(report.as_bytes(), &tree(report), given.as_bytes(), SHOWN);
+        let c = compare(report.as_bytes(), given.as_bytes(), SHOWN);
         assert_eq!(c.count, 1);
         assert_eq!(c.line, Some(1));
         let d = &c.first[0];
@@ -591,7 +619,7 @@ mod tests {
     fn members_and_items_missing_on_either_side_count() {
         let report = r#"{"a": [1, 2, 3], "b": 1, "odd key": true}"#;
         let given = r#"{"a": [1, 2], "c": 1, "odd key": false}"#;
-        let c = compare(report.as_bytes(), &tree(report), given.as_bytes(), SHOWN);
+        let c = compare(report.as_bytes(), given.as_bytes(), SHOWN);
         let paths: Vec<String> = c.first.iter().map(|d| d.path.to_string()).collect();
         assert_eq!(paths, ["a[2]", "b", "[\"odd key\"]", "c"]);
         assert_eq!(c.first[1].given, None);
@@ -602,11 +630,11 @@ mod tests {
     fn a_difference_of_layout_alone_is_still_a_difference() {
         let report = "{\"a\": 1}\n";
         let given = "{\n  \"a\": 1\n}\n";
-        let c = compare(report.as_bytes(), &tree(report), given.as_bytes(), SHOWN);
+        let c = compare(report.as_bytes(), given.as_bytes(), SHOWN);
         assert!(!c.same());
         assert_eq!(c.count, 0);
         assert_eq!(
-            compare(given.as_bytes(), &tree(given), given.as_bytes(), SHOWN),
+            compare(given.as_bytes(), given.as_bytes(), SHOWN),
             Comparison::default()
         );
     }
@@ -626,20 +654,28 @@ mod tests {
 
     #[test]
     fn another_version_is_not_a_malformed_report() {
-        let other =
-            tree(r#"{"schema_version": 99, "tool": {"name": "truce", "version": "9.9.9"}}"#);
-        let Ok(Err(v)) = claim(&other) else {
+        let other = br#"{"schema_version": 99, "tool": {"name": "truce", "version": "9.9.9"}}"#;
+        let Ok(Err(v)) = claim(other) else {
             panic!("another version")
         };
         assert_eq!((v.schema_version, v.version.as_str()), (99, "9.9.9"));
-        let foreign = tree(r#"{"schema_version": 6, "tool": {"name": "other"}}"#);
-        assert!(matches!(claim(&foreign), Err(Unreadable::NotTruce { .. })));
+        let foreign = br#"{"schema_version": 6, "tool": {"name": "other"}}"#;
+        assert!(matches!(claim(foreign), Err(Unreadable::NotTruce { .. })));
+        assert!(matches!(claim(b"[1]"), Err(Unreadable::NotTruce { .. })));
+        assert!(matches!(
+            claim(b"{\"tool\": 1,\n \"tool\": 2}"),
+            Err(Unreadable::Malformed { .. })
+        ));
+        assert!(matches!(
+            claim(b"{\"tool\": \n"),
+            Err(Unreadable::NotJson { line: 2, .. })
+        ));
         let this = format!(
             r#"{{"schema_version": {}, "tool": {{"name": "truce", "version": "{}"}}, "run": {{"rules": [1]}}}}"#,
             crate::report::SCHEMA_VERSION,
             env!("CARGO_PKG_VERSION")
         );
-        let Err(Unreadable::Malformed { field, .. }) = claim(&tree(&this)) else {
+        let Err(Unreadable::Malformed { field, .. }) = claim(this.as_bytes()) else {
             panic!("malformed")
         };
         assert_eq!(field, "run.rules[0]");
