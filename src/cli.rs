@@ -26,6 +26,7 @@ mod debug;
 mod explain;
 mod test;
 mod vary;
+mod verify;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -72,6 +73,23 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Checks a JSON report: reads its inputs again, compares their SHA-256,
+    /// judges them again and compares the report it gets, byte for byte.
+    Verify {
+        /// The JSON report (`truce adjudicate --format json`).
+        report: PathBuf,
+        /// The folder the report's relative paths are read from (default:
+        /// the current folder, as `adjudicate` took them).
+        #[arg(long, value_name = "DIR")]
+        root: Option<PathBuf>,
+        /// After verifying, writes the inputs and the report into this new
+        /// or empty folder, to be verified there.
+        #[arg(long, value_name = "DIR")]
+        bundle: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Judges curated cases and compares them with their manifests.
     Test {
         /// Case folders, or folders holding cases (default: `cases`).
@@ -108,6 +126,10 @@ struct Inputs {
     /// `who_fired_first=irrelevant`; give it again for another doctrine.
     #[arg(long, value_name = "NAME=SETTING", value_parser = truce::parse_doctrine)]
     doctrine: Vec<(String, String)>,
+    /// Doctrines a case manifest settled: only `verify` sets them, to judge
+    /// again a report made by `truce test`'s library use.
+    #[arg(skip)]
+    case_doctrine: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -125,6 +147,8 @@ pub enum Exit {
     Failed = 1,
     /// The report was written, but some events were rejected.
     Rejected = 3,
+    /// `verify`: another schema or release of truce wrote the report.
+    OtherVersion = 4,
 }
 
 impl From<Exit> for std::process::ExitCode {
@@ -146,6 +170,12 @@ pub fn run(args: Args) -> Exit {
             event,
             format,
         } => explain::run(&inputs, &event, format),
+        Command::Verify {
+            report,
+            root,
+            bundle,
+            format,
+        } => verify::run(&report, root.as_deref(), bundle.as_deref(), format),
         Command::Test { cases } => test::run(&cases),
         Command::Debug(DebugCommand::Parse { rules }) => debug::parse(&rules),
         Command::Debug(DebugCommand::Graph { inputs }) => debug::graph(&inputs),
@@ -219,12 +249,14 @@ fn rulebooks(inputs: &Inputs) -> Option<Vec<truce::check::Rulebook>> {
     if !failed && !counterparts_sound(&books) {
         failed = true;
     }
+    let settings = [
+        (&inputs.doctrine, truce::check::SetBy::CommandLine),
+        (&inputs.case_doctrine, truce::check::SetBy::Case),
+    ];
     if !failed
-        && let Err(e) = truce::set_doctrines(
-            &mut books,
-            &inputs.doctrine,
-            truce::check::SetBy::CommandLine,
-        )
+        && let Err(e) = settings
+            .into_iter()
+            .try_for_each(|(given, by)| truce::set_doctrines(&mut books, given, by))
     {
         errln!("error: {e}");
         failed = true;

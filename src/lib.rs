@@ -186,6 +186,7 @@ pub fn adjudicate_files(
     let patterns = prepared.patterns().to_vec();
     let outside = prepared.outside().to_vec();
     Ok(Adjudication {
+        run: prepared.run,
         inputs: prepared.inputs,
         verdicts,
         patterns,
@@ -198,6 +199,8 @@ pub fn adjudicate_files(
 /// An events file loaded, validated and built into its graph, ready to be
 /// judged in batches under one instrument or several.
 pub struct Prepared {
+    /// What the run was asked; the CLI adds the doctrines it varies.
+    pub run: report::Run,
     pub inputs: Vec<Input>,
     pub graph: graph::EventGraph,
     pub rejected: Vec<events::Rejection>,
@@ -451,7 +454,12 @@ pub fn prepare(
         path: events_path.display().to_string(),
         sha256: events_sha256,
     });
+    let run = report::Run::of(
+        instruments.iter().map(|i| (i.path, i.rulebook)),
+        events_path,
+    );
     Ok(Prepared {
+        run,
         inputs,
         graph,
         rejected,

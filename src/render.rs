@@ -4,4 +4,5 @@
 pub mod diagnostics;
 pub mod json;
 pub mod text;
+pub mod verify;
 pub mod words;

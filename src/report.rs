@@ -4,7 +4,10 @@
 //! With several instruments, each instrument that does not declare an
 //! event's act or party leaves it outside its scope, and says so.
 
+pub mod bundle;
 mod dependence;
+mod run;
+pub mod verify;
 
 use std::path::Path;
 
@@ -14,9 +17,17 @@ use crate::eval::{Outcome, Perpetrator, Verdict};
 use crate::events::Rejection;
 
 pub use dependence::{Dependence, Differs, Seen, Setting, Under, compare as compare_doctrine};
+pub use run::{Run, Settled};
+
+/// The JSON report's schema version: bumped when a field is removed or
+/// renamed or changes meaning; new fields may be added within a version
+/// (docs/report.md). Here, not in `render`, so `verify` can check it.
+pub const SCHEMA_VERSION: u32 = 6;
 
 #[derive(Debug)]
 pub struct Adjudication {
+    /// What the run was asked: the files as named, and its options.
+    pub run: Run,
     pub inputs: Vec<Input>,
     pub verdicts: Vec<Verdict>,
     /// Findings over many events.

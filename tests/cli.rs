@@ -51,7 +51,7 @@ fn json_report_is_versioned_hashed_and_deterministic() {
     assert_eq!(first.stdout, second.stdout, "same inputs, same bytes");
     assert_eq!(first.status.code(), Some(3), "some events were rejected");
     let report: serde_json::Value = serde_json::from_slice(&first.stdout).unwrap();
-    assert_eq!(report["schema_version"], 5);
+    assert_eq!(report["schema_version"], 6);
     assert_eq!(
         report["patterns"],
         serde_json::json!([]),
@@ -1070,7 +1070,7 @@ fn diagnostics_escape_direction_overrides() {
 }
 
 /// A fresh folder for one test's files.
-fn scratch(name: &str) -> std::path::PathBuf {
+pub fn scratch(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("truce-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     dir

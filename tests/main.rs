@@ -8,6 +8,7 @@ mod events;
 mod known_bad;
 mod quantities;
 mod syntax;
+mod verify;
 
 use std::path::Path;
 

@@ -12,19 +12,31 @@ use super::{Exit, Format, Inputs, out_as};
 const BATCH: usize = 2048;
 
 pub fn run(inputs: &Inputs, format: Format, vary: &[String]) -> Exit {
-    let Some(books) = super::rulebooks(inputs) else {
-        return Exit::Failed;
-    };
-    let Some(varied) = super::vary::doctrines(&books, vary) else {
-        return Exit::Failed;
-    };
+    match write(inputs, format, vary, &mut |text| out_as(format, text)) {
+        None => Exit::Failed,
+        Some(false) => Exit::Ok,
+        Some(true) => Exit::Rejected,
+    }
+}
+
+/// Judges the events and hands the report to `sink` a piece at a time, as
+/// `adjudicate` writes it (`verify` collects it instead). `None` when the
+/// inputs cannot be used (reported on stderr); otherwise whether some
+/// events were rejected.
+pub fn write(
+    inputs: &Inputs,
+    format: Format,
+    vary: &[String],
+    sink: &mut dyn FnMut(&str),
+) -> Option<bool> {
+    let books = super::rulebooks(inputs)?;
+    let varied = super::vary::doctrines(&books, vary)?;
     let instruments = super::instruments(inputs, &books);
-    let Some(prepared) = super::prepare(inputs, &instruments) else {
-        return Exit::Failed;
-    };
+    let mut prepared = super::prepare(inputs, &instruments)?;
+    prepared.run.vary_doctrine = vary.to_vec();
     let mut seen = Vec::new();
     if format == Format::Json {
-        out_as(format, &json::head(&prepared.inputs));
+        sink(&json::head(&prepared.run, &prepared.inputs));
     }
     let mut first = true;
     let totals = prepared.judge_in_batches(&instruments, BATCH, |verdicts| {
@@ -38,36 +50,27 @@ pub fn run(inputs: &Inputs, format: Format, vary: &[String]) -> Exit {
                 .map(|v| json::item(v, std::mem::replace(&mut first, false)))
                 .collect(),
         };
-        out_as(format, &batch);
+        sink(&batch);
     });
-    let Some(dependence) = super::vary::compare(inputs, &varied, &seen) else {
-        return Exit::Failed;
-    };
+    let dependence = super::vary::compare(inputs, &varied, &seen)?;
     let rejected = &prepared.rejected;
     let patterns = prepared.patterns();
     let outside = prepared.outside();
-    out_as(
-        format,
-        &match format {
-            Format::Text => {
-                text::patterns(&patterns)
-                    + &text::outside(outside)
-                    + &text::dependence(&dependence)
-                    + &text::tail(rejected, &totals)
-            }
-            Format::Json => json::tail(
-                &patterns,
-                totals.outside_scope.map(|_| outside),
-                (!varied.is_empty()).then_some(&dependence[..]),
-                rejected,
-                &totals,
-                prepared.graph.events.is_empty(),
-            ),
-        },
-    );
-    if rejected.is_empty() {
-        Exit::Ok
-    } else {
-        Exit::Rejected
-    }
+    sink(&match format {
+        Format::Text => {
+            text::patterns(&patterns)
+                + &text::outside(outside)
+                + &text::dependence(&dependence)
+                + &text::tail(rejected, &totals)
+        }
+        Format::Json => json::tail(
+            &patterns,
+            totals.outside_scope.map(|_| outside),
+            (!varied.is_empty()).then_some(&dependence[..]),
+            rejected,
+            &totals,
+            prepared.graph.events.is_empty(),
+        ),
+    });
+    Some(!rejected.is_empty())
 }

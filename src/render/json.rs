@@ -8,11 +8,9 @@ use crate::eval::{
     Proof, Reason, Responsibility, State, Step, Translation, Verdict,
 };
 use crate::events::Rejection;
-use crate::report::{Adjudication, Dependence, Input, Outside, Totals};
+use crate::report::{Adjudication, Dependence, Input, Outside, Run, Totals};
 
-/// Bumped when a field is removed or renamed or changes meaning; new
-/// fields may be added within a version (docs/report.md).
-pub const SCHEMA_VERSION: u32 = 5;
+pub use crate::report::SCHEMA_VERSION;
 
 #[derive(Serialize)]
 struct Tool {
@@ -162,7 +160,7 @@ fn view(v: &Verdict) -> VerdictView<'_> {
 /// The report as pretty-printed JSON, ending in a newline. Built from the
 /// same pieces as a streamed report, so both give the same bytes.
 pub fn report(a: &Adjudication) -> String {
-    let mut out = head(&a.inputs);
+    let mut out = head(&a.run, &a.inputs);
     for (i, v) in a.verdicts.iter().enumerate() {
         out.push_str(&item(v, i == 0));
     }
@@ -179,14 +177,15 @@ pub fn report(a: &Adjudication) -> String {
 }
 
 /// The report up to the opening of the `verdicts` list.
-pub fn head(inputs: &[Input]) -> String {
+pub fn head(run: &Run, inputs: &[Input]) -> String {
     let tool = Tool {
         name: "truce",
         version: env!("CARGO_PKG_VERSION"),
     };
     format!(
-        "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"tool\": {},\n  \"inputs\": {},\n  \"verdicts\": [",
+        "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"tool\": {},\n  \"run\": {},\n  \"inputs\": {},\n  \"verdicts\": [",
         nested(&tool),
+        nested(run),
         nested(&inputs)
     )
 }
