@@ -25,22 +25,24 @@ fn great_circle_distances_between_real_places() {
 
 #[test]
 fn distances_to_the_mdl() {
-    // Cross-track to the nearest segment (vertex indices of the file's 44):
-    // Panmunjom, segment 3–4, interior: 1243.973 (the shipped 1:10m line
+    // To the line as drawn, straight in longitude and latitude, measured on
+    // the sphere (an independent sampling of every segment every metre or
+    // so; vertex indices of the file's 44):
+    // Panmunjom, segment 3–4, interior: 1243.995 (the shipped 1:10m line
     // runs about 1.2 km south of the real JSA, as kaa.truce says).
-    // Munsan, segment 0–1, interior: 10827.875.
+    // Munsan, segment 0–1, interior: 10828.029.
     // Kaesong, nearest part is vertex 2 (126.66547, 37.93782): 10737.542.
     // Kijong-dong, vertex 2 again: 1544.700.
-    // Daeseong-dong, segment 2–3, interior: 363.579.
-    // Cheorwon, segment 19–20, interior: 18458.898.
+    // Daeseong-dong, segment 2–3, interior: 363.565.
+    // Cheorwon, segment 19–20, interior: 18457.196.
     let line = mdl();
     let cases = [
-        (PANMUNJOM, 1_243.973),
-        (MUNSAN, 10_827.875),
+        (PANMUNJOM, 1_243.995),
+        (MUNSAN, 10_828.029),
         (KAESONG, 10_737.542),
         (KIJONG_DONG, 1_544.700),
-        (DAESEONG_DONG, 363.579),
-        (CHEORWON, 18_458.898),
+        (DAESEONG_DONG, 363.565),
+        (CHEORWON, 18_457.196),
     ];
     for (place, expected) in cases {
         let d = distance_to_line(&at(place), &line).unwrap();
@@ -50,20 +52,20 @@ fn distances_to_the_mdl() {
 
 #[test]
 fn distances_to_the_two_donbas_lines() {
-    // Feb 2015 contact line: Donetsk 9849.298 (segment 29–30), Debaltseve
-    // 5164.372 (segment 14–15, the pocket's east side), Horlivka 4470.865
-    // (segment 19–20), Kramatorsk 47049.468 (segment 23–24).
-    // Sep 2014 line: Donetsk 6514.097 (segment 31–32), Debaltseve 12754.702
-    // (segment 17–18), Horlivka 1850.080 (segment 20–21).
+    // Feb 2015 contact line: Donetsk 9849.153 (segment 29–30), Debaltseve
+    // 5165.293 (segment 14–15, the pocket's east side), Horlivka 4469.755
+    // (segment 19–20), Kramatorsk 47049.469 (segment 23–24).
+    // Sep 2014 line: Donetsk 6514.074 (segment 31–32), Debaltseve 12755.772
+    // (segment 17–18), Horlivka 1848.321 (segment 20–21).
     let (c15, c14) = (contact_2015(), memorandum_2014());
     let cases = [
-        (&c15, DONETSK, 9_849.298),
-        (&c15, DEBALTSEVE, 5_164.372),
-        (&c15, HORLIVKA, 4_470.865),
-        (&c15, KRAMATORSK, 47_049.468),
-        (&c14, DONETSK, 6_514.097),
-        (&c14, DEBALTSEVE, 12_754.702),
-        (&c14, HORLIVKA, 1_850.080),
+        (&c15, DONETSK, 9_849.153),
+        (&c15, DEBALTSEVE, 5_165.293),
+        (&c15, HORLIVKA, 4_469.755),
+        (&c15, KRAMATORSK, 47_049.469),
+        (&c14, DONETSK, 6_514.074),
+        (&c14, DEBALTSEVE, 12_755.772),
+        (&c14, HORLIVKA, 1_848.321),
     ];
     for (line, place, expected) in cases {
         let d = distance_to_line(&at(place), line).unwrap();
@@ -73,26 +75,26 @@ fn distances_to_the_two_donbas_lines() {
 
 #[test]
 fn distances_to_the_blue_line_and_the_cyprus_ceasefire_lines() {
-    // Blue Line (1:10m boundary): Naqoura 3540.898 (segment 0–1), Kfar Kila
-    // 481.151 (segment 28–29), Metula 1096.843 (segment 30–31).
+    // Blue Line (1:10m boundary): Naqoura 3541.567 (segment 0–1), Kfar Kila
+    // 481.170 (segment 28–29), Metula 1096.878 (segment 30–31).
     let blue = blue_line();
     close(
         "Naqoura",
         distance_to_line(&at(NAQOURA), &blue).unwrap(),
-        3_540.898,
+        3_541.567,
     );
     close(
         "Kfar Kila",
         distance_to_line(&at(KFAR_KILA), &blue).unwrap(),
-        481.151,
+        481.170,
     );
     close(
         "Metula",
         distance_to_line(&at(METULA), &blue).unwrap(),
-        1_096.843,
+        1_096.878,
     );
-    // Ledra Street crossing: 2168.521 from the southern line (part 1,
-    // segment 51–52), 570.132 from the northern (part 0, segment 42–43).
+    // Ledra Street crossing: 2168.538 from the southern line (part 1,
+    // segment 51–52), 570.233 from the northern (part 0, segment 42–43).
     let cyprus = repo_geo("cyprus-buffer-zone.geojson");
     let south = lines(cyprus.clone(), Some("southern"));
     let north = lines(cyprus, Some("northern"));
@@ -100,12 +102,12 @@ fn distances_to_the_blue_line_and_the_cyprus_ceasefire_lines() {
     close(
         "Ledra–south",
         distance_to_line(&ledra, &south).unwrap(),
-        2_168.521,
+        2_168.538,
     );
     close(
         "Ledra–north",
         distance_to_line(&ledra, &north).unwrap(),
-        570.132,
+        570.233,
     );
 }
 
