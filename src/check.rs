@@ -34,10 +34,11 @@ mod zones;
 
 pub use cond::*;
 pub use enclosed::is_closed;
-pub use err::{CheckError, CheckWarning, OverlapError, did_you_mean, suggestion};
+pub use err::{CheckError, CheckWarning, DegenerateError, OverlapError, did_you_mean, suggestion};
 pub use index::SegmentIndex;
 pub use reads::Reads;
 pub use rulebook::*;
+pub use simple::rings_meet;
 pub use time::day_span;
 
 use crate::ast;

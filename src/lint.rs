@@ -15,6 +15,7 @@
 //! a vertex or a segment visited), so no rule file can make checking slow.
 
 mod contains;
+mod degenerate;
 mod overlap;
 mod samples;
 mod sides;
@@ -45,6 +46,7 @@ fn run(rulebook: &Rulebook, budget: u64) -> (Lint, u64) {
         found: Lint::default(),
     };
     swapped::check(&mut cx);
+    degenerate::check(&mut cx);
     contains::check(&mut cx);
     overlap::check(&mut cx);
     sides::check(&mut cx);

@@ -648,3 +648,25 @@ fn diagnostics_share_their_file() {
         assert!(std::ptr::eq(read.data().as_ptr(), source.text().as_ptr()));
     }
 }
+
+/// A polygon with no ground inside is an error; one whose edges cross, a
+/// warning; a square, neither.
+#[test]
+fn degenerate_polygons_are_found() {
+    let path = "tests/fixtures/check/degenerate-polygons.truce";
+    let text = std::fs::read_to_string(path).unwrap();
+    let Err(truce::RulebookError::Check(all)) = truce::compile(&Source::new(path, text)) else {
+        panic!("degenerate polygons must fail to check");
+    };
+    let codes = |d: &mut dyn Iterator<Item = &dyn Diagnostic>| -> Vec<String> {
+        d.map(|e| e.code().unwrap().to_string()).collect()
+    };
+    assert_eq!(
+        codes(&mut all.errors.iter().map(|e| e as &dyn Diagnostic)),
+        ["truce::check::degenerate", "truce::check::degenerate"]
+    );
+    assert_eq!(
+        codes(&mut all.warnings.iter().map(|w| w as &dyn Diagnostic)),
+        ["truce::check::self_crossing"]
+    );
+}

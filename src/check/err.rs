@@ -23,6 +23,9 @@ pub enum CheckError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Overlap(#[from] OverlapError),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Degenerate(#[from] DegenerateError),
 }
 
 /// A warning: the rulebook works, but a negotiator should look again.
@@ -130,6 +133,35 @@ pub struct OverlapError {
     help: String,
 }
 
+/// A polygon whose points lie on one line: it encloses no ground, so
+/// nothing is ever in its zone. Found after checking, by the geometry lint.
+#[derive(Debug, Error, Diagnostic)]
+#[error("{which} encloses no area: its points lie on one line")]
+#[diagnostic(
+    code(truce::check::degenerate),
+    help(
+        "a polygon needs three points or more that do not lie on one line; a band along a line is written `within 2 km of LINE`"
+    )
+)]
+pub struct DegenerateError {
+    #[source_code]
+    src: NamedFile,
+    #[label("no ground inside")]
+    span: SourceSpan,
+    which: String,
+}
+
+impl DegenerateError {
+    /// `which`: the polygon, in words (`the polygon of zone `dmz``).
+    pub fn new(span: &Span, which: &str) -> Self {
+        DegenerateError {
+            src: span.source.named(),
+            span: span.into(),
+            which: which.to_owned(),
+        }
+    }
+}
+
 impl OverlapError {
     /// `span`: the second area, as declared; `first`: the area it overlaps;
     /// `help`: where they overlap, in words.
@@ -235,6 +267,15 @@ impl CheckWarning {
         Self::new("truce::check::swapped", span, message, label)
     }
 
+    /// A polygon whose edges cross or touch each other.
+    pub fn self_crossing(
+        span: &Span,
+        message: impl Into<String>,
+        label: impl Into<String>,
+    ) -> Self {
+        Self::new("truce::check::self_crossing", span, message, label)
+    }
+
     /// A point the rulebook says a zone or area contains (or a holding's
     /// reference point, its party's area) that lies outside it.
     pub fn outside(span: &Span, message: impl Into<String>, label: impl Into<String>) -> Self {
@@ -287,6 +328,7 @@ impl CheckError {
             CheckError::Duplicate(e) => e.span.offset(),
             CheckError::Invalid(e) => e.span.offset(),
             CheckError::Overlap(e) => e.span.offset(),
+            CheckError::Degenerate(e) => e.span.offset(),
         }
     }
 }

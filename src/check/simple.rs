@@ -18,7 +18,7 @@ type Indexed = GeomWithData<RLine<[f64; 2]>, (usize, usize)>;
 
 /// Whether any two segments of the rings meet, other than consecutive
 /// segments of one ring at the point they share.
-pub(super) fn rings_meet(rings: &[&LineString]) -> bool {
+pub fn rings_meet(rings: &[&LineString]) -> bool {
     let rings: Vec<Vec<Coord>> = rings
         .iter()
         .map(|r| {
