@@ -10,6 +10,7 @@ mod day;
 mod err;
 mod facts;
 mod findings;
+mod ids;
 mod jsonl;
 pub mod mgrs;
 mod model;

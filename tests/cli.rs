@@ -345,8 +345,10 @@ fn no_event_can_forge_a_line_of_the_text_report() {
     let out = adjudicate_text("forge", forged, &[]);
     let shown = text(&out.stdout);
     assert!(!shown.lines().any(|l| l.starts_with("FAKE")), "{shown}");
+    // An id with a control character is refused, and shown escaped.
+    assert_eq!(out.status.code(), Some(3));
     assert!(
-        shown.starts_with("E\\nFAKE  VIOLATION  party UNC  INCONCLUSIVE"),
+        shown.contains("\n  E\\nFAKE  VIOLATION  party UNC  "),
         "{shown}"
     );
 }
@@ -997,7 +999,8 @@ fn no_escape_sequence_or_direction_override_reaches_the_terminal() {
             "--format",
             format,
         ]);
-        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        // The two events' ids are refused, with their escapes shown.
+        assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
         let shown = text(&out.stdout);
         assert!(
             !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
@@ -1014,7 +1017,8 @@ fn no_escape_sequence_or_direction_override_reaches_the_terminal() {
         events,
         "E-1\u{1b}[31m",
     ]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // Asked for, the refused event is explained as rejected.
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
     let shown = text(&out.stdout);
     assert!(shown.contains("E-1"));
     assert!(!shown.contains('\u{1b}') && !shown.contains('\u{202e}'));

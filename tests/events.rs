@@ -467,3 +467,23 @@ fn events_nested_too_deep_are_refused_at_the_bracket() {
     let loaded = load_str("x.jsonl", &json, Format::JsonLines, &rulebook).unwrap();
     assert_eq!((loaded.events.len(), loaded.rejected.len()), (0, 1));
 }
+
+/// Ids are compared composed (NFC): a reply written with `é` reaches an
+/// event whose id was typed with a combining accent. An id holding a
+/// character that shows nothing is refused, as is a reference holding one.
+#[test]
+fn ids_are_compared_composed_and_invisible_characters_refused() {
+    use truce::events::{Format, load_str};
+    let rulebook = kaa();
+    let text = "{\"id\":\"Cafe\\u0301-1\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\",\"actor\":{\"party\":\"KPA\"}}\n\
+                {\"id\":\"R-1\",\"time\":\"2016-01-01T00:05:00Z\",\"act\":\"fire\",\"actor\":{\"party\":\"UNC\"},\"responds_to\":\"Caf\\u00e9-1\"}\n\
+                {\"id\":\"Z\\u200b-1\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\"}\n\
+                {\"id\":\"R-2\",\"time\":\"2016-01-01T00:05:00Z\",\"act\":\"fire\",\"responds_to\":\"R\\u2060-1\"}\n";
+    let loaded = load_str("x.jsonl", text, Format::JsonLines, &rulebook).unwrap();
+    let ids: Vec<&str> = loaded.events.iter().map(|e| &*e.id).collect();
+    assert_eq!(ids, ["Caf\u{e9}-1", "R-1"]);
+    assert_eq!(loaded.rejected.len(), 2);
+    // The reply's reference resolves: nothing more is rejected.
+    let (_, rejected) = truce::graph::build(loaded, "x.jsonl");
+    assert_eq!(rejected.len(), 2);
+}

@@ -340,12 +340,17 @@ mod tests {
 /// A source's identity, for deciding which sources are independent: one
 /// source written twice with an invisible difference (a zero-width space,
 /// a soft hyphen, a no-break space, a second space, a capital) is one
-/// source, not two. Format characters are dropped, every kind of space
-/// is one space, and case is folded.
+/// source, not two. The text is brought to Unicode's compatibility form
+/// (NFKC: full-width letters, ligatures and composed accents become the
+/// plain ones), format characters are dropped, every kind of space is one
+/// space, and case is folded.
 pub fn source_identity(source: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(source.len());
     let mut space = false;
-    for c in source.chars() {
+    // Compatibility forms too: a full-width `ＵＮＣ` or the ligature `ﬁ`
+    // is the same word as `UNC` or `fi`.
+    for c in source.nfkc() {
         if is_invisible(c) {
             continue;
         }
@@ -364,7 +369,7 @@ pub fn source_identity(source: &str) -> String {
 
 /// Characters that show nothing: zero-width spaces and joiners, the word
 /// joiner, the byte-order mark, the soft hyphen, direction marks.
-fn is_invisible(c: char) -> bool {
+pub(super) fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{00ad}'
@@ -393,6 +398,7 @@ mod identity_tests {
             "  UNC  MAC investigation",
             "unc mac Investigation",
             "UNC MAC inves\u{ad}tigation",
+            "\u{ff35}\u{ff2e}\u{ff23} MAC investigation",
         ] {
             assert_eq!(source_identity(same), one, "{same:?}");
         }

@@ -22,7 +22,7 @@ pub struct Validated {
 
 /// Validates one event; on failure, every reason found.
 pub fn validate(
-    raw: RawEvent,
+    mut raw: RawEvent,
     line: u32,
     vocab: &impl Vocab,
     names: &mut Interner,
@@ -32,6 +32,11 @@ pub fn validate(
     if raw.id.trim().is_empty() {
         note("the event has an empty `id`".into());
     }
+    let id = super::ids::id(std::mem::take(&mut raw.id), "id")
+        .map_err(&mut note)
+        .ok();
+    // An id refused is reported above; the checks that read it read nothing.
+    let own_id = id.as_deref().unwrap_or_default();
     let time = time(&raw.time, &vocab.day_zone()).map_err(&mut note).ok();
     let act = vocab.act(&raw.act);
     if act.is_none() {
@@ -91,7 +96,7 @@ pub fn validate(
     let evidence = evidence(raw.evidence, "evidence", names, &mut evidence_problems);
     evidence_problems.into_iter().for_each(&mut note);
     let (relations, links) = relations(
-        &raw.id,
+        own_id,
         [
             (Relation::RespondsTo, raw.responds_to.0),
             (Relation::Corroborates, raw.corroborates.0),
@@ -124,7 +129,7 @@ pub fn validate(
     });
     let ends = time.map(|t: Time| t.to);
     let change = raw.change.and_then(|c| {
-        super::change::change(c, &raw.id, ends, vocab, names)
+        super::change::change(c, own_id, ends, vocab, names)
             .map_err(&mut note)
             .ok()
     });
@@ -144,9 +149,9 @@ pub fn validate(
                 })
             },
         );
-    let event = match (problems.is_empty(), time, act, capacity) {
-        (true, Some(time), Some(act), Some(capacity)) => Event {
-            id: raw.id.into(),
+    let event = match (problems.is_empty(), time, act, capacity, id) {
+        (true, Some(time), Some(act), Some(capacity), Some(id)) => Event {
+            id: id.into(),
             line,
             order: 0,
             time,
@@ -255,7 +260,7 @@ fn implied(
     }
     let id: Box<str> = match raw.id {
         Some(id) if id.trim().is_empty() => return Err(format!("`{at}.id` is empty")),
-        Some(id) => id.into(),
+        Some(id) => super::ids::id(id, &format!("{at}.id"))?,
         None => format!("{}/{}", parent.id, n + 1).into(),
     };
     let time = match &raw.time {
@@ -638,7 +643,9 @@ fn relations(
     let mut problems = Vec::new();
     for (relation, ids) in lists {
         for link in ids {
-            if link.event == id {
+            let at = format!("{}[{}]", relation.name(), out.len());
+            let target = super::ids::id(link.event, &at)?;
+            if *target == *id {
                 return Err(format!("`{}` refers to the event itself", relation.name()));
             }
             if link.by.is_some() || !link.evidence.is_empty() {
@@ -648,7 +655,7 @@ fn relations(
                 let by = link.by.as_deref().map(|b| names.intern(b));
                 links.push((n, Link { by, evidence }));
             }
-            out.push((relation, link.event.into_boxed_str()));
+            out.push((relation, target));
         }
     }
     match problems.into_iter().next() {
