@@ -5,6 +5,7 @@ mod check;
 mod cli;
 mod eval;
 mod events;
+mod fuzz;
 mod known_bad;
 mod quantities;
 mod syntax;
