@@ -82,7 +82,7 @@ pub fn load(path: &Path, rulebook: &impl Vocab) -> Result<Loaded, LoadError> {
     let mut sink = |line, record| loaded.accept(&name, line, record, rulebook);
     match format {
         Format::Yaml => {
-            let text = std::fs::read_to_string(path).map_err(read_error)?;
+            let text = read_yaml(path).map_err(read_error)?;
             yaml::read(&name, &text, &mut sink)?;
             loaded.sha256 = crate::digest::of(text.as_bytes());
         }
@@ -94,6 +94,26 @@ pub fn load(path: &Path, rulebook: &impl Vocab) -> Result<Loaded, LoadError> {
         }
     }
     Ok(loaded)
+}
+
+/// The largest YAML events file: it is read whole, and its parser holds
+/// several times its size. Bulk input is for JSON Lines, read as a stream.
+pub const MAX_YAML_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A YAML events file's text, up to [`MAX_YAML_BYTES`] (a pipe too).
+fn read_yaml(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut text = String::new();
+    File::open(path)?
+        .take(MAX_YAML_BYTES + 1)
+        .read_to_string(&mut text)?;
+    if text.len() as u64 > MAX_YAML_BYTES {
+        return Err(std::io::Error::other(format!(
+            "it is larger than {} MiB; give that many events as JSON Lines, which is read as a stream",
+            MAX_YAML_BYTES / (1024 * 1024)
+        )));
+    }
+    Ok(text)
 }
 
 /// Reads events from text already in memory (tests, tools).

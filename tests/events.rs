@@ -487,3 +487,21 @@ fn ids_are_compared_composed_and_invisible_characters_refused() {
     let (_, rejected) = truce::graph::build(loaded, "x.jsonl");
     assert_eq!(rejected.len(), 2);
 }
+
+/// A JSON Lines line longer than the bound is refused without being held
+/// whole, and the records after it are read.
+#[test]
+fn an_overlong_json_line_is_refused_and_the_next_read() {
+    use truce::events::{Format, load_str};
+    let rulebook = kaa();
+    let long = "x".repeat(17 * 1024 * 1024);
+    let text = format!(
+        "{{\"id\":\"L\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\",\"summary\":\"{long}\"}}\n\
+         {{\"id\":\"S\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\"}}\n"
+    );
+    let loaded = load_str("x.jsonl", &text, Format::JsonLines, &rulebook).unwrap();
+    let ids: Vec<&str> = loaded.events.iter().map(|e| &*e.id).collect();
+    assert_eq!(ids, ["S"]);
+    assert_eq!(loaded.rejected.len(), 1);
+    assert_eq!(loaded.rejected[0].location, "x.jsonl:1");
+}

@@ -1,10 +1,14 @@
 //! JSON Lines: one event per line, read as a stream so memory stays bounded
 //! by the events kept, never by the file.
 
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 
 use super::err::{LoadError, Rejection};
 use super::raw::RawEvent;
+
+/// The longest line read as a record: no event needs more, and a longer
+/// one is refused without being held in memory.
+pub const MAX_LINE: usize = 16 * 1024 * 1024;
 
 /// Calls `f` for each record, in order, with its line number.
 pub fn read(
@@ -17,16 +21,23 @@ pub fn read(
     let mut number = 0u32;
     loop {
         line.clear();
-        let read = reader
+        let read_error = |e: std::io::Error| LoadError::Read {
+            path: name.to_owned(),
+            reason: e.to_string(),
+        };
+        let read = (&mut reader)
+            .take(MAX_LINE as u64 + 1)
             .read_until(b'\n', &mut line)
-            .map_err(|e| LoadError::Read {
-                path: name.to_owned(),
-                reason: e.to_string(),
-            })?;
+            .map_err(read_error)?;
         if read == 0 {
             return Ok(());
         }
         number += 1;
+        if line.len() > MAX_LINE {
+            skip_line(&mut reader).map_err(read_error)?;
+            f(number, Err(too_long(name, number)));
+            continue;
+        }
         // A bad byte spoils its own record only.
         let Ok(text) = std::str::from_utf8(&line) else {
             f(number, Err(not_utf8(name, number)));
@@ -41,6 +52,40 @@ pub fn read(
         let lead = text[..text.len() - text.trim_start().len()].chars().count()
             + usize::from(text.trim_start().starts_with('\u{feff}'));
         f(number, parse(name, number, trimmed, lead));
+    }
+}
+
+/// Reads past the rest of a line without keeping it.
+fn skip_line(reader: &mut impl BufRead) -> std::io::Result<()> {
+    loop {
+        let buffer = reader.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(());
+        }
+        match buffer.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                reader.consume(i + 1);
+                return Ok(());
+            }
+            None => {
+                let n = buffer.len();
+                reader.consume(n);
+            }
+        }
+    }
+}
+
+fn too_long(name: &str, number: u32) -> Rejection {
+    Rejection {
+        event: None,
+        location: format!("{name}:{number}"),
+        reason: format!(
+            "the line is longer than {} MiB: no event needs so much",
+            MAX_LINE / (1024 * 1024)
+        ),
+        line: number,
+        order: 0,
+        implied: false,
     }
 }
 
