@@ -988,3 +988,40 @@ exception answered overrides article 1 {
         "the event that met the test is explained"
     );
 }
+
+/// Every event of a burst is judged, so an explanation names at most eight
+/// events of the window it found, and counts the rest: naming them all
+/// made the output grow with the square of the burst.
+#[test]
+fn a_pattern_names_a_few_events_of_its_window() {
+    fn pattern_facts<'a>(step: &'a truce::eval::Step, out: &mut Vec<&'a str>) {
+        for f in &step.facts {
+            if f.field.as_str() == "pattern" {
+                out.extend(f.computed.as_deref());
+            }
+        }
+        for s in &step.steps {
+            pattern_facts(s, out);
+        }
+    }
+    for burst in [5, 30] {
+        let b: Vec<(String, String)> = (0..burst)
+            .map(|i| (format!("B-{i}"), format!("06:{i:02}")))
+            .collect();
+        let b: Vec<(&str, &str, &str)> = b
+            .iter()
+            .map(|(id, t)| (id.as_str(), t.as_str(), t.as_str()))
+            .collect();
+        let last = format!("B-{}", burst - 1);
+        let vs = campaign(&b, ("07:00", &last));
+        assert_eq!(answer_outcome(&vs), Outcome::Justified);
+        let answer = vs.iter().find(|v| &*v.event == "A-1").unwrap();
+        let tried = answer.articles[0].exceptions[0].condition.as_ref().unwrap();
+        let mut computed = Vec::new();
+        pattern_facts(tried, &mut computed);
+        assert!(!computed.is_empty());
+        for c in computed {
+            assert_eq!(c.matches("B-").count(), burst.min(8), "{c}");
+        }
+    }
+}

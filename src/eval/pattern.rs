@@ -377,6 +377,20 @@ impl Patterns {
     }
 }
 
+/// How many of a window's events an explanation names: every event of a
+/// burst is judged, and naming the whole window in each explanation would
+/// make the output grow with the square of the burst.
+const NAMED: usize = 8;
+
+/// The first [`NAMED`] ids, and how many more there are.
+fn listed<'a>(ids: impl Iterator<Item = &'a str>, count: usize) -> String {
+    let named: Vec<&str> = ids.take(NAMED).collect();
+    match count.saturating_sub(NAMED) {
+        0 => named.join(", "),
+        more => format!("{} and {more} more", named.join(", ")),
+    }
+}
+
 impl Env<'_> {
     /// `attack in barrage`: whether the related event was counted in a
     /// window of the pattern among the events before the act judged.
@@ -388,16 +402,13 @@ impl Env<'_> {
                 .patterns
                 .counted(self.rulebook, self.graph, pattern, i, judged.time);
         let p = &self.rulebook.patterns[pattern];
-        let ids: Vec<&str> = held.iter().map(|&k| &*self.graph.events[k].id).collect();
+        let ids = listed(held.iter().map(|&k| &*self.graph.events[k].id), held.len());
         let (value, computed) = match truth {
             Truth::True => (
                 format!("counted in pattern `{}`", p.name),
                 format!(
                     "{} within {} before {}: {}",
-                    p.count,
-                    p.window_written,
-                    judged.id,
-                    ids.join(", ")
+                    p.count, p.window_written, judged.id, ids
                 ),
             ),
             Truth::Unknown if held.is_empty() => (
@@ -406,10 +417,7 @@ impl Env<'_> {
             ),
             Truth::Unknown => (
                 format!("may be counted in pattern `{}`", p.name),
-                format!(
-                    "with {}, whose times or conditions are uncertain",
-                    ids.join(", ")
-                ),
+                format!("with {ids}, whose times or conditions are uncertain",),
             ),
             Truth::False => (
                 format!("not counted in pattern `{}`", p.name),
