@@ -26,6 +26,7 @@ pub use crate::check::Capacity;
 pub use counterparts::{CounterpartProblem, Via, problems as counterpart_problems};
 pub use day::DayZone;
 pub use err::{LoadError, Rejection};
+pub use jsonl::MAX_LINE;
 pub use model::*;
 pub use position::{
     Area, Bearing, DEFAULT_MAX_RANGE_M, DEFAULT_SIDE_REACH_M, Position, SideOf, Square, SquareKind,
@@ -82,7 +83,12 @@ pub fn load(path: &Path, rulebook: &impl Vocab) -> Result<Loaded, LoadError> {
     let mut sink = |line, record| loaded.accept(&name, line, record, rulebook);
     match format {
         Format::Yaml => {
-            let text = read_yaml(path).map_err(read_error)?;
+            let text = read_yaml(path)
+                .map_err(read_error)?
+                .ok_or_else(|| LoadError::TooLarge {
+                    path: name.clone(),
+                    limit_mib: MAX_YAML_BYTES / (1024 * 1024),
+                })?;
             yaml::read(&name, &text, &mut sink)?;
             loaded.sha256 = crate::digest::of(text.as_bytes());
         }
@@ -100,20 +106,15 @@ pub fn load(path: &Path, rulebook: &impl Vocab) -> Result<Loaded, LoadError> {
 /// several times its size. Bulk input is for JSON Lines, read as a stream.
 pub const MAX_YAML_BYTES: u64 = 64 * 1024 * 1024;
 
-/// A YAML events file's text, up to [`MAX_YAML_BYTES`] (a pipe too).
-fn read_yaml(path: &Path) -> std::io::Result<String> {
+/// A YAML events file's text, up to [`MAX_YAML_BYTES`] (a pipe too);
+/// `None` when it is larger.
+fn read_yaml(path: &Path) -> std::io::Result<Option<String>> {
     use std::io::Read;
     let mut text = String::new();
     File::open(path)?
         .take(MAX_YAML_BYTES + 1)
         .read_to_string(&mut text)?;
-    if text.len() as u64 > MAX_YAML_BYTES {
-        return Err(std::io::Error::other(format!(
-            "it is larger than {} MiB; give that many events as JSON Lines, which is read as a stream",
-            MAX_YAML_BYTES / (1024 * 1024)
-        )));
-    }
-    Ok(text)
+    Ok((text.len() as u64 <= MAX_YAML_BYTES).then_some(text))
 }
 
 /// Reads events from text already in memory (tests, tools).

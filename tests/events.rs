@@ -460,7 +460,7 @@ fn events_nested_too_deep_are_refused_at_the_bracket() {
     assert_eq!(loaded.rejected[0].location, "x.yaml:7:76");
     let anchored = yaml.replace("act: fire\n- id: D-2", "act: &f fire\n- id: D-2");
     let whole = load_str("x.yaml", &anchored, Format::Yaml, &rulebook);
-    assert!(matches!(whole, Err(LoadError::NotAList { .. })));
+    assert!(matches!(whole, Err(LoadError::TooDeep { line: 7, .. })));
     let json = format!(
         "{{\"id\":\"J\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\",\"summary\":{deep}\n"
     );
@@ -504,4 +504,18 @@ fn an_overlong_json_line_is_refused_and_the_next_read() {
     assert_eq!(ids, ["S"]);
     assert_eq!(loaded.rejected.len(), 1);
     assert_eq!(loaded.rejected[0].location, "x.jsonl:1");
+    // At the bound exactly, and one byte past it: the next record is read.
+    let limit = truce::events::MAX_LINE;
+    for (extra, judged) in [(0, 2), (1, 1)] {
+        let head =
+            "{\"id\":\"L\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\",\"summary\":\"";
+        let pad = limit + extra - head.len() - 2;
+        let text = format!(
+            "{head}{}\"}}\n{{\"id\":\"S\",\"time\":\"2016-01-01T00:00:00Z\",\"act\":\"fire\"}}\n",
+            "x".repeat(pad)
+        );
+        let loaded = load_str("x.jsonl", &text, Format::JsonLines, &rulebook).unwrap();
+        assert_eq!(loaded.events.len(), judged, "{extra}");
+        assert_eq!(loaded.events.len() + loaded.rejected.len(), 2, "{extra}");
+    }
 }

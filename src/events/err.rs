@@ -43,6 +43,29 @@ pub enum LoadError {
         help("an events file is a list: each event starts with `- id: ...`")
     )]
     NotAList { path: String, reason: String },
+    #[error(
+        "`{path}` nests lists and maps (`[`, `{{`) more than {limit} deep, at line {line}, column {column}"
+    )]
+    #[diagnostic(
+        code(truce::events::too_deep),
+        help(
+            "no event needs so deep a nesting; this file is read whole (it shares YAML anchors, or is not a list of `- id: ...` items), so the whole file is refused"
+        )
+    )]
+    TooDeep {
+        path: String,
+        limit: usize,
+        line: usize,
+        column: usize,
+    },
+    #[error("`{path}` is larger than {limit_mib} MiB")]
+    #[diagnostic(
+        code(truce::events::too_large),
+        help(
+            "a YAML events file is read whole; give that many events as JSON Lines, which is read as a stream"
+        )
+    )]
+    TooLarge { path: String, limit_mib: u64 },
 }
 
 /// A serde message in the words of the event format: Rust type names become

@@ -15,14 +15,15 @@ pub fn read(
 ) -> Result<(), LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let items = block_items(text);
-    // Found before any YAML parsing, which is quadratic in the nesting.
-    let deep = too_deep(text);
     // Anchors may be shared across events; such a file is read whole.
     if items.is_empty() || has_anchor(text) {
-        if let Some(at) = deep {
-            return Err(LoadError::NotAList {
+        // Found before any YAML parsing, which is quadratic in the nesting.
+        if let Some((line, column)) = too_deep(text) {
+            return Err(LoadError::TooDeep {
                 path: name.to_owned(),
-                reason: format!("{} (line {}, column {})", too_deep_reason(), at.0 + 1, at.1),
+                limit: MAX_FLOW_DEPTH,
+                line: line + 1,
+                column,
             });
         }
         return read_whole(name, text, f);
@@ -42,7 +43,7 @@ pub fn read(
     }
     let parsed: Vec<_> = items
         .iter()
-        .map(|&(line, chunk)| match deep.and_then(|_| too_deep(chunk)) {
+        .map(|&(line, chunk)| match too_deep(chunk) {
             Some(at) => (line, Err(nested_too_deep(name, line, at))),
             None => (line, parse(name, line, chunk)),
         })
@@ -54,7 +55,10 @@ pub fn read(
         r.as_ref()
             .is_err_and(|e| e.reason.starts_with("not valid YAML"))
     });
-    if broken && deep.is_none() && serde_yaml::from_str::<Vec<serde_yaml::Value>>(text).is_ok() {
+    if broken
+        && too_deep(text).is_none()
+        && serde_yaml::from_str::<Vec<serde_yaml::Value>>(text).is_ok()
+    {
         return read_whole(name, text, f);
     }
     for (line, result) in parsed {
