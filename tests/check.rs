@@ -670,3 +670,30 @@ fn degenerate_polygons_are_found() {
         ["truce::check::self_crossing"]
     );
 }
+
+/// A nested `some` is answered once per binding of the events it reads,
+/// so what it reads must be complete: here the inner test reads the outer
+/// event through `over area of attack.actor.party`.
+#[test]
+fn a_nested_some_reads_the_outer_event_through_an_area() {
+    use truce::check::CondKind;
+    let text = "agreement \"T\" {\n  in force 2020-01-01 00:00 UTC\n  party A \"a\"\n  party B \"b\"\n}\n\
+        zone west = polygon [(30.0, 40.0), (31.0, 40.0), (31.0, 41.0), (30.0, 41.0)]\n\
+        zone east = polygon [(32.0, 40.0), (33.0, 40.0), (33.0, 41.0), (32.0, 41.0)]\n\
+        area A = west\narea B = east\nact fire \"f\"\n\
+        article 1 \"x\" { violation when act is fire responsible actor.party }\n\
+        exception e overrides article 1 {\n  applies when some responds_to as attack where\n    (some preceded_by as prior where prior.track over area of attack.actor.party)\n}\n";
+    let checked = truce::compile(&Source::new("reads.truce", text)).unwrap();
+    let outer = &checked.rulebook.exceptions[0].condition;
+    let CondKind::Some {
+        condition: Some(body),
+        ..
+    } = &outer.kind
+    else {
+        panic!("{outer:?}");
+    };
+    let CondKind::Some { reads, .. } = &body.kind else {
+        panic!("{body:?}");
+    };
+    assert!(reads.contains(1), "the inner test reads `attack`");
+}

@@ -1025,3 +1025,44 @@ fn a_pattern_names_a_few_events_of_its_window() {
         }
     }
 }
+
+/// A `some` without `where` over many links, only the last resting on
+/// enough evidence: the explanation shows the first eleven unproven links,
+/// counts the rest but the last unproven one, shows it, and the facts end
+/// with the link that met the test.
+#[test]
+fn a_some_without_where_shows_its_last_unproven_link() {
+    let rules = &two_parties(
+        r#"
+act fire "discharge of any weapon"
+article 1 "No fire." { violation when act is fire }
+exception answer overrides article 1 { applies when some responds_to as attack }
+"#,
+    );
+    let mut events = String::new();
+    for i in 0..15 {
+        events += &format!(
+            "- {{id: A{i}, time: \"2025-09-10T06:00:00+03:00\", act: fire, actor: {{party: B}}, evidence: [{{source: m, kind: observation, grade: A1}}]}}\n"
+        );
+    }
+    let mut links: Vec<String> = (0..14).map(|i| format!("A{i}")).collect();
+    links.push("{event: A14, evidence: [{source: m, kind: observation, grade: A1}]}".into());
+    events += &format!(
+        "- {{id: F, time: \"2025-09-10T07:00:00+03:00\", act: fire, actor: {{party: A}}, responds_to: [{}], evidence: [{{source: A, kind: party_claim, grade: E5}}]}}\n",
+        links.join(", ")
+    );
+    let v = judge_under(rules, &events);
+    let fire = v.iter().find(|v| &*v.event == "F").unwrap();
+    let tried = fire.articles[0].exceptions[0].condition.as_ref().unwrap();
+    assert_eq!(tried.steps.len(), 13, "{tried:#?}");
+    assert!(matches!(
+        tried.steps[11].related,
+        Some(truce::eval::Related::Omitted { count: 2 })
+    ));
+    assert!(
+        matches!(&tried.steps[12].related, Some(truce::eval::Related::Unlinked(b)) if &*b.event == "A13"),
+        "{tried:#?}"
+    );
+    assert_eq!(tried.facts.len(), 13);
+    assert_eq!(&*tried.facts[12].value, "A14");
+}

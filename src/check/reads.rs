@@ -4,7 +4,9 @@
 //! evaluator answer it once per distinct binding of those, not once per
 //! pair (three nested `some`s over 200 events each were 8 million tests).
 
-use super::cond::{AreaSel, Cond, CondKind, Limit, ObjectSel, Reference, Subject, TimeRef};
+use super::cond::{
+    AreaSel, Cond, CondKind, Limit, ObjectSel, Reference, RegionSel, Subject, TimeRef,
+};
 
 /// A set of [`Subject`]s, bit `n` for `Subject(n)`. Nesting is bounded far
 /// below 64, so every subject has a bit.
@@ -58,8 +60,13 @@ impl Cond {
             | CondKind::InPattern { subject, .. }
             | CondKind::Capacity { subject, .. }
             | CondKind::Affected { subject, .. }
-            | CondKind::Known { subject, .. }
-            | CondKind::Over { subject, .. } => of(&[*subject]),
+            | CondKind::Known { subject, .. } => of(&[*subject]),
+            CondKind::Over {
+                subject, region, ..
+            } => of(&[*subject]).and(match region {
+                RegionSel::Zone(_) => Reads::default(),
+                RegionSel::Area(owner) => area_reads(*owner),
+            }),
             CondKind::MeasureCompare { lhs, rhs, .. } => of(&[lhs.0, rhs.0]),
             CondKind::SameParty { lhs, rhs }
             | CondKind::TimeOrder { lhs, rhs, .. }
@@ -84,15 +91,19 @@ impl Cond {
                 ObjectSel::OtherSide | ObjectSel::OwnArea | ObjectSel::Intruder => Reads::default(),
                 ObjectSel::Party(_) => Reads::default(),
             }),
-            CondKind::InArea { subject, owner, .. } => of(&[*subject]).and(match owner {
-                AreaSel::PartyOf(s) => of(&[*s]),
-                AreaSel::OtherSide | AreaSel::Party(_) => Reads::default(),
-            }),
+            CondKind::InArea { subject, owner, .. } => of(&[*subject]).and(area_reads(*owner)),
             // An element is about the judged event, and another when named.
             CondKind::Element { about, .. } => {
                 of(&[Subject::EVENT]).and(about.map_or(Reads::default(), |s| of(&[s])))
             }
         }
+    }
+}
+
+fn area_reads(owner: AreaSel) -> Reads {
+    match owner {
+        AreaSel::PartyOf(s) => Reads::of(&[s]),
+        AreaSel::OtherSide | AreaSel::Party(_) => Reads::default(),
     }
 }
 

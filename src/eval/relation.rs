@@ -130,7 +130,17 @@ impl Env<'_> {
                 }
                 None => (Truth::True, None),
             };
-            if shown || result == Truth::True {
+            let kept = shown || result == Truth::True;
+            let unlinked = |result: Truth| {
+                let text = format!("{binding} = {other}");
+                let mut step = Step::leaf(text.into(), result, Vec::new());
+                step.related = Some(Related::Unlinked(Bound {
+                    binding: binding.into(),
+                    event: other.clone(),
+                }));
+                step
+            };
+            if kept {
                 facts.push(Fact {
                     event: judged.clone(),
                     field: relation.name().into(),
@@ -138,26 +148,27 @@ impl Env<'_> {
                     computed: None,
                     note,
                 });
-                let bound = Bound {
-                    binding: binding.into(),
-                    event: other.clone(),
-                };
-                match (step, linked) {
+                let step = match (step, linked) {
                     (Some(mut step), true) => {
                         step.condition = format!("{binding} = {other}: {}", step.condition).into();
-                        step.related = Some(Related::Tried(bound));
-                        steps.push(step);
+                        step.related = Some(Related::Tried(Bound {
+                            binding: binding.into(),
+                            event: other.clone(),
+                        }));
+                        Some(step)
                     }
-                    (_, false) => {
-                        let text = format!("{binding} = {other}");
-                        let mut step = Step::leaf(text.into(), result, Vec::new());
-                        step.related = Some(Related::Unlinked(bound));
-                        steps.push(step);
-                    }
-                    (None, true) => {}
-                }
+                    (_, false) => Some(unlinked(result)),
+                    (None, true) => None,
+                };
+                omitted.last_has_step = step.is_some();
+                steps.extend(step);
+            } else if linked {
+                omitted.add(result, None);
             } else {
-                omitted.add(result);
+                // An unlinked event's step is a leaf: kept aside, it is the
+                // last step shown when the event that ends the search has
+                // none (a `some` without `where`).
+                omitted.add(result, Some(unlinked(result)));
             }
             truth = match (truth, result) {
                 (Truth::True, _) | (_, Truth::True) => Truth::True,
@@ -251,31 +262,39 @@ impl Env<'_> {
 const SHOWN: usize = 12;
 
 /// The related events a `some` tried that its explanation does not show:
-/// how many, and the answer they agree on (unknown if they differ).
+/// how many, and what their steps' answers were.
 #[derive(Default)]
 struct Omitted {
-    count: usize,
-    agreed: Option<Truth>,
+    /// Facts not shown.
+    facts: usize,
+    /// The answers of the steps not shown.
+    results: Vec<Truth>,
+    /// The step of the latest unlinked event not shown: the last step
+    /// shown when the event that ended the search has none.
+    pending: Option<Step>,
+    /// Whether the last event shown has a step.
+    last_has_step: bool,
 }
 
 impl Omitted {
-    fn add(&mut self, result: Truth) {
-        self.count += 1;
-        self.agreed = match self.agreed {
-            None => Some(result),
-            Some(t) if t == result => Some(t),
-            Some(_) => Some(Truth::Unknown),
-        };
+    fn add(&mut self, result: Truth, step: Option<Step>) {
+        self.facts += 1;
+        if let Some(earlier) = self.pending.take() {
+            self.results.push(earlier.result);
+        }
+        match step {
+            Some(step) => self.pending = Some(step),
+            None => self.results.push(result),
+        }
     }
 
     /// Counts the omitted events in one fact and one step, placed before
-    /// the last event shown, which follows them.
-    fn summarise(self, steps: &mut Vec<Step>, facts: &mut Vec<Fact>, binding: &str) {
-        if self.count == 0 {
-            return;
-        }
-        let count = self.count;
-        if let Some(last) = facts.last() {
+    /// the last fact and the last step shown, which follow them.
+    fn summarise(mut self, steps: &mut Vec<Step>, facts: &mut Vec<Fact>, binding: &str) {
+        if self.facts > 0
+            && let Some(last) = facts.last()
+        {
+            let count = self.facts;
             let more = Fact {
                 value: format!("… ({count} more)").into(),
                 note: None,
@@ -284,13 +303,27 @@ impl Omitted {
             };
             facts.insert(facts.len() - 1, more);
         }
-        if !steps.is_empty() {
-            let result = self.agreed.unwrap_or(Truth::Unknown);
+        let last = match self.pending.take() {
+            Some(pending) if !self.last_has_step => Some(pending),
+            Some(pending) => {
+                self.results.push(pending.result);
+                None
+            }
+            None => None,
+        };
+        if !self.results.is_empty() {
+            let count = self.results.len();
             let text = format!("{binding} = … ({count} more)");
-            let mut summary = Step::leaf(text.into(), result, Vec::new());
+            let mut summary = Step::leaf(text.into(), Truth::agreed(self.results), Vec::new());
             summary.related = Some(Related::Omitted { count });
-            steps.insert(steps.len() - 1, summary);
+            let at = if last.is_some() || !self.last_has_step {
+                steps.len()
+            } else {
+                steps.len() - 1
+            };
+            steps.insert(at, summary);
         }
+        steps.extend(last);
     }
 }
 
