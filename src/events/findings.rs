@@ -218,10 +218,17 @@ fn element(
         (Some(_), false) => Err(format!(
             "`{at}`: element `{word}` is about this event alone; leave out `of`"
         )),
-        (of, _) => Ok(FindingTest::Element {
-            name: names.intern(word),
-            of: of.as_deref().map(|o| names.intern(o)),
-        }),
+        (of, _) => {
+            // `of` names an event: compared as ids are.
+            let of = match of {
+                Some(o) => Some(super::ids::id(o.clone(), &format!("{at}.of"))?),
+                None => None,
+            };
+            Ok(FindingTest::Element {
+                name: names.intern(word),
+                of: of.as_deref().map(|o| names.intern(o)),
+            })
+        }
     }
 }
 

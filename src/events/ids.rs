@@ -21,6 +21,15 @@ pub fn id(text: String, what: &str) -> Result<Box<str>, String> {
             i + 1
         ));
     }
+    // Spaces: only the plain one, and never at the ends, where no one sees it.
+    if text.starts_with(char::is_whitespace)
+        || text.ends_with(char::is_whitespace)
+        || text.chars().any(|c| c.is_whitespace() && c != ' ')
+    {
+        return Err(format!(
+            "`{what}` starts or ends with a space, or holds a space other than the plain one (a no-break space, a tab): two ids that look alike must be one id; write it without"
+        ));
+    }
     Ok(match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => text.into_boxed_str(),
         IsNormalized::No | IsNormalized::Maybe => text.nfc().collect::<String>().into_boxed_str(),

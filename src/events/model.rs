@@ -368,19 +368,28 @@ pub fn source_identity(source: &str) -> String {
 }
 
 /// Characters that show nothing: zero-width spaces and joiners, the word
-/// joiner, the byte-order mark, the soft hyphen, direction marks.
+/// joiner and invisible operators, the byte-order mark, the soft hyphen,
+/// direction marks, variation selectors, tag characters, the Hangul
+/// fillers, and the line and paragraph separators.
 pub(super) fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{00ad}'
             | '\u{034f}'
             | '\u{061c}'
-            | '\u{180e}'
+            | '\u{115f}'
+            | '\u{1160}'
+            | '\u{180b}'..='\u{180f}'
             | '\u{200b}'..='\u{200f}'
-            | '\u{202a}'..='\u{202e}'
+            | '\u{2028}'..='\u{202e}'
             | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
             | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{e0000}'..='\u{e007f}'
+            | '\u{e0100}'..='\u{e01ef}'
     )
 }
 
