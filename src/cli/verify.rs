@@ -88,10 +88,10 @@ fn verify(path: &Path, shown: String) -> (Verification, Option<Kept>) {
         Ok(Ok(c)) => c,
     };
     let inputs = inputs(&claim);
-    let readable = inputs
-        .iter()
-        .all(|i| matches!(i.state, InputState::Same | InputState::Changed { .. }));
-    let judged = if !readable {
+    // Judged again only from the very inputs the report records: a report
+    // may name any file, and judging it would quote it in diagnostics.
+    let same = inputs.iter().all(|i| matches!(i.state, InputState::Same));
+    let judged = if !same {
         Judged::NotRun
     } else {
         match judge(&claim.run) {
@@ -207,13 +207,11 @@ fn write_bundle(read: &Kept, dir: &Path, shown: String) -> Bundle {
             return b;
         }
     }
-    let report = if placed.iter().any(|p| p.moved) {
-        match judge_inside(read, &placed, dir, &cwd) {
-            Ok(given) => given.into_bytes(),
-            Err(why) => return refused(why),
-        }
-    } else {
-        read.bytes.clone()
+    // Judged again inside the bundle, so that a bundle that would not
+    // verify from inside itself is never called written.
+    let report = match judge_inside(read, &placed, dir, &cwd) {
+        Ok(given) => given.into_bytes(),
+        Err(why) => return refused(why),
     };
     let at = dir.join(bundle::REPORT);
     if let Err(e) = std::fs::write(&at, report) {

@@ -98,7 +98,7 @@ fn short(sha: &str) -> String {
 
 fn judged(j: &Judged) -> String {
     match j {
-        Judged::NotRun => "  not judged again: an input it names cannot be read again\n".to_owned(),
+        Judged::NotRun => "  not judged again: an input it names is not the file it records (changed, missing or unreadable), and only the inputs a report records are judged\n".to_owned(),
         Judged::NoReport => {
             "  judged again: these inputs give no report (the errors are above)\n".to_owned()
         }

@@ -500,6 +500,21 @@ impl Comparison {
 
 /// Compares a report's bytes with those these inputs give, keeping the
 /// first `shown` differences. The two are parsed only when they differ.
+/// The largest report whose differences are located by path: a parsed
+/// tree takes several times the text's size.
+pub const MAX_TREE_BYTES: usize = 64 * 1024 * 1024;
+
+/// The most characters of a differing value shown: a value may be a whole
+/// list of verdicts.
+const SHOWN_CHARS: usize = 240;
+
+fn shortened(json: String) -> String {
+    match json.char_indices().nth(SHOWN_CHARS) {
+        Some((cut, _)) => format!("{}…", &json[..cut]),
+        None => json,
+    }
+}
+
 pub fn compare(report: &[u8], given: &[u8], shown: usize) -> Comparison {
     let Some(at) = report
         .iter()
@@ -516,7 +531,12 @@ pub fn compare(report: &[u8], given: &[u8], shown: usize) -> Comparison {
     };
     // What truce writes always parses; a failure would be truce's own bug,
     // and the byte position above still locates the difference.
-    // A report nested deeper than a tree may be is located by its line.
+    // A report nested deeper than a tree may be is located by its line, and
+    // so is a very large one: its tree would take many times its size.
+    let small = report.len().max(given.len()) <= MAX_TREE_BYTES;
+    if !small {
+        return out;
+    }
     if let (Ok(report_tree), Ok(given_tree)) = (Tree::parse(report), Tree::parse(given)) {
         let mut walk = Walk {
             report: &report_tree,
@@ -574,8 +594,8 @@ impl<'a> Walk<'a> {
             self.out.first.push(Difference {
                 path: JsonPath(self.path.clone()),
                 event: self.event(),
-                report: a.map(Tree::json),
-                given: b.map(Tree::json),
+                report: a.map(|t| shortened(t.json())),
+                given: b.map(|t| shortened(t.json())),
             });
         }
     }
