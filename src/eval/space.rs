@@ -85,7 +85,8 @@ fn nearest(p: &Point, segments: impl Iterator<Item = Segment> + Clone) -> Option
 /// great-circle arc: a segment is straight in longitude and latitude (as
 /// GeoJSON draws it, and as membership of a zone is decided), and within
 /// 0.05° (about 5.5 km) that line and the great circle through its ends
-/// part by under a metre at 40° of latitude and a few metres at 80°.
+/// part by at most about 0.3 m (at 45° of latitude; less towards the equator
+/// and the poles).
 const PIECE_DEGREES: f64 = 0.05;
 
 /// The most pieces a segment is cut into: a segment half round the world

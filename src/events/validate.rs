@@ -642,14 +642,14 @@ fn relations(
     let mut links = Vec::new();
     let mut problems = Vec::new();
     for (relation, ids) in lists {
-        for link in ids {
-            let at = format!("{}[{}]", relation.name(), out.len());
+        for (k, link) in ids.into_iter().enumerate() {
+            let at = format!("{}[{k}]", relation.name());
             let target = super::ids::id(link.event, &at)?;
             if *target == *id {
                 return Err(format!("`{}` refers to the event itself", relation.name()));
             }
             if link.by.is_some() || !link.evidence.is_empty() {
-                let at = format!("{}[{}].evidence", relation.name(), out.len());
+                let at = format!("{}[{k}].evidence", relation.name());
                 let evidence = evidence(link.evidence, &at, names, &mut problems);
                 let n = u16::try_from(out.len()).map_err(|_| "too many relations".to_owned())?;
                 let by = link.by.as_deref().map(|b| names.intern(b));
