@@ -41,7 +41,7 @@ pub use holdings::{
     find as find_ceilings,
 };
 pub use pattern::{PatternRun, Patterns, find as find_patterns};
-pub use space::{between, distance_indexed, distance_to_line, km, side_indexed};
+pub use space::{between, distance_indexed, distance_to_line, extra_pieces, km, side_indexed};
 pub use state::{Role as StateRole, State};
 pub use time::{duration, span_words, written as written_time};
 pub use truth::Truth;

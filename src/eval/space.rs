@@ -93,6 +93,24 @@ const PIECE_DEGREES: f64 = 0.05;
 /// (180°) needs 3,600.
 const MAX_PIECES: f64 = 8_192.0;
 
+/// How many pieces a segment is measured in.
+fn pieces(s: &Segment) -> usize {
+    let (dx, dy) = (s.end.x - s.start.x, s.end.y - s.start.y);
+    (dx.abs().max(dy.abs()) / PIECE_DEGREES)
+        .ceil()
+        .clamp(1.0, MAX_PIECES) as usize
+}
+
+/// The pieces the segments of some lines or rings are measured in, beyond
+/// one each: what measuring a distance to them costs more than a segment
+/// each (the geometry lint charges it to its budget).
+pub fn extra_pieces<'a>(lines: impl Iterator<Item = &'a geo::LineString>) -> u64 {
+    lines
+        .flat_map(|l| l.lines())
+        .map(|s| pieces(&s) as u64 - 1)
+        .fold(0, u64::saturating_add)
+}
+
 /// The exact distance to one segment. A long one is cut into pieces
 /// straight in longitude and latitude, each measured on the sphere: the
 /// great circle through a long segment's ends can run far from it (from
@@ -100,9 +118,8 @@ const MAX_PIECES: f64 = 8_192.0;
 /// 180° meridian south of the equator lay on it, 0 m from the segment).
 fn exact(p: &Point, from: GeoPoint, s: Segment) -> Option<f64> {
     let (dx, dy) = (s.end.x - s.start.x, s.end.y - s.start.y);
-    let pieces = (dx.abs().max(dy.abs()) / PIECE_DEGREES).ceil();
-    if pieces > 1.0 {
-        let n = pieces.min(MAX_PIECES) as usize;
+    let n = pieces(&s);
+    if n > 1 {
         let at = |k: usize| {
             let t = k as f64 / n as f64;
             Coord {
