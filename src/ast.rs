@@ -4,6 +4,8 @@
 
 mod decl;
 mod expr;
+mod relation;
 
 pub use decl::*;
 pub use expr::*;
+pub use relation::Relation;

@@ -34,7 +34,7 @@ mod zones;
 
 pub use cond::*;
 pub use enclosed::is_closed;
-pub use err::{CheckError, CheckWarning, DegenerateError, OverlapError, did_you_mean, suggestion};
+pub use err::{CheckError, CheckWarning, DegenerateError, OverlapError};
 pub use index::SegmentIndex;
 pub use reads::Reads;
 pub use rulebook::*;

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use crate::check::Relation;
+use crate::ast::Relation;
 use crate::events::{Event, Loaded, Rejection};
 
 /// Events as nodes (node `i` is `events[i]`), relations as edges.

@@ -31,6 +31,7 @@ pub mod name;
 pub mod render;
 pub mod report;
 pub mod span;
+pub mod suggest;
 pub mod syntax;
 
 use std::path::Path;

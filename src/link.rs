@@ -19,8 +19,8 @@ use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
 use crate::ast::{self, Declaration, Expr, LineSource, SExpr};
-use crate::check::did_you_mean;
 use crate::span::{NamedFile, Source, Span, Spanned};
+use crate::suggest::did_you_mean;
 use crate::syntax::{self, SyntaxError};
 
 /// A problem with an `import`.

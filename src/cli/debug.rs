@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use truce::check::Relation;
+use truce::ast::Relation;
 use truce::span::Source;
 
 use super::{Exit, Inputs, report};

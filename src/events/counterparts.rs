@@ -135,8 +135,8 @@ fn find(rulebooks: &[&Rulebook], c: &Counterpart) -> Result<(usize, PartyIdx), C
     let Some(other) = rulebooks.iter().position(|r| r.title == c.instrument) else {
         let titles: Vec<&str> = rulebooks.iter().map(|r| &*r.title).collect();
         let mut help =
-            crate::check::suggestion(&c.instrument, &titles, '"', "the instruments loaded are");
-        if crate::check::did_you_mean(&c.instrument, &titles).is_none() {
+            crate::suggest::suggestion(&c.instrument, &titles, '"', "the instruments loaded are");
+        if crate::suggest::did_you_mean(&c.instrument, &titles).is_none() {
             help.push_str("; give the other's rule file too to judge under both");
         }
         let message = format!(
@@ -179,7 +179,7 @@ fn find(rulebooks: &[&Rulebook], c: &Counterpart) -> Result<(usize, PartyIdx), C
                 .filter(|p| p.role == Role::Party)
                 .map(|p| &*p.id)
                 .collect();
-            let help = crate::check::suggestion(&c.other, &parties, '`', "its parties are");
+            let help = crate::suggest::suggestion(&c.other, &parties, '`', "its parties are");
             let message = format!("\"{}\" declares no party `{}`", book.title, c.other);
             Err(CounterpartProblem::new(
                 "truce::instruments::counterpart",

@@ -6,8 +6,8 @@ use super::model::FactValue;
 use super::raw::{RawFactValue, RawFacts};
 use super::validate::unknown;
 use super::vocabulary::{FactSpec, Vocab};
-use crate::check::did_you_mean;
 use crate::name::{Interner, Name};
+use crate::suggest::did_you_mean;
 
 /// The largest count a fact may hold: every whole number up to it is
 /// exact in the arithmetic that compares and sums counts.

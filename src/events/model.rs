@@ -5,7 +5,8 @@ use jiff::Timestamp;
 
 use super::position::Position;
 use super::raw::{About, EvidenceKind};
-use crate::check::{ActIdx, Capacity, DiligenceElement, PartyIdx, PointField, Relation};
+use crate::ast::Relation;
+use crate::check::{ActIdx, Capacity, DiligenceElement, PartyIdx, PointField};
 use crate::name::Name;
 
 #[derive(Debug, Clone)]

@@ -11,8 +11,10 @@ use super::raw::{
     RawEvent, RawEvidence, RawImplied, RawImpliedPosition, RawPoint, RawPosition, RawTime,
 };
 use super::vocabulary::Vocab;
-use crate::check::{Capacity, Relation, did_you_mean};
+use crate::ast::Relation;
+use crate::check::Capacity;
 use crate::name::Interner;
+use crate::suggest::did_you_mean;
 
 /// A validated event and the acts it implies, each an event of its own.
 pub struct Validated {

@@ -233,5 +233,5 @@ fn hint(expected: &str, token: &str, after_quote: bool) -> Option<String> {
     }
     // A misspelt word of the language: `withn` for `within`.
     let words: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    crate::check::did_you_mean(token, &words).map(|w| format!("did you mean `{w}`?"))
+    crate::suggest::did_you_mean(token, &words).map(|w| format!("did you mean `{w}`?"))
 }
