@@ -25,6 +25,7 @@ mod scope;
 mod space;
 mod spatial;
 mod state;
+mod survey;
 mod time;
 mod timeline;
 mod truth;
@@ -34,15 +35,15 @@ mod whole;
 mod zone;
 
 pub use article::answering;
-pub use changes::{Changes, find as find_changes};
+pub use changes::Changes;
 pub use cond::coordinates;
 pub use holdings::{
     Ceilings, CountedWhat, Holdings, LimitCount, OpenLimit, ReportCount, UnitCount,
-    find as find_ceilings,
 };
-pub use pattern::{PatternRun, Patterns, find as find_patterns};
+pub use pattern::{PatternRun, Patterns};
 pub use space::{between, distance_indexed, distance_to_line, extra_pieces, km, side_indexed};
 pub use state::{Role as StateRole, State};
+pub use survey::Survey;
 pub use time::{duration, span_words, written as written_time};
 pub use truth::Truth;
 pub use verdict::*;
@@ -52,33 +53,37 @@ pub use zone::{Membership, drawn_line, in_zone};
 use crate::check::Rulebook;
 use crate::graph::EventGraph;
 
-/// Judges every event of the graph, in input order.
+/// Surveys the graph, then judges every event of it, in input order.
 pub fn adjudicate(rulebook: &Rulebook, graph: &EventGraph) -> Vec<Verdict> {
-    adjudicate_range(rulebook, graph, 0..graph.events.len())
+    let survey = Survey::of(rulebook, graph);
+    adjudicate_range(rulebook, graph, &survey, 0..graph.events.len())
 }
 
-/// Judges the events of the graph at indices `range`, in order.
+/// The findings of the rulebook's patterns over the graph (what
+/// [`Survey::of`] finds, without the ceilings).
+pub fn find_patterns(rulebook: &Rulebook, graph: &EventGraph) -> Patterns {
+    let survey = Survey {
+        changes: changes::find(rulebook, graph),
+        patterns: Patterns::default(),
+        ceilings: Ceilings::default(),
+    };
+    pattern::find(rulebook, graph, &survey)
+}
+
+/// Judges the events of the graph at indices `range`, in order, with the
+/// survey of that graph under that rulebook.
 pub fn adjudicate_range(
     rulebook: &Rulebook,
     graph: &EventGraph,
+    survey: &Survey,
     range: std::ops::Range<usize>,
 ) -> Vec<Verdict> {
     use rayon::prelude::*;
-    // The changes made while the agreement ran are traced once per graph
-    // (`lib::prepare` does it), or here once for the range.
-    let traced;
-    let changes = match &graph.changes {
-        Some(c) => c,
-        None => {
-            traced = changes::find(rulebook, graph);
-            &traced
-        }
-    };
     // Each verdict depends only on the graph, and `collect` keeps input
     // order, so the output does not depend on the number of threads.
     range
         .into_par_iter()
-        .map(|i| judge(rulebook, graph, changes, i))
+        .map(|i| judge(rulebook, graph, survey, i))
         .collect()
 }
 
@@ -97,8 +102,9 @@ pub fn in_force_only(verdicts: Vec<(Verdict, bool)>) -> Vec<Verdict> {
     verdicts.into_iter().filter(kept).map(|(v, _)| v).collect()
 }
 
-/// Judges one event, with the changes traced over its graph.
-pub fn judge(rulebook: &Rulebook, graph: &EventGraph, changes: &Changes, index: usize) -> Verdict {
+/// Judges one event, with the survey of its graph.
+pub fn judge(rulebook: &Rulebook, graph: &EventGraph, survey: &Survey, index: usize) -> Verdict {
+    let changes = &survey.changes;
     let event = &graph.events[index];
     let gate = force::agreement(event, rulebook, changes);
     let (change, change_doctrines) = match changes.trial(index) {
@@ -130,7 +136,7 @@ pub fn judge(rulebook: &Rulebook, graph: &EventGraph, changes: &Changes, index: 
     }
     // An open question about force is carried into every finding.
     let gate = (verdict.in_force.result == Truth::Unknown).then(|| verdict.in_force.clone());
-    let mut env = cond::Env::new(rulebook, graph, changes, Some(index));
+    let mut env = cond::Env::new(rulebook, graph, survey, Some(index));
     verdict.articles = (0..rulebook.articles.len())
         .map(|a| article::judge(&mut env, a, &gate))
         .collect();

@@ -24,15 +24,6 @@ pub struct EventGraph {
     /// Ids of valid events left out of this graph because the instrument
     /// it was projected for does not cover them.
     outside: HashSet<crate::name::Name>,
-    /// Findings of the rulebook's patterns over these events, once found
-    /// (`lib::prepare`): conditions ask whether an event was counted.
-    pub patterns: crate::eval::Patterns,
-    /// The changes made while the agreement ran, traced once
-    /// (`lib::prepare`); evaluation traces them itself when they are not.
-    pub changes: Option<crate::eval::Changes>,
-    /// Every ceiling's reports over these events, by party and unit, once
-    /// indexed (`lib::prepare`): holdings are summed from them.
-    pub ceilings: crate::eval::Ceilings,
 }
 
 /// The events one instrument can judge, out of several instruments' graph.
@@ -132,9 +123,6 @@ impl EventGraph {
             graph,
             unresolved,
             outside,
-            patterns: Default::default(),
-            changes: None,
-            ceilings: Default::default(),
         };
         Projection { graph, local }
     }
@@ -169,9 +157,6 @@ pub fn build(loaded: Loaded, file: &str) -> (EventGraph, Vec<Rejection>) {
         graph,
         unresolved,
         outside: HashSet::new(),
-        patterns: Default::default(),
-        changes: None,
-        ceilings: Default::default(),
     };
     (graph, rejected)
 }

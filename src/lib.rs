@@ -205,6 +205,10 @@ pub struct Prepared {
     pub inputs: Vec<Input>,
     pub graph: graph::EventGraph,
     pub rejected: Vec<events::Rejection>,
+    /// What evaluation finds once over each instrument's graph (the graph
+    /// itself with one instrument, its projection with several), made
+    /// together with the graph so no judgment goes without it.
+    surveys: Vec<eval::Survey>,
     /// With several instruments: the names of all, and each instrument's
     /// own view of the events (`None` with one instrument: the graph is it).
     several: Option<Several>,
@@ -221,12 +225,11 @@ struct Several {
 impl Prepared {
     /// The findings of every instrument's patterns, instrument by instrument.
     pub fn patterns(&self) -> std::borrow::Cow<'_, [eval::PatternRun]> {
-        match &self.several {
-            None => (&self.graph.patterns.runs[..]).into(),
-            Some(s) => s
-                .projections
+        match &self.surveys[..] {
+            [one] => (&one.patterns.runs[..]).into(),
+            all => all
                 .iter()
-                .flat_map(|p| p.graph.patterns.runs.iter().cloned())
+                .flat_map(|s| s.patterns.runs.iter().cloned())
                 .collect::<Vec<_>>()
                 .into(),
         }
@@ -272,8 +275,13 @@ impl Prepared {
         range: std::ops::Range<usize>,
     ) -> Vec<eval::Verdict> {
         match &self.several {
-            None => eval::adjudicate_range(instruments[0].rulebook, &self.graph, range),
-            Some(several) => several.judge(&self.graph, instruments, range),
+            None => eval::adjudicate_range(
+                instruments[0].rulebook,
+                &self.graph,
+                &self.surveys[0],
+                range,
+            ),
+            Some(several) => several.judge(&self.graph, &self.surveys, instruments, range),
         }
     }
 }
@@ -284,11 +292,13 @@ impl Several {
     fn judge(
         &self,
         graph: &graph::EventGraph,
+        surveys: &[eval::Survey],
         instruments: &[Instrument<'_>],
         range: std::ops::Range<usize>,
     ) -> Vec<eval::Verdict> {
         let mut by_event: Vec<Vec<(eval::Verdict, bool)>> = vec![Vec::new(); range.len()];
-        for (r, (instrument, projection)) in instruments.iter().zip(&self.projections).enumerate() {
+        let each = instruments.iter().zip(&self.projections).zip(surveys);
+        for (r, ((instrument, projection), survey)) in each.enumerate() {
             let local: Vec<(usize, usize)> = range
                 .clone()
                 .filter_map(|i| projection.local[i].map(|l| (i, l)))
@@ -296,8 +306,12 @@ impl Several {
             let Some((&(_, first), &(_, last))) = local.first().zip(local.last()) else {
                 continue;
             };
-            let judged =
-                eval::adjudicate_range(instrument.rulebook, &projection.graph, first..last + 1);
+            let judged = eval::adjudicate_range(
+                instrument.rulebook,
+                &projection.graph,
+                survey,
+                first..last + 1,
+            );
             for ((i, _), mut v) in local.iter().zip(judged) {
                 let e = &graph.events[*i];
                 v.translated = self.translations(e, r, instruments);
@@ -382,7 +396,7 @@ pub fn prepare(
     let events_sha256 = std::mem::take(&mut loaded.sha256);
     let file = events_path.display().to_string();
     let (mut graph, mut rejected) = graph::build(loaded, &file);
-    let several = if instruments.len() > 1 {
+    let (several, surveys) = if instruments.len() > 1 {
         // An event whose act and party no single rulebook declares together
         // cannot be judged: it is rejected, as it would be under one.
         let covered = |e: &events::Event| {
@@ -393,25 +407,24 @@ pub fn prepare(
         }
         rejected.sort_by_key(|r| r.order);
         graph = graph.project(|e| covered(e).then(|| e.clone())).graph;
-        let mut projections: Vec<graph::Projection> = (0..instruments.len())
+        let projections: Vec<graph::Projection> = (0..instruments.len())
             .map(|r| graph.project(|e| project(e, &vocabulary, instruments[r].rulebook, r)))
             .collect();
-        for (p, i) in projections.iter_mut().zip(instruments) {
-            p.graph.changes = Some(eval::find_changes(i.rulebook, &p.graph));
-            p.graph.patterns = eval::find_patterns(i.rulebook, &p.graph);
-            p.graph.ceilings = eval::find_ceilings(i.rulebook, &p.graph);
-        }
+        let surveys = (projections.iter().zip(instruments))
+            .map(|(p, i)| eval::Survey::of(i.rulebook, &p.graph))
+            .collect();
         let outside = outside_scope(&graph, &projections, &vocabulary, instruments);
-        Some(Several {
+        let several = Several {
             projections,
             vocabulary,
             outside,
-        })
+        };
+        (Some(several), surveys)
     } else {
-        graph.changes = Some(eval::find_changes(instruments[0].rulebook, &graph));
-        graph.patterns = eval::find_patterns(instruments[0].rulebook, &graph);
-        graph.ceilings = eval::find_ceilings(instruments[0].rulebook, &graph);
-        None
+        (
+            None,
+            vec![eval::Survey::of(instruments[0].rulebook, &graph)],
+        )
     };
     let hash = |role, path: &Path| {
         Input::hash(role, path).map_err(|e| events::LoadError::Read {
@@ -464,6 +477,7 @@ pub fn prepare(
         inputs,
         graph,
         rejected,
+        surveys,
         several,
     })
 }

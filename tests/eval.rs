@@ -12,8 +12,7 @@ fn judge(events_yaml: &str) -> Vec<Verdict> {
         .rulebook;
     let loaded = truce::events::load_str("e.yaml", events_yaml, Format::Yaml, &rulebook).unwrap();
     assert!(loaded.rejected.is_empty(), "{:?}", loaded.rejected);
-    let (mut graph, _) = truce::graph::build(loaded, "e.yaml");
-    graph.patterns = truce::eval::find_patterns(&rulebook, &graph);
+    let (graph, _) = truce::graph::build(loaded, "e.yaml");
     truce::eval::adjudicate(&rulebook, &graph)
 }
 
@@ -137,8 +136,7 @@ fn judge_under(rules: &str, events_yaml: &str) -> Vec<Verdict> {
     let source = truce::span::Source::new("std.truce", rules);
     let rulebook = truce::compile(&source).unwrap().rulebook;
     let loaded = truce::events::load_str("e.yaml", events_yaml, Format::Yaml, &rulebook).unwrap();
-    let (mut graph, _) = truce::graph::build(loaded, "e.yaml");
-    graph.patterns = truce::eval::find_patterns(&rulebook, &graph);
+    let (graph, _) = truce::graph::build(loaded, "e.yaml");
     truce::eval::adjudicate(&rulebook, &graph)
 }
 

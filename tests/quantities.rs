@@ -42,9 +42,7 @@ fn judge(events: &str) -> (Vec<Verdict>, Vec<Rejection>) {
         .unwrap()
         .rulebook;
     let loaded = truce::events::load_str("q.yaml", events, Format::Yaml, &rulebook).unwrap();
-    let (mut graph, rejected) = truce::graph::build(loaded, "q.yaml");
-    graph.patterns = truce::eval::find_patterns(&rulebook, &graph);
-    graph.ceilings = truce::eval::find_ceilings(&rulebook, &graph);
+    let (graph, rejected) = truce::graph::build(loaded, "q.yaml");
     (truce::eval::adjudicate(&rulebook, &graph), rejected)
 }
 
@@ -428,8 +426,7 @@ fn holdings_of_many_units_are_summed_without_walking_the_record_per_event() {
         .rulebook;
     let loaded = truce::events::load_str("q.jsonl", &events, Format::JsonLines, &rulebook).unwrap();
     let start = std::time::Instant::now();
-    let (mut graph, _) = truce::graph::build(loaded, "q.jsonl");
-    graph.ceilings = truce::eval::find_ceilings(&rulebook, &graph);
+    let (graph, _) = truce::graph::build(loaded, "q.jsonl");
     let v = truce::eval::adjudicate(&rulebook, &graph);
     // Generous: a walk over every unit for every event took minutes here.
     assert!(

@@ -36,7 +36,12 @@ pub fn judge_alone(env: &mut Env<'_>, index: usize, in_force: &Option<Step>) -> 
     let rulebook = env.rulebook;
     let article = &rulebook.articles[index];
     let event = env.subjects[0];
-    let gate = force::article(&env.graph.events[event], rulebook, env.changes, index);
+    let gate = force::article(
+        &env.graph.events[event],
+        rulebook,
+        &env.survey.changes,
+        index,
+    );
     if let Some(why) = gate.as_ref().and_then(|g| g.reason.clone()) {
         // Suspended for the actor's party: the article is not applied.
         let mut finding = not_applied(rulebook, index, gate.expect("a gate gave the reason").step);

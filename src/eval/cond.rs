@@ -17,9 +17,9 @@ use crate::name::Name;
 pub struct Env<'a> {
     pub rulebook: &'a Rulebook,
     pub graph: &'a EventGraph,
-    /// The changes made while the agreement ran: deadlines as extended,
-    /// parties' suspensions.
-    pub changes: &'a super::changes::Changes,
+    /// What was found over the whole graph before judging: the changes
+    /// made while the agreement ran, patterns, ceilings' reports.
+    pub survey: &'a super::survey::Survey,
     pub subjects: Vec<usize>,
     /// Zone tests already decided for the event being judged: articles
     /// often ask the same question (`origin in dmz`) several times.
@@ -62,13 +62,13 @@ impl<'a> Env<'a> {
     pub fn new(
         rulebook: &'a Rulebook,
         graph: &'a EventGraph,
-        changes: &'a super::changes::Changes,
+        survey: &'a super::survey::Survey,
         event: Option<usize>,
     ) -> Self {
         Env {
             rulebook,
             graph,
-            changes,
+            survey,
             subjects: event.into_iter().collect(),
             zones_seen: Default::default(),
             controls_seen: Default::default(),

@@ -22,6 +22,7 @@ use serde::Serialize;
 
 use super::cond::{Env, missing, unknown};
 use super::proof::{self, Aspect};
+use super::survey::Survey;
 use super::timeline::{Span, Timeline};
 use super::truth::Truth;
 use super::verdict::Step;
@@ -181,7 +182,7 @@ impl Holdings {
 }
 
 /// Indexes every ceiling's reports over the graph.
-pub fn find(rulebook: &Rulebook, graph: &EventGraph) -> Ceilings {
+pub(super) fn find(rulebook: &Rulebook, graph: &EventGraph, survey: &Survey) -> Ceilings {
     let mut found = Ceilings::default();
     let Some(standard) = rulebook.standard("preponderance") else {
         return found;
@@ -192,16 +193,8 @@ pub fn find(rulebook: &Rulebook, graph: &EventGraph) -> Ceilings {
         .position(|s| s.name == standard.name)
         .unwrap_or(0);
     // A ceiling's condition may read deadlines or in-force status: from
-    // the timeline of changes, traced once (`lib::prepare`) or here.
-    let traced;
-    let changes = match &graph.changes {
-        Some(c) => c,
-        None => {
-            traced = super::changes::find(rulebook, graph);
-            &traced
-        }
-    };
-    let mut env = Env::new(rulebook, graph, changes, None);
+    // the timeline of changes the survey traced first.
+    let mut env = Env::new(rulebook, graph, survey, None);
     // Whether each event is established, weighed once for all ceilings.
     let mut established: Vec<Option<bool>> = vec![None; graph.events.len()];
     for ceiling in &rulebook.ceilings {
@@ -411,7 +404,7 @@ impl Env<'_> {
         let Some(party) = party else {
             return missing(cond, e, "actor.party");
         };
-        let Some(index) = self.graph.ceilings.by.get(ceiling) else {
+        let Some(index) = self.survey.ceilings.by.get(ceiling) else {
             // A library caller skipped `find_ceilings`: say nothing rather
             // than "nothing held".
             return unknown(

@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use super::cond::Env;
 use super::proof::{self, Aspect};
+use super::survey::Survey;
 use super::truth::Truth;
 use super::verdict::{Fact, Step};
 use crate::check::{Cond, PartyIdx, Role, Rulebook, Subject};
@@ -70,20 +71,12 @@ struct Candidate {
 }
 
 /// Finds every pattern of the rulebook over the graph.
-pub fn find(rulebook: &Rulebook, graph: &EventGraph) -> Patterns {
+pub(super) fn find(rulebook: &Rulebook, graph: &EventGraph, survey: &Survey) -> Patterns {
     let mut found = Patterns::default();
     let Some(standard) = rulebook.standard("preponderance") else {
         return found;
     };
-    let traced;
-    let changes = match &graph.changes {
-        Some(c) => c,
-        None => {
-            traced = super::changes::find(rulebook, graph);
-            &traced
-        }
-    };
-    let mut env = Env::new(rulebook, graph, changes, None);
+    let mut env = Env::new(rulebook, graph, survey, None);
     // Whether each event is established, weighed once for all patterns.
     let mut established: Vec<Option<bool>> = vec![None; graph.events.len()];
     for (index, pattern) in rulebook.patterns.iter().enumerate() {
@@ -398,7 +391,7 @@ impl Env<'_> {
         let i = self.subjects[usize::from(subject.0)];
         let judged = self.event(Subject::EVENT);
         let (truth, held) =
-            self.graph
+            self.survey
                 .patterns
                 .counted(self.rulebook, self.graph, pattern, i, judged.time);
         let p = &self.rulebook.patterns[pattern];

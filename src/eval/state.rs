@@ -225,8 +225,8 @@ fn chain(env: &Env<'_>, start: usize) -> (Vec<usize>, bool) {
 
 /// What another report says about the state under one article.
 fn read(env: &Env<'_>, event: usize, article: usize) -> Reading {
-    let mut other = Env::new(env.rulebook, env.graph, env.changes, Some(event));
-    let gate = super::force::agreement(&env.graph.events[event], env.rulebook, env.changes);
+    let mut other = Env::new(env.rulebook, env.graph, env.survey, Some(event));
+    let gate = super::force::agreement(&env.graph.events[event], env.rulebook, &env.survey.changes);
     if gate.reason.is_some() {
         return Reading::Neither; // not bound then: says nothing of the state
     }

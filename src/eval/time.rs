@@ -130,7 +130,7 @@ impl super::cond::Env<'_> {
         op: CmpOp,
         deadline: usize,
     ) -> Step {
-        let changes = self.changes;
+        let changes = &self.survey.changes;
         let e = self.event(subject);
         let time = e.time;
         let entries = &changes.dues[deadline];
