@@ -1,0 +1,66 @@
+//! A rule file → a checked rulebook: parsed, linked, checked, then its
+//! geometry linted, so every command sees the lint's problems.
+
+use std::path::Path;
+
+use miette::Diagnostic;
+use thiserror::Error;
+
+use crate::check::{self, CheckErrors, Checked};
+use crate::span::Source;
+use crate::syntax::{self, SyntaxError};
+use crate::{digest, link, lint};
+
+/// A rule file that cannot be used.
+#[derive(Debug, Error, Diagnostic)]
+pub enum RulebookError {
+    #[error("cannot read rule file `{path}`: {reason}")]
+    #[diagnostic(code(truce::rules::read))]
+    Read { path: String, reason: String },
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Syntax(#[from] SyntaxError),
+    #[error("{} problem(s) with the rulebook's imports", .0.len())]
+    Link(Vec<link::LinkError>),
+    #[error("{} problem(s) in the rulebook", .0.errors.len())]
+    Check(CheckErrors),
+}
+
+/// Reads, parses and checks a rule file.
+pub fn load_rulebook(path: &Path) -> Result<Checked, RulebookError> {
+    let text = std::fs::read_to_string(path).map_err(|e| RulebookError::Read {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    // Hashed as read: a piped rule file, or one edited while truce runs,
+    // is reported as what was judged.
+    let sha256 = digest::of(text.as_bytes());
+    // A byte-order mark is not part of the rule text.
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text);
+    let mut checked = compile(&Source::new(path.display().to_string(), text))?;
+    checked.rulebook.sha256 = Some(sha256);
+    Ok(checked)
+}
+
+/// Parses, links and checks rule text already in memory (imports are read
+/// relative to the source's name), then lints its geometry: an overlap of
+/// areas fails it, the lint's warnings join the checker's.
+pub fn compile(source: &Source) -> Result<Checked, RulebookError> {
+    let ast = syntax::parse_rulebook(source)?;
+    let linked = link::link(ast, source).map_err(RulebookError::Link)?;
+    let mut checked = check::check(&linked.ast, source).map_err(RulebookError::Check)?;
+    checked.rulebook.imported_files = linked.files;
+    let found = lint::lint(&checked.rulebook);
+    checked.warnings.extend(found.warnings);
+    checked.warnings.sort_by_key(check::CheckWarning::offset);
+    if !found.errors.is_empty() {
+        return Err(RulebookError::Check(CheckErrors {
+            errors: found.errors,
+            warnings: checked.warnings,
+        }));
+    }
+    Ok(checked)
+}
