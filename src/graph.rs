@@ -307,7 +307,12 @@ fn reject_cycles(
 fn finding_refs(e: &Event) -> impl Iterator<Item = &str> {
     e.findings().iter().filter_map(|f| match &f.test {
         crate::events::FindingTest::Element { of: Some(of), .. } => Some(&**of),
-        _ => None,
+        crate::events::FindingTest::Element { of: None, .. }
+        | crate::events::FindingTest::Crosses { .. }
+        | crate::events::FindingTest::In { .. }
+        | crate::events::FindingTest::Side { .. }
+        | crate::events::FindingTest::DirectedAt { .. }
+        | crate::events::FindingTest::Diligence { .. } => None,
     })
 }
 

@@ -387,7 +387,26 @@ fn kind(d: &Declaration) -> &'static str {
         Declaration::Regime(_) => "a regime",
         Declaration::Exception(_) => "an exception",
         Declaration::Article(_) => "an article",
-        _ => "a declaration",
+        Declaration::Import(_)
+        | Declaration::Line(_)
+        | Declaration::Zone(_)
+        | Declaration::Area(_)
+        | Declaration::WeaponClass(_)
+        | Declaration::ActClass(_)
+        | Declaration::Act(_)
+        | Declaration::Reach(_)
+        | Declaration::Extension(_)
+        | Declaration::Suspension(_)
+        | Declaration::Change(_)
+        | Declaration::Standard(_)
+        | Declaration::Doctrine(_)
+        | Declaration::Pattern(_)
+        | Declaration::Imputable(_)
+        | Declaration::Element(_)
+        | Declaration::Diligence(_)
+        | Declaration::Category(_)
+        | Declaration::Quantity(_)
+        | Declaration::Ceiling(_) => "a declaration",
     }
 }
 
@@ -418,7 +437,28 @@ fn references(d: &Declaration) -> Vec<String> {
             LineSource::Edge(zone) => out.push(zone.node.clone()),
             LineSource::Drawn(_) => {}
         },
-        _ => {}
+        // Only the importable declarations above refer to others.
+        Declaration::Import(_)
+        | Declaration::Area(_)
+        | Declaration::WeaponClass(_)
+        | Declaration::Act(_)
+        | Declaration::Reach(_)
+        | Declaration::Deadline(_)
+        | Declaration::Extension(_)
+        | Declaration::Suspension(_)
+        | Declaration::Regime(_)
+        | Declaration::Change(_)
+        | Declaration::Standard(_)
+        | Declaration::Doctrine(_)
+        | Declaration::Pattern(_)
+        | Declaration::Imputable(_)
+        | Declaration::Element(_)
+        | Declaration::Diligence(_)
+        | Declaration::Category(_)
+        | Declaration::Quantity(_)
+        | Declaration::Ceiling(_)
+        | Declaration::Article(_)
+        | Declaration::Exception(_) => {}
     }
     out
 }
@@ -437,7 +477,27 @@ fn names_in(e: &SExpr, out: &mut Vec<String>) {
             out.push(second.node.clone());
         }
         Expr::Inside(line) => out.push(line.node.clone()),
-        _ => {}
+        // A zone's shape names nothing else.
+        Expr::Path(_)
+        | Expr::Bool(_)
+        | Expr::Number(_)
+        | Expr::Quantity(_)
+        | Expr::Text(_)
+        | Expr::DateTime(_)
+        | Expr::List(_)
+        | Expr::Some { .. }
+        | Expr::InScope(_)
+        | Expr::Doctrine(_)
+        | Expr::Coordinate(_)
+        | Expr::Crosses { .. }
+        | Expr::Within { .. }
+        | Expr::OnSide { .. }
+        | Expr::Polygon(_)
+        | Expr::InArea { .. }
+        | Expr::Over { .. }
+        | Expr::WeaponSum { .. }
+        | Expr::Holdings { .. }
+        | Expr::Directed { .. } => {}
     }
 }
 

@@ -108,7 +108,13 @@ impl Totals {
                 if verdict.party.is_none() {
                     match verdict.perpetrator() {
                         Some(Perpetrator::NonParty { .. }) => self.nonparty += 1,
-                        _ => self.unknown_origin += 1,
+                        Some(
+                            Perpetrator::Party { .. }
+                            | Perpetrator::Group { .. }
+                            | Perpetrator::Private { .. }
+                            | Perpetrator::Unknown,
+                        )
+                        | None => self.unknown_origin += 1,
                     }
                 }
             }

@@ -484,7 +484,7 @@ impl ChangeTarget {
                     && (articles.is_empty()
                         || (!wanted.is_empty() && wanted.iter().all(|a| articles.contains(a))))
             }
-            _ => false,
+            (ChangeTarget::Deadline(_) | ChangeTarget::Status { .. }, _) => false,
         }
     }
 
@@ -493,7 +493,7 @@ impl ChangeTarget {
         match (self, other) {
             (ChangeTarget::Deadline(a), ChangeTarget::Deadline(b)) => a == b,
             (ChangeTarget::Status { kind, .. }, ChangeTarget::Status { kind: k, .. }) => kind == k,
-            _ => false,
+            (ChangeTarget::Deadline(_) | ChangeTarget::Status { .. }, _) => false,
         }
     }
 }

@@ -203,7 +203,18 @@ impl Symbols {
 fn article(kind: Kind) -> &'static str {
     match kind {
         Kind::Act | Kind::ActClass | Kind::Element => "an",
-        _ => "a",
+        Kind::Party
+        | Kind::WeaponClass
+        | Kind::Line
+        | Kind::Zone
+        | Kind::Deadline
+        | Kind::Regime
+        | Kind::Doctrine
+        | Kind::Pattern
+        | Kind::Diligence
+        | Kind::Category
+        | Kind::Quantity
+        | Kind::Ceiling => "a",
     }
 }
 

@@ -247,7 +247,15 @@ fn says(rulebook: &Rulebook, f: &MonitorFinding, asked: Asked<'_>) -> Option<Tru
         (FindingTest::Diligence { element }, Asked::Diligence(asked)) if *element == asked => {
             Truth::True
         }
-        _ => return None,
+        (
+            FindingTest::Crosses { .. }
+            | FindingTest::In { .. }
+            | FindingTest::Side { .. }
+            | FindingTest::DirectedAt { .. }
+            | FindingTest::Element { .. }
+            | FindingTest::Diligence { .. },
+            _,
+        ) => return None,
     };
     Some(if f.holds { truth } else { denied(truth) })
 }

@@ -150,7 +150,9 @@ fn weight(item: &Evidence) -> Option<Grade> {
     match item.kind {
         EvidenceKind::PartyClaim => None,
         EvidenceKind::Admission => Some(item.grade.raised()),
-        _ => Some(item.grade),
+        EvidenceKind::Observation | EvidenceKind::Sensor | EvidenceKind::Investigation => {
+            Some(item.grade)
+        }
     }
 }
 

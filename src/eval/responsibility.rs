@@ -91,7 +91,8 @@ impl Env<'_> {
                 let because = PreventBecause::Group;
                 return answer(under.clone(), Duty::Prevent { because });
             }
-            _ => None,
+            (None, Perpetrator::Party { .. } | Perpetrator::Private { .. })
+            | (_, Perpetrator::NonParty { .. } | Perpetrator::Unknown) => None,
         };
         match (own, controller) {
             (Some((p, Truth::True)), _) => answer(id(p), Duty::OwnAct),
@@ -232,6 +233,10 @@ fn imputable(capacity: Capacity, imputable: crate::check::CapacitySet) -> Truth 
     }
     match capacity {
         Capacity::Unknown => Truth::Unknown,
-        _ => Truth::False,
+        Capacity::Official
+        | Capacity::Defector
+        | Capacity::Deserter
+        | Capacity::Civilian
+        | Capacity::Private => Truth::False,
     }
 }

@@ -235,6 +235,6 @@ fn read(env: &Env<'_>, event: usize, article: usize) -> Reading {
     match finding.outcome {
         Outcome::Violation => Reading::Breach,
         Outcome::NoViolation if finding.not_met => Reading::Remedy,
-        _ => Reading::Neither,
+        Outcome::NoViolation | Outcome::Justified | Outcome::Inconclusive => Reading::Neither,
     }
 }

@@ -118,7 +118,7 @@ impl Atom<'_> {
                 },
             ) => lon == x && lat == y && metres == m,
             (Atom::Polygon { key, .. }, Atom::Polygon { key: k, .. }) => key == k,
-            _ => false,
+            (Atom::Near { .. } | Atom::Disc { .. } | Atom::Polygon { .. }, _) => false,
         }
     }
 }
