@@ -10,7 +10,7 @@
 //! `change` declaration allows it and every consent it needs is recorded
 //! and established to that declaration's standard; it takes effect when
 //! the last of them is given. The timeline is built under the doctrine
-//! settings in effect (`lib::prepare` builds it after they are set).
+//! settings in effect (`Survey::of` builds it after they are set).
 
 #[cfg(test)]
 mod tests;
