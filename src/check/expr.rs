@@ -280,11 +280,25 @@ impl Checker {
     pub(super) fn add_acts(&self, acts: &mut ActSet, kind: Kind, index: usize) {
         match kind {
             Kind::Act => acts.insert(u16::try_from(index).unwrap_or(u16::MAX)),
-            _ => {
+            Kind::ActClass => {
                 if let Some(members) = self.act_class_members.get(index) {
                     acts.union(members);
                 }
             }
+            // Names resolved as acts are of the two kinds above.
+            Kind::Party
+            | Kind::WeaponClass
+            | Kind::Line
+            | Kind::Zone
+            | Kind::Deadline
+            | Kind::Regime
+            | Kind::Doctrine
+            | Kind::Pattern
+            | Kind::Element
+            | Kind::Diligence
+            | Kind::Category
+            | Kind::Quantity
+            | Kind::Ceiling => {}
         }
     }
 
