@@ -405,8 +405,9 @@ impl Env<'_> {
             return missing(cond, e, "actor.party");
         };
         let Some(index) = self.survey.ceilings.by.get(ceiling) else {
-            // A library caller skipped `find_ceilings`: say nothing rather
-            // than "nothing held".
+            // Not indexed (read while the survey finds the patterns, before
+            // the ceilings, or no standard to weigh reports by): say nothing
+            // rather than "nothing held".
             return unknown(
                 cond,
                 "the reports of this ceiling were not indexed for these events".into(),

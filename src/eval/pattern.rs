@@ -294,8 +294,9 @@ impl Patterns {
     ) -> (Truth, Vec<usize>) {
         let p = &rulebook.patterns[pattern];
         if self.candidates.len() <= pattern {
-            // Not found for this graph (a library caller skipped
-            // `find_patterns`): say nothing rather than "not counted".
+            // Not found (read while the survey finds the patterns, or no
+            // standard to weigh events by): say nothing rather than "not
+            // counted".
             return (Truth::Unknown, Vec::new());
         }
         let e = &graph.events[event];
