@@ -3,12 +3,9 @@
 //! Every event is judged against every article. The explanation is data
 //! carried with each verdict; nothing is logged.
 
-mod area;
 mod article;
 mod changes;
 mod cond;
-mod control;
-mod discs;
 mod exception;
 mod facts;
 mod findings;
@@ -22,7 +19,6 @@ mod proof;
 mod relation;
 mod responsibility;
 mod scope;
-mod space;
 mod spatial;
 mod state;
 mod time;
@@ -30,8 +26,6 @@ mod timeline;
 mod truth;
 mod verdict;
 mod weapons;
-mod whole;
-mod zone;
 
 pub use article::answering;
 pub use changes::{Changes, find as find_changes};
@@ -41,13 +35,15 @@ pub use holdings::{
     find as find_ceilings,
 };
 pub use pattern::{PatternRun, Patterns, find as find_patterns};
-pub use space::{between, distance_indexed, distance_to_line, extra_pieces, km, side_indexed};
+pub use spatial::space::{
+    between, distance_indexed, distance_to_line, extra_pieces, km, side_indexed,
+};
+pub use spatial::zone::{Membership, drawn_line, in_zone};
 pub use state::{Role as StateRole, State};
 pub use time::{duration, span_words, written as written_time};
 pub use truth::Truth;
 pub use verdict::*;
 pub use weapons::Range;
-pub use zone::{Membership, drawn_line, in_zone};
 
 use crate::check::Rulebook;
 use crate::graph::EventGraph;

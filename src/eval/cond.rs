@@ -1,10 +1,10 @@
 //! Evaluates a checked condition against an event in the graph, building
 //! the explanation step by step.
 
-use super::space::fixed;
+use super::spatial::space::fixed;
+use super::spatial::zone::Membership;
 use super::truth::Truth;
 use super::verdict::{DayOf, Fact, Step};
-use super::zone::Membership;
 use crate::check::{
     ActSet, CmpOp, Cond, CondKind, DoctrineTest, Measure, PointField, Rulebook, Subject,
 };
@@ -27,8 +27,9 @@ pub struct Env<'a> {
     /// Whose area each place of the events read so far lies in, by the
     /// geometry alone: `directed at` and `in area of` ask it of the same
     /// place for several articles and exceptions.
-    pub(super) controls_seen:
-        std::cell::RefCell<std::collections::HashMap<(usize, PointField), super::control::Control>>,
+    pub(super) controls_seen: std::cell::RefCell<
+        std::collections::HashMap<(usize, PointField), super::spatial::control::Control>,
+    >,
     /// The doctrines tested so far for the event being judged.
     pub doctrines: Vec<usize>,
     /// Exceptions already tried on the event being judged: one exception

@@ -3,8 +3,8 @@
 //! rulebook names.
 
 use super::cond::{Env, missing, point_of};
-use super::control::Area;
 use super::findings::Asked;
+use super::spatial::control::Area;
 use super::truth::Truth;
 use super::verdict::{Note, Step};
 use crate::check::{
@@ -151,7 +151,7 @@ impl Env<'_> {
         let aimed_at = if at_place { &e.place } else { &e.target };
         match aimed_at {
             Some(pos) => {
-                let mut fact = self.fact(e, aim.name(), super::discs::describe(pos), None);
+                let mut fact = self.fact(e, aim.name(), super::spatial::discs::describe(pos), None);
                 fact.note = Some(target.note.clone());
                 facts.push(fact);
             }
@@ -164,7 +164,7 @@ impl Env<'_> {
             }
         }
         if let (Some(area), Some(pos)) = (&origin, &e.origin) {
-            let mut fact = self.fact(e, "origin", super::discs::describe(pos), None);
+            let mut fact = self.fact(e, "origin", super::spatial::discs::describe(pos), None);
             fact.note = Some(area.note.clone());
             facts.push(fact);
         }
@@ -198,7 +198,9 @@ impl Env<'_> {
         let truth = self.owns(e, area.holder, owner);
         let holder = area.holder;
         let mut fact = match recorded {
-            Some((pos, read)) => self.fact(e, read.name(), super::discs::describe(pos), None),
+            Some((pos, read)) => {
+                self.fact(e, read.name(), super::spatial::discs::describe(pos), None)
+            }
             None => self.fact(e, point.name(), "—", None),
         };
         fact.note = Some(area.note);

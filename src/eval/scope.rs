@@ -4,7 +4,7 @@
 //! limit it, and a part the act does not record cannot be decided.
 
 use super::cond::{Env, point_of};
-use super::space::{between as metres, km};
+use super::spatial::space::{between as metres, km};
 use super::truth::Truth;
 use super::verdict::{Fact, Step};
 use crate::check::{Cond, PointField, Subject};
@@ -136,8 +136,8 @@ fn place(rulebook: &crate::check::Rulebook, act: &Event, p: &Event, g: &Grants) 
         return Some((PLACE, Truth::Unknown, f, Some(why)));
     };
     let discs = (
-        super::area::discs(here, rulebook, act.party),
-        super::area::discs(there, rulebook, p.party),
+        super::spatial::area::discs(here, rulebook, act.party),
+        super::spatial::area::discs(there, rulebook, p.party),
     );
     let (Ok(here), Ok(there)) = discs else {
         let why = format!(

@@ -258,7 +258,7 @@ impl Env<'_> {
                     .rulebook
                     .reach(kind)
                     .ok_or_else(|| no_reach(cond, e, kind))?;
-                (reach, super::space::km(reach))
+                (reach, super::spatial::space::km(reach))
             }
             Measure::Killed | Measure::Wounded | Measure::Quantity(_) => {
                 unreachable!("a measure of the weapon")

@@ -3,7 +3,7 @@
 //! wholly inside (or outside) the zone they make together.
 
 use super::*;
-use crate::eval::whole::{self, Places};
+use crate::eval::spatial::whole::{self, Places};
 
 fn zone_index(rulebook: &Rulebook, name: &str) -> usize {
     rulebook.zones.iter().position(|z| z.name == name).unwrap()
@@ -20,7 +20,8 @@ fn member(rulebook: &Rulebook, zone: &str, p: Point, who: Option<PartyIdx>) -> M
 
 /// Part by part only: what truce decided before the zone was read whole.
 fn by_parts(rulebook: &Rulebook, zone: &str, p: Point) -> Truth {
-    crate::eval::zone::in_zone_within(&p, zone_index(rulebook, zone), None, rulebook, 0).truth
+    crate::eval::spatial::zone::in_zone_within(&p, zone_index(rulebook, zone), None, rulebook, 0)
+        .truth
 }
 
 /// The CMA's fixed-wing no-fly zone, as `rules/cma-2018.truce` draws it:
@@ -158,7 +159,7 @@ fn a_position_across_each_partys_own_line_is_within_the_band_on_one_side_or_the_
     let p = fuzzy(HORLIVKA, 2_000.0);
     let ru = party(&r, "RU");
     let zone = zone_index(&r, "either_side");
-    let parts = crate::eval::zone::in_zone_within(&p, zone, ru, &r, 0);
+    let parts = crate::eval::spatial::zone::in_zone_within(&p, zone, ru, &r, 0);
     assert_eq!(parts.truth, Truth::Unknown);
     assert_eq!(member(&r, "either_side", p, ru).truth, Truth::True);
     assert_eq!(

@@ -2,10 +2,10 @@
 //! discs that cover its stretch. A test holds if it holds on every disc,
 //! fails if it fails on every disc, and is unknown otherwise.
 
-use super::cond::coordinates;
 use super::space::km;
-use super::truth::Truth;
-use super::verdict::Doubt;
+use crate::eval::cond::coordinates;
+use crate::eval::truth::Truth;
+use crate::eval::verdict::Doubt;
 use crate::events::{Area, Point, Position, SquareKind};
 
 /// A test's outcome on one disc: its truth, what was computed, and why it

@@ -12,12 +12,12 @@ use geo::{
     MultiLineString, Point as GeoPoint,
 };
 
-use super::truth::Truth;
 use crate::check::sides::{METRES_PER_DEGREE, flat_distance, nearest_side};
 use crate::check::{SegmentIndex, Side};
+use crate::eval::truth::Truth;
 use crate::events::Point;
 
-pub(super) fn geo(p: &Point) -> GeoPoint {
+pub(in crate::eval) fn geo(p: &Point) -> GeoPoint {
     GeoPoint::new(p.lon, p.lat)
 }
 

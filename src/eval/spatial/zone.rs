@@ -7,8 +7,8 @@
 use geo::Contains;
 
 use super::space::{self, accuracy_note, between, km, side_indexed, within_limit};
-use super::truth::Truth;
 use crate::check::{LineShape, PartyIdx, Rulebook, Side, SideSel, ZoneExpr};
+use crate::eval::truth::Truth;
 use crate::events::Point;
 
 /// Whether a point lies in a zone, with what was computed to decide it.
@@ -303,7 +303,7 @@ pub fn drawn_line(
 ) -> Result<Drawn, String> {
     let l = &rulebook.lines[line];
     // A group measures from the line of the party it is under.
-    let party = party.map(|p| super::article::answering(rulebook, p));
+    let party = party.map(|p| crate::eval::article::answering(rulebook, p));
     match &l.shape {
         LineShape::Drawn(_) => Ok(Drawn {
             index: line,
@@ -337,7 +337,7 @@ pub fn wanted_side(
     party: Option<PartyIdx>,
 ) -> Result<Option<Side>, String> {
     let l = &rulebook.lines[line];
-    let party = party.map(|p| super::article::answering(rulebook, p));
+    let party = party.map(|p| crate::eval::article::answering(rulebook, p));
     let side = match sel {
         SideSel::Each => return Ok(None),
         SideSel::Compass(c) => l.towards(c),
