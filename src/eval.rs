@@ -6,6 +6,7 @@
 mod article;
 mod changes;
 mod cond;
+mod doubt;
 mod exception;
 mod facts;
 mod findings;

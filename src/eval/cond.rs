@@ -4,7 +4,7 @@
 use super::spatial::space::fixed;
 use super::spatial::zone::Membership;
 use super::truth::Truth;
-use super::verdict::{DayOf, Fact, Step};
+use super::verdict::{DayOf, Doubt, Fact, FieldName, Step};
 use crate::check::{
     ActSet, CmpOp, Cond, CondKind, DoctrineTest, Measure, PointField, Rulebook, Subject,
 };
@@ -276,8 +276,7 @@ impl Env<'_> {
             if super::time::falls_on(&e.time, at, last) {
                 step.doubt = Some(super::time::within_day(DayOf::Bound, written));
             } else {
-                step.unknown_because =
-                    Some("the bound falls within the event's time window".into());
+                step.doubt = Some(Doubt::BoundWithin);
             }
         }
         step
@@ -292,7 +291,7 @@ impl Env<'_> {
         ];
         let mut step = Step::leaf(cond.text.clone(), truth, facts);
         if truth == Truth::Unknown {
-            step.unknown_because = Some("the two times overlap too much to order them".into());
+            step.doubt = Some(Doubt::TimesOverlap);
         }
         step
     }
@@ -512,22 +511,29 @@ fn flatten<'c>(cond: &'c Cond, is_and: bool, out: &mut Vec<&'c Cond>) {
 pub(super) fn no_reach(cond: &Cond, e: &Event, kind: &str) -> Step {
     unknown(
         cond,
-        format!(
-            "{} records weapon type `{kind}`, and the rulebook declares no reach for it",
-            e.id
-        ),
+        Doubt::NoReach {
+            event: e.id.clone(),
+            weapon: kind.into(),
+        },
     )
 }
 
 /// A test whose fact the event does not record: unknown, and said so.
-pub(super) fn missing(cond: &Cond, e: &Event, field: impl std::fmt::Display) -> Step {
-    unknown(cond, format!("{} records no `{field}`", e.id))
+pub(super) fn missing(cond: &Cond, e: &Event, field: impl Into<FieldName>) -> Step {
+    let event = e.id.clone();
+    unknown(
+        cond,
+        Doubt::Missing {
+            event,
+            field: field.into(),
+        },
+    )
 }
 
 /// A test that cannot be decided, and why.
-pub(super) fn unknown(cond: &Cond, why: String) -> Step {
+pub(super) fn unknown(cond: &Cond, why: Doubt) -> Step {
     let mut step = Step::leaf(cond.text.clone(), Truth::Unknown, Vec::new());
-    step.unknown_because = Some(why);
+    step.doubt = Some(why);
     step
 }
 

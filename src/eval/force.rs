@@ -17,7 +17,7 @@ use jiff::Timestamp;
 use super::changes::{Changes, StatusEntry};
 use super::time::{falls_on, within_day, written};
 use super::truth::Truth;
-use super::verdict::{DayOf, Doubt, Fact, Step};
+use super::verdict::{ChangeNote, DayOf, Doubt, Fact, Step};
 use crate::check::{PartyIdx, Role, Rulebook};
 use crate::events::Event;
 
@@ -81,7 +81,7 @@ fn explain(
 ) {
     match day_doubt(event, rulebook, changes, article, parties) {
         Some(doubt) => step.doubt = Some(doubt),
-        None => step.unknown_because = Some(why_unknown(event, rulebook, changes, article)),
+        None => step.doubt = Some(why_unknown(event, rulebook, changes, article)),
     }
 }
 
@@ -147,11 +147,11 @@ fn why_unknown(
     rulebook: &Rulebook,
     changes: &Changes,
     article: Option<usize>,
-) -> String {
+) -> Doubt {
     let (from, to) = (event.time.from, event.time.to);
     let inside = |t: Timestamp| t > from && t <= to;
     if inside(rulebook.in_force.at) {
-        return "the event's time window straddles entry into force".into();
+        return Doubt::InForceStraddled;
     }
     let straddled = changes
         .statuses
@@ -165,10 +165,9 @@ fn why_unknown(
                     .is_some_and(|u| inside(u.0.from) || inside(u.0.to))
         });
     if let Some(s) = straddled {
-        return format!(
-            "the event's time window straddles a change: {}",
-            suspension_note(s, rulebook)
-        );
+        return Doubt::ChangeStraddled {
+            change: Box::new(change_note(s, rulebook)),
+        };
     }
     let uncertain = changes
         .statuses
@@ -176,15 +175,31 @@ fn why_unknown(
         .filter(|s| s.covers(article))
         .find(|s| s.when.by(from) == Truth::Unknown);
     if let Some(s) = uncertain {
-        return format!(
-            "whether this change had taken effect by then is uncertain: {}",
-            suspension_note(s, rulebook)
-        );
+        return Doubt::ChangeUncertain {
+            change: Box::new(change_note(s, rulebook)),
+        };
     }
     if event.party.is_none() {
-        return "the agreement bound some parties and not others, and the actor is unknown".into();
+        return Doubt::SomeBound;
     }
-    "the event's time window straddles the start of a regime or a resumption".into()
+    Doubt::ResumptionStraddled
+}
+
+/// A change of a party's status as an unknown status names it.
+fn change_note(s: &StatusEntry, rulebook: &Rulebook) -> ChangeNote {
+    ChangeNote {
+        party: rulebook.parties[usize::from(s.party)].id.clone(),
+        repudiation: s.repudiation,
+        since: s.since.clone(),
+        until: s.until.as_ref().map(|u| u.1.clone()),
+        articles: s
+            .articles
+            .iter()
+            .map(|a| rulebook.articles[*a].number.clone())
+            .collect(),
+        event: s.event.clone(),
+        text: s.text.clone(),
+    }
 }
 
 /// Whether one article bound the actor's party (it may be suspended alone).

@@ -414,10 +414,7 @@ impl Env<'_> {
         let Some(index) = self.graph.ceilings.by.get(ceiling) else {
             // A library caller skipped `find_ceilings`: say nothing rather
             // than "nothing held".
-            return unknown(
-                cond,
-                "the reports of this ceiling were not indexed for these events".into(),
-            );
+            return unknown(cond, super::verdict::Doubt::CeilingNotIndexed);
         };
         let c = &self.rulebook.ceilings[ceiling];
         let (a, b) = (e.time.from, e.time.to);

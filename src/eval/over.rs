@@ -74,9 +74,7 @@ impl Env<'_> {
         });
         let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
         if truth == Truth::Unknown {
-            step.unknown_because = Some(
-                "part of the path is too close to the edge, for its uncertainty, to tell".into(),
-            );
+            step.doubt = Some(super::verdict::Doubt::PathNearEdge);
         }
         step
     }

@@ -18,7 +18,7 @@ use serde::Serialize;
 use super::cond::Env;
 use super::proof::{self, Aspect};
 use super::truth::Truth;
-use super::verdict::{Fact, Step};
+use super::verdict::{Doubt, Fact, Step};
 use crate::check::{Cond, PartyIdx, Role, Rulebook, Subject};
 use crate::graph::EventGraph;
 use crate::name::Name;
@@ -433,15 +433,14 @@ impl Env<'_> {
         };
         let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
         if truth == Truth::Unknown && held.is_empty() {
-            step.unknown_because = Some(format!(
-                "pattern `{}` was not found for these events",
-                p.name
-            ));
+            step.doubt = Some(Doubt::PatternNotFound {
+                pattern: crate::name::Name::from(&*p.name),
+            });
         } else if truth == Truth::Unknown {
-            step.unknown_because = Some(format!(
-                "whether {} belongs to a run of pattern `{}` depends on events whose times or conditions are uncertain",
-                self.graph.events[i].id, p.name
-            ));
+            step.doubt = Some(Doubt::PatternUncertain {
+                event: self.graph.events[i].id.clone(),
+                pattern: crate::name::Name::from(&*p.name),
+            });
         }
         step
     }

@@ -6,7 +6,7 @@
 use super::cond::{Env, point_of};
 use super::spatial::space::{between as metres, km};
 use super::truth::Truth;
-use super::verdict::{Fact, Step};
+use super::verdict::{Doubt, Fact, Step};
 use crate::check::{Cond, PointField, Subject};
 use crate::events::{Event, Grants};
 
@@ -32,11 +32,11 @@ impl Env<'_> {
         for (test, truth, f, why) in parts.into_iter().flatten() {
             step.result = step.result.and(truth);
             let mut part = Step::leaf(test.into(), truth, vec![f]);
-            part.unknown_because = why;
+            part.doubt = why;
             step.steps.push(part);
         }
         if step.result == Truth::Unknown {
-            step.unknown_because = step.decisive().unknown_because.clone();
+            step.doubt = step.decisive().doubt.clone();
         }
         step
     }
@@ -44,7 +44,7 @@ impl Env<'_> {
 
 /// A part of the scope: its test as the explanation words it, its truth,
 /// the fact shown, and why it is unknown.
-type Part = Option<(&'static str, Truth, Fact, Option<String>)>;
+type Part = Option<(&'static str, Truth, Fact, Option<Doubt>)>;
 
 fn fact(e: &Event, field: &'static str, value: String, computed: Option<String>) -> Fact {
     Fact {
@@ -73,7 +73,9 @@ fn units(act: &Event, p: &Event, g: &Grants) -> Part {
         None if list.is_empty() => (Truth::False, "no unit is covered".to_owned()),
         None => (Truth::Unknown, format!("{} records no unit", act.id)),
     };
-    let why = (truth == Truth::Unknown).then(|| computed.clone());
+    let why = (truth == Truth::Unknown).then(|| Doubt::NoUnit {
+        event: act.id.clone(),
+    });
     let f = fact(p, "grants.units", listed(list), Some(computed));
     Some(("actor.unit in grants.units", truth, f, why))
 }
@@ -84,7 +86,9 @@ fn weapons(act: &Event, p: &Event, g: &Grants) -> Part {
         None | Some([]) => (Truth::True, format!("{} records no weapon", act.id)),
         Some(carried) => covered(act, carried, list),
     };
-    let why = (truth == Truth::Unknown).then(|| computed.clone());
+    let why = (truth == Truth::Unknown).then(|| Doubt::UntypedWeapon {
+        event: act.id.clone(),
+    });
     let shown = listed(list);
     let f = fact(p, "grants.weapons", shown, Some(computed));
     Some(("weapon.type in grants.weapons", truth, f, why))
@@ -132,7 +136,11 @@ fn place(rulebook: &crate::check::Rulebook, act: &Event, p: &Event, g: &Grants) 
         point_of(p, PointField::Place),
     ) else {
         let why = format!("{} or {} records no place", act.id, p.id);
-        let f = fact(p, "grants.radius", shown, Some(why.clone()));
+        let f = fact(p, "grants.radius", shown, Some(why));
+        let why = Doubt::NoPlace {
+            act: act.id.clone(),
+            grant: p.id.clone(),
+        };
         return Some((PLACE, Truth::Unknown, f, Some(why)));
     };
     let discs = (
@@ -144,7 +152,11 @@ fn place(rulebook: &crate::check::Rulebook, act: &Event, p: &Event, g: &Grants) 
             "{} or {} is known only as an area that cannot be read",
             act.id, p.id
         );
-        let f = fact(p, "grants.radius", shown, Some(why.clone()));
+        let f = fact(p, "grants.radius", shown, Some(why));
+        let why = Doubt::UnreadableArea {
+            act: act.id.clone(),
+            grant: p.id.clone(),
+        };
         return Some((PLACE, Truth::Unknown, f, Some(why)));
     };
     let mut truth = None;
@@ -170,8 +182,7 @@ fn place(rulebook: &crate::check::Rulebook, act: &Event, p: &Event, g: &Grants) 
     }
     let truth = truth.unwrap_or(Truth::Unknown);
     let computed = format!("{} from the authorised place; radius {shown}", km(nearest));
-    let why = (truth == Truth::Unknown)
-        .then(|| "the radius falls within the uncertainty of the positions".to_owned());
+    let why = (truth == Truth::Unknown).then_some(Doubt::RadiusWithinUncertainty);
     let f = fact(p, "grants.radius", shown, Some(computed));
     Some((PLACE, truth, f, why))
 }
@@ -202,8 +213,7 @@ fn period(act: &Event, p: &Event, g: &Grants) -> Part {
     };
     let shown = format!("{} to {}", shown_at(g.valid_from), shown_at(g.valid_until));
     let computed = format!("act {}", super::time::written(&act.time));
-    let why = (truth == Truth::Unknown)
-        .then(|| "the act's time window straddles the authorisation's validity".to_owned());
+    let why = (truth == Truth::Unknown).then_some(Doubt::ValidityStraddled);
     let f = fact(p, "grants.valid", shown, Some(computed));
     Some((
         "time within grants.valid_from to grants.valid_until",

@@ -113,7 +113,7 @@ impl super::cond::Env<'_> {
             if b_event.is_none() && falls_on(&a.time, b_time.from, b_time.to) {
                 step.doubt = Some(within_day(DayOf::Bound, &b_name));
             } else {
-                step.unknown_because = Some("the times are too uncertain to say".into());
+                step.doubt = Some(Doubt::TimesUncertain);
             }
         }
         step
@@ -174,13 +174,13 @@ impl super::cond::Env<'_> {
             if step.doubt.is_some() {
                 // Said as data.
             } else if time.is_window() {
-                step.unknown_because = Some(format!(
-                    "the event's time window straddles deadline `{name}`, or an extension of it"
-                ));
+                step.doubt = Some(Doubt::DeadlineStraddled {
+                    deadline: crate::name::Name::from(&*name),
+                });
             } else {
-                step.unknown_because = Some(format!(
-                    "whether a change of deadline `{name}` had taken effect by the event's time is uncertain"
-                ));
+                step.doubt = Some(Doubt::DeadlineChange {
+                    deadline: crate::name::Name::from(&*name),
+                });
             }
         }
         step
@@ -207,8 +207,7 @@ impl super::cond::Env<'_> {
                 };
                 step.doubt = Some(within_day(of, &r.from.written));
             } else {
-                step.unknown_because =
-                    Some("the event's time window straddles the regime's start".into());
+                step.doubt = Some(Doubt::RegimeStraddled);
             }
         }
         step

@@ -64,7 +64,7 @@ fn a_position_straddling_the_cmas_east_west_split_inside_both_halves_is_in_the_n
     let m = member(&r, "fixed_wing_no_fly", p, None);
     assert_eq!(m.truth, Truth::True);
     assert!(m.whole);
-    assert!(m.unknown_because.is_none());
+    assert!(m.doubt.is_none());
     // The two halves leave no ground between them.
     assert_eq!(by_parts(&r, "either_half", p), Truth::Unknown);
     assert_eq!(member(&r, "either_half", p, None).truth, Truth::True);

@@ -125,7 +125,7 @@ impl Env<'_> {
             });
         }
         let mut step = Step::leaf(cond.text.clone(), m.truth, vec![fact]);
-        step.unknown_because = m.unknown_because;
+        step.doubt = m.doubt;
         step
     }
 
@@ -149,14 +149,14 @@ impl Env<'_> {
                     .map(|p| {
                         let m = zone::in_zone(p, zone, party, rulebook);
                         whole |= m.whole;
-                        Reading::new(m.truth, m.computed, m.unknown_because)
+                        Reading::new(m.truth, m.computed, m.doubt)
                     })
                     .collect();
                 let r = combine(pos, readings);
                 Membership {
                     truth: r.truth,
                     computed: r.note,
-                    unknown_because: r.why,
+                    doubt: r.why,
                     whole: whole && r.truth != Truth::Unknown,
                 }
             })
@@ -182,7 +182,12 @@ impl Env<'_> {
         let l = &self.rulebook.lines[drawn.index];
         let geometry = l.drawn().expect("a drawn line");
         if geometry.0.is_empty() {
-            return unknown(cond, format!("line `{}` has no segments", l.name));
+            return unknown(
+                cond,
+                Doubt::NoSegments {
+                    line: l.name.as_str().into(),
+                },
+            );
         }
         if let Position::Area(area) = pos {
             let shown = shown(pos, point, read);
@@ -210,14 +215,12 @@ impl Env<'_> {
                 accuracy_note(p)
             );
             let why = (truth == Truth::Unknown).then(|| match at {
-                None => format!(
-                    "the {} lies beyond the end of the line, on neither side",
-                    point.name()
-                ),
-                Some(_) => format!(
-                    "the {} is closer to the line than its uncertainty",
-                    point.name()
-                ),
+                None => Doubt::PointBeyondLine {
+                    point: point.name(),
+                },
+                Some(_) => Doubt::PointNearLine {
+                    point: point.name(),
+                },
             });
             Reading::new(truth, note, why)
         };
@@ -225,7 +228,7 @@ impl Env<'_> {
         let r = combine(pos, discs.iter().map(read_disc).collect());
         let fact = self.fact(e, point.name(), shown(pos, point, read), Some(r.note));
         let mut step = Step::leaf(cond.text.clone(), r.truth, vec![fact]);
-        step.unknown_because = r.why;
+        step.doubt = r.why;
         step
     }
 
@@ -256,18 +259,18 @@ impl Env<'_> {
                 Ok(target) => self.area_step(cond, e, point.name(), shown, area, &|places, _| {
                     Ok(target.ask(places, limit))
                 }),
-                Err(why) => why.reframed(cond),
+                Err(why) => unknown(cond, why),
             };
         }
         let discs = match self.discs_of(pos, e.party) {
             Ok(d) => d,
-            Err(doubt) => return Unknown::Doubt(doubt).reframed(cond),
+            Err(doubt) => return unknown(cond, doubt),
         };
         let mut readings = Vec::new();
         for p in discs.iter() {
             let found = match self.distance_to(p, e, reference) {
                 Ok(found) => found,
-                Err(why) => return why.reframed(cond),
+                Err(why) => return unknown(cond, why),
             };
             readings.extend(found.into_iter().map(|(d, accuracy, from)| {
                 let truth = within_limit(d, accuracy, limit);
@@ -279,27 +282,25 @@ impl Env<'_> {
                 Reading::new(
                     truth,
                     format!("{} from {from}{spread}; limit {}{whose}", km(d), km(limit)),
-                    (truth == Truth::Unknown)
-                        .then(|| "the limit falls within the uncertainty of the positions".into()),
+                    (truth == Truth::Unknown).then_some(Doubt::LimitWithinUncertainty),
                 )
             }));
         }
         let r = combine_all(pos, readings);
         let fact = self.fact(e, point.name(), shown(pos, point, read), Some(r.note));
         let mut step = Step::leaf(cond.text.clone(), r.truth, vec![fact]);
-        step.unknown_because = r.why;
-        step.doubt = r.doubt;
+        step.doubt = r.why;
         step
     }
 
     /// What `within D of ...` measures from, asked of an area: a line, a
     /// point, or another event's fix; `None` for a reference known only by
     /// a bearing or an area, read as discs.
-    fn near_area(&self, e: &Event, reference: Reference) -> Option<Result<Target, Unknown>> {
+    fn near_area(&self, e: &Event, reference: Reference) -> Option<Result<Target, Doubt>> {
         Some(Ok(match reference {
             Reference::Line(line) => match drawn_line(self.rulebook, line, e.party) {
                 Ok(drawn) => Target::Line(drawn.index),
-                Err(why) => return Some(Err(Unknown::Why(why))),
+                Err(why) => return Some(Err(why)),
             },
             Reference::Coordinate { lon, lat } => Target::Point(lon, lat, 0.0),
             Reference::Point(s, field) => {
@@ -308,8 +309,10 @@ impl Env<'_> {
                     Some((Position::Fix(q), _)) => Target::Point(q.lon, q.lat, q.accuracy),
                     Some(_) => return None,
                     None => {
-                        let why = format!("{} records no `{}`", other.id, field.name());
-                        return Some(Err(Unknown::Why(why)));
+                        return Some(Err(Doubt::Missing {
+                            event: other.id.clone(),
+                            field: field.name().into(),
+                        }));
                     }
                 }
             }
@@ -324,13 +327,15 @@ impl Env<'_> {
         p: &Point,
         e: &Event,
         reference: Reference,
-    ) -> Result<Vec<(f64, f64, String)>, Unknown> {
+    ) -> Result<Vec<(f64, f64, String)>, Doubt> {
         match reference {
             Reference::Line(line) => {
-                let drawn = drawn_line(self.rulebook, line, e.party).map_err(Unknown::Why)?;
+                let drawn = drawn_line(self.rulebook, line, e.party)?;
                 let l = &self.rulebook.lines[drawn.index];
                 let d = distance_indexed(p, l.drawn().expect("a drawn line"), l.index.as_ref())
-                    .ok_or_else(|| Unknown::Why(format!("line `{}` has no segments", l.name)))?;
+                    .ok_or_else(|| Doubt::NoSegments {
+                        line: l.name.as_str().into(),
+                    })?;
                 Ok(vec![(
                     d,
                     p.accuracy,
@@ -339,11 +344,12 @@ impl Env<'_> {
             }
             Reference::Point(s, field) => {
                 let other = self.event(s);
-                let (q, _) = point_of(other, field).ok_or_else(|| {
-                    Unknown::Why(format!("{} records no `{}`", other.id, field.name()))
+                let (q, _) = point_of(other, field).ok_or_else(|| Doubt::Missing {
+                    event: other.id.clone(),
+                    field: field.name().into(),
                 })?;
                 let name = format!("the {} of {}", field.name(), other.id);
-                let discs = self.discs_of(q, other.party).map_err(Unknown::Doubt)?;
+                let discs = self.discs_of(q, other.party)?;
                 Ok(discs
                     .iter()
                     .map(|q| (between(p, q), p.accuracy + q.accuracy, name.clone()))
@@ -447,10 +453,7 @@ impl Env<'_> {
         let fact = self.fact(e, path.name(), ends.join(" → "), Some(computed));
         let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
         if truth == Truth::Unknown {
-            step.unknown_because = Some(format!(
-                "a point of the {} is too uncertain to say which side of the line it is on",
-                path.name()
-            ));
+            step.doubt = Some(Doubt::PathPoint { path: path.name() });
         }
         step
     }
@@ -479,7 +482,7 @@ impl Env<'_> {
             self.discs_of(target, e.party),
         ) {
             (Ok(a), Ok(b)) => (a, b),
-            (Err(doubt), _) | (_, Err(doubt)) => return Unknown::Doubt(doubt).reframed(cond),
+            (Err(doubt), _) | (_, Err(doubt)) => return unknown(cond, doubt),
         };
         let truth = Truth::agreed(
             a.iter()
@@ -498,10 +501,7 @@ impl Env<'_> {
             if area(origin) || area(target) {
                 step.doubt = Some(Doubt::Area { split: false });
             } else {
-                step.unknown_because = Some(
-                    "an end of the trajectory is known only by a bearing, and some of its possible places cross the line and some do not"
-                        .into(),
-                );
+                step.doubt = Some(Doubt::TrajectoryBearing);
             }
         }
         step
@@ -516,7 +516,7 @@ impl Env<'_> {
         e: &Event,
         line: usize,
         sel: SideSel,
-    ) -> Result<(zone::Drawn, Option<crate::check::Side>), String> {
+    ) -> Result<(zone::Drawn, Option<crate::check::Side>), Doubt> {
         let d = drawn_line(self.rulebook, line, e.party)?;
         let wanted = wanted_side(self.rulebook, d.index, sel, e.party)?;
         Ok((d, wanted))
@@ -537,10 +537,11 @@ fn combine_all(pos: &Position, readings: Vec<Reading>) -> Reading {
             let first = readings.into_iter().next().expect("readings");
             Reading::new(
                 truth,
-                format!("against every part of the other position; nearest part: {}", first.note),
-                (truth == Truth::Unknown).then(|| {
-                    "the other event is known only by a bearing or an area, and part of it is within the limit".into()
-                }),
+                format!(
+                    "against every part of the other position; nearest part: {}",
+                    first.note
+                ),
+                (truth == Truth::Unknown).then_some(Doubt::OtherPartly),
             )
         }
     }
@@ -573,25 +574,6 @@ impl Target {
                 },
                 fails: places.disc(lon, lat, limit + accuracy).not(),
             },
-        }
-    }
-}
-
-/// Why a distance could not be measured.
-enum Unknown {
-    Why(String),
-    Doubt(Doubt),
-}
-
-impl Unknown {
-    fn reframed(self, cond: &Cond) -> Step {
-        match self {
-            Unknown::Why(why) => unknown(cond, why),
-            Unknown::Doubt(doubt) => {
-                let mut step = Step::leaf(cond.text.clone(), Truth::Unknown, Vec::new());
-                step.doubt = Some(doubt);
-                step
-            }
         }
     }
 }

@@ -9,22 +9,16 @@ use crate::eval::verdict::Doubt;
 use crate::events::{Area, Point, Position, SquareKind};
 
 /// A test's outcome on one disc: its truth, what was computed, and why it
-/// could not be decided, if it could not (in words, or as data).
+/// could not be decided, if it could not.
 pub struct Reading {
     pub truth: Truth,
     pub note: String,
-    pub why: Option<String>,
-    pub doubt: Option<Doubt>,
+    pub why: Option<Doubt>,
 }
 
 impl Reading {
-    pub fn new(truth: Truth, note: String, why: Option<String>) -> Reading {
-        Reading {
-            truth,
-            note,
-            why,
-            doubt: None,
-        }
+    pub fn new(truth: Truth, note: String, why: Option<Doubt>) -> Reading {
+        Reading { truth, note, why }
     }
 }
 
@@ -56,10 +50,7 @@ pub fn combine(pos: &Position, readings: Vec<Reading>) -> Reading {
             let why = first(Truth::Unknown)
                 .and_then(|r| r.why.clone())
                 .filter(|_| first(Truth::True).is_none() && first(Truth::False).is_none())
-                .unwrap_or_else(|| {
-                    "the event lies somewhere along a bearing, and the test holds on part of it only"
-                        .into()
-                });
+                .unwrap_or(Doubt::AlongBearing);
             (format!("{along}, {}", parts.join("; ")), Some(why))
         }
         t => (
@@ -71,12 +62,7 @@ pub fn combine(pos: &Position, readings: Vec<Reading>) -> Reading {
             None,
         ),
     };
-    Reading {
-        truth,
-        note,
-        why,
-        doubt: None,
-    }
+    Reading { truth, note, why }
 }
 
 /// The readings of the discs that cover an area: decided only when every
@@ -90,8 +76,7 @@ fn over_area(readings: Vec<Reading>) -> Reading {
     Reading {
         truth,
         note,
-        why: None,
-        doubt: (truth == Truth::Unknown).then_some(Doubt::Area { split }),
+        why: (truth == Truth::Unknown).then_some(Doubt::Area { split }),
     }
 }
 

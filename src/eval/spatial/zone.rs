@@ -9,6 +9,7 @@ use geo::Contains;
 use super::space::{self, accuracy_note, between, km, side_indexed, within_limit};
 use crate::check::{LineShape, PartyIdx, Rulebook, Side, SideSel, ZoneExpr};
 use crate::eval::truth::Truth;
+use crate::eval::verdict::Doubt;
 use crate::events::Point;
 
 /// Whether a point lies in a zone, with what was computed to decide it.
@@ -17,7 +18,7 @@ pub struct Membership {
     pub truth: Truth,
     pub computed: String,
     /// Why it could not be decided, when it could not.
-    pub unknown_because: Option<String>,
+    pub doubt: Option<Doubt>,
     /// Decided on the zone as a whole, where its parts one by one left it
     /// open (see `whole.rs`).
     pub whole: bool,
@@ -46,7 +47,7 @@ pub fn in_zone_within(
         && let Some(truth) = super::whole::decide(p, zone, party, rulebook, budget)
     {
         m.truth = truth;
-        m.unknown_because = None;
+        m.doubt = None;
         m.whole = true;
     }
     m
@@ -96,15 +97,12 @@ fn by_parts(p: &Point, zone: usize, party: Option<PartyIdx>, rulebook: &Rulebook
         let mut seen = std::collections::HashSet::new();
         notes.retain(|n| seen.insert(n.clone()));
     }
-    let unknown_because = (truth == Truth::Unknown).then(|| {
-        cx.why
-            .into_inner()
-            .unwrap_or_else(|| "the position is too uncertain".into())
-    });
+    let doubt =
+        (truth == Truth::Unknown).then(|| cx.why.into_inner().unwrap_or(Doubt::PositionUncertain));
     Membership {
         truth,
         computed: notes.join("; "),
-        unknown_because,
+        doubt,
         whole: false,
     }
 }
@@ -114,7 +112,7 @@ struct Cx<'a> {
     party: Option<PartyIdx>,
     p: &'a Point,
     /// The first reason a part of the zone could not be decided.
-    why: std::cell::RefCell<Option<String>>,
+    why: std::cell::RefCell<Option<Doubt>>,
     /// Read the truth only: word no notes and no reasons.
     quiet: bool,
 }
@@ -136,7 +134,7 @@ impl Cx<'_> {
     }
 
     /// Records why a part is unknown (the first reason is the one shown).
-    fn unknown(&self, truth: Truth, why: impl FnOnce() -> String) -> Truth {
+    fn unknown(&self, truth: Truth, why: impl FnOnce() -> Doubt) -> Truth {
         if truth == Truth::Unknown && !self.quiet {
             self.why.borrow_mut().get_or_insert_with(why);
         }
@@ -147,7 +145,8 @@ impl Cx<'_> {
         match e {
             ZoneExpr::Buffer { line, metres, side } => {
                 let (truth, note) = self.buffer(*line, *metres, *side, owner);
-                if !self.quiet {
+                // A band that could not be read says why in the step.
+                if !self.quiet && !note.is_empty() {
                     notes.push(note);
                 }
                 truth
@@ -201,23 +200,26 @@ impl Cx<'_> {
         let drawn = match drawn_line(self.rulebook, line, self.party) {
             Ok(d) => d,
             Err(why) => {
-                self.unknown(Truth::Unknown, || why.clone());
-                return (Truth::Unknown, why);
+                let note = String::new();
+                self.unknown(Truth::Unknown, || why);
+                return (Truth::Unknown, note);
             }
         };
         let l = &self.rulebook.lines[drawn.index];
         let geometry = l.drawn().expect("resolved to a drawn line");
         let Some((at, d)) = side_indexed(self.p, geometry, l.index.as_ref(), l.extended) else {
-            let why = format!("line `{}` has no segments", l.name);
-            self.unknown(Truth::Unknown, || why.clone());
-            return (Truth::Unknown, why);
+            let why = Doubt::NoSegments {
+                line: crate::name::Name::from(&*l.name),
+            };
+            self.unknown(Truth::Unknown, || why);
+            return (Truth::Unknown, String::new());
         };
         let near = within_limit(d, self.p.accuracy, metres);
         let wanted = match wanted_side(self.rulebook, drawn.index, sel, self.party) {
             Ok(w) => w,
             Err(why) => {
-                self.unknown(Truth::Unknown, || why.clone());
-                return (Truth::Unknown, why);
+                self.unknown(Truth::Unknown, || why);
+                return (Truth::Unknown, String::new());
             }
         };
         let on_side = match (wanted, at) {
@@ -227,15 +229,12 @@ impl Cx<'_> {
             (Some(w), Some(at)) => Truth::from(w == at),
         };
         self.unknown(near, || edge_within(self.p, owner.name));
-        self.unknown(on_side, || match at {
-            None => format!(
-                "the position lies beyond the end of line `{}`, on neither side of it",
-                l.name
-            ),
-            Some(_) => format!(
-                "the position is closer to line `{}` than its uncertainty, so its side is unknown",
-                l.name
-            ),
+        self.unknown(on_side, || {
+            let line = l.name.as_str().into();
+            match at {
+                None => Doubt::BeyondLine { line },
+                Some(_) => Doubt::NearLine { line },
+            }
         });
         if self.quiet {
             return (near.and(on_side), String::new());
@@ -276,12 +275,13 @@ impl Cx<'_> {
             })
             .collect();
         let truth = Truth::agreed(readings.iter().map(|(t, _)| *t));
-        let notes: Vec<&str> = readings.iter().map(|(_, n)| n.as_str()).collect();
+        let notes: Vec<&str> = readings
+            .iter()
+            .map(|(_, n)| n.as_str())
+            .filter(|n| !n.is_empty())
+            .collect();
         if truth == Truth::Unknown {
-            self.unknown(truth, || {
-                "the actor's party is unknown, and the answer depends on whose line or side it is"
-                    .into()
-            });
+            self.unknown(truth, || Doubt::PartyDecides);
         }
         let note = format!("whoever the actor: {}", notes.join("; "));
         (truth, note)
@@ -300,7 +300,7 @@ pub fn drawn_line(
     rulebook: &Rulebook,
     line: usize,
     party: Option<PartyIdx>,
-) -> Result<Drawn, String> {
+) -> Result<Drawn, Doubt> {
     let l = &rulebook.lines[line];
     // A group measures from the line of the party it is under.
     let party = party.map(|p| crate::eval::article::answering(rulebook, p));
@@ -311,10 +311,9 @@ pub fn drawn_line(
         }),
         LineShape::PerParty(parts) => {
             let Some(party) = party else {
-                return Err(format!(
-                    "line `{}` differs by party, and the actor's party is unknown",
-                    l.name
-                ));
+                return Err(Doubt::LineByParty {
+                    line: crate::name::Name::from(&*l.name),
+                });
             };
             let id = &rulebook.parties[usize::from(party)].id;
             parts
@@ -324,7 +323,10 @@ pub fn drawn_line(
                     index: *i,
                     note: format!(" ({id}'s reference line under `{}`)", l.name),
                 })
-                .ok_or_else(|| format!("line `{}` names no reference line for `{id}`", l.name))
+                .ok_or_else(|| Doubt::NoLineFor {
+                    line: crate::name::Name::from(&*l.name),
+                    party: id.clone(),
+                })
         }
     }
 }
@@ -335,7 +337,7 @@ pub fn wanted_side(
     line: usize,
     sel: SideSel,
     party: Option<PartyIdx>,
-) -> Result<Option<Side>, String> {
+) -> Result<Option<Side>, Doubt> {
     let l = &rulebook.lines[line];
     let party = party.map(|p| crate::eval::article::answering(rulebook, p));
     let side = match sel {
@@ -344,12 +346,15 @@ pub fn wanted_side(
         SideSel::Party(p) => l.held_by(p),
         SideSel::Own => {
             let Some(p) = party else {
-                return Err("the actor's party is unknown, so its own side is too".into());
+                return Err(Doubt::OwnSideUnknown);
             };
             let held = l.held_by(p);
             if held.is_none() {
                 let id = &rulebook.parties[usize::from(p)].id;
-                return Err(format!("`{id}` holds no side of line `{}`", l.name));
+                return Err(Doubt::HoldsNoSide {
+                    party: id.clone(),
+                    line: crate::name::Name::from(&*l.name),
+                });
             }
             held
         }
@@ -392,11 +397,11 @@ pub fn side_name(rulebook: &Rulebook, line: usize, side: Side) -> String {
         )
 }
 
-fn edge_within(p: &Point, owner: &str) -> String {
-    format!(
-        "the edge of zone `{owner}` lies within the position's uncertainty ({})",
-        km(p.accuracy)
-    )
+fn edge_within(p: &Point, owner: &str) -> Doubt {
+    Doubt::ZoneEdge {
+        zone: owner.into(),
+        accuracy_m: p.accuracy,
+    }
 }
 
 /// The zone a shape belongs to, and whether the shape is the whole of it.
