@@ -5,6 +5,7 @@
 
 mod article;
 mod changes;
+mod computed;
 mod cond;
 mod doubt;
 mod exception;
@@ -30,6 +31,10 @@ mod weapons;
 
 pub use article::answering;
 pub use changes::{Changes, find as find_changes};
+pub use computed::{
+    BandLimit, BearingReading, BoundSince, Computed, Denied, MeasuredFrom, Names, PartyStatus,
+    Whose,
+};
 pub use cond::coordinates;
 pub use holdings::{
     Ceilings, CountedWhat, Holdings, LimitCount, OpenLimit, ReportCount, UnitCount,

@@ -1,6 +1,7 @@
 //! Evaluates a checked condition against an event in the graph, building
 //! the explanation step by step.
 
+use super::computed::Computed;
 use super::spatial::space::fixed;
 use super::spatial::zone::Membership;
 use super::truth::Truth;
@@ -269,7 +270,9 @@ impl Env<'_> {
             e,
             "time",
             super::time::written(&e.time),
-            Some(format!("bound {written}")),
+            Some(Computed::Bound {
+                written: written.into(),
+            }),
         );
         let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
         if truth == Truth::Unknown {
@@ -473,7 +476,7 @@ impl Env<'_> {
         e: &Event,
         field: impl Into<super::verdict::FieldName>,
         value: impl Into<Name>,
-        computed: Option<String>,
+        computed: Option<super::computed::Computed>,
     ) -> Fact {
         Fact {
             event: e.id.clone(),

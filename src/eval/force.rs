@@ -15,11 +15,13 @@
 use jiff::Timestamp;
 
 use super::changes::{Changes, StatusEntry};
+use super::computed::{BoundSince, Computed, Denied, PartyStatus};
 use super::time::{falls_on, within_day, written};
 use super::truth::Truth;
 use super::verdict::{ChangeNote, DayOf, Doubt, Fact, Step};
 use crate::check::{PartyIdx, Role, Rulebook};
 use crate::events::Event;
+use crate::name::Name;
 
 /// The entry-into-force gate, and for which parties.
 pub struct Gate {
@@ -427,27 +429,20 @@ fn without_effect(
     rulebook: &Rulebook,
     changes: &Changes,
     article: Option<usize>,
-) -> String {
+) -> Option<Denied> {
     let denied = changes
         .statuses
         .iter()
         .filter(|s| s.party == party && s.when.from <= t && !s.effective)
         .find(|s| s.covers(article));
-    let Some((s, test)) = denied.and_then(|s| s.denied.map(|d| (s, d))) else {
-        return String::new();
-    };
-    let what = if s.repudiation {
-        "repudiation"
-    } else {
-        "suspension"
-    };
+    let (s, test) = denied.and_then(|s| s.denied.map(|d| (s, d)))?;
     let d = &rulebook.doctrines[test.doctrine];
-    format!(
-        " (its {what} of {} has no effect: doctrine `{}` is `{}`)",
-        s.since,
-        d.name,
-        d.setting_name()
-    )
+    Some(Denied {
+        repudiation: s.repudiation,
+        since: s.since.clone(),
+        doctrine: Name::from(&*d.name),
+        setting: Name::from(d.setting_name()),
+    })
 }
 
 /// Every party's status at `t`: `in force for RU since …; suspended for UA
@@ -457,47 +452,58 @@ fn statuses(
     rulebook: &Rulebook,
     changes: &Changes,
     article: Option<usize>,
-) -> String {
-    let mut notes = Vec::new();
+) -> Computed {
+    let mut parties = Vec::new();
     for (i, p) in rulebook.parties.iter().enumerate() {
         if p.role != Role::Party {
             continue;
         }
         let party = i as PartyIdx;
         let bound = || {
-            format!(
-                "in force for {} since {}{}",
-                p.id,
-                since(t, party, rulebook, changes),
-                without_effect(t, party, rulebook, changes, article)
-            )
+            let mut b = since(t, party, rulebook, changes);
+            b.denied = without_effect(t, party, rulebook, changes, article);
+            b
         };
-        let not_yet = || format!("not yet in force for {}", p.id);
-        notes.push(match status(t, Some(party), rulebook, changes, article) {
-            Status::Bound => bound(),
-            Status::NotYet => not_yet(),
-            Status::Suspended(s) => suspension_note(s, rulebook),
-            Status::Maybe(s) => format!("{}, or {}", bound(), suspension_note(s, rulebook)),
-            Status::MaybeNotYet => format!("{}, or {}", not_yet(), bound()),
+        parties.push(match status(t, Some(party), rulebook, changes, article) {
+            Status::Bound => PartyStatus::Bound { bound: bound() },
+            Status::NotYet => PartyStatus::NotYet {
+                party: p.id.clone(),
+            },
+            Status::Suspended(s) => PartyStatus::Suspended {
+                change: change_note(s, rulebook),
+            },
+            Status::Maybe(s) => PartyStatus::Maybe {
+                bound: bound(),
+                change: change_note(s, rulebook),
+            },
+            Status::MaybeNotYet => PartyStatus::MaybeNotYet { bound: bound() },
         });
     }
-    notes.join("; ")
+    Computed::Statuses { parties }
 }
 
 /// Since when the agreement bound `party` at `t`: its entry into force, or
 /// the latest recommitment that restored it.
-fn since(t: Timestamp, party: PartyIdx, rulebook: &Rulebook, changes: &Changes) -> String {
+fn since(t: Timestamp, party: PartyIdx, rulebook: &Rulebook, changes: &Changes) -> BoundSince {
     let latest = changes
         .resumptions
         .iter()
         .filter(|r| r.restores(party) && r.when.to <= t)
         .max_by_key(|r| r.when.to);
-    match latest {
-        None => rulebook.in_force.written.clone(),
-        Some(r) => match (&r.regime, &r.event) {
-            (Some(name), _) => format!("{} (regime `{name}`)", r.written),
-            (None, Some(e)) => format!("{} (resumed, declared by {e})", r.written),
-            (None, None) => r.written.to_string(),
-        },
+    let mut b = BoundSince {
+        party: rulebook.parties[usize::from(party)].id.clone(),
+        since: Name::from(rulebook.in_force.written.as_str()),
+        regime: None,
+        resumed_by: None,
+        denied: None,
+    };
+    if let Some(r) = latest {
+        b.since = r.written.clone();
+        match (&r.regime, &r.event) {
+            (Some(name), _) => b.regime = Some(name.clone()),
+            (None, Some(e)) => b.resumed_by = Some(e.clone()),
+            (None, None) => {}
+        }
     }
+    b
 }

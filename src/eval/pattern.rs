@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 
+use super::computed::{Computed, Names};
 use super::cond::Env;
 use super::proof::{self, Aspect};
 use super::truth::Truth;
@@ -383,11 +384,10 @@ impl Patterns {
 const NAMED: usize = 8;
 
 /// The first [`NAMED`] ids, and how many more there are.
-fn listed<'a>(ids: impl Iterator<Item = &'a str>, count: usize) -> String {
-    let named: Vec<&str> = ids.take(NAMED).collect();
-    match count.saturating_sub(NAMED) {
-        0 => named.join(", "),
-        more => format!("{} and {more} more", named.join(", ")),
+fn listed<'a>(ids: impl Iterator<Item = &'a Name>, count: usize) -> Names {
+    Names {
+        named: ids.take(NAMED).cloned().collect(),
+        more: count.saturating_sub(NAMED),
     }
 }
 
@@ -402,26 +402,30 @@ impl Env<'_> {
                 .patterns
                 .counted(self.rulebook, self.graph, pattern, i, judged.time);
         let p = &self.rulebook.patterns[pattern];
-        let ids = listed(held.iter().map(|&k| &*self.graph.events[k].id), held.len());
+        let ids = listed(held.iter().map(|&k| &self.graph.events[k].id), held.len());
         let (value, computed) = match truth {
             Truth::True => (
                 format!("counted in pattern `{}`", p.name),
-                format!(
-                    "{} within {} before {}: {}",
-                    p.count, p.window_written, judged.id, ids
-                ),
+                Computed::Counted {
+                    count: p.count,
+                    window: Name::from(p.window_written.as_str()),
+                    before: judged.id.clone(),
+                    events: ids,
+                },
             ),
             Truth::Unknown if held.is_empty() => (
                 format!("pattern `{}` was not found for these events", p.name),
-                "call `truce::eval::find_patterns` before judging".to_owned(),
+                Computed::PatternsNotFound,
             ),
             Truth::Unknown => (
                 format!("may be counted in pattern `{}`", p.name),
-                format!("with {ids}, whose times or conditions are uncertain",),
+                Computed::MayBeCounted { events: ids },
             ),
             Truth::False => (
                 format!("not counted in pattern `{}`", p.name),
-                format!("among the events before {}", judged.id),
+                Computed::NotCounted {
+                    before: judged.id.clone(),
+                },
             ),
         };
         let fact = Fact {

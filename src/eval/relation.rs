@@ -1,6 +1,7 @@
 //! `some RELATION as NAME where ...`: a test over the events the judged
 //! event is related to in the graph.
 
+use super::computed::Computed;
 use super::cond::Env;
 use super::proof::Aspect;
 use super::proof::weigh;
@@ -184,16 +185,11 @@ impl Env<'_> {
         // not cover, might have met the test.
         for id in self.graph.unresolved(self.subjects[0], relation) {
             let outside = self.graph.is_outside(id);
-            let why = if outside {
-                "outside this instrument (its act or party is not declared here)"
-            } else {
-                "rejected"
-            };
             facts.push(Fact {
                 event: judged.clone(),
                 field: relation.name().into(),
                 value: id.into(),
-                computed: Some(format!("{why}, so it cannot be read")),
+                computed: Some(Computed::Unreadable { outside }),
                 note: None,
             });
             if truth == Truth::False {
@@ -353,7 +349,7 @@ impl Env<'_> {
                 event: e.id.clone(),
                 field: "actor.party".into(),
                 value: "unknown".into(),
-                computed: Some("not established as any party's act".into()),
+                computed: Some(Computed::NoParty),
                 note: None,
             });
         }

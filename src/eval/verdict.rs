@@ -593,7 +593,7 @@ pub struct Fact {
     pub field: FieldName,
     pub value: Name,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub computed: Option<String>,
+    pub computed: Option<super::computed::Computed>,
     /// What was found from it, as data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Note>,

@@ -4,8 +4,9 @@
 use serde::Serialize;
 
 use crate::eval::{
-    ChangeTrial, DiligenceTrial, DoctrineSetting, ExceptionStatus, ExceptionTrial, Implication,
-    Outcome, PatternRun, Proof, Reason, Responsibility, State, Step, Translation, Verdict,
+    ChangeTrial, Computed, DiligenceTrial, DoctrineSetting, ExceptionStatus, ExceptionTrial, Fact,
+    Implication, Note, Outcome, PatternRun, Proof, Reason, Responsibility, State, Step,
+    Translation, Verdict,
 };
 use crate::events::Rejection;
 use crate::report::{Adjudication, Dependence, Input, Outside, Run, Totals};
@@ -115,7 +116,8 @@ impl Serialize for StepView<'_> {
         map.serialize_entry("condition", &step.condition)?;
         map.serialize_entry("result", &step.result)?;
         if !step.facts.is_empty() {
-            map.serialize_entry("facts", &step.facts)?;
+            let facts: Vec<FactView<'_>> = step.facts.iter().map(FactView::of).collect();
+            map.serialize_entry("facts", &facts)?;
         }
         if let Some(doubt) = &step.doubt {
             map.serialize_entry("unknown", doubt)?;
@@ -132,6 +134,34 @@ impl Serialize for StepView<'_> {
             map.serialize_entry("holdings", holdings)?;
         }
         map.end()
+    }
+}
+
+/// A fact, with what was computed from it as data (`computed`) and in
+/// words (`computed_words`).
+#[derive(Serialize)]
+struct FactView<'a> {
+    event: &'a str,
+    field: &'a str,
+    value: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    computed: Option<&'a Computed>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    computed_words: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a Note>,
+}
+
+impl<'a> FactView<'a> {
+    fn of(f: &'a Fact) -> Self {
+        FactView {
+            event: &f.event,
+            field: f.field.as_str(),
+            value: &f.value,
+            computed: f.computed.as_ref(),
+            computed_words: f.computed.as_ref().map(super::words::computed),
+            note: f.note.as_ref(),
+        }
     }
 }
 

@@ -383,8 +383,8 @@ fn step(out: &mut String, s: &Step, depth: usize) {
     for fact in &s.facts {
         let computed = fact
             .computed
-            .as_deref()
-            .map(|c| format!(" ({c})"))
+            .as_ref()
+            .map(|c| format!(" ({})", words::computed(c)))
             .unwrap_or_default();
         let note = fact
             .note

@@ -12,7 +12,9 @@ use crate::eval::{
 use crate::events::{FindingTest, Object};
 use crate::report::Outside;
 
+mod computed;
 mod unknown;
+pub use computed::computed;
 pub use unknown::doubt;
 
 /// A finding's reason, in one sentence.

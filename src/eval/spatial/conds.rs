@@ -4,12 +4,11 @@
 
 use super::area::Ask;
 use super::discs::{Reading, combine, describe};
-use super::space::{
-    self, accuracy_note, between, distance_indexed, km, side_indexed, within_limit,
-};
+use super::space::{self, between, distance_indexed, km, side_indexed, within_limit};
 use super::whole::{Node, Places};
-use super::zone::{self, Membership, drawn_line, side_name, side_phrase, wanted_side};
+use super::zone::{self, Membership, drawn_line, side_name, wanted_side};
 use crate::check::{Cond, Limit, PathField, PointField, Reference, SideSel, Subject};
+use crate::eval::computed::{Computed, MeasuredFrom};
 use crate::eval::cond::{Env, coordinates, missing, no_reach, point_of, unknown};
 use crate::eval::findings::Asked;
 use crate::eval::truth::Truth;
@@ -206,14 +205,13 @@ impl Env<'_> {
                 Some(_) if d <= p.accuracy => Truth::Unknown,
                 Some(at) => Truth::from(at == wanted),
             };
-            let note = format!(
-                "{} of line `{}`{}, {} from it{}",
-                side_phrase(self.rulebook, drawn.index, at),
-                l.name,
-                drawn.note,
-                km(d),
-                accuracy_note(p)
-            );
+            let note = Computed::Side {
+                side: at.map(|s| side_name(self.rulebook, drawn.index, s)),
+                line: l.name.as_str().into(),
+                whose: drawn.whose.clone(),
+                distance_m: d,
+                accuracy_m: p.accuracy,
+            };
             let why = (truth == Truth::Unknown).then(|| match at {
                 None => Doubt::PointBeyondLine {
                     point: point.name(),
@@ -244,10 +242,10 @@ impl Env<'_> {
         let Some((pos, read)) = point_of(e, point) else {
             return missing(cond, e, point.name());
         };
-        let (limit, whose) = match limit {
-            Limit::Metres(m) => (m, String::new()),
+        let (limit, reach_of) = match limit {
+            Limit::Metres(m) => (m, None),
             Limit::Reach(s) => match self.reach(cond, s, self.event(s)) {
-                Ok((r, kind)) => (r, format!(" (the reach of `{kind}`)")),
+                Ok((r, kind)) => (r, Some(crate::name::Name::from(kind))),
                 Err(step) => return step,
             },
         };
@@ -274,14 +272,15 @@ impl Env<'_> {
             };
             readings.extend(found.into_iter().map(|(d, accuracy, from)| {
                 let truth = within_limit(d, accuracy, limit);
-                let spread = if accuracy > 0.0 {
-                    format!(" (± {})", km(accuracy))
-                } else {
-                    String::new()
-                };
                 Reading::new(
                     truth,
-                    format!("{} from {from}{spread}; limit {}{whose}", km(d), km(limit)),
+                    Computed::Distance {
+                        distance_m: d,
+                        from,
+                        spread_m: accuracy,
+                        limit_m: limit,
+                        reach_of: reach_of.clone(),
+                    },
                     (truth == Truth::Unknown).then_some(Doubt::LimitWithinUncertainty),
                 )
             }));
@@ -327,7 +326,7 @@ impl Env<'_> {
         p: &Point,
         e: &Event,
         reference: Reference,
-    ) -> Result<Vec<(f64, f64, String)>, Doubt> {
+    ) -> Result<Vec<(f64, f64, MeasuredFrom)>, Doubt> {
         match reference {
             Reference::Line(line) => {
                 let drawn = drawn_line(self.rulebook, line, e.party)?;
@@ -336,11 +335,11 @@ impl Env<'_> {
                     .ok_or_else(|| Doubt::NoSegments {
                         line: l.name.as_str().into(),
                     })?;
-                Ok(vec![(
-                    d,
-                    p.accuracy,
-                    format!("line `{}`{}", l.name, drawn.note),
-                )])
+                let from = MeasuredFrom::Line {
+                    line: l.name.as_str().into(),
+                    whose: drawn.whose,
+                };
+                Ok(vec![(d, p.accuracy, from)])
             }
             Reference::Point(s, field) => {
                 let other = self.event(s);
@@ -348,7 +347,10 @@ impl Env<'_> {
                     event: other.id.clone(),
                     field: field.name().into(),
                 })?;
-                let name = format!("the {} of {}", field.name(), other.id);
+                let name = MeasuredFrom::Point {
+                    field: field.name(),
+                    event: other.id.clone(),
+                };
                 let discs = self.discs_of(q, other.party)?;
                 Ok(discs
                     .iter()
@@ -364,7 +366,7 @@ impl Env<'_> {
                 Ok(vec![(
                     between(p, &q),
                     p.accuracy,
-                    format!("({lon}, {lat})"),
+                    MeasuredFrom::Coordinate { lon, lat },
                 )])
             }
         }
@@ -433,23 +435,13 @@ impl Env<'_> {
                 },
             )
             .collect();
-        let verb = match truth {
-            Truth::True => "crosses",
-            Truth::False => "does not cross",
-            Truth::Unknown => "may cross",
+        let computed = Computed::Crosses {
+            path: path.name(),
+            result: truth,
+            line: l.name.as_str().into(),
+            whose: drawn.whose,
+            from: wanted.map(|w| side_name(self.rulebook, drawn.index, w)),
         };
-        let from_note = wanted.map_or(String::new(), |w| {
-            format!(
-                " from the {} side",
-                side_name(self.rulebook, drawn.index, w)
-            )
-        });
-        let computed = format!(
-            "{} {verb} line `{}`{}{from_note}",
-            path.name(),
-            l.name,
-            drawn.note
-        );
         let fact = self.fact(e, path.name(), ends.join(" → "), Some(computed));
         let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
         if truth == Truth::Unknown {
@@ -490,10 +482,10 @@ impl Env<'_> {
                 .map(|(p, q)| space::crosses_indexed(p, q, geometry, l.index.as_ref(), wanted)),
         );
         let value = format!("{} → {}", describe(origin), describe(target));
-        let computed = format!(
-            "tested between every part of both ends, against line `{}`{}",
-            l.name, drawn.note
-        );
+        let computed = Computed::CrossesEvery {
+            line: l.name.as_str().into(),
+            whose: drawn.whose,
+        };
         let fact = self.fact(e, "trajectory", value, Some(computed));
         let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
         if truth == Truth::Unknown {
@@ -537,10 +529,9 @@ fn combine_all(pos: &Position, readings: Vec<Reading>) -> Reading {
             let first = readings.into_iter().next().expect("readings");
             Reading::new(
                 truth,
-                format!(
-                    "against every part of the other position; nearest part: {}",
-                    first.note
-                ),
+                Computed::AgainstEvery {
+                    nearest: Box::new(first.note),
+                },
                 (truth == Truth::Unknown).then_some(Doubt::OtherPartly),
             )
         }

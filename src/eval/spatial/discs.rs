@@ -3,6 +3,7 @@
 //! fails if it fails on every disc, and is unknown otherwise.
 
 use super::space::km;
+use crate::eval::computed::{BearingReading, Computed};
 use crate::eval::cond::coordinates;
 use crate::eval::truth::Truth;
 use crate::eval::verdict::Doubt;
@@ -12,12 +13,12 @@ use crate::events::{Area, Point, Position, SquareKind};
 /// could not be decided, if it could not.
 pub struct Reading {
     pub truth: Truth,
-    pub note: String,
+    pub note: Computed,
     pub why: Option<Doubt>,
 }
 
 impl Reading {
-    pub fn new(truth: Truth, note: String, why: Option<Doubt>) -> Reading {
+    pub fn new(truth: Truth, note: Computed, why: Option<Doubt>) -> Reading {
         Reading { truth, note, why }
     }
 }
@@ -36,31 +37,29 @@ pub fn combine(pos: &Position, readings: Vec<Reading>) -> Reading {
     };
     let first = |t: Truth| readings.iter().find(|r| r.truth == t);
     let truth = Truth::agreed(readings.iter().map(|r| r.truth));
-    let along = format!(
-        "along the bearing, {} to {} from the observer",
-        km(b.min_m),
-        km(b.max_m)
-    );
-    let (note, why) = match truth {
+    let shown = |r: &Reading| BearingReading {
+        truth: r.truth,
+        computed: r.note.clone(),
+    };
+    let (held, shown, why) = match truth {
         Truth::Unknown => {
-            let parts: Vec<String> = [Truth::True, Truth::False, Truth::Unknown]
+            let parts: Vec<BearingReading> = [Truth::True, Truth::False, Truth::Unknown]
                 .into_iter()
-                .filter_map(|t| first(t).map(|r| format!("{}: {}", word(t), r.note)))
+                .filter_map(|t| first(t).map(shown))
                 .collect();
             let why = first(Truth::Unknown)
                 .and_then(|r| r.why.clone())
                 .filter(|_| first(Truth::True).is_none() && first(Truth::False).is_none())
                 .unwrap_or(Doubt::AlongBearing);
-            (format!("{along}, {}", parts.join("; ")), Some(why))
+            (None, parts, Some(why))
         }
-        t => (
-            format!(
-                "{along}, {} all along; nearest the observer: {}",
-                word(t),
-                readings[0].note
-            ),
-            None,
-        ),
+        t => (Some(t), vec![shown(&readings[0])], None),
+    };
+    let note = Computed::Bearing {
+        min_m: b.min_m,
+        max_m: b.max_m,
+        held,
+        readings: shown,
     };
     Reading { truth, note, why }
 }
@@ -72,19 +71,11 @@ fn over_area(readings: Vec<Reading>) -> Reading {
     let split = readings.iter().any(|r| r.truth == Truth::True)
         && readings.iter().any(|r| r.truth == Truth::False);
     let first = readings.into_iter().next();
-    let note = first.map(|r| r.note).unwrap_or_default();
+    let note = first.map_or(Computed::Parts { parts: Vec::new() }, |r| r.note);
     Reading {
         truth,
         note,
         why: (truth == Truth::Unknown).then_some(Doubt::Area { split }),
-    }
-}
-
-fn word(t: Truth) -> &'static str {
-    match t {
-        Truth::True => "true",
-        Truth::False => "false",
-        Truth::Unknown => "undecided",
     }
 }
 

@@ -293,14 +293,6 @@ fn path_gap(segment: &Segment, line: &MultiLineString, a: &Point, b: &Point) -> 
     degrees * METRES_PER_DEGREE * widest.to_radians().cos()
 }
 
-pub fn accuracy_note(p: &Point) -> String {
-    if p.accuracy > 0.0 {
-        format!(" (± {})", km(p.accuracy))
-    } else {
-        String::new()
-    }
-}
-
 /// `0.7 km`, `12.3 km`, `450 m`.
 pub fn km(metres: f64) -> String {
     if !metres.is_finite() {

@@ -6,17 +6,19 @@
 
 use geo::Contains;
 
-use super::space::{self, accuracy_note, between, km, side_indexed, within_limit};
+use super::space::{self, between, side_indexed, within_limit};
 use crate::check::{LineShape, PartyIdx, Rulebook, Side, SideSel, ZoneExpr};
+use crate::eval::computed::{BandLimit, Computed, Whose};
 use crate::eval::truth::Truth;
 use crate::eval::verdict::Doubt;
 use crate::events::Point;
+use crate::name::Name;
 
 /// Whether a point lies in a zone, with what was computed to decide it.
 #[derive(Clone)]
 pub struct Membership {
     pub truth: Truth,
-    pub computed: String,
+    pub computed: Computed,
     /// Why it could not be decided, when it could not.
     pub doubt: Option<Doubt>,
     /// Decided on the zone as a whole, where its parts one by one left it
@@ -94,14 +96,19 @@ fn by_parts(p: &Point, zone: usize, party: Option<PartyIdx>, rulebook: &Rulebook
     let truth = cx.zone(zone, &mut notes);
     // A combined zone may test the same band twice; say it once.
     if notes.len() > 1 {
-        let mut seen = std::collections::HashSet::new();
-        notes.retain(|n| seen.insert(n.clone()));
+        let mut kept: Vec<Computed> = Vec::with_capacity(notes.len());
+        for n in notes.drain(..) {
+            if !kept.contains(&n) {
+                kept.push(n);
+            }
+        }
+        notes = kept;
     }
     let doubt =
         (truth == Truth::Unknown).then(|| cx.why.into_inner().unwrap_or(Doubt::PositionUncertain));
     Membership {
         truth,
-        computed: notes.join("; "),
+        computed: Computed::Parts { parts: notes },
         doubt,
         whole: false,
     }
@@ -118,7 +125,7 @@ struct Cx<'a> {
 }
 
 impl Cx<'_> {
-    fn zone(&self, zone: usize, notes: &mut Vec<String>) -> Truth {
+    fn zone(&self, zone: usize, notes: &mut Vec<Computed>) -> Truth {
         let z = &self.rulebook.zones[zone];
         // A zone that is one shape is named in its note; the parts of a
         // combined zone give their own limits.
@@ -141,14 +148,11 @@ impl Cx<'_> {
         truth
     }
 
-    fn expr(&self, e: &ZoneExpr, owner: Owner<'_>, notes: &mut Vec<String>) -> Truth {
+    fn expr(&self, e: &ZoneExpr, owner: Owner<'_>, notes: &mut Vec<Computed>) -> Truth {
         match e {
             ZoneExpr::Buffer { line, metres, side } => {
                 let (truth, note) = self.buffer(*line, *metres, *side, owner);
-                // A band that could not be read says why in the step.
-                if !self.quiet && !note.is_empty() {
-                    notes.push(note);
-                }
+                notes.extend(note);
                 truth
             }
             ZoneExpr::Around {
@@ -161,14 +165,13 @@ impl Cx<'_> {
                 };
                 let d = between(self.p, &centre);
                 if !self.quiet {
-                    notes.push(format!(
-                        "{} from ({}, {}){}; {}",
-                        km(d),
-                        lon,
-                        lat,
-                        accuracy_note(self.p),
-                        owner.reaches(*metres, "")
-                    ));
+                    notes.push(Computed::Around {
+                        distance_m: d,
+                        lon: *lon,
+                        lat: *lat,
+                        accuracy_m: self.p.accuracy,
+                        limit: owner.limit(*metres, None),
+                    });
                 }
                 let truth = within_limit(d, self.p.accuracy, *metres);
                 self.unknown(truth, || edge_within(self.p, owner.name))
@@ -192,7 +195,13 @@ impl Cx<'_> {
         }
     }
 
-    fn buffer(&self, line: usize, metres: f64, sel: SideSel, owner: Owner<'_>) -> (Truth, String) {
+    fn buffer(
+        &self,
+        line: usize,
+        metres: f64,
+        sel: SideSel,
+        owner: Owner<'_>,
+    ) -> (Truth, Option<Computed>) {
         let per_party = matches!(self.rulebook.lines[line].shape, LineShape::PerParty(_));
         if self.party.is_none() && (per_party || sel == SideSel::Own) {
             return self.whoever(line, metres, sel, owner);
@@ -200,26 +209,28 @@ impl Cx<'_> {
         let drawn = match drawn_line(self.rulebook, line, self.party) {
             Ok(d) => d,
             Err(why) => {
-                let note = String::new();
+                let note = Computed::Unknown { why: why.clone() };
                 self.unknown(Truth::Unknown, || why);
-                return (Truth::Unknown, note);
+                return (Truth::Unknown, Some(note));
             }
         };
         let l = &self.rulebook.lines[drawn.index];
         let geometry = l.drawn().expect("resolved to a drawn line");
         let Some((at, d)) = side_indexed(self.p, geometry, l.index.as_ref(), l.extended) else {
             let why = Doubt::NoSegments {
-                line: crate::name::Name::from(&*l.name),
+                line: Name::from(&*l.name),
             };
+            let note = Computed::Unknown { why: why.clone() };
             self.unknown(Truth::Unknown, || why);
-            return (Truth::Unknown, String::new());
+            return (Truth::Unknown, Some(note));
         };
         let near = within_limit(d, self.p.accuracy, metres);
         let wanted = match wanted_side(self.rulebook, drawn.index, sel, self.party) {
             Ok(w) => w,
             Err(why) => {
+                let note = Computed::Unknown { why: why.clone() };
                 self.unknown(Truth::Unknown, || why);
-                return (Truth::Unknown, String::new());
+                return (Truth::Unknown, Some(note));
             }
         };
         let on_side = match (wanted, at) {
@@ -237,32 +248,35 @@ impl Cx<'_> {
             }
         });
         if self.quiet {
-            return (near.and(on_side), String::new());
+            return (near.and(on_side), None);
         }
-        let whose = drawn.note;
-        let limit_side = wanted.map_or(String::new(), |w| {
-            format!(" on the {} side", side_name(self.rulebook, drawn.index, w))
-        });
-        let note = format!(
-            "{} from line `{}`{whose} {}{}; {}",
-            km(d),
-            l.name,
-            side_phrase(self.rulebook, drawn.index, at),
-            accuracy_note(self.p),
-            owner.reaches(metres, &limit_side)
-        );
-        (near.and(on_side), note)
+        let limit_side = wanted.map(|w| side_name(self.rulebook, drawn.index, w));
+        let note = Computed::Band {
+            distance_m: d,
+            line: Name::from(l.name.as_str()),
+            whose: drawn.whose,
+            side: at.map(|s| side_name(self.rulebook, drawn.index, s)),
+            accuracy_m: self.p.accuracy,
+            limit: owner.limit(metres, limit_side),
+        };
+        (near.and(on_side), Some(note))
     }
 }
 
 impl Cx<'_> {
     /// A band that depends on the actor's party, for an act of unknown
     /// origin: decided if every party's band gives the same answer.
-    fn whoever(&self, line: usize, metres: f64, sel: SideSel, owner: Owner<'_>) -> (Truth, String) {
+    fn whoever(
+        &self,
+        line: usize,
+        metres: f64,
+        sel: SideSel,
+        owner: Owner<'_>,
+    ) -> (Truth, Option<Computed>) {
         let parties = (0..self.rulebook.parties.len())
             .filter(|&i| self.rulebook.parties[i].role == crate::check::Role::Party)
             .map(|i| i as PartyIdx);
-        let readings: Vec<(Truth, String)> = parties
+        let readings: Vec<(Truth, Option<Computed>)> = parties
             .map(|p| {
                 let cx = Cx {
                     rulebook: self.rulebook,
@@ -275,23 +289,21 @@ impl Cx<'_> {
             })
             .collect();
         let truth = Truth::agreed(readings.iter().map(|(t, _)| *t));
-        let notes: Vec<&str> = readings
-            .iter()
-            .map(|(_, n)| n.as_str())
-            .filter(|n| !n.is_empty())
-            .collect();
+        let truth_only = self.quiet;
+        let notes: Vec<Computed> = readings.into_iter().filter_map(|(_, n)| n).collect();
         if truth == Truth::Unknown {
             self.unknown(truth, || Doubt::PartyDecides);
         }
-        let note = format!("whoever the actor: {}", notes.join("; "));
+        let note = (!truth_only).then_some(Computed::Whoever { readings: notes });
         (truth, note)
     }
 }
 
-/// A drawn line resolved for a party, with a note naming whose it is.
+/// A drawn line resolved for a party, and whose it is when it is one
+/// party's own reference line.
 pub struct Drawn {
     pub index: usize,
-    pub note: String,
+    pub whose: Option<Whose>,
 }
 
 /// The drawn line a line stands for when `party` acts: itself, or that
@@ -307,12 +319,12 @@ pub fn drawn_line(
     match &l.shape {
         LineShape::Drawn(_) => Ok(Drawn {
             index: line,
-            note: String::new(),
+            whose: None,
         }),
         LineShape::PerParty(parts) => {
             let Some(party) = party else {
                 return Err(Doubt::LineByParty {
-                    line: crate::name::Name::from(&*l.name),
+                    line: Name::from(&*l.name),
                 });
             };
             let id = &rulebook.parties[usize::from(party)].id;
@@ -321,10 +333,13 @@ pub fn drawn_line(
                 .find(|(p, _)| *p == party)
                 .map(|(_, i)| Drawn {
                     index: *i,
-                    note: format!(" ({id}'s reference line under `{}`)", l.name),
+                    whose: Some(Whose {
+                        party: id.clone(),
+                        under: Name::from(&*l.name),
+                    }),
                 })
                 .ok_or_else(|| Doubt::NoLineFor {
-                    line: crate::name::Name::from(&*l.name),
+                    line: Name::from(&*l.name),
                     party: id.clone(),
                 })
         }
@@ -353,7 +368,7 @@ pub fn wanted_side(
                 let id = &rulebook.parties[usize::from(p)].id;
                 return Err(Doubt::HoldsNoSide {
                     party: id.clone(),
-                    line: crate::name::Name::from(&*l.name),
+                    line: Name::from(&*l.name),
                 });
             }
             held
@@ -363,38 +378,35 @@ pub fn wanted_side(
     Ok(side)
 }
 
-/// `on the KPA side`, or `beyond its end` for a point on neither side.
-pub fn side_phrase(rulebook: &Rulebook, line: usize, side: Option<Side>) -> String {
-    match side {
-        Some(s) => format!("on the {} side", side_name(rulebook, line, s)),
-        None => "beyond its end".to_owned(),
-    }
-}
-
 /// A side named as a reader knows it: by the party that holds it, else by
 /// the compass point it faces.
-pub fn side_name(rulebook: &Rulebook, line: usize, side: Side) -> String {
+pub fn side_name(rulebook: &Rulebook, line: usize, side: Side) -> Name {
     let l = &rulebook.lines[line];
-    let holders: Vec<&str> = l
-        .held
-        .iter()
-        .filter(|(_, s)| *s == side)
-        .map(|(p, _)| &*rulebook.parties[usize::from(*p)].id)
-        .collect();
-    if !holders.is_empty() {
-        return holders.join("/");
+    let mut holders = l.held.iter().filter(|(_, s)| *s == side);
+    let id = |p: PartyIdx| rulebook.parties[usize::from(p)].id.clone();
+    match (holders.next(), holders.next()) {
+        // One holder, as most lines have: its name, shared.
+        (Some((p, _)), None) => return id(*p),
+        (Some((p, _)), Some((q, _))) => {
+            let mut names = vec![id(*p), id(*q)];
+            names.extend(holders.map(|(p, _)| id(*p)));
+            return Name::from(names.join("/"));
+        }
+        (None, _) => {}
     }
-    l.compass
+    let word = l
+        .compass
         .iter()
         .zip(["north", "south", "east", "west"])
         .find(|(s, _)| **s == Some(side))
-        .map_or_else(
-            || match side {
-                Side::Left => "left".to_owned(),
-                Side::Right => "right".to_owned(),
+        .map_or(
+            match side {
+                Side::Left => "left",
+                Side::Right => "right",
             },
-            |(_, w)| w.to_owned(),
-        )
+            |(_, w)| w,
+        );
+    Name::from(word)
 }
 
 fn edge_within(p: &Point, owner: &str) -> Doubt {
@@ -412,21 +424,13 @@ struct Owner<'a> {
 }
 
 impl Owner<'_> {
-    /// `zone `dmz` reaches 2.0 km`, or for a part of a combined zone `limit 15.0 km`.
-    fn reaches(self, metres: f64, side: &str) -> String {
-        if self.whole {
-            format!("zone `{}` reaches {}{side}", self.name, km(metres))
-        } else {
-            format!("limit {}{side} (in zone `{}`)", km(metres), self.name)
-        }
-    }
-
-    /// `zone `east``, or for a part of a combined zone `the polygon of zone `x``.
-    fn shape(self) -> String {
-        if self.whole {
-            format!("zone `{}`", self.name)
-        } else {
-            format!("the polygon of zone `{}`", self.name)
+    /// The limit a band or disc of this zone sets.
+    fn limit(self, metres: f64, side: Option<Name>) -> BandLimit {
+        BandLimit {
+            zone: Name::from(self.name),
+            whole: self.whole,
+            metres,
+            side,
         }
     }
 }
@@ -471,7 +475,7 @@ fn polygon(
     polygons: &geo::MultiPolygon,
     owner: Owner<'_>,
     quiet: bool,
-) -> (Truth, Option<String>) {
+) -> (Truth, Option<Computed>) {
     if quiet && far_from_box(p, polygons) {
         return (Truth::False, None);
     }
@@ -483,14 +487,12 @@ fn polygon(
         (true, false) => Truth::True,
         (false, false) => Truth::False,
     };
-    let side = if inside { "inside" } else { "outside" };
-    let note = (!quiet).then(|| {
-        format!(
-            "{side} {}, {} from its edge{}",
-            owner.shape(),
-            km(edge),
-            accuracy_note(p)
-        )
+    let note = (!quiet).then(|| Computed::Polygon {
+        inside,
+        zone: Name::from(owner.name),
+        whole: owner.whole,
+        edge_m: edge,
+        accuracy_m: p.accuracy,
     });
     (truth, note)
 }

@@ -191,7 +191,7 @@ pub fn unreadable(outside: bool) -> &'static str {
 
 /// `suspended for UA since 2025-09-05 until ... (article 3), declared by
 /// E-9: text`.
-fn change_note(c: &ChangeNote) -> String {
+pub(super) fn change_note(c: &ChangeNote) -> String {
     let word = if c.repudiation {
         "repudiated"
     } else {
