@@ -24,6 +24,7 @@ pub enum Computed {
         whose: Option<Whose>,
         /// The side the point is on, by name; none: beyond the line's end.
         side: Option<Name>,
+        #[serde(skip_serializing_if = "exact")]
         accuracy_m: f64,
         limit: BandLimit,
     },
@@ -32,6 +33,7 @@ pub enum Computed {
         distance_m: f64,
         lon: f64,
         lat: f64,
+        #[serde(skip_serializing_if = "exact")]
         accuracy_m: f64,
         limit: BandLimit,
     },
@@ -42,6 +44,7 @@ pub enum Computed {
         /// The polygon is the whole zone, not a part of a combined one.
         whole: bool,
         edge_m: f64,
+        #[serde(skip_serializing_if = "exact")]
         accuracy_m: f64,
     },
     /// A band that depends on the actor's party, read for every party.
@@ -54,6 +57,7 @@ pub enum Computed {
         #[serde(skip_serializing_if = "Option::is_none")]
         whose: Option<Whose>,
         distance_m: f64,
+        #[serde(skip_serializing_if = "exact")]
         accuracy_m: f64,
     },
     /// A distance to a reference, against a limit.
@@ -61,6 +65,7 @@ pub enum Computed {
         distance_m: f64,
         from: MeasuredFrom,
         /// The uncertainty of both positions together.
+        #[serde(skip_serializing_if = "exact")]
         spread_m: f64,
         limit_m: f64,
         /// The weapon type whose reach is the limit.
@@ -263,4 +268,9 @@ pub enum MeasuredFrom {
         lon: f64,
         lat: f64,
     },
+}
+
+/// An uncertainty of nothing: an exact position, its accuracy left out.
+fn exact(metres: &f64) -> bool {
+    *metres == 0.0
 }

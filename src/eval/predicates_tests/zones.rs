@@ -293,11 +293,8 @@ fn the_cyprus_buffer_zone_as_a_polygon() {
     );
     let edge = member(&r, "buffer", fuzzy(LEDRA_STREET, 600.0), None);
     assert_eq!(edge.truth, Truth::Unknown);
-    let crate::eval::Computed::Parts { parts } = &edge.computed else {
+    let crate::eval::Computed::Polygon { edge_m, .. } = edge.computed else {
         panic!("{:?}", edge.computed);
-    };
-    let [crate::eval::Computed::Polygon { edge_m, .. }] = parts[..] else {
-        panic!("{parts:?}");
     };
     assert_eq!(edge_m.round(), 570.0);
 }

@@ -108,7 +108,11 @@ fn by_parts(p: &Point, zone: usize, party: Option<PartyIdx>, rulebook: &Rulebook
         (truth == Truth::Unknown).then(|| cx.why.into_inner().unwrap_or(Doubt::PositionUncertain));
     Membership {
         truth,
-        computed: Computed::Parts { parts: notes },
+        // One shape, as most zones are: its note alone.
+        computed: match notes.len() {
+            1 => notes.pop().expect("one note"),
+            _ => Computed::Parts { parts: notes },
+        },
         doubt,
         whole: false,
     }
