@@ -3,12 +3,11 @@
 //! Every event is judged against every article. The explanation is data
 //! carried with each verdict; nothing is logged.
 
-mod area;
 mod article;
 mod changes;
+mod computed;
 mod cond;
-mod control;
-mod discs;
+mod doubt;
 mod exception;
 mod facts;
 mod findings;
@@ -22,7 +21,6 @@ mod proof;
 mod relation;
 mod responsibility;
 mod scope;
-mod space;
 mod spatial;
 mod state;
 mod survey;
@@ -31,24 +29,28 @@ mod timeline;
 mod truth;
 mod verdict;
 mod weapons;
-mod whole;
-mod zone;
 
 pub use article::answering;
 pub use changes::Changes;
+pub use computed::{
+    BandLimit, BearingReading, BoundSince, Computed, Denied, MeasuredFrom, Names, PartyStatus,
+    Whose,
+};
 pub use cond::coordinates;
 pub use holdings::{
     Ceilings, CountedWhat, Holdings, LimitCount, OpenLimit, ReportCount, UnitCount,
 };
 pub use pattern::{PatternRun, Patterns};
-pub use space::{between, distance_indexed, distance_to_line, extra_pieces, km, side_indexed};
+pub use spatial::space::{
+    between, distance_indexed, distance_to_line, extra_pieces, km, side_indexed,
+};
+pub use spatial::zone::{Membership, drawn_line, in_zone};
 pub use state::{Role as StateRole, State};
 pub use survey::Survey;
 pub use time::{duration, span_words, written as written_time};
 pub use truth::Truth;
 pub use verdict::*;
 pub use weapons::Range;
-pub use zone::{Membership, drawn_line, in_zone};
 
 use crate::check::Rulebook;
 use crate::graph::EventGraph;

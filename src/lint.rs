@@ -79,7 +79,7 @@ pub const LINE_ACCURACY_M: f64 = 1_000.0;
 
 /// How far from a line its sides are compared with the areas. Farther, a
 /// side is the line's nearest segment extended, and a party's area, where
-/// there is one, prevails over it (see `eval/control.rs`): the sea west of
+/// there is one, prevails over it (see `eval/spatial/control.rs`): the sea west of
 /// where the MDL begins lies beside its first segment, 170 km off.
 pub const SIDE_REACH_M: f64 = 50_000.0;
 

@@ -3,6 +3,7 @@
 
 pub mod diagnostics;
 pub mod json;
+pub mod markup;
 pub mod text;
 pub mod verify;
 pub mod words;

@@ -51,7 +51,7 @@ fn json_report_is_versioned_hashed_and_deterministic() {
     assert_eq!(first.stdout, second.stdout, "same inputs, same bytes");
     assert_eq!(first.status.code(), Some(3), "some events were rejected");
     let report: serde_json::Value = serde_json::from_slice(&first.stdout).unwrap();
-    assert_eq!(report["schema_version"], 6);
+    assert_eq!(report["schema_version"], 7);
     assert_eq!(
         report["patterns"],
         serde_json::json!([]),
@@ -1078,4 +1078,69 @@ pub fn scratch(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("truce-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     dir
+}
+
+/// A step that could not be decided says why as data (`unknown`) with the
+/// words beside it; a fact says what was computed as data (`computed`),
+/// numbers as numbers, with the words beside it.
+#[test]
+fn json_steps_and_facts_carry_data_beside_their_words() {
+    let out = truce(&[
+        "adjudicate",
+        "--rules",
+        "rules/kaa.truce",
+        "--events",
+        "cases/kaa-uncertain-positions/events.yaml",
+        "--format",
+        "json",
+    ]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let u1 = report["verdicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["event"] == "U-1")
+        .unwrap();
+    fn find<'a>(step: &'a serde_json::Value, condition: &str) -> Option<&'a serde_json::Value> {
+        if step["condition"] == condition {
+            return Some(step);
+        }
+        step["steps"]
+            .as_array()?
+            .iter()
+            .find_map(|s| find(s, condition))
+    }
+    let crossing = u1["explanation"]["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|a| find(&a["condition"], "trajectory crosses mdl"))
+        .unwrap();
+    assert_eq!(crossing["result"], "unknown");
+    assert_eq!(
+        crossing["unknown"],
+        serde_json::json!({"kind": "path_point", "path": "trajectory"})
+    );
+    assert!(crossing["unknown_because"].is_string());
+    let fact = &crossing["facts"][0];
+    assert_eq!(
+        fact["computed"],
+        serde_json::json!({"kind": "crosses", "path": "trajectory", "result": "unknown", "line": "mdl"})
+    );
+    assert!(fact["computed_words"].is_string());
+    // A distance is a number of metres, not words.
+    let mut distances = Vec::new();
+    fn metres(v: &serde_json::Value, out: &mut Vec<f64>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                out.extend(m.get("distance_m").and_then(serde_json::Value::as_f64));
+                m.values().for_each(|x| metres(x, out));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| metres(x, out)),
+            _ => {}
+        }
+    }
+    metres(u1, &mut distances);
+    assert!(!distances.is_empty());
+    assert!(distances.iter().all(|d| d.is_finite() && *d >= 0.0));
 }

@@ -278,7 +278,8 @@ fn decide(f: &Finding, resolution: Resolution, in_force: &Option<Step>) -> (Outc
         _ => {}
     }
     if let Some(gate) = in_force {
-        let why = gate.unknown_because.clone().unwrap_or_default();
+        // The step's doubt says why; `why` is the verdict-level words.
+        let why = String::new();
         let doubt = gate.doubt.clone();
         return (Outcome::Inconclusive, Reason::NotInForce { why, doubt });
     }
@@ -286,7 +287,6 @@ fn decide(f: &Finding, resolution: Resolution, in_force: &Option<Step>) -> (Outc
         let open = f.condition.decisive();
         let reason = Reason::CannotDecide {
             test: open.condition.clone(),
-            because: open.unknown_because.clone(),
             doubt: open.doubt.clone(),
             decided_by: open.basis.as_ref().map(|b| b.decided_by),
             open: open.holdings.as_ref().and_then(|h| h.open_limit()),
@@ -327,7 +327,6 @@ fn exceptions_open(f: &Finding) -> Reason {
     Reason::ExceptionsOpen {
         exceptions: open.iter().map(|x| x.exception.clone()).collect(),
         test: decisive.map(|s| s.condition.clone()),
-        because: decisive.and_then(|s| s.unknown_because.clone()),
         doubt: decisive.and_then(|s| s.doubt.clone()),
     }
 }

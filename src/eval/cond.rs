@@ -1,10 +1,11 @@
 //! Evaluates a checked condition against an event in the graph, building
 //! the explanation step by step.
 
-use super::space::fixed;
+use super::computed::Computed;
+use super::spatial::space::fixed;
+use super::spatial::zone::Membership;
 use super::truth::Truth;
-use super::verdict::{DayOf, Fact, Step};
-use super::zone::Membership;
+use super::verdict::{DayOf, Doubt, Fact, FieldName, Step};
 use crate::check::{
     ActSet, CmpOp, Cond, CondKind, DoctrineTest, Measure, PointField, Rulebook, Subject,
 };
@@ -27,8 +28,9 @@ pub struct Env<'a> {
     /// Whose area each place of the events read so far lies in, by the
     /// geometry alone: `directed at` and `in area of` ask it of the same
     /// place for several articles and exceptions.
-    pub(super) controls_seen:
-        std::cell::RefCell<std::collections::HashMap<(usize, PointField), super::control::Control>>,
+    pub(super) controls_seen: std::cell::RefCell<
+        std::collections::HashMap<(usize, PointField), super::spatial::control::Control>,
+    >,
     /// The doctrines tested so far for the event being judged.
     pub doctrines: Vec<usize>,
     /// Exceptions already tried on the event being judged: one exception
@@ -268,15 +270,16 @@ impl Env<'_> {
             e,
             "time",
             super::time::written(&e.time),
-            Some(format!("bound {written}")),
+            Some(Computed::Bound {
+                written: written.into(),
+            }),
         );
         let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
         if truth == Truth::Unknown {
             if super::time::falls_on(&e.time, at, last) {
                 step.doubt = Some(super::time::within_day(DayOf::Bound, written));
             } else {
-                step.unknown_because =
-                    Some("the bound falls within the event's time window".into());
+                step.doubt = Some(Doubt::BoundWithin);
             }
         }
         step
@@ -291,7 +294,7 @@ impl Env<'_> {
         ];
         let mut step = Step::leaf(cond.text.clone(), truth, facts);
         if truth == Truth::Unknown {
-            step.unknown_because = Some("the two times overlap too much to order them".into());
+            step.doubt = Some(Doubt::TimesOverlap);
         }
         step
     }
@@ -473,7 +476,7 @@ impl Env<'_> {
         e: &Event,
         field: impl Into<super::verdict::FieldName>,
         value: impl Into<Name>,
-        computed: Option<String>,
+        computed: Option<super::computed::Computed>,
     ) -> Fact {
         Fact {
             event: e.id.clone(),
@@ -511,22 +514,29 @@ fn flatten<'c>(cond: &'c Cond, is_and: bool, out: &mut Vec<&'c Cond>) {
 pub(super) fn no_reach(cond: &Cond, e: &Event, kind: &str) -> Step {
     unknown(
         cond,
-        format!(
-            "{} records weapon type `{kind}`, and the rulebook declares no reach for it",
-            e.id
-        ),
+        Doubt::NoReach {
+            event: e.id.clone(),
+            weapon: kind.into(),
+        },
     )
 }
 
 /// A test whose fact the event does not record: unknown, and said so.
-pub(super) fn missing(cond: &Cond, e: &Event, field: impl std::fmt::Display) -> Step {
-    unknown(cond, format!("{} records no `{field}`", e.id))
+pub(super) fn missing(cond: &Cond, e: &Event, field: impl Into<FieldName>) -> Step {
+    let event = e.id.clone();
+    unknown(
+        cond,
+        Doubt::Missing {
+            event,
+            field: field.into(),
+        },
+    )
 }
 
 /// A test that cannot be decided, and why.
-pub(super) fn unknown(cond: &Cond, why: String) -> Step {
+pub(super) fn unknown(cond: &Cond, why: Doubt) -> Step {
     let mut step = Step::leaf(cond.text.clone(), Truth::Unknown, Vec::new());
-    step.unknown_because = Some(why);
+    step.doubt = Some(why);
     step
 }
 

@@ -3,10 +3,10 @@
 //! rulebook names.
 
 use super::cond::{Env, missing, point_of};
-use super::control::Area;
 use super::findings::Asked;
+use super::spatial::control::Area;
 use super::truth::Truth;
-use super::verdict::{Note, Step};
+use super::verdict::{Doubt, Note, Step};
 use crate::check::{
     AreaSel, Capacity, CapacitySet, Cond, Field, Measure, ObjectSel, PartyIdx, PointField, Subject,
 };
@@ -46,7 +46,7 @@ impl Env<'_> {
                     vec![fact],
                 )
             }
-            Some(FactValue::Number(_)) | None => missing(cond, e, name),
+            Some(FactValue::Number(_)) | None => missing(cond, e, name.clone()),
         }
     }
 
@@ -60,7 +60,7 @@ impl Env<'_> {
     ) -> Result<(f64, super::verdict::Fact), Step> {
         let declared = &self.rulebook.quantities[q];
         let Some(FactValue::Number(n)) = e.fact(&declared.name) else {
-            return Err(missing(cond, e, &declared.name));
+            return Err(missing(cond, e, declared.name.clone()));
         };
         let shown = match declared.unit {
             None => format!("{n}"),
@@ -151,7 +151,7 @@ impl Env<'_> {
         let aimed_at = if at_place { &e.place } else { &e.target };
         match aimed_at {
             Some(pos) => {
-                let mut fact = self.fact(e, aim.name(), super::discs::describe(pos), None);
+                let mut fact = self.fact(e, aim.name(), super::spatial::discs::describe(pos), None);
                 fact.note = Some(target.note.clone());
                 facts.push(fact);
             }
@@ -164,7 +164,7 @@ impl Env<'_> {
             }
         }
         if let (Some(area), Some(pos)) = (&origin, &e.origin) {
-            let mut fact = self.fact(e, "origin", super::discs::describe(pos), None);
+            let mut fact = self.fact(e, "origin", super::spatial::discs::describe(pos), None);
             fact.note = Some(area.note.clone());
             facts.push(fact);
         }
@@ -173,7 +173,7 @@ impl Env<'_> {
             step.result = Truth::Unknown;
         }
         if step.result == Truth::Unknown {
-            step.unknown_because = Some(why_not_aimed(&target, origin.as_ref(), actor, object));
+            step.doubt = Some(why_not_aimed(&target, origin.as_ref(), actor, object));
         }
         self.settle(step, subject, asked)
     }
@@ -198,15 +198,17 @@ impl Env<'_> {
         let truth = self.owns(e, area.holder, owner);
         let holder = area.holder;
         let mut fact = match recorded {
-            Some((pos, read)) => self.fact(e, read.name(), super::discs::describe(pos), None),
+            Some((pos, read)) => {
+                self.fact(e, read.name(), super::spatial::discs::describe(pos), None)
+            }
             None => self.fact(e, point.name(), "—", None),
         };
         fact.note = Some(area.note);
         let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
         if truth == Truth::Unknown {
-            step.unknown_because = Some(match holder {
-                None => "whose area it lies in is not known".to_owned(),
-                Some(_) => "whose act it was is not known".to_owned(),
+            step.doubt = Some(match holder {
+                None => Doubt::PlaceArea,
+                Some(_) => Doubt::ActorUnknown,
             });
         }
         step
@@ -273,24 +275,16 @@ fn why_not_aimed(
     origin: Option<&Area>,
     actor: Option<PartyIdx>,
     object: ObjectSel,
-) -> String {
+) -> Doubt {
     if target.holder.is_none() {
-        return "whose area the target lies in is not known".to_owned();
+        return Doubt::TargetArea;
     }
     match (actor, origin, object) {
-        (None, Some(_), _) => {
-            "the act is by no side, and whose area it was launched from is not known".to_owned()
-        }
-        (None, None, _) => "whose act it was is not known".to_owned(),
-        (Some(_), Some(_), _) => {
-            "the act is by no side, launched within one side's area: at that side, or at an intruder there, the record does not tell".to_owned()
-        }
-        (Some(_), None, ObjectSel::OwnArea | ObjectSel::Intruder) => {
-            "the target lies in the actor's own area: whether it was a drill or an intruder, the record does not tell".to_owned()
-        }
-        (Some(_), None, _) => {
-            "the target lies in the actor's own area: at an intruder of the other party's, perhaps; the record does not tell".to_owned()
-        }
+        (None, Some(_), _) => Doubt::LaunchArea,
+        (None, None, _) => Doubt::ActorUnknown,
+        (Some(_), Some(_), _) => Doubt::WithinOneSide,
+        (Some(_), None, ObjectSel::OwnArea | ObjectSel::Intruder) => Doubt::OwnAreaDrill,
+        (Some(_), None, _) => Doubt::OwnAreaIntruder,
     }
 }
 

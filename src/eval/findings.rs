@@ -124,7 +124,7 @@ impl Env<'_> {
             (r, _) => (r, DecidedBy::Record),
         };
         if result != Truth::Unknown {
-            step.unknown_because = None;
+            step.doubt = None;
         }
         step.result = result;
         step.basis = Some(Box::new(Basis {

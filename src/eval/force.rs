@@ -15,11 +15,13 @@
 use jiff::Timestamp;
 
 use super::changes::{Changes, StatusEntry};
+use super::computed::{BoundSince, Computed, Denied, PartyStatus};
 use super::time::{falls_on, within_day, written};
 use super::truth::Truth;
-use super::verdict::{DayOf, Doubt, Fact, Step};
+use super::verdict::{ChangeNote, DayOf, Doubt, Fact, Step};
 use crate::check::{PartyIdx, Role, Rulebook};
 use crate::events::Event;
+use crate::name::Name;
 
 /// The entry-into-force gate, and for which parties.
 pub struct Gate {
@@ -81,7 +83,7 @@ fn explain(
 ) {
     match day_doubt(event, rulebook, changes, article, parties) {
         Some(doubt) => step.doubt = Some(doubt),
-        None => step.unknown_because = Some(why_unknown(event, rulebook, changes, article)),
+        None => step.doubt = Some(why_unknown(event, rulebook, changes, article)),
     }
 }
 
@@ -147,11 +149,11 @@ fn why_unknown(
     rulebook: &Rulebook,
     changes: &Changes,
     article: Option<usize>,
-) -> String {
+) -> Doubt {
     let (from, to) = (event.time.from, event.time.to);
     let inside = |t: Timestamp| t > from && t <= to;
     if inside(rulebook.in_force.at) {
-        return "the event's time window straddles entry into force".into();
+        return Doubt::InForceStraddled;
     }
     let straddled = changes
         .statuses
@@ -165,10 +167,9 @@ fn why_unknown(
                     .is_some_and(|u| inside(u.0.from) || inside(u.0.to))
         });
     if let Some(s) = straddled {
-        return format!(
-            "the event's time window straddles a change: {}",
-            suspension_note(s, rulebook)
-        );
+        return Doubt::ChangeStraddled {
+            change: Box::new(change_note(s, rulebook)),
+        };
     }
     let uncertain = changes
         .statuses
@@ -176,15 +177,31 @@ fn why_unknown(
         .filter(|s| s.covers(article))
         .find(|s| s.when.by(from) == Truth::Unknown);
     if let Some(s) = uncertain {
-        return format!(
-            "whether this change had taken effect by then is uncertain: {}",
-            suspension_note(s, rulebook)
-        );
+        return Doubt::ChangeUncertain {
+            change: Box::new(change_note(s, rulebook)),
+        };
     }
     if event.party.is_none() {
-        return "the agreement bound some parties and not others, and the actor is unknown".into();
+        return Doubt::SomeBound;
     }
-    "the event's time window straddles the start of a regime or a resumption".into()
+    Doubt::ResumptionStraddled
+}
+
+/// A change of a party's status as an unknown status names it.
+fn change_note(s: &StatusEntry, rulebook: &Rulebook) -> ChangeNote {
+    ChangeNote {
+        party: rulebook.parties[usize::from(s.party)].id.clone(),
+        repudiation: s.repudiation,
+        since: s.since.clone(),
+        until: s.until.as_ref().map(|u| u.1.clone()),
+        articles: s
+            .articles
+            .iter()
+            .map(|a| rulebook.articles[*a].number.clone())
+            .collect(),
+        event: s.event.clone(),
+        text: s.text.clone(),
+    }
 }
 
 /// Whether one article bound the actor's party (it may be suspended alone).
@@ -412,27 +429,20 @@ fn without_effect(
     rulebook: &Rulebook,
     changes: &Changes,
     article: Option<usize>,
-) -> String {
+) -> Option<Denied> {
     let denied = changes
         .statuses
         .iter()
         .filter(|s| s.party == party && s.when.from <= t && !s.effective)
         .find(|s| s.covers(article));
-    let Some((s, test)) = denied.and_then(|s| s.denied.map(|d| (s, d))) else {
-        return String::new();
-    };
-    let what = if s.repudiation {
-        "repudiation"
-    } else {
-        "suspension"
-    };
+    let (s, test) = denied.and_then(|s| s.denied.map(|d| (s, d)))?;
     let d = &rulebook.doctrines[test.doctrine];
-    format!(
-        " (its {what} of {} has no effect: doctrine `{}` is `{}`)",
-        s.since,
-        d.name,
-        d.setting_name()
-    )
+    Some(Denied {
+        repudiation: s.repudiation,
+        since: s.since.clone(),
+        doctrine: Name::from(&*d.name),
+        setting: Name::from(d.setting_name()),
+    })
 }
 
 /// Every party's status at `t`: `in force for RU since …; suspended for UA
@@ -442,47 +452,58 @@ fn statuses(
     rulebook: &Rulebook,
     changes: &Changes,
     article: Option<usize>,
-) -> String {
-    let mut notes = Vec::new();
+) -> Computed {
+    let mut parties = Vec::new();
     for (i, p) in rulebook.parties.iter().enumerate() {
         if p.role != Role::Party {
             continue;
         }
         let party = i as PartyIdx;
         let bound = || {
-            format!(
-                "in force for {} since {}{}",
-                p.id,
-                since(t, party, rulebook, changes),
-                without_effect(t, party, rulebook, changes, article)
-            )
+            let mut b = since(t, party, rulebook, changes);
+            b.denied = without_effect(t, party, rulebook, changes, article);
+            b
         };
-        let not_yet = || format!("not yet in force for {}", p.id);
-        notes.push(match status(t, Some(party), rulebook, changes, article) {
-            Status::Bound => bound(),
-            Status::NotYet => not_yet(),
-            Status::Suspended(s) => suspension_note(s, rulebook),
-            Status::Maybe(s) => format!("{}, or {}", bound(), suspension_note(s, rulebook)),
-            Status::MaybeNotYet => format!("{}, or {}", not_yet(), bound()),
+        parties.push(match status(t, Some(party), rulebook, changes, article) {
+            Status::Bound => PartyStatus::Bound { bound: bound() },
+            Status::NotYet => PartyStatus::NotYet {
+                party: p.id.clone(),
+            },
+            Status::Suspended(s) => PartyStatus::Suspended {
+                change: change_note(s, rulebook),
+            },
+            Status::Maybe(s) => PartyStatus::Maybe {
+                bound: bound(),
+                change: change_note(s, rulebook),
+            },
+            Status::MaybeNotYet => PartyStatus::MaybeNotYet { bound: bound() },
         });
     }
-    notes.join("; ")
+    Computed::Statuses { parties }
 }
 
 /// Since when the agreement bound `party` at `t`: its entry into force, or
 /// the latest recommitment that restored it.
-fn since(t: Timestamp, party: PartyIdx, rulebook: &Rulebook, changes: &Changes) -> String {
+fn since(t: Timestamp, party: PartyIdx, rulebook: &Rulebook, changes: &Changes) -> BoundSince {
     let latest = changes
         .resumptions
         .iter()
         .filter(|r| r.restores(party) && r.when.to <= t)
         .max_by_key(|r| r.when.to);
-    match latest {
-        None => rulebook.in_force.written.clone(),
-        Some(r) => match (&r.regime, &r.event) {
-            (Some(name), _) => format!("{} (regime `{name}`)", r.written),
-            (None, Some(e)) => format!("{} (resumed, declared by {e})", r.written),
-            (None, None) => r.written.to_string(),
-        },
+    let mut b = BoundSince {
+        party: rulebook.parties[usize::from(party)].id.clone(),
+        since: Name::from(rulebook.in_force.written.as_str()),
+        regime: None,
+        resumed_by: None,
+        denied: None,
+    };
+    if let Some(r) = latest {
+        b.since = r.written.clone();
+        match (&r.regime, &r.event) {
+            (Some(name), _) => b.regime = Some(name.clone()),
+            (None, Some(e)) => b.resumed_by = Some(e.clone()),
+            (None, None) => {}
+        }
     }
+    b
 }

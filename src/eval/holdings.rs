@@ -408,10 +408,7 @@ impl Env<'_> {
             // Not indexed (read while the survey finds the patterns, before
             // the ceilings, or no standard to weigh reports by): say nothing
             // rather than "nothing held".
-            return unknown(
-                cond,
-                "the reports of this ceiling were not indexed for these events".into(),
-            );
+            return unknown(cond, super::verdict::Doubt::CeilingNotIndexed);
         };
         let c = &self.rulebook.ceilings[ceiling];
         let (a, b) = (e.time.from, e.time.to);

@@ -8,8 +8,8 @@
 //! of the leg's two ends.
 
 use super::cond::{Env, missing, point_of};
-use super::control::control;
-use super::space::between;
+use super::spatial::control::control;
+use super::spatial::space::between;
 use super::truth::Truth;
 use super::verdict::{Note, Step};
 use crate::check::{AreaSel, Cond, PartyIdx, PathField, PointField, RegionSel, Subject};
@@ -74,9 +74,7 @@ impl Env<'_> {
         });
         let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
         if truth == Truth::Unknown {
-            step.unknown_because = Some(
-                "part of the path is too close to the edge, for its uncertainty, to tell".into(),
-            );
+            step.doubt = Some(super::verdict::Doubt::PathNearEdge);
         }
         step
     }
@@ -85,7 +83,8 @@ impl Env<'_> {
     fn region_holds(&self, e: &Event, p: &Point, region: RegionSel) -> Truth {
         match region {
             RegionSel::Zone(zone) => {
-                super::zone::in_zone_within(p, zone, e.party, self.rulebook, OVER_BUDGET).truth
+                super::spatial::zone::in_zone_within(p, zone, e.party, self.rulebook, OVER_BUDGET)
+                    .truth
             }
             RegionSel::Area(owner) => {
                 let holder = control(self.rulebook, &Position::Fix(*p)).holder();

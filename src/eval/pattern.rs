@@ -15,11 +15,12 @@ use std::collections::BTreeMap;
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 
+use super::computed::{Computed, Names};
 use super::cond::Env;
 use super::proof::{self, Aspect};
 use super::survey::Survey;
 use super::truth::Truth;
-use super::verdict::{Fact, Step};
+use super::verdict::{Doubt, Fact, Step};
 use crate::check::{Cond, PartyIdx, Role, Rulebook, Subject};
 use crate::graph::EventGraph;
 use crate::name::Name;
@@ -377,11 +378,10 @@ impl Patterns {
 const NAMED: usize = 8;
 
 /// The first [`NAMED`] ids, and how many more there are.
-fn listed<'a>(ids: impl Iterator<Item = &'a str>, count: usize) -> String {
-    let named: Vec<&str> = ids.take(NAMED).collect();
-    match count.saturating_sub(NAMED) {
-        0 => named.join(", "),
-        more => format!("{} and {more} more", named.join(", ")),
+fn listed<'a>(ids: impl Iterator<Item = &'a Name>, count: usize) -> Names {
+    Names {
+        named: ids.take(NAMED).cloned().collect(),
+        more: count.saturating_sub(NAMED),
     }
 }
 
@@ -396,26 +396,30 @@ impl Env<'_> {
                 .patterns
                 .counted(self.rulebook, self.graph, pattern, i, judged.time);
         let p = &self.rulebook.patterns[pattern];
-        let ids = listed(held.iter().map(|&k| &*self.graph.events[k].id), held.len());
+        let ids = listed(held.iter().map(|&k| &self.graph.events[k].id), held.len());
         let (value, computed) = match truth {
             Truth::True => (
                 format!("counted in pattern `{}`", p.name),
-                format!(
-                    "{} within {} before {}: {}",
-                    p.count, p.window_written, judged.id, ids
-                ),
+                Computed::Counted {
+                    count: p.count,
+                    window: Name::from(p.window_written.as_str()),
+                    before: judged.id.clone(),
+                    events: ids,
+                },
             ),
             Truth::Unknown if held.is_empty() => (
                 format!("pattern `{}` was not found for these events", p.name),
-                "call `truce::eval::find_patterns` before judging".to_owned(),
+                Computed::PatternsNotFound,
             ),
             Truth::Unknown => (
                 format!("may be counted in pattern `{}`", p.name),
-                format!("with {ids}, whose times or conditions are uncertain",),
+                Computed::MayBeCounted { events: ids },
             ),
             Truth::False => (
                 format!("not counted in pattern `{}`", p.name),
-                format!("among the events before {}", judged.id),
+                Computed::NotCounted {
+                    before: judged.id.clone(),
+                },
             ),
         };
         let fact = Fact {
@@ -427,15 +431,14 @@ impl Env<'_> {
         };
         let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
         if truth == Truth::Unknown && held.is_empty() {
-            step.unknown_because = Some(format!(
-                "pattern `{}` was not found for these events",
-                p.name
-            ));
+            step.doubt = Some(Doubt::PatternNotFound {
+                pattern: crate::name::Name::from(&*p.name),
+            });
         } else if truth == Truth::Unknown {
-            step.unknown_because = Some(format!(
-                "whether {} belongs to a run of pattern `{}` depends on events whose times or conditions are uncertain",
-                self.graph.events[i].id, p.name
-            ));
+            step.doubt = Some(Doubt::PatternUncertain {
+                event: self.graph.events[i].id.clone(),
+                pattern: crate::name::Name::from(&*p.name),
+            });
         }
         step
     }

@@ -1,11 +1,12 @@
 //! `some RELATION as NAME where ...`: a test over the events the judged
 //! event is related to in the graph.
 
+use super::computed::Computed;
 use super::cond::Env;
 use super::proof::Aspect;
 use super::proof::weigh;
 use super::truth::Truth;
-use super::verdict::{Bound, Fact, Note, Related, Step};
+use super::verdict::{Bound, Doubt, Fact, Note, Related, Step};
 use crate::check::{Cond, Reads, Relation, Subject};
 
 /// What a nested `some`'s answer depends on: the test (by its address in
@@ -98,7 +99,7 @@ impl Env<'_> {
         let mut truth = Truth::False;
         let mut steps = Vec::new();
         let mut facts = Vec::new();
-        let mut unknown_because = None;
+        let mut doubt = None;
         // Past the first events tried, an explanation shows only the last
         // (the one that met the test, if one did) and counts the rest, so
         // those are tried for their answer alone.
@@ -183,26 +184,26 @@ impl Env<'_> {
         // A related event that was rejected, or that this instrument does
         // not cover, might have met the test.
         for id in self.graph.unresolved(self.subjects[0], relation) {
-            let why = if self.graph.is_outside(id) {
-                "outside this instrument (its act or party is not declared here)"
-            } else {
-                "rejected"
-            };
+            let outside = self.graph.is_outside(id);
             facts.push(Fact {
                 event: judged.clone(),
                 field: relation.name().into(),
                 value: id.into(),
-                computed: Some(format!("{why}, so it cannot be read")),
+                computed: Some(Computed::Unreadable { outside }),
                 note: None,
             });
             if truth == Truth::False {
                 truth = Truth::Unknown;
-                unknown_because = Some(format!("{} `{id}` is {why}", relation.name()));
+                doubt = Some(Doubt::Unreadable {
+                    relation: relation.name(),
+                    event: id.into(),
+                    outside,
+                });
             }
         }
         Step {
             facts,
-            unknown_because,
+            doubt,
             steps,
             related: Some(Related::Quantifier(relation.name())),
             ..Step::leaf(cond.text.clone(), truth, Vec::new())
@@ -335,7 +336,7 @@ impl Env<'_> {
         let i = self.subjects[usize::from(subject.0)];
         let e = &self.graph.events[i];
         let Some(standard) = self.rulebook.standard("preponderance") else {
-            return super::cond::unknown(cond, "no `preponderance` standard".into());
+            return super::cond::unknown(cond, Doubt::NoPreponderance);
         };
         let parties = &self.rulebook.parties;
         let mut met = true;
@@ -348,7 +349,7 @@ impl Env<'_> {
                 event: e.id.clone(),
                 field: "actor.party".into(),
                 value: "unknown".into(),
-                computed: Some("not established as any party's act".into()),
+                computed: Some(Computed::NoParty),
                 note: None,
             });
         }

@@ -3,10 +3,11 @@
 //! a fact in the explanation; a part the authorisation leaves out does not
 //! limit it, and a part the act does not record cannot be decided.
 
+use super::computed::Computed;
 use super::cond::{Env, point_of};
-use super::space::{between as metres, km};
+use super::spatial::space::{between as metres, km};
 use super::truth::Truth;
-use super::verdict::{Fact, Step};
+use super::verdict::{Doubt, Fact, Step};
 use crate::check::{Cond, PointField, Subject};
 use crate::events::{Event, Grants};
 
@@ -32,11 +33,11 @@ impl Env<'_> {
         for (test, truth, f, why) in parts.into_iter().flatten() {
             step.result = step.result.and(truth);
             let mut part = Step::leaf(test.into(), truth, vec![f]);
-            part.unknown_because = why;
+            part.doubt = why;
             step.steps.push(part);
         }
         if step.result == Truth::Unknown {
-            step.unknown_because = step.decisive().unknown_because.clone();
+            step.doubt = step.decisive().doubt.clone();
         }
         step
     }
@@ -44,9 +45,9 @@ impl Env<'_> {
 
 /// A part of the scope: its test as the explanation words it, its truth,
 /// the fact shown, and why it is unknown.
-type Part = Option<(&'static str, Truth, Fact, Option<String>)>;
+type Part = Option<(&'static str, Truth, Fact, Option<Doubt>)>;
 
-fn fact(e: &Event, field: &'static str, value: String, computed: Option<String>) -> Fact {
+fn fact(e: &Event, field: &'static str, value: String, computed: Option<Computed>) -> Fact {
     Fact {
         event: e.id.clone(),
         field: field.into(),
@@ -68,12 +69,23 @@ fn listed(list: &[crate::name::Name]) -> String {
 fn units(act: &Event, p: &Event, g: &Grants) -> Part {
     let list = g.units.as_ref()?;
     let (truth, computed) = match &act.unit {
-        Some(u) if list.contains(u) => (Truth::True, format!("`{u}` is covered")),
-        Some(u) => (Truth::False, format!("`{u}` is not covered")),
-        None if list.is_empty() => (Truth::False, "no unit is covered".to_owned()),
-        None => (Truth::Unknown, format!("{} records no unit", act.id)),
+        Some(u) => {
+            let covered = list.contains(u);
+            let name = u.clone();
+            (Truth::from(covered), Computed::Covered { name, covered })
+        }
+        None if list.is_empty() => (Truth::False, Computed::NoneCovered { what: "unit" }),
+        None => (
+            Truth::Unknown,
+            Computed::RecordsNo {
+                event: act.id.clone(),
+                what: "unit",
+            },
+        ),
     };
-    let why = (truth == Truth::Unknown).then(|| computed.clone());
+    let why = (truth == Truth::Unknown).then(|| Doubt::NoUnit {
+        event: act.id.clone(),
+    });
     let f = fact(p, "grants.units", listed(list), Some(computed));
     Some(("actor.unit in grants.units", truth, f, why))
 }
@@ -81,10 +93,18 @@ fn units(act: &Event, p: &Event, g: &Grants) -> Part {
 fn weapons(act: &Event, p: &Event, g: &Grants) -> Part {
     let list = g.weapons.as_ref()?;
     let (truth, computed) = match act.weapons.as_deref() {
-        None | Some([]) => (Truth::True, format!("{} records no weapon", act.id)),
+        None | Some([]) => (
+            Truth::True,
+            Computed::RecordsNo {
+                event: act.id.clone(),
+                what: "weapon",
+            },
+        ),
         Some(carried) => covered(act, carried, list),
     };
-    let why = (truth == Truth::Unknown).then(|| computed.clone());
+    let why = (truth == Truth::Unknown).then(|| Doubt::UntypedWeapon {
+        event: act.id.clone(),
+    });
     let shown = listed(list);
     let f = fact(p, "grants.weapons", shown, Some(computed));
     Some(("weapon.type in grants.weapons", truth, f, why))
@@ -96,28 +116,33 @@ fn covered(
     act: &Event,
     carried: &[crate::events::Weapon],
     list: &[crate::name::Name],
-) -> (Truth, String) {
+) -> (Truth, Computed) {
     let mut untyped = false;
     for w in carried {
         match &w.kind {
             Some(k) if list.contains(k) => {}
-            Some(k) => return (Truth::False, format!("`{k}` is not covered")),
-            None if list.is_empty() => return (Truth::False, "no weapon is covered".to_owned()),
+            Some(k) => {
+                let name = k.clone();
+                return (
+                    Truth::False,
+                    Computed::Covered {
+                        name,
+                        covered: false,
+                    },
+                );
+            }
+            None if list.is_empty() => {
+                return (Truth::False, Computed::NoneCovered { what: "weapon" });
+            }
             None => untyped = true,
         }
     }
     if untyped {
-        return (
-            Truth::Unknown,
-            format!("{} records a weapon of no type", act.id),
-        );
+        let event = act.id.clone();
+        return (Truth::Unknown, Computed::UntypedWeapon { event });
     }
-    let kinds: Vec<String> = carried
-        .iter()
-        .filter_map(|w| w.kind.as_deref().map(|k| format!("`{k}`")))
-        .collect();
-    let verb = if kinds.len() == 1 { "is" } else { "are" };
-    (Truth::True, format!("{} {verb} covered", kinds.join(", ")))
+    let weapons = carried.iter().filter_map(|w| w.kind.clone()).collect();
+    (Truth::True, Computed::AllCovered { weapons })
 }
 
 const PLACE: &str = "place within grants.radius_m of the authorised place";
@@ -131,20 +156,33 @@ fn place(rulebook: &crate::check::Rulebook, act: &Event, p: &Event, g: &Grants) 
         point_of(act, PointField::Place),
         point_of(p, PointField::Place),
     ) else {
-        let why = format!("{} or {} records no place", act.id, p.id);
-        let f = fact(p, "grants.radius", shown, Some(why.clone()));
+        let why = Doubt::NoPlace {
+            act: act.id.clone(),
+            grant: p.id.clone(),
+        };
+        let f = fact(
+            p,
+            "grants.radius",
+            shown,
+            Some(Computed::Unknown { why: why.clone() }),
+        );
         return Some((PLACE, Truth::Unknown, f, Some(why)));
     };
     let discs = (
-        super::area::discs(here, rulebook, act.party),
-        super::area::discs(there, rulebook, p.party),
+        super::spatial::area::discs(here, rulebook, act.party),
+        super::spatial::area::discs(there, rulebook, p.party),
     );
     let (Ok(here), Ok(there)) = discs else {
-        let why = format!(
-            "{} or {} is known only as an area that cannot be read",
-            act.id, p.id
+        let why = Doubt::UnreadableArea {
+            act: act.id.clone(),
+            grant: p.id.clone(),
+        };
+        let f = fact(
+            p,
+            "grants.radius",
+            shown,
+            Some(Computed::Unknown { why: why.clone() }),
         );
-        let f = fact(p, "grants.radius", shown, Some(why.clone()));
         return Some((PLACE, Truth::Unknown, f, Some(why)));
     };
     let mut truth = None;
@@ -169,9 +207,11 @@ fn place(rulebook: &crate::check::Rulebook, act: &Event, p: &Event, g: &Grants) 
         }
     }
     let truth = truth.unwrap_or(Truth::Unknown);
-    let computed = format!("{} from the authorised place; radius {shown}", km(nearest));
-    let why = (truth == Truth::Unknown)
-        .then(|| "the radius falls within the uncertainty of the positions".to_owned());
+    let computed = Computed::Radius {
+        nearest_m: nearest,
+        radius_m: radius,
+    };
+    let why = (truth == Truth::Unknown).then_some(Doubt::RadiusWithinUncertainty);
     let f = fact(p, "grants.radius", shown, Some(computed));
     Some((PLACE, truth, f, why))
 }
@@ -201,9 +241,10 @@ fn period(act: &Event, p: &Event, g: &Grants) -> Part {
         })
     };
     let shown = format!("{} to {}", shown_at(g.valid_from), shown_at(g.valid_until));
-    let computed = format!("act {}", super::time::written(&act.time));
-    let why = (truth == Truth::Unknown)
-        .then(|| "the act's time window straddles the authorisation's validity".to_owned());
+    let computed = Computed::ActTime {
+        written: super::time::written(&act.time).into(),
+    };
+    let why = (truth == Truth::Unknown).then_some(Doubt::ValidityStraddled);
     let f = fact(p, "grants.valid", shown, Some(computed));
     Some((
         "time within grants.valid_from to grants.valid_until",

@@ -3,10 +3,12 @@
 use jiff::tz::Offset;
 
 use super::changes::{DueEntry, Refused};
+use super::computed::Computed;
 use super::truth::Truth;
 use super::verdict::{Changed, DayOf, Doubt, DueSeen, Note, Step};
 use crate::check::{CmpOp, Instant};
 use crate::events::Time;
+use crate::name::Name;
 
 /// The time in the offset the observer used: `2015-08-20T16:12:00+09:00`,
 /// a window `between … and …`, or days as written: `2025-09-03, the whole
@@ -100,12 +102,13 @@ impl super::cond::Env<'_> {
         } else {
             Truth::Unknown
         };
-        let computed = format!(
-            "{} {} {b_name}; limit {}",
-            span_words(lo, hi),
-            if after { "after" } else { "before" },
-            duration(seconds)
-        );
+        let computed = Computed::Gap {
+            least_s: lo,
+            most_s: hi,
+            after,
+            other: Name::from(b_name.as_str()),
+            limit_s: seconds,
+        };
         let mut facts = vec![self.fact(a, "time", written(&a.time), Some(computed))];
         facts.extend(b_event.map(|b| self.fact(b, "time", written(&b.time), None)));
         let mut step = Step::leaf(cond.text.clone(), truth, facts);
@@ -113,7 +116,7 @@ impl super::cond::Env<'_> {
             if b_event.is_none() && falls_on(&a.time, b_time.from, b_time.to) {
                 step.doubt = Some(within_day(DayOf::Bound, &b_name));
             } else {
-                step.unknown_because = Some("the times are too uncertain to say".into());
+                step.doubt = Some(Doubt::TimesUncertain);
             }
         }
         step
@@ -174,13 +177,13 @@ impl super::cond::Env<'_> {
             if step.doubt.is_some() {
                 // Said as data.
             } else if time.is_window() {
-                step.unknown_because = Some(format!(
-                    "the event's time window straddles deadline `{name}`, or an extension of it"
-                ));
+                step.doubt = Some(Doubt::DeadlineStraddled {
+                    deadline: crate::name::Name::from(&*name),
+                });
             } else {
-                step.unknown_because = Some(format!(
-                    "whether a change of deadline `{name}` had taken effect by the event's time is uncertain"
-                ));
+                step.doubt = Some(Doubt::DeadlineChange {
+                    deadline: crate::name::Name::from(&*name),
+                });
             }
         }
         step
@@ -197,7 +200,10 @@ impl super::cond::Env<'_> {
         let e = self.event(subject);
         let r = &self.rulebook.regimes[regime];
         let truth = order(&e.time, op, &bound(&r.from));
-        let computed = format!("regime `{}` began {}", r.name, r.from.written);
+        let computed = Computed::RegimeBegan {
+            regime: Name::from(&*r.name),
+            written: Name::from(r.from.written.as_str()),
+        };
         let fact = self.fact(e, "time", written(&e.time), Some(computed));
         let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
         if truth == Truth::Unknown {
@@ -207,8 +213,7 @@ impl super::cond::Env<'_> {
                 };
                 step.doubt = Some(within_day(of, &r.from.written));
             } else {
-                step.unknown_because =
-                    Some("the event's time window straddles the regime's start".into());
+                step.doubt = Some(Doubt::RegimeStraddled);
             }
         }
         step

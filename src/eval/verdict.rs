@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+pub use super::doubt::{ChangeNote, DayOf, Declared, Doubt};
 use super::truth::Truth;
 use crate::name::Name;
 
@@ -278,11 +279,7 @@ pub struct Step {
     pub result: Truth,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub facts: Vec<Fact>,
-    /// Why a test could not be decided.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unknown_because: Option<String>,
-    /// Why a test could not be decided, as data; when given, it says it
-    /// instead of `unknown_because`.
+    /// Why a test could not be decided, as data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub doubt: Option<Doubt>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -313,82 +310,6 @@ pub enum Related {
     /// A sum over an event's weapons: its steps are the weapon class tried
     /// on each weapon, what was counted, not parts of the test.
     Summed,
-}
-
-/// Why a test could not be decided, as data the renderers word.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Doubt {
-    /// An instant of the rulebook is known only to the day (an entry into
-    /// force whose hour was never published, say), and the event's time
-    /// falls on that day: whether it came before or after is unknown.
-    WithinDay {
-        /// What the instant is.
-        of: DayOf,
-        /// The day as the rulebook writes it: `2025-09-03 Europe/Kyiv`.
-        day: Name,
-    },
-    /// The event is known only to lie in an area, and the test holds on
-    /// part of it and fails on another (`split`), or the area is too large,
-    /// or too near the test's edge, to decide on the whole of it.
-    Area { split: bool },
-    /// The area names a zone or line this rulebook does not declare (an
-    /// events file judged under several rulebooks).
-    AreaUndeclared { what: Declared, name: Name },
-    /// The area reaches without bound (a zone such as `not dmz`): no test
-    /// can be decided on the whole of it.
-    AreaUnbounded,
-}
-
-/// What kind of name an area gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Declared {
-    Zone,
-    Line,
-}
-
-/// An instant of the rulebook, or of a change an event records, that may
-/// be known only to the day. `event`: the change event that made it
-/// (none: the rulebook's own declaration).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum DayOf {
-    EntryIntoForce,
-    /// The start of a party's suspension (or repudiation).
-    Suspension {
-        party: Name,
-        repudiation: bool,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        event: Option<Name>,
-    },
-    /// The end of a party's suspension (`until`).
-    SuspensionEnd {
-        party: Name,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        event: Option<Name>,
-    },
-    /// The start of a regime.
-    Regime {
-        name: Name,
-    },
-    /// A resumption a change event records (a regime is the rulebook's).
-    Resumption {
-        event: Name,
-    },
-    /// A deadline's due date.
-    Deadline {
-        name: Name,
-    },
-    /// The day a change of a deadline took effect: an extension the
-    /// rulebook says was agreed then, or a change an event records.
-    Extension {
-        deadline: Name,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        event: Option<Name>,
-    },
-    /// A date a condition compares a time with.
-    Bound,
 }
 
 /// A related event bound to the name `some` gives it.
@@ -507,8 +428,7 @@ pub enum Reason {
     /// The condition could not be decided.
     CannotDecide {
         test: Arc<str>,
-        because: Option<String>,
-        /// Why, as data, when the test says it so.
+        /// Why the test stayed open, copied from its step.
         #[serde(skip_serializing_if = "Option::is_none")]
         doubt: Option<Doubt>,
         decided_by: Option<DecidedBy>,
@@ -535,7 +455,7 @@ pub enum Reason {
     ExceptionsOpen {
         exceptions: Vec<Name>,
         test: Option<Arc<str>>,
-        because: Option<String>,
+        /// Why the decisive test stayed open, copied from its step.
         #[serde(skip_serializing_if = "Option::is_none")]
         doubt: Option<Doubt>,
     },
@@ -673,7 +593,7 @@ pub struct Fact {
     pub field: FieldName,
     pub value: Name,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub computed: Option<String>,
+    pub computed: Option<super::computed::Computed>,
     /// What was found from it, as data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Note>,
@@ -943,7 +863,6 @@ impl Step {
             condition,
             result,
             facts,
-            unknown_because: None,
             doubt: None,
             steps: Vec::new(),
             basis: None,

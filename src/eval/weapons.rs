@@ -6,7 +6,7 @@
 
 use super::cond::{Env, missing, no_reach, unknown};
 use super::truth::Truth;
-use super::verdict::{Fact, FieldName, Step};
+use super::verdict::{Doubt, Fact, FieldName, Step};
 use crate::ast::{Sum, Unit};
 use crate::check::{CmpOp, Cond, Measure, Subject};
 use crate::events::{Event, Weapon};
@@ -150,12 +150,15 @@ impl Env<'_> {
                 }
                 None => {
                     truth = truth.or(Truth::Unknown);
-                    why.get_or_insert_with(|| format!("{} records no `{}`", e.id, type_name(e, i)));
+                    why.get_or_insert_with(|| Doubt::Missing {
+                        event: e.id.clone(),
+                        field: type_name(e, i),
+                    });
                 }
             }
         }
         let mut step = Step::leaf(cond.text.clone(), truth, facts);
-        step.unknown_because = why.filter(|_| truth == Truth::Unknown);
+        step.doubt = why.filter(|_| truth == Truth::Unknown);
         step
     }
 
@@ -217,12 +220,12 @@ impl Env<'_> {
                 }
                 Err(step) => {
                     truth = truth.or(Truth::Unknown);
-                    why = why.or(step.unknown_because);
+                    why = why.or(step.doubt);
                 }
             }
         }
         let mut step = Step::leaf(cond.text.clone(), truth, facts);
-        step.unknown_because = why.filter(|_| truth == Truth::Unknown);
+        step.doubt = why.filter(|_| truth == Truth::Unknown);
         step
     }
 
@@ -236,7 +239,16 @@ impl Env<'_> {
         field: Measure,
     ) -> Result<(f64, Fact), Step> {
         let name = field_name(e, i, field);
-        let absent = || unknown(cond, format!("{} records no `{name}`", e.id));
+        let absent = || {
+            let field = name.clone();
+            unknown(
+                cond,
+                Doubt::Missing {
+                    event: e.id.clone(),
+                    field,
+                },
+            )
+        };
         let (value, shown) = match field {
             // The same arithmetic as `100 mm` in a rule, so equal values compare equal.
             Measure::Calibre => {
@@ -249,16 +261,13 @@ impl Env<'_> {
             }
             Measure::Reach => {
                 let Some(kind) = w.kind.as_deref() else {
-                    return Err(unknown(
-                        cond,
-                        format!("{} records no `{}`", e.id, type_name(e, i)),
-                    ));
+                    return Err(missing(cond, e, type_name(e, i)));
                 };
                 let reach = self
                     .rulebook
                     .reach(kind)
                     .ok_or_else(|| no_reach(cond, e, kind))?;
-                (reach, super::space::km(reach))
+                (reach, super::spatial::space::km(reach))
             }
             Measure::Killed | Measure::Wounded | Measure::Quantity(_) => {
                 unreachable!("a measure of the weapon")
@@ -281,12 +290,11 @@ impl Env<'_> {
             Some((i, [one])) => Ok((i, one)),
             Some((_, several)) => Err(unknown(
                 cond,
-                format!(
-                    "{} records {} weapons, and `{}` reads one: compare sums (`rounds of weapons`) or test a weapon class",
-                    e.id,
-                    several.len(),
-                    field.path()
-                ),
+                Doubt::SeveralWeapons {
+                    event: e.id.clone(),
+                    count: several.len(),
+                    field: field.path(),
+                },
             )),
         }
     }
@@ -348,13 +356,11 @@ impl Env<'_> {
         step.related = Some(super::verdict::Related::Summed);
         if truth == Truth::Unknown {
             let no_rounds = sum == Sum::Rounds && read.iter().any(|w| w.rounds.is_none());
-            step.unknown_because = Some(if no_rounds {
-                format!("{} records no `rounds` for some of its weapons", e.id)
+            let event = e.id.clone();
+            step.doubt = Some(if no_rounds {
+                Doubt::RoundsMissing { event }
             } else {
-                format!(
-                    "whether some of {}'s weapons are of the class is unknown",
-                    e.id
-                )
+                Doubt::ClassUnknown { event }
             });
         }
         step

@@ -25,7 +25,8 @@ fn zones(cx: &mut Cx<'_>) {
                 return;
             };
             if m.truth == Truth::False {
-                let warning = outside(c, &cx.zone_words(i), party.is_some(), &m.computed);
+                let computed = crate::render::words::computed(&m.computed);
+                let warning = outside(c, &cx.zone_words(i), party.is_some(), &computed);
                 cx.found.warnings.push(warning);
             }
         }

@@ -4,8 +4,9 @@
 use serde::Serialize;
 
 use crate::eval::{
-    ChangeTrial, DiligenceTrial, DoctrineSetting, ExceptionTrial, Implication, Outcome, PatternRun,
-    Proof, Reason, Responsibility, State, Step, Translation, Verdict,
+    ChangeTrial, Computed, DiligenceTrial, DoctrineSetting, ExceptionStatus, ExceptionTrial, Fact,
+    Implication, Note, Outcome, PatternRun, Proof, Reason, Responsibility, State, Step,
+    Translation, Verdict,
 };
 use crate::events::Rejection;
 use crate::report::{Adjudication, Dependence, Input, Outside, Run, Totals};
@@ -84,7 +85,7 @@ struct FindingView<'a> {
 #[derive(Serialize)]
 struct Explanation<'a> {
     summary: &'a str,
-    in_force: &'a Step,
+    in_force: StepView<'a>,
     articles: Vec<ArticleReasoning<'a>>,
 }
 
@@ -92,15 +93,134 @@ struct Explanation<'a> {
 struct ArticleReasoning<'a> {
     article: &'a str,
     text: &'a str,
-    condition: &'a Step,
+    condition: StepView<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     proof: Option<&'a Proof>,
     #[serde(skip_serializing_if = "Option::is_none")]
     attribution: Option<&'a Proof>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    exceptions: &'a [ExceptionTrial],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    exceptions: Vec<ExceptionView<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    diligence: Option<&'a DiligenceTrial>,
+    diligence: Option<DiligenceView<'a>>,
+}
+
+/// A step with its doubt as data (`unknown`) and in words
+/// (`unknown_because`) beside it; its parts likewise.
+struct StepView<'a>(&'a Step);
+
+impl Serialize for StepView<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let step = self.0;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("condition", &step.condition)?;
+        map.serialize_entry("result", &step.result)?;
+        if !step.facts.is_empty() {
+            let facts: Vec<FactView<'_>> = step.facts.iter().map(FactView::of).collect();
+            map.serialize_entry("facts", &facts)?;
+        }
+        if let Some(doubt) = &step.doubt {
+            map.serialize_entry("unknown", doubt)?;
+            map.serialize_entry("unknown_because", &super::words::doubt(doubt))?;
+        }
+        if !step.steps.is_empty() {
+            let steps: Vec<StepView<'_>> = step.steps.iter().map(StepView).collect();
+            map.serialize_entry("steps", &steps)?;
+        }
+        if let Some(basis) = &step.basis {
+            map.serialize_entry("basis", basis)?;
+        }
+        if let Some(holdings) = &step.holdings {
+            map.serialize_entry("holdings", holdings)?;
+        }
+        map.end()
+    }
+}
+
+/// A fact, with what was computed from it as data (`computed`) and in
+/// words (`computed_words`).
+#[derive(Serialize)]
+struct FactView<'a> {
+    event: &'a str,
+    field: &'a str,
+    value: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    computed: Option<&'a Computed>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    computed_words: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a Note>,
+}
+
+impl<'a> FactView<'a> {
+    fn of(f: &'a Fact) -> Self {
+        FactView {
+            event: &f.event,
+            field: f.field.as_str(),
+            value: &f.value,
+            computed: f.computed.as_ref(),
+            computed_words: f.computed.as_ref().map(super::words::computed),
+            note: f.note.as_ref(),
+        }
+    }
+}
+
+/// An exception tried, its condition shown as a [`StepView`].
+#[derive(Serialize)]
+struct ExceptionView<'a> {
+    exception: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+    effect: crate::check::Effect,
+    status: ExceptionStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    condition: Option<StepView<'a>>,
+}
+
+impl<'a> ExceptionView<'a> {
+    fn of(x: &'a ExceptionTrial) -> Self {
+        ExceptionView {
+            exception: &x.exception,
+            text: x.text.as_deref(),
+            effect: x.effect,
+            status: x.status,
+            condition: x.condition.as_ref().map(StepView),
+        }
+    }
+}
+
+/// Due diligence tried, each element's step shown as a [`StepView`].
+#[derive(Serialize)]
+struct DiligenceView<'a> {
+    diligence: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+    breached: crate::eval::Truth,
+    elements: Vec<ElementView<'a>>,
+}
+
+#[derive(Serialize)]
+struct ElementView<'a> {
+    element: crate::check::DiligenceElement,
+    step: StepView<'a>,
+}
+
+impl<'a> DiligenceView<'a> {
+    fn of(d: &'a DiligenceTrial) -> Self {
+        DiligenceView {
+            diligence: &d.diligence,
+            text: d.text.as_deref(),
+            breached: d.breached,
+            elements: d
+                .elements
+                .iter()
+                .map(|e| ElementView {
+                    element: e.element,
+                    step: StepView(&e.step),
+                })
+                .collect(),
+        }
+    }
 }
 
 fn view(v: &Verdict) -> VerdictView<'_> {
@@ -139,18 +259,18 @@ fn view(v: &Verdict) -> VerdictView<'_> {
             .collect(),
         explanation: Explanation {
             summary: &v.summary,
-            in_force: &v.in_force,
+            in_force: StepView(&v.in_force),
             articles: v
                 .articles
                 .iter()
                 .map(|f| ArticleReasoning {
                     article: &f.article,
                     text: &f.text,
-                    condition: &f.condition,
+                    condition: StepView(&f.condition),
                     proof: f.proof.as_ref(),
                     attribution: f.attribution.as_ref(),
-                    exceptions: &f.exceptions,
-                    diligence: f.diligence.as_ref(),
+                    exceptions: f.exceptions.iter().map(ExceptionView::of).collect(),
+                    diligence: f.diligence.as_ref().map(DiligenceView::of),
                 })
                 .collect(),
         },

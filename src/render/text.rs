@@ -383,8 +383,8 @@ fn step(out: &mut String, s: &Step, depth: usize) {
     for fact in &s.facts {
         let computed = fact
             .computed
-            .as_deref()
-            .map(|c| format!(" ({c})"))
+            .as_ref()
+            .map(|c| format!(" ({})", words::computed(c)))
             .unwrap_or_default();
         let note = fact
             .note
@@ -400,9 +400,8 @@ fn step(out: &mut String, s: &Step, depth: usize) {
             clean(&note)
         );
     }
-    let why = s.doubt.as_ref().map(words::doubt);
-    if let Some(why) = why.as_ref().or(s.unknown_because.as_ref()) {
-        let _ = writeln!(out, "{pad}    unknown: {}", clean(why));
+    if let Some(why) = s.doubt.as_ref().map(words::doubt) {
+        let _ = writeln!(out, "{pad}    unknown: {}", clean(&why));
     }
     if let Some(b) = &s.basis {
         for line in words::basis(b, &s.condition) {

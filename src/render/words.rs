@@ -4,13 +4,18 @@
 
 use crate::ast::CounterpartKind;
 use crate::eval::{
-    ActorRole, Allowed, Basis, ChangeEffect, ChangeTrial, ChangeWhat, CountedWhat, DayOf,
-    DecidedBy, Declared, DiligenceTrial, Doubt, DueSeen, Duty, FailedElement, FailedExcuse,
-    Holdings, Note, OpenLimit, Perpetrator, PreventBecause, Range, Reason, Refusal, ReportCount,
-    Responsibility, Translated, Translation, Truth, UnitCount, Way, Weighed, span_words,
+    ActorRole, Allowed, Basis, ChangeEffect, ChangeTrial, ChangeWhat, CountedWhat, DecidedBy,
+    DiligenceTrial, DueSeen, Duty, FailedElement, FailedExcuse, Holdings, Note, OpenLimit,
+    Perpetrator, PreventBecause, Range, Reason, Refusal, ReportCount, Responsibility, Translated,
+    Translation, Truth, UnitCount, Way, Weighed, span_words,
 };
 use crate::events::{FindingTest, Object};
 use crate::report::Outside;
+
+mod computed;
+mod unknown;
+pub use computed::computed;
+pub use unknown::doubt;
 
 /// A finding's reason, in one sentence.
 pub fn reason(r: &Reason) -> String {
@@ -61,12 +66,11 @@ pub fn reason(r: &Reason) -> String {
         } => format!("cannot decide `{test}`: {}", open_limit(limit)),
         Reason::CannotDecide {
             test,
-            because,
             doubt,
             decided_by,
             open: None,
         } => {
-            let because = doubt.as_ref().map(self::doubt).or_else(|| because.clone());
+            let because = doubt.as_ref().map(self::doubt);
             format!("cannot decide `{test}`: {}", open(&because, *decided_by))
         }
         Reason::NotProven { occurrence } => {
@@ -84,10 +88,9 @@ pub fn reason(r: &Reason) -> String {
         Reason::ExceptionsOpen {
             exceptions,
             test,
-            because,
             doubt,
         } => {
-            let because = doubt.as_ref().map(self::doubt).or_else(|| because.clone());
+            let because = doubt.as_ref().map(self::doubt);
             let names: Vec<String> = exceptions.iter().map(|x| format!("`{x}`")).collect();
             let word = if names.len() == 1 {
                 "exception"
@@ -624,81 +627,6 @@ fn way(w: &Way) -> String {
         })
         .collect();
     format!("by {}, and {}", allowed(&w.by), lacking.join(", and "))
-}
-
-/// Why a test could not be decided: `entry into force is known only to
-/// the day, 2025-09-03 Europe/Kyiv, and the event's time falls on that
-/// day: which came first is unknown`.
-pub fn doubt(d: &Doubt) -> String {
-    match d {
-        Doubt::WithinDay {
-            of: DayOf::Bound,
-            day,
-        } => format!(
-            "the bound, {day}, is a whole day, not an instant, and the event's time falls on that day: which came first is unknown"
-        ),
-        Doubt::WithinDay { of, day } => format!(
-            "{} is known only to the day, {day}, and the event's time falls on that day: which came first is unknown",
-            day_of(of)
-        ),
-        Doubt::Area { split: true } => {
-            "the event is known only to lie in an area, and the test holds on part of it and fails on another"
-                .to_owned()
-        }
-        Doubt::Area { split: false } => {
-            "the event is known only to lie in an area, too large or too near the test's edge to decide on the whole of it"
-                .to_owned()
-        }
-        Doubt::AreaUndeclared { what, name } => {
-            let kind = match what {
-                Declared::Zone => "zone",
-                Declared::Line => "line",
-            };
-            format!("the event's area names {kind} `{name}`, which this rulebook does not declare")
-        }
-        Doubt::AreaUnbounded => {
-            "the event's area reaches without bound, so no test can be decided on the whole of it"
-                .to_owned()
-        }
-    }
-}
-
-/// What an instant known only to the day is.
-fn day_of(of: &DayOf) -> String {
-    // A change an event records is named by that event.
-    let by = |event: &Option<crate::name::Name>| {
-        event
-            .as_ref()
-            .map_or(String::new(), |e| format!(" (declared by {e})"))
-    };
-    match of {
-        DayOf::EntryIntoForce => "entry into force".to_owned(),
-        DayOf::Suspension {
-            party,
-            repudiation: false,
-            event,
-        } => format!("the start of `{party}`'s suspension{}", by(event)),
-        DayOf::Suspension {
-            party,
-            repudiation: true,
-            event,
-        } => format!("`{party}`'s repudiation{}", by(event)),
-        DayOf::SuspensionEnd { party, event } => {
-            format!("the end of `{party}`'s suspension{}", by(event))
-        }
-        DayOf::Regime { name } => format!("the start of regime `{name}`"),
-        DayOf::Resumption { event } => format!("the resumption declared by {event}"),
-        DayOf::Deadline { name } => format!("deadline `{name}`"),
-        DayOf::Extension {
-            deadline,
-            event: None,
-        } => format!("the extension of deadline `{deadline}`"),
-        DayOf::Extension {
-            deadline,
-            event: Some(e),
-        } => format!("the change of deadline `{deadline}` by {e}"),
-        DayOf::Bound => "the bound".to_owned(),
-    }
 }
 
 /// `due diligence `d`: knowledge ✓, means ?, measures ✗: the duty was breached`

@@ -288,12 +288,10 @@ fn a_suspension_made_at_an_uncertain_hour_leaves_that_hour_open() {
 
 /// What the in-force gate's day doubt is about, and the day it names.
 fn gate_doubt(vs: &[Verdict], id: &str) -> Option<(crate::eval::DayOf, String)> {
-    match verdict(vs, id).in_force.doubt.clone()? {
-        crate::eval::Doubt::WithinDay { of, day } => Some((of, day.to_string())),
-        crate::eval::Doubt::Area { .. }
-        | crate::eval::Doubt::AreaUndeclared { .. }
-        | crate::eval::Doubt::AreaUnbounded => None,
-    }
+    let crate::eval::Doubt::WithinDay { of, day } = verdict(vs, id).in_force.doubt.clone()? else {
+        return None;
+    };
+    Some((of, day.to_string()))
 }
 
 #[test]
@@ -366,10 +364,10 @@ fn a_deadline_set_to_a_day_or_from_a_day_is_open_only_on_that_day() {
     assert_eq!(due.last, t("2025-09-20T20:59:59.999999999Z"));
     let doubt = |id: &str| {
         let step = verdict(&vs, id).articles[0].condition.decisive().clone();
-        step.doubt.and_then(|d| match d {
-            Doubt::WithinDay { of, .. } => Some(of),
-            Doubt::Area { .. } | Doubt::AreaUndeclared { .. } | Doubt::AreaUnbounded => None,
-        })
+        let Some(Doubt::WithinDay { of, .. }) = step.doubt else {
+            return None;
+        };
+        Some(of)
     };
     // Before the change took effect, the original deadline (10 September).
     assert_eq!(verdict(&vs, "D11").outcome, Outcome::Violation);

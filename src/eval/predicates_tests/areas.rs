@@ -3,10 +3,10 @@
 //! line.
 
 use super::*;
-use crate::eval::area::{Ask, Judge, discs};
-use crate::eval::control::control;
+use crate::eval::spatial::area::{Ask, Judge, discs};
+use crate::eval::spatial::control::control;
+use crate::eval::spatial::whole::NeedsParty;
 use crate::eval::verdict::{Declared, Doubt};
-use crate::eval::whole::NeedsParty;
 use crate::events::{Area, Position, SideOf, Square, SquareKind};
 
 const KOREA: &str = r#"
@@ -83,7 +83,7 @@ fn party(r: &Rulebook, id: &str) -> Option<PartyIdx> {
 /// `place in ZONE` for a position known only as `area`.
 fn in_zone(r: &Rulebook, area: &Area, zone: &str, who: Option<PartyIdx>) -> Result<bool, Doubt> {
     let z = r.zones.iter().position(|x| x.name == zone).unwrap();
-    crate::eval::area::decide(area, r, who, &|places, party| {
+    crate::eval::spatial::area::decide(area, r, who, &|places, party| {
         let inside = places.zone(z, party)?;
         Ok(Ask {
             holds: inside.clone(),
@@ -94,7 +94,7 @@ fn in_zone(r: &Rulebook, area: &Area, zone: &str, who: Option<PartyIdx>) -> Resu
 
 /// `place on SIDE side of mdl`.
 fn on_side(r: &Rulebook, area: &Area, side: Side) -> Result<bool, Doubt> {
-    crate::eval::area::decide(area, r, None, &|places, _| {
+    crate::eval::spatial::area::decide(area, r, None, &|places, _| {
         Ok::<Ask, NeedsParty>(Ask {
             holds: places.side(0, side, false),
             fails: places.side(0, side.other(), false),

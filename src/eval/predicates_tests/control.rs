@@ -2,7 +2,7 @@
 //! held, on the shipped geometry.
 
 use super::*;
-use crate::eval::control::control;
+use crate::eval::spatial::control::control;
 use crate::events::Position;
 
 fn holder(rulebook: &Rulebook, place: (f64, f64), accuracy: f64) -> Option<&str> {
@@ -85,8 +85,9 @@ fn reading_the_truth_alone_agrees_with_the_full_reading() {
             for accuracy in [0.0, 800.0, 6_000.0] {
                 let p = fuzzy((lat, lon), accuracy);
                 for &(party, zone) in &r.areas {
-                    let full = crate::eval::zone::in_zone(&p, zone, Some(party), &r).truth;
-                    let quiet = crate::eval::zone::in_zone_truth(&p, zone, Some(party), &r);
+                    let full = crate::eval::spatial::zone::in_zone(&p, zone, Some(party), &r).truth;
+                    let quiet =
+                        crate::eval::spatial::zone::in_zone_truth(&p, zone, Some(party), &r);
                     assert_eq!(full, quiet, "({lat}, {lon}) ± {accuracy} m, area {zone}");
                     compared += 1;
                 }
@@ -150,10 +151,10 @@ fn reading_the_truth_alone_agrees_where_the_box_misleads() {
         ((89.95, 0.0), 10_000.0),
     ] {
         let p = fuzzy(place, accuracy);
-        let full = crate::eval::zone::in_zone(&p, z, None, &r).truth;
+        let full = crate::eval::spatial::zone::in_zone(&p, z, None, &r).truth;
         assert_eq!(full, Truth::Unknown, "{place:?}");
         assert_eq!(
-            crate::eval::zone::in_zone_truth(&p, z, None, &r),
+            crate::eval::spatial::zone::in_zone_truth(&p, z, None, &r),
             full,
             "{place:?}"
         );

@@ -27,12 +27,10 @@ fn fire(id: &str, time: &str, party: &str) -> String {
 }
 
 fn day_doubt(step: &Step) -> Option<&DayOf> {
-    match &step.doubt {
-        Some(Doubt::WithinDay { of, .. }) => Some(of),
-        Some(Doubt::Area { .. } | Doubt::AreaUndeclared { .. } | Doubt::AreaUnbounded) | None => {
-            None
-        }
-    }
+    let Some(Doubt::WithinDay { of, .. }) = &step.doubt else {
+        return None;
+    };
+    Some(of)
 }
 
 #[test]

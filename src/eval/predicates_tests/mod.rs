@@ -24,9 +24,9 @@ use std::path::PathBuf;
 
 use geo::{LineString, MultiLineString, coord};
 
-use super::space::{between, crosses, distance_to_line, side_of};
+use super::spatial::space::{between, crosses, distance_to_line, side_of};
+use super::spatial::zone::{Membership, in_zone};
 use super::truth::Truth;
-use super::zone::{Membership, in_zone};
 use super::{Outcome, Reason, Step, Verdict};
 use crate::check::{PartyIdx, Rulebook, Side};
 use crate::events::{Format, Point};

@@ -193,8 +193,18 @@ fn a_response_within_30_minutes_of_an_attack() {
     // The explanation shows the computed gap against the limit.
     let test = "attack = A: time within 30 min after attack.time";
     let step = find(&v[1].articles[0].condition, test).unwrap();
-    let computed = step.facts[0].computed.as_deref().unwrap();
-    assert_eq!(computed, "19 min after A; limit 30 min");
+    let Some(crate::eval::Computed::Gap {
+        least_s,
+        most_s,
+        after,
+        other,
+        limit_s,
+    }) = step.facts[0].computed.clone()
+    else {
+        panic!("{:?}", step.facts[0].computed);
+    };
+    assert_eq!((least_s, most_s, after), (1140.0, 1140.0, true));
+    assert_eq!((&*other, limit_s), ("A", 1800.0));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! wholly inside (or outside) the zone they make together.
 
 use super::*;
-use crate::eval::whole::{self, Places};
+use crate::eval::spatial::whole::{self, Places};
 
 fn zone_index(rulebook: &Rulebook, name: &str) -> usize {
     rulebook.zones.iter().position(|z| z.name == name).unwrap()
@@ -20,7 +20,8 @@ fn member(rulebook: &Rulebook, zone: &str, p: Point, who: Option<PartyIdx>) -> M
 
 /// Part by part only: what truce decided before the zone was read whole.
 fn by_parts(rulebook: &Rulebook, zone: &str, p: Point) -> Truth {
-    crate::eval::zone::in_zone_within(&p, zone_index(rulebook, zone), None, rulebook, 0).truth
+    crate::eval::spatial::zone::in_zone_within(&p, zone_index(rulebook, zone), None, rulebook, 0)
+        .truth
 }
 
 /// The CMA's fixed-wing no-fly zone, as `rules/cma-2018.truce` draws it:
@@ -63,7 +64,7 @@ fn a_position_straddling_the_cmas_east_west_split_inside_both_halves_is_in_the_n
     let m = member(&r, "fixed_wing_no_fly", p, None);
     assert_eq!(m.truth, Truth::True);
     assert!(m.whole);
-    assert!(m.unknown_because.is_none());
+    assert!(m.doubt.is_none());
     // The two halves leave no ground between them.
     assert_eq!(by_parts(&r, "either_half", p), Truth::Unknown);
     assert_eq!(member(&r, "either_half", p, None).truth, Truth::True);
@@ -158,7 +159,7 @@ fn a_position_across_each_partys_own_line_is_within_the_band_on_one_side_or_the_
     let p = fuzzy(HORLIVKA, 2_000.0);
     let ru = party(&r, "RU");
     let zone = zone_index(&r, "either_side");
-    let parts = crate::eval::zone::in_zone_within(&p, zone, ru, &r, 0);
+    let parts = crate::eval::spatial::zone::in_zone_within(&p, zone, ru, &r, 0);
     assert_eq!(parts.truth, Truth::Unknown);
     assert_eq!(member(&r, "either_side", p, ru).truth, Truth::True);
     assert_eq!(

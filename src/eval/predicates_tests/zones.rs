@@ -1,6 +1,7 @@
 //! Zones through compiled rulebooks: bands, sides, per-party lines, discs, polygons, combinations.
 
 use super::*;
+use crate::eval::Doubt;
 
 const KOREA: &str = r#"
 agreement "test" {
@@ -78,12 +79,14 @@ fn own_side_is_the_side_the_actors_party_holds() {
     // An unknown actor, or a party holding no side, has no own side.
     let nobody = member(&r, "band_own", at(PANMUNJOM), None);
     assert_eq!(nobody.truth, Truth::Unknown);
-    let why = nobody.unknown_because.unwrap();
-    assert!(why.contains("party is unknown"), "{why}");
+    assert_eq!(nobody.doubt, Some(Doubt::PartyDecides));
     let other = member(&r, "band_own", at(PANMUNJOM), party(&r, "OTHER"));
     assert_eq!(other.truth, Truth::Unknown);
-    let why = other.unknown_because.unwrap();
-    assert!(why.contains("`OTHER` holds no side"), "{why}");
+    assert!(
+        matches!(&other.doubt, Some(Doubt::HoldsNoSide { party, .. }) if &**party == "OTHER"),
+        "{:?}",
+        other.doubt
+    );
 }
 
 #[test]
@@ -94,8 +97,13 @@ fn an_uncertain_position_at_the_bands_edge_is_unknown_and_far_from_it_decided() 
     assert_eq!(truth(&r, "band", fuzzy(PANMUNJOM, 700.0)), Truth::True);
     let edge = member(&r, "band", fuzzy(PANMUNJOM, 800.0), None);
     assert_eq!(edge.truth, Truth::Unknown);
-    let why = edge.unknown_because.unwrap();
-    assert!(why.contains("edge of zone `band`"), "{why}");
+    assert_eq!(
+        edge.doubt,
+        Some(Doubt::ZoneEdge {
+            zone: "band".into(),
+            accuracy_m: 800.0
+        })
+    );
     // 1153 m south with 1200 m of uncertainty: its side is unknown.
     let sided = member(&r, "band_north", fuzzy(SOUTH_OF_JSA, 1_200.0), None);
     assert_eq!(sided.truth, Truth::Unknown);
@@ -180,16 +188,14 @@ fn each_party_measures_from_its_own_line() {
     // Whose line it is matters at Debaltseve, and the actor is unknown.
     let unknown = member(&r, "near10", at(DEBALTSEVE), None);
     assert_eq!(unknown.truth, Truth::Unknown);
-    assert!(
-        unknown
-            .unknown_because
-            .unwrap()
-            .contains("the actor's party is unknown, and the answer depends on whose line")
-    );
+    assert_eq!(unknown.doubt, Some(Doubt::PartyDecides));
     let none = member(&r, "near10", at(DEBALTSEVE), party(&r, "NONE"));
     assert_eq!(none.truth, Truth::Unknown);
-    let why = none.unknown_because.unwrap();
-    assert!(why.contains("names no reference line for `NONE`"), "{why}");
+    assert!(
+        matches!(&none.doubt, Some(Doubt::NoLineFor { party, .. }) if &**party == "NONE"),
+        "{:?}",
+        none.doubt
+    );
 }
 
 #[test]
@@ -287,9 +293,8 @@ fn the_cyprus_buffer_zone_as_a_polygon() {
     );
     let edge = member(&r, "buffer", fuzzy(LEDRA_STREET, 600.0), None);
     assert_eq!(edge.truth, Truth::Unknown);
-    assert!(
-        edge.computed.contains("570 m from its edge"),
-        "{}",
-        edge.computed
-    );
+    let crate::eval::Computed::Polygon { edge_m, .. } = edge.computed else {
+        panic!("{:?}", edge.computed);
+    };
+    assert_eq!(edge_m.round(), 570.0);
 }

@@ -6,18 +6,18 @@
 //! gets nothing from that line. Lines that decide must agree.
 
 use super::area::{Ask, Judge};
-use super::cond::{Env, point_of};
-use super::findings::Asked;
 use super::space::side_indexed;
-use super::truth::Truth;
-use super::verdict::{Note, Step};
 use crate::check::{PartyIdx, PointField, Rulebook, Side, Subject};
+use crate::eval::cond::{Env, point_of};
+use crate::eval::findings::Asked;
+use crate::eval::truth::Truth;
+use crate::eval::verdict::{Note, Step};
 use crate::events::{Area as AreaPosition, Position};
 use crate::name::Name;
 
 /// What the lines with holdings, and the parties' areas, say of a position.
 #[derive(Clone)]
-pub(super) struct Control {
+pub(in crate::eval) struct Control {
     /// The holder each deciding line names, with the line (`None`: the
     /// party's area).
     found: Vec<(PartyIdx, Option<usize>)>,
@@ -31,7 +31,7 @@ pub(super) struct Control {
 }
 
 /// Reads every line with holdings at every disc of the position.
-pub(super) fn control(rulebook: &Rulebook, pos: &Position) -> Control {
+pub(in crate::eval) fn control(rulebook: &Rulebook, pos: &Position) -> Control {
     let discs = match pos {
         Position::Area(area) => return control_area(rulebook, area),
         Position::Fix(_) | Position::Bearing(_) => pos.discs().expect("a fix or a bearing"),
@@ -78,7 +78,7 @@ pub(super) fn control(rulebook: &Rulebook, pos: &Position) -> Control {
             Truth::True => found.push((party, None)),
             Truth::False => {}
             // Near its edge, for the position's uncertainty.
-            Truth::Unknown => near_areas.push(super::article::answering(rulebook, party)),
+            Truth::Unknown => near_areas.push(crate::eval::article::answering(rulebook, party)),
         }
     }
     Control {
@@ -157,7 +157,7 @@ fn control_area(rulebook: &Rulebook, area: &AreaPosition) -> Control {
     }
     // Reaching in part into the area of the party that holds it all
     // anyway changes nothing; into another's, it leaves it open.
-    let answering = |p: PartyIdx| super::article::answering(rulebook, p);
+    let answering = |p: PartyIdx| crate::eval::article::answering(rulebook, p);
     let holder = found.first().map(|(p, _)| answering(*p));
     if partly.iter().any(|p| holder != Some(answering(*p))) {
         straddled = true;
@@ -177,7 +177,7 @@ impl Control {
     /// rulebook's own word on that ground, where a line's side, far from
     /// it, is the line extended (the sea west of where the MDL begins lies
     /// beside its first segment, on its north side).
-    pub(super) fn holder(&self) -> Option<PartyIdx> {
+    pub(in crate::eval) fn holder(&self) -> Option<PartyIdx> {
         let mut areas = self.found.iter().filter(|(_, l)| l.is_none());
         if let Some(&(first, _)) = areas.next() {
             return areas.all(|(p, _)| *p == first).then_some(first);
@@ -191,7 +191,7 @@ impl Control {
     }
 
     /// What the lines showed, as a fact's note.
-    pub(super) fn note(&self, rulebook: &Rulebook) -> Note {
+    pub(in crate::eval) fn note(&self, rulebook: &Rulebook) -> Note {
         let id = |p: PartyIdx| -> Name { rulebook.parties[usize::from(p)].id.clone() };
         match self.holder() {
             Some(p) => Note::HeldBy {
@@ -218,17 +218,17 @@ impl Control {
 }
 
 /// Whose area a place of an event lies in, and what says so.
-pub(super) struct Area {
-    pub(super) holder: Option<PartyIdx>,
+pub(in crate::eval) struct Area {
+    pub(in crate::eval) holder: Option<PartyIdx>,
     /// What the lines showed, for the fact.
-    pub(super) note: Note,
+    pub(in crate::eval) note: Note,
 }
 
 impl Env<'_> {
     /// Whose area a place of the event lies in: by the lines whose sides
     /// are held where the record tells, otherwise by a finding of the side
     /// of such a line the place lay on (see `findings.rs`).
-    pub(super) fn area(&self, subject: Subject, field: PointField) -> Area {
+    pub(in crate::eval) fn area(&self, subject: Subject, field: PointField) -> Area {
         let e = self.event(subject);
         let point = point_of(e, field);
         let read = point.map_or(field, |(_, read)| read);
@@ -348,7 +348,7 @@ impl Env<'_> {
         if !role.is_bound() {
             return None;
         }
-        let party = super::article::answering(self.rulebook, affected);
+        let party = crate::eval::article::answering(self.rulebook, affected);
         Some(Area {
             holder: Some(party),
             note: Note::Struck {

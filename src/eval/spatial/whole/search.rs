@@ -6,7 +6,7 @@ use geo::{Destination, Haversine, Point as GeoPoint};
 
 use super::frame::Frame;
 use super::{Atom, Certified, MAX_RADIUS_M, MAX_WORK, Node, Places};
-use crate::eval::space::between;
+use crate::eval::spatial::space::between;
 use crate::eval::truth::Truth;
 use crate::events::Point;
 

@@ -41,9 +41,9 @@ mod search;
 
 use geo::MultiPolygon;
 
-use super::truth::Truth;
 use super::zone::{drawn_line, wanted_side};
 use crate::check::{LineShape, Overlay, PartyIdx, Role, Rulebook, Side, SideSel, ZoneExpr};
+use crate::eval::truth::Truth;
 use crate::events::Point;
 
 /// Cells a fallback for an uncertain position may read.

@@ -2,29 +2,24 @@
 //! discs that cover its stretch. A test holds if it holds on every disc,
 //! fails if it fails on every disc, and is unknown otherwise.
 
-use super::cond::coordinates;
 use super::space::km;
-use super::truth::Truth;
-use super::verdict::Doubt;
+use crate::eval::computed::{BearingReading, Computed};
+use crate::eval::cond::coordinates;
+use crate::eval::truth::Truth;
+use crate::eval::verdict::Doubt;
 use crate::events::{Area, Point, Position, SquareKind};
 
 /// A test's outcome on one disc: its truth, what was computed, and why it
-/// could not be decided, if it could not (in words, or as data).
+/// could not be decided, if it could not.
 pub struct Reading {
     pub truth: Truth,
-    pub note: String,
-    pub why: Option<String>,
-    pub doubt: Option<Doubt>,
+    pub note: Computed,
+    pub why: Option<Doubt>,
 }
 
 impl Reading {
-    pub fn new(truth: Truth, note: String, why: Option<String>) -> Reading {
-        Reading {
-            truth,
-            note,
-            why,
-            doubt: None,
-        }
+    pub fn new(truth: Truth, note: Computed, why: Option<Doubt>) -> Reading {
+        Reading { truth, note, why }
     }
 }
 
@@ -42,41 +37,31 @@ pub fn combine(pos: &Position, readings: Vec<Reading>) -> Reading {
     };
     let first = |t: Truth| readings.iter().find(|r| r.truth == t);
     let truth = Truth::agreed(readings.iter().map(|r| r.truth));
-    let along = format!(
-        "along the bearing, {} to {} from the observer",
-        km(b.min_m),
-        km(b.max_m)
-    );
-    let (note, why) = match truth {
+    let shown = |r: &Reading| BearingReading {
+        truth: r.truth,
+        computed: r.note.clone(),
+    };
+    let (held, shown, why) = match truth {
         Truth::Unknown => {
-            let parts: Vec<String> = [Truth::True, Truth::False, Truth::Unknown]
+            let parts: Vec<BearingReading> = [Truth::True, Truth::False, Truth::Unknown]
                 .into_iter()
-                .filter_map(|t| first(t).map(|r| format!("{}: {}", word(t), r.note)))
+                .filter_map(|t| first(t).map(shown))
                 .collect();
             let why = first(Truth::Unknown)
                 .and_then(|r| r.why.clone())
                 .filter(|_| first(Truth::True).is_none() && first(Truth::False).is_none())
-                .unwrap_or_else(|| {
-                    "the event lies somewhere along a bearing, and the test holds on part of it only"
-                        .into()
-                });
-            (format!("{along}, {}", parts.join("; ")), Some(why))
+                .unwrap_or(Doubt::AlongBearing);
+            (None, parts, Some(why))
         }
-        t => (
-            format!(
-                "{along}, {} all along; nearest the observer: {}",
-                word(t),
-                readings[0].note
-            ),
-            None,
-        ),
+        t => (Some(t), vec![shown(&readings[0])], None),
     };
-    Reading {
-        truth,
-        note,
-        why,
-        doubt: None,
-    }
+    let note = Computed::Bearing {
+        min_m: b.min_m,
+        max_m: b.max_m,
+        held,
+        readings: shown,
+    };
+    Reading { truth, note, why }
 }
 
 /// The readings of the discs that cover an area: decided only when every
@@ -86,20 +71,11 @@ fn over_area(readings: Vec<Reading>) -> Reading {
     let split = readings.iter().any(|r| r.truth == Truth::True)
         && readings.iter().any(|r| r.truth == Truth::False);
     let first = readings.into_iter().next();
-    let note = first.map(|r| r.note).unwrap_or_default();
+    let note = first.map_or(Computed::Parts { parts: Vec::new() }, |r| r.note);
     Reading {
         truth,
         note,
-        why: None,
-        doubt: (truth == Truth::Unknown).then_some(Doubt::Area { split }),
-    }
-}
-
-fn word(t: Truth) -> &'static str {
-    match t {
-        Truth::True => "true",
-        Truth::False => "false",
-        Truth::Unknown => "undecided",
+        why: (truth == Truth::Unknown).then_some(Doubt::Area { split }),
     }
 }
 

@@ -12,12 +12,12 @@ use geo::{
     MultiLineString, Point as GeoPoint,
 };
 
-use super::truth::Truth;
 use crate::check::sides::{METRES_PER_DEGREE, flat_distance, nearest_side};
 use crate::check::{SegmentIndex, Side};
+use crate::eval::truth::Truth;
 use crate::events::Point;
 
-pub(super) fn geo(p: &Point) -> GeoPoint {
+pub(in crate::eval) fn geo(p: &Point) -> GeoPoint {
     GeoPoint::new(p.lon, p.lat)
 }
 
@@ -291,14 +291,6 @@ fn path_gap(segment: &Segment, line: &MultiLineString, a: &Point, b: &Point) -> 
     let degrees = Euclidean.distance(segment, line);
     let widest = (a.lat.abs().max(b.lat.abs()) + degrees).min(89.0);
     degrees * METRES_PER_DEGREE * widest.to_radians().cos()
-}
-
-pub fn accuracy_note(p: &Point) -> String {
-    if p.accuracy > 0.0 {
-        format!(" (± {})", km(p.accuracy))
-    } else {
-        String::new()
-    }
 }
 
 /// `0.7 km`, `12.3 km`, `450 m`.

@@ -19,11 +19,11 @@ use std::borrow::Cow;
 
 use geo::{BoundingRect, Distance, Haversine, MultiPolygon, Point as GeoPoint};
 
-use super::truth::Truth;
-use super::verdict::{Declared, Doubt};
 use super::whole::{AREA_BUDGET, MAX_RADIUS_M, NeedsParty, Node, Places, PolyKey};
 use crate::check::sides::METRES_PER_DEGREE;
 use crate::check::{LineShape, PartyIdx, Role, Rulebook, ZoneExpr};
+use crate::eval::truth::Truth;
+use crate::eval::verdict::{Declared, Doubt};
 use crate::events::{Area, Point, Position};
 
 /// The most discs an area is covered by, as a bearing is.
@@ -32,12 +32,12 @@ const MAX_DISCS: usize = 64;
 const MAX_PARTS: usize = 4096;
 
 /// A test as a question over places, for an act by a party.
-pub(super) type Question<'a> =
+pub(in crate::eval) type Question<'a> =
     dyn Fn(&mut Places<'a>, Option<PartyIdx>) -> Result<Ask, NeedsParty> + 'a;
 
 /// What a test asks of the places of an area: where it surely holds, and
 /// where it surely fails.
-pub(super) struct Ask {
+pub(in crate::eval) struct Ask {
     pub holds: Node,
     pub fails: Node,
 }
@@ -91,7 +91,7 @@ fn ground<'a>(
         let l = &rulebook.lines[line];
         let (Some(geometry), Some(which)) = (
             l.drawn(),
-            super::findings::side_of(rulebook, line, &side.side),
+            crate::eval::findings::side_of(rulebook, line, &side.side),
         ) else {
             return Ok(Err(undeclared()));
         };
@@ -113,7 +113,7 @@ fn ground<'a>(
 }
 
 /// An area read under a rulebook, ready to be asked questions.
-pub(super) struct Judge<'a> {
+pub(in crate::eval) struct Judge<'a> {
     pub places: Places<'a>,
     inside: Node,
     bounds: Point,
@@ -181,7 +181,7 @@ impl<'a> Judge<'a> {
 /// it, `Ok(false)` when it fails on every place, otherwise why not. For an
 /// act of unknown origin, a zone that depends on whose act it is must give
 /// one answer for every party.
-pub(super) fn decide<'a>(
+pub(in crate::eval) fn decide<'a>(
     area: &'a Area,
     rulebook: &'a Rulebook,
     party: Option<PartyIdx>,
@@ -226,7 +226,7 @@ fn parties(rulebook: &Rulebook) -> impl Iterator<Item = PartyIdx> + '_ {
 /// The discs that cover every place a position may be: a fix's one disc,
 /// a bearing's discs, or discs covering an area (at most [`MAX_DISCS`],
 /// every one of them reaching into it).
-pub(super) fn discs<'p>(
+pub(in crate::eval) fn discs<'p>(
     pos: &'p Position,
     rulebook: &Rulebook,
     party: Option<PartyIdx>,
@@ -392,10 +392,10 @@ fn zone_rect(rulebook: &Rulebook, e: &ZoneExpr, parts: &mut usize) -> Option<Rec
     }
 }
 
-impl<'a> super::cond::Env<'a> {
+impl<'a> crate::eval::cond::Env<'a> {
     /// A test on a position known only as an area, decided on the whole
     /// of it; the fact says it was an area, and why it stayed open.
-    pub(super) fn area_step(
+    pub(in crate::eval) fn area_step(
         &self,
         cond: &crate::check::Cond,
         e: &'a crate::events::Event,
@@ -403,23 +403,23 @@ impl<'a> super::cond::Env<'a> {
         shown: String,
         area: &'a Area,
         ask: &Question<'a>,
-    ) -> super::verdict::Step {
+    ) -> crate::eval::verdict::Step {
         let answer = decide(area, self.rulebook, e.party, ask);
         let mut fact = self.fact(e, field, shown, None);
         let truth = match &answer {
             Ok(holds) => {
-                fact.note = Some(super::verdict::Note::Area { holds: *holds });
+                fact.note = Some(crate::eval::verdict::Note::Area { holds: *holds });
                 Truth::from(*holds)
             }
             Err(_) => Truth::Unknown,
         };
-        let mut step = super::verdict::Step::leaf(cond.text.clone(), truth, vec![fact]);
+        let mut step = crate::eval::verdict::Step::leaf(cond.text.clone(), truth, vec![fact]);
         step.doubt = answer.err();
         step
     }
 
     /// The discs covering a position, or why an area cannot be read here.
-    pub(super) fn discs_of<'p>(
+    pub(in crate::eval) fn discs_of<'p>(
         &self,
         pos: &'p Position,
         party: Option<PartyIdx>,

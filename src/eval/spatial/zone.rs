@@ -6,18 +6,21 @@
 
 use geo::Contains;
 
-use super::space::{self, accuracy_note, between, km, side_indexed, within_limit};
-use super::truth::Truth;
+use super::space::{self, between, side_indexed, within_limit};
 use crate::check::{LineShape, PartyIdx, Rulebook, Side, SideSel, ZoneExpr};
+use crate::eval::computed::{BandLimit, Computed, Whose};
+use crate::eval::truth::Truth;
+use crate::eval::verdict::Doubt;
 use crate::events::Point;
+use crate::name::Name;
 
 /// Whether a point lies in a zone, with what was computed to decide it.
 #[derive(Clone)]
 pub struct Membership {
     pub truth: Truth,
-    pub computed: String,
+    pub computed: Computed,
     /// Why it could not be decided, when it could not.
-    pub unknown_because: Option<String>,
+    pub doubt: Option<Doubt>,
     /// Decided on the zone as a whole, where its parts one by one left it
     /// open (see `whole.rs`).
     pub whole: bool,
@@ -46,7 +49,7 @@ pub fn in_zone_within(
         && let Some(truth) = super::whole::decide(p, zone, party, rulebook, budget)
     {
         m.truth = truth;
-        m.unknown_because = None;
+        m.doubt = None;
         m.whole = true;
     }
     m
@@ -93,18 +96,24 @@ fn by_parts(p: &Point, zone: usize, party: Option<PartyIdx>, rulebook: &Rulebook
     let truth = cx.zone(zone, &mut notes);
     // A combined zone may test the same band twice; say it once.
     if notes.len() > 1 {
-        let mut seen = std::collections::HashSet::new();
-        notes.retain(|n| seen.insert(n.clone()));
+        let mut kept: Vec<Computed> = Vec::with_capacity(notes.len());
+        for n in notes.drain(..) {
+            if !kept.contains(&n) {
+                kept.push(n);
+            }
+        }
+        notes = kept;
     }
-    let unknown_because = (truth == Truth::Unknown).then(|| {
-        cx.why
-            .into_inner()
-            .unwrap_or_else(|| "the position is too uncertain".into())
-    });
+    let doubt =
+        (truth == Truth::Unknown).then(|| cx.why.into_inner().unwrap_or(Doubt::PositionUncertain));
     Membership {
         truth,
-        computed: notes.join("; "),
-        unknown_because,
+        // One shape, as most zones are: its note alone.
+        computed: match notes.len() {
+            1 => notes.pop().expect("one note"),
+            _ => Computed::Parts { parts: notes },
+        },
+        doubt,
         whole: false,
     }
 }
@@ -114,13 +123,13 @@ struct Cx<'a> {
     party: Option<PartyIdx>,
     p: &'a Point,
     /// The first reason a part of the zone could not be decided.
-    why: std::cell::RefCell<Option<String>>,
+    why: std::cell::RefCell<Option<Doubt>>,
     /// Read the truth only: word no notes and no reasons.
     quiet: bool,
 }
 
 impl Cx<'_> {
-    fn zone(&self, zone: usize, notes: &mut Vec<String>) -> Truth {
+    fn zone(&self, zone: usize, notes: &mut Vec<Computed>) -> Truth {
         let z = &self.rulebook.zones[zone];
         // A zone that is one shape is named in its note; the parts of a
         // combined zone give their own limits.
@@ -136,20 +145,18 @@ impl Cx<'_> {
     }
 
     /// Records why a part is unknown (the first reason is the one shown).
-    fn unknown(&self, truth: Truth, why: impl FnOnce() -> String) -> Truth {
+    fn unknown(&self, truth: Truth, why: impl FnOnce() -> Doubt) -> Truth {
         if truth == Truth::Unknown && !self.quiet {
             self.why.borrow_mut().get_or_insert_with(why);
         }
         truth
     }
 
-    fn expr(&self, e: &ZoneExpr, owner: Owner<'_>, notes: &mut Vec<String>) -> Truth {
+    fn expr(&self, e: &ZoneExpr, owner: Owner<'_>, notes: &mut Vec<Computed>) -> Truth {
         match e {
             ZoneExpr::Buffer { line, metres, side } => {
                 let (truth, note) = self.buffer(*line, *metres, *side, owner);
-                if !self.quiet {
-                    notes.push(note);
-                }
+                notes.extend(note);
                 truth
             }
             ZoneExpr::Around {
@@ -162,14 +169,13 @@ impl Cx<'_> {
                 };
                 let d = between(self.p, &centre);
                 if !self.quiet {
-                    notes.push(format!(
-                        "{} from ({}, {}){}; {}",
-                        km(d),
-                        lon,
-                        lat,
-                        accuracy_note(self.p),
-                        owner.reaches(*metres, "")
-                    ));
+                    notes.push(Computed::Around {
+                        distance_m: d,
+                        lon: *lon,
+                        lat: *lat,
+                        accuracy_m: self.p.accuracy,
+                        limit: owner.limit(*metres, None),
+                    });
                 }
                 let truth = within_limit(d, self.p.accuracy, *metres);
                 self.unknown(truth, || edge_within(self.p, owner.name))
@@ -193,7 +199,13 @@ impl Cx<'_> {
         }
     }
 
-    fn buffer(&self, line: usize, metres: f64, sel: SideSel, owner: Owner<'_>) -> (Truth, String) {
+    fn buffer(
+        &self,
+        line: usize,
+        metres: f64,
+        sel: SideSel,
+        owner: Owner<'_>,
+    ) -> (Truth, Option<Computed>) {
         let per_party = matches!(self.rulebook.lines[line].shape, LineShape::PerParty(_));
         if self.party.is_none() && (per_party || sel == SideSel::Own) {
             return self.whoever(line, metres, sel, owner);
@@ -201,23 +213,28 @@ impl Cx<'_> {
         let drawn = match drawn_line(self.rulebook, line, self.party) {
             Ok(d) => d,
             Err(why) => {
-                self.unknown(Truth::Unknown, || why.clone());
-                return (Truth::Unknown, why);
+                let note = Computed::Unknown { why: why.clone() };
+                self.unknown(Truth::Unknown, || why);
+                return (Truth::Unknown, Some(note));
             }
         };
         let l = &self.rulebook.lines[drawn.index];
         let geometry = l.drawn().expect("resolved to a drawn line");
         let Some((at, d)) = side_indexed(self.p, geometry, l.index.as_ref(), l.extended) else {
-            let why = format!("line `{}` has no segments", l.name);
-            self.unknown(Truth::Unknown, || why.clone());
-            return (Truth::Unknown, why);
+            let why = Doubt::NoSegments {
+                line: Name::from(&*l.name),
+            };
+            let note = Computed::Unknown { why: why.clone() };
+            self.unknown(Truth::Unknown, || why);
+            return (Truth::Unknown, Some(note));
         };
         let near = within_limit(d, self.p.accuracy, metres);
         let wanted = match wanted_side(self.rulebook, drawn.index, sel, self.party) {
             Ok(w) => w,
             Err(why) => {
-                self.unknown(Truth::Unknown, || why.clone());
-                return (Truth::Unknown, why);
+                let note = Computed::Unknown { why: why.clone() };
+                self.unknown(Truth::Unknown, || why);
+                return (Truth::Unknown, Some(note));
             }
         };
         let on_side = match (wanted, at) {
@@ -227,43 +244,43 @@ impl Cx<'_> {
             (Some(w), Some(at)) => Truth::from(w == at),
         };
         self.unknown(near, || edge_within(self.p, owner.name));
-        self.unknown(on_side, || match at {
-            None => format!(
-                "the position lies beyond the end of line `{}`, on neither side of it",
-                l.name
-            ),
-            Some(_) => format!(
-                "the position is closer to line `{}` than its uncertainty, so its side is unknown",
-                l.name
-            ),
+        self.unknown(on_side, || {
+            let line = l.name.as_str().into();
+            match at {
+                None => Doubt::BeyondLine { line },
+                Some(_) => Doubt::NearLine { line },
+            }
         });
         if self.quiet {
-            return (near.and(on_side), String::new());
+            return (near.and(on_side), None);
         }
-        let whose = drawn.note;
-        let limit_side = wanted.map_or(String::new(), |w| {
-            format!(" on the {} side", side_name(self.rulebook, drawn.index, w))
-        });
-        let note = format!(
-            "{} from line `{}`{whose} {}{}; {}",
-            km(d),
-            l.name,
-            side_phrase(self.rulebook, drawn.index, at),
-            accuracy_note(self.p),
-            owner.reaches(metres, &limit_side)
-        );
-        (near.and(on_side), note)
+        let limit_side = wanted.map(|w| side_name(self.rulebook, drawn.index, w));
+        let note = Computed::Band {
+            distance_m: d,
+            line: Name::from(l.name.as_str()),
+            whose: drawn.whose,
+            side: at.map(|s| side_name(self.rulebook, drawn.index, s)),
+            accuracy_m: self.p.accuracy,
+            limit: owner.limit(metres, limit_side),
+        };
+        (near.and(on_side), Some(note))
     }
 }
 
 impl Cx<'_> {
     /// A band that depends on the actor's party, for an act of unknown
     /// origin: decided if every party's band gives the same answer.
-    fn whoever(&self, line: usize, metres: f64, sel: SideSel, owner: Owner<'_>) -> (Truth, String) {
+    fn whoever(
+        &self,
+        line: usize,
+        metres: f64,
+        sel: SideSel,
+        owner: Owner<'_>,
+    ) -> (Truth, Option<Computed>) {
         let parties = (0..self.rulebook.parties.len())
             .filter(|&i| self.rulebook.parties[i].role == crate::check::Role::Party)
             .map(|i| i as PartyIdx);
-        let readings: Vec<(Truth, String)> = parties
+        let readings: Vec<(Truth, Option<Computed>)> = parties
             .map(|p| {
                 let cx = Cx {
                     rulebook: self.rulebook,
@@ -276,22 +293,21 @@ impl Cx<'_> {
             })
             .collect();
         let truth = Truth::agreed(readings.iter().map(|(t, _)| *t));
-        let notes: Vec<&str> = readings.iter().map(|(_, n)| n.as_str()).collect();
+        let truth_only = self.quiet;
+        let notes: Vec<Computed> = readings.into_iter().filter_map(|(_, n)| n).collect();
         if truth == Truth::Unknown {
-            self.unknown(truth, || {
-                "the actor's party is unknown, and the answer depends on whose line or side it is"
-                    .into()
-            });
+            self.unknown(truth, || Doubt::PartyDecides);
         }
-        let note = format!("whoever the actor: {}", notes.join("; "));
+        let note = (!truth_only).then_some(Computed::Whoever { readings: notes });
         (truth, note)
     }
 }
 
-/// A drawn line resolved for a party, with a note naming whose it is.
+/// A drawn line resolved for a party, and whose it is when it is one
+/// party's own reference line.
 pub struct Drawn {
     pub index: usize,
-    pub note: String,
+    pub whose: Option<Whose>,
 }
 
 /// The drawn line a line stands for when `party` acts: itself, or that
@@ -300,21 +316,20 @@ pub fn drawn_line(
     rulebook: &Rulebook,
     line: usize,
     party: Option<PartyIdx>,
-) -> Result<Drawn, String> {
+) -> Result<Drawn, Doubt> {
     let l = &rulebook.lines[line];
     // A group measures from the line of the party it is under.
-    let party = party.map(|p| super::article::answering(rulebook, p));
+    let party = party.map(|p| crate::eval::article::answering(rulebook, p));
     match &l.shape {
         LineShape::Drawn(_) => Ok(Drawn {
             index: line,
-            note: String::new(),
+            whose: None,
         }),
         LineShape::PerParty(parts) => {
             let Some(party) = party else {
-                return Err(format!(
-                    "line `{}` differs by party, and the actor's party is unknown",
-                    l.name
-                ));
+                return Err(Doubt::LineByParty {
+                    line: Name::from(&*l.name),
+                });
             };
             let id = &rulebook.parties[usize::from(party)].id;
             parts
@@ -322,9 +337,15 @@ pub fn drawn_line(
                 .find(|(p, _)| *p == party)
                 .map(|(_, i)| Drawn {
                     index: *i,
-                    note: format!(" ({id}'s reference line under `{}`)", l.name),
+                    whose: Some(Whose {
+                        party: id.clone(),
+                        under: Name::from(&*l.name),
+                    }),
                 })
-                .ok_or_else(|| format!("line `{}` names no reference line for `{id}`", l.name))
+                .ok_or_else(|| Doubt::NoLineFor {
+                    line: Name::from(&*l.name),
+                    party: id.clone(),
+                })
         }
     }
 }
@@ -335,21 +356,24 @@ pub fn wanted_side(
     line: usize,
     sel: SideSel,
     party: Option<PartyIdx>,
-) -> Result<Option<Side>, String> {
+) -> Result<Option<Side>, Doubt> {
     let l = &rulebook.lines[line];
-    let party = party.map(|p| super::article::answering(rulebook, p));
+    let party = party.map(|p| crate::eval::article::answering(rulebook, p));
     let side = match sel {
         SideSel::Each => return Ok(None),
         SideSel::Compass(c) => l.towards(c),
         SideSel::Party(p) => l.held_by(p),
         SideSel::Own => {
             let Some(p) = party else {
-                return Err("the actor's party is unknown, so its own side is too".into());
+                return Err(Doubt::OwnSideUnknown);
             };
             let held = l.held_by(p);
             if held.is_none() {
                 let id = &rulebook.parties[usize::from(p)].id;
-                return Err(format!("`{id}` holds no side of line `{}`", l.name));
+                return Err(Doubt::HoldsNoSide {
+                    party: id.clone(),
+                    line: Name::from(&*l.name),
+                });
             }
             held
         }
@@ -358,45 +382,42 @@ pub fn wanted_side(
     Ok(side)
 }
 
-/// `on the KPA side`, or `beyond its end` for a point on neither side.
-pub fn side_phrase(rulebook: &Rulebook, line: usize, side: Option<Side>) -> String {
-    match side {
-        Some(s) => format!("on the {} side", side_name(rulebook, line, s)),
-        None => "beyond its end".to_owned(),
-    }
-}
-
 /// A side named as a reader knows it: by the party that holds it, else by
 /// the compass point it faces.
-pub fn side_name(rulebook: &Rulebook, line: usize, side: Side) -> String {
+pub fn side_name(rulebook: &Rulebook, line: usize, side: Side) -> Name {
     let l = &rulebook.lines[line];
-    let holders: Vec<&str> = l
-        .held
-        .iter()
-        .filter(|(_, s)| *s == side)
-        .map(|(p, _)| &*rulebook.parties[usize::from(*p)].id)
-        .collect();
-    if !holders.is_empty() {
-        return holders.join("/");
+    let mut holders = l.held.iter().filter(|(_, s)| *s == side);
+    let id = |p: PartyIdx| rulebook.parties[usize::from(p)].id.clone();
+    match (holders.next(), holders.next()) {
+        // One holder, as most lines have: its name, shared.
+        (Some((p, _)), None) => return id(*p),
+        (Some((p, _)), Some((q, _))) => {
+            let mut names = vec![id(*p), id(*q)];
+            names.extend(holders.map(|(p, _)| id(*p)));
+            return Name::from(names.join("/"));
+        }
+        (None, _) => {}
     }
-    l.compass
+    let word = l
+        .compass
         .iter()
         .zip(["north", "south", "east", "west"])
         .find(|(s, _)| **s == Some(side))
-        .map_or_else(
-            || match side {
-                Side::Left => "left".to_owned(),
-                Side::Right => "right".to_owned(),
+        .map_or(
+            match side {
+                Side::Left => "left",
+                Side::Right => "right",
             },
-            |(_, w)| w.to_owned(),
-        )
+            |(_, w)| w,
+        );
+    Name::from(word)
 }
 
-fn edge_within(p: &Point, owner: &str) -> String {
-    format!(
-        "the edge of zone `{owner}` lies within the position's uncertainty ({})",
-        km(p.accuracy)
-    )
+fn edge_within(p: &Point, owner: &str) -> Doubt {
+    Doubt::ZoneEdge {
+        zone: owner.into(),
+        accuracy_m: p.accuracy,
+    }
 }
 
 /// The zone a shape belongs to, and whether the shape is the whole of it.
@@ -407,21 +428,13 @@ struct Owner<'a> {
 }
 
 impl Owner<'_> {
-    /// `zone `dmz` reaches 2.0 km`, or for a part of a combined zone `limit 15.0 km`.
-    fn reaches(self, metres: f64, side: &str) -> String {
-        if self.whole {
-            format!("zone `{}` reaches {}{side}", self.name, km(metres))
-        } else {
-            format!("limit {}{side} (in zone `{}`)", km(metres), self.name)
-        }
-    }
-
-    /// `zone `east``, or for a part of a combined zone `the polygon of zone `x``.
-    fn shape(self) -> String {
-        if self.whole {
-            format!("zone `{}`", self.name)
-        } else {
-            format!("the polygon of zone `{}`", self.name)
+    /// The limit a band or disc of this zone sets.
+    fn limit(self, metres: f64, side: Option<Name>) -> BandLimit {
+        BandLimit {
+            zone: Name::from(self.name),
+            whole: self.whole,
+            metres,
+            side,
         }
     }
 }
@@ -466,7 +479,7 @@ fn polygon(
     polygons: &geo::MultiPolygon,
     owner: Owner<'_>,
     quiet: bool,
-) -> (Truth, Option<String>) {
+) -> (Truth, Option<Computed>) {
     if quiet && far_from_box(p, polygons) {
         return (Truth::False, None);
     }
@@ -478,14 +491,12 @@ fn polygon(
         (true, false) => Truth::True,
         (false, false) => Truth::False,
     };
-    let side = if inside { "inside" } else { "outside" };
-    let note = (!quiet).then(|| {
-        format!(
-            "{side} {}, {} from its edge{}",
-            owner.shape(),
-            km(edge),
-            accuracy_note(p)
-        )
+    let note = (!quiet).then(|| Computed::Polygon {
+        inside,
+        zone: Name::from(owner.name),
+        whole: owner.whole,
+        edge_m: edge,
+        accuracy_m: p.accuracy,
     });
     (truth, note)
 }

@@ -7,7 +7,7 @@ use geo::{Contains, MultiPolygon};
 use super::{Atom, MAX_WAYS, Node, Places, PolyKey, SNAP_M};
 use crate::check::sides::METRES_PER_DEGREE;
 use crate::check::{Overlay, Side};
-use crate::eval::space::{
+use crate::eval::spatial::space::{
     between, distance_indexed, distance_to_rings, geo, side_indexed, within_limit,
 };
 use crate::eval::truth::Truth;
