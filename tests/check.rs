@@ -383,23 +383,24 @@ fn import_errors_render_as_snapshots() {
     let Err(truce::RulebookError::Link(all)) = truce::load_rulebook(root) else {
         panic!("root.truce must fail to link");
     };
+    let codes: Vec<String> = all.iter().map(|e| e.code().unwrap().to_string()).collect();
+    assert_eq!(
+        codes,
+        [
+            "truce::import::cycle",
+            "truce::import::outside",
+            "truce::import::unknown_name",
+            "truce::import::not_importable",
+            "truce::import::not_importable",
+            "truce::import::unreadable",
+            "truce::syntax::unexpected",
+        ]
+    );
     let shown = truce::render::diagnostics::rulebook(&truce::RulebookError::Link(all), false);
     assert!(
         !shown.contains(env!("CARGO_MANIFEST_DIR")),
         "no absolute paths:\n{shown}"
     );
-    for needle in [
-        "import cycle: tests/fixtures/imports/cycle-a.truce → tests/fixtures/imports/cycle-b.truce →",
-        "`../outside.truce` lies outside the folder of the rulebook being loaded",
-        "`bnad` is not declared in `shared.truce`",
-        "did you mean `band`?",
-        "`withdrawal` is a deadline, and cannot be imported",
-        "`harvest` is a regime, and cannot be imported",
-        "cannot read `missing.truce`",
-        "expected `of`",
-    ] {
-        assert!(shown.contains(needle), "missing `{needle}` in:\n{shown}");
-    }
     let text = std::fs::read_to_string(root).unwrap();
     insta::with_settings!({ description => text, omit_expression => true }, {
         insta::assert_snapshot!(shown);
