@@ -10,6 +10,8 @@ use crate::span::{NamedFile, Span};
 
 mod conditions;
 mod declarations;
+#[cfg(test)]
+mod documented;
 mod geometry;
 mod located;
 mod values;

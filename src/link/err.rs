@@ -88,3 +88,34 @@ impl Diagnostic for ImportError {
         Some(Box::new(std::iter::once(label)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Import;
+
+    #[test]
+    fn every_import_code_is_documented() {
+        let documented = include_str!("../../docs/diagnostics.md");
+        let s = String::new;
+        let kinds = [
+            Import::Unreadable { file: s() },
+            Import::Outside {
+                file: s(),
+                folder: s(),
+            },
+            Import::Cycle { chain: Vec::new() },
+            Import::NotImportable {
+                name: s(),
+                kind: "a deadline",
+            },
+            Import::NotDeclared {
+                name: s(),
+                file: s(),
+            },
+        ];
+        for kind in kinds {
+            let code = kind.code();
+            assert!(documented.contains(&format!("| `{code}` |")), "{code}");
+        }
+    }
+}
