@@ -10,7 +10,7 @@ mod counterparts;
 mod doctrines;
 mod duties;
 mod enclosed;
-mod err;
+pub mod err;
 mod expr;
 mod facts;
 mod fields;
@@ -167,8 +167,12 @@ impl Checker {
         value: T,
     ) {
         if slot.is_some() {
-            let message = format!("{owner} gives `{word}` twice");
-            self.error(err::InvalidError::new(at, message, "again here").help("keep one"));
+            use err::Problem;
+            let problem = err::Repeated::Clause {
+                owner: owner.to_owned(),
+                word: word.to_owned(),
+            };
+            self.error(problem.at(at, "again here").help("keep one"));
         } else {
             *slot = Some(value);
         }

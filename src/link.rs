@@ -15,13 +15,17 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use miette::{Diagnostic, SourceSpan};
+use miette::Diagnostic;
 use thiserror::Error;
 
 use crate::ast::{self, Declaration, Expr, LineSource, SExpr};
-use crate::span::{NamedFile, Source, Span, Spanned};
+use crate::span::{Source, Span, Spanned};
 use crate::suggest::did_you_mean;
 use crate::syntax::{self, SyntaxError};
+
+mod err;
+
+pub use err::{Import, ImportError};
 
 /// A problem with an `import`.
 #[derive(Debug, Error, Diagnostic)]
@@ -32,32 +36,6 @@ pub enum LinkError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Syntax(#[from] SyntaxError),
-}
-
-#[derive(Debug, Error, Diagnostic)]
-#[error("{message}")]
-#[diagnostic(code(truce::rules::import))]
-pub struct ImportError {
-    message: String,
-    #[source_code]
-    src: NamedFile,
-    #[label("{label}")]
-    span: SourceSpan,
-    label: String,
-    #[help]
-    help: Option<String>,
-}
-
-impl ImportError {
-    fn new(at: &Span, message: String, label: &str, help: Option<String>) -> Self {
-        ImportError {
-            message,
-            src: at.source.named(),
-            span: at.into(),
-            label: label.to_owned(),
-            help,
-        }
-    }
 }
 
 /// A rulebook with its imports resolved, and the files they were read from.
@@ -230,21 +208,22 @@ impl Linker {
                 .join(&file.node),
         );
         let Ok(real) = path.canonicalize() else {
-            let message = format!("cannot read `{}`", file.node);
+            let problem = Import::Unreadable {
+                file: file.node.clone(),
+            };
             let help = "imports are relative to the importing rule file".to_owned();
-            self.fail(&file.span, message, "this file", Some(help));
+            self.fail(&file.span, problem, "this file", Some(help));
             return None;
         };
         if !real.starts_with(&self.folder) {
             let root = &self.stack[0].1;
             let folder = root.parent().filter(|p| !p.as_os_str().is_empty());
-            let message = format!(
-                "`{}` lies outside the folder of the rulebook being loaded (`{}`)",
-                file.node,
-                folder.map_or(".".into(), |f| f.display().to_string())
-            );
+            let problem = Import::Outside {
+                file: file.node.clone(),
+                folder: folder.map_or(".".into(), |f| f.display().to_string()),
+            };
             let help = "imports resolve only inside the folder tree of the rulebook being loaded; copy the declarations, or move the rulebooks together".to_owned();
-            self.fail(&file.span, message, "outside", Some(help));
+            self.fail(&file.span, problem, "outside", Some(help));
             return None;
         }
         if let Some(at) = self.stack.iter().position(|(p, _)| *p == real) {
@@ -253,17 +232,20 @@ impl Linker {
                 .map(|(_, shown)| shown.display().to_string())
                 .collect();
             chain.push(shown.display().to_string());
-            let message = format!("import cycle: {}", chain.join(" → "));
+            let problem = Import::Cycle { chain };
             let help =
                 "move the shared declarations into a rulebook that imports nothing".to_owned();
-            self.fail(&file.span, message, "imported again here", Some(help));
+            self.fail(&file.span, problem, "imported again here", Some(help));
             return None;
         }
         let text = match crate::files::read_inside(&self.folder, &real) {
             Ok((_, t)) => t,
             Err(why) => {
-                let message = format!("cannot use `{}`: {why}", file.node);
-                self.fail(&file.span, message, "this file", None);
+                let problem = Import::Unusable {
+                    file: file.node.clone(),
+                    why: why.to_string(),
+                };
+                self.fail(&file.span, problem, "this file", None);
                 return None;
             }
         };
@@ -298,9 +280,12 @@ impl Linker {
             match found {
                 Some(d) if importable(d) => queue.push(name.node.clone()),
                 Some(d) => {
-                    let message = format!("`{}` is {}, and cannot be imported", name.node, kind(d));
+                    let problem = Import::NotImportable {
+                        name: name.node.clone(),
+                        kind: kind(d),
+                    };
                     let help = "import lines, zones, acts, act classes, weapon classes and reaches; deadlines, regimes, articles and exceptions belong to their own agreement".to_owned();
-                    self.fail(&name.span, message, "here", Some(help));
+                    self.fail(&name.span, problem, "here", Some(help));
                 }
                 None => {
                     let declared: Vec<&str> = book
@@ -309,10 +294,13 @@ impl Linker {
                         .filter(|d| importable(d))
                         .filter_map(|d| d.name().map(|n| n.node.as_str()))
                         .collect();
-                    let message = format!("`{}` is not declared in `{file}`", name.node);
+                    let problem = Import::NotDeclared {
+                        name: name.node.clone(),
+                        file: file.to_owned(),
+                    };
                     let help =
                         did_you_mean(&name.node, &declared).map(|b| format!("did you mean `{b}`?"));
-                    self.fail(&name.span, message, "not found", help);
+                    self.fail(&name.span, problem, "not found", help);
                 }
             }
         }
@@ -374,9 +362,9 @@ impl Linker {
         found.all(|o| o == first).then_some(first)
     }
 
-    fn fail(&mut self, at: &Span, message: String, label: &str, help: Option<String>) {
+    fn fail(&mut self, at: &Span, problem: Import, label: &'static str, help: Option<String>) {
         self.errors
-            .push(ImportError::new(at, message, label, help).into());
+            .push(ImportError::new(at, problem, label, help).into());
     }
 }
 

@@ -8,7 +8,7 @@ mod err;
 mod names;
 mod parser;
 
-pub use err::SyntaxError;
+pub use err::{Bound, SyntaxError};
 
 use crate::ast;
 use crate::span::Source;

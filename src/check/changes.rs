@@ -8,7 +8,7 @@
 //! of the record, with no legal effect; evaluation shows it so.
 
 use super::Checker;
-use super::err::InvalidError;
+use super::err::{Problem, Repeated, WrongRole};
 use super::rulebook::{Article, ChangeRule, ChangeTarget, Changer, PartyIdx, Role, StatusKind};
 use super::symbols::Kind;
 use crate::ast::{self, Declaration};
@@ -109,8 +109,10 @@ impl Checker {
             };
             let index = index as PartyIdx;
             if parties.contains(&index) {
-                let message = format!("`{}` is named twice", id.node);
-                self.error(InvalidError::new(&id.span, message, "again here").help("keep one"));
+                let problem = Repeated::Named {
+                    name: id.node.to_string(),
+                };
+                self.error(problem.at(&id.span, "again here").help("keep one"));
                 ok = false;
                 continue;
             }
@@ -126,16 +128,16 @@ impl Checker {
     }
 
     fn refuse_changer(&mut self, at: &Span, id: &str, role: Role, status: bool) {
-        let message = format!(
-            "`{id}` is {}, and cannot change the agreement",
-            super::duties::role_phrase(role)
-        );
+        let problem = WrongRole::CannotChange {
+            name: id.to_owned(),
+            role,
+        };
         let help = if status {
             "only parties suspend, repudiate or resume their own obligations: name a party, several `together`, or `each party`"
         } else {
             "name parties (`A and B together`, or one), a monitor or mechanism, or a mediator, as the agreement empowers them"
         };
-        self.error(InvalidError::new(at, message, "here").help(help));
+        self.error(problem.at(at, "here").help(help));
     }
 
     /// The rules that let `by` (every one of them consenting) make a change
@@ -168,7 +170,10 @@ impl Checker {
                 .iter()
                 .map(|&r| self.rule_words(&self.change_rules[r]))
                 .collect();
-            let message = format!("{who} may not {}", self.target_words(target));
+            let problem = WrongRole::MayNot {
+                who,
+                action: self.target_words(target),
+            };
             let help = match target {
                 ChangeTarget::Deadline(d) => format!(
                     "the rulebook lets {} do so; name who agreed it, or declare who else may: `change deadline {} by ...`",
@@ -181,7 +186,7 @@ impl Checker {
                     kind.word()
                 ),
             };
-            self.error(InvalidError::new(at, message, "not allowed").help(help));
+            self.error(problem.at(at, "not allowed").help(help));
         }
         allowing
     }
@@ -195,9 +200,8 @@ impl Checker {
             let parties = match parties {
                 Changer::Together(p) => p,
                 Changer::EachParty => {
-                    let message = "an extension is agreed by named parties, not `each party`";
                     let help = "name who agreed it: `by IL and LB together`";
-                    self.error(InvalidError::new(&by.span, message, "here").help(help));
+                    self.error(WrongRole::EachPartyExtends.at(&by.span, "here").help(help));
                     continue;
                 }
             };

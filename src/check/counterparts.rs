@@ -11,7 +11,7 @@
 //! known only when several are judged (`events::counterparts`).
 
 use super::Checker;
-use super::err::InvalidError;
+use super::err::{BadCounterpart, Problem};
 use super::rulebook::{Counterpart, Party, PartyIdx, Role};
 use crate::ast::{self, CounterpartDecl, CounterpartKind, HeaderItem};
 
@@ -64,21 +64,25 @@ impl Checker {
         let theirs = &c.party.node;
         let title = &c.instrument.node;
         if *title == ast.agreement.title.node {
-            let message = format!("`{ours}`'s counterpart is in this agreement itself");
+            let problem = BadCounterpart::SameInstrument {
+                ours: ours.to_owned(),
+            };
             let help = "a counterpart names a party of another instrument, by that instrument's title; two names for one party of this agreement are not allowed";
-            self.error(InvalidError::new(&c.instrument.span, message, "this agreement").help(help));
+            self.error(problem.at(&c.instrument.span, "this agreement").help(help));
             return false;
         }
         let same_instrument = || before.iter().filter(|(b, _)| *b.instrument == **title);
         if let Some((b, _)) =
             same_instrument().find(|(b, _)| *parties[usize::from(b.party)].id == *ours)
         {
-            let message = format!(
-                "`{ours}` has two counterparts in \"{title}\": `{}` and `{theirs}`",
-                b.other
-            );
+            let problem = BadCounterpart::Two {
+                ours: ours.to_owned(),
+                instrument: title.to_string(),
+                first: b.other.to_string(),
+                second: theirs.to_string(),
+            };
             let help = "a party's forces are one party of another instrument: give it one counterpart there";
-            self.error(InvalidError::new(&c.span, message, "second counterpart").help(help));
+            self.error(problem.at(&c.span, "second counterpart").help(help));
             return false;
         }
         let claimed = same_instrument().find(|(b, _)| *b.other == **theirs);
@@ -86,13 +90,16 @@ impl Checker {
             && (b.kind == CounterpartKind::Same || c.kind.node == CounterpartKind::Same)
         {
             let other = &parties[usize::from(b.party)].id;
-            let message = format!(
-                "`{theirs}` of \"{title}\" is the counterpart of both `{other}` and `{ours}`"
-            );
+            let problem = BadCounterpart::Shared {
+                theirs: theirs.to_string(),
+                instrument: title.to_string(),
+                first: other.to_string(),
+                second: ours.to_owned(),
+            };
             let help = format!(
                 "`as` says the forces are the same, so only one party can be `as {theirs}`; if each party's forces are among `{theirs}`'s, write `under {theirs}` for each"
             );
-            self.error(InvalidError::new(&c.span, message, "claimed again here").help(help));
+            self.error(problem.at(&c.span, "claimed again here").help(help));
             return false;
         }
         if let Some(local) = parties.iter().find(|q| *q.id == **theirs) {
@@ -115,22 +122,25 @@ impl Checker {
         same_name: bool,
     ) {
         let theirs = &c.party.node;
-        let (message, help) = if same_name {
+        let (problem, help) = if same_name {
             (
-                format!("`{ours}` cannot be under a party of its own name"),
+                BadCounterpart::OwnName {
+                    ours: ours.to_owned(),
+                },
                 format!("if the forces are the same, write `as {theirs}`"),
             )
         } else {
             (
-                format!(
-                    "`{theirs}` names {} of this agreement, and the counterpart of `{ours}` in \"{}\": an event naming `{theirs}` could mean either",
-                    role_phrase(local.role),
-                    c.instrument.node
-                ),
+                BadCounterpart::NameTaken {
+                    theirs: theirs.to_string(),
+                    role: local.role,
+                    ours: ours.to_owned(),
+                    instrument: c.instrument.node.to_string(),
+                },
                 format!("rename this agreement's `{theirs}`, so that each name means one actor"),
             )
         };
-        self.error(InvalidError::new(&c.party.span, message, "here").help(help));
+        self.error(problem.at(&c.party.span, "here").help(help));
     }
 
     /// When the rulebook imports from the counterpart's instrument, the
@@ -158,31 +168,24 @@ impl Checker {
                 None if id == theirs => return true,
                 None => declared.push(id.as_str()),
                 Some(role) if id == theirs => {
-                    let message = format!(
-                        "`{theirs}` is {role} of \"{}\", not a party",
-                        c.instrument.node
-                    );
+                    let problem = BadCounterpart::NotAParty {
+                        theirs: theirs.to_string(),
+                        role,
+                        instrument: c.instrument.node.to_string(),
+                    };
                     let help = "a counterpart is a party: the forces an instrument binds";
-                    self.error(InvalidError::new(&c.party.span, message, "here").help(help));
+                    self.error(problem.at(&c.party.span, "here").help(help));
                     return false;
                 }
                 Some(_) => {}
             }
         }
-        let message = format!("\"{}\" declares no party `{theirs}`", c.instrument.node);
+        let problem = BadCounterpart::NoSuchParty {
+            instrument: c.instrument.node.to_string(),
+            theirs: theirs.to_string(),
+        };
         let help = super::err::suggestion(theirs, &declared, '`', "its parties are");
-        self.error(InvalidError::new(&c.party.span, message, "no such party").help(help));
+        self.error(problem.at(&c.party.span, "no such party").help(help));
         false
-    }
-}
-
-/// What an actor of this agreement is, for a message.
-fn role_phrase(role: Role) -> &'static str {
-    match role {
-        Role::Party => "a party",
-        Role::Monitor => "a monitor",
-        Role::Group => "a group",
-        Role::NonParty { .. } => "a non-party",
-        Role::Mediator => "a mediator",
     }
 }

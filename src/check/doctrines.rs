@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::Checker;
-use super::err::{InvalidError, UnknownNameError};
+use super::err::{Missing, Problem, Repeated, UnknownNameError};
 use super::provisions::declarations;
 use super::rulebook::{Doctrine, DoctrineTest, SetBy};
 use super::symbols::Kind;
@@ -25,15 +25,20 @@ impl Checker {
         let mut ok = true;
         for option in &d.options {
             if !seen.insert(option.node.as_str()) {
-                let message = format!("doctrine `{}` lists `{}` twice", d.name.node, option.node);
-                self.error(InvalidError::new(&option.span, message, "again here").help("keep one"));
+                let problem = Repeated::Setting {
+                    doctrine: d.name.node.to_string(),
+                    setting: option.node.clone(),
+                };
+                self.error(problem.at(&option.span, "again here").help("keep one"));
                 ok = false;
             }
         }
         if d.options.len() < 2 {
-            let message = format!("doctrine `{}` has one setting only", d.name.node);
+            let problem = Missing::Settings {
+                doctrine: d.name.node.to_string(),
+            };
             let help = "a doctrine settles an open question: list at least two settings, such as `[strict, response_excused]`";
-            self.error(InvalidError::new(&d.name.span, message, "here").help(help));
+            self.error(problem.at(&d.name.span, "here").help(help));
             ok = false;
         }
         let options: Vec<&str> = d.options.iter().map(|o| o.node.as_str()).collect();

@@ -6,7 +6,9 @@
 
 use super::Checker;
 use super::cond::CapacitySet;
-use super::err::{DuplicateError, InvalidError, UnknownNameError};
+use super::err::{
+    DuplicateError, Problem, Repeated, Reserved, Sort, UnknownNameError, WrongKind, WrongRole,
+};
 use super::fields::Scope;
 use super::rulebook::{Diligence, Element, Responsible, Role};
 use super::symbols::Kind;
@@ -73,9 +75,8 @@ impl Checker {
                 continue;
             };
             if found.is_some() {
-                let message = "the rulebook declares `imputable` twice";
                 let help = "keep one; an article may give its own with an `imputable` clause";
-                let error = InvalidError::new(&d.span, message, "again here").help(help);
+                let error = Repeated::Imputable.at(&d.span, "again here").help(help);
                 self.error(error);
                 continue;
             }
@@ -97,27 +98,23 @@ impl Checker {
             return Some(Responsible::ActorParty);
         }
         if p.segments.len() != 1 {
-            let message = format!("`{dotted}` cannot be held responsible");
+            let problem = WrongKind::Responsible { path: dotted };
             let help = "write `responsible actor.party` (the actor's party), `responsible controller of origin`, or name a party";
-            self.error(InvalidError::new(&r.span, message, "not a party").help(help));
+            self.error(problem.at(&r.span, "not a party").help(help));
             return None;
         }
         match self.roles.get(&dotted).copied() {
             Some(Role::Group) => {
-                let message =
-                    format!("`{dotted}` is a group: the party it is under answers for it");
+                let problem = WrongRole::GroupResponsible { name: dotted };
                 let help = "write `responsible actor.party`: a group's acts fall to its party";
-                self.error(InvalidError::new(&r.span, message, "a group").help(help));
+                self.error(problem.at(&r.span, "a group").help(help));
                 return None;
             }
             Some(role) if role != Role::Party => {
-                let message = format!(
-                    "`{dotted}` is {}, and only a party can be held responsible",
-                    role_phrase(role)
-                );
+                let problem = WrongRole::Responsible { name: dotted, role };
                 let help = "name a party, or write `responsible actor.party`";
                 let label = role_phrase(role);
-                self.error(InvalidError::new(&r.span, message, label).help(help));
+                self.error(problem.at(&r.span, label).help(help));
                 return None;
             }
             _ => {}
@@ -138,10 +135,13 @@ impl Checker {
             "origin" => PointField::Origin,
             "target" => PointField::Target,
             other => {
-                let message = format!("`{other}` is not a place of the event");
+                let problem = WrongKind::Not {
+                    text: other.to_owned(),
+                    wanted: Sort::EventPlace,
+                };
                 let help =
                     "write `controller of place`, `controller of origin` or `controller of target`";
-                self.error(InvalidError::new(&place.span, message, "not a place").help(help));
+                self.error(problem.at(&place.span, "not a place").help(help));
                 return None;
             }
         };
@@ -195,9 +195,11 @@ impl Checker {
                 continue;
             }
             if is_finding_word(&d.name.node) {
-                let message = format!("`{}` is a test findings already name", d.name.node);
+                let problem = Reserved::FindingWord {
+                    name: d.name.node.to_string(),
+                };
                 let help = "choose another name: `crosses`, `in`, `side`, `directed_at`, `knowledge`, `means` and `measures` are built in";
-                self.error(InvalidError::new(&d.name.span, message, "reserved").help(help));
+                self.error(problem.at(&d.name.span, "reserved").help(help));
             }
             let mut scope = Scope {
                 in_element: true,

@@ -12,7 +12,7 @@ use geo::{BooleanOps, Coord, Distance, Haversine, LineString, MultiLineString, M
 use geo::{Point as GeoPoint, Polygon};
 
 use super::Checker;
-use super::err::InvalidError;
+use super::err::{BadGeometry, Problem};
 use super::geometry::Shapes;
 use super::rulebook::LineShape;
 use super::symbols::Kind;
@@ -38,12 +38,11 @@ impl Checker {
         let (a, b) = (a?, b?);
         for (line, name) in [(&a, first), (&b, second)] {
             if line.iter().any(is_closed) {
-                let message = format!(
-                    "line `{}` ends where it starts, so there is no ground between it and another line",
-                    name.node
-                );
+                let problem = BadGeometry::ClosedBetween {
+                    line: name.node.to_string(),
+                };
                 let help = format!("for the ground it goes round, write `inside {}`", name.node);
-                self.error(InvalidError::new(&name.span, message, "a closed line").help(help));
+                self.error(problem.at(&name.span, "a closed line").help(help));
                 return None;
             }
         }
@@ -55,12 +54,12 @@ impl Checker {
         let ground = MultiPolygon::new(polygons);
         let rings: Vec<&LineString> = ground.iter().map(Polygon::exterior).collect();
         if super::simple::rings_meet(&rings) || super::simple::nested(&ground) {
-            let message = format!(
-                "lines `{}` and `{}` cross or touch between their ends, so the ground between them is not one area",
-                first.node, second.node
-            );
+            let problem = BadGeometry::LinesMeet {
+                first: first.node.to_string(),
+                second: second.node.to_string(),
+            };
             let help = "a zone between two lines needs lines that meet, if at all, only at their ends; draw the zone as a `polygon` instead";
-            self.error(InvalidError::new(span, message, "here").help(help));
+            self.error(problem.at(span, "here").help(help));
             return None;
         }
         Some(ground)
@@ -72,24 +71,24 @@ impl Checker {
         let drawn = self.line_for_zone(line)?;
         if let Some(open) = drawn.iter().find(|piece| !is_closed(piece)) {
             let (first, last) = (open.0[0], open.0[open.0.len() - 1]);
-            let message = format!(
-                "line `{}` does not end where it starts: its last point ({}, {}) is not its first ({}, {})",
-                line.node, last.x, last.y, first.x, first.y
-            );
+            let problem = BadGeometry::NotClosed {
+                line: line.node.to_string(),
+                last: (last.x, last.y),
+                first: (first.x, first.y),
+            };
             let help = "end the line at its first point, or for the ground between two lines write `between A and B`";
-            self.error(InvalidError::new(&line.span, message, "not a closed line").help(help));
+            self.error(problem.at(&line.span, "not a closed line").help(help));
             return None;
         }
         let mut ground: Option<MultiPolygon> = None;
         for piece in drawn.iter() {
             if super::simple::rings_meet(&[piece]) {
-                let message = format!(
-                    "line `{}` crosses itself, so the ground it goes round is not one area",
-                    line.node
-                );
+                let problem = BadGeometry::CrossesItself {
+                    line: line.node.to_string(),
+                };
                 let help =
                     "draw the line so that it goes round once, touching itself only where it ends";
-                self.error(InvalidError::new(&line.span, message, "here").help(help));
+                self.error(problem.at(&line.span, "here").help(help));
                 return None;
             }
             let ring = MultiPolygon::new(vec![Polygon::new(piece.clone(), vec![])]);
@@ -114,12 +113,11 @@ impl Checker {
             // The problem with the line itself was reported where it is declared.
             LineShape::Drawn(_) => None,
             LineShape::PerParty(_) => {
-                let message = format!(
-                    "line `{}` differs by party, so the ground it bounds is not one area",
-                    name.node
-                );
+                let problem = BadGeometry::PerPartyGround {
+                    line: name.node.to_string(),
+                };
                 let help = "draw a zone from drawn lines; for each party's own band, write `within D of` the per-party line";
-                self.error(InvalidError::new(&name.span, message, "a per-party line").help(help));
+                self.error(problem.at(&name.span, "a per-party line").help(help));
                 None
             }
         }
@@ -136,16 +134,15 @@ impl Checker {
         span: &Span,
     ) -> Option<Vec<(usize, usize)>> {
         if a.0.len() != b.0.len() {
-            let message = format!(
-                "line `{}` is drawn in {} piece(s) and line `{}` in {}, so their pieces cannot be paired",
-                first.node,
-                a.0.len(),
-                second.node,
-                b.0.len()
-            );
+            let problem = BadGeometry::PieceCounts {
+                first: first.node.to_string(),
+                first_pieces: a.0.len(),
+                second: second.node.to_string(),
+                second_pieces: b.0.len(),
+            };
             let help =
                 "draw both lines in as many pieces, each piece of one facing a piece of the other";
-            self.error(InvalidError::new(span, message, "here").help(help));
+            self.error(problem.at(span, "here").help(help));
             return None;
         }
         let pairs: Vec<(usize, usize)> =
@@ -162,12 +159,12 @@ impl Checker {
         faced.sort_unstable();
         faced.dedup();
         if faced.len() != pairs.len() {
-            let message = format!(
-                "the pieces of lines `{}` and `{}` cannot be paired: two pieces of `{}` face the same piece of `{}`",
-                first.node, second.node, first.node, second.node
-            );
+            let problem = BadGeometry::PiecesFace {
+                first: first.node.to_string(),
+                second: second.node.to_string(),
+            };
             let help = "draw each piece of one line facing one piece of the other, or draw the zone as a `polygon`";
-            self.error(InvalidError::new(span, message, "here").help(help));
+            self.error(problem.at(span, "here").help(help));
             return None;
         }
         Some(pairs)
@@ -196,12 +193,11 @@ impl Checker {
             Expr::Between { first, second } => self.between(first, second, &shape.span),
             Expr::Inside(line) => self.inside(line),
             _ => {
-                let message = format!(
-                    "zone `{}` is not drawn as one polygon, so its edge is not a line",
-                    zone.node
-                );
+                let problem = BadGeometry::NoEdge {
+                    zone: zone.node.to_string(),
+                };
                 let help = "take the edge of a zone written `polygon ...`, `between A and B` or `inside L`; to measure from the line a band is drawn along, name that line";
-                self.error(InvalidError::new(&zone.span, message, "this zone").help(help));
+                self.error(problem.at(&zone.span, "this zone").help(help));
                 return None;
             }
         };

@@ -8,6 +8,24 @@ use thiserror::Error;
 
 use crate::span::{NamedFile, Span};
 
+mod conditions;
+mod declarations;
+#[cfg(test)]
+mod documented;
+mod geometry;
+mod located;
+mod values;
+mod warnings;
+
+/// The kinds of declaration, as [`WrongKind::Name`] carries them.
+pub use super::symbols::Kind;
+pub use conditions::{Misplaced, Sort, TooComplex, Unbound, UnitMismatch, WrongKind};
+pub use declarations::{BadCounterpart, Missing, Repeated, Reserved, SelfReference, WrongRole};
+pub use geometry::{BadGeoJson, BadGeometry, BadSide};
+pub use located::{Located, Problem};
+pub use values::{BadTime, OutOfRange, Range};
+pub use warnings::Warning;
+
 /// One problem in a rulebook.
 #[derive(Debug, Error, Diagnostic)]
 pub enum CheckError {
@@ -19,7 +37,52 @@ pub enum CheckError {
     Duplicate(#[from] DuplicateError),
     #[error(transparent)]
     #[diagnostic(transparent)]
-    Invalid(#[from] InvalidError),
+    WrongKind(#[from] Located<WrongKind>),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Unbound(#[from] Located<Unbound>),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    UnitMismatch(#[from] Located<UnitMismatch>),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Misplaced(#[from] Located<Misplaced>),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    TooComplex(#[from] Located<TooComplex>),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    OutOfRange(#[from] Located<OutOfRange>),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    BadTime(#[from] Located<BadTime>),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    BadGeometry(#[from] Located<BadGeometry>),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    GeoJson(#[from] Located<BadGeoJson>),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    BadSide(#[from] Located<BadSide>),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Repeated(#[from] Located<Repeated>),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    SelfReference(#[from] Located<SelfReference>),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Missing(#[from] Located<Missing>),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    WrongRole(#[from] Located<WrongRole>),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Counterpart(#[from] Located<BadCounterpart>),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Reserved(#[from] Located<Reserved>),
     #[error(transparent)]
     #[diagnostic(transparent)]
     Overlap(#[from] OverlapError),
@@ -29,44 +92,8 @@ pub enum CheckError {
 }
 
 /// A warning: the rulebook works, but a negotiator should look again.
-/// Its code says which kind (`truce::check::unused`,
-/// `truce::check::unranked`), so the impl is written out.
-#[derive(Debug, Error)]
-#[error("{message}")]
-pub struct CheckWarning {
-    code: &'static str,
-    src: NamedFile,
-    span: SourceSpan,
-    message: String,
-    label: String,
-    help: Option<String>,
-    offset: usize,
-}
-
-impl Diagnostic for CheckWarning {
-    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-        Some(Box::new(self.code))
-    }
-
-    fn severity(&self) -> Option<miette::Severity> {
-        Some(miette::Severity::Warning)
-    }
-
-    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-        self.help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
-    }
-
-    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(&self.src)
-    }
-
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        let label = miette::LabeledSpan::new_with_span(Some(self.label.clone()), self.span);
-        Some(Box::new(std::iter::once(label)))
-    }
-}
+/// Its code says which kind (`truce::check::unused`, ...).
+pub type CheckWarning = Located<Warning>;
 
 /// A name that is not declared.
 #[derive(Debug, Error, Diagnostic)]
@@ -79,6 +106,7 @@ pub struct UnknownNameError {
     span: SourceSpan,
     what: &'static str,
     name: String,
+    suggested: Option<String>,
     #[help]
     help: String,
 }
@@ -97,22 +125,6 @@ pub struct DuplicateError {
     what: &'static str,
     name: String,
     help: String,
-}
-
-/// Anything else that is wrong at a place: a kind mismatch, a bad date,
-/// an unreadable GeoJSON file, a missing clause.
-#[derive(Debug, Error, Diagnostic)]
-#[error("{message}")]
-#[diagnostic(code(truce::check))]
-pub struct InvalidError {
-    #[source_code]
-    src: NamedFile,
-    #[label("{label}")]
-    span: SourceSpan,
-    message: String,
-    label: String,
-    #[help]
-    help: Option<String>,
 }
 
 /// Two parties' areas that share ground: whose area a position there is
@@ -182,7 +194,8 @@ impl UnknownNameError {
     /// `help` suggests the nearest declared name, or how to declare one.
     pub fn new(span: &Span, what: &'static str, candidates: &[&str], declare: &str) -> Self {
         let name = span.text().to_owned();
-        let help = match did_you_mean(&name, candidates) {
+        let suggested = did_you_mean(&name, candidates).map(str::to_owned);
+        let help = match &suggested {
             Some(best) => format!("did you mean `{best}`?"),
             None => declare.to_owned(),
         };
@@ -191,8 +204,19 @@ impl UnknownNameError {
             span: span.into(),
             what,
             name,
+            suggested,
             help,
         }
+    }
+
+    /// The name as written.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The declared name it is likely a slip for, if one is near.
+    pub fn suggested(&self) -> Option<&str> {
+        self.suggested.as_deref()
     }
 }
 
@@ -233,100 +257,28 @@ impl DuplicateError {
     }
 }
 
-impl InvalidError {
-    pub fn new(span: &Span, message: impl Into<String>, label: impl Into<String>) -> Self {
-        InvalidError {
-            src: span.source.named(),
-            span: span.into(),
-            message: message.into(),
-            label: label.into(),
-            help: None,
-        }
-    }
-
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
-    }
-}
-
-impl CheckWarning {
-    /// A declaration nothing uses.
-    pub fn unused(span: &Span, message: impl Into<String>, label: impl Into<String>) -> Self {
-        Self::new("truce::check::unused", span, message, label)
-    }
-
-    /// Exceptions of opposite effect with no rank between them.
-    pub fn unranked(span: &Span, message: impl Into<String>, label: impl Into<String>) -> Self {
-        Self::new("truce::check::unranked", span, message, label)
-    }
-
-    /// Coordinates that lie far from the rest of the rulebook's geometry,
-    /// but near it with longitude and latitude exchanged.
-    pub fn swapped(span: &Span, message: impl Into<String>, label: impl Into<String>) -> Self {
-        Self::new("truce::check::swapped", span, message, label)
-    }
-
-    /// A polygon whose edges cross or touch each other.
-    pub fn self_crossing(
-        span: &Span,
-        message: impl Into<String>,
-        label: impl Into<String>,
-    ) -> Self {
-        Self::new("truce::check::self_crossing", span, message, label)
-    }
-
-    /// A point the rulebook says a zone or area contains (or a holding's
-    /// reference point, its party's area) that lies outside it.
-    pub fn outside(span: &Span, message: impl Into<String>, label: impl Into<String>) -> Self {
-        Self::new("truce::check::outside", span, message, label)
-    }
-
-    /// A holding that gives another party the side of a line where part
-    /// of a party's area lies.
-    pub fn side_conflict(
-        span: &Span,
-        message: impl Into<String>,
-        label: impl Into<String>,
-    ) -> Self {
-        Self::new("truce::check::side_conflict", span, message, label)
-    }
-
-    fn new(
-        code: &'static str,
-        span: &Span,
-        message: impl Into<String>,
-        label: impl Into<String>,
-    ) -> Self {
-        CheckWarning {
-            code,
-            src: span.source.named(),
-            span: span.into(),
-            message: message.into(),
-            label: label.into(),
-            help: None,
-            offset: span.range.start,
-        }
-    }
-
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
-    }
-
-    /// Where the warning starts, for ordering.
-    pub fn offset(&self) -> usize {
-        self.offset
-    }
-}
-
 impl CheckError {
     /// Where the problem starts, for ordering.
     pub fn offset(&self) -> usize {
         match self {
             CheckError::UnknownName(e) => e.span.offset(),
             CheckError::Duplicate(e) => e.span.offset(),
-            CheckError::Invalid(e) => e.span.offset(),
+            CheckError::WrongKind(e) => e.offset(),
+            CheckError::Unbound(e) => e.offset(),
+            CheckError::UnitMismatch(e) => e.offset(),
+            CheckError::Misplaced(e) => e.offset(),
+            CheckError::TooComplex(e) => e.offset(),
+            CheckError::OutOfRange(e) => e.offset(),
+            CheckError::BadTime(e) => e.offset(),
+            CheckError::BadGeometry(e) => e.offset(),
+            CheckError::GeoJson(e) => e.offset(),
+            CheckError::BadSide(e) => e.offset(),
+            CheckError::Repeated(e) => e.offset(),
+            CheckError::SelfReference(e) => e.offset(),
+            CheckError::Missing(e) => e.offset(),
+            CheckError::WrongRole(e) => e.offset(),
+            CheckError::Counterpart(e) => e.offset(),
+            CheckError::Reserved(e) => e.offset(),
             CheckError::Overlap(e) => e.span.offset(),
             CheckError::Degenerate(e) => e.span.offset(),
         }

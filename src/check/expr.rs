@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::Checker;
 use super::cond::{CmpOp, Cond, CondKind, Subject};
-use super::err::InvalidError;
+use super::err::{CheckError, Problem, Sort, Unbound, UnitMismatch, WrongKind};
 use super::rulebook::ActSet;
 use super::symbols::Kind;
 use crate::ast::{BinOp, Dimension, Expr, SExpr};
@@ -35,12 +35,11 @@ impl Checker {
             Expr::Doctrine(t) => CondKind::Doctrine(self.doctrine_test(t)?),
             Expr::InScope(name) => {
                 let Some(i) = scope.bindings.iter().rposition(|b| *b == name.node) else {
-                    let message =
-                        format!("`{}` is not an authorisation named by `some`", name.node);
+                    let problem = Unbound::Authorisation {
+                        name: name.node.clone(),
+                    };
                     let help = "name the authorisation first: `some authorised_by as permit where within scope of permit`";
-                    return self.invalid(
-                        InvalidError::new(&name.span, message, "not a related event").help(help),
-                    );
+                    return self.invalid(problem.at(&name.span, "not a related event").help(help));
                 };
                 CondKind::InScope {
                     permit: Subject(u8::try_from(i + 1).ok()?),
@@ -62,11 +61,14 @@ impl Checker {
                 self.holdings_test(party.as_ref(), ceiling, scope)?
             }
             Expr::WeaponSum { .. } => {
-                let message = format!("`{}` is a count, not a condition", e.span.text());
+                let problem = WrongKind::Is {
+                    text: e.span.text().to_owned(),
+                    found: "a count",
+                    wanted: Sort::Condition,
+                };
                 let help =
                     "compare it with a number, such as `count of weapons of class heavy > 0`";
-                return self
-                    .invalid(InvalidError::new(&e.span, message, "not a condition").help(help));
+                return self.invalid(problem.at(&e.span, "not a condition").help(help));
             }
             Expr::Crosses { .. }
             | Expr::Within { .. }
@@ -80,15 +82,22 @@ impl Checker {
                     .operand(&Spanned::new(p.clone(), e.span.clone()), scope)
                     .ok();
                 let kind = what.map_or("a value", Operand::describe);
-                let message = format!("`{}` is {kind}, not a condition", e.span.text());
+                let problem = WrongKind::Is {
+                    text: e.span.text().to_owned(),
+                    found: kind,
+                    wanted: Sort::Condition,
+                };
                 let help =
                     "test it, as in `act is fire`, `place in dmz` or `weapon.calibre >= 100 mm`";
-                return self
-                    .invalid(InvalidError::new(&e.span, message, "not a condition").help(help));
+                return self.invalid(problem.at(&e.span, "not a condition").help(help));
             }
             _ => {
-                let message = format!("`{}` is a value, not a condition", e.span.text());
-                return self.invalid(InvalidError::new(&e.span, message, "not a condition"));
+                let problem = WrongKind::Is {
+                    text: e.span.text().to_owned(),
+                    found: "a value",
+                    wanted: Sort::Condition,
+                };
+                return self.invalid(problem.at(&e.span, "not a condition"));
             }
         };
         Some(Cond {
@@ -98,7 +107,7 @@ impl Checker {
         })
     }
 
-    pub(super) fn invalid<T>(&mut self, error: InvalidError) -> Option<T> {
+    pub(super) fn invalid<T>(&mut self, error: impl Into<CheckError>) -> Option<T> {
         self.error(error);
         None
     }
@@ -162,14 +171,11 @@ impl Checker {
             }
             BinOp::Before | BinOp::After => self.compare(op, lhs, rhs, scope),
             BinOp::Overlaps if !matches!(rhs.node, Expr::Path(_)) => {
-                let message = format!(
-                    "`overlaps` compares two events' times, and `{}` is not one",
-                    rhs.span.text()
-                );
+                let problem = WrongKind::Overlaps {
+                    text: rhs.span.text().to_owned(),
+                };
                 let help = "compare a time with a date with `before`, `after` or `>=`, such as `time >= 2025-01-01 00:00 UTC`";
-                self.invalid(
-                    InvalidError::new(&rhs.span, message, "not an event's time").help(help),
-                )
+                self.invalid(problem.at(&rhs.span, "not an event's time").help(help))
             }
             BinOp::Overlaps => self.compare_fields(op, lhs, rhs, scope),
         }
@@ -183,11 +189,8 @@ impl Checker {
         scope: &Scope,
     ) -> Option<Operand> {
         if !matches!(e.node, Expr::Path(_)) {
-            let message = format!(
-                "`{}` needs a field on its left, such as `act` or `place`",
-                op.node.word()
-            );
-            return self.invalid(InvalidError::new(&e.span, message, "not a field"));
+            let problem = WrongKind::FieldOnLeft { op: op.node.word() };
+            return self.invalid(problem.at(&e.span, "not a field"));
         }
         self.field(e, scope)
     }
@@ -246,18 +249,17 @@ impl Checker {
                 })
             }
             other => {
-                let message = format!(
-                    "`{}` cannot be applied to {}",
-                    op.node.word(),
-                    other.describe()
-                );
+                let problem = WrongKind::Operator {
+                    op: op.node.word(),
+                    found: other.describe(),
+                };
                 let help = match other {
                     Operand::Weapon(_) => "test a weapon with `weapon is CLASS`",
                     Operand::Point(..) => "test a place with `place in ZONE`",
                     Operand::Path(..) => "test a path with `trajectory crosses LINE`",
                     _ => "compare it with `<`, `<=`, `>`, `>=`, `==` or `!=`",
                 };
-                self.invalid(InvalidError::new(&op.span, message, "this operator").help(help))
+                self.invalid(problem.at(&op.span, "this operator").help(help))
             }
         }
     }
@@ -314,16 +316,11 @@ impl Checker {
             _ => single(rhs).map(|s| vec![s]),
         };
         if names.is_none() {
-            let message = format!(
-                "`{}` needs a name{} on its right",
-                op.node.word(),
-                if op.node == BinOp::In {
-                    " or a list of names"
-                } else {
-                    ""
-                }
-            );
-            return self.invalid(InvalidError::new(&rhs.span, message, "not a name"));
+            let problem = WrongKind::NameOnRight {
+                op: op.node.word(),
+                list: op.node == BinOp::In,
+            };
+            return self.invalid(problem.at(&rhs.span, "not a name"));
         }
         names
     }
@@ -358,8 +355,10 @@ impl Checker {
             _ => None,
         };
         if value.is_some_and(|v| !v.is_finite()) {
-            let message = format!("`{}` is too large a number", literal.span.text());
-            return self.invalid(InvalidError::new(&literal.span, message, "here"));
+            let problem = super::err::OutOfRange::TooLarge {
+                text: literal.span.text().to_owned(),
+            };
+            return self.invalid(problem.at(&literal.span, "here"));
         }
         match (left, &literal.node) {
             (Operand::Measure(subject, measure, None), Expr::Number(n)) => {
@@ -391,12 +390,11 @@ impl Checker {
                 })
             }
             (left, _) => {
-                let message = format!(
-                    "`{}` is {}, and cannot be compared with `{}`",
-                    field.span.text(),
-                    left.describe(),
-                    literal.span.text()
-                );
+                let problem = UnitMismatch::Compared {
+                    text: field.span.text().to_owned(),
+                    found: left.describe(),
+                    literal: literal.span.text().to_owned(),
+                };
                 let help = match left {
                     Operand::Measure(_, _, Some(Dimension::Length)) => {
                         "compare a length with a length, such as `100 mm` or `2 km`"
@@ -407,7 +405,7 @@ impl Checker {
                     }
                     _ => "only numbers, lengths and times can be compared",
                 };
-                self.invalid(InvalidError::new(&literal.span, message, "wrong kind").help(help))
+                self.invalid(problem.at(&literal.span, "wrong kind").help(help))
             }
         }
     }
@@ -454,12 +452,11 @@ impl Checker {
         let subject = match self.path_operand(field, op, scope) {
             Some(Operand::Time(s)) => s,
             Some(other) => {
-                let message = format!(
-                    "`{}` is {}, and cannot be compared with a deadline",
-                    field.span.text(),
-                    other.describe()
-                );
-                return Some(self.invalid(InvalidError::new(&field.span, message, "not a time")));
+                let problem = WrongKind::Deadline {
+                    text: field.span.text().to_owned(),
+                    found: other.describe(),
+                };
+                return Some(self.invalid(problem.at(&field.span, "not a time")));
             }
             None => return Some(None),
         };
@@ -524,13 +521,12 @@ impl Checker {
                     Operand::Time(_) => (rhs, r),
                     _ => (lhs, l),
                 };
-                let message = format!(
-                    "`{}` is {}; only two times, two lengths or two counts can be compared with each other",
-                    side.span.text(),
-                    kind.describe()
-                );
+                let problem = WrongKind::Comparison {
+                    text: side.span.text().to_owned(),
+                    found: kind.describe(),
+                };
                 let help = "compare a field with a value, such as `weapon.calibre >= 100 mm`, or two times, such as `permit.time <= time`";
-                self.invalid(InvalidError::new(&op.span, message, "this comparison").help(help))
+                self.invalid(problem.at(&op.span, "this comparison").help(help))
             }
         }
     }

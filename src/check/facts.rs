@@ -4,7 +4,7 @@
 
 use super::Checker;
 use super::cond::{AreaSel, CapacitySet, CondKind, ObjectSel, Subject};
-use super::err::{InvalidError, UnknownNameError, did_you_mean};
+use super::err::{Misplaced, Problem, Sort, Unbound, UnknownNameError, WrongKind, did_you_mean};
 use super::fields::{Operand, Scope};
 use super::symbols::Kind;
 use crate::ast::{AreaOwner, BinOp, DirectedObject, Expr, Path, SExpr};
@@ -32,15 +32,14 @@ impl Checker {
         scope: &Scope,
     ) -> Option<CondKind> {
         if self.bound_event(lhs, scope).is_some() {
-            let message = format!(
-                "`{}` is a related event, and is always known once `some` names it",
-                lhs.span.text()
-            );
+            let problem = Misplaced::KnownRelated {
+                text: lhs.span.text().to_owned(),
+            };
             let help = format!(
                 "test one of its fields: `{}.actor.party is known`",
                 lhs.span.text()
             );
-            return self.invalid(InvalidError::new(&lhs.span, message, "here").help(help));
+            return self.invalid(problem.at(&lhs.span, "here").help(help));
         }
         let operand = self.path_operand(lhs, op, scope)?;
         let (subject, field) = operand.field();
@@ -63,10 +62,11 @@ impl Checker {
             Some(e) => match self.bound_event(e, scope) {
                 Some(s) => s,
                 None => {
-                    let message =
-                        format!("`{}` is not a related event named by `some`", e.span.text());
+                    let problem = Unbound::Related {
+                        name: e.span.text().to_owned(),
+                    };
                     let help = "write `directed at ...` for the judged event, or name the related event first: `some responds_to as attack where attack directed at actor.party`";
-                    return self.invalid(InvalidError::new(&e.span, message, "here").help(help));
+                    return self.invalid(problem.at(&e.span, "here").help(help));
                 }
             },
         };
@@ -136,9 +136,13 @@ impl Checker {
         match self.operand(&Spanned::new(path.clone(), span.clone()), scope) {
             Ok(Operand::Party(s)) => Some(PartyRef::Of(s)),
             Ok(other) => {
-                let message = format!("`{}` is {}, not a party", span.text(), other.describe());
+                let problem = WrongKind::Is {
+                    text: span.text().to_owned(),
+                    found: other.describe(),
+                    wanted: Sort::Party,
+                };
                 let help = "name a party, or an event's `actor.party`";
-                self.invalid(InvalidError::new(span, message, "here").help(help))
+                self.invalid(problem.at(span, "here").help(help))
             }
             Err(e) => {
                 self.error(e);
@@ -188,14 +192,18 @@ impl Checker {
                 Some(best) => format!("did you mean `{best}`?"),
                 None => "a related event `is established`, or `is` an element the rulebook declares: `element ongoing(attack) = ...`".to_owned(),
             };
-            let message = format!("`{name}` is not something a related event can be");
-            return self.invalid(InvalidError::new(&word.span, message, "here").help(help));
+            let problem = WrongKind::NotAState {
+                word: name.to_owned(),
+            };
+            return self.invalid(problem.at(&word.span, "here").help(help));
         };
         self.element_use(i, &word.span, scope)?;
         if !self.elements[i].1 {
-            let message = format!("element `{name}` is about the judged event alone");
+            let problem = Misplaced::ElementAlone {
+                name: name.to_owned(),
+            };
             let help = format!("test it on its own: `{name}`");
-            return self.invalid(InvalidError::new(&word.span, message, "here").help(help));
+            return self.invalid(problem.at(&word.span, "here").help(help));
         }
         Some(CondKind::Element {
             element: i,
@@ -217,12 +225,14 @@ impl Checker {
             return Some(None);
         }
         if self.elements[i].1 {
-            let message = format!("element `{}` is about another event too", only.node);
+            let problem = Misplaced::ElementAboutOther {
+                name: only.node.to_string(),
+            };
             let help = format!(
                 "name the event it is about: `some responds_to as attack where attack is {}`",
                 only.node
             );
-            self.error(InvalidError::new(&e.span, message, "here").help(help));
+            self.error(problem.at(&e.span, "here").help(help));
             return Some(None);
         }
         Some(Some(CondKind::Element {
@@ -234,15 +244,14 @@ impl Checker {
     /// Marks an element used; refuses one inside another's definition.
     fn element_use(&mut self, i: usize, at: &crate::span::Span, scope: &Scope) -> Option<()> {
         if let Some(found) = scope.found_first() {
-            let message = format!("{found} cannot test an element");
+            let problem = Misplaced::ElementFoundFirst { found };
             let help = "patterns and ceilings are found before any event is judged; test the element in an article or exception";
-            return self.invalid(InvalidError::new(at, message, "here").help(help));
+            return self.invalid(problem.at(at, "here").help(help));
         }
         if scope.in_element {
-            let message = "an element's definition cannot test an element";
             let help =
                 "write the test out in full, or test both elements where the element is used";
-            return self.invalid(InvalidError::new(at, message, "here").help(help));
+            return self.invalid(Misplaced::ElementInElement.at(at, "here").help(help));
         }
         let name = self.elements[i].0.clone();
         let _ = self.symbols.resolve_named(&name, Kind::Element);

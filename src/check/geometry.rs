@@ -8,7 +8,7 @@ use geo::{Coord, LineString, MultiLineString, MultiPolygon, Polygon};
 use geojson::{GeoJson, Value};
 
 use super::Checker;
-use super::err::InvalidError;
+use super::err::{BadGeoJson, BadGeometry, OutOfRange, Problem, Range, UnitMismatch};
 use super::symbols::Kind;
 use crate::ast::{self, Declaration, Dimension, GeometrySource};
 use crate::span::{Span, Spanned};
@@ -71,18 +71,23 @@ impl Checker {
     /// A distance in metres; reports a quantity of the wrong kind.
     pub(super) fn length(&mut self, q: &Spanned<ast::Quantity>) -> Option<f64> {
         if q.node.unit.dimension() != Dimension::Length {
-            let message = format!(
-                "`{}` is a duration, but a distance is needed here",
-                q.span.text()
-            );
+            let problem = UnitMismatch::Needed {
+                text: q.span.text().to_owned(),
+                found: Dimension::Duration,
+                needed: Dimension::Length,
+            };
             self.error(
-                InvalidError::new(&q.span, message, "not a distance").help("use `m`, `km` or `mm`"),
+                problem
+                    .at(&q.span, "not a distance")
+                    .help("use `m`, `km` or `mm`"),
             );
             return None;
         }
         if !(q.node.value.is_finite() && q.node.value >= 0.0) {
-            let message = "a distance must be a finite number, 0 or more";
-            self.error(InvalidError::new(&q.span, message, "here"));
+            let problem = OutOfRange::Distance {
+                text: q.span.text().to_owned(),
+            };
+            self.error(problem.at(&q.span, "here"));
             return None;
         }
         Some(q.node.base())
@@ -94,9 +99,12 @@ impl Checker {
         if (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat) {
             return true;
         }
-        let message = format!("`{}` is not a longitude and latitude", span.text());
+        let problem = OutOfRange::Not {
+            text: span.text().to_owned(),
+            what: Range::Coordinates,
+        };
         let help = "write `(lon, lat)`: longitude first (-180 to 180), then latitude (-90 to 90)";
-        self.error(InvalidError::new(span, message, "out of range").help(help));
+        self.error(problem.at(span, "out of range").help(help));
         false
     }
 
@@ -119,11 +127,11 @@ impl Checker {
         let needed = if closed { 3 } else { 2 };
         if coords.len() < needed {
             let span = points[0].span.to(&points[points.len() - 1].span);
-            let message = format!(
-                "a {} needs at least {needed} points",
-                if closed { "polygon" } else { "line" }
-            );
-            self.error(InvalidError::new(&span, message, "too few points"));
+            let problem = BadGeometry::TooFewPoints {
+                shape: if closed { "polygon" } else { "line" },
+                needed,
+            };
+            self.error(problem.at(&span, "too few points"));
             return None;
         }
         let line = LineString::new(coords);
@@ -163,9 +171,12 @@ impl Checker {
         let text = match self.geometry_text(&path) {
             Ok(t) => t,
             Err(why) => {
-                let message = format!("cannot use `{}`: {why}", file.node);
+                let problem = BadGeoJson::Unreadable {
+                    file: file.node.clone(),
+                    why,
+                };
                 let help = "GeoJSON paths are relative to the rule file, and name regular files inside the folder tree of the rulebook being loaded";
-                self.error(InvalidError::new(&file.span, message, "this file").help(help));
+                self.error(problem.at(&file.span, "this file").help(help));
                 return None;
             }
         };
@@ -177,24 +188,29 @@ impl Checker {
             Ok(shapes) => Some(shapes),
             Err(Unusable::Feature(names)) => {
                 let f = feature.expect("only a named feature can be missing");
-                let message = format!("`{}` has no feature named `{}`", file.node, f.node);
+                let problem = BadGeoJson::NoFeature {
+                    file: file.node.clone(),
+                    feature: f.node.clone(),
+                };
                 let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
                 let help = format!("its features are named {}", quoted.join(", "));
-                self.error(InvalidError::new(&f.span, message, "this feature").help(help));
+                self.error(problem.at(&f.span, "this feature").help(help));
                 None
             }
             Err(Unusable::Mixed) => {
-                let message = format!(
-                    "`{}` is not usable GeoJSON: it mixes lines and polygons",
-                    file.node
-                );
+                let problem = BadGeoJson::Mixed {
+                    file: file.node.clone(),
+                };
                 let help = "keep one kind per file, or select one feature by its `name` property: `from \"file.geojson\" feature \"name\"`";
-                self.error(InvalidError::new(&file.span, message, "this file").help(help));
+                self.error(problem.at(&file.span, "this file").help(help));
                 None
             }
             Err(Unusable::Other(reason)) => {
-                let message = format!("`{}` is not usable GeoJSON: {reason}", file.node);
-                self.error(InvalidError::new(&file.span, message, "this file"));
+                let problem = BadGeoJson::Unusable {
+                    file: file.node.clone(),
+                    reason,
+                };
+                self.error(problem.at(&file.span, "this file"));
                 None
             }
         }

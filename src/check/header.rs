@@ -4,7 +4,7 @@ use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
 
 use super::Checker;
-use super::err::InvalidError;
+use super::err::{BadTime, Missing, Problem, WrongRole};
 use super::rulebook::{Instant, Party, PartyIdx, Role};
 use super::symbols::Kind;
 use super::time::day_span;
@@ -67,12 +67,9 @@ impl Checker {
         self.parties_present(agreement, &parties);
         let Some(in_force) = in_force else {
             self.error(
-                InvalidError::new(
-                    &agreement.title.span,
-                    "the agreement has no `in force` date",
-                    "this agreement",
-                )
-                .help("add `in force 1953-07-27 22:00 Asia/Seoul` to the header"),
+                Missing::InForce
+                    .at(&agreement.title.span, "this agreement")
+                    .help("add `in force 1953-07-27 22:00 Asia/Seoul` to the header"),
             );
             return None;
         };
@@ -81,17 +78,18 @@ impl Checker {
         if let (Some(Some(s)), Some(f)) = (&signed, &in_force)
             && f.last < s.at
         {
-            let message = format!(
-                "the agreement enters into force ({}) before it is signed ({})",
-                f.written, s.written
-            );
+            let problem = BadTime::InForceBeforeSigned {
+                in_force: f.written.clone(),
+                signed: s.written.clone(),
+            };
             let at = agreement.items.iter().find_map(|i| match i {
                 HeaderItem::InForce(d) => Some(d.span.clone()),
                 _ => None,
             });
             let at = at.unwrap_or_else(|| agreement.title.span.clone());
             self.error(
-                InvalidError::new(&at, message, "in force")
+                problem
+                    .at(&at, "in force")
                     .help("check both dates and their time zones"),
             );
         }
@@ -129,9 +127,11 @@ impl Checker {
                 .filter(|p| p.role == Role::Party)
                 .map(|p| &*p.id)
                 .collect();
-            let message = format!("`{}` is not a party of the agreement", g.under.node);
+            let problem = WrongRole::GroupUnder {
+                name: g.under.node.to_string(),
+            };
             let help = format!("a group is under one of the parties: {}", ids.join(", "));
-            self.error(InvalidError::new(&g.under.span, message, "here").help(help));
+            self.error(problem.at(&g.under.span, "here").help(help));
             return;
         };
         if let Err(e) = self.symbols.declare(&g.id.span, Kind::Party) {
@@ -151,12 +151,9 @@ impl Checker {
         let count = parties.iter().filter(|p| p.role == Role::Party).count();
         if count < 2 {
             self.error(
-                InvalidError::new(
-                    &agreement.title.span,
-                    format!("an agreement needs at least two parties, this one has {count}"),
-                    "this agreement",
-                )
-                .help("declare each party in the header: `party ID \"Name\"`"),
+                Missing::Parties { count }
+                    .at(&agreement.title.span, "this agreement")
+                    .help("declare each party in the header: `party ID \"Name\"`"),
             );
         }
     }
@@ -167,7 +164,7 @@ impl Checker {
         let tz = match TimeZone::get(zone) {
             Ok(tz) => tz,
             Err(_) => {
-                let message = format!("unknown time zone `{zone}`");
+                let problem = BadTime::UnknownZone { zone: zone.clone() };
                 let names: Vec<String> =
                     jiff::tz::db().available().map(|n| n.to_string()).collect();
                 let names: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -178,7 +175,7 @@ impl Checker {
                             .to_owned()
                     }
                 };
-                self.error(InvalidError::new(&lit.span, message, "in this date").help(help));
+                self.error(problem.at(&lit.span, "in this date").help(help));
                 return None;
             }
         };
@@ -188,8 +185,11 @@ impl Checker {
         let civil: DateTime = match format!("{date}T{clock}").parse() {
             Ok(dt) => dt,
             Err(_) => {
-                let message = format!("`{date} {clock}` is not a real date and time");
-                self.error(InvalidError::new(&lit.span, message, "this date"));
+                let problem = BadTime::NotADateTime {
+                    date: date.clone(),
+                    clock: clock.clone(),
+                };
+                self.error(problem.at(&lit.span, "this date"));
                 return None;
             }
         };
@@ -197,9 +197,13 @@ impl Checker {
         match tz.to_ambiguous_timestamp(civil).unambiguous() {
             Ok(at) => Some(Instant::exact(at, format!("{date} {clock} {zone}"), tz)),
             Err(_) => {
-                let message = format!("`{date} {clock}` does not name one instant in `{zone}`");
+                let problem = BadTime::Ambiguous {
+                    date: date.clone(),
+                    clock: clock.clone(),
+                    zone: zone.clone(),
+                };
                 let help = "the clocks skip or repeat this hour (daylight saving time); write a time outside the change";
-                self.error(InvalidError::new(&lit.span, message, "this date").help(help));
+                self.error(problem.at(&lit.span, "this date").help(help));
                 None
             }
         }
@@ -211,14 +215,14 @@ impl Checker {
     fn day(&mut self, lit: &Spanned<DateTimeLit>, tz: TimeZone) -> Option<Instant> {
         let DateTimeLit { date, zone, .. } = &lit.node;
         let Ok(day) = date.parse::<Date>() else {
-            let message = format!("`{date}` is not a real date");
+            let problem = BadTime::NotADate { date: date.clone() };
             let help = "write a date that exists, as `YYYY-MM-DD`: `2025-09-03`";
-            self.error(InvalidError::new(&lit.span, message, "this date").help(help));
+            self.error(problem.at(&lit.span, "this date").help(help));
             return None;
         };
         let Some((at, last)) = day_span(day, &tz) else {
-            let message = format!("`{date}` is beyond the dates truce can count");
-            self.error(InvalidError::new(&lit.span, message, "this date"));
+            let problem = BadTime::Beyond { text: date.clone() };
+            self.error(problem.at(&lit.span, "this date"));
             return None;
         };
         Some(Instant {

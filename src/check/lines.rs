@@ -4,7 +4,7 @@
 use geo::{Coord, MultiLineString};
 
 use super::Checker;
-use super::err::InvalidError;
+use super::err::{BadCounterpart, BadGeometry, BadSide, Problem, Repeated};
 use super::geometry::{Shapes, geometry_span, origin, written_span};
 use super::index::SegmentIndex;
 use super::rulebook::{HoldingAt, Line, LineShape, PartyIdx, Side};
@@ -114,12 +114,11 @@ impl Checker {
                 .drawn()
                 .is_some_and(|g| !g.0.is_empty() && g.iter().all(super::enclosed::is_closed));
             if d.extended && closed {
-                let message = format!(
-                    "line `{}` ends where it starts, so it has no ends to extend",
-                    d.name.node
-                );
+                let problem = BadGeometry::ClosedExtended {
+                    line: d.name.node.to_string(),
+                };
                 let help = "remove `extended`: a closed line divides the ground all round";
-                self.error(InvalidError::new(&d.name.span, message, "this line").help(help));
+                self.error(problem.at(&d.name.span, "this line").help(help));
             }
         }
     }
@@ -129,9 +128,11 @@ impl Checker {
             Some(Shapes::Lines(l)) => l,
             Some(Shapes::Polygons(_)) => {
                 let span = geometry_span(source, &d.span);
-                let message = format!("line `{}` is drawn as a polygon", d.name.node);
+                let problem = BadGeometry::LineAsPolygon {
+                    line: d.name.node.to_string(),
+                };
                 let help = "give the line as a LineString or MultiLineString, or declare a `zone` with `polygon`";
-                self.error(InvalidError::new(&span, message, "this geometry").help(help));
+                self.error(problem.at(&span, "this geometry").help(help));
                 MultiLineString::new(vec![])
             }
             None => MultiLineString::new(vec![]),
@@ -153,8 +154,10 @@ impl Checker {
                 }
             };
             if out.iter().any(|(q, _)| *q == p) {
-                let message = format!("`{}` is given two reference lines", party.node);
-                self.error(InvalidError::new(&party.span, message, "again here").help("keep one"));
+                let problem = Repeated::ReferenceLines {
+                    party: party.node.to_string(),
+                };
+                self.error(problem.at(&party.span, "again here").help("keep one"));
                 continue;
             }
             out.push((p, line));
@@ -174,8 +177,10 @@ impl Checker {
                 self.symbols
                     .resolve_named(&h.party.node, Kind::Party)
                     .ok_or_else(|| {
-                        let message = format!("unknown party `{}`", h.party.node);
-                        InvalidError::new(&h.party.span, message, "held by a counterpart").into()
+                        let problem = BadCounterpart::UnknownParty {
+                            party: h.party.node.to_string(),
+                        };
+                        problem.at(&h.party.span, "held by a counterpart").into()
                     })
             } else {
                 self.symbols
@@ -190,30 +195,30 @@ impl Checker {
                 }
             };
             if matches!(line.shape, LineShape::PerParty(_)) {
-                let message = "a per-party line has no sides of its own";
                 let help = "say which side each party holds on the lines it is made of";
-                self.error(InvalidError::new(&h.party.span, message, "here").help(help));
+                self.error(BadSide::PerPartySides.at(&h.party.span, "here").help(help));
                 continue;
             }
             let Some(side) = self.held_side(line, &h.side) else {
                 continue;
             };
             if held.iter().any(|x| x.party == party) {
-                let message = format!("`{}` is said twice to hold a side", h.party.node);
-                self.error(InvalidError::new(&h.party.span, message, "again here"));
+                let problem = Repeated::HoldsSide {
+                    party: h.party.node.to_string(),
+                };
+                self.error(problem.at(&h.party.span, "again here"));
                 continue;
             }
             if let Some(other) = held.iter().find(|x| x.side == side) {
                 let other = self.party_name(other.party);
-                let message = format!(
-                    "`{}` and `{}` are both said to hold the {} side of line `{}`",
-                    other,
-                    h.party.node,
-                    side_word(line, side),
-                    line.name
-                );
+                let problem = BadSide::BothHold {
+                    first: other,
+                    second: h.party.node.to_string(),
+                    side: side_word(line, side).to_owned(),
+                    line: line.name.to_string(),
+                };
                 let help = "each side of a line is held by one party";
-                self.error(InvalidError::new(&h.party.span, message, "this side").help(help));
+                self.error(problem.at(&h.party.span, "this side").help(help));
                 continue;
             }
             let point = match h.side.node {
@@ -252,12 +257,13 @@ impl Checker {
                 let near = super::sides::nearest_side(lon, lat, geometry, None, line.extended);
                 let side = near.and_then(|n| n.side);
                 if side.is_none() {
-                    let message = format!(
-                        "the point ({lon}, {lat}) lies beyond the ends of line `{}`, on neither side of it",
-                        line.name
-                    );
+                    let problem = BadSide::BeyondEnds {
+                        lon,
+                        lat,
+                        line: line.name.to_string(),
+                    };
                     let help = "name a point beside the line, or declare the line `extended` so that its sides reach beyond its ends";
-                    self.error(InvalidError::new(&held.span, message, "this point").help(help));
+                    self.error(problem.at(&held.span, "this point").help(help));
                 }
                 side
             }
@@ -265,24 +271,22 @@ impl Checker {
     }
 
     fn unclear_compass(&mut self, line: &Line, c: Compass, span: &Span) {
-        let message = if line.compass.iter().all(Option::is_none) {
-            format!(
-                "line `{}` ends where it starts, so none of its compass sides is clear",
-                line.name
-            )
+        let problem = if line.compass.iter().all(Option::is_none) {
+            BadSide::ClosedCompass {
+                line: line.name.to_string(),
+            }
         } else {
-            format!(
-                "line `{}` runs {}, so its {} side is not clear",
-                line.name,
-                axis(c),
-                c.word()
-            )
+            BadSide::UnclearCompass {
+                line: line.name.to_string(),
+                runs: axis(c),
+                side: c.word(),
+            }
         };
         let help = format!(
             "name a side across the line's course ({}), `left` or `right` of its course as drawn, or the side of a point: `side of (lon, lat)`",
             sides_of(line)
         );
-        self.error(InvalidError::new(span, message, "this side").help(help));
+        self.error(problem.at(span, "this side").help(help));
     }
 
     /// A party's id by its index, for messages.
@@ -305,9 +309,11 @@ impl Checker {
                     .find(|l| l.name == name.node)
                     .is_some_and(|l| matches!(l.shape, LineShape::PerParty(_)));
                 if nested {
-                    let message = format!("`{}` is itself a per-party line", name.node);
+                    let problem = BadGeometry::NestedPerParty {
+                        line: name.node.to_string(),
+                    };
                     let help = "build a per-party line from drawn lines only";
-                    self.error(InvalidError::new(&name.span, message, "here").help(help));
+                    self.error(problem.at(&name.span, "here").help(help));
                 }
             }
         }

@@ -2,7 +2,7 @@
 //! events by one party within a day.
 
 use super::Checker;
-use super::err::InvalidError;
+use super::err::{OutOfRange, Problem, Range};
 use super::fields::Scope;
 use super::provisions::declarations;
 use super::rulebook::Pattern;
@@ -22,9 +22,12 @@ impl Checker {
         let n = p.count.node;
         let count_ok = n.fract() == 0.0 && (2.0..=100_000.0).contains(&n);
         if !count_ok {
-            let message = format!("`{}` is not a number of events", p.count.span.text());
+            let problem = OutOfRange::Not {
+                text: p.count.span.text().to_owned(),
+                what: Range::PatternCount,
+            };
             let help = "a pattern counts whole events, at least 2: `10 within 24 h`";
-            self.error(InvalidError::new(&p.count.span, message, "here").help(help));
+            self.error(problem.at(&p.count.span, "here").help(help));
         }
         let window = &p.window.node;
         // A century is more than any agreement needs, and keeps the
@@ -33,12 +36,12 @@ impl Checker {
             && window.base() > 0.0
             && window.base() <= 100.0 * 366.0 * 86_400.0;
         if !window_ok {
-            let message = format!(
-                "`{}` is not a length of time a pattern can count over",
-                p.window.span.text()
-            );
+            let problem = OutOfRange::Not {
+                text: p.window.span.text().to_owned(),
+                what: Range::PatternWindow,
+            };
             let help = "give a positive window of at most a century, in `min`, `h` or `d`: `24 h`";
-            self.error(InvalidError::new(&p.window.span, message, "here").help(help));
+            self.error(problem.at(&p.window.span, "here").help(help));
         }
         let scope = Scope {
             in_pattern: true,

@@ -3,7 +3,10 @@
 use std::collections::HashMap;
 
 use super::Checker;
-use super::err::{CheckWarning, DuplicateError, InvalidError, UnknownNameError};
+use super::err::{
+    CheckWarning, DuplicateError, Missing, OutOfRange, Problem, Range, Repeated, SelfReference,
+    UnknownNameError, Warning, WrongKind,
+};
 use super::fields::Scope;
 use super::rulebook::{
     Act, ActClass, ActSet, Article, Bar, Exception, Responsible, Severity, Standard, WeaponClass,
@@ -25,10 +28,7 @@ impl Checker {
             let span = &ast.agreement.title.span;
             let help =
                 "declare each act observers may report: `act fire \"discharge of any weapon\"`";
-            self.error(
-                InvalidError::new(span, "the rulebook declares no acts", "this agreement")
-                    .help(help),
-            );
+            self.error(Missing::Acts.at(span, "this agreement").help(help));
         }
         acts
     }
@@ -48,27 +48,18 @@ impl Checker {
                     Expr::Path(p) if p.segments.len() == 1 => {
                         self.symbols.resolve(&m.span, &[Kind::Act, Kind::ActClass])
                     }
-                    _ => Err(InvalidError::new(
-                        &m.span,
-                        "an act class lists acts by name",
-                        "not an act",
-                    )
-                    .into()),
+                    _ => Err(WrongKind::ActByName.at(&m.span, "not an act").into()),
                 };
                 match resolved {
                     Ok((Kind::ActClass, index)) if index >= self.act_class_members.len() => {
-                        let message = if m.span.text() == d.name.node {
-                            format!("act class `{}` lists itself", m.span.text())
+                        let class = m.span.text().to_owned();
+                        let problem = if class == d.name.node {
+                            SelfReference::ClassListsItself { class }
                         } else {
-                            format!(
-                                "act class `{}` is used before it is declared",
-                                m.span.text()
-                            )
+                            SelfReference::ClassLater { class }
                         };
                         let help = "declare an act class before the classes that list it";
-                        self.error(
-                            InvalidError::new(&m.span, message, "declared further down").help(help),
-                        );
+                        self.error(problem.at(&m.span, "declared further down").help(help));
                     }
                     Ok((kind, index)) => self.add_acts(&mut members, kind, index),
                     Err(e) => self.error(e),
@@ -119,9 +110,13 @@ impl Checker {
             };
             let weapon_type = d.weapon_type.node.as_str();
             if reaches.iter().any(|(t, _)| &**t == weapon_type) {
-                let message = format!("the reach of `{weapon_type}` is given twice");
+                let problem = Repeated::Reach {
+                    weapon_type: weapon_type.to_owned(),
+                };
                 self.error(
-                    InvalidError::new(&d.weapon_type.span, message, "again here").help("keep one"),
+                    problem
+                        .at(&d.weapon_type.span, "again here")
+                        .help("keep one"),
                 );
                 continue;
             }
@@ -208,10 +203,12 @@ impl Checker {
             }
         }
         let Some(violation) = violation else {
-            let message = format!("article {} says no `violation when`", a.number.node);
+            let problem = Missing::Violation {
+                article: a.number.node.to_string(),
+            };
             let help =
                 "state what breaches the article: `violation when act is fire and place in dmz`";
-            self.error(InvalidError::new(&a.number.span, message, "this article").help(help));
+            self.error(problem.at(&a.number.span, "this article").help(help));
             return None;
         };
         Some(Article {
@@ -280,17 +277,23 @@ impl Checker {
     fn bar(&mut self, count: &Spanned<f64>, grade: &Spanned<String>) -> Option<Bar> {
         let n = count.node;
         if n.fract() != 0.0 || !(1.0..=100.0).contains(&n) {
-            let message = format!("`{}` is not a number of sources", count.span.text());
+            let problem = OutOfRange::Not {
+                text: count.span.text().to_owned(),
+                what: Range::Sources,
+            };
             let help = "count whole sources, from 1: `2 at C3`";
-            self.error(InvalidError::new(&count.span, message, "here").help(help));
+            self.error(problem.at(&count.span, "here").help(help));
             return None;
         }
         let mut chars = grade.node.chars();
         let (r, c) = (chars.next()?, chars.next()?.to_digit(10)?);
         if !('A'..='F').contains(&r) || !(1..=6).contains(&c) {
-            let message = format!("`{}` is not an Admiralty grade", grade.node);
+            let problem = OutOfRange::Not {
+                text: grade.node.clone(),
+                what: Range::Grade,
+            };
             let help = "a letter A (reliable) to F, then a digit 1 (confirmed) to 6: `B2`";
-            self.error(InvalidError::new(&grade.span, message, "here").help(help));
+            self.error(problem.at(&grade.span, "here").help(help));
             return None;
         }
         Some(Bar {
@@ -391,15 +394,17 @@ impl Checker {
                     continue; // one of the two did not check: reported there
                 };
                 if i == me {
-                    let message = format!("exception `{}` is ranked over itself", other.node);
-                    self.error(InvalidError::new(&other.span, message, "here"));
+                    let problem = SelfReference::OverItself {
+                        exception: other.node.clone(),
+                    };
+                    self.error(problem.at(&other.span, "here"));
                 } else if exceptions[i].over.contains(&me) {
-                    let message = format!(
-                        "exceptions `{}` and `{}` are each ranked over the other",
-                        x.name.node, other.node
-                    );
+                    let problem = SelfReference::OverEachOther {
+                        first: x.name.node.to_string(),
+                        second: other.node.clone(),
+                    };
                     let help = "keep `over` on the one that prevails";
-                    self.error(InvalidError::new(&other.span, message, "here").help(help));
+                    self.error(problem.at(&other.span, "here").help(help));
                 } else {
                     exceptions[me].over.push(i);
                 }
@@ -414,17 +419,15 @@ impl Checker {
         for start in 0..exceptions.len() {
             let mut path = Vec::new();
             if let Some(cycle) = find_cycle(exceptions, start, &mut state, &mut path) {
-                let names: Vec<String> = cycle
-                    .iter()
-                    .map(|&i| format!("`{}`", exceptions[i].name))
-                    .collect();
-                let message = format!(
-                    "exceptions {} are ranked over each other in a circle",
-                    names.join(", ")
-                );
+                let problem = SelfReference::Circle {
+                    exceptions: cycle
+                        .iter()
+                        .map(|&i| exceptions[i].name.to_string())
+                        .collect(),
+                };
                 let help = "an exception ranked over another cannot also be below it, however indirectly: remove one `over`";
                 let at = &exceptions[cycle[0]].span;
-                self.error(InvalidError::new(at, message, "in this circle").help(help));
+                self.error(problem.at(at, "in this circle").help(help));
                 return;
             }
         }
@@ -504,14 +507,13 @@ impl Checker {
             .map(|(k, s)| (k, s.clone()))
             .collect();
         for (kind, span) in unused {
-            let message = format!(
-                "{} `{}` is declared but never used",
-                kind.word(),
-                span.text()
-            );
+            let warning = Warning::Unused {
+                kind: kind.word(),
+                name: span.text().to_owned(),
+            };
             let help = "an unused declaration may mean an article forgot to mention it";
             self.warnings
-                .push(CheckWarning::unused(&span, message, "never used").help(help));
+                .push(warning.at(&span, "never used").help(help));
         }
     }
 }
@@ -564,38 +566,33 @@ fn placeholder(e: &ast::SExpr) -> super::cond::Cond {
 const UNRANKED_NAMED: usize = 8;
 
 fn unranked_warning(upholds: &Exception, excuses: &[&str], article: &str) -> CheckWarning {
-    let (message, help) = match excuses {
+    let (warning, help) = match excuses {
         [excuse] => (
-            format!(
-                "exceptions `{excuse}` and `{}` have opposite effects on article {article} and neither is ranked over the other",
-                upholds.name
-            ),
+            Warning::Unranked {
+                upholds: upholds.name.to_string(),
+                excuse: (*excuse).to_owned(),
+                article: article.to_owned(),
+            },
             format!(
                 "if both apply to one act its verdict is inconclusive; write `over {excuse}` on the one that prevails"
             ),
         ),
         _ => {
-            let named: Vec<String> = excuses
+            let named = excuses
                 .iter()
                 .take(UNRANKED_NAMED)
-                .map(|n| format!("`{n}`"))
+                .map(|n| (*n).to_owned())
                 .collect();
-            let more = excuses.len().saturating_sub(UNRANKED_NAMED);
-            let tail = if more > 0 {
-                format!(" and {more} more")
-            } else {
-                String::new()
-            };
             (
-                format!(
-                    "exception `{}` has the opposite effect on article {article} of {} exceptions, none ranked against it: {}{tail}",
-                    upholds.name,
-                    excuses.len(),
-                    named.join(", ")
-                ),
+                Warning::UnrankedMany {
+                    upholds: upholds.name.to_string(),
+                    article: article.to_owned(),
+                    count: excuses.len(),
+                    named,
+                },
                 "if an upholding and an excusing exception both apply to one act its verdict is inconclusive; write `over` on the one that prevails".to_string(),
             )
         }
     };
-    CheckWarning::unranked(&upholds.span, message, "opposite effect").help(help)
+    warning.at(&upholds.span, "opposite effect").help(help)
 }

@@ -4,7 +4,10 @@
 
 use super::Checker;
 use super::cond::{CmpOp, Cond, CondKind, PointField, Subject};
-use super::err::{DuplicateError, InvalidError, UnknownNameError};
+use super::err::{
+    DuplicateError, Misplaced, OutOfRange, Problem, Range, Reserved, Unbound, UnitMismatch,
+    UnknownNameError,
+};
 use super::fields::{Operand, Scope};
 use super::provisions::declarations;
 use super::rulebook::{Category, Ceiling, CeilingLimit, Counted, Quantity};
@@ -51,12 +54,14 @@ impl Checker {
                 continue;
             }
             if matches!(v.node.as_str(), "known" | "unknown") {
-                let message = format!("`{}` cannot be a value of a category", v.node);
+                let problem = Reserved::KnownValue {
+                    value: v.node.clone(),
+                };
                 let help = format!(
                     "a condition asks whether the fact is recorded with `{} is known` or `{} is unknown`; name the value otherwise",
                     c.name.node, c.name.node
                 );
-                self.error(InvalidError::new(&v.span, message, "here").help(help));
+                self.error(problem.at(&v.span, "here").help(help));
                 continue;
             }
             values.push(v);
@@ -86,9 +91,11 @@ impl Checker {
     /// Refuses a declared fact named like a field every event has.
     fn not_a_field(&mut self, name: &Spanned<String>, what: &str) {
         if RESERVED_FIELDS.contains(&name.node.as_str()) {
-            let message = format!("`{}` is a field of every event", name.node);
+            let problem = Reserved::EventField {
+                name: name.node.clone(),
+            };
             let help = format!("name the {what} otherwise, such as `{}_kind`", name.node);
-            self.error(InvalidError::new(&name.span, message, "here").help(help));
+            self.error(problem.at(&name.span, "here").help(help));
         }
     }
 
@@ -201,31 +208,29 @@ impl Checker {
         else {
             return None;
         };
-        let value =
-            match other.node {
-                Expr::Number(n) if n.is_finite() => n,
-                _ => {
-                    let message = format!(
-                        "`{}` is a count, and can be compared only with a plain number",
-                        sum.span.text()
-                    );
-                    let help =
-                        "compare it with a number, such as `count of weapons of class heavy > 0`";
-                    return Some(self.invalid(
-                        InvalidError::new(&op.span, message, "this comparison").help(help),
-                    ));
-                }
-            };
+        let value = match other.node {
+            Expr::Number(n) if n.is_finite() => n,
+            _ => {
+                let problem = UnitMismatch::Count {
+                    text: sum.span.text().to_owned(),
+                };
+                let help =
+                    "compare it with a number, such as `count of weapons of class heavy > 0`";
+                return Some(self.invalid(problem.at(&op.span, "this comparison").help(help)));
+            }
+        };
         let subject = match event {
             None => Subject::EVENT,
             Some(name) => match scope.bindings.iter().rposition(|b| *b == name.node) {
                 Some(i) => Subject(u8::try_from(i + 1).ok()?),
                 None => {
-                    let message = format!("`{}` is not a related event named by `some`", name.node);
+                    let problem = Unbound::Related {
+                        name: name.node.clone(),
+                    };
                     let help = "write `count of weapons` for the judged event, or name the related event first: `some responds_to as attack where count of attack.weapons > 2`";
-                    return Some(self.invalid(
-                        InvalidError::new(&name.span, message, "not a related event").help(help),
-                    ));
+                    return Some(
+                        self.invalid(problem.at(&name.span, "not a related event").help(help)),
+                    );
                 }
             },
         };
@@ -256,9 +261,9 @@ impl Checker {
         scope: &Scope,
     ) -> Option<CondKind> {
         if let Some(found) = scope.found_first() {
-            let message = format!("{found}'s condition cannot test a party's holdings");
+            let problem = Misplaced::HoldingsFoundFirst { found };
             let help = "holdings are counted from the same reports that patterns and ceilings are found in, before any event is judged: test them in an article or exception";
-            return self.invalid(InvalidError::new(&ceiling.span, message, "here").help(help));
+            return self.invalid(problem.at(&ceiling.span, "here").help(help));
         }
         let party = match party {
             None => None,
@@ -327,12 +332,12 @@ impl Checker {
         let n = l.amount.node;
         let amount_ok = n.fract() == 0.0 && (0.0..=MAX_LIMIT).contains(&n);
         if !amount_ok {
-            let message = format!(
-                "`{}` is not a number a ceiling can hold",
-                l.amount.span.text()
-            );
+            let problem = OutOfRange::Not {
+                text: l.amount.span.text().to_owned(),
+                what: Range::CeilingAmount,
+            };
             let help = "a ceiling counts whole men or weapons, 0 or more: `at most 6000 personnel`";
-            self.error(InvalidError::new(&l.amount.span, message, "here").help(help));
+            self.error(problem.at(&l.amount.span, "here").help(help));
         }
         let counted = match &l.counted {
             ast::Counted::Weapons { class: None } => Some(Counted::Weapons { class: None }),
@@ -360,14 +365,13 @@ impl Checker {
             .ok()?;
         let i = self.quantities.iter().position(|d| *d.name == q.node)?;
         if let Some(unit) = self.quantities[i].unit {
-            let message = format!(
-                "`{}` is {}, and a ceiling sums counts",
-                q.node,
-                unit.dimension().word()
-            );
+            let problem = UnitMismatch::Ceiling {
+                name: q.node.clone(),
+                found: unit.dimension(),
+            };
             let help =
                 "limit a quantity declared with `count`, or weapons: `75 weapons of class tank`";
-            return self.invalid(InvalidError::new(&q.span, message, "here").help(help));
+            return self.invalid(problem.at(&q.span, "here").help(help));
         }
         Some(Counted::Quantity(i))
     }

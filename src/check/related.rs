@@ -4,7 +4,9 @@
 
 use super::Checker;
 use super::cond::{CondKind, Relation, Subject};
-use super::err::{InvalidError, UnknownNameError, did_you_mean};
+use super::err::{
+    Misplaced, Problem, Reserved, TooComplex, UnknownNameError, WrongKind, did_you_mean,
+};
 use super::fields::{Operand, Scope, event_field};
 use super::symbols::Kind;
 use crate::ast::{BinOp, Expr, SExpr};
@@ -42,16 +44,10 @@ impl Checker {
                 return self.element_about(subject, rhs, scope);
             }
             _ => {
-                let elements = if self.elements.is_empty() {
-                    ""
-                } else {
-                    " or with an element the rulebook declares"
+                let problem = WrongKind::RelatedIs {
+                    text: lhs.span.text().to_owned(),
+                    elements: !self.elements.is_empty(),
                 };
-                let message = format!(
-                    "`{}` is a related event: `is` tests it only as `{} is established`{elements}",
-                    lhs.span.text(),
-                    lhs.span.text()
-                );
                 let mut words = vec!["established"];
                 words.extend(self.elements.iter().map(|(n, _)| n.as_str()));
                 let help = match did_you_mean(rhs.span.text(), &words) {
@@ -61,13 +57,13 @@ impl Checker {
                         lhs.span.text()
                     ),
                 };
-                return self.invalid(InvalidError::new(&rhs.span, message, "here").help(help));
+                return self.invalid(problem.at(&rhs.span, "here").help(help));
             }
         }
         if let Some(found) = scope.found_first() {
-            let message = format!("{found} cannot test the findings of a pattern");
+            let problem = Misplaced::PatternFoundFirst { found };
             let help = "patterns and ceilings are found all at once, before any event is judged: test the pattern in an article or exception";
-            return self.invalid(InvalidError::new(&op.span, message, "here").help(help));
+            return self.invalid(problem.at(&op.span, "here").help(help));
         }
         let names = self.names(rhs, op)?;
         let (_, pattern) = self
@@ -115,9 +111,11 @@ impl Checker {
     ) -> Option<CondKind> {
         // Each level multiplies the work by the number of related events.
         if scope.bindings.len() >= MAX_SOME_NESTING {
-            let message = format!("`some` may nest at most {MAX_SOME_NESTING} deep");
+            let problem = TooComplex::SomeDepth {
+                max: MAX_SOME_NESTING,
+            };
             let help = "a `where` runs to the end of the condition: put a `some` in brackets when other tests follow it, `(some responds_to as attack where ...) and ...`; or test the inner relation in its own exception";
-            return self.invalid(InvalidError::new(&relation.span, message, "too deep").help(help));
+            return self.invalid(problem.at(&relation.span, "too deep").help(help));
         }
         let rel = Relation::parse(&relation.node);
         if rel.is_none() {
@@ -135,9 +133,12 @@ impl Checker {
             || super::quantities::RESERVED_FIELDS.contains(&root)
             || self.declared_names().contains(&root)
         {
-            let message = format!("`{root}` is already a name here");
+            let problem = Reserved::Taken {
+                name: root.to_owned(),
+            };
             self.error(
-                InvalidError::new(&binding.span, message, "choose another name")
+                problem
+                    .at(&binding.span, "choose another name")
                     .help("name the related event, such as `attack` or `permit`"),
             );
             return None;

@@ -3,7 +3,7 @@
 
 use super::Checker;
 use super::cond::{CondKind, Limit, Reference, RegionSel, Subject, TimeRef};
-use super::err::InvalidError;
+use super::err::{BadSide, Problem, Sort, WrongKind};
 use super::fields::{Operand, Scope};
 use super::rulebook::SideSel;
 use super::symbols::Kind;
@@ -33,9 +33,13 @@ impl Checker {
                 line,
             } => self.on_side(subject, side, line, scope),
             _ => {
-                let message = format!("`{}` is a zone, not a condition", e.span.text());
+                let problem = WrongKind::Is {
+                    text: e.span.text().to_owned(),
+                    found: "a zone",
+                    wanted: Sort::Condition,
+                };
                 let help = "declare it as a zone, `zone NAME = ...`, and test `place in NAME`";
-                self.invalid(InvalidError::new(&e.span, message, "a zone").help(help))
+                self.invalid(problem.at(&e.span, "a zone").help(help))
             }
         }
     }
@@ -50,21 +54,20 @@ impl Checker {
     ) -> Option<CondKind> {
         let left = self.field(subject, scope)?;
         let Operand::Path(subject, path) = left else {
-            let message = format!(
-                "`crosses` tests a trajectory or a track, but `{}` is {}",
-                subject_text(subject),
-                left.describe()
-            );
+            let problem = WrongKind::Tests {
+                test: "crosses",
+                tests: "a trajectory or a track",
+                text: subject_text(subject).to_owned(),
+                found: left.describe(),
+            };
             let help = "write `trajectory crosses LINE` (origin to target) or `track crosses LINE`";
-            return self
-                .invalid(InvalidError::new(&subject.span, message, "not a path").help(help));
+            return self.invalid(problem.at(&subject.span, "not a path").help(help));
         };
         let line = self.line(line)?;
         let from = match from {
             Some(s) if s.node == SideRef::Each => {
-                let message = "`from each side` names no side: a crossing starts on one side";
                 let help = "name the side it starts from, such as `from north side`";
-                return self.invalid(InvalidError::new(&s.span, message, "here").help(help));
+                return self.invalid(BadSide::FromEach.at(&s.span, "here").help(help));
             }
             Some(s) => self.side_sel(s, line)?,
             None => SideSel::Each,
@@ -86,14 +89,14 @@ impl Checker {
     ) -> Option<CondKind> {
         let left = self.field(subject, scope)?;
         let Operand::Path(subject, path) = left else {
-            let message = format!(
-                "`over` tests a trajectory or a track, but `{}` is {}",
-                subject_text(subject),
-                left.describe()
-            );
+            let problem = WrongKind::Tests {
+                test: "over",
+                tests: "a trajectory or a track",
+                text: subject_text(subject).to_owned(),
+                found: left.describe(),
+            };
             let help = "write `track over ZONE` or `trajectory over area of PARTY`; for a single place write `place in ZONE`";
-            return self
-                .invalid(InvalidError::new(&subject.span, message, "not a path").help(help));
+            return self.invalid(problem.at(&subject.span, "not a path").help(help));
         };
         let region = match &region.node {
             Region::Zone(name) => {
@@ -124,10 +127,8 @@ impl Checker {
         let (subject, point) = self.point(subject, scope, "on ... side of")?;
         let line = self.line(line)?;
         if side.node == SideRef::Each {
-            let message =
-                "`on each side of` is always true: every point is on one side or the other";
             let help = "name a side: a party, a compass point, or `own`";
-            return self.invalid(InvalidError::new(&side.span, message, "here").help(help));
+            return self.invalid(BadSide::OnEach.at(&side.span, "here").help(help));
         }
         let side = self.side_sel(side, line)?;
         Some(CondKind::OnSide {
@@ -210,9 +211,12 @@ impl Checker {
                 Some(q.base())
             }
             _ => {
-                let message = format!("`{}` is not a duration", amount.span.text());
+                let problem = WrongKind::Not {
+                    text: amount.span.text().to_owned(),
+                    wanted: Sort::Duration,
+                };
                 let help = "write a duration, such as `30 min`, `72 h` or `14 d`";
-                self.invalid(InvalidError::new(&amount.span, message, "here").help(help))
+                self.invalid(problem.at(&amount.span, "here").help(help))
             }
         };
         Some(CondKind::TimeWithin {
@@ -232,18 +236,21 @@ impl Checker {
             Expr::Path(_) => match self.field(amount, scope)? {
                 Operand::Measure(s, super::cond::Measure::Reach, _) => Some(Limit::Reach(s)),
                 other => {
-                    let message = format!(
-                        "`{}` is {}, not a distance",
-                        amount.span.text(),
-                        other.describe()
-                    );
+                    let problem = WrongKind::Is {
+                        text: amount.span.text().to_owned(),
+                        found: other.describe(),
+                        wanted: Sort::Distance,
+                    };
                     let help = "write a distance such as `15 km`, or `weapon.reach`";
-                    self.invalid(InvalidError::new(&amount.span, message, "here").help(help))
+                    self.invalid(problem.at(&amount.span, "here").help(help))
                 }
             },
             _ => {
-                let message = format!("`{}` is not a distance", amount.span.text());
-                self.invalid(InvalidError::new(&amount.span, message, "here"))
+                let problem = WrongKind::Not {
+                    text: amount.span.text().to_owned(),
+                    wanted: Sort::Distance,
+                };
+                self.invalid(problem.at(&amount.span, "here"))
             }
         }
     }
@@ -251,8 +258,11 @@ impl Checker {
     /// The field a path names, reporting an unknown one.
     pub(super) fn field(&mut self, e: &SExpr, scope: &Scope) -> Option<Operand> {
         let Expr::Path(p) = &e.node else {
-            let message = format!("`{}` is not a field of an event", e.span.text());
-            return self.invalid(InvalidError::new(&e.span, message, "here"));
+            let problem = WrongKind::Not {
+                text: e.span.text().to_owned(),
+                wanted: Sort::Field,
+            };
+            return self.invalid(problem.at(&e.span, "here"));
         };
         self.operand(&Spanned::new(p.clone(), e.span.clone()), scope)
             .map_err(|err| self.error(err))
@@ -263,18 +273,19 @@ impl Checker {
         &mut self,
         e: &SExpr,
         scope: &Scope,
-        test: &str,
+        test: &'static str,
     ) -> Option<(Subject, super::cond::PointField)> {
         match self.field(e, scope)? {
             Operand::Point(s, f) => Some((s, f)),
             other => {
-                let message = format!(
-                    "`{test}` tests a place, but `{}` is {}",
-                    e.span.text(),
-                    other.describe()
-                );
+                let problem = WrongKind::Tests {
+                    test,
+                    tests: "a place",
+                    text: e.span.text().to_owned(),
+                    found: other.describe(),
+                };
                 let help = "test `place`, `origin` or `target` (or those of a related event)";
-                self.invalid(InvalidError::new(&e.span, message, "not a place").help(help))
+                self.invalid(problem.at(&e.span, "not a place").help(help))
             }
         }
     }
@@ -283,9 +294,13 @@ impl Checker {
         match self.field(e, scope)? {
             Operand::Time(s) => Some(s),
             other => {
-                let message = format!("`{}` is {}, not a time", e.span.text(), other.describe());
+                let problem = WrongKind::Is {
+                    text: e.span.text().to_owned(),
+                    found: other.describe(),
+                    wanted: Sort::Time,
+                };
                 let help = "measure from the time of an event, such as `attack.time`";
-                self.invalid(InvalidError::new(&e.span, message, "not a time").help(help))
+                self.invalid(problem.at(&e.span, "not a time").help(help))
             }
         }
     }

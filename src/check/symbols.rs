@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::err::{CheckError, DuplicateError, InvalidError, UnknownNameError};
+use super::err::{CheckError, DuplicateError, Problem, UnknownNameError, WrongKind};
 use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,17 +126,15 @@ impl Symbols {
                 e.used = true;
                 Ok((e.kind, e.index))
             }
-            Some(e) => Err(InvalidError::new(
-                span,
-                format!(
-                    "`{name}` is {} {}, not {}",
-                    article(e.kind),
-                    e.kind.word(),
-                    list(wanted)
-                ),
-                format!("{} {} is needed here", article(wanted[0]), wanted[0].word()),
-            )
-            .into()),
+            Some(e) => {
+                let label = format!("{} is needed here", a_kind(wanted[0]));
+                let problem = WrongKind::Name {
+                    name: name.to_owned(),
+                    found: e.kind,
+                    wanted: wanted.to_vec(),
+                };
+                Err(problem.at(span, label).into())
+            }
             None => {
                 let candidates: Vec<&str> = self
                     .entries
@@ -218,11 +216,13 @@ fn article(kind: Kind) -> &'static str {
     }
 }
 
+/// "a zone"
+pub(super) fn a_kind(kind: Kind) -> String {
+    format!("{} {}", article(kind), kind.word())
+}
+
 /// "a zone", "an act or an act class"
-fn list(kinds: &[Kind]) -> String {
-    let words: Vec<String> = kinds
-        .iter()
-        .map(|k| format!("{} {}", article(*k), k.word()))
-        .collect();
+pub(super) fn kinds(kinds: &[Kind]) -> String {
+    let words: Vec<String> = kinds.iter().map(|k| a_kind(*k)).collect();
     words.join(" or ")
 }

@@ -9,7 +9,7 @@ use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp, ToSpan};
 
 use super::Checker;
-use super::err::InvalidError;
+use super::err::{BadTime, Problem, SelfReference, UnitMismatch, WrongRole};
 use super::rulebook::{
     Article, ChangeTarget, Deadline, Due, Instant, PartyIdx, Regime, StatusKind, Suspension,
 };
@@ -169,15 +169,18 @@ impl Checker {
             Anchor::Day(n) => {
                 let f = known.in_force?;
                 if n.fract() != 0.0 || *n < 1.0 || *n > 100_000.0 {
-                    let message = format!("`{}` is not a day of the agreement", a.span.text());
+                    let problem = BadTime::NotADay {
+                        text: a.span.text().to_owned(),
+                    };
                     let help = "count days from 1, the day of entry into force: `day 2`";
-                    self.error(InvalidError::new(&a.span, message, "here").help(help));
+                    self.error(problem.at(&a.span, "here").help(help));
                     return None;
                 }
                 let Some(day) = day_start(f, *n as i64 - 1) else {
-                    let message =
-                        format!("`{}` is beyond the dates truce can count", a.span.text());
-                    self.error(InvalidError::new(&a.span, message, "here"));
+                    let problem = BadTime::Beyond {
+                        text: a.span.text().to_owned(),
+                    };
+                    self.error(problem.at(&a.span, "here"));
                     return None;
                 };
                 let how = format!("day {n} in force");
@@ -202,18 +205,19 @@ impl Checker {
                     ));
                 }
                 let Some(d) = known.deadlines.get(index) else {
-                    let (message, help) = if index == known.deadlines.len() && !known.extending {
+                    let deadline = name.to_string();
+                    let (problem, help) = if index == known.deadlines.len() && !known.extending {
                         (
-                            format!("deadline `{name}` is set from itself"),
+                            SelfReference::DeadlineItself { deadline },
                             "set it from entry into force, a day of the agreement, a date, or another deadline",
                         )
                     } else {
                         (
-                            format!("deadline `{name}` is declared later"),
+                            SelfReference::DeadlineLater { deadline },
                             "declare a deadline before the ones set from it",
                         )
                     };
-                    self.error(InvalidError::new(&a.span, message, "here").help(help));
+                    self.error(problem.at(&a.span, "here").help(help));
                     return None;
                 };
                 let due = &d.schedule[0].at;
@@ -228,9 +232,11 @@ impl Checker {
     fn after(&mut self, at: &Instant, q: &Spanned<ast::Quantity>) -> Option<Instant> {
         let value = q.node.value;
         if value < 0.0 {
-            let message = format!("`{}` is a negative duration", q.span.text());
+            let problem = BadTime::Negative {
+                text: q.span.text().to_owned(),
+            };
             let help = "count forward from the anchor: a deadline comes after it";
-            self.error(InvalidError::new(&q.span, message, "here").help(help));
+            self.error(problem.at(&q.span, "here").help(help));
             return None;
         }
         let calendar = q.node.unit == Unit::Day;
@@ -252,26 +258,31 @@ impl Checker {
             }
             Unit::Minute | Unit::Hour if value.abs() <= 1e9 => shift(at.at).zip(shift(at.last)),
             Unit::Day if value.fract() != 0.0 => {
-                let message = format!("`{}` is not a whole number of calendar days", q.span.text());
+                let problem = BadTime::PartDays {
+                    text: q.span.text().to_owned(),
+                };
                 let help = "write whole days, or hours: `36 h`";
-                self.error(InvalidError::new(&q.span, message, "here").help(help));
+                self.error(problem.at(&q.span, "here").help(help));
                 return None;
             }
             Unit::Day | Unit::Minute | Unit::Hour => None,
             Unit::Metre | Unit::Kilometre | Unit::Millimetre | Unit::NauticalMile | Unit::Foot => {
-                let message = format!("`{}` is not a duration", q.span.text());
+                let problem = UnitMismatch::Needed {
+                    text: q.span.text().to_owned(),
+                    found: ast::Dimension::Length,
+                    needed: ast::Dimension::Duration,
+                };
                 let help = "write `72 h`, `30 min` or `14 d`";
-                self.error(InvalidError::new(&q.span, message, "here").help(help));
+                self.error(problem.at(&q.span, "here").help(help));
                 return None;
             }
         };
         let Some((first, last)) = shifted else {
-            let message = format!(
-                "`{}` reaches beyond the dates truce can count",
-                q.span.text()
-            );
+            let problem = BadTime::ReachesBeyond {
+                text: q.span.text().to_owned(),
+            };
             let help = "keep durations within a few centuries";
-            self.error(InvalidError::new(&q.span, message, "here").help(help));
+            self.error(problem.at(&q.span, "here").help(help));
             return None;
         };
         Some(local_span(first, last, &at.tz))
@@ -318,20 +329,20 @@ impl Checker {
         if let (Some(f), Some(Some(u))) = (&from, &until)
             && u.last <= f.at
         {
-            let message = format!(
-                "the {what} ends ({}) no later than it begins ({})",
-                u.written, f.written
-            );
+            let problem = BadTime::EndsBeforeBegins {
+                what,
+                end: u.written.clone(),
+                begin: f.written.clone(),
+            };
             let at = s.until.as_ref().map_or(&s.span, |u| &u.span);
             let help = "`until` must come after `from`; leave it out for a suspension with no end";
-            self.error(InvalidError::new(at, message, "until").help(help));
+            self.error(problem.at(at, "until").help(help));
         }
         if let Some(role) = self.roles.get(&s.party.node).filter(|r| !r.is_bound()) {
-            let message = format!(
-                "`{}` is {}, not a party bound by the agreement",
-                s.party.node,
-                super::duties::role_phrase(*role)
-            );
+            let problem = WrongRole::NotBound {
+                name: s.party.node.to_string(),
+                role: *role,
+            };
             let help = format!(
                 "only a party can suspend or repudiate; {} are not bound, so there is nothing to {}",
                 super::duties::role_plural(*role),
@@ -341,7 +352,7 @@ impl Checker {
                     "suspend"
                 }
             );
-            self.error(InvalidError::new(&s.party.span, message, "here").help(help));
+            self.error(problem.at(&s.party.span, "here").help(help));
         }
         let when = match &s.when {
             Some(t) => Some(self.doctrine_test(t)?),

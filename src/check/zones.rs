@@ -2,7 +2,9 @@
 //! polygons, and other zones combined with `and`, `or` and `not`.
 
 use super::Checker;
-use super::err::InvalidError;
+use super::err::{
+    BadGeometry, BadSide, Problem, Repeated, SelfReference, Sort, TooComplex, WrongKind, WrongRole,
+};
 use super::geometry::{Shapes, geometry_span, written_span};
 use super::rulebook::{ContainedPoint, Line, LineShape, PartyIdx, SideSel, Zone, ZoneExpr};
 use super::symbols::Kind;
@@ -56,19 +58,20 @@ impl Checker {
                 }
             };
             if let Some(role) = self.roles.get(&d.party.node).filter(|r| !r.is_bound()) {
-                let message = format!(
-                    "`{}` is {}, not a party bound by the agreement",
-                    d.party.node,
-                    super::duties::role_phrase(*role)
-                );
+                let problem = WrongRole::NotBound {
+                    name: d.party.node.to_string(),
+                    role: *role,
+                };
                 let help = "an area is the ground a party (or a group under one) holds";
-                self.error(InvalidError::new(&d.party.span, message, "here").help(help));
+                self.error(problem.at(&d.party.span, "here").help(help));
                 continue;
             }
             if areas.iter().any(|(p, _)| *p == party) {
-                let message = format!("`{}` is given two areas", d.party.node);
+                let problem = Repeated::Areas {
+                    party: d.party.node.to_string(),
+                };
                 let help = "join them into one: `area X = polygon ... or polygon ...`";
-                self.error(InvalidError::new(&d.party.span, message, "again here").help(help));
+                self.error(problem.at(&d.party.span, "again here").help(help));
                 continue;
             }
             let contains = self.contained(&d.contains);
@@ -115,10 +118,7 @@ impl Checker {
                 Shapes::Lines(_) => {
                     let span = geometry_span(source, &e.span);
                     let help = "a polygon zone needs a Polygon or MultiPolygon; for a band along a line write `within 2 km of LINE`";
-                    self.error(
-                        InvalidError::new(&span, "this geometry is a line, not an area", "here")
-                            .help(help),
-                    );
+                    self.error(BadGeometry::LineAsArea.at(&span, "here").help(help));
                     None
                 }
             },
@@ -145,9 +145,12 @@ impl Checker {
                 })
             }
             _ => {
-                let message = format!("`{}` is not a zone", e.span.text());
+                let problem = WrongKind::Not {
+                    text: e.span.text().to_owned(),
+                    wanted: Sort::Zone,
+                };
                 let help = "build a zone from `within D of LINE`, `within D of (lon, lat)`, `polygon ...`, `between A and B`, `inside L` and other zones, joined by `and`, `or` and `not`";
-                self.error(InvalidError::new(&e.span, message, "not a zone").help(help));
+                self.error(problem.at(&e.span, "not a zone").help(help));
                 None
             }
         }
@@ -163,9 +166,8 @@ impl Checker {
         match &reference.node {
             Expr::Coordinate((lon, lat)) => {
                 if let Some(s) = side.filter(|s| s.node != SideRef::Each) {
-                    let message = "a point has no sides";
                     let help = "remove `on ... side`, or measure from a line";
-                    self.error(InvalidError::new(&s.span, message, "here").help(help));
+                    self.error(BadSide::PointSides.at(&s.span, "here").help(help));
                 }
                 if !self.lon_lat(&reference.span, *lon, *lat) {
                     return None;
@@ -224,8 +226,8 @@ impl Checker {
         let problem = drawn
             .iter()
             .find_map(|d| missing_side(d, sel, s.span.text()));
-        if let Some((message, help)) = problem {
-            self.error(InvalidError::new(&s.span, message, "this side").help(help));
+        if let Some((problem, help)) = problem {
+            self.error(problem.at(&s.span, "this side").help(help));
             return None;
         }
         Some(sel)
@@ -253,23 +255,24 @@ impl Checker {
         let deep = |i: usize| depths[i] > MAX_DEPTH;
         for (i, zone) in zones.iter().enumerate() {
             if deep(i) && !refs[i].iter().any(|&j| deep(j)) {
-                let message = format!(
-                    "zone `{}` names zones {} deep; truce reads at most {MAX_DEPTH}",
-                    zone.name, depths[i]
-                );
+                let problem = TooComplex::ZoneDepth {
+                    zone: zone.name.to_string(),
+                    depth: depths[i],
+                    max: MAX_DEPTH,
+                };
                 let help = "define the zone from fewer zones in turn, or draw it as one polygon";
-                self.error(InvalidError::new(&zone.span, message, "this zone").help(help));
+                self.error(problem.at(&zone.span, "this zone").help(help));
             }
             if !over(i) || refs[i].iter().any(|&j| over(j)) {
                 continue;
             }
-            let message = format!(
-                "zone `{}` is made of {} parts once the zones it names are spelled out; truce reads at most {MAX_PARTS}",
-                zone.name,
-                sizes[i].unwrap_or(u64::MAX)
-            );
+            let problem = TooComplex::ZoneParts {
+                zone: zone.name.to_string(),
+                parts: sizes[i].unwrap_or(u64::MAX),
+                max: MAX_PARTS,
+            };
             let help = "a zone that names another twice (`a or a`) doubles it: name each zone once, or draw the ground as one polygon";
-            self.error(InvalidError::new(&zone.span, message, "this zone").help(help));
+            self.error(problem.at(&zone.span, "this zone").help(help));
         }
     }
 
@@ -288,12 +291,11 @@ impl Checker {
             reported.extend(cycle.iter().copied());
             let chain: Vec<&str> = cycle.iter().map(|&i| zones[i].name.as_str()).collect();
             let name = &names[next];
-            let message = format!(
-                "zone `{}` is defined in terms of itself: {}",
-                name.node,
-                chain.join(" → ")
-            );
-            self.error(InvalidError::new(&name.span, message, "this zone"));
+            let problem = SelfReference::ZoneCycle {
+                zone: name.node.to_string(),
+                chain: chain.iter().map(|&c| c.to_owned()).collect(),
+            };
+            self.error(problem.at(&name.span, "this zone"));
         });
     }
 }
@@ -377,7 +379,7 @@ fn post_order(refs: &[Vec<usize>]) -> Vec<usize> {
 }
 
 /// What is wrong, and the help, if a drawn line lacks the side meant.
-fn missing_side(d: &Line, sel: SideSel, written: &str) -> Option<(String, String)> {
+fn missing_side(d: &Line, sel: SideSel, written: &str) -> Option<(BadSide, String)> {
     let name = &d.name;
     // A side the line does have, to show in the advice.
     let clear = ["north", "south", "east", "west"]
@@ -392,18 +394,26 @@ fn missing_side(d: &Line, sel: SideSel, written: &str) -> Option<(String, String
     };
     Some(match sel {
         SideSel::Own if d.held.is_empty() => (
-            format!("no party is said to hold a side of line `{name}`"),
+            BadSide::NoHolder {
+                line: name.to_string(),
+            },
             declare("PARTY"),
         ),
         SideSel::Compass(c) if d.towards(c).is_none() => (
-            format!("line `{name}` has no clear {} side", c.word()),
+            BadSide::NoCompassSide {
+                line: name.to_string(),
+                side: c.word(),
+            },
             format!(
                 "name a side across its course: {}",
                 super::lines::sides_of(d)
             ),
         ),
         SideSel::Party(p) if d.held_by(p).is_none() => (
-            format!("no side of line `{name}` is held by `{written}`"),
+            BadSide::NotHeldBy {
+                line: name.to_string(),
+                party: written.to_owned(),
+            },
             declare(written),
         ),
         _ => return None,

@@ -7,6 +7,7 @@
 //! (a band on the actor's own side, say) is not.
 
 use super::Cx;
+use crate::check::err::{Problem, Warning};
 use crate::check::{CheckWarning, ContainedPoint};
 use crate::eval::Truth;
 
@@ -34,16 +35,19 @@ fn zones(cx: &mut Cx<'_>) {
 }
 
 fn outside(c: &ContainedPoint, zone: &str, area: bool, computed: &str) -> CheckWarning {
-    let what = match &c.label {
+    let point = match &c.label {
         Some(label) => format!("`{label}` {}", c.written),
         None => c.written.clone(),
     };
-    let message = format!("{zone} does not contain {what}");
+    let warning = Warning::Outside {
+        zone: zone.to_owned(),
+        point,
+    };
     let help = format!(
         "as truce reads it: {computed}; correct the point, or the {}",
         if area { "area" } else { "zone" }
     );
-    CheckWarning::outside(&c.span, message, "outside it").help(help)
+    warning.at(&c.span, "outside it").help(help)
 }
 
 /// Each reference point of a holding, against its party's area.
@@ -71,16 +75,15 @@ fn holdings(cx: &mut Cx<'_>) {
             }
             if outside {
                 let id = cx.party_id(h.party);
-                let message = format!(
-                    "the reference point of `{id}`'s side of line `{}` lies outside `{}`'s area",
-                    line.name,
-                    cx.party_id(side)
-                );
+                let problem = Warning::ReferenceOutside {
+                    party: id.to_string(),
+                    line: line.name.to_string(),
+                    area: cx.party_id(side).to_string(),
+                };
                 let help = format!(
                     "a side is named by a point on it, and `{id}`'s side should lie in its area: correct the point, or the area"
                 );
-                let warning =
-                    CheckWarning::outside(&h.span, message, "outside the area").help(help);
+                let warning = problem.at(&h.span, "outside the area").help(help);
                 cx.found.warnings.push(warning);
             }
         }

@@ -6,7 +6,8 @@
 use geo::{Area, ConvexHull, Polygon};
 
 use super::Cx;
-use crate::check::{CheckWarning, DegenerateError, ZoneExpr};
+use crate::check::err::{Problem, Warning};
+use crate::check::{DegenerateError, ZoneExpr};
 use crate::span::Span;
 
 /// Under this many square degrees (about 0.01 m²) a ring encloses nothing.
@@ -57,10 +58,12 @@ fn fault(cx: &mut Cx<'_>, polygon: &Polygon, which: &str, span: &Span) {
         .chain(polygon.interiors())
         .collect();
     if crate::check::rings_meet(&rings) {
-        let message = format!("the edges of {which} cross or touch each other");
+        let warning = Warning::SelfCrossing {
+            which: which.to_owned(),
+        };
         let help = "which ground is inside is then unclear; draw each ring so that no two of its edges meet, or split it into polygons";
         cx.found
             .warnings
-            .push(CheckWarning::self_crossing(span, message, "edges meet").help(help));
+            .push(warning.at(span, "edges meet").help(help));
     }
 }

@@ -14,6 +14,7 @@
 
 use super::samples::{probes, samples};
 use super::{Cx, LINE_ACCURACY_M, SIDE_REACH_M, TOUCH_M, distance_words, line_cost, point_words};
+use crate::check::err::{Problem, Warning};
 use crate::check::{CheckWarning, HoldingAt, PartyIdx};
 use crate::eval::{Truth, side_indexed};
 use crate::events::Point;
@@ -114,14 +115,18 @@ fn warning(
 ) -> CheckWarning {
     let name = &cx.rulebook.lines[line].name;
     let (p, q) = (cx.party_id(party), cx.party_id(holding.party));
-    let message = format!("line `{name}` gives `{q}` a side where `{p}`'s area lies");
+    let warning = Warning::SideConflict {
+        line: name.to_string(),
+        holder: q.to_string(),
+        party: p.to_string(),
+    };
     let label = format!("`{p}`'s area reaches this side");
     let help = format!(
         "{} lies in `{p}`'s area, {} from the line on the side `{q}` holds; where a line and an area disagree the area prevails, but so near the line one of them is likely drawn amiss: check which side each party holds, or redraw the area",
         point_words(point),
         distance_words(d)
     );
-    CheckWarning::side_conflict(&holding.span, message, label).help(help)
+    warning.at(&holding.span, label).help(help)
 }
 
 #[cfg(test)]

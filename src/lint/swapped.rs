@@ -12,6 +12,7 @@
 use geo::{BoundingRect, Distance, Haversine, Point as GeoPoint};
 
 use super::{Cx, distance_words};
+use crate::check::err::{Problem, Warning};
 use crate::check::{CheckWarning, ZoneExpr};
 use crate::span::Span;
 
@@ -69,7 +70,9 @@ fn swapped(centre: (f64, f64), rest: (f64, f64)) -> Option<(f64, f64)> {
 }
 
 fn warning(piece: &Piece, far: f64, near: f64) -> CheckWarning {
-    let message = format!("the coordinates of {} look swapped", piece.what);
+    let warning = Warning::Swapped {
+        what: piece.what.to_string(),
+    };
     let label = format!(
         "{} from the rest of the rulebook's geometry, {} from it swapped",
         distance_words(far),
@@ -85,7 +88,7 @@ fn warning(piece: &Piece, far: f64, near: f64) -> CheckWarning {
     } else {
         "coordinates are (longitude, latitude), longitude first, as in GeoJSON: exchange them in every point".to_owned()
     };
-    CheckWarning::swapped(&piece.span, message, label).help(help)
+    warning.at(&piece.span, label).help(help)
 }
 
 /// The lower median of the sorted `values` once one `value` is taken out.

@@ -25,7 +25,7 @@ pub enum SyntaxError {
 /// A condition nested beyond what any agreement needs; refused so that
 /// checking and evaluating it can never exhaust the stack.
 #[derive(Debug, Error, Diagnostic)]
-#[error("{message}")]
+#[error("{bound}")]
 #[diagnostic(
     code(truce::syntax::depth),
     help(
@@ -37,15 +37,25 @@ pub struct TooDeepError {
     src: NamedFile,
     #[label("this condition")]
     span: SourceSpan,
-    message: String,
+    /// The bound the condition passes.
+    pub bound: Bound,
+}
+
+/// The bounds on a condition's size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum Bound {
+    #[error("this condition nests more than {0} levels deep")]
+    Nesting(usize),
+    #[error("this condition has more than {0} operators")]
+    Operators(usize),
 }
 
 impl TooDeepError {
-    pub fn new(span: &Span, message: String) -> Self {
+    pub fn new(span: &Span, bound: Bound) -> Self {
         TooDeepError {
             src: span.source.named(),
             span: span.into(),
-            message,
+            bound,
         }
     }
 }
@@ -53,7 +63,7 @@ impl TooDeepError {
 /// The parser met a token it did not expect.
 #[derive(Debug, Error, Diagnostic)]
 #[error("unexpected {found}")]
-#[diagnostic(code(truce::syntax))]
+#[diagnostic(code(truce::syntax::unexpected))]
 pub struct UnexpectedError {
     #[source_code]
     src: NamedFile,
@@ -69,7 +79,7 @@ pub struct UnexpectedError {
 #[derive(Debug, Error, Diagnostic)]
 #[error("`{escape}` is not a character")]
 #[diagnostic(
-    code(truce::syntax),
+    code(truce::syntax::escape),
     help("write a Unicode scalar value in hexadecimal, such as `\\u{{2014}}`")
 )]
 pub struct BadEscapeError {
@@ -100,9 +110,8 @@ impl SyntaxError {
             && message.contains("limit reached")
         {
             let span = Span::new(source, start..start);
-            let limit = super::build::MAX_NESTING;
-            let message = format!("this condition nests more than {limit} levels deep");
-            return TooDeepError::new(&span, message).into();
+            let bound = Bound::Nesting(super::build::MAX_NESTING);
+            return TooDeepError::new(&span, bound).into();
         }
         let expected = match &error.variant {
             ErrorVariant::ParsingError { positives, .. } => expected_list(positives),

@@ -68,9 +68,8 @@ fn guard_depth(source: &Source) -> Result<(), SyntaxError> {
                 depth += 1;
                 if depth > super::build::MAX_NESTING {
                     let span = crate::span::Span::new(source, i..i + 1);
-                    let limit = super::build::MAX_NESTING;
-                    let message = format!("this condition nests more than {limit} levels deep");
-                    return Err(super::err::TooDeepError::new(&span, message).into());
+                    let bound = super::err::Bound::Nesting(super::build::MAX_NESTING);
+                    return Err(super::err::TooDeepError::new(&span, bound).into());
                 }
             }
             b')' | b']' | b'}' => depth = depth.saturating_sub(1),

@@ -2,7 +2,7 @@
 
 use pest::iterators::Pair;
 
-use super::super::err::TooDeepError;
+use super::super::err::{Bound, TooDeepError};
 use super::super::parser::{PRATT, Rule};
 use super::{Builder, MAX_NESTING, MAX_OPERATORS, Result, last};
 use crate::ast::*;
@@ -26,12 +26,12 @@ impl Builder<'_> {
         }
         self.operators.set(self.operators.get() + operators);
         if self.depth.get() + nots > MAX_NESTING {
-            let message = format!("this condition nests more than {MAX_NESTING} levels deep");
-            return Err(TooDeepError::new(&span, message).into());
+            let bound = Bound::Nesting(MAX_NESTING);
+            return Err(TooDeepError::new(&span, bound).into());
         }
         if self.operators.get() > MAX_OPERATORS {
-            let message = format!("this condition has more than {MAX_OPERATORS} operators");
-            return Err(TooDeepError::new(&span, message).into());
+            let bound = Bound::Operators(MAX_OPERATORS);
+            return Err(TooDeepError::new(&span, bound).into());
         }
         self.depth.set(self.depth.get() + 1 + nots);
         let built = self.pratt(pair);
