@@ -1,8 +1,9 @@
 //! The HTML report as a reader sees it: opened in headless Chromium, which
 //! runs a probe that writes down what is on the page (the verdicts and
 //! their outcomes as shown, where each sits, whether every link has its
-//! target, the map's event markers), and takes a screenshot kept under
-//! `target/browser/` to look at.
+//! target, the map's event markers), and takes screenshots kept under
+//! `target/browser/` to look at: `report.png` (the top of the report) and
+//! `verdicts.png` (the verdicts).
 //!
 //! Without Chromium the test says it was skipped, unless
 //! `TRUCE_REQUIRE_BROWSER=1` (as `.ci/run` sets it after installing it).
@@ -204,6 +205,24 @@ fn a_reader_sees_every_verdict_and_every_link_works() {
             "--hide-scrollbars".into(),
         ],
         &report,
+    );
+    assert!(screenshot.metadata().unwrap().len() > 10_000, "a screenshot");
+
+    // The verdicts alone, as a reader scrolls to them.
+    let verdicts = dir.join("verdicts.html");
+    let only = "<style>header, nav, main > section:not(#verdicts) { display: none }</style></head>";
+    std::fs::write(&verdicts, html.replace("</head>", only)).unwrap();
+    let screenshot = dir.join("verdicts.png");
+    let _ = std::fs::remove_file(&screenshot);
+    run(
+        &chromium,
+        &profile,
+        &[
+            format!("--screenshot={}", screenshot.display()),
+            "--window-size=1280,2600".into(),
+            "--hide-scrollbars".into(),
+        ],
+        &verdicts,
     );
     assert!(screenshot.metadata().unwrap().len() > 10_000, "a screenshot");
 }

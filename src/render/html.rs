@@ -164,8 +164,16 @@ fn summary(out: &mut String, d: &Document<'_>) {
     );
     out.push_str("<h3>By party</h3>\n");
     counts_table(out, &["Party"], &t.by_party);
-    out.push_str("<h3>By article</h3>\n<p class=\"muted\">Each verdict's finding on each article.</p>\n");
+    out.push_str("<h3>By article</h3>\n<p class=\"muted\">Each verdict's finding on each article that some verdict did not find free of violation.</p>\n");
     counts_table(out, d.article_keys(), &t.by_article);
+    if !t.quiet.is_empty() {
+        let quiet: Vec<String> = t.quiet.iter().map(|k| escape(&k.join(" "))).collect();
+        let _ = writeln!(
+            out,
+            "<p>No violation in any verdict: article {}.</p>",
+            quiet.join(", ")
+        );
+    }
     out.push_str("</section>\n");
 }
 

@@ -113,8 +113,16 @@ fn summary(out: &mut String, d: &Document<'_>) {
     let _ = writeln!(out, "| **all** | {} |\n", t.verdicts.total());
     out.push_str("### By party\n\n");
     counts_table(out, &["Party"], &t.by_party);
-    out.push_str("### By article\n\nEach verdict's finding on each article.\n\n");
+    out.push_str("### By article\n\nEach verdict's finding on each article that some verdict did not find free of violation.\n\n");
     counts_table(out, d.article_keys(), &t.by_article);
+    if !t.quiet.is_empty() {
+        let quiet: Vec<String> = t.quiet.iter().map(|k| md(&k.join(" "))).collect();
+        let _ = writeln!(
+            out,
+            "No violation in any verdict: article {}.\n",
+            quiet.join(", ")
+        );
+    }
 }
 
 fn counts_table(out: &mut String, keys: &[&str], rows: &[Row]) {
@@ -161,8 +169,21 @@ fn event(out: &mut String, e: &EventPart<'_>) {
         }
         tree(out, &v.in_force, 0);
         out.push('\n');
-        for f in &v.findings {
+        let (decisive, quiet): (Vec<&Finding>, Vec<&Finding>) =
+            v.findings.iter().partition(|f| f.decisive());
+        for f in decisive {
             finding(out, f);
+        }
+        for f in &quiet {
+            let _ = writeln!(
+                out,
+                "- Article {}: no violation, {}",
+                md(&f.article),
+                md(&f.reason)
+            );
+        }
+        if !quiet.is_empty() {
+            out.push('\n');
         }
     }
 }
@@ -183,9 +204,6 @@ fn finding(out: &mut String, f: &Finding) {
         md(&f.text),
         md(&f.reason)
     );
-    if !f.decisive() {
-        return;
-    }
     for n in &f.notes {
         let _ = writeln!(out, "- {}", md(n));
     }

@@ -37,8 +37,11 @@ pub struct Tally {
     /// last), sorted by name.
     pub by_party: Vec<Row>,
     /// Articles' findings by article (by instrument and article when
-    /// `several`), in the order first met (rulebook order).
+    /// `several`), in the order first met (rulebook order): those found
+    /// anything but "no violation" in some verdict.
     pub by_article: Vec<Row>,
+    /// The other articles: found "no violation" in every verdict.
+    pub quiet: Vec<Vec<String>>,
 }
 
 /// The key of verdicts that name no party.
@@ -78,7 +81,11 @@ impl Tally {
                 counts,
             })
             .collect();
-        tally.by_article = articles;
+        let (quiet, telling): (Vec<Row>, Vec<Row>) = articles
+            .into_iter()
+            .partition(|r| r.counts.total() == r.counts.0[3]);
+        tally.by_article = telling;
+        tally.quiet = quiet.into_iter().map(|r| r.key).collect();
         tally
     }
 }

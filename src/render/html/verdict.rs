@@ -99,8 +99,23 @@ fn verdict(out: &mut String, v: &VerdictPart<'_>) {
     out.push_str("<ul class=\"tree\">");
     node(out, &v.in_force, false);
     out.push_str("</ul>\n");
-    for f in &v.findings {
+    let (decisive, quiet): (Vec<&Finding>, Vec<&Finding>) =
+        v.findings.iter().partition(|f| f.decisive());
+    for f in decisive {
         finding(out, f);
+    }
+    if !quiet.is_empty() {
+        let articles: Vec<String> = quiet.iter().map(|f| escape(&f.article)).collect();
+        let _ = write!(
+            out,
+            "<details class=\"quiet\">\n<summary>{} under article {}</summary>\n",
+            badge(crate::eval::Outcome::NoViolation),
+            articles.join(", ")
+        );
+        for f in quiet {
+            finding(out, f);
+        }
+        out.push_str("</details>\n");
     }
     out.push_str("</section>\n");
 }
@@ -135,6 +150,9 @@ fn finding(out: &mut String, f: &Finding) {
         out.push_str("</ul>\n");
     }
     facts(out, &f.condition);
+    if !f.proofs.is_empty() {
+        out.push_str("<h4>Evidence</h4>\n");
+    }
     for p in &f.proofs {
         proof(out, p);
     }
@@ -174,7 +192,7 @@ fn facts(out: &mut String, condition: &Node) {
 fn proof(out: &mut String, p: &ProofPart) {
     let _ = writeln!(
         out,
-        "<h4>Evidence</h4>\n<p>{} {}</p>",
+        "<p>{} {}</p>",
         mark(crate::eval::Truth::from(p.met)),
         escape(&p.line)
     );
