@@ -151,7 +151,11 @@ fn a_reader_sees_every_verdict_and_every_link_works() {
         .iter()
         .flat_map(|e| {
             let id = e["id"].as_str().unwrap();
-            e["verdicts"].as_array().unwrap().iter().map(move |v| (id, v))
+            e["verdicts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |v| (id, v))
         })
         .collect();
     assert_eq!(shown.len(), adjudication.verdicts.len());
@@ -176,20 +180,29 @@ fn a_reader_sees_every_verdict_and_every_link_works() {
     assert_eq!(distinct.len(), colours.len(), "{colours:?}");
 
     // Nothing is wider than the window, and every section has a heading.
-    assert!(facts["width"].as_f64().unwrap() <= WIDTH, "no sideways scrolling");
+    assert!(
+        facts["width"].as_f64().unwrap() <= WIDTH,
+        "no sideways scrolling"
+    );
     for s in facts["sections"].as_array().unwrap() {
         assert!(!s["heading"].as_str().unwrap().is_empty(), "{s}");
     }
 
     // Every link inside the page leads somewhere.
     let links = facts["links"].as_array().unwrap();
-    assert!(links.len() > adjudication.verdicts.len(), "the index links each");
+    assert!(
+        links.len() > adjudication.verdicts.len(),
+        "the index links each"
+    );
     for l in links {
         assert_eq!(l["resolves"], true, "{l}");
     }
 
     // Map markers, where the map is drawn, each link to an event shown.
-    let ids: Vec<&str> = events.iter().map(|e| e["event"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = events
+        .iter()
+        .map(|e| e["event"].as_str().unwrap())
+        .collect();
     for m in facts["markers"].as_array().unwrap() {
         assert!(ids.contains(&m["event"].as_str().unwrap()), "{m}");
     }
@@ -206,7 +219,10 @@ fn a_reader_sees_every_verdict_and_every_link_works() {
         ],
         &report,
     );
-    assert!(screenshot.metadata().unwrap().len() > 10_000, "a screenshot");
+    assert!(
+        screenshot.metadata().unwrap().len() > 10_000,
+        "a screenshot"
+    );
 
     // The verdicts alone, as a reader scrolls to them.
     let verdicts = dir.join("verdicts.html");
@@ -224,5 +240,8 @@ fn a_reader_sees_every_verdict_and_every_link_works() {
         ],
         &verdicts,
     );
-    assert!(screenshot.metadata().unwrap().len() > 10_000, "a screenshot");
+    assert!(
+        screenshot.metadata().unwrap().len() > 10_000,
+        "a screenshot"
+    );
 }

@@ -110,14 +110,18 @@ fn doctrines(out: &mut String, d: &Document<'_>) {
         .flat_map(|a| a.doctrines.iter().map(move |x| (a, x)))
         .collect();
     if all.is_empty() {
-        out.push_str("<p class=\"muted\">The agreement leaves no question of law open.</p>\n</section>\n");
+        out.push_str(
+            "<p class=\"muted\">The agreement leaves no question of law open.</p>\n</section>\n",
+        );
         return;
     }
     out.push_str("<table>\n<tr>");
     if d.several() {
         out.push_str("<th>Agreement</th>");
     }
-    out.push_str("<th>Doctrine</th><th>Setting used</th><th>Set by</th><th>Other settings</th></tr>\n");
+    out.push_str(
+        "<th>Doctrine</th><th>Setting used</th><th>Set by</th><th>Other settings</th></tr>\n",
+    );
     for (a, x) in all {
         out.push_str("<tr>");
         if d.several() {
@@ -129,10 +133,9 @@ fn doctrines(out: &mut String, d: &Document<'_>) {
             .filter(|o| **o != x.setting)
             .map(|o| format!("<code>{}</code>", escape(o)))
             .collect();
-        let text = x
-            .text
-            .as_ref()
-            .map_or(String::new(), |t| format!("<br><span class=\"muted\">{}</span>", escape(t)));
+        let text = x.text.as_ref().map_or(String::new(), |t| {
+            format!("<br><span class=\"muted\">{}</span>", escape(t))
+        });
         let _ = writeln!(
             out,
             "<td><code>{}</code>{text}</td><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",

@@ -250,7 +250,12 @@ fn finding(out: &mut String, f: &Finding) {
         }
     }
     if let Some((breached, text, elements)) = &f.diligence {
-        let _ = writeln!(out, "\nDue diligence: {} {}\n", words::mark(*breached), md(text));
+        let _ = writeln!(
+            out,
+            "\nDue diligence: {} {}\n",
+            words::mark(*breached),
+            md(text)
+        );
         for (name, step) in elements {
             let _ = writeln!(out, "- {}", md(name));
             tree(out, step, 1);
@@ -324,19 +329,28 @@ fn rest(out: &mut String, d: &Document<'_>) {
     }
 }
 
-/// Text as Markdown shows it literally: escaped as markup, then every
-/// character Markdown gives a meaning to behind a backslash, and line
-/// breaks as spaces (a table cell or list item is one line).
+/// Text as Markdown shows it literally: every character Markdown or HTML
+/// gives a meaning to behind a backslash (`_` only where it could start
+/// or end emphasis), controls and direction overrides as visible code
+/// points (as [`markup::escape`] writes them), line breaks as spaces (a
+/// table cell or list item is one line).
 fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in markup::escape(text).chars() {
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let word = |j: Option<usize>| {
+            j.and_then(|j| chars.get(j))
+                .is_some_and(|c| c.is_alphanumeric())
+        };
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '<' | '>' | '!' | '~' => {
+            '_' if word(i.checked_sub(1)) && word(Some(i + 1)) => out.push(c),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '<' | '>' | '!' | '~' | '&' => {
                 out.push('\\');
                 out.push(c);
             }
             '\n' | '\r' | '\t' => out.push(' '),
-            c => out.push(c),
+            '"' | '\'' => out.push(c),
+            c => markup::push_escaped(&mut out, c.encode_utf8(&mut [0; 4])),
         }
     }
     out
@@ -349,7 +363,9 @@ mod tests {
     #[test]
     fn markdown_and_markup_are_escaped() {
         assert_eq!(md("a|b"), "a\\|b");
-        assert_eq!(md("<script>"), "&lt;script&gt;");
+        assert_eq!(md("<script>"), "\\<script\\>");
+        assert_eq!(md("who_fired_first _x_"), "who_fired_first \\_x\\_");
+        assert_eq!(md("it's \"q\" & \u{202e}"), "it's \"q\" \\& \\u{202e}");
         assert_eq!(md("[x](y) *z*"), "\\[x\\](y) \\*z\\*");
         assert_eq!(md("one\ntwo"), "one two");
     }
