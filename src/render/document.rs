@@ -11,7 +11,7 @@ use crate::eval::{Outcome, Truth, Verdict};
 use crate::name::Name;
 use crate::report::Adjudication;
 
-pub use reasoning::{Exception, Finding, Node, ProofPart};
+pub use reasoning::{Diligence, Exception, Finding, Node, ProofPart};
 pub use tally::{Counts, NO_PARTY, Row, Tally};
 
 /// Pictures drawn by other renderers, as SVG already rendered: each has its

@@ -78,9 +78,9 @@ fn inputs(out: &mut String, d: &Document<'_>) {
             let _ = write!(out, "Source: {}<br>", escape(p));
         }
         let parties: Vec<String> = a.parties.iter().map(|p| escape(p)).collect();
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "Rule file <code>{}</code>; parties {}</p>\n",
+            "Rule file <code>{}</code>; parties {}</p>",
             escape(&a.path),
             parties.join(", ")
         );
@@ -233,9 +233,9 @@ fn patterns(out: &mut String, d: &Document<'_>) {
         out.push_str("<p class=\"muted\">No pattern was found.</p>\n");
     }
     for r in runs {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<h3>Pattern <code>{}</code>, party {} <span class=\"muted\">({})</span></h3>\n",
+            "<h3>Pattern <code>{}</code>, party {} <span class=\"muted\">({})</span></h3>",
             escape(&r.pattern),
             escape(&r.party),
             escape(&r.instrument)

@@ -249,7 +249,8 @@ fn finding(out: &mut String, f: &Finding) {
             }
         }
     }
-    if let Some((breached, text, elements)) = &f.diligence {
+    if let Some(dd) = &f.diligence {
+        let (breached, text, elements) = (&dd.breached, &dd.line, &dd.elements);
         let _ = writeln!(
             out,
             "\nDue diligence: {} {}\n",

@@ -83,7 +83,16 @@ pub struct Finding {
     pub condition: Node,
     pub proofs: Vec<ProofPart>,
     pub exceptions: Vec<Exception>,
-    pub diligence: Option<(Truth, String, Vec<(String, Node)>)>,
+    pub diligence: Option<Diligence>,
+}
+
+/// A duty to prevent judged by a standard of conduct: whether the party
+/// failed in it, that worded, and each element by name with its test.
+#[derive(Debug)]
+pub struct Diligence {
+    pub breached: Truth,
+    pub line: String,
+    pub elements: Vec<(String, Node)>,
 }
 
 impl Finding {
@@ -118,7 +127,11 @@ impl Finding {
                 .iter()
                 .map(|e| (e.element.name().to_owned(), Node::of(&e.step)))
                 .collect();
-            (d.breached, text, elements)
+            Diligence {
+                breached: d.breached,
+                line: text,
+                elements,
+            }
         });
         Finding {
             article: f.article.to_string(),

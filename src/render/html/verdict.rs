@@ -157,7 +157,8 @@ fn finding(out: &mut String, f: &Finding) {
         proof(out, p);
     }
     exceptions(out, &f.exceptions);
-    if let Some((breached, text, elements)) = &f.diligence {
+    if let Some(dd) = &f.diligence {
+        let (breached, text, elements) = (&dd.breached, &dd.line, &dd.elements);
         let _ = write!(
             out,
             "<h4>Due diligence</h4>\n<p>{} {}</p>\n<ul class=\"tree\">",
