@@ -209,15 +209,17 @@ fn finding(out: &mut String, f: &Finding) {
     }
     let facts = f.condition.all_facts();
     if !facts.is_empty() {
-        out.push_str("\nFacts read:\n\n");
+        paragraph(out);
+        out.push_str("Facts read:\n\n");
         for fact in facts {
             let _ = writeln!(out, "- {}", md(fact));
         }
     }
     for p in &f.proofs {
+        paragraph(out);
         let _ = writeln!(
             out,
-            "\nEvidence: {} {}\n",
+            "Evidence: {} {}\n",
             words::mark(crate::eval::Truth::from(p.met)),
             md(&p.line)
         );
@@ -228,14 +230,16 @@ fn finding(out: &mut String, f: &Finding) {
             }
         }
         for (head, lines) in &p.accounts {
-            let _ = writeln!(out, "\n- {}", md(head));
+            paragraph(out);
+            let _ = writeln!(out, "- {}", md(head));
             for l in lines {
                 let _ = writeln!(out, "  - {}", md(l));
             }
         }
     }
     if !f.exceptions.is_empty() {
-        out.push_str("\nExceptions tried:\n\n");
+        paragraph(out);
+        out.push_str("Exceptions tried:\n\n");
         for x in &f.exceptions {
             let _ = writeln!(
                 out,
@@ -251,9 +255,10 @@ fn finding(out: &mut String, f: &Finding) {
     }
     if let Some(dd) = &f.diligence {
         let (breached, text, elements) = (&dd.breached, &dd.line, &dd.elements);
+        paragraph(out);
         let _ = writeln!(
             out,
-            "\nDue diligence: {} {}\n",
+            "Due diligence: {} {}\n",
             words::mark(*breached),
             md(text)
         );
@@ -262,9 +267,17 @@ fn finding(out: &mut String, f: &Finding) {
             tree(out, step, 1);
         }
     }
-    out.push_str("\nReasoning:\n\n");
+    paragraph(out);
+    out.push_str("Reasoning:\n\n");
     tree(out, &f.condition, 0);
     out.push('\n');
+}
+
+/// Ends what came before with one blank line, to start a block.
+fn paragraph(out: &mut String) {
+    while !out.ends_with("\n\n") {
+        out.push('\n');
+    }
 }
 
 /// A test and its parts as a nested list.

@@ -126,7 +126,7 @@ fn finding(out: &mut String, f: &Finding) {
     let open = if f.decisive() { " open" } else { "" };
     let _ = write!(
         out,
-        "<details class=\"finding\"{open}>\n<summary><h4 style=\"display:inline\">Article {}</h4> {}",
+        "<details class=\"finding\"{open}>\n<summary><h4>Article {}</h4> {}",
         escape(&f.article),
         badge(f.outcome)
     );
