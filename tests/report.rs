@@ -73,6 +73,36 @@ fn every_verdict_is_shown_once_under_a_unique_anchor() {
 }
 
 #[test]
+fn several_instruments_give_one_event_article_with_a_verdict_each() {
+    let out = Command::new(env!("CARGO_BIN_EXE_truce"))
+        .args([
+            "report",
+            "--rules",
+            "rules/kaa.truce",
+            "--rules",
+            "rules/cma-2018.truce",
+        ])
+        .args(["--events", "cases/cma-no-fly-2018-2023/events.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let page = String::from_utf8(out.stdout).unwrap();
+    let ids = attributes(&page, "id");
+    let unique: HashSet<&str> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), ids.len(), "anchors are unique: {ids:?}");
+    let events = attributes(&page, "data-event");
+    assert_eq!(events.len(), 9, "one article per event");
+    assert_eq!(
+        attributes(&page, "data-outcome").len(),
+        16,
+        "one per verdict"
+    );
+    for href in attributes(&page, "href") {
+        assert!(unique.contains(&href[1..]), "link {href} has no target");
+    }
+}
+
+#[test]
 fn the_report_fetches_nothing_and_is_deterministic() {
     let page = html("rules/kaa.truce", YEONPYEONG);
     for fetch in ["<link", "src=", "@import", "url(", "http://", "https://"] {

@@ -169,12 +169,15 @@ fn summary(out: &mut String, d: &Document<'_>) {
     counts_table(out, &["Party"], &t.by_party);
     out.push_str("<h3>By article</h3>\n<p class=\"muted\">Each verdict's finding on each article that some verdict did not find free of violation.</p>\n");
     counts_table(out, d.article_keys(), &t.by_article);
-    if !t.quiet.is_empty() {
-        let quiet: Vec<String> = t.quiet.iter().map(|k| escape(&k.join(" "))).collect();
+    for (instrument, articles) in &t.quiet {
+        let articles: Vec<String> = articles.iter().map(|a| escape(a)).collect();
+        let under = instrument
+            .as_ref()
+            .map_or(String::new(), |i| format!(" of {}", escape(i)));
         let _ = writeln!(
             out,
-            "<p>No violation in any verdict: article {}.</p>",
-            quiet.join(", ")
+            "<p>No violation in any verdict: article {}{under}.</p>",
+            articles.join(", ")
         );
     }
     out.push_str("</section>\n");

@@ -115,12 +115,15 @@ fn summary(out: &mut String, d: &Document<'_>) {
     counts_table(out, &["Party"], &t.by_party);
     out.push_str("### By article\n\nEach verdict's finding on each article that some verdict did not find free of violation.\n\n");
     counts_table(out, d.article_keys(), &t.by_article);
-    if !t.quiet.is_empty() {
-        let quiet: Vec<String> = t.quiet.iter().map(|k| md(&k.join(" "))).collect();
+    for (instrument, articles) in &t.quiet {
+        let articles: Vec<String> = articles.iter().map(|a| md(a)).collect();
+        let under = instrument
+            .as_ref()
+            .map_or(String::new(), |i| format!(" of {}", md(i)));
         let _ = writeln!(
             out,
-            "No violation in any verdict: article {}.\n",
-            quiet.join(", ")
+            "No violation in any verdict: article {}{under}.\n",
+            articles.join(", ")
         );
     }
 }

@@ -40,8 +40,9 @@ pub struct Tally {
     /// `several`), in the order first met (rulebook order): those found
     /// anything but "no violation" in some verdict.
     pub by_article: Vec<Row>,
-    /// The other articles: found "no violation" in every verdict.
-    pub quiet: Vec<Vec<String>>,
+    /// The other articles, found "no violation" in every verdict: by
+    /// instrument when `several` (`None` otherwise), in the order met.
+    pub quiet: Vec<(Option<String>, Vec<String>)>,
 }
 
 /// The key of verdicts that name no party.
@@ -85,7 +86,14 @@ impl Tally {
             .into_iter()
             .partition(|r| r.counts.total() == r.counts.0[3]);
         tally.by_article = telling;
-        tally.quiet = quiet.into_iter().map(|r| r.key).collect();
+        for mut key in quiet.into_iter().map(|r| r.key) {
+            let article = key.pop().unwrap_or_default();
+            let instrument = key.pop();
+            match tally.quiet.iter_mut().find(|(i, _)| *i == instrument) {
+                Some((_, articles)) => articles.push(article),
+                None => tally.quiet.push((instrument, vec![article])),
+            }
+        }
         tally
     }
 }
