@@ -256,16 +256,15 @@ fn finding(out: &mut String, f: &Finding) {
             }
         }
     }
-    if let Some(dd) = &f.diligence {
-        let (breached, text, elements) = (&dd.breached, &dd.line, &dd.elements);
+    if let Some(d) = &f.diligence {
         paragraph(out);
         let _ = writeln!(
             out,
             "Due diligence: {} {}\n",
-            words::mark(*breached),
-            md(text)
+            words::mark(d.breached),
+            md(&d.line)
         );
-        for (name, step) in elements {
+        for (name, step) in &d.elements {
             let _ = writeln!(out, "- {}", md(name));
             tree(out, step, 1);
         }

@@ -157,15 +157,14 @@ fn finding(out: &mut String, f: &Finding) {
         proof(out, p);
     }
     exceptions(out, &f.exceptions);
-    if let Some(dd) = &f.diligence {
-        let (breached, text, elements) = (&dd.breached, &dd.line, &dd.elements);
+    if let Some(d) = &f.diligence {
         let _ = write!(
             out,
             "<h4>Due diligence</h4>\n<p>{} {}</p>\n<ul class=\"tree\">",
-            mark(*breached),
-            escape(text)
+            mark(d.breached),
+            escape(&d.line)
         );
-        for (name, step) in elements {
+        for (name, step) in &d.elements {
             let _ = write!(out, "<li><em>{}</em><ul class=\"tree\">", escape(name));
             node(out, step, true);
             out.push_str("</ul></li>");
