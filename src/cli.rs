@@ -24,6 +24,7 @@ mod adjudicate;
 mod check;
 mod debug;
 mod explain;
+mod report;
 mod test;
 mod vary;
 mod verify;
@@ -62,6 +63,18 @@ enum Command {
         /// doctrine the rulebooks declare. Give it again for another.
         #[arg(long, value_name = "DOCTRINE")]
         vary_doctrine: Vec<String>,
+    },
+    /// Writes the report for people: every verdict with its reasoning, as
+    /// one HTML file to read offline and print, or as Markdown.
+    Report {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+        format: ReportFormat,
+        /// The file to write (default: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Shows the full reasoning for one event.
     Explain {
@@ -138,6 +151,15 @@ enum Format {
     Json,
 }
 
+/// The formats of `truce report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    /// One self-contained HTML file.
+    Html,
+    /// Markdown, to paste into a brief.
+    Markdown,
+}
+
 /// Exit codes, documented in README.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -165,6 +187,11 @@ pub fn run(args: Args) -> Exit {
             format,
             vary_doctrine,
         } => adjudicate::run(&inputs, format, &vary_doctrine),
+        Command::Report {
+            inputs,
+            format,
+            output,
+        } => report::run(&inputs, format, output.as_deref()),
         Command::Explain {
             inputs,
             event,

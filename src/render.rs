@@ -1,8 +1,12 @@
-//! Renderers: verdicts as text or JSON, diagnostics as text. They only
-//! format what the earlier stages produced.
+//! Renderers: verdicts as text or JSON, the report for people as HTML or
+//! Markdown, diagnostics as text. They only format what the earlier
+//! stages produced.
 
 pub mod diagnostics;
+pub mod document;
+pub mod html;
 pub mod json;
+pub mod markdown;
 pub mod markup;
 pub mod text;
 pub mod verify;

@@ -1,5 +1,6 @@
 //! The one integration-test binary: each module tests one stage or the CLI.
 
+mod browser;
 mod cases;
 mod check;
 mod cli;
@@ -8,6 +9,7 @@ mod events;
 mod fuzz;
 mod known_bad;
 mod quantities;
+mod report;
 mod syntax;
 mod verify;
 

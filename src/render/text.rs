@@ -5,8 +5,7 @@ use std::fmt::Write;
 
 use super::words;
 use crate::eval::{
-    ExceptionStatus, ExceptionTrial, Finding, Outcome, PatternRun, Perpetrator, Proof, Reason,
-    Related, Step, Truth, Verdict,
+    ExceptionTrial, Finding, Outcome, PatternRun, Perpetrator, Proof, Reason, Step, Truth, Verdict,
 };
 use crate::events::Rejection;
 use crate::report::{Adjudication, Dependence, Outside, Totals};
@@ -240,12 +239,9 @@ fn party_note(
     outcome: Outcome,
     separator: &str,
 ) -> String {
-    match (party, outcome, perpetrator) {
-        (_, Outcome::NoViolation, _) => String::new(),
-        (Some(p), _, _) => format!("{separator}party {p}"),
-        (None, _, Some(Perpetrator::NonParty { id })) => format!("{separator}non-party {id}"),
-        (None, _, _) => format!("{separator}party unknown"),
-    }
+    words::party(party, perpetrator, outcome)
+        .map(|p| format!("{separator}{p}"))
+        .unwrap_or_default()
 }
 
 /// Whether a character must not reach a terminal as it is: a control
@@ -357,27 +353,12 @@ fn finding(out: &mut String, f: &Finding, detail: Detail) {
 }
 
 fn mark(t: Truth) -> &'static str {
-    match t {
-        Truth::True => "✓",
-        Truth::False => "✗",
-        Truth::Unknown => "?",
-    }
+    words::mark(t)
 }
 
 fn step(out: &mut String, s: &Step, depth: usize) {
     let pad = "  ".repeat(depth);
-    let untried = match &s.related {
-        Some(Related::Unlinked(_)) => {
-            ": not tried, the link to it does not meet the standard of proof"
-        }
-        Some(Related::Omitted { .. }) => match s.result {
-            Truth::False => ": tried and not listed; none meets the test",
-            Truth::Unknown | Truth::True => {
-                ": tried and not listed; none meets the test for certain"
-            }
-        },
-        Some(Related::Quantifier(_) | Related::Tried(_) | Related::Summed) | None => "",
-    };
+    let untried = words::untried(s).map_or(String::new(), |why| format!(": {why}"));
     let condition = clean(&s.condition);
     let _ = writeln!(out, "{pad}{} {condition}{untried}", mark(s.result));
     for fact in &s.facts {
@@ -467,16 +448,7 @@ fn exception(out: &mut String, x: &ExceptionTrial) {
         let _ = writeln!(out, "    – exception {}: not considered", x.exception);
         return;
     };
-    let (mark, verb) = match x.status {
-        ExceptionStatus::Applies => ("✓", "applies"),
-        ExceptionStatus::DoesNotApply => ("✗", "does not apply"),
-        ExceptionStatus::Undecided => ("?", "cannot be decided"),
-        ExceptionStatus::NotConsidered => ("–", "not considered"),
-        ExceptionStatus::SetAside => (
-            "✓",
-            "applies, but is set aside by an exception ranked over it",
-        ),
-    };
+    let (mark, verb) = words::exception_status(x.status);
     let upholds = if x.effect == crate::check::Effect::Upholds {
         " (upholds the breach)"
     } else {

@@ -795,3 +795,103 @@ pub fn outside(o: &Outside) -> String {
         o.instrument
     )
 }
+
+/// An outcome as a report names it: `violation`, `no violation`.
+pub fn outcome(o: crate::eval::Outcome) -> &'static str {
+    use crate::eval::Outcome;
+    match o {
+        Outcome::Violation => "violation",
+        Outcome::Justified => "justified",
+        Outcome::NoViolation => "no violation",
+        Outcome::Inconclusive => "inconclusive",
+    }
+}
+
+/// The mark of a test's truth: `✓`, `✗`, `?`.
+pub fn mark(t: Truth) -> &'static str {
+    match t {
+        Truth::True => "✓",
+        Truth::False => "✗",
+        Truth::Unknown => "?",
+    }
+}
+
+/// A truth in words, beside its mark for readers who do not see it.
+pub fn truth(t: Truth) -> &'static str {
+    match t {
+        Truth::True => "true",
+        Truth::False => "false",
+        Truth::Unknown => "unknown",
+    }
+}
+
+/// Who a verdict or finding is against: `party KPA`, `non-party X`,
+/// `party unknown`; nothing when there was no violation.
+pub fn party(
+    party: Option<&str>,
+    perpetrator: Option<&Perpetrator>,
+    outcome: crate::eval::Outcome,
+) -> Option<String> {
+    match (party, outcome, perpetrator) {
+        (_, crate::eval::Outcome::NoViolation, _) => None,
+        (Some(p), _, _) => Some(format!("party {p}")),
+        (None, _, Some(Perpetrator::NonParty { id })) => Some(format!("non-party {id}")),
+        (None, _, _) => Some("party unknown".to_owned()),
+    }
+}
+
+/// Why a step that reads related events lists none of them tried, if so.
+pub fn untried(s: &crate::eval::Step) -> Option<&'static str> {
+    use crate::eval::Related;
+    match &s.related {
+        Some(Related::Unlinked(_)) => {
+            Some("not tried, the link to it does not meet the standard of proof")
+        }
+        Some(Related::Omitted { .. }) => Some(match s.result {
+            Truth::False => "tried and not listed; none meets the test",
+            Truth::Unknown | Truth::True => "tried and not listed; none meets the test for certain",
+        }),
+        Some(Related::Quantifier(_) | Related::Tried(_) | Related::Summed) | None => None,
+    }
+}
+
+/// What became of an exception, with its mark.
+pub fn exception_status(s: crate::eval::ExceptionStatus) -> (&'static str, &'static str) {
+    use crate::eval::ExceptionStatus;
+    match s {
+        ExceptionStatus::Applies => ("✓", "applies"),
+        ExceptionStatus::DoesNotApply => ("✗", "does not apply"),
+        ExceptionStatus::Undecided => ("?", "cannot be decided"),
+        ExceptionStatus::NotConsidered => ("–", "not considered"),
+        ExceptionStatus::SetAside => (
+            "✓",
+            "applies, but is set aside by an exception ranked over it",
+        ),
+    }
+}
+
+/// One fact a test read: `E-1.time = 2025-09-03T10:00+03:00 (computed) (note)`.
+pub fn fact(f: &crate::eval::Fact) -> String {
+    let computed = f
+        .computed
+        .as_ref()
+        .map(|c| format!(" ({})", computed(c)))
+        .unwrap_or_default();
+    let note = f
+        .note
+        .as_ref()
+        .map(|n| format!(" ({})", note(n)))
+        .unwrap_or_default();
+    format!("{}.{} = {}{computed}{note}", f.event, f.field, f.value)
+}
+
+/// One item of evidence: `B2 observation (MM patrol 2), counted`.
+pub fn evidence(e: &crate::eval::EvidenceNote) -> String {
+    let counted = if e.counted { "counted" } else { "not counted" };
+    format!(
+        "{} {} ({}), {counted}",
+        e.grade,
+        e.kind.replace('_', " "),
+        e.source
+    )
+}
