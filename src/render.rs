@@ -2,7 +2,12 @@
 //! format what the earlier stages produced.
 
 pub mod diagnostics;
+pub mod dot;
+pub mod figure;
+pub mod graph_svg;
 pub mod json;
+pub mod map;
+pub mod markup;
 pub mod text;
 pub mod verify;
 pub mod words;
