@@ -131,7 +131,7 @@ fn layout(graph: &EventGraph, edges: &[(usize, usize, Relation)]) -> Layout {
     let (joined, loose) = groups(graph, edges);
     let mut at = vec![None; graph.events.len()];
     let mut shown = 0;
-    let mut y = TOP + 40.0;
+    let mut y = TOP + 56.0;
     for group in &joined {
         let room = MAX_NODES - shown;
         if room == 0 {
@@ -176,7 +176,8 @@ fn edge(a: (f64, f64), b: (f64, f64), relation: Relation) -> String {
     let (ax, ay) = (a.0 + NODE_W / 2.0, a.1);
     let (bx, by) = (b.0 + NODE_W / 2.0, b.1);
     let (d, lx, ly) = if (ay - by).abs() < 1.0 {
-        let lift = 22.0 + 10.0 * ((ax - bx).abs() / COL_W);
+        // Arcs over longer spans rise higher, but stay below the row above.
+        let lift = (22.0 + 10.0 * ((ax - bx).abs() / COL_W)).min(50.0);
         let (cx, cy) = ((ax + bx) / 2.0, ay - lift * 2.0);
         (
             format!(

@@ -19,7 +19,7 @@ use crate::eval::Outcome;
 use crate::events::Event;
 use crate::render::figure::{self, n};
 
-pub use frame::{Bounds, Frame};
+pub use frame::{Bounds, Frame, METRES_PER_DEGREE};
 
 /// The most events the map shows; the gravest outcomes are kept first.
 pub const MAX_MARKS: usize = 500;
@@ -218,7 +218,7 @@ fn furniture(frame: &Frame) -> String {
     let (x, y) = (14.0, frame::TOP + frame.height - 16.0);
     let half = len / 2.0;
     format!(
-        "<g class=\"scale-bar\"><rect x=\"{bx}\" y=\"{by}\" width=\"{bw}\" height=\"30\" fill=\"#fff\" fill-opacity=\"0.85\"/><rect x=\"{x}\" y=\"{y}\" width=\"{half}\" height=\"5\" fill=\"#000\" stroke=\"#000\"/><rect x=\"{x2}\" y=\"{y}\" width=\"{half}\" height=\"5\" fill=\"#fff\" stroke=\"#000\"/><text x=\"{x}\" y=\"{ty}\" text-anchor=\"middle\" font-size=\"10\">0</text><text x=\"{x3}\" y=\"{ty}\" text-anchor=\"middle\" font-size=\"10\">{words}</text></g>\n<g class=\"north-arrow\"><path d=\"M{ax} {ay}l8 22l-8 -6l-8 6Z\" fill=\"#000\"/><text x=\"{ax}\" y=\"{ny}\" text-anchor=\"middle\" font-weight=\"bold\">N</text></g>\n<rect x=\"0\" y=\"{top}\" width=\"{w}\" height=\"{h}\" fill=\"none\" stroke=\"#555\"/>\n",
+        "<g class=\"scale-bar\" data-km=\"{km}\" data-px=\"{len_px}\"><rect x=\"{bx}\" y=\"{by}\" width=\"{bw}\" height=\"30\" fill=\"#fff\" fill-opacity=\"0.85\"/><rect x=\"{x}\" y=\"{y}\" width=\"{half}\" height=\"5\" fill=\"#000\" stroke=\"#000\"/><rect x=\"{x2}\" y=\"{y}\" width=\"{half}\" height=\"5\" fill=\"#fff\" stroke=\"#000\"/><text x=\"{x}\" y=\"{ty}\" text-anchor=\"middle\" font-size=\"10\">0</text><text x=\"{x3}\" y=\"{ty}\" text-anchor=\"middle\" font-size=\"10\">{words}</text></g>\n<g class=\"north-arrow\"><path d=\"M{ax} {ay}l8 22l-8 -6l-8 6Z\" fill=\"#000\"/><text x=\"{ax}\" y=\"{ny}\" text-anchor=\"middle\" font-weight=\"bold\">N</text></g>\n<rect x=\"0\" y=\"{top}\" width=\"{w}\" height=\"{h}\" fill=\"none\" stroke=\"#555\"/>\n",
         bx = n(x - 8.0),
         by = n(y - 14.0),
         bw = n(len + 40.0),
@@ -229,6 +229,7 @@ fn furniture(frame: &Frame) -> String {
         x3 = n(x + len),
         ty = n(y - 3.0),
         words = frame::length_words(km),
+        len_px = n(len),
         ax = n(frame::WIDTH - 24.0),
         ay = n(frame::TOP + 24.0),
         ny = n(frame::TOP + 20.0),

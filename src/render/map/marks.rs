@@ -246,10 +246,12 @@ fn marker_link(frame: &Frame, p: &Placed<'_>, taken: &mut Vec<(f64, f64)>) -> St
         (false, false) => lx - 11.0,
     };
     format!(
-        "<a href=\"#verdict-{id}\" class=\"event-marker\" data-event=\"{id}\" data-outcome=\"{word}\"><title>{id}: {word}</title>{m}{stacked}<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\" font-size=\"11\">{id}</text></a>\n",
+        "<a href=\"#verdict-{id}\" class=\"event-marker\" data-event=\"{id}\" data-outcome=\"{word}\" data-x=\"{x}\" data-y=\"{y}\"><title>{id}: {word}</title>{m}{stacked}<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\" font-size=\"11\">{id}</text></a>\n",
         n(tx),
         n(ly),
         word = s.word,
         m = marker(s.shape, x, y, 6.0, s.colour),
+        x = n(x),
+        y = n(y),
     )
 }
