@@ -147,7 +147,9 @@ pub fn zone(
         name = escape(&zone.name)
     );
     if let Some((x, y)) = label_at(frame, book, zone, labels) {
-        out.push_str(&label(x, y, &zone.name, fill));
+        // An area's pale fill would not read as text: its name is dark.
+        let ink = if opacity > 0.5 { "#555" } else { fill };
+        out.push_str(&label(x, y, &zone.name, ink));
     }
     out.push_str("</g>\n");
     out
@@ -433,4 +435,61 @@ pub fn label(x: f64, y: f64, text: &str, colour: &str) -> String {
         n(y - 4.0),
         escape(text)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geo::Coord;
+
+    /// The y of every point of a path, in order.
+    fn ys(d: &str) -> Vec<f64> {
+        d.trim_end_matches('Z')
+            .split(['M', 'L'])
+            .filter(|s| !s.is_empty())
+            .map(|p| p.split(' ').nth(1).unwrap().parse().unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn a_band_on_the_left_of_an_eastward_line_lies_north_of_it() {
+        let frame = Frame::fit(Bounds {
+            west: 30.0,
+            south: 47.9,
+            east: 30.2,
+            north: 48.1,
+        });
+        let line = LineString::new(vec![Coord { x: 30.0, y: 48.0 }, Coord { x: 30.2, y: 48.0 }]);
+        let r = frame.metres(1000.0);
+        for (side, sign) in [(Side::Left, -1.0), (Side::Right, 1.0)] {
+            let d = band(&frame, &line, r, side, &mut Budget::new()).unwrap();
+            let y = ys(&d);
+            assert_eq!(y.len(), 4);
+            // The line, then its offset back: north is up, so smaller y.
+            assert!((y[2] - y[0] - sign * r).abs() < 0.2, "{side:?}: {d}");
+            assert!((y[3] - y[1] - sign * r).abs() < 0.2, "{side:?}: {d}");
+        }
+    }
+
+    #[test]
+    fn geometry_beyond_the_budget_is_counted_not_drawn() {
+        let frame = Frame::fit(Bounds::around(30.0, 48.0, 10_000.0));
+        let line = LineString::new(
+            (0..100)
+                .map(|i| Coord {
+                    x: 29.9 + f64::from(i) * 0.002,
+                    y: 48.0,
+                })
+                .collect(),
+        );
+        let mut budget = Budget {
+            left: 10,
+            shapes_left_out: 0,
+        };
+        assert!(path(&frame, &line, false, &mut budget).is_none());
+        assert_eq!((budget.left, budget.shapes_left_out), (10, 1));
+        budget.left = MAX_VERTICES;
+        let d = path(&frame, &line, false, &mut budget).unwrap();
+        assert_eq!(d.matches(['M', 'L']).count(), MAX_VERTICES - budget.left);
+    }
 }
