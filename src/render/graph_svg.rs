@@ -179,6 +179,12 @@ fn edge(a: (f64, f64), b: (f64, f64), relation: Relation) -> String {
         // Arcs over longer spans rise higher, but stay below the row above.
         let lift = (22.0 + 10.0 * ((ax - bx).abs() / COL_W)).min(50.0);
         let (cx, cy) = ((ax + bx) / 2.0, ay - lift * 2.0);
+        // The label sits two thirds of the way along, towards the event
+        // named: arcs leaving one event fan out to different targets, so
+        // their labels do not sit on one another.
+        let t: f64 = 2.0 / 3.0;
+        let at =
+            |p: f64, c: f64, q: f64| (1.0 - t).powi(2) * p + 2.0 * (1.0 - t) * t * c + t * t * q;
         (
             format!(
                 "M{} {}Q{} {} {} {}",
@@ -189,8 +195,8 @@ fn edge(a: (f64, f64), b: (f64, f64), relation: Relation) -> String {
                 n(bx),
                 n(by)
             ),
-            cx,
-            ay - lift,
+            at(ax, cx, bx),
+            at(ay, cy, by),
         )
     } else {
         // Between rows: from the bottom of the upper box to the top of the
@@ -201,6 +207,11 @@ fn edge(a: (f64, f64), b: (f64, f64), relation: Relation) -> String {
             (ay, by + NODE_H)
         };
         let mid = (sy + ey) / 2.0;
+        let t: f64 = 2.0 / 3.0;
+        let u = 1.0 - t;
+        let cubic = |p: f64, c: f64, d: f64, q: f64| {
+            u.powi(3) * p + 3.0 * u * u * t * c + 3.0 * u * t * t * d + t.powi(3) * q
+        };
         (
             format!(
                 "M{} {}C{} {} {} {} {} {}",
@@ -213,8 +224,8 @@ fn edge(a: (f64, f64), b: (f64, f64), relation: Relation) -> String {
                 n(bx),
                 n(ey)
             ),
-            (ax + bx) / 2.0,
-            mid,
+            cubic(ax, ax, bx, bx),
+            cubic(sy, mid, mid, ey),
         )
     };
     let name = relation.name();
