@@ -16,6 +16,8 @@ use crate::render::markup::escape;
 const ARC_STEPS: usize = 16;
 /// How far a name is pushed down when another already sits there.
 const LABEL_STEP: f64 = 13.0;
+/// How many rows down a name may be pushed.
+const MAX_STACK: u8 = 3;
 
 /// Where a mark is drawn, and what is uncertain about it.
 pub struct Placed<'a> {
@@ -225,33 +227,42 @@ fn marker_link(frame: &Frame, p: &Placed<'_>, taken: &mut Vec<(f64, f64)>) -> St
     let id = escape(&p.mark.event.id);
     let (x, y) = frame.px(p.at.0, p.at.1);
     let right = x < super::frame::WIDTH - 80.0;
-    let (lx, mut ly) = (if right { x + 9.0 } else { x - 9.0 }, y + 4.0);
-    while taken
-        .iter()
-        .any(|(tx, ty)| (tx - lx).abs() < 40.0 && (ty - ly).abs() < LABEL_STEP - 0.5)
-    {
-        ly += LABEL_STEP;
-    }
+    let lx = if right { x + 9.0 } else { x - 9.0 };
+    let clear = |ly: f64| {
+        !taken
+            .iter()
+            .any(|(tx, ty)| (tx - lx).abs() < 40.0 && (ty - ly).abs() < LABEL_STEP - 0.5)
+    };
+    // A name stays beside its marker: a few rows down at most, else it is
+    // left to the tooltip rather than drift away from what it names.
+    let row = (0..=MAX_STACK).find(|k| clear(y + 4.0 + LABEL_STEP * f64::from(*k)));
+    let m = marker(s.shape, x, y, 6.0, s.colour);
+    let open = format!(
+        "<a href=\"#verdict-{id}\" class=\"event-marker\" data-event=\"{id}\" data-outcome=\"{word}\" data-x=\"{}\" data-y=\"{}\"><title>{id}: {word}</title>{m}",
+        n(x),
+        n(y),
+        word = s.word,
+    );
+    let Some(row) = row else {
+        return open + "</a>\n";
+    };
+    let ly = y + 4.0 + LABEL_STEP * f64::from(row);
     taken.push((lx, ly));
     let anchor = if right { "start" } else { "end" };
-    let stacked = if ly > y + 4.5 {
+    let stacked = if row > 0 {
         let mx = if right { lx + 4.0 } else { lx - 4.0 };
         marker(s.shape, mx, ly - 4.0, 3.5, s.colour)
     } else {
         String::new()
     };
-    let tx = match (stacked.is_empty(), right) {
-        (true, _) => lx,
-        (false, true) => lx + 11.0,
-        (false, false) => lx - 11.0,
+    let tx = match (row, right) {
+        (0, _) => lx,
+        (_, true) => lx + 11.0,
+        (_, false) => lx - 11.0,
     };
     format!(
-        "<a href=\"#verdict-{id}\" class=\"event-marker\" data-event=\"{id}\" data-outcome=\"{word}\" data-x=\"{x}\" data-y=\"{y}\"><title>{id}: {word}</title>{m}{stacked}<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\" font-size=\"11\">{id}</text></a>\n",
+        "{open}{stacked}<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\" font-size=\"11\">{id}</text></a>\n",
         n(tx),
         n(ly),
-        word = s.word,
-        m = marker(s.shape, x, y, 6.0, s.colour),
-        x = n(x),
-        y = n(y),
     )
 }
