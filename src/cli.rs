@@ -120,11 +120,29 @@ enum DebugCommand {
         /// The rule file.
         rules: PathBuf,
     },
-    /// The event graph: every event kept and its relations, then rejections.
+    /// The event graph: every event kept and its relations, then
+    /// rejections; or as a picture (`svg`) or Graphviz DOT (`dot`), events
+    /// coloured by outcome.
     Graph {
         #[command(flatten)]
         inputs: Inputs,
+        #[arg(long, value_enum, default_value_t = GraphFormat::Text)]
+        format: GraphFormat,
     },
+    /// The map as SVG: the rulebooks' lines, zones and areas drawn to
+    /// scale, the events placed on them, coloured by outcome.
+    Map {
+        #[command(flatten)]
+        inputs: Inputs,
+    },
+}
+
+/// How `debug graph` writes the graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum GraphFormat {
+    Text,
+    Dot,
+    Svg,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -205,7 +223,12 @@ pub fn run(args: Args) -> Exit {
         } => verify::run(&report, root.as_deref(), bundle.as_deref(), format),
         Command::Test { cases } => test::run(&cases),
         Command::Debug(DebugCommand::Parse { rules }) => debug::parse(&rules),
-        Command::Debug(DebugCommand::Graph { inputs }) => debug::graph(&inputs),
+        Command::Debug(DebugCommand::Graph { inputs, format }) => match format {
+            GraphFormat::Text => debug::graph(&inputs),
+            GraphFormat::Dot => debug::figure(&inputs, debug::Figure::GraphDot),
+            GraphFormat::Svg => debug::figure(&inputs, debug::Figure::GraphSvg),
+        },
+        Command::Debug(DebugCommand::Map { inputs }) => debug::figure(&inputs, debug::Figure::Map),
     }
 }
 

@@ -4,8 +4,12 @@
 
 pub mod diagnostics;
 pub mod document;
+pub mod dot;
+pub mod figure;
+pub mod graph_svg;
 pub mod html;
 pub mod json;
+pub mod map;
 pub mod markdown;
 pub mod markup;
 pub mod text;

@@ -1144,3 +1144,32 @@ fn json_steps_and_facts_carry_data_beside_their_words() {
     assert!(!distances.is_empty());
     assert!(distances.iter().all(|d| d.is_finite() && *d >= 0.0));
 }
+
+#[test]
+fn debug_graph_and_map_write_figures() {
+    let events = "cases/kaa-authorised-crossings/events.yaml";
+    let run = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--rules", "rules/kaa.truce", "--events", events]);
+        let out = truce(&all);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let dot = run(&["debug", "graph", "--format", "dot"]);
+    assert!(dot.starts_with("digraph {\n"), "{dot}");
+    assert!(dot.contains("label = \"authorised_by\""), "{dot}");
+    assert!(dot.contains("label = \"R-2\""), "{dot}");
+    let svg = run(&["debug", "graph", "--format", "svg"]);
+    assert!(
+        svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+        "{svg}"
+    );
+    assert!(svg.contains("data-relation=\"authorised_by\""));
+    let map = run(&["debug", "map"]);
+    assert!(
+        map.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+        "{map}"
+    );
+    assert!(map.contains("class=\"event-marker\" data-event=\"R-2\""));
+    assert_eq!(map, run(&["debug", "map"]), "the same bytes every run");
+}

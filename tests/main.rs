@@ -6,6 +6,7 @@ mod check;
 mod cli;
 mod eval;
 mod events;
+mod figures;
 mod fuzz;
 mod known_bad;
 mod quantities;

@@ -1,5 +1,5 @@
-//! `truce debug parse|graph`: the output of one stage, for rule authors
-//! and developers.
+//! `truce debug parse|graph|map`: the output of one stage, for rule
+//! authors and developers.
 
 use std::path::Path;
 
@@ -72,6 +72,45 @@ pub fn graph(inputs: &Inputs) -> Exit {
         );
     }
     if rejected.is_empty() {
+        Exit::Ok
+    } else {
+        Exit::Rejected
+    }
+}
+
+/// A picture `debug graph --format dot|svg` or `debug map` draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    GraphDot,
+    GraphSvg,
+    Map,
+}
+
+/// Judges the events (keeping only each event's outcome) and writes the
+/// figure to standard output.
+pub fn figure(inputs: &Inputs, figure: Figure) -> Exit {
+    let Some(books) = super::rulebooks(inputs) else {
+        return Exit::Failed;
+    };
+    let instruments = super::instruments(inputs, &books);
+    let Some(prepared) = super::prepare(inputs, &instruments) else {
+        return Exit::Failed;
+    };
+    let mut gathered = truce::render::figure::Outcomes::default();
+    prepared.judge_in_batches(&instruments, 2048, |verdicts| gathered.add(verdicts));
+    let events = &prepared.graph.events;
+    let outcomes = gathered.of(events);
+    let text = match figure {
+        Figure::GraphDot => truce::render::dot::dot(&prepared.graph, &outcomes),
+        Figure::GraphSvg => truce::render::graph_svg::svg(&prepared.graph, &outcomes),
+        Figure::Map => {
+            let refs: Vec<&truce::check::Rulebook> = books.iter().collect();
+            let marks = truce::render::map::marks(events, &outcomes);
+            truce::render::map::svg(&refs, &marks)
+        }
+    };
+    super::out(&text);
+    if prepared.rejected.is_empty() {
         Exit::Ok
     } else {
         Exit::Rejected
