@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use truce::eval::{Outcome, Verdict};
+use truce::eval::{Outcome, Summary, Verdict};
 use truce::events::Format;
 
 fn judge(events_yaml: &str) -> Vec<Verdict> {
@@ -853,7 +853,12 @@ fn articles_keep_their_labels_and_the_rulebooks_order() {
         outcomes,
         [Violation, NoViolation, Violation, NoViolation, Violation]
     );
-    assert_eq!(v[0].summary, "violates articles B.4, 2(a)(i), A");
+    assert_eq!(
+        v[0].summary,
+        Summary::Violates {
+            articles: vec!["B.4".into(), "2(a)(i)".into(), "A".into()]
+        }
+    );
 }
 
 #[test]

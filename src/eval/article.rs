@@ -290,14 +290,14 @@ fn decide(f: &Finding, resolution: Resolution, in_force: &Option<Step>) -> (Outc
     }
     if let Some(p) = f.proof.as_ref().filter(|p| !p.met) {
         let reason = Reason::NotProven {
-            occurrence: p.reason.clone(),
+            occurrence: p.why.clone(),
         };
         return (Outcome::Inconclusive, reason);
     }
     if let (Some(p), Some(a)) = (&f.proof, f.attribution.as_ref().filter(|a| !a.met)) {
         let reason = Reason::NotAttributed {
-            occurrence: p.reason.clone(),
-            attribution: a.reason.clone(),
+            occurrence: p.why.clone(),
+            attribution: a.why.clone(),
         };
         return (Outcome::Inconclusive, reason);
     }

@@ -17,7 +17,7 @@ use jiff::Timestamp;
 use super::changes::{Changes, StatusEntry};
 use super::time::{falls_on, within_day, written};
 use super::truth::Truth;
-use super::verdict::{DayOf, Doubt, Fact, Step};
+use super::verdict::{DayOf, Doubt, Fact, Step, Suspension, Unbound};
 use crate::check::{PartyIdx, Role, Rulebook};
 use crate::events::Event;
 
@@ -25,7 +25,7 @@ use crate::events::Event;
 pub struct Gate {
     pub step: Step,
     /// Why the agreement did not bind the actor, when it did not.
-    pub reason: Option<String>,
+    pub reason: Option<Unbound>,
     /// Doctrines that decided whether a suspension the actor's party
     /// declared by then had effect.
     pub doctrines: Vec<usize>,
@@ -363,14 +363,32 @@ fn why_not(
     changes: &Changes,
     article: Option<usize>,
     parties: &[Option<PartyIdx>],
-) -> String {
+) -> Unbound {
     let party = parties.first().copied().flatten();
     match status(event.time.from, party, rulebook, changes, article) {
-        Status::Suspended(s) => suspension_note(s, rulebook),
-        Status::Bound | Status::NotYet | Status::Maybe(_) | Status::MaybeNotYet => format!(
-            "before the agreement entered into force ({})",
-            rulebook.in_force.written
-        ),
+        Status::Suspended(s) => Unbound::Suspended(suspension(s, rulebook)),
+        Status::Bound | Status::NotYet | Status::Maybe(_) | Status::MaybeNotYet => {
+            Unbound::NotYet {
+                in_force: rulebook.in_force.written.as_str().into(),
+            }
+        }
+    }
+}
+
+/// A suspension (or repudiation) in force, as data.
+fn suspension(s: &StatusEntry, rulebook: &Rulebook) -> Suspension {
+    Suspension {
+        party: rulebook.parties[usize::from(s.party)].id.clone(),
+        repudiation: s.repudiation,
+        since: s.since.clone(),
+        until: s.until.as_ref().map(|u| u.1.clone()),
+        articles: s
+            .articles
+            .iter()
+            .map(|a| rulebook.articles[*a].number.clone())
+            .collect(),
+        event: s.event.clone(),
+        text: s.text.clone(),
     }
 }
 

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::eval::{
     ChangeTrial, DiligenceTrial, DoctrineSetting, ExceptionTrial, Implication, Outcome, PatternRun,
-    Proof, Reason, Responsibility, State, Step, Translation, Verdict,
+    Proof, Reason, Responsibility, State, Step, Summary, Translation, Verdict,
 };
 use crate::events::Rejection;
 use crate::report::{Adjudication, Dependence, Input, Outside, Run, Totals};
@@ -83,7 +83,9 @@ struct FindingView<'a> {
 
 #[derive(Serialize)]
 struct Explanation<'a> {
-    summary: &'a str,
+    summary: String,
+    /// The summary as data: its kind and its facts.
+    why: &'a Summary,
     in_force: &'a Step,
     articles: Vec<ArticleReasoning<'a>>,
 }
@@ -94,13 +96,28 @@ struct ArticleReasoning<'a> {
     text: &'a str,
     condition: &'a Step,
     #[serde(skip_serializing_if = "Option::is_none")]
-    proof: Option<&'a Proof>,
+    proof: Option<ProofView<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    attribution: Option<&'a Proof>,
+    attribution: Option<ProofView<'a>>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     exceptions: &'a [ExceptionTrial],
     #[serde(skip_serializing_if = "Option::is_none")]
     diligence: Option<&'a DiligenceTrial>,
+}
+
+/// The evidence weighed, as data (`why`), with its words beside it.
+#[derive(Serialize)]
+struct ProofView<'a> {
+    #[serde(flatten)]
+    data: &'a Proof,
+    reason: String,
+}
+
+fn proof_view(p: &Proof) -> ProofView<'_> {
+    ProofView {
+        data: p,
+        reason: super::words::weighing(&p.why),
+    }
 }
 
 fn view(v: &Verdict) -> VerdictView<'_> {
@@ -138,7 +155,8 @@ fn view(v: &Verdict) -> VerdictView<'_> {
             })
             .collect(),
         explanation: Explanation {
-            summary: &v.summary,
+            summary: super::words::summary(&v.summary),
+            why: &v.summary,
             in_force: &v.in_force,
             articles: v
                 .articles
@@ -147,8 +165,8 @@ fn view(v: &Verdict) -> VerdictView<'_> {
                     article: &f.article,
                     text: &f.text,
                     condition: &f.condition,
-                    proof: f.proof.as_ref(),
-                    attribution: f.attribution.as_ref(),
+                    proof: f.proof.as_ref().map(proof_view),
+                    attribution: f.attribution.as_ref().map(proof_view),
                     exceptions: &f.exceptions,
                     diligence: f.diligence.as_ref(),
                 })

@@ -200,7 +200,7 @@ pub fn verdict(v: &Verdict, detail: Detail) -> String {
         headline(v.outcome),
         v.instrument
     );
-    let _ = writeln!(out, "  {}", clean(&v.summary));
+    let _ = writeln!(out, "  {}", clean(&words::summary(&v.summary)));
     if let Some(i) = &v.implied_by {
         let _ = writeln!(
             out,
@@ -425,13 +425,13 @@ fn proof(out: &mut String, p: &Proof, listed: bool) {
         out,
         "    {} {}: {}{}",
         mark(Truth::from(p.met)),
-        p.aspect,
-        clean(&p.reason),
+        words::aspect(p.aspect),
+        clean(&words::weighing(&p.why)),
         if listed { " (the same evidence)" } else { "" }
     );
     for e in p.evidence.iter().filter(|_| !listed) {
         let counted = if e.counted { "counted" } else { "not counted" };
-        let kind = e.kind.replace('_', " ");
+        let kind = words::evidence_kind(e.kind);
         let _ = writeln!(
             out,
             "        {} {} {kind} ({}), {counted}",
@@ -457,7 +457,7 @@ fn proof(out: &mut String, p: &Proof, listed: bool) {
             clean(&a.event)
         );
         for e in &a.evidence {
-            let kind = e.kind.replace('_', " ");
+            let kind = words::evidence_kind(e.kind);
             let _ = writeln!(out, "        {} {kind} ({})", e.grade, clean(&e.source));
         }
     }

@@ -2,6 +2,12 @@
 //! how findings were weighed, what facts showed. The text and JSON reports
 //! both word them here, so a reason reads the same everywhere.
 
+mod proof;
+mod summary;
+
+pub use proof::{aspect, evidence_kind, standard, weighing};
+pub use summary::{summary, suspension, unbound};
+
 use crate::ast::CounterpartKind;
 use crate::eval::{
     ActorRole, Allowed, Basis, ChangeEffect, ChangeTrial, ChangeWhat, CountedWhat, DayOf,
@@ -17,7 +23,7 @@ pub fn reason(r: &Reason) -> String {
     match r {
         Reason::Pending => String::new(),
         Reason::NotMet { test } => format!("not met: `{test}` is false"),
-        Reason::NotApplied { why } => why.clone(),
+        Reason::NotApplied { why } => unbound(why),
         Reason::NotBound { actor, role } => match role {
             ActorRole::Monitor | ActorRole::Mediator => format!(
                 "the actor, `{actor}`, is a {}, not a party bound by the agreement",
@@ -69,13 +75,18 @@ pub fn reason(r: &Reason) -> String {
             let because = doubt.as_ref().map(self::doubt).or_else(|| because.clone());
             format!("cannot decide `{test}`: {}", open(&because, *decided_by))
         }
-        Reason::NotProven { occurrence } => {
-            format!("condition met, but occurrence is not proven: {occurrence}")
-        }
+        Reason::NotProven { occurrence } => format!(
+            "condition met, but occurrence is not proven: {}",
+            weighing(occurrence)
+        ),
         Reason::NotAttributed {
             occurrence,
             attribution,
-        } => format!("occurrence established ({occurrence}), attribution not: {attribution}"),
+        } => format!(
+            "occurrence established ({}), attribution not: {}",
+            weighing(occurrence),
+            weighing(attribution)
+        ),
         Reason::Breach {
             failed,
             upheld,
@@ -293,7 +304,7 @@ fn weighed(w: &Weighed, test: &str) -> String {
             format!(
                 "{} {} ({}){counted}",
                 e.grade,
-                e.kind.replace('_', " "),
+                evidence_kind(e.kind),
                 e.source
             )
         })
@@ -351,6 +362,7 @@ pub fn note(n: &Note) -> String {
                 (true, _) => format!("in `{party}`'s area, as the rulebook draws it"),
             }
         }
+        Note::Weighed { why } => proof::result(&why.result),
         Note::NoHolder => {
             "no line whose sides are held passes it: it lies beyond their ends".to_owned()
         }
@@ -405,7 +417,7 @@ pub fn note(n: &Note) -> String {
                 .map_or(String::new(), |b| format!(" asserted by {b},"));
             let items: Vec<String> = evidence
                 .iter()
-                .map(|e| format!("{} {} ({})", e.grade, e.kind.replace('_', " "), e.source))
+                .map(|e| format!("{} {} ({})", e.grade, evidence_kind(e.kind), e.source))
                 .collect();
             let items = if items.is_empty() {
                 "no evidence".to_owned()
