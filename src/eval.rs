@@ -34,7 +34,7 @@ mod whole;
 mod zone;
 
 pub use article::answering;
-pub use changes::{Changes, find as find_changes};
+pub use changes::{Changes, find as find_changes, window_written};
 pub use cond::coordinates;
 pub use holdings::{
     Ceilings, CountedWhat, Holdings, LimitCount, OpenLimit, ReportCount, UnitCount,

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+pub use super::changes::When;
 use super::truth::Truth;
 use crate::events::{EvidenceKind, Grade};
 use crate::name::Name;
@@ -175,14 +176,14 @@ pub struct ChangeTrial {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ChangeWhat {
     /// A deadline set anew.
-    Deadline { deadline: Name, until: String },
+    Deadline { deadline: Name, until: When },
     /// A party's suspension, repudiation or resumption of its own
     /// obligations; `articles` empty: the whole agreement.
     Status {
         status: crate::check::StatusKind,
         articles: Vec<Name>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        until: Option<String>,
+        until: Option<When>,
     },
 }
 
@@ -204,7 +205,7 @@ pub enum ChangeEffect {
     /// In effect from `from` (an instant, or a window when the
     /// declarations' times are uncertain), on the consent of `by`.
     Effective {
-        from: String,
+        from: When,
         /// `from` is a window: the declarations' times are uncertain.
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         uncertain: bool,
@@ -216,7 +217,7 @@ pub enum ChangeEffect {
         /// It says it takes effect at this earlier instant, which only
         /// the parties together may agree: it takes effect when made.
         #[serde(skip_serializing_if = "Option::is_none")]
-        not_before: Option<String>,
+        not_before: Option<When>,
     },
     /// No effect, and why.
     NotEffective { why: Refusal },

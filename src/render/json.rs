@@ -5,7 +5,8 @@ use serde::Serialize;
 
 use crate::eval::{
     ChangeTrial, DiligenceTrial, DoctrineSetting, ExceptionTrial, Implication, Outcome, PatternRun,
-    Proof, Reason, Responsibility, State, Step, Summary, Translation, Verdict,
+    Proof, Reason, Responsibility, State, Step, Summary, Translation, Verdict, When,
+    window_written,
 };
 use crate::events::Rejection;
 use crate::report::{Adjudication, Dependence, Input, Outside, Run, Totals};
@@ -111,6 +112,14 @@ struct ProofView<'a> {
     #[serde(flatten)]
     data: &'a Proof,
     reason: String,
+}
+
+/// A change's instant or window, as written (`2025-09-20 00:00 +03:00`,
+/// or the days or window it is known only to): the renderers format it.
+impl Serialize for When {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&window_written(*self))
+    }
 }
 
 fn proof_view(p: &Proof) -> ProofView<'_> {

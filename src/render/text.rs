@@ -5,8 +5,8 @@ use std::fmt::Write;
 
 use super::words;
 use crate::eval::{
-    ExceptionStatus, ExceptionTrial, Finding, Outcome, PatternRun, Perpetrator, Proof, Reason,
-    Related, Step, Truth, Verdict,
+    ExceptionStatus, ExceptionTrial, Finding, Note, Outcome, PatternRun, Perpetrator, Proof,
+    Reason, Related, Step, Truth, Verdict,
 };
 use crate::events::Rejection;
 use crate::report::{Adjudication, Dependence, Outside, Totals};
@@ -386,17 +386,18 @@ fn step(out: &mut String, s: &Step, depth: usize) {
             .as_deref()
             .map(|c| format!(" ({c})"))
             .unwrap_or_default();
-        let note = fact
-            .note
-            .as_ref()
-            .map(|n| format!(" ({})", words::note(n)))
-            .unwrap_or_default();
+        // Evidence weighed reads as one sentence, its standard first.
+        let (value, note) = match &fact.note {
+            Some(Note::Weighed { why }) => (words::weighing(why), String::new()),
+            Some(n) => (fact.value.to_string(), format!(" ({})", words::note(n))),
+            None => (fact.value.to_string(), String::new()),
+        };
         let _ = writeln!(
             out,
             "{pad}    {}.{} = {}{computed}{}",
             clean(&fact.event),
             fact.field,
-            clean(&fact.value),
+            clean(&value),
             clean(&note)
         );
     }

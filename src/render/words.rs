@@ -14,6 +14,7 @@ use crate::eval::{
     DecidedBy, Declared, DiligenceTrial, Doubt, DueSeen, Duty, FailedElement, FailedExcuse,
     Holdings, Note, OpenLimit, Perpetrator, PreventBecause, Range, Reason, Refusal, ReportCount,
     Responsibility, Translated, Translation, Truth, UnitCount, Way, Weighed, span_words,
+    window_written,
 };
 use crate::events::{FindingTest, Object};
 use crate::report::Outside;
@@ -517,15 +518,15 @@ pub fn change(c: &ChangeTrial, own: &str) -> String {
             not_before,
         } => {
             let from = if *uncertain {
-                format!("some time {from}")
+                format!("some time {}", window_written(*from))
             } else {
-                from.clone()
+                window_written(*from)
             };
             let when = if *retroactive {
                 " (before it was made: the parties together agreed so)".to_owned()
             } else {
-                not_before.as_ref().map_or(String::new(), |asked| {
-                    format!(", not from {asked} as it says: only the parties together may give a change effect before it is made")
+                not_before.map_or(String::new(), |asked| {
+                    format!(", not from {} as it says: only the parties together may give a change effect before it is made", window_written(asked))
                 })
             };
             let by = match by {
@@ -567,7 +568,7 @@ pub fn consents(c: &ChangeTrial) -> Option<String> {
 fn change_what(w: &ChangeWhat) -> String {
     match w {
         ChangeWhat::Deadline { deadline, until } => {
-            format!("deadline `{deadline}` set to {until}")
+            format!("deadline `{deadline}` set to {}", window_written(*until))
         }
         ChangeWhat::Status {
             status,
@@ -584,9 +585,7 @@ fn change_what(w: &ChangeWhat) -> String {
                 };
                 format!("{word} {}", articles.join(", "))
             };
-            let until = until
-                .as_ref()
-                .map_or(String::new(), |u| format!(" until {u}"));
+            let until = until.map_or(String::new(), |u| format!(" until {}", window_written(u)));
             format!("{} of {scope}{until}", status.word())
         }
     }
