@@ -152,7 +152,7 @@ fn settings(rulebook: &Rulebook, mut doctrines: Vec<usize>) -> Vec<DoctrineSetti
             DoctrineSetting {
                 doctrine: d.name.as_str().into(),
                 setting: d.setting_name().into(),
-                set_by: d.set_by.word(),
+                set_by: d.set_by,
             }
         })
         .collect()

@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use truce::check::SetBy;
 use truce::eval::{Outcome, Reason, Summary, Unbound};
 
 #[test]
@@ -911,7 +912,7 @@ fn verdict<'v>(vs: &'v [truce::eval::Verdict], id: &str) -> &'v truce::eval::Ver
 fn named(v: &truce::eval::Verdict) -> Vec<String> {
     v.doctrines
         .iter()
-        .map(|d| format!("{}={} ({})", d.doctrine, d.setting, d.set_by))
+        .map(|d| format!("{}={} ({:?})", d.doctrine, d.setting, d.set_by))
         .collect()
 }
 
@@ -931,11 +932,10 @@ fn self_defence_turns_on_the_doctrine_and_each_element() {
     assert_eq!(verdict(&strict, "H3-2").party.as_deref(), Some("UA"));
     assert!(
         named(verdict(&own, "H3-2"))
-            .contains(&"who_fired_first=response_excused (rulebook)".to_owned())
+            .contains(&"who_fired_first=response_excused (Rulebook)".to_owned())
     );
     assert!(
-        named(verdict(&strict, "H3-2"))
-            .contains(&"who_fired_first=irrelevant (case manifest)".to_owned())
+        named(verdict(&strict, "H3-2")).contains(&"who_fired_first=irrelevant (Case)".to_owned())
     );
     // The 14:00 strike is retaliation under both, the 16:00 strike after
     // the procedure is excused only under the procedural variant.
@@ -1044,7 +1044,7 @@ fn clause_f_needs_every_step_in_order() {
     assert_eq!(verdict(&broad, "M-19").outcome, NoViolation);
     assert!(
         named(verdict(&broad, "M-19"))
-            .contains(&"offensive_action_scope=any_hostile_act (case manifest)".to_owned())
+            .contains(&"offensive_action_scope=any_hostile_act (Case)".to_owned())
     );
 }
 
@@ -1102,11 +1102,13 @@ fn each_doctrine_variant_starts_from_the_rulebooks_own_settings() {
             for d in &v.doctrines {
                 let set_here = variant.doctrine.get(&*d.doctrine).map(String::as_str);
                 match set_here {
-                    Some(s) => assert_eq!((&*d.setting, d.set_by), (s, "case manifest")),
+                    Some(s) => assert_eq!((&*d.setting, d.set_by), (s, SetBy::Case)),
                     None => assert_eq!(
-                        d.set_by, "rulebook",
+                        d.set_by,
+                        SetBy::Rulebook,
                         "{} in {:?}",
-                        d.doctrine, variant.doctrine
+                        d.doctrine,
+                        variant.doctrine
                     ),
                 }
             }

@@ -280,8 +280,8 @@ pub struct Implication {
 pub struct DoctrineSetting {
     pub doctrine: Name,
     pub setting: Name,
-    /// `rulebook` (its default) or `command line`.
-    pub set_by: &'static str,
+    /// The rulebook (its default), the command line or a case manifest.
+    pub set_by: crate::check::SetBy,
 }
 
 /// What one article says about one event.

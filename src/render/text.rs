@@ -71,7 +71,7 @@ pub fn dependence(doctrines: &[Dependence]) -> String {
             "  doctrine {} = {} (set by the {}); judged again under {}",
             clean(&d.doctrine),
             clean(&d.setting),
-            d.set_by,
+            words::set_by(d.set_by),
             others.join(", ")
         );
         let would = match d.differ.len() {
@@ -213,7 +213,9 @@ pub fn verdict(v: &Verdict, detail: Detail) -> String {
         let _ = writeln!(
             out,
             "  doctrine {} = {} (set by the {})",
-            d.doctrine, d.setting, d.set_by
+            d.doctrine,
+            d.setting,
+            words::set_by(d.set_by)
         );
     }
     for t in &v.translated {

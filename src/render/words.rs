@@ -6,7 +6,7 @@ mod proof;
 mod summary;
 
 pub use proof::{aspect, evidence_kind, standard, weighing};
-pub use summary::{summary, suspension, unbound};
+pub use summary::{set_by, summary, suspension, unbound};
 
 use crate::ast::CounterpartKind;
 use crate::eval::{

@@ -1,6 +1,7 @@
 //! The words for a verdict's first sentence, and for why the agreement did
 //! not bind the actor's party.
 
+use crate::check::SetBy;
 use crate::eval::{Summary, Suspension, Unbound};
 use crate::name::Name;
 
@@ -21,6 +22,15 @@ pub fn summary(s: &Summary) -> String {
             format!("excused under {} by an exception", numbered(articles))
         }
         Summary::NoBreach => "no article is breached".to_owned(),
+    }
+}
+
+/// Who chose a doctrine setting a verdict depended on.
+pub fn set_by(s: SetBy) -> &'static str {
+    match s {
+        SetBy::Rulebook => "rulebook",
+        SetBy::CommandLine => "command line",
+        SetBy::Case => "case manifest",
     }
 }
 
