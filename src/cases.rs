@@ -475,7 +475,7 @@ fn meets(exp: &Expectation, v: &Verdict) -> bool {
         .as_ref()
         .is_none_or(|want| &deciding(v) == want);
     let reason = exp.reason.as_deref().is_none_or(|words| {
-        v.summary.contains(words)
+        crate::render::words::summary(&v.summary).contains(words)
             || v.articles.iter().any(|f| {
                 crate::render::words::reason(&f.reason).contains(words)
                     || f.responsibility
@@ -534,7 +534,11 @@ fn actual(v: &Verdict) -> String {
     if v.outcome != Outcome::NoViolation {
         s.push_str(&format!(" under {}", deciding(v).join(", ")));
     }
-    s.push_str(&format!(" ({}): {}", v.instrument, v.summary));
+    s.push_str(&format!(
+        " ({}): {}",
+        v.instrument,
+        crate::render::words::summary(&v.summary)
+    ));
     s
 }
 

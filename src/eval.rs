@@ -31,7 +31,7 @@ mod verdict;
 mod weapons;
 
 pub use article::answering;
-pub use changes::Changes;
+pub use changes::{Changes, window_written};
 pub use computed::{
     BandLimit, BearingReading, BoundSince, Computed, Denied, MeasuredFrom, Names, PartyStatus,
     Whose,
@@ -54,6 +54,7 @@ pub use weapons::Range;
 
 use crate::check::Rulebook;
 use crate::graph::EventGraph;
+use crate::name::Name;
 
 /// Surveys the graph, then judges every event of it, in input order.
 pub fn adjudicate(rulebook: &Rulebook, graph: &EventGraph) -> Vec<Verdict> {
@@ -118,7 +119,7 @@ pub fn judge(rulebook: &Rulebook, graph: &EventGraph, survey: &Survey, index: us
         outcome: Outcome::NoViolation,
         party: None,
         instrument: rulebook.title.clone(),
-        summary: String::new(),
+        summary: Summary::Pending,
         in_force: gate.step,
         articles: Vec::new(),
         doctrines: Vec::new(),
@@ -131,8 +132,8 @@ pub fn judge(rulebook: &Rulebook, graph: &EventGraph, survey: &Survey, index: us
     };
     let mut doctrines = gate.doctrines;
     doctrines.extend(change_doctrines);
-    if let Some(reason) = gate.reason {
-        verdict.summary = reason;
+    if let Some(why) = gate.reason {
+        verdict.summary = Summary::NotBound { why };
         verdict.doctrines = settings(rulebook, doctrines);
         return verdict;
     }
@@ -159,7 +160,7 @@ fn settings(rulebook: &Rulebook, mut doctrines: Vec<usize>) -> Vec<DoctrineSetti
             DoctrineSetting {
                 doctrine: d.name.as_str().into(),
                 setting: d.setting_name().into(),
-                set_by: d.set_by.word(),
+                set_by: d.set_by,
             }
         })
         .collect()
@@ -181,13 +182,7 @@ fn decide(verdict: &mut Verdict) {
         .filter(|f| f.outcome == worst)
         .collect();
     verdict.party = deciding.iter().find_map(|f| f.party.clone());
-    let numbers: Vec<&str> = deciding.iter().map(|f| &*f.article).collect();
-    let list = numbers.join(", ");
-    let plural = if numbers.len() > 1 {
-        "articles"
-    } else {
-        "article"
-    };
+    let articles: Vec<Name> = deciding.iter().map(|f| f.article.clone()).collect();
     let first = deciding
         .iter()
         .find_map(|f| {
@@ -197,14 +192,14 @@ fn decide(verdict: &mut Verdict) {
         })
         .map(|s| s.first.clone());
     verdict.summary = match worst {
-        Outcome::Violation if verdict.only_continues() => format!(
-            "continues the violation of {plural} {list} found at {}; counted there",
-            first.unwrap_or_default()
-        ),
-        Outcome::Violation => format!("violates {plural} {list}"),
-        Outcome::Inconclusive => format!("cannot be decided under {plural} {list}"),
-        Outcome::Justified => format!("excused under {plural} {list} by an exception"),
-        Outcome::NoViolation => "no article is breached".to_owned(),
+        Outcome::Violation if verdict.only_continues() => Summary::Continues {
+            articles,
+            first: first.unwrap_or_default(),
+        },
+        Outcome::Violation => Summary::Violates { articles },
+        Outcome::Inconclusive => Summary::CannotDecide { articles },
+        Outcome::Justified => Summary::Excused { articles },
+        Outcome::NoViolation => Summary::NoBreach,
     };
 }
 
@@ -218,7 +213,7 @@ mod several_tests {
             outcome: Outcome::NoViolation,
             party: None,
             instrument: instrument.into(),
-            summary: String::new(),
+            summary: Summary::Pending,
             in_force: Step::leaf("in force".into(), in_force, Vec::new()),
             articles: Vec::new(),
             doctrines: Vec::new(),

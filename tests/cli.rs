@@ -603,26 +603,30 @@ fn doctrine_settings_come_from_the_command_line_and_are_checked() {
         events,
         "H3-2",
     ];
-    let out = truce(&base);
-    assert!(text(&out.stdout).contains("H3-2  JUSTIFIED  party UA"));
-    assert!(
-        text(&out.stdout)
-            .contains("doctrine who_fired_first = response_excused (set by the rulebook)")
+    let judged = |args: &[&str]| -> serde_json::Value {
+        let json = [args, &["--format", "json"]].concat();
+        serde_json::from_slice(&truce(&json).stdout).unwrap()
+    };
+    let doctrine = |setting: &str, set_by: &str| serde_json::json!({"doctrine": "who_fired_first", "setting": setting, "set_by": set_by});
+    let report = judged(&base);
+    assert_eq!(
+        (&report["outcome"], &report["party"]),
+        (&"justified".into(), &"UA".into())
+    );
+    assert_eq!(
+        report["doctrines"][0],
+        doctrine("response_excused", "rulebook")
     );
     let strict = [&base[..], &["--doctrine", "who_fired_first=irrelevant"]].concat();
-    let out = truce(&strict);
-    assert!(
-        text(&out.stdout).contains("H3-2  VIOLATION  party UA"),
-        "{}",
-        text(&out.stdout)
+    let report = judged(&strict);
+    assert_eq!(
+        (&report["outcome"], &report["party"]),
+        (&"violation".into(), &"UA".into())
     );
-    assert!(
-        text(&out.stdout)
-            .contains("doctrine who_fired_first = irrelevant (set by the command line)")
+    assert_eq!(
+        report["doctrines"][0],
+        doctrine("irrelevant", "command line")
     );
-    let json = [&strict[..], &["--format", "json"]].concat();
-    let report: serde_json::Value = serde_json::from_slice(&truce(&json).stdout).unwrap();
-    assert_eq!(report["doctrines"][0]["setting"], "irrelevant");
     let bad = [&base[..], &["--doctrine", "who_fired_first=sometimes"]].concat();
     let out = truce(&bad);
     assert_eq!(out.status.code(), Some(1));

@@ -329,12 +329,12 @@ fn a_report_of_another_version_is_not_verifiable_here() {
     );
     std::fs::write(
         &report,
-        original.replacen("\"schema_version\": 7", "\"schema_version\": 5", 1),
+        original.replacen("\"schema_version\": 7", "\"schema_version\": 6", 1),
     )
     .unwrap();
     let (code, result) = verify(&dir, "report.json", &[]);
     assert_eq!(code, Some(4));
-    assert_eq!(result["schema_version"], 5);
+    assert_eq!(result["schema_version"], 6);
 }
 
 #[test]

@@ -204,24 +204,17 @@ pub enum DeclaredFact<'a> {
     Quantity(&'a Quantity),
 }
 
-/// Who chose a doctrine's setting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Who chose a doctrine's setting; the JSON report names it as a verdict
+/// says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SetBy {
+    #[serde(rename = "rulebook")]
     Rulebook,
+    #[serde(rename = "command line")]
     CommandLine,
     /// A curated case's manifest (`truce test`).
+    #[serde(rename = "case manifest")]
     Case,
-}
-
-impl SetBy {
-    /// As verdicts say it.
-    pub fn word(self) -> &'static str {
-        match self {
-            SetBy::Rulebook => "rulebook",
-            SetBy::CommandLine => "command line",
-            SetBy::Case => "case manifest",
-        }
-    }
 }
 
 /// `doctrine who_fired_first is irrelevant`, as indices.

@@ -9,7 +9,7 @@ use super::Inputs;
 pub struct Varied {
     pub name: String,
     pub setting: String,
-    pub set_by: &'static str,
+    pub set_by: truce::check::SetBy,
     pub settings: Vec<String>,
 }
 
@@ -40,7 +40,7 @@ pub fn doctrines(books: &[truce::check::Rulebook], names: &[String]) -> Option<V
             varied.push(Varied {
                 name: d.name.clone(),
                 setting: d.setting_name().to_owned(),
-                set_by: d.set_by.word(),
+                set_by: d.set_by,
                 settings: d.options.clone(),
             });
         }

@@ -278,10 +278,9 @@ fn decide(f: &Finding, resolution: Resolution, in_force: &Option<Step>) -> (Outc
         _ => {}
     }
     if let Some(gate) = in_force {
-        // The step's doubt says why; `why` is the verdict-level words.
-        let why = String::new();
+        // The step's doubt says why.
         let doubt = gate.doubt.clone();
-        return (Outcome::Inconclusive, Reason::NotInForce { why, doubt });
+        return (Outcome::Inconclusive, Reason::NotInForce { doubt });
     }
     if f.condition.result == Truth::Unknown {
         let open = f.condition.decisive();
@@ -295,14 +294,14 @@ fn decide(f: &Finding, resolution: Resolution, in_force: &Option<Step>) -> (Outc
     }
     if let Some(p) = f.proof.as_ref().filter(|p| !p.met) {
         let reason = Reason::NotProven {
-            occurrence: p.reason.clone(),
+            occurrence: p.why.clone(),
         };
         return (Outcome::Inconclusive, reason);
     }
     if let (Some(p), Some(a)) = (&f.proof, f.attribution.as_ref().filter(|a| !a.met)) {
         let reason = Reason::NotAttributed {
-            occurrence: p.reason.clone(),
-            attribution: a.reason.clone(),
+            occurrence: p.why.clone(),
+            attribution: a.why.clone(),
         };
         return (Outcome::Inconclusive, reason);
     }

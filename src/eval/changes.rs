@@ -365,7 +365,7 @@ fn own_status(rulebook: &Rulebook, s: &crate::check::Suspension) -> StatusEntry 
 
 /// When a change took effect: an instant, `between … and …`, or the day
 /// it is known only to, `2024-06-04 (+09:00)`.
-pub(super) fn window_written(w: When) -> String {
+pub fn window_written(w: When) -> String {
     let time = Time {
         from: w.from,
         to: w.to,

@@ -18,7 +18,7 @@ use super::changes::{Changes, StatusEntry};
 use super::computed::{BoundSince, Computed, Denied, PartyStatus};
 use super::time::{falls_on, within_day, written};
 use super::truth::Truth;
-use super::verdict::{ChangeNote, DayOf, Doubt, Fact, Step};
+use super::verdict::{ChangeNote, DayOf, Doubt, Fact, Step, Suspension, Unbound};
 use crate::check::{PartyIdx, Role, Rulebook};
 use crate::events::Event;
 use crate::name::Name;
@@ -27,7 +27,7 @@ use crate::name::Name;
 pub struct Gate {
     pub step: Step,
     /// Why the agreement did not bind the actor, when it did not.
-    pub reason: Option<String>,
+    pub reason: Option<Unbound>,
     /// Doctrines that decided whether a suspension the actor's party
     /// declared by then had effect.
     pub doctrines: Vec<usize>,
@@ -380,45 +380,33 @@ fn why_not(
     changes: &Changes,
     article: Option<usize>,
     parties: &[Option<PartyIdx>],
-) -> String {
+) -> Unbound {
     let party = parties.first().copied().flatten();
     match status(event.time.from, party, rulebook, changes, article) {
-        Status::Suspended(s) => suspension_note(s, rulebook),
-        Status::Bound | Status::NotYet | Status::Maybe(_) | Status::MaybeNotYet => format!(
-            "before the agreement entered into force ({})",
-            rulebook.in_force.written
-        ),
+        Status::Suspended(s) => Unbound::Suspended(suspension(s, rulebook)),
+        Status::Bound | Status::NotYet | Status::Maybe(_) | Status::MaybeNotYet => {
+            Unbound::NotYet {
+                in_force: rulebook.in_force.written.as_str().into(),
+            }
+        }
     }
 }
 
-/// `suspended for ROK since 2023-11-22 15:00 Asia/Seoul (article 1.3)`,
-/// naming the event that made it, when one did.
-fn suspension_note(s: &StatusEntry, rulebook: &Rulebook) -> String {
-    let id = &rulebook.parties[usize::from(s.party)].id;
-    let scope = if s.articles.is_empty() {
-        String::new()
-    } else {
-        let numbers: Vec<&str> = s
+/// A suspension (or repudiation) in force, as data.
+fn suspension(s: &StatusEntry, rulebook: &Rulebook) -> Suspension {
+    Suspension {
+        party: rulebook.parties[usize::from(s.party)].id.clone(),
+        repudiation: s.repudiation,
+        since: s.since.clone(),
+        until: s.until.as_ref().map(|u| u.1.clone()),
+        articles: s
             .articles
             .iter()
-            .map(|a| &*rulebook.articles[*a].number)
-            .collect();
-        format!(" (article {})", numbers.join(", "))
-    };
-    let until = s
-        .until
-        .as_ref()
-        .map_or(String::new(), |u| format!(" until {}", u.1));
-    let by = s
-        .event
-        .as_ref()
-        .map_or(String::new(), |e| format!(", declared by {e}"));
-    let text = s.text.as_ref().map_or(String::new(), |t| format!(": {t}"));
-    format!(
-        "{} for {id} since {}{until}{scope}{by}{text}",
-        s.word(),
-        s.since
-    )
+            .map(|a| rulebook.articles[*a].number.clone())
+            .collect(),
+        event: s.event.clone(),
+        text: s.text.clone(),
+    }
 }
 
 /// `, its repudiation of … having no effect (doctrine `x` is `y`)`: a

@@ -11,27 +11,14 @@
 
 use std::collections::BTreeSet;
 
-use super::verdict::{Account, EvidenceNote, Proof};
+pub use super::verdict::Aspect;
+use super::verdict::{Account, Counted, EvidenceNote, Held, Need, Proof, Weighing, WeighingResult};
 use crate::check::{Bar, Party, Relation, Standard};
 use crate::events::{About, Evidence, EvidenceKind, Grade};
 use crate::graph::EventGraph;
 use crate::name::Name;
 
-/// What the evidence must establish.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Aspect {
-    Occurrence,
-    Attribution,
-}
-
 impl Aspect {
-    pub(super) fn word(self) -> &'static str {
-        match self {
-            Aspect::Occurrence => "occurrence",
-            Aspect::Attribution => "attribution",
-        }
-    }
-
     fn bears(self, about: About) -> bool {
         matches!(
             (self, about),
@@ -77,9 +64,9 @@ pub fn assess(
         .collect();
     Proof {
         standard: standard.name.clone(),
-        aspect: aspect.word(),
+        aspect,
         met,
-        reason: reason(standard, met, &notes),
+        why: weighing(standard, met, &notes),
         evidence: notes,
         contradicted_by,
     }
@@ -121,8 +108,8 @@ fn note(event: &Name, item: &Evidence, counted: bool) -> EvidenceNote {
     EvidenceNote {
         event: event.clone(),
         source: item.source.clone(),
-        kind: item.kind.name(),
-        grade: item.grade.to_string(),
+        kind: item.kind,
+        grade: item.grade,
         counted,
     }
 }
@@ -160,68 +147,63 @@ fn clears(grade: Grade, bar: &Bar) -> bool {
     grade.at_least(bar.reliability, bar.credibility)
 }
 
-/// `1 at B2 or 2 at C3` as a reader says it.
-fn bars(standard: &Standard) -> String {
-    let parts: Vec<String> = standard
+/// The bars of a standard: `1 at B2 or 2 at C3`.
+fn needs(standard: &Standard) -> Vec<Need> {
+    standard
         .bars
         .iter()
-        .map(|b| match b.count {
-            1 => format!(
-                "one item graded {}{} or better",
-                b.reliability, b.credibility
-            ),
-            n => format!(
-                "{n} independent sources graded {}{} or better",
-                b.reliability, b.credibility
-            ),
+        .map(|b| Need {
+            count: b.count,
+            grade: Grade {
+                reliability: b.reliability as u8,
+                credibility: b.credibility,
+            },
         })
-        .collect();
-    parts.join(", or ")
+        .collect()
 }
 
-fn reason(standard: &Standard, met: bool, notes: &[EvidenceNote]) -> String {
-    let words = standard.name.replace('_', " ");
-    let counted: Vec<String> = notes
-        .iter()
-        .filter(|n| n.counted)
-        .map(|n| {
-            let raised = match n.kind {
-                "admission" => Grade::parse(&n.grade)
-                    .map_or(String::new(), |g| format!(", counted as {}", g.raised())),
-                _ => String::new(),
-            };
-            format!(
-                "{} {}{raised} ({})",
-                n.grade,
-                n.kind.replace('_', " "),
-                n.source
-            )
-        })
-        .collect();
-    if met {
-        return format!("{words} met by {}", counted.join(", "));
+/// Whether the evidence met the standard: by what, or what it lacked.
+pub(super) fn weighing(standard: &Standard, met: bool, notes: &[EvidenceNote]) -> Weighing {
+    let held = || {
+        notes
+            .iter()
+            .map(|n| Held {
+                grade: n.grade,
+                kind: n.kind,
+            })
+            .collect()
+    };
+    let result = if met {
+        WeighingResult::Met {
+            by: notes
+                .iter()
+                .filter(|n| n.counted)
+                .map(|n| Counted {
+                    grade: n.grade,
+                    kind: n.kind,
+                    source: n.source.clone(),
+                })
+                .collect(),
+        }
+    } else if notes.is_empty() {
+        WeighingResult::NoEvidence {
+            needs: needs(standard),
+        }
+    } else if notes.iter().all(|n| n.kind == EvidenceKind::PartyClaim) {
+        WeighingResult::ClaimsOnly {
+            needs: needs(standard),
+            held: held(),
+        }
+    } else {
+        WeighingResult::ShortOf {
+            needs: needs(standard),
+            held: held(),
+        }
+    };
+    Weighing {
+        standard: standard.name.clone(),
+        result,
     }
-    let need = bars(standard);
-    if notes.is_empty() {
-        return format!(
-            "{words} not met: no evidence bears on it; it needs {need}, other than a party's claim"
-        );
-    }
-    let claims_only = notes.iter().all(|n| n.kind == "party_claim");
-    let held: Vec<String> = notes
-        .iter()
-        .map(|n| format!("{} {}", n.grade, n.kind.replace('_', " ")))
-        .collect();
-    if claims_only {
-        return format!(
-            "{words} not met: it rests on party claims only: {}; it needs {need}, other than a party's claim",
-            held.join(", ")
-        );
-    }
-    format!(
-        "{words} not met: it needs {need}, other than a party's claim; the record holds {}",
-        held.join(", ")
-    )
 }
 
 #[cfg(test)]

@@ -359,12 +359,16 @@ impl Env<'_> {
             }
             let p = super::proof::assess(self.graph, parties, i, standard, aspect);
             met &= p.met;
+            let field = match aspect {
+                Aspect::Occurrence => "occurrence",
+                Aspect::Attribution => "attribution",
+            };
             facts.push(Fact {
                 event: e.id.clone(),
-                field: aspect.word().into(),
-                value: p.reason.into(),
+                field: field.into(),
+                value: p.standard.clone(),
                 computed: None,
-                note: None,
+                note: Some(Note::Weighed { why: p.why }),
             });
         }
         Step::leaf(cond.text.clone(), Truth::from(met), facts)

@@ -5,7 +5,9 @@ use std::sync::Arc;
 use serde::Serialize;
 
 pub use super::doubt::{ChangeNote, DayOf, Declared, Doubt};
+pub use super::changes::When;
 use super::truth::Truth;
+use crate::events::{EvidenceKind, Grade};
 use crate::name::Name;
 
 /// What was decided about one event.
@@ -50,8 +52,8 @@ pub struct Verdict {
     pub party: Option<Name>,
     /// The agreement the event was judged under.
     pub instrument: Name,
-    /// One sentence a lawyer can read first.
-    pub summary: String,
+    /// What the sentence a lawyer reads first says, as data.
+    pub summary: Summary,
     /// Whether the agreement was in force at the event's time.
     pub in_force: Step,
     /// One finding per article, in rulebook order (empty when not in force).
@@ -71,6 +73,60 @@ pub struct Verdict {
     /// change): what it changes, and whether it took effect.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub change: Option<ChangeTrial>,
+}
+
+/// What a verdict's first sentence says: its outcome, and the articles
+/// that decided it (in rulebook order), or why no article was applied.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Summary {
+    /// Not decided yet: only while judging.
+    Pending,
+    /// The agreement did not bind the actor's party at the event's time.
+    NotBound { why: Unbound },
+    /// These articles are violated.
+    Violates { articles: Vec<Name> },
+    /// Every violation continues one found at an earlier report, `first`,
+    /// where it is counted.
+    Continues { articles: Vec<Name>, first: Name },
+    /// These articles cannot be decided.
+    CannotDecide { articles: Vec<Name> },
+    /// An exception excuses the act under these articles.
+    Excused { articles: Vec<Name> },
+    /// No article is breached.
+    NoBreach,
+}
+
+/// Why the agreement (or one article) did not bind the actor's party.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Unbound {
+    /// The event came before entry into force (as the rulebook writes it).
+    NotYet { in_force: Name },
+    /// The party had suspended or repudiated it.
+    Suspended(Suspension),
+}
+
+/// A party's suspension or repudiation of the agreement, or of some of
+/// its articles, as the rulebook or an event declared it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Suspension {
+    pub party: Name,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub repudiation: bool,
+    /// As written: `2023-11-22 15:00 Asia/Seoul`, or `some time ...` for a
+    /// change made within a window.
+    pub since: Name,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<Name>,
+    /// The articles it covers; empty: the whole agreement.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub articles: Vec<Name>,
+    /// The event that declared it; `None`: the rulebook's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event: Option<Name>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<Name>,
 }
 
 /// A name of the record read as this instrument's own party, by a
@@ -121,14 +177,14 @@ pub struct ChangeTrial {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ChangeWhat {
     /// A deadline set anew.
-    Deadline { deadline: Name, until: String },
+    Deadline { deadline: Name, until: When },
     /// A party's suspension, repudiation or resumption of its own
     /// obligations; `articles` empty: the whole agreement.
     Status {
         status: crate::check::StatusKind,
         articles: Vec<Name>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        until: Option<String>,
+        until: Option<When>,
     },
 }
 
@@ -150,7 +206,7 @@ pub enum ChangeEffect {
     /// In effect from `from` (an instant, or a window when the
     /// declarations' times are uncertain), on the consent of `by`.
     Effective {
-        from: String,
+        from: When,
         /// `from` is a window: the declarations' times are uncertain.
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         uncertain: bool,
@@ -162,7 +218,7 @@ pub enum ChangeEffect {
         /// It says it takes effect at this earlier instant, which only
         /// the parties together may agree: it takes effect when made.
         #[serde(skip_serializing_if = "Option::is_none")]
-        not_before: Option<String>,
+        not_before: Option<When>,
     },
     /// No effect, and why.
     NotEffective { why: Refusal },
@@ -225,8 +281,8 @@ pub struct Implication {
 pub struct DoctrineSetting {
     pub doctrine: Name,
     pub setting: Name,
-    /// `rulebook` (its default) or `command line`.
-    pub set_by: &'static str,
+    /// The rulebook (its default), the command line or a case manifest.
+    pub set_by: crate::check::SetBy,
 }
 
 /// What one article says about one event.
@@ -392,7 +448,7 @@ pub enum Reason {
     NotMet { test: Arc<str> },
     /// The article was not applied: the agreement or this article was
     /// suspended or repudiated for the actor's party.
-    NotApplied { why: String },
+    NotApplied { why: Unbound },
     /// The actor is not bound by the agreement, and the article does not
     /// reach it (a monitor's or mediator's act, a non-party's).
     NotBound { actor: Name, role: ActorRole },
@@ -408,10 +464,8 @@ pub enum Reason {
     /// Who controls the place the act came from is unknown.
     ControllerUnknown { field: &'static str },
     /// The agreement may not have bound the actor's party at the time:
-    /// why, worded (`why`, empty when `doubt` says it) or as data.
+    /// why, as data (the in-force step's doubt).
     NotInForce {
-        #[serde(skip_serializing_if = "String::is_empty")]
-        why: String,
         #[serde(skip_serializing_if = "Option::is_none")]
         doubt: Option<Doubt>,
     },
@@ -438,11 +492,11 @@ pub enum Reason {
         open: Option<super::holdings::OpenLimit>,
     },
     /// The condition is met but the occurrence is not proven.
-    NotProven { occurrence: String },
+    NotProven { occurrence: Weighing },
     /// The occurrence is proven, the attribution is not.
     NotAttributed {
-        occurrence: String,
-        attribution: String,
+        occurrence: Weighing,
+        attribution: Weighing,
     },
     /// A breach: met, proven, and no excuse applies (each excuse's failed
     /// element named), or one is upheld over them.
@@ -715,6 +769,8 @@ pub enum Note {
     /// The position is known only as an area: the test holds on every
     /// place of it (`holds`), or fails on every place.
     Area { holds: bool },
+    /// The evidence for an event, weighed against a standard of proof.
+    Weighed { why: Weighing },
 }
 
 /// A due instant of a deadline, as it bore on an event.
@@ -797,15 +853,72 @@ impl From<Truth> for ExceptionStatus {
 #[derive(Debug, Clone, Serialize)]
 pub struct Proof {
     pub standard: Name,
-    /// `occurrence` or `attribution`: what the evidence had to establish.
-    pub aspect: &'static str,
+    /// What the evidence had to establish.
+    pub aspect: Aspect,
     pub met: bool,
-    pub reason: String,
+    /// How it came out, as data (the renderers word it).
+    pub why: Weighing,
     pub evidence: Vec<EvidenceNote>,
     /// Competing accounts: events that contradict this one (or that it
     /// contradicts), each with what it rests on, shown beside the evidence.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub contradicted_by: Vec<Account>,
+}
+
+/// What evidence must establish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aspect {
+    /// That the act happened.
+    Occurrence,
+    /// Who did it.
+    Attribution,
+}
+
+/// Evidence weighed against a standard of proof: what the sentence that
+/// says whether it was met tells.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Weighing {
+    pub standard: Name,
+    #[serde(flatten)]
+    pub result: WeighingResult,
+}
+
+/// Whether the evidence met the standard, and with what.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum WeighingResult {
+    /// Met by these items.
+    Met { by: Vec<Counted> },
+    /// Not met: no evidence bears on it.
+    NoEvidence { needs: Vec<Need> },
+    /// Not met: it rests on party claims only, which never count.
+    ClaimsOnly { needs: Vec<Need>, held: Vec<Held> },
+    /// Not met: the items held fall short of every bar.
+    ShortOf { needs: Vec<Need>, held: Vec<Held> },
+}
+
+/// An item that counted towards a standard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Counted {
+    pub grade: Grade,
+    pub kind: EvidenceKind,
+    pub source: Name,
+}
+
+/// An item the record holds, whether or not it counted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Held {
+    pub grade: Grade,
+    pub kind: EvidenceKind,
+}
+
+/// One bar of a standard: `count` independent sources graded `grade` or
+/// better (on both axes), other than a party's claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Need {
+    pub count: usize,
+    pub grade: Grade,
 }
 
 /// An account that competes with the judged event's.
@@ -826,8 +939,8 @@ pub struct EvidenceNote {
     /// The event the evidence was recorded with.
     pub event: Name,
     pub source: Name,
-    pub kind: &'static str,
-    pub grade: String,
+    pub kind: EvidenceKind,
+    pub grade: Grade,
     pub counted: bool,
 }
 

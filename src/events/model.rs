@@ -315,6 +315,13 @@ impl Grade {
     }
 }
 
+/// As the event format writes it: `"B2"`.
+impl serde::Serialize for Grade {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 impl std::fmt::Display for Grade {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}{}", self.reliability as char, self.credibility)

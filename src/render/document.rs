@@ -62,7 +62,7 @@ impl Agreement {
                     name: d.name.clone(),
                     setting: d.setting_name().to_owned(),
                     options: d.options.clone(),
-                    set_by: d.set_by.word(),
+                    set_by: words::set_by(d.set_by),
                     text: d.text.clone(),
                 })
                 .collect(),
@@ -102,7 +102,7 @@ pub struct VerdictPart<'a> {
     pub outcome: Outcome,
     pub party: Option<String>,
     pub instrument: &'a str,
-    pub summary: &'a str,
+    pub summary: String,
     /// Implication, doctrines, translations, changes: a line each.
     pub notes: Vec<String>,
     pub in_force: Node,
@@ -181,7 +181,9 @@ fn verdict(v: &Verdict) -> VerdictPart<'_> {
     for d in &v.doctrines {
         notes.push(format!(
             "doctrine {} = {} (set by the {})",
-            d.doctrine, d.setting, d.set_by
+            d.doctrine,
+            d.setting,
+            words::set_by(d.set_by)
         ));
     }
     notes.extend(v.translated.iter().map(words::translation));
@@ -193,7 +195,7 @@ fn verdict(v: &Verdict) -> VerdictPart<'_> {
         outcome: v.outcome,
         party: words::party(v.party.as_deref(), v.perpetrator(), v.outcome),
         instrument: &v.instrument,
-        summary: &v.summary,
+        summary: words::summary(&v.summary),
         notes,
         in_force: Node::of(&v.in_force),
         findings: v.articles.iter().map(Finding::of).collect(),

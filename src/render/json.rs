@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use crate::eval::{
     ChangeTrial, Computed, DiligenceTrial, DoctrineSetting, ExceptionStatus, ExceptionTrial, Fact,
-    Implication, Note, Outcome, PatternRun, Proof, Reason, Responsibility, State, Step,
-    Translation, Verdict,
+    Implication, Note, Outcome, PatternRun, Proof, Reason, Responsibility, State, Step, Summary,
+    Translation, Verdict, When, window_written,
 };
 use crate::events::Rejection;
 use crate::report::{Adjudication, Dependence, Input, Outside, Run, Totals};
@@ -84,7 +84,9 @@ struct FindingView<'a> {
 
 #[derive(Serialize)]
 struct Explanation<'a> {
-    summary: &'a str,
+    summary: String,
+    /// The summary as data: its kind and its facts.
+    why: &'a Summary,
     in_force: StepView<'a>,
     articles: Vec<ArticleReasoning<'a>>,
 }
@@ -95,9 +97,9 @@ struct ArticleReasoning<'a> {
     text: &'a str,
     condition: StepView<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    proof: Option<&'a Proof>,
+    proof: Option<ProofView<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    attribution: Option<&'a Proof>,
+    attribution: Option<ProofView<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     exceptions: Vec<ExceptionView<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -223,6 +225,29 @@ impl<'a> DiligenceView<'a> {
     }
 }
 
+/// The evidence weighed, as data (`why`), with its words beside it.
+#[derive(Serialize)]
+struct ProofView<'a> {
+    #[serde(flatten)]
+    data: &'a Proof,
+    reason: String,
+}
+
+/// A change's instant or window, as written (`2025-09-20 00:00 +03:00`,
+/// or the days or window it is known only to): the renderers format it.
+impl Serialize for When {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&window_written(*self))
+    }
+}
+
+fn proof_view(p: &Proof) -> ProofView<'_> {
+    ProofView {
+        data: p,
+        reason: super::words::weighing(&p.why),
+    }
+}
+
 fn view(v: &Verdict) -> VerdictView<'_> {
     VerdictView {
         event: &v.event,
@@ -258,7 +283,8 @@ fn view(v: &Verdict) -> VerdictView<'_> {
             })
             .collect(),
         explanation: Explanation {
-            summary: &v.summary,
+            summary: super::words::summary(&v.summary),
+            why: &v.summary,
             in_force: StepView(&v.in_force),
             articles: v
                 .articles
@@ -267,8 +293,8 @@ fn view(v: &Verdict) -> VerdictView<'_> {
                     article: &f.article,
                     text: &f.text,
                     condition: StepView(&f.condition),
-                    proof: f.proof.as_ref(),
-                    attribution: f.attribution.as_ref(),
+                    proof: f.proof.as_ref().map(proof_view),
+                    attribution: f.attribution.as_ref().map(proof_view),
                     exceptions: f.exceptions.iter().map(ExceptionView::of).collect(),
                     diligence: f.diligence.as_ref().map(DiligenceView::of),
                 })

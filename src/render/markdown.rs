@@ -165,7 +165,7 @@ fn event(out: &mut String, e: &EventPart<'_>) {
             "**{}**{party} (under {})  \n{}\n",
             words::outcome(v.outcome).to_uppercase(),
             md(v.instrument),
-            md(v.summary)
+            md(&v.summary)
         );
         for n in &v.notes {
             let _ = writeln!(out, "- {}", md(n));

@@ -5,7 +5,8 @@ use std::fmt::Write;
 
 use super::words;
 use crate::eval::{
-    ExceptionTrial, Finding, Outcome, PatternRun, Perpetrator, Proof, Reason, Step, Truth, Verdict,
+    ExceptionTrial, Finding, Note, Outcome, PatternRun, Perpetrator, Proof,
+    Reason, Step, Truth, Verdict,
 };
 use crate::events::Rejection;
 use crate::report::{Adjudication, Dependence, Outside, Totals};
@@ -70,7 +71,7 @@ pub fn dependence(doctrines: &[Dependence]) -> String {
             "  doctrine {} = {} (set by the {}); judged again under {}",
             clean(&d.doctrine),
             clean(&d.setting),
-            d.set_by,
+            words::set_by(d.set_by),
             others.join(", ")
         );
         let would = match d.differ.len() {
@@ -199,7 +200,7 @@ pub fn verdict(v: &Verdict, detail: Detail) -> String {
         headline(v.outcome),
         v.instrument
     );
-    let _ = writeln!(out, "  {}", clean(&v.summary));
+    let _ = writeln!(out, "  {}", clean(&words::summary(&v.summary)));
     if let Some(i) = &v.implied_by {
         let _ = writeln!(
             out,
@@ -212,7 +213,9 @@ pub fn verdict(v: &Verdict, detail: Detail) -> String {
         let _ = writeln!(
             out,
             "  doctrine {} = {} (set by the {})",
-            d.doctrine, d.setting, d.set_by
+            d.doctrine,
+            d.setting,
+            words::set_by(d.set_by)
         );
     }
     for t in &v.translated {
@@ -367,17 +370,18 @@ fn step(out: &mut String, s: &Step, depth: usize) {
             .as_ref()
             .map(|c| format!(" ({})", words::computed(c)))
             .unwrap_or_default();
-        let note = fact
-            .note
-            .as_ref()
-            .map(|n| format!(" ({})", words::note(n)))
-            .unwrap_or_default();
+        // Evidence weighed reads as one sentence, its standard first.
+        let (value, note) = match &fact.note {
+            Some(Note::Weighed { why }) => (words::weighing(why), String::new()),
+            Some(n) => (fact.value.to_string(), format!(" ({})", words::note(n))),
+            None => (fact.value.to_string(), String::new()),
+        };
         let _ = writeln!(
             out,
             "{pad}    {}.{} = {}{computed}{}",
             clean(&fact.event),
             fact.field,
-            clean(&fact.value),
+            clean(&value),
             clean(&note)
         );
     }
@@ -405,13 +409,13 @@ fn proof(out: &mut String, p: &Proof, listed: bool) {
         out,
         "    {} {}: {}{}",
         mark(Truth::from(p.met)),
-        p.aspect,
-        clean(&p.reason),
+        words::aspect(p.aspect),
+        clean(&words::weighing(&p.why)),
         if listed { " (the same evidence)" } else { "" }
     );
     for e in p.evidence.iter().filter(|_| !listed) {
         let counted = if e.counted { "counted" } else { "not counted" };
-        let kind = e.kind.replace('_', " ");
+        let kind = words::evidence_kind(e.kind);
         let _ = writeln!(
             out,
             "        {} {} {kind} ({}), {counted}",
@@ -437,7 +441,7 @@ fn proof(out: &mut String, p: &Proof, listed: bool) {
             clean(&a.event)
         );
         for e in &a.evidence {
-            let kind = e.kind.replace('_', " ");
+            let kind = words::evidence_kind(e.kind);
             let _ = writeln!(out, "        {} {kind} ({})", e.grade, clean(&e.source));
         }
     }

@@ -2,12 +2,18 @@
 //! how findings were weighed, what facts showed. The text and JSON reports
 //! both word them here, so a reason reads the same everywhere.
 
+mod proof;
+mod summary;
+
+pub use proof::{aspect, evidence_kind, standard, weighing};
+pub use summary::{set_by, summary, suspension, unbound};
+
 use crate::ast::CounterpartKind;
 use crate::eval::{
     ActorRole, Allowed, Basis, ChangeEffect, ChangeTrial, ChangeWhat, CountedWhat, DecidedBy,
     DiligenceTrial, DueSeen, Duty, FailedElement, FailedExcuse, Holdings, Note, OpenLimit,
     Perpetrator, PreventBecause, Range, Reason, Refusal, ReportCount, Responsibility, Translated,
-    Translation, Truth, UnitCount, Way, Weighed, span_words,
+    Translation, Truth, UnitCount, Way, Weighed, span_words, window_written,
 };
 use crate::events::{FindingTest, Object};
 use crate::report::Outside;
@@ -22,7 +28,7 @@ pub fn reason(r: &Reason) -> String {
     match r {
         Reason::Pending => String::new(),
         Reason::NotMet { test } => format!("not met: `{test}` is false"),
-        Reason::NotApplied { why } => why.clone(),
+        Reason::NotApplied { why } => unbound(why),
         Reason::NotBound { actor, role } => match role {
             ActorRole::Monitor | ActorRole::Mediator => format!(
                 "the actor, `{actor}`, is a {}, not a party bound by the agreement",
@@ -42,8 +48,10 @@ pub fn reason(r: &Reason) -> String {
         Reason::ControllerUnknown { field } => format!(
             "met, but who controls the {field} is unknown, so which party had to prevent the act cannot be decided"
         ),
-        Reason::NotInForce { why, doubt } => {
-            let why = doubt.as_ref().map_or_else(|| why.clone(), self::doubt);
+        Reason::NotInForce { doubt } => {
+            let why = doubt
+                .as_ref()
+                .map_or_else(|| "the record does not say why".to_owned(), self::doubt);
             format!("the agreement may not have bound the actor's party: {why}")
         }
         Reason::ExceptionsConflict { excuse, upholds } => format!(
@@ -73,13 +81,18 @@ pub fn reason(r: &Reason) -> String {
             let because = doubt.as_ref().map(self::doubt);
             format!("cannot decide `{test}`: {}", open(&because, *decided_by))
         }
-        Reason::NotProven { occurrence } => {
-            format!("condition met, but occurrence is not proven: {occurrence}")
-        }
+        Reason::NotProven { occurrence } => format!(
+            "condition met, but occurrence is not proven: {}",
+            weighing(occurrence)
+        ),
         Reason::NotAttributed {
             occurrence,
             attribution,
-        } => format!("occurrence established ({occurrence}), attribution not: {attribution}"),
+        } => format!(
+            "occurrence established ({}), attribution not: {}",
+            weighing(occurrence),
+            weighing(attribution)
+        ),
         Reason::Breach {
             failed,
             upheld,
@@ -296,7 +309,7 @@ fn weighed(w: &Weighed, test: &str) -> String {
             format!(
                 "{} {} ({}){counted}",
                 e.grade,
-                e.kind.replace('_', " "),
+                evidence_kind(e.kind),
                 e.source
             )
         })
@@ -354,6 +367,7 @@ pub fn note(n: &Note) -> String {
                 (true, _) => format!("in `{party}`'s area, as the rulebook draws it"),
             }
         }
+        Note::Weighed { why } => proof::result(&why.result),
         Note::NoHolder => {
             "no line whose sides are held passes it: it lies beyond their ends".to_owned()
         }
@@ -408,7 +422,7 @@ pub fn note(n: &Note) -> String {
                 .map_or(String::new(), |b| format!(" asserted by {b},"));
             let items: Vec<String> = evidence
                 .iter()
-                .map(|e| format!("{} {} ({})", e.grade, e.kind.replace('_', " "), e.source))
+                .map(|e| format!("{} {} ({})", e.grade, evidence_kind(e.kind), e.source))
                 .collect();
             let items = if items.is_empty() {
                 "no evidence".to_owned()
@@ -508,15 +522,15 @@ pub fn change(c: &ChangeTrial, own: &str) -> String {
             not_before,
         } => {
             let from = if *uncertain {
-                format!("some time {from}")
+                format!("some time {}", window_written(*from))
             } else {
-                from.clone()
+                window_written(*from)
             };
             let when = if *retroactive {
                 " (before it was made: the parties together agreed so)".to_owned()
             } else {
-                not_before.as_ref().map_or(String::new(), |asked| {
-                    format!(", not from {asked} as it says: only the parties together may give a change effect before it is made")
+                not_before.map_or(String::new(), |asked| {
+                    format!(", not from {} as it says: only the parties together may give a change effect before it is made", window_written(asked))
                 })
             };
             let by = match by {
@@ -558,7 +572,7 @@ pub fn consents(c: &ChangeTrial) -> Option<String> {
 fn change_what(w: &ChangeWhat) -> String {
     match w {
         ChangeWhat::Deadline { deadline, until } => {
-            format!("deadline `{deadline}` set to {until}")
+            format!("deadline `{deadline}` set to {}", window_written(*until))
         }
         ChangeWhat::Status {
             status,
@@ -575,9 +589,7 @@ fn change_what(w: &ChangeWhat) -> String {
                 };
                 format!("{word} {}", articles.join(", "))
             };
-            let until = until
-                .as_ref()
-                .map_or(String::new(), |u| format!(" until {u}"));
+            let until = until.map_or(String::new(), |u| format!(" until {}", window_written(u)));
             format!("{} of {scope}{until}", status.word())
         }
     }
@@ -891,7 +903,7 @@ pub fn evidence(e: &crate::eval::EvidenceNote) -> String {
     format!(
         "{} {} ({}), {counted}",
         e.grade,
-        e.kind.replace('_', " "),
+        evidence_kind(e.kind),
         e.source
     )
 }

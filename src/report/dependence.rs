@@ -40,7 +40,7 @@ pub struct Dependence {
     pub doctrine: Name,
     /// The setting the report's verdicts were judged under, and who chose it.
     pub setting: Name,
-    pub set_by: &'static str,
+    pub set_by: crate::check::SetBy,
     /// Every setting, in the rulebook's order.
     pub settings: Vec<Name>,
     /// How many verdicts' reasoning tested the doctrine under the report's
@@ -79,7 +79,7 @@ type ByVerdict = HashMap<(Name, Name), Said>;
 pub struct Setting<'a> {
     pub doctrine: &'a str,
     pub setting: &'a str,
-    pub set_by: &'static str,
+    pub set_by: crate::check::SetBy,
     pub settings: &'a [String],
 }
 
@@ -172,7 +172,7 @@ mod tests {
         let setting = Setting {
             doctrine: "wff",
             setting: "strict",
-            set_by: "rulebook",
+            set_by: crate::check::SetBy::Rulebook,
             settings: &settings,
         };
         let base = [
@@ -207,7 +207,7 @@ mod tests {
         let setting = Setting {
             doctrine: "wff",
             setting: "invalid",
-            set_by: "rulebook",
+            set_by: crate::check::SetBy::Rulebook,
             settings: &settings,
         };
         let base = [seen("A", Outcome::Violation, Some("DPRK"), true)];

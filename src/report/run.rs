@@ -25,7 +25,7 @@ pub struct Settled {
     pub doctrine: String,
     pub setting: String,
     /// `command line` (`--doctrine`) or `case manifest` (`truce test`).
-    pub set_by: String,
+    pub set_by: crate::check::SetBy,
 }
 
 impl Run {
@@ -51,7 +51,7 @@ impl Run {
                     run.doctrines.push(Settled {
                         doctrine: d.name.clone(),
                         setting: d.setting_name().to_owned(),
-                        set_by: d.set_by.word().to_owned(),
+                        set_by: d.set_by,
                     });
                 }
             }
@@ -64,7 +64,7 @@ impl Run {
     pub fn settings(&self, by: crate::check::SetBy) -> Vec<(String, String)> {
         self.doctrines
             .iter()
-            .filter(|s| s.set_by == by.word())
+            .filter(|s| s.set_by == by)
             .map(|s| (s.doctrine.clone(), s.setting.clone()))
             .collect()
     }

@@ -178,7 +178,10 @@ fn a_change_reaches_back_only_if_every_party_agreed() {
     let ChangeEffect::Effective { not_before, .. } = effect(&vs, "M1") else {
         panic!()
     };
-    assert_eq!(not_before.as_deref(), Some("2025-09-10T00:00:00+03:00"));
+    assert_eq!(
+        not_before.map(|w| (w.from, w.to)),
+        Some((t("2025-09-09T21:00:00Z"), t("2025-09-09T21:00:00Z")))
+    );
     assert_eq!(verdict(&vs, "D").outcome, Outcome::Violation);
     // The parties together may agree that it reaches back.
     let joint = statement(

@@ -159,7 +159,7 @@ impl<'a> Tracer<'a> {
                     target: ChangeTarget::Deadline(index),
                     what: ChangeWhat::Deadline {
                         deadline: deadline.clone(),
-                        until: window_written(When::of_time(until)),
+                        until: When::of_time(until),
                     },
                     until: Some(When::of_time(until)),
                     effective: effective.as_ref().map(When::of_time),
@@ -183,7 +183,7 @@ impl<'a> Tracer<'a> {
                     what: ChangeWhat::Status {
                         status: *kind,
                         articles: articles.to_vec(),
-                        until: until.as_ref().map(|u| window_written(When::of_time(u))),
+                        until: until.as_ref().map(When::of_time),
                     },
                     until: until.as_ref().map(When::of_time),
                     effective: effective.as_ref().map(When::of_time),
@@ -348,7 +348,7 @@ impl<'a> Tracer<'a> {
             self.enter(main, reading, entry, changes);
         }
         ChangeEffect::Effective {
-            from: window_written(when),
+            from: when,
             uncertain: when.from != when.to,
             by: self.allowed(rule),
             retroactive,
@@ -388,7 +388,7 @@ impl<'a> Tracer<'a> {
         reading: &Reading,
         rule: usize,
         made: When,
-    ) -> (When, bool, Option<String>) {
+    ) -> (When, bool, Option<When>) {
         let Some(asked) = reading.effective else {
             return (made, false, None);
         };
@@ -398,7 +398,7 @@ impl<'a> Tracer<'a> {
         if self.every_party(rule) {
             return (asked, true, None);
         }
-        (made, false, Some(window_written(asked)))
+        (made, false, Some(asked))
     }
 
     /// Whether the rule needs the consent of every party.
@@ -441,7 +441,7 @@ impl<'a> Tracer<'a> {
                 changes.dues[*d].push(DueEntry {
                     at: until.from,
                     last: until.to,
-                    written: shown.as_str().into(),
+                    written: window_written(*shown).into(),
                     how: None,
                     made: Some(Made {
                         when,
@@ -460,7 +460,7 @@ impl<'a> Tracer<'a> {
                     else {
                         unreachable!("a status change with an end")
                     };
-                    (u, Name::from(shown.as_str()))
+                    (u, Name::from(window_written(*shown)))
                 });
                 if *kind == StatusKind::Resumption {
                     if effective {

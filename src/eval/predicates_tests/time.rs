@@ -131,7 +131,7 @@ fn a_window_spanning_a_late_extensions_agreement_is_inconclusive() {
     ]
     .concat();
     let v = judge_all(&rules, &events);
-    assert_eq!(v[0].outcome, Outcome::Inconclusive, "{}", v[0].summary);
+    assert_eq!(v[0].outcome, Outcome::Inconclusive, "{:?}", v[0].summary);
     assert!(matches!(
         &v[0].articles[0].reason,
         Reason::CannotDecide { test, .. } if &**test == "time after d"

@@ -196,14 +196,21 @@ impl ProofPart {
                 let lines = a
                     .evidence
                     .iter()
-                    .map(|e| format!("{} {} ({})", e.grade, e.kind.replace('_', " "), e.source))
+                    .map(|e| {
+                        let kind = words::evidence_kind(e.kind);
+                        format!("{} {kind} ({})", e.grade, e.source)
+                    })
                     .collect();
                 (head, lines)
             })
             .collect();
         ProofPart {
             met: p.met,
-            line: format!("{}: {}{same}", p.aspect, p.reason),
+            line: format!(
+                "{}: {}{same}",
+                words::aspect(p.aspect),
+                words::weighing(&p.why)
+            ),
             evidence,
             accounts,
         }

@@ -43,7 +43,7 @@ fn index(out: &mut String, d: &Document<'_>) {
             if d.several() {
                 let _ = write!(out, "<td>{}</td>", escape(v.instrument));
             }
-            let _ = writeln!(out, "<td>{}</td></tr>", escape(v.summary));
+            let _ = writeln!(out, "<td>{}</td></tr>", escape(&v.summary));
         }
     }
     out.push_str("</table>\n");
@@ -87,7 +87,7 @@ fn verdict(out: &mut String, v: &VerdictPart<'_>) {
         out,
         "<span class=\"muted\">under {}</span></p>\n<p>{}</p>\n",
         escape(v.instrument),
-        escape(v.summary)
+        escape(&v.summary)
     );
     if !v.notes.is_empty() {
         out.push_str("<ul class=\"notes\">\n");
