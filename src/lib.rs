@@ -25,6 +25,7 @@ pub mod eval;
 pub mod events;
 pub mod files;
 pub mod graph;
+pub mod import;
 pub mod link;
 pub mod lint;
 pub mod name;

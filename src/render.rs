@@ -2,6 +2,7 @@
 //! format what the earlier stages produced.
 
 pub mod diagnostics;
+pub mod import;
 pub mod json;
 pub mod text;
 pub mod verify;
