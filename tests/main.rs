@@ -6,6 +6,7 @@ mod cli;
 mod eval;
 mod events;
 mod fuzz;
+mod import;
 mod known_bad;
 mod quantities;
 mod syntax;

@@ -224,9 +224,11 @@ impl Sink {
                 }
             }
             Some(_) => {}
-            // JSON escapes what a terminal would obey as JSON does; YAML
-            // output quotes such text, and anything left is escaped.
-            None => super::out(&terminal_safe(&clean_lines(text))),
+            // The serialisers escape control characters (JSON as `\u001b`,
+            // YAML as `\e` in double quotes); direction marks are escaped
+            // as `\u202e`, which both read back inside double quotes; any
+            // control character left is shown escaped.
+            None => super::out(&clean_lines(&terminal_safe(text))),
         }
     }
 
