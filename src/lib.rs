@@ -8,6 +8,7 @@
 //! | AST + imports → one AST | [`ast::Rulebook`] | [`link::link`] |
 //! | AST → checked rulebook | [`check::Rulebook`] | [`check::check`] |
 //! | checked rulebook → its geometry's problems | [`lint::Lint`] | [`lint::lint`] |
+//! | CSV table + mapping → events file | [`import::Event`] | [`import::import`] |
 //! | events file → validated events | [`events::Loaded`] | [`events::load`] |
 //! | events → event graph | [`graph::EventGraph`] | [`graph::build`] |
 //! | graph + rulebook → verdicts | [`eval::Verdict`] | [`eval::adjudicate`] |

@@ -58,15 +58,43 @@ fn the_samples_import_and_are_judged() {
         for ending in ["yaml", "jsonl"] {
             let events = dir.join(format!("{name}.{ending}"));
             let events = events.to_str().unwrap();
-            let out = truce(&["import", "--mapping", mapping, table, "--rules", rules, "-o", events]);
+            let out = truce(&[
+                "import",
+                "--mapping",
+                mapping,
+                table,
+                "--rules",
+                rules,
+                "-o",
+                events,
+            ]);
             let expected = if rejected > 0 { 3 } else { 0 };
             assert_eq!(out.status.code(), Some(expected), "{}", text(&out.stderr));
-            let judged = truce(&["adjudicate", "--rules", rules, "--events", events, "--format", "json"]);
-            assert_eq!(judged.status.code(), Some(0), "{name}.{ending}: {}", text(&judged.stderr));
+            let judged = truce(&[
+                "adjudicate",
+                "--rules",
+                rules,
+                "--events",
+                events,
+                "--format",
+                "json",
+            ]);
+            assert_eq!(
+                judged.status.code(),
+                Some(0),
+                "{name}.{ending}: {}",
+                text(&judged.stderr)
+            );
             let report: serde_json::Value = serde_json::from_slice(&judged.stdout).unwrap();
             let written = std::fs::read_to_string(events).unwrap();
-            let imported = written.lines().filter(|l| l.starts_with("- id:") || l.starts_with("{\"id\"")).count();
-            assert_eq!(report["totals"]["events"], imported as u64, "{name}.{ending}");
+            let imported = written
+                .lines()
+                .filter(|l| l.starts_with("- id:") || l.starts_with("{\"id\""))
+                .count();
+            assert_eq!(
+                report["totals"]["events"], imported as u64,
+                "{name}.{ending}"
+            );
             assert_eq!(report["totals"]["rejected"], 0, "{name}.{ending}");
             if ending == "yaml" {
                 insta::assert_snapshot!(format!("import_{name}"), written);
@@ -129,7 +157,9 @@ fn a_day_is_the_whole_day_in_the_zone_across_a_clock_change() {
         }
     })
     .unwrap();
-    let rulebook = truce::load_rulebook(std::path::Path::new(COH)).unwrap().rulebook;
+    let rulebook = truce::load_rulebook(std::path::Path::new(COH))
+        .unwrap()
+        .rulebook;
     let loaded =
         truce::events::load_str("t.yaml", &yaml, truce::events::Format::Yaml, &rulebook).unwrap();
     assert!(loaded.rejected.is_empty(), "{:?}", loaded.rejected);
@@ -138,7 +168,11 @@ fn a_day_is_the_whole_day_in_the_zone_across_a_clock_change() {
         (t.to.as_second() + 1 - t.from.as_second()) / 3600
     };
     assert_eq!((hours(0), hours(1)), (23, 24));
-    assert_eq!(loaded.events[0].time.offset, 2 * 3600, "the day starts at +02:00");
+    assert_eq!(
+        loaded.events[0].time.offset,
+        2 * 3600,
+        "the day starts at +02:00"
+    );
 }
 
 #[test]
@@ -156,16 +190,28 @@ fn output_is_deterministic_and_safe_for_a_terminal() {
         "id,date,type,notes\nH-1,2024-12-02,x,\"\u{1b}]0;owned\u{7} and \u{202e}txet\"\nH\u{1b}[2J,2024-12-02,x,\n",
     )
     .unwrap();
-    let args = ["import", "--mapping", mapping.to_str().unwrap(), table.to_str().unwrap()];
+    let args = [
+        "import",
+        "--mapping",
+        mapping.to_str().unwrap(),
+        table.to_str().unwrap(),
+    ];
     for format in ["yaml", "jsonl"] {
         let mut args = args.to_vec();
         args.extend(["--format", format]);
         let (first, second) = (truce(&args), truce(&args));
         assert_eq!(first.stdout, second.stdout, "same input, same bytes");
-        assert_eq!(first.status.code(), Some(3), "the id with an escape is rejected");
+        assert_eq!(
+            first.status.code(),
+            Some(3),
+            "the id with an escape is rejected"
+        );
         for stream in [&first.stdout, &first.stderr] {
             let shown = text(stream);
-            assert!(!shown.contains('\u{1b}') && !shown.contains('\u{202e}'), "{shown:?}");
+            assert!(
+                !shown.contains('\u{1b}') && !shown.contains('\u{202e}'),
+                "{shown:?}"
+            );
         }
     }
 }

@@ -397,3 +397,24 @@ fn evidence(r: &Reading<'_>, at: &Columns) -> Vec<Evidence> {
         about: spec.about,
     }]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse_date;
+    use jiff::civil::date;
+
+    #[test]
+    fn dates_are_read_in_the_mappings_format() {
+        let d = date(2024, 12, 2);
+        assert_eq!(parse_date("2024-12-02", "%Y-%m-%d"), Ok(d));
+        assert_eq!(parse_date("02 December 2024", "%d %B %Y"), Ok(d));
+        assert_eq!(parse_date("02.12.2024", "%d.%m.%Y"), Ok(d));
+        // Some GED files write a midnight after the date: it is not read.
+        assert_eq!(
+            parse_date("2024-12-02 00:00:00.000", "%Y-%m-%d %H:%M:%S%.f"),
+            Ok(d)
+        );
+        assert!(parse_date("2024-02-30", "%Y-%m-%d").is_err());
+        assert!(parse_date("02/12/2024", "%Y-%m-%d").is_err());
+    }
+}
