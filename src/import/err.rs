@@ -47,7 +47,7 @@ pub enum MappingError {
     #[error("`{path}`, `{at}`: unknown {kind} `{name}`; the rulebook declares {declared}")]
     #[diagnostic(
         code(truce::import::unknown_name),
-        help("name a {kind} the rulebook declares, or check the rule file given with `--rules`")
+        help("name one the rulebook declares, or check the rule file given with `--rules`")
     )]
     Unknown {
         path: String,
@@ -55,6 +55,10 @@ pub enum MappingError {
         kind: &'static str,
         name: String,
         declared: String,
+        #[source_code]
+        source_code: miette::NamedSource<String>,
+        #[label("not declared by the rulebook")]
+        span: Option<miette::SourceSpan>,
     },
 }
 

@@ -25,6 +25,8 @@ const MAX_PATTERN: usize = 256;
 pub struct Mapping {
     /// The mapping file, as named, for messages.
     pub path: String,
+    /// Its text, to point at a name in it.
+    text: String,
     /// The zone dates and local times are read in; `None` leaves a date to
     /// the agreement's zone, and refuses a local time without an offset.
     pub zone: Option<TimeZone>,
@@ -220,10 +222,10 @@ impl Mapping {
                 .map(|l| miette::SourceSpan::from((l.index().min(text.len()), 0))),
             source_code: miette::NamedSource::new(name, text.to_owned()),
         })?;
-        Mapping::checked(name, raw)
+        Mapping::checked(name, text, raw)
     }
 
-    fn checked(name: &str, raw: RawMapping) -> Result<Mapping, MappingError> {
+    fn checked(name: &str, text: &str, raw: RawMapping) -> Result<Mapping, MappingError> {
         let invalid = |at: &str, reason: String| MappingError::Invalid {
             path: name.to_owned(),
             at: at.to_owned(),
@@ -264,6 +266,7 @@ impl Mapping {
         check_precision(&raw).map_err(|(at, reason)| invalid(&at, reason))?;
         Ok(Mapping {
             path: name.to_owned(),
+            text: text.to_owned(),
             zone,
             delimiter,
             columns: raw.columns,
@@ -303,6 +306,8 @@ impl Mapping {
             kind,
             name: name.to_owned(),
             declared: declared.join(", "),
+            span: self.find(if kind == "party" { "party" } else { "act" }, name),
+            source_code: miette::NamedSource::new(&self.path, self.text.clone()),
         };
         for (i, rule) in self.parties.iter().enumerate() {
             if rule.party != "unknown" && !parties.contains(&rule.party.as_str()) {
@@ -320,6 +325,34 @@ impl Mapping {
             }
         }
         Ok(())
+    }
+
+    /// Where `key: name` is first written outside a comment (bare or
+    /// quoted), to point at it; `None` when it is written otherwise.
+    fn find(&self, key: &str, name: &str) -> Option<miette::SourceSpan> {
+        let mut offset = 0;
+        for line in self.text.split_inclusive('\n') {
+            let code = line.split(" #").next().unwrap_or(line);
+            if !code.trim_start().starts_with('#') {
+                for quote in ["", "\"", "'"] {
+                    let written = format!("{key}: {quote}{name}{quote}");
+                    let Some(at) = code.find(&written) else {
+                        continue;
+                    };
+                    let end = at + written.len();
+                    let bounded = code[end..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+                    if bounded {
+                        let start = offset + at + key.len() + 2 + quote.len();
+                        return Some((start, name.len()).into());
+                    }
+                }
+            }
+            offset += line.len();
+        }
+        None
     }
 
     /// The party an actor name is, by the first rule that matches it.
@@ -567,8 +600,10 @@ mod tests {
         let text = "columns: {id: id, date: date, event_type: type}\nparties: [{actor: x, party: IL}, {actor: y, party: unknown}]\nacts: [{act: fire}, {act: shelling}]\n";
         let m = Mapping::parse("m.yaml", text).unwrap();
         match m.check_names(&["IL", "LB"], &["fire", "strike"]) {
-            Err(MappingError::Unknown { at, name, .. }) => {
+            Err(MappingError::Unknown { at, name, span, .. }) => {
                 assert_eq!((at.as_str(), name.as_str()), ("acts[1].act", "shelling"));
+                let span = span.expect("the name is found in the text");
+                assert_eq!(&text[span.offset()..span.offset() + span.len()], "shelling");
             }
             other => panic!("{other:?}"),
         }
