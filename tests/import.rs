@@ -128,6 +128,22 @@ fn names_the_rulebook_lacks_are_located_errors_in_the_mapping() {
     assert!(err.contains("truce::import::unknown_name"), "{err}");
     assert!(out.stdout.is_empty(), "nothing imported");
     insta::assert_snapshot!("import_unknown_act", err);
+    // An output that is an input would be emptied before it is read.
+    let out = truce(&[
+        "import",
+        "--mapping",
+        mapping,
+        table,
+        "--format",
+        "yaml",
+        "-o",
+        table,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        std::fs::metadata(table).unwrap().len() > 0,
+        "the table is untouched"
+    );
     // Without the rulebook the names are not checked, and rows are read.
     let out = truce(&["import", "--mapping", mapping, table]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));

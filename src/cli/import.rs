@@ -55,6 +55,17 @@ pub fn run(args: &ImportArgs) -> Exit {
     let Some(format) = format(args) else {
         return Exit::Failed;
     };
+    if overwrites_input(args) {
+        errln!(
+            "error: the output `{}` is one of the inputs; write the events to another file",
+            args.output
+                .as_deref()
+                .map(Path::display)
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        );
+        return Exit::Failed;
+    }
     let table_name = args.table.display().to_string();
     let table = match File::open(&args.table) {
         Ok(f) => f,
@@ -106,6 +117,17 @@ fn finish(
     } else {
         Exit::Ok
     }
+}
+
+/// Whether `-o` names the table or the mapping: creating it would empty
+/// the input before it is read.
+fn overwrites_input(args: &ImportArgs) -> bool {
+    let Some(output) = args.output.as_deref().and_then(|o| o.canonicalize().ok()) else {
+        return false;
+    };
+    [&args.table, &args.mapping]
+        .iter()
+        .any(|input| input.canonicalize().is_ok_and(|i| i == output))
 }
 
 /// A partly written events file would look whole: it is removed.
