@@ -214,26 +214,26 @@ fn one_line(text: &str) -> String {
 /// When the event happened: a time of day makes it an instant; else the
 /// date, widened by its time precision, or up to an end date.
 fn when(r: &mut Reading<'_>, at: &Columns) -> Option<When> {
-    let named = &r.mapping.columns;
-    let date_column = named.date.clone();
-    let date = r.need(at.date, &date_column)?;
-    let date = r.keep(&date_column, parse_date(&date, &r.mapping.date_format))?;
+    // The mapping outlives the reading: its names are borrowed, not copied.
+    let m = r.mapping;
+    let named = &m.columns;
+    let date = r.need(at.date, &named.date)?;
+    let date = r.keep(&named.date, parse_date(&date, &m.date_format))?;
     if let Some(time) = r.get(at.time).map(str::to_owned) {
-        let column = named.time.clone().unwrap_or_default();
-        let zone = r.mapping.zone.clone();
-        return r.keep(&column, precision::local(date, &time, zone.as_ref()));
+        let column = named.time.as_deref().unwrap_or_default();
+        return r.keep(column, precision::local(date, &time, m.zone.as_ref()));
     }
     if let Some(end) = r.get(at.end_date).map(str::to_owned) {
-        let column = named.end_date.clone().unwrap_or_default();
-        let end = r.keep(&column, parse_date(&end, &r.mapping.date_format))?;
-        return r.keep(&column, precision::between(date, end));
+        let column = named.end_date.as_deref().unwrap_or_default();
+        let end = r.keep(column, parse_date(&end, &m.date_format))?;
+        return r.keep(column, precision::between(date, end));
     }
     let span = match at.time_precision {
         None => Span::Day,
         Some(_) => {
-            let column = named.time_precision.clone().unwrap_or_default();
+            let column = named.time_precision.as_deref().unwrap_or_default();
             let code = r.get(at.time_precision).unwrap_or("").to_owned();
-            let span = match r.mapping.time_precision.get(&code) {
+            let span = match m.time_precision.get(&code) {
                 None if code.is_empty() => Err(RowProblem::Empty),
                 None => Err(RowProblem::UnknownCode {
                     value: code,
@@ -245,10 +245,10 @@ fn when(r: &mut Reading<'_>, at: &Columns) -> Option<When> {
                 }),
                 Some(span) => Ok(*span),
             };
-            r.keep(&column, span)?
+            r.keep(column, span)?
         }
     };
-    r.keep(&date_column, precision::days(date, span))
+    r.keep(&named.date, precision::days(date, span))
 }
 
 fn parse_date(text: &str, format: &str) -> Result<Date, RowProblem> {
@@ -266,12 +266,13 @@ fn party(r: &mut Reading<'_>, at: &Columns) -> Option<Option<(String, String)>> 
     let Some(index) = at.actor else {
         return Some(None);
     };
-    let column = r.mapping.columns.actor.clone().unwrap_or_default();
-    let name = r.need(index, &column)?;
-    match r.mapping.party(&name) {
+    let m = r.mapping;
+    let column = m.columns.actor.as_deref().unwrap_or_default();
+    let name = r.need(index, column)?;
+    match m.party(&name) {
         Some(party) => Some(Some((party.to_owned(), name))),
         None => {
-            r.problem(&column, RowProblem::UnknownActor { value: name });
+            r.problem(column, RowProblem::UnknownActor { value: name });
             None
         }
     }
@@ -280,13 +281,13 @@ fn party(r: &mut Reading<'_>, at: &Columns) -> Option<Option<(String, String)>> 
 /// The act by the mapping's rules, the position field it puts the
 /// coordinates in, and the weapon it states.
 fn act(r: &mut Reading<'_>, at: &Columns) -> Option<(String, Field, Option<Weapon>)> {
-    let named = &r.mapping.columns;
-    let column = named.event_type.clone();
-    let event_type = r.need(at.event_type, &column)?;
+    let m = r.mapping;
+    let column = &m.columns.event_type;
+    let event_type = r.need(at.event_type, column)?;
     let sub = r.get(at.sub_event_type).map(str::to_owned);
-    let Some(rule) = r.mapping.act(&event_type, sub.as_deref()) else {
+    let Some(rule) = m.act(&event_type, sub.as_deref()) else {
         r.problem(
-            &column,
+            column,
             RowProblem::UnknownEventType {
                 event_type,
                 sub_event_type: sub,
@@ -301,7 +302,7 @@ fn act(r: &mut Reading<'_>, at: &Columns) -> Option<(String, Field, Option<Weapo
     });
     Some((
         rule.act.clone(),
-        rule.position.unwrap_or(r.mapping.position),
+        rule.position.unwrap_or(m.position),
         weapon,
     ))
 }
@@ -309,12 +310,17 @@ fn act(r: &mut Reading<'_>, at: &Columns) -> Option<(String, Field, Option<Weapo
 /// The weapon the act rule states, with what the row's own columns say
 /// (they win where both speak).
 fn weapon_of(r: &mut Reading<'_>, at: &Columns, stated: Option<Weapon>) -> Option<Weapon> {
-    let named = &r.mapping.columns;
-    let (calibre_column, rounds_column) = (named.calibre_mm.clone(), named.rounds.clone());
+    let m = r.mapping;
+    let named = &m.columns;
     let kind = r.get(at.weapon).map(str::to_owned);
-    let calibre = r.number(at.calibre_mm, &calibre_column, f64::MIN_POSITIVE, 10_000.0);
+    let calibre = r.number(
+        at.calibre_mm,
+        &named.calibre_mm,
+        f64::MIN_POSITIVE,
+        10_000.0,
+    );
     let rounds = r
-        .number(at.rounds, &rounds_column, 0.0, f64::from(u32::MAX))
+        .number(at.rounds, &named.rounds, 0.0, f64::from(u32::MAX))
         .map(|n| n as u32);
     let mut weapon = match (stated, kind) {
         (_, Some(kind)) => Weapon {
@@ -340,11 +346,11 @@ fn weapon_of(r: &mut Reading<'_>, at: &Columns, stated: Option<Weapon>) -> Optio
 /// The coordinates with the accuracy their precision gives: `Some(None)`
 /// for no position (none given, or a code the mapping omits).
 fn fix(r: &mut Reading<'_>, at: &Columns) -> Option<Option<Fix>> {
-    let named = &r.mapping.columns;
-    let (lat_column, lon_column) = (named.latitude.clone(), named.longitude.clone());
+    let m = r.mapping;
+    let named = &m.columns;
     let (lat_text, lon_text) = (r.get(at.latitude).is_some(), r.get(at.longitude).is_some());
-    let lat = r.number(at.latitude, &lat_column, -90.0, 90.0);
-    let lon = r.number(at.longitude, &lon_column, -180.0, 180.0);
+    let lat = r.number(at.latitude, &named.latitude, -90.0, 90.0);
+    let lon = r.number(at.longitude, &named.longitude, -180.0, 180.0);
     if lat_text != lon_text {
         r.problems.push(Problem::row(RowProblem::HalfPosition));
         return None;
@@ -353,12 +359,11 @@ fn fix(r: &mut Reading<'_>, at: &Columns) -> Option<Option<Fix>> {
         return Some(None);
     }
     let (lat, lon) = (lat?, lon?);
-    let accuracy_column = named.accuracy_m.clone();
-    let mut accuracy_m = r.number(at.accuracy_m, &accuracy_column, 0.0, 1.0e7);
+    let mut accuracy_m = r.number(at.accuracy_m, &named.accuracy_m, 0.0, 1.0e7);
     if at.geo_precision.is_some() {
-        let column = named.geo_precision.clone().unwrap_or_default();
+        let column = named.geo_precision.as_deref().unwrap_or_default();
         let code = r.get(at.geo_precision).unwrap_or("").to_owned();
-        let accuracy = match r.mapping.geo_precision.get(&code) {
+        let accuracy = match m.geo_precision.get(&code) {
             None if code.is_empty() => Err(RowProblem::Empty),
             None => Err(RowProblem::UnknownCode {
                 value: code,
@@ -370,7 +375,7 @@ fn fix(r: &mut Reading<'_>, at: &Columns) -> Option<Option<Fix>> {
             }),
             Some(a) => Ok(*a),
         };
-        match r.keep(&column, accuracy)? {
+        match r.keep(column, accuracy)? {
             Accuracy::Omit => return Some(None),
             // The larger of the two, where the row also gives metres.
             Accuracy::AccuracyM(m) => accuracy_m = Some(accuracy_m.map_or(m, |a| a.max(m))),
