@@ -140,7 +140,16 @@ impl Reading<'_> {
 pub fn event(row: &Row, at: &Columns, mapping: &Mapping) -> Result<Event, Rejection> {
     let fields = match &row.fields {
         Ok(fields) => fields,
-        Err(problems) => return Err(Rejection::new(row.line, None, problems.clone())),
+        Err(broken) => {
+            let id = broken
+                .fields
+                .get(at.id)
+                .cloned()
+                .flatten()
+                .filter(|id| !id.is_empty());
+            let id = id.map(|id| format!("{}{id}", mapping.id_prefix));
+            return Err(Rejection::new(row.line, id, broken.problems.clone()));
+        }
     };
     let named = &mapping.columns;
     let mut r = Reading {

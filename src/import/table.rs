@@ -16,11 +16,20 @@ pub const MAX_ROW: usize = 1024 * 1024;
 /// The reader's buffer: how far ahead of a row the bound may look.
 const BUFFER: usize = 64 * 1024;
 
-/// One row: its line, and its fields, or the problems that reject it.
+/// One row: its line, and its fields, or the problems that reject it
+/// (with its id, when that column could be read).
 #[derive(Debug)]
 pub struct Row {
     pub line: u64,
-    pub fields: Result<Vec<String>, Vec<Problem>>,
+    pub fields: Result<Vec<String>, Broken>,
+}
+
+/// A row that cannot be read as the header says, and its fields as far as
+/// they could be read (`None` where a field could not).
+#[derive(Debug)]
+pub struct Broken {
+    pub problems: Vec<Problem>,
+    pub fields: Vec<Option<String>>,
 }
 
 pub struct Table<R: Read> {
@@ -124,7 +133,7 @@ impl<R: Read> Table<R> {
     }
 
     /// The row's fields as text, each trimmed, or every problem found.
-    fn fields(&self, record: &csv::ByteRecord) -> Result<Vec<String>, Vec<Problem>> {
+    fn fields(&self, record: &csv::ByteRecord) -> Result<Vec<String>, Broken> {
         let mut problems = Vec::new();
         if record.len() != self.header.len() {
             problems.push(Problem::row(RowProblem::FieldCount {
@@ -136,21 +145,23 @@ impl<R: Read> Table<R> {
         for (i, bytes) in record.iter().enumerate() {
             let column = self.header.get(i).map_or("", String::as_str);
             if bytes.len() > MAX_FIELD {
-                problems.push(Problem::at(
-                    column,
-                    RowProblem::TooLong { limit: MAX_FIELD },
-                ));
+                let limit = MAX_FIELD;
+                problems.push(Problem::at(column, RowProblem::TooLong { limit }));
+                fields.push(None);
                 continue;
             }
             match std::str::from_utf8(bytes) {
-                Ok(text) => fields.push(text.trim().to_owned()),
-                Err(_) => problems.push(Problem::at(column, RowProblem::NotUtf8)),
+                Ok(text) => fields.push(Some(text.trim().to_owned())),
+                Err(_) => {
+                    problems.push(Problem::at(column, RowProblem::NotUtf8));
+                    fields.push(None);
+                }
             }
         }
         if problems.is_empty() {
-            Ok(fields)
+            Ok(fields.into_iter().flatten().collect())
         } else {
-            Err(problems)
+            Err(Broken { problems, fields })
         }
     }
 }
