@@ -24,6 +24,7 @@ mod adjudicate;
 mod check;
 mod debug;
 mod explain;
+mod import;
 mod report;
 mod test;
 mod vary;
@@ -103,6 +104,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Converts a CSV table of conflict events (ACLED, UCDP GED, a
+    /// mission's spreadsheet) into an events file, by a mapping file.
+    Import(import::ImportArgs),
     /// Judges curated cases and compares them with their manifests.
     Test {
         /// Case folders, or folders holding cases (default: `cases`).
@@ -221,6 +225,7 @@ pub fn run(args: Args) -> Exit {
             bundle,
             format,
         } => verify::run(&report, root.as_deref(), bundle.as_deref(), format),
+        Command::Import(args) => import::run(&args),
         Command::Test { cases } => test::run(&cases),
         Command::Debug(DebugCommand::Parse { rules }) => debug::parse(&rules),
         Command::Debug(DebugCommand::Graph { inputs, format }) => match format {

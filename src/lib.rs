@@ -9,6 +9,7 @@
 //! | AST → checked rulebook | [`check::Rulebook`] | [`check::check`] |
 //! | checked rulebook → its geometry's problems | [`lint::Lint`] | [`lint::lint`] |
 //! | rule file → checked, linted rulebook | [`check::Checked`] | [`compile::load_rulebook`] |
+//! | CSV table + mapping → events file | [`import::Event`] | [`import::import`] |
 //! | events file → validated events | [`events::Loaded`] | [`events::load`] |
 //! | events → event graph | [`graph::EventGraph`] | [`graph::build`] |
 //! | graph + rulebook → what is found once per graph | [`eval::Survey`] | [`eval::Survey::of`] |
@@ -33,6 +34,7 @@ pub mod eval;
 pub mod events;
 pub mod files;
 pub mod graph;
+pub mod import;
 pub mod link;
 pub mod lint;
 pub mod name;

@@ -8,6 +8,7 @@ pub mod dot;
 pub mod figure;
 pub mod graph_svg;
 pub mod html;
+pub mod import;
 pub mod json;
 pub mod map;
 pub mod markdown;

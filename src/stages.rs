@@ -16,6 +16,8 @@ const STAGES: &[&[&str]] = &[
     &["link"],
     &["check"],
     &["events"],
+    // CSV tables made events files: it knows the events format only.
+    &["import"],
     &["graph"],
     &["eval"],
     // After evaluation: it asks eval's own zone and side tests where a

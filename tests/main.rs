@@ -8,6 +8,7 @@ mod eval;
 mod events;
 mod figures;
 mod fuzz;
+mod import;
 mod known_bad;
 mod quantities;
 mod report;
