@@ -148,6 +148,13 @@ fn is_test_file(parts: &[String]) -> bool {
     parts.iter().any(|p| p == "tests" || p.ends_with("_tests"))
 }
 
+/// The upward uses that stay, each with its reason: (file, module).
+/// Lint's advice for a `contains` point outside its zone quotes how
+/// evaluation read the point (`render::words::computed`): the same words
+/// a verdict's fact uses, so a warning and a verdict never word one
+/// reading two ways, and there is one wording to keep.
+const ALLOWED: &[(&str, &str)] = &[("src/lint/contains.rs", "render")];
+
 /// Every place a module's code names a later stage.
 fn upward() -> Vec<String> {
     let lib = std::fs::read_to_string("src/lib.rs").unwrap();
@@ -170,7 +177,9 @@ fn upward() -> Vec<String> {
                 .find(|(item, _)| *item == name)
                 .map_or(name.as_str(), |(_, m)| m.as_str());
             match stage(module) {
-                Some(s) if s > own => found.push(format!("{} uses {module}", file.display())),
+                Some(s) if s > own && !allowed(&file, module) => {
+                    found.push(format!("{} uses {module}", file.display()))
+                }
                 Some(_) => {}
                 None => panic!("{} names `crate::{name}`, not in STAGES", file.display()),
             }
@@ -178,6 +187,12 @@ fn upward() -> Vec<String> {
     }
     found.dedup();
     found
+}
+
+fn allowed(file: &Path, module: &str) -> bool {
+    ALLOWED
+        .iter()
+        .any(|(f, m)| Path::new(f) == file && *m == module)
 }
 
 #[test]

@@ -5,8 +5,8 @@ use std::fmt::Write;
 
 use super::words;
 use crate::eval::{
-    ExceptionTrial, Finding, Note, Outcome, PatternRun, Perpetrator, Proof,
-    Reason, Step, Truth, Verdict,
+    ExceptionTrial, Finding, Note, Outcome, PatternRun, Perpetrator, Proof, Reason, Step, Truth,
+    Verdict,
 };
 use crate::events::Rejection;
 use crate::report::{Adjudication, Dependence, Outside, Totals};
