@@ -47,7 +47,13 @@ const PROBE: &str = r##"<pre id="probe"></pre>
     return { href: href, resolves: target !== null };
   });
   var markers = Array.prototype.map.call(document.querySelectorAll(".event-marker"), function (m) {
-    return { event: m.getAttribute("data-event"), box: box(m) };
+    var shape = m.querySelector("path, circle, rect, polygon");
+    var svg = m.ownerSVGElement;
+    var vb = svg.viewBox.baseVal;
+    return { event: m.getAttribute("data-event"), href: m.getAttribute("href"), box: box(m),
+             shape: box(shape), x: parseFloat(m.getAttribute("data-x")),
+             y: parseFloat(m.getAttribute("data-y")), svg: box(svg),
+             view: { width: vb.width, height: vb.height } };
   });
   var sections = Array.prototype.map.call(document.querySelectorAll("main > section"), function (s) {
     return { id: s.id, heading: s.querySelector("h2").innerText, box: box(s) };
@@ -203,8 +209,35 @@ fn a_reader_sees_every_verdict_and_every_link_works() {
         .iter()
         .map(|e| e["event"].as_str().unwrap())
         .collect();
-    for m in facts["markers"].as_array().unwrap() {
-        assert!(ids.contains(&m["event"].as_str().unwrap()), "{m}");
+    let markers = facts["markers"].as_array().unwrap();
+    for m in markers {
+        let event = m["event"].as_str().unwrap();
+        assert!(ids.contains(&event), "{m}");
+        assert_eq!(m["href"], format!("#{}", anchor(event)), "{m}");
+    }
+    // One marker for each event with a place, and each drawn where the
+    // map put it: its shape centred on the marker's own coordinates, as
+    // the SVG is scaled into the page.
+    let placed = placed_events();
+    let mut marked: Vec<String> = markers
+        .iter()
+        .map(|m| m["event"].as_str().unwrap().to_owned())
+        .collect();
+    marked.sort_unstable();
+    assert_eq!(marked, placed, "a marker for each placed event");
+    for m in markers {
+        let f = |v: &Value, k: &str| v[k].as_f64().unwrap();
+        let (svg, view, shape) = (&m["svg"], &m["view"], &m["shape"]);
+        let scale = f(svg, "width") / f(view, "width");
+        let x = f(svg, "x") + f(m, "x") * scale;
+        let y = f(svg, "y") + f(m, "y") * scale;
+        let cx = f(shape, "x") + f(shape, "width") / 2.0;
+        let cy = f(shape, "y") + f(shape, "height") / 2.0;
+        assert!(
+            (cx - x).abs() < 3.0 && (cy - y).abs() < 3.0,
+            "{}: drawn at ({cx:.1}, {cy:.1}), placed at ({x:.1}, {y:.1})",
+            m["event"]
+        );
     }
 
     let screenshot = dir.join("report.png");
@@ -224,24 +257,49 @@ fn a_reader_sees_every_verdict_and_every_link_works() {
         "a screenshot"
     );
 
-    // The verdicts alone, as a reader scrolls to them.
-    let verdicts = dir.join("verdicts.html");
-    let only = "<style>header, nav, main > section:not(#verdicts) { display: none }</style></head>";
-    std::fs::write(&verdicts, html.replace("</head>", only)).unwrap();
-    let screenshot = dir.join("verdicts.png");
-    let _ = std::fs::remove_file(&screenshot);
-    run(
-        &chromium,
-        &profile,
-        &[
-            format!("--screenshot={}", screenshot.display()),
-            "--window-size=1280,2600".into(),
-            "--hide-scrollbars".into(),
-        ],
-        &verdicts,
-    );
-    assert!(
-        screenshot.metadata().unwrap().len() > 10_000,
-        "a screenshot"
-    );
+    // The verdicts alone, as a reader scrolls to them; then the map and
+    // the event graph alone.
+    let sections = [
+        ("verdicts", ":not(#verdicts)", 2600),
+        ("figures", ":not(#map):not(#graph)", 2000),
+    ];
+    for (name, hide, height) in sections {
+        let page = dir.join(format!("{name}.html"));
+        let only =
+            format!("<style>header, nav, main > section{hide} {{ display: none }}</style></head>");
+        std::fs::write(&page, html.replace("</head>", &only)).unwrap();
+        let screenshot = dir.join(format!("{name}.png"));
+        let _ = std::fs::remove_file(&screenshot);
+        run(
+            &chromium,
+            &profile,
+            &[
+                format!("--screenshot={}", screenshot.display()),
+                format!("--window-size=1280,{height}"),
+                "--hide-scrollbars".into(),
+            ],
+            &page,
+        );
+        assert!(
+            screenshot.metadata().unwrap().len() > 10_000,
+            "a screenshot of the {name}"
+        );
+    }
+}
+
+/// The ids of the case's events that have a place, a target or an
+/// origin: those the map can put a marker on.
+fn placed_events() -> Vec<String> {
+    let books = [truce::load_rulebook(Path::new(RULES)).unwrap().rulebook];
+    let refs: Vec<&truce::check::Rulebook> = books.iter().collect();
+    let vocabulary = truce::events::Vocabulary::of(&refs);
+    let loaded = truce::events::load(Path::new(EVENTS), &vocabulary).unwrap();
+    let mut ids: Vec<String> = loaded
+        .events
+        .iter()
+        .filter(|e| e.place.is_some() || e.target.is_some() || e.origin.is_some())
+        .map(|e| e.id.to_string())
+        .collect();
+    ids.sort_unstable();
+    ids
 }

@@ -189,10 +189,9 @@ fn hostile_ids_are_escaped_in_every_figure() {
     let escaped = "&lt;b onload=&#39;x&#39;&gt;&quot;&amp;amp;";
     for svg in [map_of(&j), graph_svg::svg(&j.prepared.graph, &j.outcomes)] {
         assert!(!svg.contains("<b "), "{svg}");
-        assert!(
-            svg.contains(&format!("href=\"#verdict-{escaped}\"")),
-            "{svg}"
-        );
+        let href = format!("href=\"#{}\"", truce::render::document::anchor(id));
+        assert!(svg.contains(&href), "{svg}");
+        assert!(svg.contains(&format!("data-event=\"{escaped}\"")), "{svg}");
         assert!(svg.contains(&format!("data-event=\"{escaped}\"")));
     }
     let dot = dot::dot(&j.prepared.graph, &j.outcomes);

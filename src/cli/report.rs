@@ -7,8 +7,11 @@
 
 use std::path::Path;
 
+use truce::check::Rulebook;
+use truce::eval::Verdict;
+use truce::graph::EventGraph;
 use truce::render::document::{Agreement, Document, Figures, Recorded};
-use truce::render::{html, markdown};
+use truce::render::{figure, graph_svg, html, map, markdown};
 
 use super::{Exit, Inputs, ReportFormat};
 
@@ -44,6 +47,7 @@ fn render(inputs: &Inputs, format: ReportFormat) -> Option<(String, bool)> {
     let totals = prepared.judge_in_batches(&instruments, usize::MAX, |batch| {
         verdicts.extend_from_slice(batch)
     });
+    let figures = figures(&prepared.graph, &books, &verdicts);
     let patterns = prepared.patterns().to_vec();
     let outside = prepared.outside().to_vec();
     let adjudication = truce::report::Adjudication {
@@ -59,12 +63,21 @@ fn render(inputs: &Inputs, format: ReportFormat) -> Option<(String, bool)> {
         .iter()
         .map(|i| Agreement::of(i.rulebook, i.path))
         .collect();
-    // The map and the event graph are drawn by their own renderers.
-    let figures = Figures::default();
     let document = Document::new(&adjudication, &agreements, &recorded, &figures);
     let text = match format {
         ReportFormat::Html => html::report(&document),
         ReportFormat::Markdown => markdown::report(&document),
     };
     Some((text, !adjudication.rejected.is_empty()))
+}
+
+/// The map of the rulebooks' geometry with every event placed on it, and
+/// the event graph, each event coloured by its gravest outcome.
+fn figures(graph: &EventGraph, books: &[Rulebook], verdicts: &[Verdict]) -> Figures {
+    let outcomes = figure::outcomes(&graph.events, verdicts);
+    let rulebooks: Vec<&Rulebook> = books.iter().collect();
+    Figures {
+        map: Some(map::svg(&rulebooks, &map::marks(&graph.events, &outcomes))),
+        graph: Some(graph_svg::svg(graph, &outcomes)),
+    }
 }

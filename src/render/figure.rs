@@ -36,9 +36,8 @@ impl Outcomes {
     }
 }
 
-/// How an outcome is drawn: a colour (Okabe–Ito, told apart with the
-/// commonest colour blindness), a marker shape and a word, so colour is
-/// never the only cue.
+/// How an outcome is drawn: a colour (the HTML report's), a marker shape
+/// and a word, so colour is never the only cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {
     pub colour: &'static str,
@@ -67,13 +66,16 @@ pub const LEGEND: [Option<Outcome>; 5] = [
 ];
 
 pub fn style(outcome: Option<Outcome>) -> Style {
-    let (colour, shape, word) = match outcome {
-        Some(Outcome::Violation) => ("#d55e00", Shape::Triangle, "violation"),
-        Some(Outcome::Justified) => ("#e69f00", Shape::Diamond, "justified"),
-        Some(Outcome::Inconclusive) => ("#7a7a7a", Shape::Square, "inconclusive"),
-        Some(Outcome::NoViolation) => ("#009e73", Shape::Circle, "no violation"),
-        None => ("#444444", Shape::Ring, "not judged"),
+    // The HTML report's colours (html/style.css), so a marker and its
+    // verdict's badge agree.
+    let (colour, shape) = match outcome {
+        Some(Outcome::Violation) => ("#b71c1c", Shape::Triangle),
+        Some(Outcome::Justified) => ("#0d47a1", Shape::Diamond),
+        Some(Outcome::Inconclusive) => ("#8a5a00", Shape::Square),
+        Some(Outcome::NoViolation) => ("#1b5e20", Shape::Circle),
+        None => ("#444444", Shape::Ring),
     };
+    let word = outcome.map_or("not judged", super::words::outcome);
     Style {
         colour,
         shape,

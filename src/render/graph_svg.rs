@@ -247,8 +247,9 @@ fn node(graph: &EventGraph, i: usize, outcome: Option<Outcome>, x: f64, y: f64) 
         e.id.to_string()
     };
     format!(
-        "<a href=\"#verdict-{id}\" class=\"event-node\" data-event=\"{id}\" data-outcome=\"{word}\"><title>{id}: {word}, {time}</title><rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"5\" fill=\"{c}\" fill-opacity=\"0.15\" stroke=\"{c}\" stroke-width=\"1.5\"/>{m}<text x=\"{tx}\" y=\"{ty}\" font-weight=\"bold\">{label}</text><text x=\"{tx}\" y=\"{wy}\" font-size=\"10\" fill=\"#333\">{word}</text></a>\n",
+        "<a href=\"#{anchor}\" class=\"event-node\" data-event=\"{id}\" data-outcome=\"{word}\"><title>{id}: {word}, {time}</title><rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"5\" fill=\"{c}\" fill-opacity=\"0.15\" stroke=\"{c}\" stroke-width=\"1.5\"/>{m}<text x=\"{tx}\" y=\"{ty}\" font-weight=\"bold\">{label}</text><text x=\"{tx}\" y=\"{wy}\" font-size=\"10\" fill=\"#333\">{word}</text></a>\n",
         word = s.word,
+        anchor = crate::render::document::anchor(&e.id),
         time = escape(&crate::eval::written_time(&e.time)),
         x = n(x),
         y = n(y),

@@ -238,10 +238,11 @@ fn marker_link(frame: &Frame, p: &Placed<'_>, taken: &mut Vec<(f64, f64)>) -> St
     let row = (0..=MAX_STACK).find(|k| clear(y + 4.0 + LABEL_STEP * f64::from(*k)));
     let m = marker(s.shape, x, y, 6.0, s.colour);
     let open = format!(
-        "<a href=\"#verdict-{id}\" class=\"event-marker\" data-event=\"{id}\" data-outcome=\"{word}\" data-x=\"{}\" data-y=\"{}\"><title>{id}: {word}</title>{m}",
+        "<a href=\"#{anchor}\" class=\"event-marker\" data-event=\"{id}\" data-outcome=\"{word}\" data-x=\"{}\" data-y=\"{}\"><title>{id}: {word}</title>{m}",
         n(x),
         n(y),
         word = s.word,
+        anchor = crate::render::document::anchor(&p.mark.event.id),
     );
     let Some(row) = row else {
         return open + "</a>\n";
