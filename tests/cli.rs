@@ -51,7 +51,7 @@ fn json_report_is_versioned_hashed_and_deterministic() {
     assert_eq!(first.stdout, second.stdout, "same inputs, same bytes");
     assert_eq!(first.status.code(), Some(3), "some events were rejected");
     let report: serde_json::Value = serde_json::from_slice(&first.stdout).unwrap();
-    assert_eq!(report["schema_version"], 6);
+    assert_eq!(report["schema_version"], 7);
     assert_eq!(
         report["patterns"],
         serde_json::json!([]),
@@ -312,6 +312,21 @@ fn streamed_reports_equal_the_library_reports() {
         ]);
         assert_eq!(
             text(&json.stdout),
+            truce::render::json::report_as(&a, truce::render::json::Layout::Compact),
+            "{events}"
+        );
+        let pretty = truce(&[
+            "adjudicate",
+            "--rules",
+            "rules/kaa.truce",
+            "--events",
+            events,
+            "--format",
+            "json",
+            "--pretty",
+        ]);
+        assert_eq!(
+            text(&pretty.stdout),
             truce::render::json::report(&a),
             "{events}"
         );

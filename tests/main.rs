@@ -1,5 +1,6 @@
 //! The one integration-test binary: each module tests one stage or the CLI.
 
+mod bulk;
 mod cases;
 mod check;
 mod cli;

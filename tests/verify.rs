@@ -43,7 +43,8 @@ fn truce_in(dir: &Path, args: &[&str]) -> Output {
 }
 
 /// Judges the fixture from `dir` with `extra` options, writing
-/// `report.json` there.
+/// `report.json` there, pretty-printed so that edits and the lines they
+/// are found at read as a person sees them.
 fn adjudicate(dir: &Path, extra: &[&str]) {
     let mut args = vec![
         "adjudicate",
@@ -53,6 +54,7 @@ fn adjudicate(dir: &Path, extra: &[&str]) {
         "events.yaml",
         "--format",
         "json",
+        "--pretty",
     ];
     args.extend_from_slice(extra);
     let out = truce_in(dir, &args);
@@ -121,12 +123,50 @@ fn a_report_verifies() {
 }
 
 #[test]
+fn a_compact_report_verifies_in_its_own_layout() {
+    let dir = setup("compact");
+    adjudicate(&dir, &[]);
+    let pretty = std::fs::read_to_string(dir.join("report.json")).unwrap();
+    // To a file or a pipe, the report is compact unless asked otherwise.
+    let out = truce_in(
+        &dir,
+        &[
+            "adjudicate",
+            "--rules",
+            "book/rules.truce",
+            "--events",
+            "events.yaml",
+            "--format",
+            "json",
+        ],
+    );
+    let compact = text(&out.stdout);
+    assert_eq!(compact.lines().count(), 1);
+    let value = |t: &str| serde_json::from_str::<Value>(t).unwrap();
+    assert_eq!(value(&compact), value(&pretty));
+    std::fs::write(dir.join("compact.json"), &compact).unwrap();
+    let (code, result) = verify(&dir, "compact.json", &[]);
+    assert_eq!(code, Some(0), "{result}");
+    assert_eq!(result["status"], "verified");
+    // An edit is caught in it too, on its one line.
+    edit(
+        &dir.join("compact.json"),
+        "\"outcome\":\"violation\"",
+        "\"outcome\":\"justified\"",
+    );
+    let (code, result) = verify(&dir, "compact.json", &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(result["judged"]["line"], 1);
+    assert_eq!(result["judged"]["first"][0]["given"], "\"violation\"");
+}
+
+#[test]
 fn the_run_is_recorded_and_relative_paths_follow_root() {
     let dir = setup("root");
     adjudicate(&dir, &[]);
     let report: Value =
         serde_json::from_slice(&std::fs::read(dir.join("report.json")).unwrap()).unwrap();
-    assert_eq!(report["schema_version"], 6);
+    assert_eq!(report["schema_version"], 7);
     assert_eq!(
         report["run"],
         json!({"rules": ["book/rules.truce"], "events": "events.yaml", "doctrines": [], "vary_doctrine": []})
@@ -301,8 +341,8 @@ fn a_bundle_verifies_from_inside_its_folder() {
     // Nor a report that does not verify.
     edit(
         &dir.join("report.json"),
-        "\"party\": \"RU\"",
-        "\"party\": \"UA\"",
+        "\"party\":\"RU\"",
+        "\"party\":\"UA\"",
     );
     let (code, result) = verify(&dir, "report.json", &["--bundle", "out2"]);
     assert_eq!(code, Some(1));
@@ -329,7 +369,7 @@ fn a_report_of_another_version_is_not_verifiable_here() {
     );
     std::fs::write(
         &report,
-        original.replacen("\"schema_version\": 6", "\"schema_version\": 5", 1),
+        original.replacen("\"schema_version\": 7", "\"schema_version\": 5", 1),
     )
     .unwrap();
     let (code, result) = verify(&dir, "report.json", &[]);
@@ -341,7 +381,7 @@ fn a_report_of_another_version_is_not_verifiable_here() {
 fn a_malformed_report_is_a_located_error() {
     let dir = setup("malformed");
     let write = |text: &str| std::fs::write(dir.join("bad.json"), text).unwrap();
-    write("{\"schema_version\": 6,\n  oops");
+    write("{\"schema_version\": 7,\n  oops");
     let (code, result) = verify(&dir, "bad.json", &[]);
     assert_eq!(code, Some(1));
     assert_eq!(result["status"], "unreadable");
@@ -354,7 +394,7 @@ fn a_malformed_report_is_a_located_error() {
     assert_eq!(code, Some(1));
     assert_eq!(result["kind"], "not_truce");
     let header = format!(
-        "{{\"schema_version\": 6, \"tool\": {{\"name\": \"truce\", \"version\": \"{}\"}}, \"run\": {{\"rules\": [\"a.truce\"], \"events\": 3}}}}",
+        "{{\"schema_version\": 7, \"tool\": {{\"name\": \"truce\", \"version\": \"{}\"}}, \"run\": {{\"rules\": [\"a.truce\"], \"events\": 3}}}}",
         env!("CARGO_PKG_VERSION")
     );
     write(&header);
