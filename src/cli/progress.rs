@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 /// Smaller events files are judged in well under a second: no bar.
 const LONG: u64 = 1 << 20;
@@ -85,10 +85,17 @@ fn shown() -> std::sync::MutexGuard<'static, Option<ProgressBar>> {
 }
 
 const LOADING: &str = "{spinner} {msg}  {elapsed}";
-const JUDGING: &str = "judging {bar:30} {human_pos}/{human_len} events  {per_sec}  {eta} left";
+const JUDGING: &str = "judging {bar:30} {human_pos}/{human_len} events  {rate} events/s  {elapsed}";
 
 fn style(template: &str) -> ProgressStyle {
-    ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar())
+    ProgressStyle::with_template(template)
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .with_key(
+            "rate",
+            |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}", state.per_sec());
+            },
+        )
 }
 
 #[cfg(test)]
