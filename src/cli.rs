@@ -113,8 +113,12 @@ enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Writes the manual page (roff) to stdout.
-    Man,
+    /// Writes the manual page (roff) to stdout: truce's, or a command's.
+    Man {
+        /// The command whose page to write, such as `adjudicate` or
+        /// `debug graph` (default: truce's own page, listing them).
+        command: Vec<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -211,7 +215,7 @@ pub fn run(args: Args) -> Exit {
         Command::Debug(DebugCommand::Parse { rules }) => debug::parse(&rules),
         Command::Debug(DebugCommand::Graph { inputs }) => debug::graph(&inputs),
         Command::Completions { shell } => shell::completions(shell),
-        Command::Man => shell::man(),
+        Command::Man { command } => shell::man(&command),
     }
 }
 

@@ -262,6 +262,11 @@ fn completions_and_the_manual_page_come_from_the_command_line_itself() {
     let page = text(&man.stdout);
     assert!(page.contains(".TH truce 1"), "{page}");
     for command in ["adjudicate", "verify", "completions", "man"] {
-        assert!(page.contains(command), "{command}");
+        assert!(page.contains(&format!("truce\\-{command}(1)")), "{command}");
     }
+    // Each command its own page, as the list names it.
+    let man = truce(&["man", "debug", "graph"]);
+    assert_eq!(man.status.code(), Some(0));
+    assert!(text(&man.stdout).contains(".TH truce-debug-graph 1"));
+    assert_eq!(truce(&["man", "nothing"]).status.code(), Some(2));
 }
