@@ -270,3 +270,27 @@ fn completions_and_the_manual_page_come_from_the_command_line_itself() {
     assert!(text(&man.stdout).contains(".TH truce-debug-graph 1"));
     assert_eq!(truce(&["man", "nothing"]).status.code(), Some(2));
 }
+
+#[test]
+fn json_lines_say_how_the_verdicts_depend_on_a_doctrine_varied() {
+    let events = "cases/kaa-guard-post-fire/events.yaml";
+    let vary = ["--vary-doctrine", "who_fired_first"];
+    let json = adjudicate(
+        &["rules/kaa.truce"],
+        events,
+        &[&vary[..], &["--format", "json"]].concat(),
+    );
+    let lines = adjudicate(
+        &["rules/kaa.truce"],
+        events,
+        &[&vary[..], &["--format", "jsonl"]].concat(),
+    );
+    let report: Value = serde_json::from_slice(&json.stdout).unwrap();
+    let dependence: Vec<Value> = records(&lines)
+        .iter()
+        .filter(|r| r["type"] == "dependence")
+        .map(untyped)
+        .collect();
+    assert_eq!(dependence.len(), 1);
+    assert_eq!(Value::from(dependence), report["doctrine_dependence"]);
+}

@@ -185,7 +185,8 @@ pub(super) fn view(v: &Verdict, wording: Wording) -> VerdictView<'_> {
 pub enum Layout {
     /// Indented by two spaces, a value a line: for reading.
     Pretty,
-    /// On one line, no spaces: for files and programs (a third of the size).
+    /// On one line, no spaces: for files and programs (some 60 % of the
+    /// bytes of pretty).
     Compact,
 }
 
@@ -409,6 +410,18 @@ pub fn terminal_safe(json: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(&json[copied..]);
     out.into()
+}
+
+#[cfg(test)]
+mod layout_tests {
+    use super::Layout;
+
+    #[test]
+    fn a_report_shows_its_layout_by_its_first_bytes() {
+        assert_eq!(Layout::of(b"{\n  \"schema_version\": 7"), Layout::Pretty);
+        assert_eq!(Layout::of(b"{\"schema_version\":7"), Layout::Compact);
+        assert_eq!(Layout::of(b""), Layout::Compact);
+    }
 }
 
 #[cfg(test)]
