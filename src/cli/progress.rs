@@ -85,7 +85,7 @@ fn shown() -> std::sync::MutexGuard<'static, Option<ProgressBar>> {
 }
 
 const LOADING: &str = "{spinner} {msg}  {elapsed}";
-const JUDGING: &str = "judging {bar:30} {human_pos}/{human_len} events  {rate} events/s  {elapsed}";
+const JUDGING: &str = "{bar:20} {human_pos}/{human_len} events judged, {rate}/s, {elapsed}";
 
 fn style(template: &str) -> ProgressStyle {
     ProgressStyle::with_template(template)
