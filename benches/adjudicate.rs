@@ -1,10 +1,14 @@
 //! `cargo bench`: adjudicates a generated corpus of 100k events (JSON Lines)
 //! against the Korean Armistice Agreement rulebook, and, in the same run,
 //! times a bare serde_json parse of the same file, to give the ratio.
-//! Then it loads 1M events and reports the memory they take.
+//! Then it loads 1M events and reports the memory they take, and renders
+//! the verdicts in each report format, reporting time and bytes per event.
 //!
 //! Medians of several runs; the machine is shared, so read ratios, not
 //! absolute times.
+//!
+//! `cargo bench --bench adjudicate -- --generate FILE COUNT` only writes a
+//! corpus of COUNT events to FILE, to time the command line on it.
 
 mod common;
 
@@ -182,6 +186,63 @@ fn exceptions_and_patterns(dir: &Path) {
     );
 }
 
+/// One verdict in one format (`first` in the report or not).
+type Render = dyn Fn(&truce::eval::Verdict, bool) -> String;
+
+/// Each report format: the time to render the verdicts of `events` and the
+/// bytes it writes per event. Judged in batches as the command line does
+/// (all the verdicts with their explanations would not fit in memory);
+/// each batch is rendered in every format, one after the other, and the
+/// times are summed.
+fn formats(rulebook: &truce::check::Rulebook, rules: &Path, events: &Path) {
+    use truce::render::json::{self, Layout};
+    use truce::render::{jsonl, text};
+    let rows: [(&str, &Render); 4] = [
+        ("text", &|v, _| text::item(v)),
+        ("json --pretty", &|v, first| {
+            json::item(v, first, Layout::Pretty)
+        }),
+        ("json (compact)", &|v, first| {
+            json::item(v, first, Layout::Compact)
+        }),
+        ("jsonl", &|v, _| jsonl::verdict(v)),
+    ];
+    let instruments = [truce::Instrument {
+        rulebook,
+        path: rules,
+    }];
+    let prepared = truce::prepare(&instruments, events).unwrap();
+    let mut spent = [Duration::ZERO; 4];
+    let mut bytes = [0usize; 4];
+    let mut first = true;
+    let totals = prepared.judge_in_batches(&instruments, 2048, |verdicts| {
+        for (k, (_, render)) in rows.iter().enumerate() {
+            let start = Instant::now();
+            let written: usize = verdicts
+                .iter()
+                .enumerate()
+                .map(|(i, v)| render(v, first && i == 0).len())
+                .sum();
+            spent[k] += start.elapsed();
+            bytes[k] += written;
+        }
+        first &= verdicts.is_empty();
+    });
+    let n = totals.events as f64;
+    println!(
+        "report formats, {} verdicts rendered on one thread:",
+        totals.verdicts
+    );
+    for (k, (label, _)) in rows.iter().enumerate() {
+        println!(
+            "  {label:<16} {:>8.1} ms  {:>6.2} µs/event  {:>8.0} bytes/event",
+            spent[k].as_secs_f64() * 1e3,
+            spent[k].as_secs_f64() * 1e6 / n,
+            bytes[k] as f64 / n
+        );
+    }
+}
+
 fn main() {
     let rules = PathBuf::from("rules/kaa.truce");
     let rulebook = truce::load_rulebook(&rules)
@@ -192,6 +253,10 @@ fn main() {
         return memory_probe(Path::new(&args[i + 1]), &rulebook);
     }
     let line = vertices(&rulebook);
+    if let Some(i) = args.iter().position(|a| a == "--generate") {
+        let count = args[i + 2].parse().expect("COUNT is a number");
+        return generate(Path::new(&args[i + 1]), count, &line);
+    }
     let dir = std::env::temp_dir().join("truce-bench");
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("events-100k.jsonl");
@@ -242,6 +307,7 @@ fn main() {
         whole.as_secs_f64() / parse.as_secs_f64()
     );
     drop((verdicts, graph));
+    formats(&rulebook, &rules, &file);
     exceptions_and_patterns(&dir);
 
     // Memory: a million events held as the evaluator holds them, measured in

@@ -25,7 +25,9 @@ mod check;
 mod debug;
 mod explain;
 mod import;
+mod progress;
 mod report;
+mod shell;
 mod test;
 mod vary;
 mod verify;
@@ -56,9 +58,17 @@ enum Command {
     Adjudicate {
         #[command(flatten)]
         inputs: Inputs,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        /// Output format: `jsonl` is JSON Lines, one record a line.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// Indents the JSON report (the default when stdout is a terminal;
+        /// to a file or a pipe it is compact, on one line).
+        #[arg(long)]
+        pretty: bool,
+        /// Only the totals and the findings of patterns (and, with
+        /// `--vary-doctrine`, how the verdicts depend on it).
+        #[arg(long)]
+        summary: bool,
         /// Judges the events again under each other setting of a doctrine
         /// and lists the verdicts that would differ; `all` for every
         /// doctrine the rulebooks declare. Give it again for another.
@@ -71,8 +81,8 @@ enum Command {
         #[command(flatten)]
         inputs: Inputs,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
-        format: ReportFormat,
+        #[arg(long, value_enum, default_value_t = DocumentFormat::Html)]
+        format: DocumentFormat,
         /// The file to write (default: standard output).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -115,6 +125,17 @@ enum Command {
     /// Shows what one stage of the pipeline produced.
     #[command(subcommand)]
     Debug(DebugCommand),
+    /// Writes the completion script for a shell to stdout.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Writes the manual page (roff) to stdout: truce's, or a command's.
+    Man {
+        /// The command whose page to write, such as `adjudicate` or
+        /// `debug graph` (default: truce's own page, listing them).
+        command: Vec<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -175,11 +196,20 @@ enum Format {
 
 /// The formats of `truce report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ReportFormat {
+enum DocumentFormat {
     /// One self-contained HTML file.
     Html,
     /// Markdown, to paste into a brief.
     Markdown,
+}
+
+/// The formats of `adjudicate`'s report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    Text,
+    Json,
+    /// JSON Lines: a header, one verdict a line, then the totals.
+    Jsonl,
 }
 
 /// Exit codes, documented in README.md.
@@ -207,8 +237,13 @@ pub fn run(args: Args) -> Exit {
         Command::Adjudicate {
             inputs,
             format,
+            pretty,
+            summary,
             vary_doctrine,
-        } => adjudicate::run(&inputs, format, &vary_doctrine),
+        } => match adjudicate::Output::of(format, pretty, summary) {
+            Ok(output) => adjudicate::run(&inputs, output, &vary_doctrine),
+            Err(usage) => usage.exit(),
+        },
         Command::Report {
             inputs,
             format,
@@ -234,6 +269,8 @@ pub fn run(args: Args) -> Exit {
             GraphFormat::Svg => debug::figure(&inputs, debug::Figure::GraphSvg),
         },
         Command::Debug(DebugCommand::Map { inputs }) => debug::figure(&inputs, debug::Figure::Map),
+        Command::Completions { shell } => shell::completions(shell),
+        Command::Man { command } => shell::man(&command),
     }
 }
 
@@ -247,11 +284,26 @@ fn out_as(format: Format, text: &str) {
     }
 }
 
-/// Writes to stdout. A closed pipe (`truce ... | head`) ends the output
-/// quietly instead of failing.
+/// Writes to stdout. A closed pipe (`truce ... | head`) ends the run at
+/// once, quietly (see [`stop`]).
 pub fn out(text: &str) {
     use std::io::Write;
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    if let Err(e) = std::io::stdout().lock().write_all(text.as_bytes()) {
+        stop(&e);
+    }
+}
+
+/// Ends the run when stdout cannot be written: nothing more would be read,
+/// so nothing more is judged. A closed pipe (the reader has what it
+/// wanted, as `head` has) ends it quietly with exit 0; any other failure
+/// (a full disk) with the error, exit 1.
+fn stop(e: &std::io::Error) -> ! {
+    progress::clear();
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(Exit::Ok as i32);
+    }
+    err(&format!("error: cannot write the output: {e}\n"));
+    std::process::exit(Exit::Failed as i32)
 }
 
 /// Writes to stderr, quietly giving up if it is closed.

@@ -1,6 +1,6 @@
-//! Renderers: verdicts as text or JSON, the report for people as HTML or
-//! Markdown, diagnostics as text. They only format what the earlier
-//! stages produced.
+//! Renderers: verdicts as text, JSON or JSON Lines, the report for people
+//! as HTML or Markdown, diagnostics as text. They only format what the
+//! earlier stages produced.
 
 pub mod diagnostics;
 pub mod document;
@@ -10,6 +10,7 @@ pub mod graph_svg;
 pub mod html;
 pub mod import;
 pub mod json;
+pub mod jsonl;
 pub mod map;
 pub mod markdown;
 pub mod markup;

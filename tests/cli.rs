@@ -312,6 +312,21 @@ fn streamed_reports_equal_the_library_reports() {
         ]);
         assert_eq!(
             text(&json.stdout),
+            truce::render::json::report_as(&a, truce::render::json::Layout::Compact),
+            "{events}"
+        );
+        let pretty = truce(&[
+            "adjudicate",
+            "--rules",
+            "rules/kaa.truce",
+            "--events",
+            events,
+            "--format",
+            "json",
+            "--pretty",
+        ]);
+        assert_eq!(
+            text(&pretty.stdout),
             truce::render::json::report(&a),
             "{events}"
         );

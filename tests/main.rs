@@ -1,6 +1,7 @@
 //! The one integration-test binary: each module tests one stage or the CLI.
 
 mod browser;
+mod bulk;
 mod cases;
 mod check;
 mod cli;

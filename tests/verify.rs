@@ -43,7 +43,8 @@ fn truce_in(dir: &Path, args: &[&str]) -> Output {
 }
 
 /// Judges the fixture from `dir` with `extra` options, writing
-/// `report.json` there.
+/// `report.json` there, pretty-printed so that edits and the lines they
+/// are found at read as a person sees them.
 fn adjudicate(dir: &Path, extra: &[&str]) {
     let mut args = vec![
         "adjudicate",
@@ -53,6 +54,7 @@ fn adjudicate(dir: &Path, extra: &[&str]) {
         "events.yaml",
         "--format",
         "json",
+        "--pretty",
     ];
     args.extend_from_slice(extra);
     let out = truce_in(dir, &args);
@@ -118,6 +120,44 @@ fn a_report_verifies() {
     let (code, shown) = verify_text(&dir, "report.json");
     assert_eq!(code, Some(0));
     insta::assert_snapshot!("verify_verified", shown);
+}
+
+#[test]
+fn a_compact_report_verifies_in_its_own_layout() {
+    let dir = setup("compact");
+    adjudicate(&dir, &[]);
+    let pretty = std::fs::read_to_string(dir.join("report.json")).unwrap();
+    // To a file or a pipe, the report is compact unless asked otherwise.
+    let out = truce_in(
+        &dir,
+        &[
+            "adjudicate",
+            "--rules",
+            "book/rules.truce",
+            "--events",
+            "events.yaml",
+            "--format",
+            "json",
+        ],
+    );
+    let compact = text(&out.stdout);
+    assert_eq!(compact.lines().count(), 1);
+    let value = |t: &str| serde_json::from_str::<Value>(t).unwrap();
+    assert_eq!(value(&compact), value(&pretty));
+    std::fs::write(dir.join("compact.json"), &compact).unwrap();
+    let (code, result) = verify(&dir, "compact.json", &[]);
+    assert_eq!(code, Some(0), "{result}");
+    assert_eq!(result["status"], "verified");
+    // An edit is caught in it too, on its one line.
+    edit(
+        &dir.join("compact.json"),
+        "\"outcome\":\"violation\"",
+        "\"outcome\":\"justified\"",
+    );
+    let (code, result) = verify(&dir, "compact.json", &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(result["judged"]["line"], 1);
+    assert_eq!(result["judged"]["first"][0]["given"], "\"violation\"");
 }
 
 #[test]
@@ -301,8 +341,8 @@ fn a_bundle_verifies_from_inside_its_folder() {
     // Nor a report that does not verify.
     edit(
         &dir.join("report.json"),
-        "\"party\": \"RU\"",
-        "\"party\": \"UA\"",
+        "\"party\":\"RU\"",
+        "\"party\":\"UA\"",
     );
     let (code, result) = verify(&dir, "report.json", &["--bundle", "out2"]);
     assert_eq!(code, Some(1));

@@ -1,18 +1,82 @@
-//! `truce adjudicate --rules FILE [--rules FILE ...] --events FILE [--format text|json]`
+//! `truce adjudicate --rules FILE [--rules FILE ...] --events FILE
+//! [--format text|json|jsonl] [--pretty] [--summary]`
 //!
 //! Verdicts are written as they are judged, a batch at a time, so a large
-//! events file never needs all its explanations in memory at once.
+//! events file never needs all its explanations in memory at once; a
+//! closed pipe stops the run at the next batch (see `super::out`).
 
-use truce::render::{json, text};
+use std::io::IsTerminal;
 
-use super::{Exit, Format, Inputs, out_as};
+use clap::CommandFactory;
+use truce::render::json::{Layout, Tail};
+use truce::render::{json, jsonl, text};
+
+use super::progress::Progress;
+use super::{Exit, Format, Inputs, ReportFormat, out_as};
 
 /// Events judged per batch: large enough to keep both cores busy, small
 /// enough that a batch's explanations stay a few megabytes.
 const BATCH: usize = 2048;
 
-pub fn run(inputs: &Inputs, format: Format, vary: &[String]) -> Exit {
-    match write(inputs, format, vary, &mut |text| out_as(format, text)) {
+/// What `adjudicate` writes: the format, the JSON layout, and whether only
+/// the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Output {
+    pub format: ReportFormat,
+    pub layout: Layout,
+    pub summary: bool,
+}
+
+impl Output {
+    /// The output the flags ask for: JSON is compact unless `--pretty` or
+    /// stdout is a terminal, where a person reads it. `--pretty` with
+    /// another format is a usage error.
+    pub fn of(format: ReportFormat, pretty: bool, summary: bool) -> Result<Output, clap::Error> {
+        if pretty && format != ReportFormat::Json {
+            let mut command = super::Args::command();
+            command.build();
+            let adjudicate = command
+                .find_subcommand_mut("adjudicate")
+                .expect("`adjudicate` is a subcommand");
+            return Err(adjudicate.error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "`--pretty` lays out the JSON report: give it with `--format json` only",
+            ));
+        }
+        let pretty = pretty || std::io::stdout().is_terminal();
+        Ok(Output {
+            format,
+            layout: if pretty {
+                Layout::Pretty
+            } else {
+                Layout::Compact
+            },
+            summary,
+        })
+    }
+
+    /// The JSON report as `verify` judges it again, in `layout`.
+    pub fn json(layout: Layout) -> Output {
+        Output {
+            format: ReportFormat::Json,
+            layout,
+            summary: false,
+        }
+    }
+
+    /// How the report is made safe for a terminal.
+    fn escaped_as(self) -> Format {
+        match self.format {
+            ReportFormat::Text => Format::Text,
+            ReportFormat::Json | ReportFormat::Jsonl => Format::Json,
+        }
+    }
+}
+
+pub fn run(inputs: &Inputs, output: Output, vary: &[String]) -> Exit {
+    let progress = Progress::start(&inputs.events);
+    let mut sink = |text: &str| progress.suspend(|| out_as(output.escaped_as(), text));
+    match write(inputs, output, vary, &progress, &mut sink) {
         None => Exit::Failed,
         Some(false) => Exit::Ok,
         Some(true) => Exit::Rejected,
@@ -25,8 +89,9 @@ pub fn run(inputs: &Inputs, format: Format, vary: &[String]) -> Exit {
 /// events were rejected.
 pub fn write(
     inputs: &Inputs,
-    format: Format,
+    output: Output,
     vary: &[String],
+    progress: &Progress,
     sink: &mut dyn FnMut(&str),
 ) -> Option<bool> {
     let books = super::rulebooks(inputs)?;
@@ -34,43 +99,84 @@ pub fn write(
     let instruments = super::instruments(inputs, &books);
     let mut prepared = super::prepare(inputs, &instruments)?;
     prepared.run.vary_doctrine = vary.to_vec();
-    let mut seen = Vec::new();
-    if format == Format::Json {
-        sink(&json::head(&prepared.run, &prepared.inputs));
+    let shelf: Vec<&truce::check::Rulebook> = books.iter().collect();
+    let events = prepared.graph.events.len();
+    progress.judging(events);
+    match (output.format, output.summary) {
+        (ReportFormat::Json, false) => {
+            sink(&json::head(&prepared.run, &prepared.inputs, output.layout));
+        }
+        (ReportFormat::Jsonl, false) => {
+            sink(&jsonl::header(&prepared.run, &prepared.inputs, &shelf));
+        }
+        (ReportFormat::Text, _) | (_, true) => {}
     }
+    let mut seen = Vec::new();
+    let mut judged = 0;
     let mut first = true;
     let totals = prepared.judge_in_batches(&instruments, BATCH, |verdicts| {
         if !varied.is_empty() {
             seen.extend(verdicts.iter().map(truce::report::Seen::of));
         }
-        let batch: String = match format {
-            Format::Text => verdicts.iter().map(text::item).collect(),
-            Format::Json => verdicts
-                .iter()
-                .map(|v| json::item(v, std::mem::replace(&mut first, false)))
-                .collect(),
-        };
-        sink(&batch);
+        // Batches follow the events: each holds BATCH of them but the last.
+        let batch_events = BATCH.min(events - judged);
+        judged += batch_events;
+        progress.advance(batch_events);
+        if !output.summary {
+            sink(&batch(output, verdicts, &mut first));
+        }
     });
     let dependence = super::vary::compare(inputs, &varied, &seen)?;
     let rejected = &prepared.rejected;
     let patterns = prepared.patterns();
-    let outside = prepared.outside();
-    sink(&match format {
-        Format::Text => {
-            text::patterns(&patterns)
-                + &text::outside(outside)
-                + &text::dependence(&dependence)
-                + &text::tail(rejected, &totals)
-        }
-        Format::Json => json::tail(
-            &patterns,
-            totals.outside_scope.map(|_| outside),
-            (!varied.is_empty()).then_some(&dependence[..]),
-            rejected,
-            &totals,
-            prepared.graph.events.is_empty(),
-        ),
-    });
+    let tail = Tail {
+        patterns: &patterns,
+        outside: totals.outside_scope.map(|_| prepared.outside()),
+        dependence: (!varied.is_empty()).then_some(&dependence[..]),
+        rejected,
+        totals: &totals,
+    };
+    sink(&end(output, &prepared, &shelf, &tail, events == 0));
     Some(!rejected.is_empty())
+}
+
+/// One batch of verdicts in `output`'s format; `first` until a verdict is
+/// written (a batch may hold none).
+fn batch(output: Output, verdicts: &[truce::eval::Verdict], first: &mut bool) -> String {
+    match output.format {
+        ReportFormat::Text => verdicts.iter().map(text::item).collect(),
+        ReportFormat::Json => verdicts
+            .iter()
+            .map(|v| json::item(v, std::mem::replace(first, false), output.layout))
+            .collect(),
+        ReportFormat::Jsonl => verdicts.iter().map(jsonl::verdict).collect(),
+    }
+}
+
+/// What follows the verdicts; with `--summary`, all there is.
+fn end(
+    output: Output,
+    prepared: &truce::Prepared,
+    books: &[&truce::check::Rulebook],
+    t: &Tail<'_>,
+    no_verdicts: bool,
+) -> String {
+    let (run, inputs) = (&prepared.run, &prepared.inputs[..]);
+    match (output.format, output.summary) {
+        (ReportFormat::Text, false) => {
+            text::patterns(t.patterns)
+                + &t.outside.map_or(String::new(), text::outside)
+                + &t.dependence.map_or(String::new(), text::dependence)
+                + &text::tail(t.rejected, t.totals)
+        }
+        (ReportFormat::Text, true) => {
+            text::patterns(t.patterns)
+                + &t.dependence.map_or(String::new(), text::dependence)
+                + &text::tail(&[], t.totals)
+        }
+        (ReportFormat::Json, false) => json::tail(t, no_verdicts, output.layout),
+        (ReportFormat::Json, true) => json::summary(run, inputs, t, output.layout),
+        (ReportFormat::Jsonl, false) => jsonl::tail(t),
+        (ReportFormat::Jsonl, true) => jsonl::summary(run, inputs, books, t),
+    }
 }

@@ -13,9 +13,9 @@ use truce::graph::EventGraph;
 use truce::render::document::{Agreement, Document, Figures, Recorded};
 use truce::render::{figure, graph_svg, html, map, markdown};
 
-use super::{Exit, Inputs, ReportFormat};
+use super::{DocumentFormat, Exit, Inputs};
 
-pub fn run(inputs: &Inputs, format: ReportFormat, output: Option<&Path>) -> Exit {
+pub fn run(inputs: &Inputs, format: DocumentFormat, output: Option<&Path>) -> Exit {
     let Some((text, rejected)) = render(inputs, format) else {
         return Exit::Failed;
     };
@@ -33,7 +33,7 @@ pub fn run(inputs: &Inputs, format: ReportFormat, output: Option<&Path>) -> Exit
 
 /// The report in `format`, and whether some events were rejected; `None`
 /// when the inputs cannot be used (reported on stderr).
-fn render(inputs: &Inputs, format: ReportFormat) -> Option<(String, bool)> {
+fn render(inputs: &Inputs, format: DocumentFormat) -> Option<(String, bool)> {
     let books = super::rulebooks(inputs)?;
     let instruments = super::instruments(inputs, &books);
     let prepared = super::prepare(inputs, &instruments)?;
@@ -65,8 +65,8 @@ fn render(inputs: &Inputs, format: ReportFormat) -> Option<(String, bool)> {
         .collect();
     let document = Document::new(&adjudication, &agreements, &recorded, &figures);
     let text = match format {
-        ReportFormat::Html => html::report(&document),
-        ReportFormat::Markdown => markdown::report(&document),
+        DocumentFormat::Html => html::report(&document),
+        DocumentFormat::Markdown => markdown::report(&document),
     };
     Some((text, !adjudication.rejected.is_empty()))
 }

@@ -8,13 +8,15 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use truce::check::SetBy;
-use truce::render::json::terminal_safe;
+use truce::render::json::{Layout, terminal_safe};
 use truce::report::bundle::{self, Bundle, Placed, Refusal};
 use truce::report::verify::{
     self as check, Claim, InputCheck, InputState, Judged, SHOWN, Unreadable, Verification,
 };
 use truce::report::{Run, verify::Recorded};
 
+use super::adjudicate::Output;
+use super::progress::Progress;
 use super::{Exit, Format, Inputs, out_as};
 
 /// The largest report read: 1 GiB, some 100,000 verdicts with their
@@ -94,7 +96,7 @@ fn verify(path: &Path, shown: String) -> (Verification, Option<Kept>) {
     let judged = if !same {
         Judged::NotRun
     } else {
-        match judge(&claim.run) {
+        match judge(&claim.run, Layout::of(&bytes)) {
             None => Judged::NoReport,
             Some(given) => Judged::Report {
                 comparison: check::compare(&bytes, given.as_bytes(), SHOWN),
@@ -152,9 +154,10 @@ fn inputs(claim: &Claim) -> Vec<InputCheck> {
     out
 }
 
-/// The JSON report `adjudicate` writes for `run`, as it writes it; `None`
-/// when the inputs cannot be used (reported on stderr).
-fn judge(run: &Run) -> Option<String> {
+/// The JSON report `adjudicate` writes for `run`, as it writes it in
+/// `layout` (a report's own: pretty or compact); `None` when the inputs
+/// cannot be used (reported on stderr).
+fn judge(run: &Run, layout: Layout) -> Option<String> {
     let inputs = Inputs {
         rules: run.rules.iter().map(PathBuf::from).collect(),
         events: PathBuf::from(&run.events),
@@ -163,7 +166,9 @@ fn judge(run: &Run) -> Option<String> {
     };
     let mut out = String::new();
     let mut sink = |text: &str| out.push_str(&terminal_safe(text));
-    super::adjudicate::write(&inputs, Format::Json, &run.vary_doctrine, &mut sink)?;
+    let progress = Progress::start(&inputs.events);
+    let output = Output::json(layout);
+    super::adjudicate::write(&inputs, output, &run.vary_doctrine, &progress, &mut sink)?;
     Some(out)
 }
 
@@ -275,7 +280,7 @@ fn judge_inside(read: &Kept, placed: &[Placed], dir: &Path, cwd: &Path) -> Resul
         reason: e.to_string(),
     };
     std::env::set_current_dir(dir).map_err(io)?;
-    let given = judge(&run);
+    let given = judge(&run, Layout::of(&read.bytes));
     std::env::set_current_dir(cwd).map_err(io)?;
     let given = given.ok_or(Refusal::NoReport)?;
     let mut comparison = check::compare(&read.bytes, given.as_bytes(), usize::MAX);

@@ -14,13 +14,23 @@ use crate::report::{Adjudication, Dependence, Input, Outside, Run, Totals};
 pub use crate::report::SCHEMA_VERSION;
 
 #[derive(Serialize)]
-struct Tool {
+pub(super) struct Tool {
     name: &'static str,
     version: &'static str,
 }
 
+impl Tool {
+    /// This truce.
+    pub(super) fn this() -> Tool {
+        Tool {
+            name: "truce",
+            version: env!("CARGO_PKG_VERSION"),
+        }
+    }
+}
+
 #[derive(Serialize)]
-struct VerdictView<'a> {
+pub(super) struct VerdictView<'a> {
     event: &'a str,
     outcome: Outcome,
     party: Option<&'a str>,
@@ -46,12 +56,13 @@ struct VerdictView<'a> {
 struct TranslationView<'a> {
     #[serde(flatten)]
     data: &'a Translation,
-    text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
 }
 
 /// An event outside an instrument's scope: the data, and its words.
 #[derive(Serialize)]
-struct OutsideView<'a> {
+pub(super) struct OutsideView<'a> {
     #[serde(flatten)]
     data: &'a Outside,
     reason: String,
@@ -62,7 +73,8 @@ struct OutsideView<'a> {
 struct ChangeView<'a> {
     #[serde(flatten)]
     trial: &'a ChangeTrial,
-    effect_words: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    effect_words: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -71,7 +83,8 @@ struct FindingView<'a> {
     outcome: Outcome,
     party: Option<&'a str>,
     severity: Option<&'a str>,
-    reason: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
     /// The reason as data: its kind and its facts.
     why: &'a Reason,
     /// Who did it and who answers, once the article reaches the act.
@@ -84,7 +97,8 @@ struct FindingView<'a> {
 
 #[derive(Serialize)]
 struct Explanation<'a> {
-    summary: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<String>,
     /// The summary as data: its kind and its facts.
     why: &'a Summary,
     in_force: StepView<'a>,
@@ -94,7 +108,8 @@ struct Explanation<'a> {
 #[derive(Serialize)]
 struct ArticleReasoning<'a> {
     article: &'a str,
-    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
     condition: StepView<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     proof: Option<ProofView<'a>>,
@@ -248,7 +263,16 @@ fn proof_view(p: &Proof) -> ProofView<'_> {
     }
 }
 
-fn view(v: &Verdict) -> VerdictView<'_> {
+/// Whether a verdict carries words beside its data: the JSON report does;
+/// JSON Lines keeps the data alone, and the articles' text in its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Wording {
+    Worded,
+    DataOnly,
+}
+
+pub(super) fn view(v: &Verdict, wording: Wording) -> VerdictView<'_> {
+    let worded = wording == Wording::Worded;
     VerdictView {
         event: &v.event,
         outcome: v.outcome,
@@ -261,12 +285,12 @@ fn view(v: &Verdict) -> VerdictView<'_> {
             .iter()
             .map(|t| TranslationView {
                 data: t,
-                text: super::words::translation(t),
+                text: worded.then(|| super::words::translation(t)),
             })
             .collect(),
         change: v.change.as_ref().map(|c| ChangeView {
             trial: c,
-            effect_words: super::words::change(c, &v.event),
+            effect_words: worded.then(|| super::words::change(c, &v.event)),
         }),
         articles: v
             .articles
@@ -276,14 +300,14 @@ fn view(v: &Verdict) -> VerdictView<'_> {
                 outcome: f.outcome,
                 party: f.party.as_deref(),
                 severity: f.severity,
-                reason: super::words::reason(&f.reason),
+                reason: worded.then(|| super::words::reason(&f.reason)),
                 why: &f.reason,
                 responsibility: f.responsibility.as_ref(),
                 state: f.state.as_ref(),
             })
             .collect(),
         explanation: Explanation {
-            summary: super::words::summary(&v.summary),
+            summary: worded.then(|| super::words::summary(&v.summary)),
             why: &v.summary,
             in_force: StepView(&v.in_force),
             articles: v
@@ -291,7 +315,7 @@ fn view(v: &Verdict) -> VerdictView<'_> {
                 .iter()
                 .map(|f| ArticleReasoning {
                     article: &f.article,
-                    text: &f.text,
+                    text: worded.then_some(&*f.text),
                     condition: StepView(&f.condition),
                     proof: f.proof.as_ref().map(proof_view),
                     attribution: f.attribution.as_ref().map(proof_view),
@@ -303,76 +327,177 @@ fn view(v: &Verdict) -> VerdictView<'_> {
     }
 }
 
+/// How the JSON report is laid out: the same values either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Indented by two spaces, a value a line: for reading.
+    Pretty,
+    /// On one line, no spaces: for files and programs (some 60 % of the
+    /// bytes of pretty).
+    Compact,
+}
+
+impl Layout {
+    /// The layout a report's bytes were written in: a pretty report opens
+    /// with a line break.
+    pub fn of(report: &[u8]) -> Layout {
+        if report.starts_with(b"{\n") {
+            Layout::Pretty
+        } else {
+            Layout::Compact
+        }
+    }
+}
+
 /// The report as pretty-printed JSON, ending in a newline. Built from the
 /// same pieces as a streamed report, so both give the same bytes.
 pub fn report(a: &Adjudication) -> String {
-    let mut out = head(&a.run, &a.inputs);
+    report_as(a, Layout::Pretty)
+}
+
+/// The report in `layout`, ending in a newline.
+pub fn report_as(a: &Adjudication, layout: Layout) -> String {
+    let mut out = head(&a.run, &a.inputs, layout);
     for (i, v) in a.verdicts.iter().enumerate() {
-        out.push_str(&item(v, i == 0));
+        out.push_str(&item(v, i == 0, layout));
     }
     let outside = a.totals.outside_scope.map(|_| &a.outside[..]);
     out.push_str(&tail(
-        &a.patterns,
-        outside,
-        None,
-        &a.rejected,
-        &a.totals,
+        &Tail {
+            patterns: &a.patterns,
+            outside,
+            dependence: None,
+            rejected: &a.rejected,
+            totals: &a.totals,
+        },
         a.verdicts.is_empty(),
+        layout,
     ));
     out
 }
 
+/// What the report holds after its verdicts. `outside`: with several
+/// instruments, the judged events an instrument leaves outside its scope;
+/// `dependence`: with `--vary-doctrine`, how the verdicts depend on it.
+pub struct Tail<'a> {
+    pub patterns: &'a [PatternRun],
+    pub outside: Option<&'a [Outside]>,
+    pub dependence: Option<&'a [Dependence]>,
+    pub rejected: &'a [Rejection],
+    pub totals: &'a Totals,
+}
+
 /// The report up to the opening of the `verdicts` list.
-pub fn head(run: &Run, inputs: &[Input]) -> String {
-    let tool = Tool {
-        name: "truce",
-        version: env!("CARGO_PKG_VERSION"),
-    };
-    format!(
-        "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"tool\": {},\n  \"run\": {},\n  \"inputs\": {},\n  \"verdicts\": [",
-        nested(&tool),
-        nested(run),
-        nested(&inputs)
-    )
+pub fn head(run: &Run, inputs: &[Input], layout: Layout) -> String {
+    let tool = Tool::this();
+    match layout {
+        Layout::Pretty => format!(
+            "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"tool\": {},\n  \"run\": {},\n  \"inputs\": {},\n  \"verdicts\": [",
+            nested(&tool),
+            nested(run),
+            nested(&inputs)
+        ),
+        Layout::Compact => format!(
+            "{{\"schema_version\":{SCHEMA_VERSION},\"tool\":{},\"run\":{},\"inputs\":{},\"verdicts\":[",
+            compact(&tool),
+            compact(run),
+            compact(&inputs)
+        ),
+    }
 }
 
 /// One verdict inside the `verdicts` list.
-pub fn item(v: &Verdict, first: bool) -> String {
+pub fn item(v: &Verdict, first: bool, layout: Layout) -> String {
     let separator = if first { "" } else { "," };
-    let body = serde_json::to_string_pretty(&view(v)).expect("a verdict serialises");
-    format!("{separator}\n    {}", body.replace('\n', "\n    "))
+    match layout {
+        Layout::Pretty => {
+            let body = serde_json::to_string_pretty(&view(v, Wording::Worded))
+                .expect("a verdict serialises");
+            format!("{separator}\n    {}", body.replace('\n', "\n    "))
+        }
+        Layout::Compact => format!("{separator}{}", compact(&view(v, Wording::Worded))),
+    }
 }
 
-/// The rest of the report after the last verdict. `outside`: with several
-/// instruments, the judged events an instrument leaves outside its scope.
-pub fn tail(
-    patterns: &[PatternRun],
-    outside: Option<&[Outside]>,
-    dependence: Option<&[Dependence]>,
-    rejected: &[Rejection],
-    totals: &Totals,
-    no_verdicts: bool,
-) -> String {
-    let close = if no_verdicts { "]" } else { "\n  ]" };
-    let outside = outside.map_or(String::new(), |entries| {
-        let views: Vec<OutsideView<'_>> = entries
-            .iter()
-            .map(|o| OutsideView {
-                data: o,
-                reason: super::words::outside(o),
-            })
-            .collect();
-        format!("\n  \"outside_scope\": {},", nested(&views))
-    });
-    let dependence = dependence.map_or(String::new(), |d| {
-        format!("\n  \"doctrine_dependence\": {},", nested(d))
-    });
-    format!(
-        "{close},\n  \"patterns\": {},{outside}{dependence}\n  \"rejected\": {},\n  \"totals\": {}\n}}\n",
-        nested(&patterns),
-        nested(&rejected),
-        nested(totals)
-    )
+/// The rest of the report after the last verdict.
+pub fn tail(t: &Tail<'_>, no_verdicts: bool, layout: Layout) -> String {
+    let outside = t.outside.map(outside_views);
+    match layout {
+        Layout::Pretty => {
+            let close = if no_verdicts { "]" } else { "\n  ]" };
+            let outside = outside.map_or(String::new(), |views| {
+                format!("\n  \"outside_scope\": {},", nested(&views))
+            });
+            let dependence = t.dependence.map_or(String::new(), |d| {
+                format!("\n  \"doctrine_dependence\": {},", nested(d))
+            });
+            format!(
+                "{close},\n  \"patterns\": {},{outside}{dependence}\n  \"rejected\": {},\n  \"totals\": {}\n}}\n",
+                nested(&t.patterns),
+                nested(&t.rejected),
+                nested(t.totals)
+            )
+        }
+        Layout::Compact => {
+            let outside = outside.map_or(String::new(), |views| {
+                format!("\"outside_scope\":{},", compact(&views))
+            });
+            let dependence = t.dependence.map_or(String::new(), |d| {
+                format!("\"doctrine_dependence\":{},", compact(d))
+            });
+            format!(
+                "],\"patterns\":{},{outside}{dependence}\"rejected\":{},\"totals\":{}}}\n",
+                compact(&t.patterns),
+                compact(&t.rejected),
+                compact(t.totals)
+            )
+        }
+    }
+}
+
+/// Only the totals and the findings of patterns (`--summary`): the
+/// report's head without `verdicts`, then `patterns`, `doctrine_dependence`
+/// (with `--vary-doctrine`) and `totals`.
+pub fn summary(run: &Run, inputs: &[Input], t: &Tail<'_>, layout: Layout) -> String {
+    let value = SummaryView {
+        schema_version: SCHEMA_VERSION,
+        tool: Tool::this(),
+        run,
+        inputs,
+        patterns: t.patterns,
+        doctrine_dependence: t.dependence,
+        totals: t.totals,
+    };
+    let mut out = match layout {
+        Layout::Pretty => serde_json::to_string_pretty(&value),
+        Layout::Compact => serde_json::to_string(&value),
+    }
+    .expect("a summary serialises");
+    out.push('\n');
+    out
+}
+
+#[derive(Serialize)]
+struct SummaryView<'a> {
+    schema_version: u32,
+    tool: Tool,
+    run: &'a Run,
+    inputs: &'a [Input],
+    patterns: &'a [PatternRun],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    doctrine_dependence: Option<&'a [Dependence]>,
+    totals: &'a Totals,
+}
+
+/// Each event outside an instrument's scope, with its words.
+pub(super) fn outside_views(entries: &[Outside]) -> Vec<OutsideView<'_>> {
+    entries
+        .iter()
+        .map(|o| OutsideView {
+            data: o,
+            reason: super::words::outside(o),
+        })
+        .collect()
 }
 
 /// A value pretty-printed one level in.
@@ -381,10 +506,15 @@ fn nested<T: Serialize + ?Sized>(value: &T) -> String {
     text.replace('\n', "\n  ")
 }
 
+/// A value on one line.
+pub(super) fn compact<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).expect("report parts serialise")
+}
+
 /// Several verdicts on one event (one per instrument) as a JSON list, for
 /// `truce explain --format json` with several rulebooks.
 pub fn verdicts(vs: &[Verdict]) -> String {
-    let views: Vec<VerdictView<'_>> = vs.iter().map(view).collect();
+    let views: Vec<VerdictView<'_>> = vs.iter().map(|v| view(v, Wording::Worded)).collect();
     let mut out = serde_json::to_string_pretty(&views).expect("verdicts serialise");
     out.push('\n');
     out
@@ -392,7 +522,8 @@ pub fn verdicts(vs: &[Verdict]) -> String {
 
 /// One verdict as JSON, for `truce explain --format json`.
 pub fn verdict(v: &Verdict) -> String {
-    let mut out = serde_json::to_string_pretty(&view(v)).expect("a verdict serialises");
+    let mut out =
+        serde_json::to_string_pretty(&view(v, Wording::Worded)).expect("a verdict serialises");
     out.push('\n');
     out
 }
@@ -426,6 +557,18 @@ pub fn terminal_safe(json: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(&json[copied..]);
     out.into()
+}
+
+#[cfg(test)]
+mod layout_tests {
+    use super::Layout;
+
+    #[test]
+    fn a_report_shows_its_layout_by_its_first_bytes() {
+        assert_eq!(Layout::of(b"{\n  \"schema_version\": 7"), Layout::Pretty);
+        assert_eq!(Layout::of(b"{\"schema_version\":7"), Layout::Compact);
+        assert_eq!(Layout::of(b""), Layout::Compact);
+    }
 }
 
 #[cfg(test)]

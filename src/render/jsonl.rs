@@ -1,0 +1,148 @@
+//! The report as JSON Lines (`--format jsonl`, schema in docs/report.md):
+//! one compact JSON object a line, each with a `type` first so that a
+//! reader can dispatch on it line by line. A `header`, then one `verdict`
+//! per verdict as it is judged, then `pattern`, `outside`, `dependence`
+//! and `rejection` lines, and last one `totals` line: a file without it
+//! was cut short. The objects are those of the JSON report, but that a
+//! verdict carries its data without the words beside it (a finding's
+//! `why`, not its `reason`), and each article's text is given once, in
+//! the header, not in every verdict.
+
+use serde::Serialize;
+
+use super::json::{Tail, Tool, Wording, compact, outside_views, view};
+use crate::check::Rulebook;
+use crate::eval::Verdict;
+use crate::report::{Input, Run, SCHEMA_VERSION};
+
+/// What every line says first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Type {
+    Header,
+    Verdict,
+    Pattern,
+    Outside,
+    Dependence,
+    Rejection,
+    Totals,
+}
+
+impl Type {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Type::Header => "header",
+            Type::Verdict => "verdict",
+            Type::Pattern => "pattern",
+            Type::Outside => "outside",
+            Type::Dependence => "dependence",
+            Type::Rejection => "rejection",
+            Type::Totals => "totals",
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Header<'a> {
+    schema_version: u32,
+    tool: Tool,
+    run: &'a Run,
+    inputs: &'a [Input],
+    articles: Vec<ArticleText<'a>>,
+}
+
+/// An article's text, given once for the verdicts that name it.
+#[derive(Serialize)]
+struct ArticleText<'a> {
+    instrument: &'a str,
+    article: &'a str,
+    text: &'a str,
+}
+
+/// The first line: the schema version, the tool, the run and its inputs,
+/// as at the top of the JSON report, then the text of every article of
+/// the rulebooks judged under, in their order.
+pub fn header(run: &Run, inputs: &[Input], books: &[&Rulebook]) -> String {
+    let articles = books
+        .iter()
+        .flat_map(|b| {
+            b.articles.iter().map(|a| ArticleText {
+                instrument: &b.title,
+                article: &a.number,
+                text: &a.text,
+            })
+        })
+        .collect();
+    let header = Header {
+        schema_version: SCHEMA_VERSION,
+        tool: Tool::this(),
+        run,
+        inputs,
+        articles,
+    };
+    line(Type::Header, &header)
+}
+
+/// One verdict's line: an item of the JSON report's `verdicts`.
+pub fn verdict(v: &Verdict) -> String {
+    line(Type::Verdict, &view(v, Wording::DataOnly))
+}
+
+/// The lines after the last verdict: each finding of a pattern, each
+/// event outside an instrument's scope, each doctrine varied, each
+/// rejected event, then the totals.
+pub fn tail(t: &Tail<'_>) -> String {
+    let mut out = String::new();
+    lines(&mut out, Type::Pattern, t.patterns);
+    if let Some(outside) = t.outside {
+        lines(&mut out, Type::Outside, &outside_views(outside));
+    }
+    lines(&mut out, Type::Dependence, t.dependence.unwrap_or_default());
+    lines(&mut out, Type::Rejection, t.rejected);
+    out.push_str(&line(Type::Totals, t.totals));
+    out
+}
+
+/// `--summary`: the header, the findings of patterns, the doctrines varied
+/// and the totals.
+pub fn summary(run: &Run, inputs: &[Input], books: &[&Rulebook], t: &Tail<'_>) -> String {
+    let mut out = header(run, inputs, books);
+    lines(&mut out, Type::Pattern, t.patterns);
+    lines(&mut out, Type::Dependence, t.dependence.unwrap_or_default());
+    out.push_str(&line(Type::Totals, t.totals));
+    out
+}
+
+fn lines<T: Serialize>(out: &mut String, kind: Type, values: &[T]) {
+    for v in values {
+        out.push_str(&line(kind, v));
+    }
+}
+
+/// One object on one line, its `type` spliced in first (cheaper than a
+/// wrapper that flattens it).
+fn line<T: Serialize + ?Sized>(kind: Type, value: &T) -> String {
+    let body = compact(value);
+    let rest = body.strip_prefix('{').expect("a line holds an object");
+    let comma = if rest == "}" { "" } else { "," };
+    format!("{{\"type\":\"{}\"{comma}{rest}\n", kind.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_is_one_object_with_its_type_first() {
+        #[derive(Serialize)]
+        struct Empty {}
+        #[derive(Serialize)]
+        struct One {
+            a: u8,
+        }
+        assert_eq!(line(Type::Totals, &Empty {}), "{\"type\":\"totals\"}\n");
+        assert_eq!(
+            line(Type::Pattern, &One { a: 1 }),
+            "{\"type\":\"pattern\",\"a\":1}\n"
+        );
+    }
+}
