@@ -57,6 +57,7 @@ fn data_only(verdict: &Value) -> Value {
     for f in v["articles"].as_array_mut().unwrap() {
         f.as_object_mut().unwrap().remove("reason");
     }
+    v["explanation"].as_object_mut().unwrap().remove("summary");
     let explanation = v["explanation"]["articles"].as_array_mut().unwrap();
     for a in explanation {
         a.as_object_mut().unwrap().remove("text");
