@@ -771,11 +771,14 @@ fn a_continuing_breach_is_one_violation_with_a_start_and_a_duration() {
     assert_eq!(start.role, Role::Starts);
     assert_eq!(start.remedied_by.as_deref(), Some("C-5"));
     assert_eq!(start.duration, "10 d");
+    assert!(start.remedied_at.is_some(), "the remedy's time is data");
+    assert_eq!(start.reports_read, None, "the whole chain was read");
     let reports: Vec<&str> = start.reports.iter().map(|r| &**r).collect();
     assert_eq!(reports, ["C-3", "C-4"]);
     for id in ["C-3", "C-4"] {
         let s = state(id);
         assert_eq!((s.role, &*s.first), (Role::Continues, "C-2"), "{id}");
+        assert_eq!(s.remedied_at, None, "{id}");
     }
     assert_eq!(state("C-5").role, Role::Ends);
     // A remedy closes a breach: coming back is a new one, counted again.

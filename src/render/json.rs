@@ -92,7 +92,16 @@ struct FindingView<'a> {
     responsibility: Option<&'a Responsibility>,
     /// Only for a violation reported in a chain of `continues`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    state: Option<&'a State>,
+    state: Option<StateView<'a>>,
+}
+
+/// A continuing state as data, with its note in words beside it.
+#[derive(Serialize)]
+struct StateView<'a> {
+    #[serde(flatten)]
+    state: &'a State,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -303,7 +312,10 @@ pub(super) fn view(v: &Verdict, wording: Wording) -> VerdictView<'_> {
                 reason: worded.then(|| super::words::reason(&f.reason)),
                 why: &f.reason,
                 responsibility: f.responsibility.as_ref(),
-                state: f.state.as_ref(),
+                state: f.state.as_ref().map(|state| StateView {
+                    state,
+                    note: worded.then(|| super::words::state(state)),
+                }),
             })
             .collect(),
         explanation: Explanation {

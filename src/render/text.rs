@@ -307,7 +307,7 @@ fn finding(out: &mut String, f: &Finding, detail: Detail) {
             clean(&words::reason(&f.reason))
         );
         if let Some(state) = &f.state {
-            let _ = writeln!(out, "    state: {}", clean(&state.note));
+            let _ = writeln!(out, "    state: {}", clean(&words::state(state)));
         }
         return;
     }
@@ -329,7 +329,7 @@ fn finding(out: &mut String, f: &Finding, detail: Detail) {
         let _ = writeln!(out, "    {}", clean(&who));
     }
     if let Some(state) = &f.state {
-        let _ = writeln!(out, "    state: {}", clean(&state.note));
+        let _ = writeln!(out, "    state: {}", clean(&words::state(state)));
     }
     step(out, &f.condition, 2);
     if let Some(p) = &f.proof {

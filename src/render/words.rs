@@ -19,8 +19,10 @@ use crate::events::{FindingTest, Object};
 use crate::report::Outside;
 
 mod computed;
+mod state;
 mod unknown;
 pub use computed::computed;
+pub use state::state;
 pub use unknown::doubt;
 
 /// A finding's reason, in one sentence.
