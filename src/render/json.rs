@@ -170,6 +170,9 @@ struct FactView<'a> {
     event: &'a str,
     field: &'a str,
     value: &'a str,
+    /// The value in words, when they are more than the value itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value_words: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     computed: Option<&'a Computed>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -184,6 +187,10 @@ impl<'a> FactView<'a> {
             event: &f.event,
             field: f.field.as_str(),
             value: &f.value,
+            value_words: match super::words::value(f) {
+                std::borrow::Cow::Owned(words) => Some(words),
+                std::borrow::Cow::Borrowed(_) => None,
+            },
             computed: f.computed.as_ref(),
             computed_words: f.computed.as_ref().map(super::words::computed),
             note: f.note.as_ref(),

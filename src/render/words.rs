@@ -21,7 +21,7 @@ use crate::report::Outside;
 mod computed;
 mod state;
 mod unknown;
-pub use computed::computed;
+pub use computed::{computed, value};
 pub use state::state;
 pub use unknown::doubt;
 
@@ -896,7 +896,7 @@ pub fn fact(f: &crate::eval::Fact) -> String {
         .as_ref()
         .map(|n| format!(" ({})", note(n)))
         .unwrap_or_default();
-    format!("{}.{} = {}{computed}{note}", f.event, f.field, f.value)
+    format!("{}.{} = {}{computed}{note}", f.event, f.field, value(f))
 }
 
 /// One item of evidence: `B2 observation (MM patrol 2), counted`.

@@ -7,6 +7,21 @@ use crate::eval::{
     span_words,
 };
 
+/// A fact's value in words: what was found of a pattern reads as a
+/// phrase (`counted in pattern `barrage``); any other value as read.
+pub fn value(f: &crate::eval::Fact) -> std::borrow::Cow<'_, str> {
+    let name = &f.value;
+    match &f.computed {
+        Some(Computed::Counted { .. }) => format!("counted in pattern `{name}`").into(),
+        Some(Computed::PatternsNotFound) => {
+            format!("pattern `{name}` was not found for these events").into()
+        }
+        Some(Computed::MayBeCounted { .. }) => format!("may be counted in pattern `{name}`").into(),
+        Some(Computed::NotCounted { .. }) => format!("not counted in pattern `{name}`").into(),
+        _ => (**name).into(),
+    }
+}
+
 /// What a test computed, in words.
 pub fn computed(c: &Computed) -> String {
     match c {
