@@ -557,6 +557,13 @@ fn an_answer_to_many_events_tries_every_one_and_lists_a_few() {
         Some(truce::eval::Related::Omitted { count: 28 })
     ));
     assert_eq!(listed.facts.len(), 13);
+    // One fact stands for the 28 left out: a count, worded in render.
+    let more = &listed.facts[11];
+    assert!(
+        matches!(more.note, Some(truce::eval::Note::Omitted { count: 28 })),
+        "{more:#?}"
+    );
+    assert_eq!(&*more.value, "");
 }
 
 /// A rulebook of two parties, A and B, with the rest of its text.

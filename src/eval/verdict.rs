@@ -771,6 +771,9 @@ pub enum Note {
     Area { holds: bool },
     /// The evidence for an event, weighed against a standard of proof.
     Weighed { why: Weighing },
+    /// The fact stands for `count` related events tried and not listed
+    /// (its value is empty): the explanation names only the first few.
+    Omitted { count: usize },
 }
 
 /// A due instant of a deadline, as it bore on an event.

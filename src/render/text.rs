@@ -373,11 +373,12 @@ fn step(out: &mut String, s: &Step, depth: usize) {
         // Evidence weighed reads as one sentence, its standard first.
         let (value, note) = match &fact.note {
             Some(Note::Weighed { why }) => (words::weighing(why), String::new()),
+            // Worded as the value itself.
+            Some(Note::Omitted { .. }) | None => (words::value(fact).into_owned(), String::new()),
             Some(n) => (
                 words::value(fact).into_owned(),
                 format!(" ({})", words::note(n)),
             ),
-            None => (words::value(fact).into_owned(), String::new()),
         };
         let _ = writeln!(
             out,

@@ -370,6 +370,8 @@ pub fn note(n: &Note) -> String {
             }
         }
         Note::Weighed { why } => proof::result(&why.result),
+        // Worded as the fact's value (see `value`), not as a note.
+        Note::Omitted { count } => format!("{count} more, tried and not listed"),
         Note::NoHolder => {
             "no line whose sides are held passes it: it lies beyond their ends".to_owned()
         }
@@ -894,6 +896,7 @@ pub fn fact(f: &crate::eval::Fact) -> String {
     let note = f
         .note
         .as_ref()
+        .filter(|n| !matches!(n, Note::Omitted { .. }))
         .map(|n| format!(" ({})", note(n)))
         .unwrap_or_default();
     format!("{}.{} = {}{computed}{note}", f.event, f.field, value(f))

@@ -8,9 +8,13 @@ use crate::eval::{
 };
 
 /// A fact's value in words: what was found of a pattern reads as a
-/// phrase (`counted in pattern `barrage``); any other value as read.
+/// phrase (`counted in pattern `barrage``), related events left out as
+/// `… (3 more)`; any other value as read.
 pub fn value(f: &crate::eval::Fact) -> std::borrow::Cow<'_, str> {
     let name = &f.value;
+    if let Some(crate::eval::Note::Omitted { count }) = &f.note {
+        return format!("… ({count} more)").into();
+    }
     match &f.computed {
         Some(Computed::Counted { .. }) => format!("counted in pattern `{name}`").into(),
         Some(Computed::PatternsNotFound) => {
