@@ -1619,3 +1619,38 @@ fn decisions_on_the_whole_area_are_explained_as_data() {
     assert!(text.contains(r#"{"inside":true,"kind":"whole_zone","zone":"fixed_wing_no_fly"}"#));
     assert!(text.contains(r#"{"kind":"area","split":true}"#));
 }
+
+#[test]
+fn a_grants_validity_is_read_as_data_its_bounds_as_written() {
+    use truce::eval::{Note, Step};
+    fn validities<'s>(s: &'s Step, out: &mut Vec<&'s Note>) {
+        out.extend(
+            s.facts
+                .iter()
+                .filter(|f| f.field.as_str() == "grants.valid")
+                .filter_map(|f| f.note.as_ref()),
+        );
+        s.steps.iter().for_each(|c| validities(c, out));
+    }
+    let a = run("cy-buffer-zone");
+    let mut found = Vec::new();
+    for f in a.verdicts.iter().flat_map(|v| &v.articles) {
+        for x in &f.exceptions {
+            x.condition.iter().for_each(|c| validities(c, &mut found));
+        }
+        validities(&f.condition, &mut found);
+    }
+    assert!(!found.is_empty(), "an authorisation's validity is read");
+    for note in found {
+        assert!(
+            matches!(
+                note,
+                Note::Validity {
+                    from: Some(_),
+                    until: Some(_)
+                }
+            ),
+            "{note:?}"
+        );
+    }
+}

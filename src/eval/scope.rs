@@ -7,7 +7,7 @@ use super::computed::Computed;
 use super::cond::{Env, point_of};
 use super::spatial::space::{between as metres, km};
 use super::truth::Truth;
-use super::verdict::{Doubt, Fact, Step};
+use super::verdict::{Doubt, Fact, Note, Step};
 use crate::check::{Cond, PointField, Subject};
 use crate::events::{Event, Grants};
 
@@ -235,17 +235,20 @@ fn period(act: &Event, p: &Event, g: &Grants) -> Part {
         Truth::Unknown
     };
     let shown_at = |t: Option<(jiff::Timestamp, i32)>| {
-        t.map_or("open".to_owned(), |(at, offset)| {
+        t.map(|(at, offset)| {
             let offset = jiff::tz::Offset::from_seconds(offset).unwrap_or(jiff::tz::Offset::UTC);
-            at.display_with_offset(offset).to_string()
+            at.display_with_offset(offset).to_string().into()
         })
     };
-    let shown = format!("{} to {}", shown_at(g.valid_from), shown_at(g.valid_until));
     let computed = Computed::ActTime {
         written: super::time::written(&act.time).into(),
     };
     let why = (truth == Truth::Unknown).then_some(Doubt::ValidityStraddled);
-    let f = fact(p, "grants.valid", shown, Some(computed));
+    let mut f = fact(p, "grants.valid", String::new(), Some(computed));
+    f.note = Some(Note::Validity {
+        from: shown_at(g.valid_from),
+        until: shown_at(g.valid_until),
+    });
     Some((
         "time within grants.valid_from to grants.valid_until",
         truth,

@@ -374,7 +374,10 @@ fn step(out: &mut String, s: &Step, depth: usize) {
         let (value, note) = match &fact.note {
             Some(Note::Weighed { why }) => (words::weighing(why), String::new()),
             // Worded as the value itself.
-            Some(Note::Omitted { .. }) | None => (words::value(fact).into_owned(), String::new()),
+            Some(n) if words::worded_as_value(n) => {
+                (words::value(fact).into_owned(), String::new())
+            }
+            None => (words::value(fact).into_owned(), String::new()),
             Some(n) => (
                 words::value(fact).into_owned(),
                 format!(" ({})", words::note(n)),

@@ -371,7 +371,7 @@ pub fn note(n: &Note) -> String {
         }
         Note::Weighed { why } => proof::result(&why.result),
         // Worded as the fact's value (see `value`), not as a note.
-        Note::Omitted { count } => format!("{count} more, tried and not listed"),
+        Note::Omitted { .. } | Note::Validity { .. } => computed::value_note(n).unwrap_or_default(),
         Note::NoHolder => {
             "no line whose sides are held passes it: it lies beyond their ends".to_owned()
         }
@@ -886,6 +886,12 @@ pub fn exception_status(s: crate::eval::ExceptionStatus) -> (&'static str, &'sta
     }
 }
 
+/// Whether a note says what the fact's value is (worded as the value by
+/// [`value`], not beside it).
+pub fn worded_as_value(n: &Note) -> bool {
+    matches!(n, Note::Omitted { .. } | Note::Validity { .. })
+}
+
 /// One fact a test read: `E-1.time = 2025-09-03T10:00+03:00 (computed) (note)`.
 pub fn fact(f: &crate::eval::Fact) -> String {
     let computed = f
@@ -896,7 +902,7 @@ pub fn fact(f: &crate::eval::Fact) -> String {
     let note = f
         .note
         .as_ref()
-        .filter(|n| !matches!(n, Note::Omitted { .. }))
+        .filter(|n| !worded_as_value(n))
         .map(|n| format!(" ({})", note(n)))
         .unwrap_or_default();
     format!("{}.{} = {}{computed}{note}", f.event, f.field, value(f))
