@@ -57,13 +57,13 @@ fn fact(e: &Event, field: &'static str, value: String, computed: Option<Computed
     }
 }
 
-/// `a, b`, or `none` for an empty list.
-fn listed(list: &[crate::name::Name]) -> String {
-    if list.is_empty() {
-        return "none".to_owned();
-    }
+/// The fact of a list a grant gives: `a, b`, or an empty value noted
+/// [`Note::NoneListed`] for an empty list.
+fn listed(p: &Event, field: &'static str, list: &[crate::name::Name], c: Computed) -> Fact {
     let names: Vec<&str> = list.iter().map(|n| &**n).collect();
-    names.join(", ")
+    let mut f = fact(p, field, names.join(", "), Some(c));
+    f.note = list.is_empty().then_some(Note::NoneListed);
+    f
 }
 
 fn units(act: &Event, p: &Event, g: &Grants) -> Part {
@@ -86,7 +86,7 @@ fn units(act: &Event, p: &Event, g: &Grants) -> Part {
     let why = (truth == Truth::Unknown).then(|| Doubt::NoUnit {
         event: act.id.clone(),
     });
-    let f = fact(p, "grants.units", listed(list), Some(computed));
+    let f = listed(p, "grants.units", list, computed);
     Some(("actor.unit in grants.units", truth, f, why))
 }
 
@@ -105,8 +105,7 @@ fn weapons(act: &Event, p: &Event, g: &Grants) -> Part {
     let why = (truth == Truth::Unknown).then(|| Doubt::UntypedWeapon {
         event: act.id.clone(),
     });
-    let shown = listed(list);
-    let f = fact(p, "grants.weapons", shown, Some(computed));
+    let f = listed(p, "grants.weapons", list, computed);
     Some(("weapon.type in grants.weapons", truth, f, why))
 }
 

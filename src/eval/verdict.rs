@@ -777,6 +777,8 @@ pub enum Note {
     /// The fact is a grant's validity (its value empty): its first and
     /// last instants as written, either absent when the grant leaves it
     /// open.
+    /// The fact is a list the grant leaves empty (its value empty).
+    NoneListed,
     Validity {
         #[serde(skip_serializing_if = "Option::is_none")]
         from: Option<Name>,

@@ -371,7 +371,9 @@ pub fn note(n: &Note) -> String {
         }
         Note::Weighed { why } => proof::result(&why.result),
         // Worded as the fact's value (see `value`), not as a note.
-        Note::Omitted { .. } | Note::Validity { .. } => computed::value_note(n).unwrap_or_default(),
+        Note::Omitted { .. } | Note::Validity { .. } | Note::NoneListed => {
+            computed::value_note(n).unwrap_or_default()
+        }
         Note::NoHolder => {
             "no line whose sides are held passes it: it lies beyond their ends".to_owned()
         }
@@ -889,7 +891,10 @@ pub fn exception_status(s: crate::eval::ExceptionStatus) -> (&'static str, &'sta
 /// Whether a note says what the fact's value is (worded as the value by
 /// [`value`], not beside it).
 pub fn worded_as_value(n: &Note) -> bool {
-    matches!(n, Note::Omitted { .. } | Note::Validity { .. })
+    matches!(
+        n,
+        Note::Omitted { .. } | Note::Validity { .. } | Note::NoneListed
+    )
 }
 
 /// One fact a test read: `E-1.time = 2025-09-03T10:00+03:00 (computed) (note)`.

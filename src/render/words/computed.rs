@@ -26,12 +26,14 @@ pub fn value(f: &crate::eval::Fact) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The value a note stands for (related events left out, a validity),
+/// The value a note stands for (related events left out, a validity, an
+/// empty list),
 /// if it stands for one: see [`super::worded_as_value`].
 pub(super) fn value_note(n: &Note) -> Option<String> {
     let open = |t: &Option<crate::name::Name>| t.as_deref().unwrap_or("open").to_owned();
     match n {
         Note::Omitted { count } => Some(format!("… ({count} more)")),
+        Note::NoneListed => Some("none".to_owned()),
         Note::Validity { from, until } => Some(format!("{} to {}", open(from), open(until))),
         _ => None,
     }
