@@ -482,7 +482,9 @@ fn meets(exp: &Expectation, v: &Verdict) -> bool {
                         .as_ref()
                         .and_then(crate::render::words::responsibility)
                         .is_some_and(|r| r.contains(words))
-                    || f.state.as_ref().is_some_and(|s| s.note.contains(words))
+                    || f.state
+                        .as_ref()
+                        .is_some_and(|s| crate::render::words::state(s).contains(words))
             })
             || v.translated
                 .iter()

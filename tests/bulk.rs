@@ -56,6 +56,9 @@ fn data_only(verdict: &Value) -> Value {
     let mut v = verdict.clone();
     for f in v["articles"].as_array_mut().unwrap() {
         f.as_object_mut().unwrap().remove("reason");
+        if let Some(state) = f.get_mut("state") {
+            state.as_object_mut().unwrap().remove("note");
+        }
     }
     v["explanation"].as_object_mut().unwrap().remove("summary");
     let explanation = v["explanation"]["articles"].as_array_mut().unwrap();
@@ -99,6 +102,39 @@ fn json_lines_hold_the_json_reports_data_one_typed_record_a_line() {
         assert_eq!(&untyped(record), r);
     }
     assert_eq!(untyped(records.last().unwrap()), report["totals"]);
+}
+
+#[test]
+fn json_lines_give_a_continuing_state_as_data_without_its_note() {
+    let (rules, events) = (
+        ["rules/ua-dmz-2025-draft.truce"],
+        "cases/ua-continuing-battery/events.yaml",
+    );
+    let json = adjudicate(&rules, events, &["--format", "json"]);
+    let lines = adjudicate(&rules, events, &["--format", "jsonl"]);
+    assert_eq!(
+        lines.status.code(),
+        json.status.code(),
+        "{}",
+        text(&lines.stderr)
+    );
+    let report: Value = serde_json::from_slice(&json.stdout).unwrap();
+    let verdicts = report["verdicts"].as_array().unwrap();
+    let states = verdicts
+        .iter()
+        .flat_map(|v| v["articles"].as_array().unwrap())
+        .filter_map(|f| f.get("state"));
+    let mut seen = 0;
+    for state in states {
+        assert!(state["note"].is_string(), "{state}");
+        assert!(state["role"].is_string(), "{state}");
+        seen += 1;
+    }
+    assert!(seen > 0, "the chain of reports gives states");
+    let records = records(&lines);
+    for (record, verdict) in records[1..].iter().zip(verdicts) {
+        assert_eq!(untyped(record), data_only(verdict));
+    }
 }
 
 #[test]

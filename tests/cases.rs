@@ -771,11 +771,14 @@ fn a_continuing_breach_is_one_violation_with_a_start_and_a_duration() {
     assert_eq!(start.role, Role::Starts);
     assert_eq!(start.remedied_by.as_deref(), Some("C-5"));
     assert_eq!(start.duration, "10 d");
+    assert!(start.remedied_at.is_some(), "the remedy's time is data");
+    assert_eq!(start.reports_read, None, "the whole chain was read");
     let reports: Vec<&str> = start.reports.iter().map(|r| &**r).collect();
     assert_eq!(reports, ["C-3", "C-4"]);
     for id in ["C-3", "C-4"] {
         let s = state(id);
         assert_eq!((s.role, &*s.first), (Role::Continues, "C-2"), "{id}");
+        assert_eq!(s.remedied_at, None, "{id}");
     }
     assert_eq!(state("C-5").role, Role::Ends);
     // A remedy closes a breach: coming back is a new one, counted again.
@@ -1615,4 +1618,39 @@ fn decisions_on_the_whole_area_are_explained_as_data() {
     let text = json.to_string();
     assert!(text.contains(r#"{"inside":true,"kind":"whole_zone","zone":"fixed_wing_no_fly"}"#));
     assert!(text.contains(r#"{"kind":"area","split":true}"#));
+}
+
+#[test]
+fn a_grants_validity_is_read_as_data_its_bounds_as_written() {
+    use truce::eval::{Note, Step};
+    fn validities<'s>(s: &'s Step, out: &mut Vec<&'s Note>) {
+        out.extend(
+            s.facts
+                .iter()
+                .filter(|f| f.field.as_str() == "grants.valid")
+                .filter_map(|f| f.note.as_ref()),
+        );
+        s.steps.iter().for_each(|c| validities(c, out));
+    }
+    let a = run("cy-buffer-zone");
+    let mut found = Vec::new();
+    for f in a.verdicts.iter().flat_map(|v| &v.articles) {
+        for x in &f.exceptions {
+            x.condition.iter().for_each(|c| validities(c, &mut found));
+        }
+        validities(&f.condition, &mut found);
+    }
+    assert!(!found.is_empty(), "an authorisation's validity is read");
+    for note in found {
+        assert!(
+            matches!(
+                note,
+                Note::Validity {
+                    from: Some(_),
+                    until: Some(_)
+                }
+            ),
+            "{note:?}"
+        );
+    }
 }

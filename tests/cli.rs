@@ -690,6 +690,41 @@ fn the_json_report_lists_pattern_findings_with_the_events_counted() {
 }
 
 #[test]
+fn a_fact_read_of_a_pattern_carries_its_name_and_what_was_found_as_data() {
+    let out = truce(&[
+        "adjudicate",
+        "--rules",
+        "rules/ua-dmz-2025-draft.truce",
+        "--events",
+        "cases/ua-h3-self-defence/events.yaml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut facts = Vec::new();
+    pattern_facts(&report["verdicts"], &mut facts);
+    assert!(!facts.is_empty(), "some test reads a pattern");
+    for f in facts {
+        assert_eq!(f["value"], "sustained_attack", "{f}");
+        assert!(f["computed"]["kind"].is_string(), "{f}");
+        assert!(f["value_words"].is_string(), "{f}");
+    }
+}
+
+/// Every fact in `v` read of field `pattern`.
+fn pattern_facts<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a serde_json::Value>) {
+    match v {
+        serde_json::Value::Object(map) if map.get("field").is_some_and(|f| f == "pattern") => {
+            out.push(v)
+        }
+        serde_json::Value::Object(map) => map.values().for_each(|v| pattern_facts(v, out)),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| pattern_facts(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
 fn the_json_report_carries_reasons_responsibility_findings_and_implied_acts_as_data() {
     let json = |rules: &str, events: &str| -> serde_json::Value {
         let out = truce(&[

@@ -557,6 +557,13 @@ fn an_answer_to_many_events_tries_every_one_and_lists_a_few() {
         Some(truce::eval::Related::Omitted { count: 28 })
     ));
     assert_eq!(listed.facts.len(), 13);
+    // One fact stands for the 28 left out: a count, worded in render.
+    let more = &listed.facts[11];
+    assert!(
+        matches!(more.note, Some(truce::eval::Note::Omitted { count: 28 })),
+        "{more:#?}"
+    );
+    assert_eq!(&*more.value, "");
 }
 
 /// A rulebook of two parties, A and B, with the rest of its text.
@@ -1100,4 +1107,57 @@ exception answer overrides article 1 { applies when some responds_to as attack }
     );
     assert_eq!(tried.facts.len(), 13);
     assert_eq!(&*tried.facts[12].value, "A14");
+}
+
+/// A permit naming no unit, open at its end: the empty list and the open
+/// bound are data (`none_listed`, `validity` without `until`).
+#[test]
+fn a_permit_naming_no_unit_and_open_at_its_end_reads_as_data() {
+    use truce::eval::{Note, Step};
+    fn notes<'s>(s: &'s Step, field: &str, out: &mut Vec<&'s Note>) {
+        out.extend(
+            s.facts
+                .iter()
+                .filter(|f| f.field.as_str() == field)
+                .filter_map(|f| f.note.as_ref()),
+        );
+        s.steps.iter().for_each(|c| notes(c, field, out));
+    }
+    let rulebook = truce::load_rulebook(std::path::Path::new("rules/cy-buffer-zone.truce"))
+        .unwrap()
+        .rulebook;
+    let events = std::fs::read_to_string("cases/cy-buffer-zone/events.yaml")
+        .unwrap()
+        .replacen(
+            "units: [\"north-side farmers' cooperative\"]",
+            "units: []",
+            1,
+        )
+        .replacen("    valid_until: 2024-06-30T23:59:59+03:00\n", "", 1);
+    let loaded = truce::events::load_str("e.yaml", &events, Format::Yaml, &rulebook).unwrap();
+    let (graph, _) = truce::graph::build(loaded, "e.yaml");
+    let v = truce::eval::adjudicate(&rulebook, &graph);
+    let b2 = v.iter().find(|v| &*v.event == "B-2").unwrap();
+    let (mut units, mut valid) = (Vec::new(), Vec::new());
+    for f in &b2.articles {
+        for x in f.exceptions.iter().filter_map(|x| x.condition.as_ref()) {
+            notes(x, "grants.units", &mut units);
+            notes(x, "grants.valid", &mut valid);
+        }
+    }
+    assert!(!units.is_empty() && !valid.is_empty(), "the permit is read");
+    assert!(
+        units.iter().all(|n| matches!(n, Note::NoneListed)),
+        "{units:?}"
+    );
+    assert!(
+        valid.iter().all(|n| matches!(
+            n,
+            Note::Validity {
+                from: Some(_),
+                until: None
+            }
+        )),
+        "{valid:?}"
+    );
 }

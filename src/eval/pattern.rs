@@ -397,35 +397,24 @@ impl Env<'_> {
                 .counted(self.rulebook, self.graph, pattern, i, judged.time);
         let p = &self.rulebook.patterns[pattern];
         let ids = listed(held.iter().map(|&k| &self.graph.events[k].id), held.len());
-        let (value, computed) = match truth {
-            Truth::True => (
-                format!("counted in pattern `{}`", p.name),
-                Computed::Counted {
-                    count: p.count,
-                    window: Name::from(p.window_written.as_str()),
-                    before: judged.id.clone(),
-                    events: ids,
-                },
-            ),
-            Truth::Unknown if held.is_empty() => (
-                format!("pattern `{}` was not found for these events", p.name),
-                Computed::PatternsNotFound,
-            ),
-            Truth::Unknown => (
-                format!("may be counted in pattern `{}`", p.name),
-                Computed::MayBeCounted { events: ids },
-            ),
-            Truth::False => (
-                format!("not counted in pattern `{}`", p.name),
-                Computed::NotCounted {
-                    before: judged.id.clone(),
-                },
-            ),
+        // The value is the pattern's name; what was found of it is data.
+        let computed = match truth {
+            Truth::True => Computed::Counted {
+                count: p.count,
+                window: Name::from(p.window_written.as_str()),
+                before: judged.id.clone(),
+                events: ids,
+            },
+            Truth::Unknown if held.is_empty() => Computed::PatternsNotFound,
+            Truth::Unknown => Computed::MayBeCounted { events: ids },
+            Truth::False => Computed::NotCounted {
+                before: judged.id.clone(),
+            },
         };
         let fact = Fact {
             event: self.graph.events[i].id.clone(),
             field: "pattern".into(),
-            value: value.into(),
+            value: Name::from(&*p.name),
             computed: Some(computed),
             note: None,
         };

@@ -297,8 +297,8 @@ impl Omitted {
         {
             let count = self.facts;
             let more = Fact {
-                value: format!("… ({count} more)").into(),
-                note: None,
+                value: "".into(),
+                note: Some(Note::Omitted { count }),
                 computed: None,
                 ..last.clone()
             };

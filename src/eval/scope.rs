@@ -7,7 +7,7 @@ use super::computed::Computed;
 use super::cond::{Env, point_of};
 use super::spatial::space::{between as metres, km};
 use super::truth::Truth;
-use super::verdict::{Doubt, Fact, Step};
+use super::verdict::{Doubt, Fact, Note, Step};
 use crate::check::{Cond, PointField, Subject};
 use crate::events::{Event, Grants};
 
@@ -57,13 +57,13 @@ fn fact(e: &Event, field: &'static str, value: String, computed: Option<Computed
     }
 }
 
-/// `a, b`, or `none` for an empty list.
-fn listed(list: &[crate::name::Name]) -> String {
-    if list.is_empty() {
-        return "none".to_owned();
-    }
+/// The fact of a list a grant gives: `a, b`, or an empty value noted
+/// [`Note::NoneListed`] for an empty list.
+fn listed(p: &Event, field: &'static str, list: &[crate::name::Name], c: Computed) -> Fact {
     let names: Vec<&str> = list.iter().map(|n| &**n).collect();
-    names.join(", ")
+    let mut f = fact(p, field, names.join(", "), Some(c));
+    f.note = list.is_empty().then_some(Note::NoneListed);
+    f
 }
 
 fn units(act: &Event, p: &Event, g: &Grants) -> Part {
@@ -86,7 +86,7 @@ fn units(act: &Event, p: &Event, g: &Grants) -> Part {
     let why = (truth == Truth::Unknown).then(|| Doubt::NoUnit {
         event: act.id.clone(),
     });
-    let f = fact(p, "grants.units", listed(list), Some(computed));
+    let f = listed(p, "grants.units", list, computed);
     Some(("actor.unit in grants.units", truth, f, why))
 }
 
@@ -105,8 +105,7 @@ fn weapons(act: &Event, p: &Event, g: &Grants) -> Part {
     let why = (truth == Truth::Unknown).then(|| Doubt::UntypedWeapon {
         event: act.id.clone(),
     });
-    let shown = listed(list);
-    let f = fact(p, "grants.weapons", shown, Some(computed));
+    let f = listed(p, "grants.weapons", list, computed);
     Some(("weapon.type in grants.weapons", truth, f, why))
 }
 
@@ -235,17 +234,20 @@ fn period(act: &Event, p: &Event, g: &Grants) -> Part {
         Truth::Unknown
     };
     let shown_at = |t: Option<(jiff::Timestamp, i32)>| {
-        t.map_or("open".to_owned(), |(at, offset)| {
+        t.map(|(at, offset)| {
             let offset = jiff::tz::Offset::from_seconds(offset).unwrap_or(jiff::tz::Offset::UTC);
-            at.display_with_offset(offset).to_string()
+            at.display_with_offset(offset).to_string().into()
         })
     };
-    let shown = format!("{} to {}", shown_at(g.valid_from), shown_at(g.valid_until));
     let computed = Computed::ActTime {
         written: super::time::written(&act.time).into(),
     };
     let why = (truth == Truth::Unknown).then_some(Doubt::ValidityStraddled);
-    let f = fact(p, "grants.valid", shown, Some(computed));
+    let mut f = fact(p, "grants.valid", String::new(), Some(computed));
+    f.note = Some(Note::Validity {
+        from: shown_at(g.valid_from),
+        until: shown_at(g.valid_until),
+    });
     Some((
         "time within grants.valid_from to grants.valid_until",
         truth,

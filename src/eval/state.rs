@@ -36,10 +36,15 @@ pub struct State {
     /// The report that found the state remedied, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remedied_by: Option<Name>,
+    /// When the report in `remedied_by` was made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remedied_at: Option<String>,
     /// From the start to the remedy, or to the latest report of the breach.
     pub duration: String,
-    /// One sentence a reader can take in.
-    pub note: String,
+    /// How many reports nearest in the chain were read, when the chain was
+    /// longer than truce reads; absent when all were read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reports_read: Option<usize>,
 }
 
 /// What one report is to a continuing state.
@@ -86,20 +91,16 @@ pub fn trace(env: &Env<'_>, article: usize, breach: bool) -> Option<State> {
             _ => {}
         }
     }
-    let cut = if cut {
-        format!(" (only the {MAX_REPORTS} reports nearest in the chain were read)")
-    } else {
-        String::new()
-    };
+    let cut = cut.then_some(MAX_REPORTS);
     match (breach, open) {
-        (false, Some(first)) => Some(ended(env, first, me, &cut)),
+        (false, Some(first)) => Some(ended(env, first, me, cut)),
         (false, None) => None,
-        (true, Some(first)) => Some(continued(env, first, me, &cut)),
-        (true, None) => Some(started(env, &chain[at + 1..], &readings[at + 1..], &cut)),
+        (true, Some(first)) => Some(continued(env, first, me, cut)),
+        (true, None) => Some(started(env, &chain[at + 1..], &readings[at + 1..], cut)),
     }
 }
 
-fn started(env: &Env<'_>, after: &[usize], readings: &[Reading], cut: &str) -> State {
+fn started(env: &Env<'_>, after: &[usize], readings: &[Reading], cut: Option<usize>) -> State {
     let event = |i: usize| &env.graph.events[i];
     let me = env.subjects[0];
     let mut reports = Vec::new();
@@ -119,72 +120,44 @@ fn started(env: &Env<'_>, after: &[usize], readings: &[Reading], cut: &str) -> S
             Reading::Neither => {}
         }
     }
-    let span = duration(seconds_between(env, me, end));
-    let again = if reports.is_empty() {
-        String::new()
-    } else {
-        let ids: Vec<&str> = reports.iter().map(|r| &**r).collect();
-        format!(", reported again at {}", ids.join(", "))
-    };
-    let since = written(&event(me).time);
-    let note = match remedied_by {
-        Some(r) => format!(
-            "a continuing breach from {since}{again}, until remedied at {} ({}): {span}{cut}",
-            event(r).id,
-            written(&event(r).time)
-        ),
-        None if reports.is_empty() => {
-            format!("a continuing breach from {since}, not reported since{cut}")
-        }
-        None => format!(
-            "a continuing breach from {since}{again}: at least {span}, not reported remedied{cut}"
-        ),
-    };
     State {
         first: event(me).id.clone(),
-        since,
+        since: written(&event(me).time),
         role: Role::Starts,
         reports,
         remedied_by: remedied_by.map(|r| event(r).id.clone()),
-        duration: span,
-        note,
+        remedied_at: remedied_by.map(|r| written(&event(r).time)),
+        duration: duration(seconds_between(env, me, end)),
+        reports_read: cut,
     }
 }
 
-fn continued(env: &Env<'_>, first: usize, me: usize, cut: &str) -> State {
+fn continued(env: &Env<'_>, first: usize, me: usize, cut: Option<usize>) -> State {
     let f = &env.graph.events[first];
-    let span = duration(seconds_between(env, first, me));
     State {
         first: f.id.clone(),
         since: written(&f.time),
         role: Role::Continues,
         reports: Vec::new(),
         remedied_by: None,
-        note: format!(
-            "continues the breach found at {} ({}), {span} earlier: one violation, counted there{cut}",
-            f.id,
-            written(&f.time)
-        ),
-        duration: span,
+        remedied_at: None,
+        duration: duration(seconds_between(env, first, me)),
+        reports_read: cut,
     }
 }
 
 /// The state a report ends: found at `first`, no longer breached at `me`.
-fn ended(env: &Env<'_>, first: usize, me: usize, cut: &str) -> State {
+fn ended(env: &Env<'_>, first: usize, me: usize, cut: Option<usize>) -> State {
     let (f, m) = (&env.graph.events[first], &env.graph.events[me]);
-    let span = duration(seconds_between(env, first, me));
     State {
         first: f.id.clone(),
         since: written(&f.time),
         role: Role::Ends,
         reports: Vec::new(),
         remedied_by: Some(m.id.clone()),
-        note: format!(
-            "ends the breach found at {} ({}), after {span}{cut}",
-            f.id,
-            written(&f.time)
-        ),
-        duration: span,
+        remedied_at: Some(written(&m.time)),
+        duration: duration(seconds_between(env, first, me)),
+        reports_read: cut,
     }
 }
 

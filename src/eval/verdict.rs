@@ -771,6 +771,20 @@ pub enum Note {
     Area { holds: bool },
     /// The evidence for an event, weighed against a standard of proof.
     Weighed { why: Weighing },
+    /// The fact stands for `count` related events tried and not listed
+    /// (its value is empty): the explanation names only the first few.
+    Omitted { count: usize },
+    /// The fact is a grant's validity (its value empty): its first and
+    /// last instants as written, either absent when the grant leaves it
+    /// open.
+    /// The fact is a list the grant leaves empty (its value empty).
+    NoneListed,
+    Validity {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        from: Option<Name>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        until: Option<Name>,
+    },
 }
 
 /// A due instant of a deadline, as it bore on an event.

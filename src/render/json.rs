@@ -92,7 +92,16 @@ struct FindingView<'a> {
     responsibility: Option<&'a Responsibility>,
     /// Only for a violation reported in a chain of `continues`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    state: Option<&'a State>,
+    state: Option<StateView<'a>>,
+}
+
+/// A continuing state as data, with its note in words beside it.
+#[derive(Serialize)]
+struct StateView<'a> {
+    #[serde(flatten)]
+    state: &'a State,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -161,6 +170,9 @@ struct FactView<'a> {
     event: &'a str,
     field: &'a str,
     value: &'a str,
+    /// The value in words, when they are more than the value itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value_words: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     computed: Option<&'a Computed>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -175,6 +187,10 @@ impl<'a> FactView<'a> {
             event: &f.event,
             field: f.field.as_str(),
             value: &f.value,
+            value_words: match super::words::value(f) {
+                std::borrow::Cow::Owned(words) => Some(words),
+                std::borrow::Cow::Borrowed(_) => None,
+            },
             computed: f.computed.as_ref(),
             computed_words: f.computed.as_ref().map(super::words::computed),
             note: f.note.as_ref(),
@@ -303,7 +319,10 @@ pub(super) fn view(v: &Verdict, wording: Wording) -> VerdictView<'_> {
                 reason: worded.then(|| super::words::reason(&f.reason)),
                 why: &f.reason,
                 responsibility: f.responsibility.as_ref(),
-                state: f.state.as_ref(),
+                state: f.state.as_ref().map(|state| StateView {
+                    state,
+                    note: worded.then(|| super::words::state(state)),
+                }),
             })
             .collect(),
         explanation: Explanation {

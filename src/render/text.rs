@@ -307,7 +307,7 @@ fn finding(out: &mut String, f: &Finding, detail: Detail) {
             clean(&words::reason(&f.reason))
         );
         if let Some(state) = &f.state {
-            let _ = writeln!(out, "    state: {}", clean(&state.note));
+            let _ = writeln!(out, "    state: {}", clean(&words::state(state)));
         }
         return;
     }
@@ -329,7 +329,7 @@ fn finding(out: &mut String, f: &Finding, detail: Detail) {
         let _ = writeln!(out, "    {}", clean(&who));
     }
     if let Some(state) = &f.state {
-        let _ = writeln!(out, "    state: {}", clean(&state.note));
+        let _ = writeln!(out, "    state: {}", clean(&words::state(state)));
     }
     step(out, &f.condition, 2);
     if let Some(p) = &f.proof {
@@ -373,8 +373,15 @@ fn step(out: &mut String, s: &Step, depth: usize) {
         // Evidence weighed reads as one sentence, its standard first.
         let (value, note) = match &fact.note {
             Some(Note::Weighed { why }) => (words::weighing(why), String::new()),
-            Some(n) => (fact.value.to_string(), format!(" ({})", words::note(n))),
-            None => (fact.value.to_string(), String::new()),
+            // Worded as the value itself.
+            Some(n) if words::worded_as_value(n) => {
+                (words::value(fact).into_owned(), String::new())
+            }
+            None => (words::value(fact).into_owned(), String::new()),
+            Some(n) => (
+                words::value(fact).into_owned(),
+                format!(" ({})", words::note(n)),
+            ),
         };
         let _ = writeln!(
             out,

@@ -19,8 +19,10 @@ use crate::events::{FindingTest, Object};
 use crate::report::Outside;
 
 mod computed;
+mod state;
 mod unknown;
-pub use computed::computed;
+pub use computed::{computed, value};
+pub use state::state;
 pub use unknown::doubt;
 
 /// A finding's reason, in one sentence.
@@ -368,6 +370,10 @@ pub fn note(n: &Note) -> String {
             }
         }
         Note::Weighed { why } => proof::result(&why.result),
+        // Worded as the fact's value (see `value`), not as a note.
+        Note::Omitted { .. } | Note::Validity { .. } | Note::NoneListed => {
+            computed::value_note(n).unwrap_or_default()
+        }
         Note::NoHolder => {
             "no line whose sides are held passes it: it lies beyond their ends".to_owned()
         }
@@ -882,6 +888,15 @@ pub fn exception_status(s: crate::eval::ExceptionStatus) -> (&'static str, &'sta
     }
 }
 
+/// Whether a note says what the fact's value is (worded as the value by
+/// [`value`], not beside it).
+pub fn worded_as_value(n: &Note) -> bool {
+    matches!(
+        n,
+        Note::Omitted { .. } | Note::Validity { .. } | Note::NoneListed
+    )
+}
+
 /// One fact a test read: `E-1.time = 2025-09-03T10:00+03:00 (computed) (note)`.
 pub fn fact(f: &crate::eval::Fact) -> String {
     let computed = f
@@ -892,9 +907,10 @@ pub fn fact(f: &crate::eval::Fact) -> String {
     let note = f
         .note
         .as_ref()
+        .filter(|n| !worded_as_value(n))
         .map(|n| format!(" ({})", note(n)))
         .unwrap_or_default();
-    format!("{}.{} = {}{computed}{note}", f.event, f.field, f.value)
+    format!("{}.{} = {}{computed}{note}", f.event, f.field, value(f))
 }
 
 /// One item of evidence: `B2 observation (MM patrol 2), counted`.

@@ -108,7 +108,7 @@ impl Finding {
             .into_iter()
             .collect();
         if let Some(state) = &f.state {
-            notes.push(format!("state: {}", state.note));
+            notes.push(format!("state: {}", words::state(state)));
         }
         let mut proofs: Vec<ProofPart> = f.proof.iter().map(|p| ProofPart::of(p, false)).collect();
         if let Some(a) = &f.attribution {

@@ -3,9 +3,41 @@
 //! formatted here, once, as every report shows them.
 
 use crate::eval::{
-    BandLimit, BoundSince, Computed, MeasuredFrom, Names, PartyStatus, Truth, Whose, duration, km,
-    span_words,
+    BandLimit, BoundSince, Computed, MeasuredFrom, Names, Note, PartyStatus, Truth, Whose,
+    duration, km, span_words,
 };
+
+/// A fact's value in words: what was found of a pattern reads as a
+/// phrase (`counted in pattern `barrage``), related events left out as
+/// `… (3 more)`; any other value as read.
+pub fn value(f: &crate::eval::Fact) -> std::borrow::Cow<'_, str> {
+    let name = &f.value;
+    if let Some(words) = f.note.as_ref().and_then(value_note) {
+        return words.into();
+    }
+    match &f.computed {
+        Some(Computed::Counted { .. }) => format!("counted in pattern `{name}`").into(),
+        Some(Computed::PatternsNotFound) => {
+            format!("pattern `{name}` was not found for these events").into()
+        }
+        Some(Computed::MayBeCounted { .. }) => format!("may be counted in pattern `{name}`").into(),
+        Some(Computed::NotCounted { .. }) => format!("not counted in pattern `{name}`").into(),
+        _ => (**name).into(),
+    }
+}
+
+/// The value a note stands for (related events left out, a validity, an
+/// empty list),
+/// if it stands for one: see [`super::worded_as_value`].
+pub(super) fn value_note(n: &Note) -> Option<String> {
+    let open = |t: &Option<crate::name::Name>| t.as_deref().unwrap_or("open").to_owned();
+    match n {
+        Note::Omitted { count } => Some(format!("… ({count} more)")),
+        Note::NoneListed => Some("none".to_owned()),
+        Note::Validity { from, until } => Some(format!("{} to {}", open(from), open(until))),
+        _ => None,
+    }
+}
 
 /// What a test computed, in words.
 pub fn computed(c: &Computed) -> String {
