@@ -211,10 +211,12 @@ struct ExceptionView<'a> {
 }
 
 impl<'a> ExceptionView<'a> {
-    fn of(x: &'a ExceptionTrial) -> Self {
+    /// `worded` false: the exception's text is left out (JSON Lines give
+    /// it once, in the header).
+    fn of(x: &'a ExceptionTrial, worded: bool) -> Self {
         ExceptionView {
             exception: &x.exception,
-            text: x.text.as_deref(),
+            text: x.text.as_deref().filter(|_| worded),
             effect: x.effect,
             status: x.status,
             condition: x.condition.as_ref().map(StepView),
@@ -338,7 +340,11 @@ pub(super) fn view(v: &Verdict, wording: Wording) -> VerdictView<'_> {
                     condition: StepView(&f.condition),
                     proof: f.proof.as_ref().map(proof_view),
                     attribution: f.attribution.as_ref().map(proof_view),
-                    exceptions: f.exceptions.iter().map(ExceptionView::of).collect(),
+                    exceptions: f
+                        .exceptions
+                        .iter()
+                        .map(|x| ExceptionView::of(x, worded))
+                        .collect(),
                     diligence: f.diligence.as_ref().map(DiligenceView::of),
                 })
                 .collect(),

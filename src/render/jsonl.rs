@@ -48,6 +48,15 @@ struct Header<'a> {
     run: &'a Run,
     inputs: &'a [Input],
     articles: Vec<ArticleText<'a>>,
+    /// Each exception's text, given once for the verdicts that try it.
+    exceptions: Vec<ExceptionText<'a>>,
+}
+
+#[derive(Serialize)]
+struct ExceptionText<'a> {
+    instrument: &'a str,
+    exception: &'a str,
+    text: &'a str,
 }
 
 /// An article's text, given once for the verdicts that name it.
@@ -72,12 +81,25 @@ pub fn header(run: &Run, inputs: &[Input], books: &[&Rulebook]) -> String {
             })
         })
         .collect();
+    let exceptions = books
+        .iter()
+        .flat_map(|b| {
+            b.exceptions.iter().filter_map(|x| {
+                Some(ExceptionText {
+                    instrument: &b.title,
+                    exception: &x.name,
+                    text: x.text.as_deref()?,
+                })
+            })
+        })
+        .collect();
     let header = Header {
         schema_version: SCHEMA_VERSION,
         tool: Tool::this(),
         run,
         inputs,
         articles,
+        exceptions,
     };
     line(Type::Header, &header)
 }
