@@ -224,3 +224,18 @@ fn output_is_deterministic_and_safe_for_a_terminal() {
         }
     }
 }
+
+/// A table the mapping cannot read (a column it names is missing) stops
+/// the import before any row: nothing is written, not even the head, and
+/// the error names the code and the column.
+#[test]
+fn a_table_without_a_mapped_column_writes_nothing() {
+    let dir = scratch("missing-column");
+    let table = dir.join("table.csv");
+    std::fs::write(&table, "a,b\n1,2\n").unwrap();
+    let (_, mapping, _, _, _) = SAMPLES[0];
+    let out = truce(&["import", "--mapping", mapping, table.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "{}", text(&out.stdout));
+    assert!(text(&out.stderr).contains("truce::import::missing_column"));
+}

@@ -97,7 +97,7 @@ fn finish(
     result: Result<Summary, truce::import::ImportError>,
     table_name: &str,
 ) -> Exit {
-    let written = sink.close();
+    let written = sink.close(result.is_ok());
     let summary = match (result, written) {
         (Ok(summary), Ok(())) => summary,
         (Err(e), _) => {
@@ -202,6 +202,9 @@ struct Sink {
     file: Option<BufWriter<File>>,
     format: EventsFormat,
     failed: Option<std::io::Error>,
+    /// The head, written with the first event or at a clean end, so an
+    /// import stopped by its table's header writes nothing.
+    head: Option<String>,
 }
 
 impl Sink {
@@ -217,6 +220,7 @@ impl Sink {
             file,
             format,
             failed: None,
+            head: None,
         })
     }
 
@@ -226,11 +230,12 @@ impl Sink {
             let line = format!(
                 "# Imported by `truce import` from `{table}` with the mapping `{mapping}`.\n"
             );
-            self.write(&clean_lines(&line));
+            self.head = Some(clean_lines(&line).into_owned());
         }
     }
 
     fn event(&mut self, e: &truce::import::Event) {
+        self.write_head();
         let text = match self.format {
             EventsFormat::Yaml => truce::import::write_yaml(e),
             EventsFormat::Jsonl => truce::import::write_jsonl(e),
@@ -254,7 +259,18 @@ impl Sink {
         }
     }
 
-    fn close(self) -> std::io::Result<()> {
+    fn write_head(&mut self) {
+        if let Some(head) = self.head.take() {
+            self.write(&head);
+        }
+    }
+
+    /// Ends the output; `whole`: the import ran to the end, so a file with
+    /// no event still says where it came from.
+    fn close(mut self, whole: bool) -> std::io::Result<()> {
+        if whole {
+            self.write_head();
+        }
         if let Some(e) = self.failed {
             return Err(e);
         }
