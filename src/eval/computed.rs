@@ -5,8 +5,8 @@
 
 use serde::Serialize;
 
-use super::doubt::ChangeNote;
 use super::truth::Truth;
+use super::verdict::Suspension;
 use crate::name::Name;
 
 /// What a test computed from a fact.
@@ -173,12 +173,12 @@ pub enum PartyStatus {
         party: Name,
     },
     Suspended {
-        change: ChangeNote,
+        change: Suspension,
     },
     /// Bound, or suspended by the change: which is open.
     Maybe {
         bound: BoundSince,
-        change: ChangeNote,
+        change: Suspension,
     },
     /// Not yet bound, or bound: which is open.
     MaybeNotYet {

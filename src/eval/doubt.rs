@@ -106,9 +106,13 @@ pub enum Doubt {
     /// The event's time window straddles entry into force.
     InForceStraddled,
     /// The event's time window straddles a change of a party's status.
-    ChangeStraddled { change: Box<ChangeNote> },
+    ChangeStraddled {
+        change: Box<super::verdict::Suspension>,
+    },
     /// Whether a change of a party's status had taken effect is uncertain.
-    ChangeUncertain { change: Box<ChangeNote> },
+    ChangeUncertain {
+        change: Box<super::verdict::Suspension>,
+    },
     /// The agreement bound some parties and not others, and the actor is
     /// unknown.
     SomeBound,
@@ -162,27 +166,6 @@ pub enum Doubt {
     RadiusWithinUncertainty,
     /// The act's time window straddles the authorisation's validity.
     ValidityStraddled,
-}
-
-/// A change of a party's status (a suspension, a repudiation), as an
-/// unknown status names it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ChangeNote {
-    pub party: Name,
-    pub repudiation: bool,
-    /// Since when, as written.
-    pub since: Name,
-    /// Until when, as written.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub until: Option<Name>,
-    /// The articles it touches; none: all.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub articles: Vec<Name>,
-    /// The event that declared it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub event: Option<Name>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub text: Option<Name>,
 }
 
 /// What kind of name an area gives.

@@ -18,7 +18,7 @@ use super::changes::{Changes, StatusEntry};
 use super::computed::{BoundSince, Computed, Denied, PartyStatus};
 use super::time::{falls_on, within_day, written};
 use super::truth::Truth;
-use super::verdict::{ChangeNote, DayOf, Doubt, Fact, Step, Suspension, Unbound};
+use super::verdict::{DayOf, Doubt, Fact, Step, Suspension, Unbound};
 use crate::check::{PartyIdx, Role, Rulebook};
 use crate::events::Event;
 use crate::name::Name;
@@ -168,7 +168,7 @@ fn why_unknown(
         });
     if let Some(s) = straddled {
         return Doubt::ChangeStraddled {
-            change: Box::new(change_note(s, rulebook)),
+            change: Box::new(suspension(s, rulebook)),
         };
     }
     let uncertain = changes
@@ -178,30 +178,13 @@ fn why_unknown(
         .find(|s| s.when.by(from) == Truth::Unknown);
     if let Some(s) = uncertain {
         return Doubt::ChangeUncertain {
-            change: Box::new(change_note(s, rulebook)),
+            change: Box::new(suspension(s, rulebook)),
         };
     }
     if event.party.is_none() {
         return Doubt::SomeBound;
     }
     Doubt::ResumptionStraddled
-}
-
-/// A change of a party's status as an unknown status names it.
-fn change_note(s: &StatusEntry, rulebook: &Rulebook) -> ChangeNote {
-    ChangeNote {
-        party: rulebook.parties[usize::from(s.party)].id.clone(),
-        repudiation: s.repudiation,
-        since: s.since.clone(),
-        until: s.until.as_ref().map(|u| u.1.clone()),
-        articles: s
-            .articles
-            .iter()
-            .map(|a| rulebook.articles[*a].number.clone())
-            .collect(),
-        event: s.event.clone(),
-        text: s.text.clone(),
-    }
 }
 
 /// Whether one article bound the actor's party (it may be suspended alone).
@@ -458,11 +441,11 @@ fn statuses(
                 party: p.id.clone(),
             },
             Status::Suspended(s) => PartyStatus::Suspended {
-                change: change_note(s, rulebook),
+                change: suspension(s, rulebook),
             },
             Status::Maybe(s) => PartyStatus::Maybe {
                 bound: bound(),
-                change: change_note(s, rulebook),
+                change: suspension(s, rulebook),
             },
             Status::MaybeNotYet => PartyStatus::MaybeNotYet { bound: bound() },
         });

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 pub use super::changes::When;
-pub use super::doubt::{ChangeNote, DayOf, Declared, Doubt};
+pub use super::doubt::{DayOf, Declared, Doubt};
 use super::truth::Truth;
 use crate::events::{EvidenceKind, Grade};
 use crate::name::Name;

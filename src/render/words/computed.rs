@@ -255,12 +255,10 @@ fn party_status(s: &PartyStatus) -> String {
     match s {
         PartyStatus::Bound { bound } => bound_since(bound),
         PartyStatus::NotYet { party } => format!("not yet in force for {party}"),
-        PartyStatus::Suspended { change } => super::unknown::change_note(change),
-        PartyStatus::Maybe { bound, change } => format!(
-            "{}, or {}",
-            bound_since(bound),
-            super::unknown::change_note(change)
-        ),
+        PartyStatus::Suspended { change } => super::suspension(change),
+        PartyStatus::Maybe { bound, change } => {
+            format!("{}, or {}", bound_since(bound), super::suspension(change))
+        }
         PartyStatus::MaybeNotYet { bound } => format!(
             "not yet in force for {}, or {}",
             bound.party,

@@ -1,7 +1,7 @@
 //! The words for why a test could not be decided ([`Doubt`]): the text and
 //! JSON reports both say a step's doubt in these words.
 
-use crate::eval::{ChangeNote, DayOf, Declared, Doubt, km};
+use crate::eval::{DayOf, Declared, Doubt, km};
 
 /// Why a test could not be decided: `entry into force is known only to
 /// the day, 2025-09-03 Europe/Kyiv, and the event's time falls on that
@@ -122,11 +122,11 @@ pub fn doubt(d: &Doubt) -> String {
         }
         Doubt::ChangeStraddled { change } => format!(
             "the event's time window straddles a change: {}",
-            change_note(change)
+            super::suspension(change)
         ),
         Doubt::ChangeUncertain { change } => format!(
             "whether this change had taken effect by then is uncertain: {}",
-            change_note(change)
+            super::suspension(change)
         ),
         Doubt::SomeBound => {
             "the agreement bound some parties and not others, and the actor is unknown".to_owned()
@@ -187,35 +187,6 @@ pub fn unreadable(outside: bool) -> &'static str {
     } else {
         "rejected"
     }
-}
-
-/// `suspended for UA since 2025-09-05 until ... (article 3), declared by
-/// E-9: text`.
-pub(super) fn change_note(c: &ChangeNote) -> String {
-    let word = if c.repudiation {
-        "repudiated"
-    } else {
-        "suspended"
-    };
-    let scope = if c.articles.is_empty() {
-        String::new()
-    } else {
-        let numbers: Vec<&str> = c.articles.iter().map(|a| &**a).collect();
-        format!(" (article {})", numbers.join(", "))
-    };
-    let until = c
-        .until
-        .as_ref()
-        .map_or(String::new(), |u| format!(" until {u}"));
-    let by = c
-        .event
-        .as_ref()
-        .map_or(String::new(), |e| format!(", declared by {e}"));
-    let text = c.text.as_ref().map_or(String::new(), |t| format!(": {t}"));
-    format!(
-        "{word} for {} since {}{until}{scope}{by}{text}",
-        c.party, c.since
-    )
 }
 
 /// What an instant known only to the day is.
