@@ -1,0 +1,260 @@
+//! What is disputed about an event, and the accounts that follow from it,
+//! in a fixed order: the record; where reports contradict each other,
+//! this report, then each other report; each party's claim taken as
+//! established; each aspect the record leaves unproven, proven; each
+//! proven aspect another report contests, not proven.
+
+use serde::Serialize;
+
+use crate::ast::Relation;
+use crate::eval::{Aspect, Reason, Verdict};
+use crate::events::{About, Evidence, EvidenceKind, Grade};
+use crate::graph::EventGraph;
+use crate::name::Name;
+
+/// Something the accounts of an event disagree on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Dispute {
+    /// Another report of the incident, linked by `contradicts` (either
+    /// way).
+    Contradicted { event: Name },
+    /// A party's claim recorded with the event: an allegation, which never
+    /// counts towards a standard of proof.
+    Claim { source: Name, aspects: Vec<Aspect> },
+    /// An aspect some article found met but not proven.
+    Unproven { aspect: Aspect, articles: Vec<Name> },
+    /// An aspect proven, which another report contests.
+    Contested {
+        aspect: Aspect,
+        articles: Vec<Name>,
+        by: Vec<Name>,
+    },
+}
+
+/// One account of the event: what differs from the record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Account {
+    /// The events as recorded, weighed as always: the monitor's evidence
+    /// counts, a party's claim does not.
+    Record,
+    /// This report is true: the reports contradicting it set aside.
+    ThisReport { set_aside: Vec<Name> },
+    /// Another report is true: it is judged, this one set aside.
+    OtherReport { event: Name, set_aside: Name },
+    /// A party's claim taken as established, for each aspect it bears on.
+    Claimed {
+        source: Name,
+        aspects: Vec<Aspect>,
+        items: Vec<Item>,
+    },
+    /// The aspect taken as established.
+    Proven { aspect: Aspect },
+    /// The evidence for the aspect set aside (an item bearing on both
+    /// aspects kept for the other).
+    NotProven { aspect: Aspect, items: Vec<Item> },
+}
+
+/// An item of evidence an account changes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Item {
+    pub event: Name,
+    pub source: Name,
+    pub kind: EvidenceKind,
+    pub grade: Grade,
+    pub about: About,
+}
+
+impl Item {
+    fn of(event: &Name, e: &Evidence) -> Item {
+        Item {
+            event: event.clone(),
+            source: e.source.clone(),
+            kind: e.kind,
+            grade: e.grade,
+            about: e.about,
+        }
+    }
+}
+
+/// The aspects an item bears on.
+pub(super) fn aspects(about: About) -> &'static [Aspect] {
+    match about {
+        About::Occurrence => &[Aspect::Occurrence],
+        About::Attribution => &[Aspect::Attribution],
+        About::Both => &[Aspect::Occurrence, Aspect::Attribution],
+    }
+}
+
+/// What is disputed about the event at `index`, given its verdict on the
+/// record.
+pub fn disputes(graph: &EventGraph, index: usize, record: &Verdict) -> Vec<Dispute> {
+    let mut out: Vec<Dispute> = contradicting(graph, index)
+        .into_iter()
+        .map(|i| Dispute::Contradicted {
+            event: graph.events[i].id.clone(),
+        })
+        .collect();
+    out.extend(
+        claims(graph, index)
+            .into_iter()
+            .map(|(source, items)| Dispute::Claim {
+                source,
+                aspects: covered(&items),
+            }),
+    );
+    for aspect in [Aspect::Occurrence, Aspect::Attribution] {
+        let unproven = unproven(record, aspect);
+        if !unproven.is_empty() {
+            out.push(Dispute::Unproven {
+                aspect,
+                articles: unproven,
+            });
+        }
+        let (articles, by) = contested(record, aspect);
+        if !articles.is_empty() {
+            out.push(Dispute::Contested {
+                aspect,
+                articles,
+                by,
+            });
+        }
+    }
+    out
+}
+
+/// The accounts of the disputes, the record first, at most
+/// [`super::MAX_ACCOUNTS`]; and how many were left out.
+pub fn accounts(graph: &EventGraph, index: usize, disputes: &[Dispute]) -> (Vec<Account>, usize) {
+    let id = &graph.events[index].id;
+    let mut out = vec![Account::Record];
+    let others: Vec<Name> = disputes
+        .iter()
+        .filter_map(|d| match d {
+            Dispute::Contradicted { event } => Some(event.clone()),
+            Dispute::Claim { .. } | Dispute::Unproven { .. } | Dispute::Contested { .. } => None,
+        })
+        .collect();
+    if !others.is_empty() {
+        out.push(Account::ThisReport {
+            set_aside: others.clone(),
+        });
+    }
+    out.extend(others.into_iter().map(|event| Account::OtherReport {
+        event,
+        set_aside: id.clone(),
+    }));
+    for (source, items) in claims(graph, index) {
+        out.push(Account::Claimed {
+            source,
+            aspects: covered(&items),
+            items,
+        });
+    }
+    for d in disputes {
+        match d {
+            Dispute::Unproven { aspect, .. } => out.push(Account::Proven { aspect: *aspect }),
+            Dispute::Contested { aspect, .. } => out.push(Account::NotProven {
+                aspect: *aspect,
+                items: bearing(graph, index, *aspect),
+            }),
+            Dispute::Contradicted { .. } | Dispute::Claim { .. } => {}
+        }
+    }
+    let left_out = out.len().saturating_sub(super::MAX_ACCOUNTS);
+    out.truncate(super::MAX_ACCOUNTS);
+    (out, left_out)
+}
+
+/// Events linked to this one by `contradicts`, either way, in input order.
+fn contradicting(graph: &EventGraph, index: usize) -> Vec<usize> {
+    let mut all = graph.related(index, Relation::Contradicts);
+    all.extend(graph.referring(index, Relation::Contradicts));
+    all.sort_unstable();
+    all.dedup();
+    all.retain(|&i| i != index);
+    all
+}
+
+/// The event's party claims, grouped by source (as independence counts
+/// sources), in the order first recorded.
+fn claims(graph: &EventGraph, index: usize) -> Vec<(Name, Vec<Item>)> {
+    let e = &graph.events[index];
+    let mut out: Vec<(Name, Name, Vec<Item>)> = Vec::new();
+    for item in e
+        .evidence
+        .iter()
+        .filter(|i| i.kind == EvidenceKind::PartyClaim)
+    {
+        match out
+            .iter_mut()
+            .find(|(identity, ..)| *identity == item.identity)
+        {
+            Some((.., items)) => items.push(Item::of(&e.id, item)),
+            None => out.push((
+                item.identity.clone(),
+                item.source.clone(),
+                vec![Item::of(&e.id, item)],
+            )),
+        }
+    }
+    out.into_iter().map(|(_, s, items)| (s, items)).collect()
+}
+
+/// The aspects some item bears on, occurrence first.
+fn covered(items: &[Item]) -> Vec<Aspect> {
+    [Aspect::Occurrence, Aspect::Attribution]
+        .into_iter()
+        .filter(|a| items.iter().any(|i| aspects(i.about).contains(a)))
+        .collect()
+}
+
+/// The articles whose condition was met but which left `aspect` unproven.
+fn unproven(record: &Verdict, aspect: Aspect) -> Vec<Name> {
+    let unproven = |r: &Reason| match aspect {
+        Aspect::Occurrence => matches!(r, Reason::NotProven { .. }),
+        Aspect::Attribution => matches!(r, Reason::NotAttributed { .. }),
+    };
+    let found = record.articles.iter().filter(|f| unproven(&f.reason));
+    found.map(|f| f.article.clone()).collect()
+}
+
+/// The articles that proved `aspect` against a competing report, and the
+/// reports.
+fn contested(record: &Verdict, aspect: Aspect) -> (Vec<Name>, Vec<Name>) {
+    let (mut articles, mut by) = (Vec::new(), Vec::new());
+    for f in &record.articles {
+        let proof = match aspect {
+            Aspect::Occurrence => f.proof.as_ref(),
+            Aspect::Attribution => f.attribution.as_ref(),
+        };
+        let Some(p) = proof.filter(|p| p.met && !p.contradicted_by.is_empty()) else {
+            continue;
+        };
+        articles.push(f.article.clone());
+        for a in &p.contradicted_by {
+            if !by.contains(&a.event) {
+                by.push(a.event.clone());
+            }
+        }
+    }
+    (articles, by)
+}
+
+/// The items bearing on `aspect` that the event's proof weighs: its own
+/// and those of the events that corroborate it.
+pub(super) fn bearing(graph: &EventGraph, index: usize, aspect: Aspect) -> Vec<Item> {
+    let mut sources = vec![index];
+    sources.extend(graph.referring(index, Relation::Corroborates));
+    let mut out = Vec::new();
+    for i in sources {
+        let e = &graph.events[i];
+        let items = e
+            .evidence
+            .iter()
+            .filter(|x| aspects(x.about).contains(&aspect));
+        out.extend(items.map(|x| Item::of(&e.id, x)));
+    }
+    out
+}

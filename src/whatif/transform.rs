@@ -1,0 +1,132 @@
+//! Each account as the events it judges: the loaded events rewritten (an
+//! event set aside, evidence added or set aside) and built into a graph
+//! of their own, by the graph's own projection, so relations to an event
+//! set aside read as relations to an event the record does not hold.
+
+use super::account::{Account, aspects};
+use crate::ast::Relation;
+use crate::check::Rulebook;
+use crate::eval::Aspect;
+use crate::events::{About, Event, Evidence, EvidenceKind, Grade};
+use crate::graph::EventGraph;
+use crate::name::Name;
+
+/// The most items an aspect taken as established is given: a standard
+/// asking for more independent sources than this stays unmet.
+const MOST_ITEMS: usize = 64;
+
+/// The graph an account judges, and the index there of the event judged;
+/// `None` for the record, which is the graph itself.
+pub(super) fn world(
+    rulebook: &Rulebook,
+    graph: &EventGraph,
+    index: usize,
+    account: &Account,
+) -> Option<(EventGraph, usize)> {
+    let id = graph.events[index].id.clone();
+    let judged = match account {
+        Account::Record => return None,
+        Account::OtherReport { event, .. } => event.clone(),
+        Account::ThisReport { .. }
+        | Account::Claimed { .. }
+        | Account::Proven { .. }
+        | Account::NotProven { .. } => id.clone(),
+    };
+    let corroborating: Vec<Name> = graph
+        .referring(index, Relation::Corroborates)
+        .into_iter()
+        .map(|i| graph.events[i].id.clone())
+        .collect();
+    let needed = needed(rulebook);
+    let projection = graph.project(|e| {
+        let this = e.id == id;
+        match account {
+            Account::Record => Some(e.clone()),
+            Account::ThisReport { set_aside } => (!set_aside.contains(&e.id)).then(|| e.clone()),
+            Account::OtherReport { .. } => (!this).then(|| e.clone()),
+            Account::Claimed { items, source, .. } if this => {
+                let mut abouts: Vec<About> = items.iter().map(|i| i.about).collect();
+                abouts.dedup();
+                Some(established(e, source, &abouts, needed))
+            }
+            Account::Proven { aspect } if this => Some(established(
+                e,
+                &Name::from("what-if"),
+                &[about(*aspect)],
+                needed,
+            )),
+            Account::NotProven { aspect, .. } if this || corroborating.contains(&e.id) => {
+                Some(without(e, *aspect))
+            }
+            Account::Claimed { .. } | Account::Proven { .. } | Account::NotProven { .. } => {
+                Some(e.clone())
+            }
+        }
+    });
+    let at = graph.events.iter().position(|e| e.id == judged)?;
+    let local = projection.local[at]?;
+    Some((projection.graph, local))
+}
+
+/// How many independent items of the best grade meet every standard of
+/// the rulebook: the most any standard asks at its easiest bar.
+fn needed(rulebook: &Rulebook) -> usize {
+    let easiest = |s: &crate::check::Standard| s.bars.iter().map(|b| b.count).min();
+    let most = rulebook.standards.iter().filter_map(easiest).max();
+    most.unwrap_or(1).clamp(1, MOST_ITEMS)
+}
+
+fn about(aspect: Aspect) -> About {
+    match aspect {
+        Aspect::Occurrence => About::Occurrence,
+        Aspect::Attribution => About::Attribution,
+    }
+}
+
+/// The event with `needed` items of the best grade from `source`, each a
+/// source of its own, for each of `abouts`: what it bears on established.
+fn established(e: &Event, source: &Name, abouts: &[About], needed: usize) -> Event {
+    let mut out = e.clone();
+    let mut evidence = out.evidence.into_vec();
+    for &about in abouts {
+        for n in 1..=needed {
+            evidence.push(Evidence {
+                source: source.clone(),
+                identity: format!("{source} (what-if {n})").into(),
+                kind: EvidenceKind::Investigation,
+                grade: Grade {
+                    reliability: b'A',
+                    credibility: 1,
+                },
+                about,
+                text: None,
+            });
+        }
+    }
+    out.evidence = evidence.into();
+    out
+}
+
+/// The event with its evidence on `aspect` set aside: an item bearing on
+/// both aspects is kept for the other.
+fn without(e: &Event, aspect: Aspect) -> Event {
+    let mut out = e.clone();
+    let kept = out.evidence.iter().filter_map(|item| {
+        let rest: Vec<Aspect> = aspects(item.about)
+            .iter()
+            .copied()
+            .filter(|a| *a != aspect)
+            .collect();
+        let about = match rest[..] {
+            [] => return None,
+            [a] if aspects(item.about).len() > 1 => about(a),
+            _ => item.about,
+        };
+        Some(Evidence {
+            about,
+            ..item.clone()
+        })
+    });
+    out.evidence = kept.collect();
+    out
+}
