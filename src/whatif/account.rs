@@ -1,8 +1,15 @@
 //! What is disputed about an event, and the accounts that follow from it,
 //! in a fixed order: the record; where reports contradict each other,
-//! this report, then each other report; each party's claim taken as
-//! established; each aspect the record leaves unproven, proven; each
-//! proven aspect another report contests, not proven.
+//! this report, then each other report; the monitor's evidence alone,
+//! where a party's admission counts; each aspect the record leaves
+//! unproven, proven; each proven aspect another report or a party's claim
+//! contests, not proven.
+//!
+//! A party's claim is not taken as established: the record does not say
+//! whether it affirms or denies the report it is recorded with
+//! (docs/events.md), so it only marks the aspects it bears on as
+//! disputed. A party's own version is judged when it is recorded as a
+//! report of its own, linked by `contradicts`.
 
 use serde::Serialize;
 
@@ -24,11 +31,14 @@ pub enum Dispute {
     Claim { source: Name, aspects: Vec<Aspect> },
     /// An aspect some article found met but not proven.
     Unproven { aspect: Aspect, articles: Vec<Name> },
-    /// An aspect proven, which another report contests.
+    /// An aspect proven, which other reports or a party's claims contest.
     Contested {
         aspect: Aspect,
         articles: Vec<Name>,
-        by: Vec<Name>,
+        /// Reports linked by `contradicts`.
+        reports: Vec<Name>,
+        /// Sources of party claims bearing on it.
+        claims: Vec<Name>,
     },
 }
 
@@ -43,12 +53,9 @@ pub enum Account {
     ThisReport { set_aside: Vec<Name> },
     /// Another report is true: it is judged, this one set aside.
     OtherReport { event: Name, set_aside: Name },
-    /// A party's claim taken as established, for each aspect it bears on.
-    Claimed {
-        source: Name,
-        aspects: Vec<Aspect>,
-        items: Vec<Item>,
-    },
+    /// The monitor's evidence alone: a party's admissions set aside, as
+    /// its claims always are.
+    MonitorOnly { items: Vec<Item> },
     /// The aspect taken as established.
     Proven { aspect: Aspect },
     /// The evidence for the aspect set aside (an item bearing on both
@@ -96,14 +103,11 @@ pub fn disputes(graph: &EventGraph, index: usize, record: &Verdict) -> Vec<Dispu
             event: graph.events[i].id.clone(),
         })
         .collect();
-    out.extend(
-        claims(graph, index)
-            .into_iter()
-            .map(|(source, items)| Dispute::Claim {
-                source,
-                aspects: covered(&items),
-            }),
-    );
+    let claims = claims(graph, index);
+    out.extend(claims.iter().map(|(source, items)| Dispute::Claim {
+        source: source.clone(),
+        aspects: covered(items),
+    }));
     for aspect in [Aspect::Occurrence, Aspect::Attribution] {
         let unproven = unproven(record, aspect);
         if !unproven.is_empty() {
@@ -112,12 +116,17 @@ pub fn disputes(graph: &EventGraph, index: usize, record: &Verdict) -> Vec<Dispu
                 articles: unproven,
             });
         }
-        let (articles, by) = contested(record, aspect);
+        let on_it = claims
+            .iter()
+            .filter(|(_, items)| covered(items).contains(&aspect));
+        let claims: Vec<Name> = on_it.map(|(source, _)| source.clone()).collect();
+        let (articles, reports) = contested(record, aspect, !claims.is_empty());
         if !articles.is_empty() {
             out.push(Dispute::Contested {
                 aspect,
                 articles,
-                by,
+                reports,
+                claims,
             });
         }
     }
@@ -129,6 +138,9 @@ pub fn disputes(graph: &EventGraph, index: usize, record: &Verdict) -> Vec<Dispu
 pub fn accounts(graph: &EventGraph, index: usize, disputes: &[Dispute]) -> (Vec<Account>, usize) {
     let id = &graph.events[index].id;
     let mut out = vec![Account::Record];
+    if disputes.is_empty() {
+        return (out, 0);
+    }
     let others: Vec<Name> = disputes
         .iter()
         .filter_map(|d| match d {
@@ -145,12 +157,9 @@ pub fn accounts(graph: &EventGraph, index: usize, disputes: &[Dispute]) -> (Vec<
         event,
         set_aside: id.clone(),
     }));
-    for (source, items) in claims(graph, index) {
-        out.push(Account::Claimed {
-            source,
-            aspects: covered(&items),
-            items,
-        });
+    let admissions = admissions(graph, index);
+    if !admissions.is_empty() {
+        out.push(Account::MonitorOnly { items: admissions });
     }
     for d in disputes {
         match d {
@@ -220,16 +229,16 @@ fn unproven(record: &Verdict, aspect: Aspect) -> Vec<Name> {
     found.map(|f| f.article.clone()).collect()
 }
 
-/// The articles that proved `aspect` against a competing report, and the
-/// reports.
-fn contested(record: &Verdict, aspect: Aspect) -> (Vec<Name>, Vec<Name>) {
+/// The articles that proved `aspect` against a competing report (or, when
+/// `claimed`, against a party's claim), and the competing reports.
+fn contested(record: &Verdict, aspect: Aspect, claimed: bool) -> (Vec<Name>, Vec<Name>) {
     let (mut articles, mut by) = (Vec::new(), Vec::new());
     for f in &record.articles {
         let proof = match aspect {
             Aspect::Occurrence => f.proof.as_ref(),
             Aspect::Attribution => f.attribution.as_ref(),
         };
-        let Some(p) = proof.filter(|p| p.met && !p.contradicted_by.is_empty()) else {
+        let Some(p) = proof.filter(|p| p.met && (claimed || !p.contradicted_by.is_empty())) else {
             continue;
         };
         articles.push(f.article.clone());
@@ -242,19 +251,32 @@ fn contested(record: &Verdict, aspect: Aspect) -> (Vec<Name>, Vec<Name>) {
     (articles, by)
 }
 
-/// The items bearing on `aspect` that the event's proof weighs: its own
-/// and those of the events that corroborate it.
-pub(super) fn bearing(graph: &EventGraph, index: usize, aspect: Aspect) -> Vec<Item> {
-    let mut sources = vec![index];
-    sources.extend(graph.referring(index, Relation::Corroborates));
+/// The items bearing on `aspect` that the event's proof weighs.
+fn bearing(graph: &EventGraph, index: usize, aspect: Aspect) -> Vec<Item> {
+    weighed(graph, index, |x| aspects(x.about).contains(&aspect))
+}
+
+/// The admissions the event's proof weighs.
+fn admissions(graph: &EventGraph, index: usize) -> Vec<Item> {
+    weighed(graph, index, |x| x.kind == EvidenceKind::Admission)
+}
+
+/// The items `keep` keeps of those the event's proof weighs: its own and
+/// those of the events that corroborate it.
+fn weighed(graph: &EventGraph, index: usize, keep: impl Fn(&Evidence) -> bool) -> Vec<Item> {
     let mut out = Vec::new();
-    for i in sources {
+    for i in weighing(graph, index) {
         let e = &graph.events[i];
-        let items = e
-            .evidence
-            .iter()
-            .filter(|x| aspects(x.about).contains(&aspect));
+        let items = e.evidence.iter().filter(|x| keep(x));
         out.extend(items.map(|x| Item::of(&e.id, x)));
     }
     out
+}
+
+/// The events whose evidence the event's proof weighs: itself and those
+/// that corroborate it (as `eval::proof` reads them).
+pub(super) fn weighing(graph: &EventGraph, index: usize) -> Vec<usize> {
+    let mut sources = vec![index];
+    sources.extend(graph.referring(index, Relation::Corroborates));
+    sources
 }

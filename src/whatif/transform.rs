@@ -3,8 +3,7 @@
 //! of their own, by the graph's own projection, so relations to an event
 //! set aside read as relations to an event the record does not hold.
 
-use super::account::{Account, aspects};
-use crate::ast::Relation;
+use super::account::{Account, aspects, weighing};
 use crate::check::Rulebook;
 use crate::eval::Aspect;
 use crate::events::{About, Event, Evidence, EvidenceKind, Grade};
@@ -28,12 +27,11 @@ pub(super) fn world(
         Account::Record => return None,
         Account::OtherReport { event, .. } => event.clone(),
         Account::ThisReport { .. }
-        | Account::Claimed { .. }
+        | Account::MonitorOnly { .. }
         | Account::Proven { .. }
         | Account::NotProven { .. } => id.clone(),
     };
-    let corroborating: Vec<Name> = graph
-        .referring(index, Relation::Corroborates)
+    let weighed: Vec<Name> = weighing(graph, index)
         .into_iter()
         .map(|i| graph.events[i].id.clone())
         .collect();
@@ -44,21 +42,17 @@ pub(super) fn world(
             Account::Record => Some(e.clone()),
             Account::ThisReport { set_aside } => (!set_aside.contains(&e.id)).then(|| e.clone()),
             Account::OtherReport { .. } => (!this).then(|| e.clone()),
-            Account::Claimed { items, source, .. } if this => {
-                let mut abouts: Vec<About> = items.iter().map(|i| i.about).collect();
-                abouts.dedup();
-                Some(established(e, source, &abouts, needed))
-            }
+            Account::MonitorOnly { .. } if weighed.contains(&e.id) => Some(monitor_only(e)),
             Account::Proven { aspect } if this => Some(established(
                 e,
                 &Name::from("what-if"),
                 &[about(*aspect)],
                 needed,
             )),
-            Account::NotProven { aspect, .. } if this || corroborating.contains(&e.id) => {
+            Account::NotProven { aspect, .. } if weighed.contains(&e.id) => {
                 Some(without(e, *aspect))
             }
-            Account::Claimed { .. } | Account::Proven { .. } | Account::NotProven { .. } => {
+            Account::MonitorOnly { .. } | Account::Proven { .. } | Account::NotProven { .. } => {
                 Some(e.clone())
             }
         }
@@ -104,6 +98,17 @@ fn established(e: &Event, source: &Name, abouts: &[About], needed: usize) -> Eve
         }
     }
     out.evidence = evidence.into();
+    out
+}
+
+/// The event with its admissions set aside.
+fn monitor_only(e: &Event) -> Event {
+    let mut out = e.clone();
+    let kept = out
+        .evidence
+        .iter()
+        .filter(|x| x.kind != EvidenceKind::Admission);
+    out.evidence = kept.cloned().collect();
     out
 }
 

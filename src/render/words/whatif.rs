@@ -22,21 +22,15 @@ pub fn account(a: &Account, event: &str) -> String {
         Account::OtherReport { event, set_aside } => {
             format!("if {event}'s report is true ({set_aside} set aside)")
         }
-        Account::Claimed {
-            source, aspects, ..
-        } => format!(
-            "as `{source}` claims (its claim taken as established for {})",
-            aspect_list(aspects)
+        Account::MonitorOnly { items } => format!(
+            "on the monitor's evidence alone (a party's admission set aside: {})",
+            items_list(items)
         ),
         Account::Proven { aspect: a } => format!("if the {} were proven", aspect(*a)),
         Account::NotProven { aspect: a, items } => format!(
             "if the {} were not proven (set aside: {})",
             aspect(*a),
-            if items.is_empty() {
-                "no item".to_owned()
-            } else {
-                items.iter().map(item).collect::<Vec<_>>().join(", ")
-            }
+            items_list(items)
         ),
     }
 }
@@ -60,13 +54,22 @@ pub fn dispute(d: &Dispute) -> String {
         Dispute::Contested {
             aspect: a,
             articles,
-            by,
-        } => format!(
-            "the {} is proven under {}, and contested by {}",
-            aspect(*a),
-            articles_of(articles),
-            list(by)
-        ),
+            reports,
+            claims,
+        } => {
+            let claims = claims.iter().map(|c| format!("`{c}`'s claim"));
+            let by: Vec<String> = reports
+                .iter()
+                .map(|r| r.to_string())
+                .chain(claims)
+                .collect();
+            format!(
+                "the {} is proven under {}, and contested by {}",
+                aspect(*a),
+                articles_of(articles),
+                by.join(", ")
+            )
+        }
     }
 }
 
@@ -172,6 +175,13 @@ fn item(i: &Item) -> String {
         i.source,
         i.event
     )
+}
+
+fn items_list(items: &[Item]) -> String {
+    if items.is_empty() {
+        return "no item".to_owned();
+    }
+    items.iter().map(item).collect::<Vec<_>>().join(", ")
 }
 
 fn list(names: &[Name]) -> String {
