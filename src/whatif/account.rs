@@ -251,9 +251,13 @@ fn contested(record: &Verdict, aspect: Aspect, claimed: bool) -> (Vec<Name>, Vec
     (articles, by)
 }
 
-/// The items bearing on `aspect` that the event's proof weighs.
+/// The items bearing on `aspect` that the event's proof weighs and may
+/// count (a party's claim never counts, so setting it aside changes
+/// nothing).
 fn bearing(graph: &EventGraph, index: usize, aspect: Aspect) -> Vec<Item> {
-    weighed(graph, index, |x| aspects(x.about).contains(&aspect))
+    weighed(graph, index, |x| {
+        x.kind != EvidenceKind::PartyClaim && aspects(x.about).contains(&aspect)
+    })
 }
 
 /// The admissions the event's proof weighs.

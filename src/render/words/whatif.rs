@@ -57,7 +57,7 @@ pub fn dispute(d: &Dispute) -> String {
             reports,
             claims,
         } => {
-            let claims = claims.iter().map(|c| format!("`{c}`'s claim"));
+            let claims = claims.iter().map(|c| format!("the claim of `{c}`"));
             let by: Vec<String> = reports
                 .iter()
                 .map(|r| r.to_string())
