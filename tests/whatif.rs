@@ -137,7 +137,28 @@ fn an_unproven_attribution_proven_gives_a_violation_and_the_other_report_does_no
         said(under(&w, &other)),
         ("C-2", Outcome::Inconclusive, Some("UA"))
     );
+    // RU's own account (C-2): its claim never counts; with its occurrence
+    // proven, who fired still rests on that claim alone.
+    let theirs = what_if(UA, COMPETING, "C-2");
+    assert_eq!(
+        said(&theirs.accounts[0]),
+        ("C-2", Outcome::Inconclusive, Some("UA"))
+    );
+    let proven = under(
+        &theirs,
+        &Account::Proven {
+            aspect: Aspect::Occurrence,
+        },
+    );
+    assert_eq!(said(proven), ("C-2", Outcome::Inconclusive, Some("UA")));
+    assert!(!proven.differs);
     // Nothing gives a violation by UA.
+    assert!(
+        !theirs
+            .accounts
+            .iter()
+            .any(|j| j.outcome == Outcome::Violation)
+    );
     assert!(
         !w.accounts
             .iter()

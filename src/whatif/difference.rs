@@ -127,3 +127,54 @@ fn step<'s>(b: &'s Step, a: &'s Step) -> Option<(&'s Step, &'s Step)> {
     let mut parts = b.steps.iter().zip(&a.steps);
     Some(parts.find_map(|(pb, pa)| step(pb, pa)).unwrap_or((b, a)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(condition: &str, result: Truth, steps: Vec<Step>) -> Step {
+        let mut s = Step::leaf(condition.into(), result, Vec::new());
+        s.steps = steps;
+        s
+    }
+
+    #[test]
+    fn the_deepest_part_whose_result_differs_is_named() {
+        let record = node(
+            "a and (b or c)",
+            Truth::True,
+            vec![
+                node("a", Truth::True, vec![]),
+                node(
+                    "b or c",
+                    Truth::True,
+                    vec![
+                        node("b", Truth::True, vec![]),
+                        node("c", Truth::False, vec![]),
+                    ],
+                ),
+            ],
+        );
+        let account = node(
+            "a and (b or c)",
+            Truth::False,
+            vec![
+                node("a", Truth::True, vec![]),
+                node(
+                    "b or c",
+                    Truth::False,
+                    vec![
+                        node("b", Truth::False, vec![]),
+                        node("c", Truth::False, vec![]),
+                    ],
+                ),
+            ],
+        );
+        let (b, a) = step(&record, &account).unwrap();
+        assert_eq!(
+            (&*a.condition, b.result, a.result),
+            ("b", Truth::True, Truth::False)
+        );
+        assert!(step(&record, &record).is_none());
+    }
+}

@@ -135,3 +135,64 @@ fn without(e: &Event, aspect: Aspect) -> Event {
     out.evidence = kept.collect();
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rulebook and graph of the competing accounts case.
+    fn competing() -> (crate::check::Rulebook, EventGraph) {
+        let rules = std::path::Path::new("rules/ua-dmz-2025-draft.truce");
+        let book = crate::load_rulebook(rules).unwrap().rulebook;
+        let instrument = crate::Instrument {
+            rulebook: &book,
+            path: rules,
+        };
+        let events = std::path::Path::new("cases/ua-competing-accounts/events.yaml");
+        let graph = crate::prepare(&[instrument], events).unwrap().graph;
+        (book, graph)
+    }
+
+    #[test]
+    fn another_report_is_judged_with_this_one_set_aside() {
+        let (book, graph) = competing();
+        let account = Account::OtherReport {
+            event: "C-4".into(),
+            set_aside: "C-3".into(),
+        };
+        let (world, at) = world(&book, &graph, 2, &account).unwrap();
+        assert_eq!(&*world.events[at].id, "C-4");
+        assert!(!world.events.iter().any(|e| &*e.id == "C-3"));
+        assert_eq!(world.events.len(), graph.events.len() - 1);
+    }
+
+    #[test]
+    fn an_aspect_set_aside_keeps_an_item_on_both_for_the_other() {
+        let (_, graph) = competing();
+        // C-4's claim bears on both aspects (`about` left out).
+        let claim = &graph.events[3];
+        assert_eq!(claim.evidence[0].about, About::Both);
+        let kept = without(claim, Aspect::Occurrence);
+        assert_eq!(kept.evidence.len(), 1);
+        assert_eq!(kept.evidence[0].about, About::Attribution);
+        // C-3's radar bears on the occurrence only: set aside with it.
+        let radar = without(&graph.events[2], Aspect::Occurrence);
+        assert!(radar.evidence.iter().all(|x| x.about != About::Occurrence));
+    }
+
+    #[test]
+    fn an_aspect_established_meets_the_most_demanding_standard() {
+        let (book, graph) = competing();
+        let n = needed(&book);
+        let proven = established(&graph.events[1], &"what-if".into(), &[About::Occurrence], n);
+        let added = proven.evidence.len() - graph.events[1].evidence.len();
+        assert_eq!(added, n);
+        let identities: std::collections::BTreeSet<&str> =
+            proven.evidence.iter().map(|x| &*x.identity).collect();
+        assert_eq!(
+            identities.len(),
+            proven.evidence.len(),
+            "each a source of its own"
+        );
+    }
+}
