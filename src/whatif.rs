@@ -36,6 +36,9 @@ pub const MAX_ACCOUNTS: usize = 8;
 /// disputed events past it are counted as not examined.
 pub const WORK: usize = 2_000_000;
 
+/// Events judged on the record at a time, for a whole file.
+const BATCH: usize = 4096;
+
 /// One event judged under each account of it.
 #[derive(Debug, Clone, Serialize)]
 pub struct WhatIf {
@@ -104,23 +107,28 @@ pub fn event(rulebook: &Rulebook, graph: &EventGraph, index: usize) -> WhatIf {
 pub fn file(rulebook: &Rulebook, graph: &EventGraph) -> FileWhatIf {
     let n = graph.events.len();
     let survey = Survey::of(rulebook, graph);
-    let records = eval::adjudicate_range(rulebook, graph, &survey, 0..n);
     let mut plans = Vec::new();
     let (mut disputed, mut not_examined, mut work) = (0, 0, 0usize);
-    for (index, record) in records.into_iter().enumerate() {
-        let disputes = account::disputes(graph, index, &record);
-        if disputes.is_empty() {
-            continue;
+    // Judged in batches, keeping only the disputed events' verdicts, so
+    // memory is bounded by the events examined, not by every explanation.
+    for start in (0..n).step_by(BATCH) {
+        let range = start..(start + BATCH).min(n);
+        let records = eval::adjudicate_range(rulebook, graph, &survey, range);
+        for (index, record) in (start..).zip(records) {
+            let disputes = account::disputes(graph, index, &record);
+            if disputes.is_empty() {
+                continue;
+            }
+            disputed += 1;
+            let (accounts, left_out) = account::accounts(graph, index, &disputes);
+            let cost = (accounts.len() - 1).saturating_mul(n);
+            if work.saturating_add(cost) > WORK {
+                not_examined += 1;
+                continue;
+            }
+            work += cost;
+            plans.push((index, record, disputes, accounts, left_out));
         }
-        disputed += 1;
-        let (accounts, left_out) = account::accounts(graph, index, &disputes);
-        let cost = (accounts.len() - 1).saturating_mul(n);
-        if work.saturating_add(cost) > WORK {
-            not_examined += 1;
-            continue;
-        }
-        work += cost;
-        plans.push((index, record, disputes, accounts, left_out));
     }
     let examined = plans.len();
     // `collect` keeps input order, so the output does not depend on the

@@ -11,6 +11,8 @@
 //! disputed. A party's own version is judged when it is recorded as a
 //! report of its own, linked by `contradicts`.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::ast::Relation;
@@ -190,25 +192,21 @@ fn contradicting(graph: &EventGraph, index: usize) -> Vec<usize> {
 /// sources), in the order first recorded.
 fn claims(graph: &EventGraph, index: usize) -> Vec<(Name, Vec<Item>)> {
     let e = &graph.events[index];
-    let mut out: Vec<(Name, Name, Vec<Item>)> = Vec::new();
+    // By identity, so many claims cost a lookup each, not a scan.
+    let mut at: HashMap<&str, usize> = HashMap::new();
+    let mut out: Vec<(Name, Vec<Item>)> = Vec::new();
     for item in e
         .evidence
         .iter()
         .filter(|i| i.kind == EvidenceKind::PartyClaim)
     {
-        match out
-            .iter_mut()
-            .find(|(identity, ..)| *identity == item.identity)
-        {
-            Some((.., items)) => items.push(Item::of(&e.id, item)),
-            None => out.push((
-                item.identity.clone(),
-                item.source.clone(),
-                vec![Item::of(&e.id, item)],
-            )),
-        }
+        let n = *at.entry(&item.identity).or_insert_with(|| {
+            out.push((item.source.clone(), Vec::new()));
+            out.len() - 1
+        });
+        out[n].1.push(Item::of(&e.id, item));
     }
-    out.into_iter().map(|(_, s, items)| (s, items)).collect()
+    out
 }
 
 /// The aspects some item bears on, occurrence first.

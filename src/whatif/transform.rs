@@ -3,6 +3,8 @@
 //! of their own, by the graph's own projection, so relations to an event
 //! set aside read as relations to an event the record does not hold.
 
+use std::collections::HashSet;
+
 use super::account::{Account, aspects, weighing};
 use crate::check::Rulebook;
 use crate::eval::Aspect;
@@ -31,16 +33,26 @@ pub(super) fn world(
         | Account::Proven { .. }
         | Account::NotProven { .. } => id.clone(),
     };
-    let weighed: Vec<Name> = weighing(graph, index)
+    // Sets, so an event with many corroborating or contradicting reports
+    // costs a lookup per event, not a scan.
+    let weighed: HashSet<Name> = weighing(graph, index)
         .into_iter()
         .map(|i| graph.events[i].id.clone())
         .collect();
+    let set_aside: HashSet<&Name> = match account {
+        Account::ThisReport { set_aside } => set_aside.iter().collect(),
+        Account::Record
+        | Account::OtherReport { .. }
+        | Account::MonitorOnly { .. }
+        | Account::Proven { .. }
+        | Account::NotProven { .. } => HashSet::new(),
+    };
     let needed = needed(rulebook);
     let projection = graph.project(|e| {
         let this = e.id == id;
         match account {
             Account::Record => Some(e.clone()),
-            Account::ThisReport { set_aside } => (!set_aside.contains(&e.id)).then(|| e.clone()),
+            Account::ThisReport { .. } => (!set_aside.contains(&e.id)).then(|| e.clone()),
             Account::OtherReport { .. } => (!this).then(|| e.clone()),
             Account::MonitorOnly { .. } if weighed.contains(&e.id) => Some(monitor_only(e)),
             Account::Proven { aspect } if this => Some(established(
