@@ -280,3 +280,29 @@ fn what_if_refuses_several_rulebooks_and_names_a_missing_event() {
     let out = truce(&["explain", "--rules", UA, "--events", COMPETING, "--all"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn many_competing_reports_are_capped_and_the_rest_counted() {
+    // C-3 and ten reports that contradict it: the record, this report and
+    // six others are judged; the rest are counted.
+    let src = std::fs::read_to_string(COMPETING).unwrap();
+    let c3 = &src[src.find("- id: C-3").unwrap()..src.find("- id: C-4").unwrap()];
+    let mut events = c3.to_owned();
+    for n in 0..10 {
+        events.push_str(&c3.replace("id: C-3", &format!("id: X-{n}\n  contradicts: C-3")));
+    }
+    let path = std::env::temp_dir().join(format!("truce-whatif-{}.yaml", std::process::id()));
+    std::fs::write(&path, events).unwrap();
+    let w = what_if(UA, path.to_str().unwrap(), "C-3");
+    let out = explain(UA, path.to_str().unwrap(), &["C-3"]);
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(w.accounts.len(), truce::whatif::MAX_ACCOUNTS);
+    let others = (w.accounts.iter())
+        .filter(|j| matches!(j.account, Account::OtherReport { .. }))
+        .count();
+    assert_eq!(others, 6);
+    // Four more reports, then the monitor's evidence alone, and the two
+    // aspects contested.
+    assert_eq!(w.left_out, 4 + 1 + 2);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
