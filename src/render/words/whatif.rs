@@ -11,7 +11,7 @@ use super::{exception_status, outcome, truth};
 pub fn account(a: &Account, event: &str) -> String {
     match a {
         Account::Record => {
-            "as recorded (the monitor's evidence counts, a party's claim does not)".to_owned()
+            "as recorded (weighed as always: a party's claim never counts)".to_owned()
         }
         Account::ThisReport { set_aside } => {
             format!(
