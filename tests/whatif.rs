@@ -232,6 +232,13 @@ fn a_whole_file_lists_only_the_events_that_depend_on_the_account() {
         .map(|w| w["event"].as_str().unwrap())
         .collect();
     assert_eq!(ids, ["P-1", "P-3"]);
+    // Every competing report depends on the account.
+    let all = explain(UA, COMPETING, &["--all", "--format", "json"]);
+    let c: serde_json::Value = serde_json::from_slice(&all.stdout).unwrap();
+    let ids: Vec<&str> = (c["depending"].as_array().unwrap().iter())
+        .map(|w| w["event"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["C-1", "C-2", "C-3", "C-4"]);
     // Deterministic: the same bytes again.
     let again = explain(CY, PYLA, &["--all", "--format", "json"]);
     assert_eq!(out.stdout, again.stdout);
