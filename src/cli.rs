@@ -31,6 +31,7 @@ mod shell;
 mod test;
 mod vary;
 mod verify;
+mod whatif;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -92,10 +93,20 @@ enum Command {
         #[command(flatten)]
         inputs: Inputs,
         /// The id of the event to explain.
-        event: String,
+        #[arg(required_unless_present = "all")]
+        event: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Judges the event again under each account of what is disputed
+        /// (reports that contradict it, a party's claim, an aspect left
+        /// unproven) and shows which fact flips the verdict.
+        #[arg(long)]
+        what_if: bool,
+        /// With `--what-if`: every event of the file, listing those whose
+        /// verdict depends on the account.
+        #[arg(long, requires = "what_if", conflicts_with = "event")]
+        all: bool,
     },
     /// Checks a JSON report: reads its inputs again, compares their SHA-256,
     /// judges them again and compares the report it gets, byte for byte.
@@ -253,7 +264,17 @@ pub fn run(args: Args) -> Exit {
             inputs,
             event,
             format,
-        } => explain::run(&inputs, &event, format),
+            what_if,
+            all: _,
+        } => match (what_if, event) {
+            (true, event) => whatif::run(&inputs, event.as_deref(), format),
+            (false, Some(event)) => explain::run(&inputs, &event, format),
+            // clap asks for an event unless `--all`, which needs `--what-if`.
+            (false, None) => {
+                errln!("error: give the id of the event to explain");
+                Exit::Failed
+            }
+        },
         Command::Verify {
             report,
             root,

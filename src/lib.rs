@@ -46,6 +46,7 @@ pub mod span;
 mod stages;
 pub mod suggest;
 pub mod syntax;
+pub mod whatif;
 
 pub use compile::{RulebookError, compile, load_rulebook};
 pub use prepare::{

@@ -20,6 +20,9 @@ const STAGES: &[&[&str]] = &[
     &["import"],
     &["graph"],
     &["eval"],
+    // What-if over disputed facts: the events rewritten per account,
+    // judged by eval.
+    &["whatif"],
     // After evaluation: it asks eval's own zone and side tests where a
     // point lies, so a warning and a verdict never disagree.
     &["lint"],

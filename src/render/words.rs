@@ -21,6 +21,7 @@ use crate::report::Outside;
 mod computed;
 mod state;
 mod unknown;
+pub mod whatif;
 pub use computed::{computed, value};
 pub use state::state;
 pub use unknown::doubt;
