@@ -195,3 +195,26 @@ fn the_first_hunk_shows_where_the_texts_part() {
     assert!(!hunk.more);
     assert_eq!(first_hunk("x\n", "x\n"), None);
 }
+
+#[test]
+fn a_comment_glued_to_a_time_zone_is_refused_not_moved() {
+    let text = "agreement \"A\" {\n  in force  2020-01-01 00:00 Europe/Kyiv//c\n}\n";
+    let err = format(&Source::new("t.truce", text)).unwrap_err();
+    assert!(
+        matches!(&err, FmtError::Unsafe(e) if e.what == Unsafe::OtherTree),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn the_formatter_code_is_documented() {
+    use miette::Diagnostic;
+    let documented = include_str!("../../docs/diagnostics.md");
+    let error = UnsafeError {
+        file: String::new(),
+        what: Unsafe::NotParsed,
+    };
+    let code = error.code().unwrap().to_string();
+    assert_eq!(code, "truce::fmt::unsafe_layout");
+    assert!(documented.contains(&format!("| `{code}` |")));
+}
