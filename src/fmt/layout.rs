@@ -128,12 +128,14 @@ fn indentation(lines: &[Line], marks: &Marks) -> Vec<usize> {
         };
         depth = braces(depth, &line.tokens);
     }
+    // Backwards, so each comment line knows the code line after it.
+    let mut next = None;
     for i in (0..lines.len()).rev() {
         if !lines[i].is_comment() {
+            next = Some(i);
             continue;
         }
         let (depth, head) = context[i];
-        let next = (i + 1..lines.len()).find(|&j| !lines[j].is_comment());
         out[i] = match next {
             None => INDENT * depth,
             Some(j) if starts_item(&lines[j], marks) => out[j] + closing(&lines[j]),
