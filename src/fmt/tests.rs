@@ -218,3 +218,13 @@ fn the_formatter_code_is_documented() {
     assert_eq!(code, "truce::fmt::unsafe_layout");
     assert!(documented.contains(&format!("| `{code}` |")));
 }
+
+/// A long run of comment lines is laid out in one pass (each looking for
+/// the code after it would take quadratic time).
+#[test]
+fn a_long_run_of_comments_is_laid_out_in_linear_time() {
+    let text = format!("{HEAD}{}act fire \"f\"\n", "// c\n".repeat(100_000));
+    let started = std::time::Instant::now();
+    assert_eq!(fmt(&text), text);
+    assert!(started.elapsed().as_secs() < 60);
+}
