@@ -24,6 +24,7 @@ mod adjudicate;
 mod check;
 mod debug;
 mod explain;
+mod fmt;
 mod import;
 mod progress;
 mod report;
@@ -128,6 +129,21 @@ enum Command {
     /// Converts a CSV table of conflict events (ACLED, UCDP GED, a
     /// mission's spreadsheet) into an events file, by a mapping file.
     Import(import::ImportArgs),
+    /// Rewrites rule files in the canonical layout (docs/fmt.md); a
+    /// folder means every `*.truce` file under it.
+    Fmt {
+        /// Rule files or folders; `-` reads standard input and writes
+        /// standard output.
+        #[arg(required_unless_present = "stdin")]
+        paths: Vec<PathBuf>,
+        /// Writes nothing: lists the files that would change, with their
+        /// first changed lines, and fails if there is any.
+        #[arg(long)]
+        check: bool,
+        /// Reads standard input and writes standard output (as `-`).
+        #[arg(long)]
+        stdin: bool,
+    },
     /// Judges curated cases and compares them with their manifests.
     Test {
         /// Case folders, or folders holding cases (default: `cases`).
@@ -282,6 +298,11 @@ pub fn run(args: Args) -> Exit {
             format,
         } => verify::run(&report, root.as_deref(), bundle.as_deref(), format),
         Command::Import(args) => import::run(&args),
+        Command::Fmt {
+            paths,
+            check,
+            stdin,
+        } => fmt::run(&paths, check, stdin),
         Command::Test { cases } => test::run(&cases),
         Command::Debug(DebugCommand::Parse { rules }) => debug::parse(&rules),
         Command::Debug(DebugCommand::Graph { inputs, format }) => match format {

@@ -33,6 +33,7 @@ pub mod digest;
 pub mod eval;
 pub mod events;
 pub mod files;
+pub mod fmt;
 pub mod graph;
 pub mod import;
 pub mod link;

@@ -13,6 +13,8 @@ const STAGES: &[&[&str]] = &[
     &["span", "name", "files", "digest", "suggest"],
     &["ast"],
     &["syntax"],
+    // Rule text laid out again: it parses first, and reads the syntax tree.
+    &["fmt"],
     &["link"],
     &["check"],
     &["events"],

@@ -8,6 +8,7 @@ mod cli;
 mod eval;
 mod events;
 mod figures;
+mod fmt;
 mod fuzz;
 mod import;
 mod known_bad;
