@@ -328,3 +328,122 @@ fn facts(old: &[Fact], new: &[Fact]) -> Vec<FactChange> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn step(condition: &str, result: Truth, steps: Vec<Step>) -> Step {
+        Step {
+            condition: condition.into(),
+            result,
+            facts: Vec::new(),
+            doubt: None,
+            steps,
+            basis: None,
+            holdings: None,
+            related: None,
+        }
+    }
+
+    fn fact(value: &str) -> Fact {
+        Fact {
+            event: "E-1".into(),
+            field: "act".into(),
+            value: value.into(),
+            computed: None,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn a_test_added_to_a_condition_is_the_difference() {
+        let old = step(
+            "a and b",
+            Truth::True,
+            vec![
+                step("a", Truth::True, vec![]),
+                step("b", Truth::True, vec![]),
+            ],
+        );
+        let new = step(
+            "a and b and c",
+            Truth::False,
+            vec![
+                step("a", Truth::True, vec![]),
+                step("b", Truth::True, vec![]),
+                step("c", Truth::False, vec![]),
+            ],
+        );
+        let found = steps(&old, &new);
+        assert!(
+            matches!(&found[..], [StepChange::Added { condition, result: Truth::False }] if &**condition == "c"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_lowest_step_whose_truth_differs_is_named_with_its_facts() {
+        let mut old_b = step("b", Truth::True, vec![]);
+        old_b.facts.push(fact("fire"));
+        let mut new_b = step("b", Truth::False, vec![]);
+        new_b.facts.push(fact("movement"));
+        let old = step(
+            "a and b",
+            Truth::True,
+            vec![step("a", Truth::True, vec![]), old_b],
+        );
+        let new = step(
+            "a and b",
+            Truth::False,
+            vec![step("a", Truth::True, vec![]), new_b],
+        );
+        let found = steps(&old, &new);
+        let [
+            StepChange::Truth {
+                condition,
+                old,
+                new,
+                facts,
+            },
+        ] = &found[..]
+        else {
+            panic!("{found:?}");
+        };
+        assert_eq!((&**condition, *old, *new), ("b", Truth::True, Truth::False));
+        assert_eq!(facts.len(), 1);
+        assert_eq!(facts[0].old.as_ref().map(|f| &*f.value), Some("fire"));
+    }
+
+    #[test]
+    fn a_part_left_untried_under_the_same_condition_is_no_difference() {
+        let old = step(
+            "a and b",
+            Truth::True,
+            vec![
+                step("a", Truth::True, vec![]),
+                step("b", Truth::True, vec![]),
+            ],
+        );
+        let new = step(
+            "a and b",
+            Truth::False,
+            vec![step("a", Truth::False, vec![])],
+        );
+        let found = steps(&old, &new);
+        assert!(
+            matches!(&found[..], [StepChange::Truth { condition, .. }] if &**condition == "a"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_condition_rewritten_whole_is_named_as_such() {
+        let old = step("act is fire", Truth::True, vec![]);
+        let new = step("act is movement", Truth::False, vec![]);
+        assert!(matches!(
+            &steps(&old, &new)[..],
+            [StepChange::Rewritten { .. }]
+        ));
+    }
+}

@@ -201,3 +201,38 @@ fn git(dir: &Path, args: &[&str]) -> std::io::Result<Option<String>> {
     };
     Ok(Some(text.trim_end_matches(['\n', '\r']).to_owned()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_documented() {
+        let documented = include_str!("../../docs/diagnostics.md");
+        let errors = [
+            RevisionError::Git(String::new()),
+            RevisionError::NotARepository,
+            RevisionError::NoRevision { rev: "x".into() },
+        ];
+        for e in errors {
+            let code = e.code().expect("a code").to_string();
+            assert!(documented.contains(&format!("`{code}`")), "{code}");
+        }
+    }
+
+    #[test]
+    fn a_path_out_of_the_repository_is_refused() {
+        let r = Revision {
+            root: PathBuf::from("/repo"),
+            commit: "0".repeat(40),
+            name: "HEAD".into(),
+            prefix: PathBuf::from("rules"),
+        };
+        assert_eq!(
+            r.real(Path::new("geo/a.geojson")).unwrap(),
+            Path::new("/repo/rules/geo/a.geojson")
+        );
+        assert!(r.real(Path::new("../../etc/passwd")).is_err());
+        assert!(r.real(Path::new("/etc/passwd")).is_err());
+    }
+}
