@@ -136,8 +136,8 @@ pub enum FindingChange {
     Removed { old: Brief },
     /// Both judged it, differently.
     Changed {
-        old: Brief,
-        new: Brief,
+        old: Box<Brief>,
+        new: Box<Brief>,
         /// The article's text differs.
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         text_changed: bool,

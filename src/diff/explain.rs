@@ -130,8 +130,8 @@ fn finding(old: &Finding, new: &Finding) -> Option<FindingChange> {
         return None;
     }
     Some(FindingChange::Changed {
-        old: before,
-        new: after,
+        old: Box::new(before),
+        new: Box::new(after),
         text_changed,
         condition_changed: old.condition.condition != new.condition.condition,
         steps: steps(&old.condition, &new.condition),

@@ -57,7 +57,7 @@ pub fn specs(args: &DiffArgs) -> Option<(SideSpec, SideSpec)> {
         Vec::new()
     };
     let old = SideSpec {
-        label: (!across_doctrines).then(|| labels.0),
+        label: (!across_doctrines).then_some(labels.0),
         rules: args.rules.clone(),
         origin: old_origin,
         added: Vec::new(),
@@ -65,7 +65,7 @@ pub fn specs(args: &DiffArgs) -> Option<(SideSpec, SideSpec)> {
         varied: varied.clone(),
     };
     let new = SideSpec {
-        label: (!across_doctrines).then(|| labels.1),
+        label: (!across_doctrines).then_some(labels.1),
         rules: if args.rules_new.is_empty() {
             args.rules.clone()
         } else {
