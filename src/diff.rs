@@ -78,10 +78,13 @@ pub struct Change {
     pub event: Name,
     pub instrument: Name,
     /// `None`: no verdict of this instrument on that side.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub old: Option<Said>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub new: Option<Said>,
     /// The findings that differ, in the NEW rulebook's order (then the
-    /// OLD's articles it no longer has).
+    /// OLD's articles it no longer has); of a verdict given on one side
+    /// only, its findings other than "no violation".
     pub articles: Vec<ArticleChange>,
 }
 
@@ -238,6 +241,7 @@ impl Comparison {
                 let articles = v
                     .articles
                     .iter()
+                    .filter(|f| f.outcome != Outcome::NoViolation)
                     .map(|f| ArticleChange {
                         article: f.article.clone(),
                         what: FindingChange::Added { new: Brief::of(f) },
@@ -301,6 +305,7 @@ impl Comparison {
             let articles = v
                 .articles
                 .iter()
+                .filter(|f| f.outcome != Outcome::NoViolation)
                 .map(|f| ArticleChange {
                     article: f.article.clone(),
                     what: FindingChange::Removed { old: Brief::of(f) },

@@ -340,3 +340,44 @@ fn all_lists_the_verdicts_judged_alike() {
         .collect();
     assert_eq!(alike, ["Y-0", "Y-1", "Y-2", "Y-4"]);
 }
+
+/// A clause declaring an act: the event of that act, rejected under the
+/// OLD rulebook, is judged under the NEW one.
+#[test]
+fn an_event_rejected_on_one_side_only_is_listed() {
+    let dir = std::env::temp_dir().join(format!("truce-diff-rejected-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let clause = dir.join("leaflets.truce");
+    std::fs::write(
+        &clause,
+        "act leaflet_launch \"balloons carrying leaflets sent across the line\"\n",
+    )
+    .unwrap();
+    let events = dir.join("events.yaml");
+    std::fs::write(
+        &events,
+        "- id: L-1\n  time: 2024-05-28T22:00:00+09:00\n  act: leaflet_launch\n  actor: {party: KPA}\n  evidence: []\n",
+    )
+    .unwrap();
+    let out = truce(&[
+        "diff",
+        "--rules",
+        "rules/kaa.truce",
+        "--add",
+        clause.to_str().unwrap(),
+        "--events",
+        events.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let d = json(&out);
+    let rejected = d["rejected"].as_array().unwrap();
+    assert_eq!(rejected.len(), 1);
+    assert_eq!(rejected[0]["side"], "old");
+    assert_eq!(rejected[0]["rejection"]["event"], "L-1");
+    let changed = d["changed"].as_array().unwrap();
+    assert_eq!(changed.len(), 1);
+    assert!(changed[0].get("old").is_none(), "no verdict under OLD");
+    assert_eq!(changed[0]["new"]["outcome"], "no_violation");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -30,7 +30,10 @@ pub fn by_article(changes: &[Change]) -> Vec<ArticleTally> {
                 FindingChange::Removed { old } => (Some(old.outcome), None),
                 FindingChange::Changed { old, new, .. } => (Some(old.outcome), Some(new.outcome)),
             };
-            if old == new {
+            // An article found not violated where the other side has no
+            // such article (or no verdict) changed nothing.
+            let nothing = |o: Option<Outcome>| o.is_none_or(|o| o == Outcome::NoViolation);
+            if old == new || (nothing(old) && nothing(new)) {
                 continue;
             }
             let same = |r: &&mut ArticleTally| {
