@@ -193,7 +193,8 @@ pub struct Comparison {
     /// rulebook retitled between versions is still the same instrument).
     titles: HashMap<Name, Name>,
     /// Changes, each with its position for ordering: the OLD verdict's
-    /// index, or for a NEW-only verdict the OLD index it came after.
+    /// index plus one, or for a NEW-only verdict that of the OLD verdict
+    /// it came after (0: before any) and its own count.
     changed: Vec<((usize, usize), Change)>,
     unchanged: Option<Vec<Said>>,
     same: usize,
@@ -279,14 +280,14 @@ impl Comparison {
                 new: Some(new_said),
                 articles,
             };
-            self.changed.push(((i, 0), change));
+            self.changed.push(((i + 1, 0), change));
         }
     }
 
-    /// The index of the last OLD verdict a NEW one met, so a NEW-only
-    /// verdict is placed after it.
+    /// Where a NEW-only verdict goes: after the last OLD verdict a NEW one
+    /// met (OLD verdicts are placed at their index plus one).
     fn last_met(&self) -> usize {
-        self.met.iter().rposition(|m| *m).unwrap_or(0)
+        self.met.iter().rposition(|m| *m).map_or(0, |i| i + 1)
     }
 
     /// The diff, once every NEW verdict was added.
@@ -318,7 +319,7 @@ impl Comparison {
                 new: None,
                 articles,
             };
-            self.changed.push(((i, 0), change));
+            self.changed.push(((i + 1, 0), change));
         }
         self.changed.sort_by_key(|(at, _)| *at);
         let changed: Vec<Change> = self.changed.into_iter().map(|(_, c)| c).collect();

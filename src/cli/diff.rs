@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use clap::ValueEnum;
+use truce::check::Rulebook;
 use truce::diff::{Comparison, Diff};
 use truce::name::Name;
 
@@ -108,6 +109,15 @@ fn compare(args: &DiffArgs, old: SideSpec, new: SideSpec) -> Option<Diff> {
             all.extend_from_slice(batch)
         })?;
     let titles = retitled(&old_books, &new_books);
+    // Each OLD instrument with the NEW one of its title (or in its place).
+    let pairs: Vec<_> = old_books
+        .iter()
+        .filter_map(|o| {
+            let same = |n: &&Rulebook| n.title == o.title || titles.get(&n.title) == Some(&o.title);
+            Some((o, new_books.iter().find(same)?))
+        })
+        .collect();
+    let provisions = truce::diff::provisions(&pairs);
     let comparison = Comparison::new(old_run.kept, titles, args.all);
     let new_run = side::judge(
         &new,
@@ -116,8 +126,6 @@ fn compare(args: &DiffArgs, old: SideSpec, new: SideSpec) -> Option<Diff> {
         || comparison,
         |c, batch| c.add(batch),
     )?;
-    let pairs: Vec<_> = old_books.iter().zip(&new_books).collect();
-    let provisions = truce::diff::provisions(&pairs);
     Some(new_run.kept.finish(
         (old_side, new_side),
         args.events.display().to_string(),
