@@ -23,6 +23,7 @@ macro_rules! errln {
 mod adjudicate;
 mod check;
 mod debug;
+mod diff;
 mod explain;
 mod fmt;
 mod import;
@@ -89,6 +90,10 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Judges the same events under two versions of the rules (two files,
+    /// two git revisions, a proposed clause added, other doctrine settings)
+    /// and shows every verdict that changed, and why.
+    Diff(diff::DiffArgs),
     /// Shows the full reasoning for one event.
     Explain {
         #[command(flatten)]
@@ -291,6 +296,7 @@ pub fn run(args: Args) -> Exit {
                 Exit::Failed
             }
         },
+        Command::Diff(args) => diff::run(&args),
         Command::Verify {
             report,
             root,

@@ -11,6 +11,10 @@ use crate::span::Source;
 use crate::syntax::{self, SyntaxError};
 use crate::{digest, link, lint};
 
+mod amended;
+
+pub use amended::load_amended;
+
 /// A rule file that cannot be used.
 #[derive(Debug, Error, Diagnostic)]
 pub enum RulebookError {
@@ -50,6 +54,11 @@ pub fn load_rulebook(path: &Path) -> Result<Checked, RulebookError> {
 /// areas fails it, the lint's warnings join the checker's.
 pub fn compile(source: &Source) -> Result<Checked, RulebookError> {
     let ast = syntax::parse_rulebook(source)?;
+    compile_parsed(ast, source)
+}
+
+/// Links, checks and lints a parsed rulebook read from `source`.
+fn compile_parsed(ast: crate::ast::Rulebook, source: &Source) -> Result<Checked, RulebookError> {
     let linked = link::link(ast, source).map_err(RulebookError::Link)?;
     let mut checked = check::check(&linked.ast, source).map_err(RulebookError::Check)?;
     checked.rulebook.imported_files = linked.files;

@@ -3,6 +3,7 @@
 //! earlier stages produced.
 
 pub mod diagnostics;
+pub mod diff;
 pub mod document;
 pub mod dot;
 pub mod figure;

@@ -31,6 +31,8 @@ const STAGES: &[&[&str]] = &[
     // A rule file parsed, linked, checked and linted.
     &["compile"],
     &["report"],
+    // The same events under two versions of the rules, compared.
+    &["diff"],
     &["prepare"],
     &["render"],
     &["cases"],

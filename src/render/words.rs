@@ -19,6 +19,7 @@ use crate::events::{FindingTest, Object};
 use crate::report::Outside;
 
 mod computed;
+pub mod diff;
 mod state;
 mod unknown;
 pub mod whatif;

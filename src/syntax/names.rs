@@ -11,6 +11,7 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::EOI => "end of file",
         Rule::rulebook => "a rulebook",
         Rule::condition => "a condition",
+        Rule::clauses => "declarations",
         Rule::agreement => "an `agreement` header",
         Rule::source_item => "`source`",
         Rule::signed_item => "`signed`",
