@@ -118,10 +118,7 @@ enum Command {
     /// mission's spreadsheet) into an events file, by a mapping file.
     Import(import::ImportArgs),
     /// Judges curated cases and compares them with their manifests.
-    Test {
-        /// Case folders, or folders holding cases (default: `cases`).
-        cases: Vec<PathBuf>,
-    },
+    Test(test::TestArgs),
     /// Shows what one stage of the pipeline produced.
     #[command(subcommand)]
     Debug(DebugCommand),
@@ -261,7 +258,7 @@ pub fn run(args: Args) -> Exit {
             format,
         } => verify::run(&report, root.as_deref(), bundle.as_deref(), format),
         Command::Import(args) => import::run(&args),
-        Command::Test { cases } => test::run(&cases),
+        Command::Test(args) => test::run(&args),
         Command::Debug(DebugCommand::Parse { rules }) => debug::parse(&rules),
         Command::Debug(DebugCommand::Graph { inputs, format }) => match format {
             GraphFormat::Text => debug::graph(&inputs),
