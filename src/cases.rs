@@ -15,6 +15,8 @@ pub mod manifest;
 mod names;
 mod read;
 mod why;
+#[cfg(test)]
+mod manifest_tests;
 use crate::report::{Adjudication, Outside};
 
 /// `case.yaml`

@@ -156,6 +156,6 @@ mod tests {
         let items = find.items(entries[1].clone(), 2);
         let at = find.value(items[1].clone(), "outcome", "nope");
         assert_eq!(&TEXT[at], "nope");
-        assert_eq!(&TEXT[..items[1].start].lines().count(), &6);
+        assert_eq!(TEXT[..items[1].start].lines().count(), 7);
     }
 }
