@@ -5,6 +5,7 @@ mod bulk;
 mod cases;
 mod check;
 mod cli;
+mod coverage;
 mod eval;
 mod events;
 mod figures;

@@ -16,14 +16,23 @@ pub fn table(c: &Coverage) -> String {
     let total = c.total();
     let _ = writeln!(
         out,
-        "{} cases, {} rulebooks: {} of {} items covered ({})",
-        c.cases,
-        c.rulebooks.len(),
+        "{}, {}: {} of {} items covered ({})",
+        counted(c.cases, "case"),
+        counted(c.rulebooks.len(), "rulebook"),
         total.covered,
         total.items,
         percent(total)
     );
     crate::render::text::clean_lines(&out).into_owned()
+}
+
+/// `1 case`, `2 cases`
+fn counted(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("{n} {what}")
+    } else {
+        format!("{n} {what}s")
+    }
 }
 
 fn percent(s: Share) -> String {
