@@ -47,13 +47,18 @@ pub fn meets(want: &Value, v: &Verdict) -> bool {
         .any(|got| holds(want, &got))
 }
 
-/// `want` within `got`: a mapping's keys each hold, a list item by item,
-/// any other value equal.
+/// `want` within `got`: a mapping's keys each hold; a list of mappings,
+/// each of its mappings holds of some item of the list got (`failed:
+/// [{exception: self_defence}]` names one of the exceptions that failed);
+/// another list item by item, of the same length; any other value equal.
 fn holds(want: &Value, got: &Value) -> bool {
     match (want, got) {
         (Value::Object(w), Value::Object(g)) => w
             .iter()
             .all(|(k, wv)| g.get(k).is_some_and(|gv| holds(wv, gv))),
+        (Value::Array(w), Value::Array(g)) if !w.is_empty() && w.iter().all(Value::is_object) => {
+            w.iter().all(|a| g.iter().any(|b| holds(a, b)))
+        }
         (Value::Array(w), Value::Array(g)) => {
             w.len() == g.len() && w.iter().zip(g).all(|(a, b)| holds(a, b))
         }
@@ -75,5 +80,8 @@ mod tests {
         assert!(!holds(&json!({"articles": ["2", "3"]}), &got));
         assert!(!holds(&json!({"kind": "violates"}), &got));
         assert!(!holds(&json!({"missing": 1}), &got));
+        let failed = json!({"failed": [{"exception": "a", "test": "x"}, {"exception": "b"}]});
+        assert!(holds(&json!({"failed": [{"exception": "b"}]}), &failed));
+        assert!(!holds(&json!({"failed": [{"exception": "c"}]}), &failed));
     }
 }
