@@ -12,11 +12,11 @@ use crate::eval::{Outcome, Verdict};
 pub mod err;
 mod locate;
 pub mod manifest;
+#[cfg(test)]
+mod manifest_tests;
 mod names;
 mod read;
 mod why;
-#[cfg(test)]
-mod manifest_tests;
 use crate::report::{Adjudication, Outside};
 
 /// `case.yaml`

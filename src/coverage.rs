@@ -156,7 +156,9 @@ impl BookCoverage {
 
     /// Every item of every kind.
     pub fn total(&self) -> Share {
-        self.shares().into_iter().fold(Share::default(), Share::plus)
+        self.shares()
+            .into_iter()
+            .fold(Share::default(), Share::plus)
     }
 }
 
@@ -208,7 +210,8 @@ impl Tally {
                 .or_insert_with(|| Book::new(&shown(&key), rulebook));
             keys.push((key, rulebook.title.clone()));
         }
-        let runs = std::iter::once(&run.adjudication).chain(run.variants.iter().map(|v| &v.adjudication));
+        let runs =
+            std::iter::once(&run.adjudication).chain(run.variants.iter().map(|v| &v.adjudication));
         for a in runs {
             for v in &a.verdicts {
                 let Some((key, _)) = keys.iter().find(|(_, t)| *t == v.instrument) else {
@@ -233,8 +236,13 @@ impl Tally {
 /// lies inside it, so the same corpus reads the same from any checkout.
 fn shown(path: &std::path::Path) -> String {
     let here = std::env::current_dir().and_then(std::fs::canonicalize);
-    let relative = here.ok().and_then(|h| path.strip_prefix(h).ok().map(PathBuf::from));
-    relative.unwrap_or_else(|| path.to_path_buf()).display().to_string()
+    let relative = here
+        .ok()
+        .and_then(|h| path.strip_prefix(h).ok().map(PathBuf::from));
+    relative
+        .unwrap_or_else(|| path.to_path_buf())
+        .display()
+        .to_string()
 }
 
 impl Book {
@@ -286,9 +294,10 @@ impl Book {
                 continue;
             };
             listed[i] = true;
-            let tried = trial.condition.as_ref().filter(|_| {
-                !matches!(trial.status, ExceptionStatus::NotConsidered)
-            });
+            let tried = trial
+                .condition
+                .as_ref()
+                .filter(|_| !matches!(trial.status, ExceptionStatus::NotConsidered));
             if let (None, Some(step)) = (seen[i], tried) {
                 seen[i] = Some(step);
             }

@@ -36,14 +36,26 @@ fn coverage_counts_what_the_verdicts_record() {
         .map(|case| {
             let run = truce::cases::run(Path::new(case)).unwrap();
             run.adjudication.verdicts.len()
-                + run.variants.iter().map(|v| v.adjudication.verdicts.len()).sum::<usize>()
+                + run
+                    .variants
+                    .iter()
+                    .map(|v| v.adjudication.verdicts.len())
+                    .sum::<usize>()
         })
         .sum();
-    assert_eq!(book.verdicts, judged, "each verdict of each run counted once");
+    assert_eq!(
+        book.verdicts, judged,
+        "each verdict of each run counted once"
+    );
     for a in &book.articles {
         // Every verdict's finding for the article is counted once.
         let c = a.counts;
-        assert_eq!(c.met + c.not_met + c.unknown, book.verdicts, "{}", a.article);
+        assert_eq!(
+            c.met + c.not_met + c.unknown,
+            book.verdicts,
+            "{}",
+            a.article
+        );
         assert_eq!(a.covered, a.violated + a.justified > 0);
     }
     for b in &book.branches {
@@ -85,9 +97,20 @@ fn coverage_as_json_carries_its_schema_and_every_item() {
         .map(|k| book[k].as_array().unwrap().len())
         .sum::<usize>();
     assert_eq!(all["items"], items);
-    assert_eq!(v["covered"]["all"], *all, "one rulebook: its total is the whole");
+    assert_eq!(
+        v["covered"]["all"], *all,
+        "one rulebook: its total is the whole"
+    );
     let article = &book["articles"][0];
-    for key in ["article", "met", "not_met", "unknown", "violated", "justified", "covered"] {
+    for key in [
+        "article",
+        "met",
+        "not_met",
+        "unknown",
+        "violated",
+        "justified",
+        "covered",
+    ] {
         assert!(article.get(key).is_some(), "{key}");
     }
     let branch = &book["branches"][0];
@@ -101,7 +124,15 @@ fn coverage_as_json_carries_its_schema_and_every_item() {
 fn min_coverage_fails_below_the_threshold() {
     let run = |min: &str| {
         Command::new(env!("CARGO_BIN_EXE_truce"))
-            .args(["test", CORPUS[0], "--coverage", "--format", "json", "--min-coverage", min])
+            .args([
+                "test",
+                CORPUS[0],
+                "--coverage",
+                "--format",
+                "json",
+                "--min-coverage",
+                min,
+            ])
             .output()
             .unwrap()
     };

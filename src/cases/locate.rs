@@ -34,9 +34,7 @@ impl<'a> Locator<'a> {
         let first_on_line = hits
             .iter()
             .find(|&&i| part[..i].rsplit('\n').next().is_some_and(only_indent));
-        first_on_line
-            .or(hits.first())
-            .map(|&i| region.start + i)
+        first_on_line.or(hits.first()).map(|&i| region.start + i)
     }
 
     /// The value `value` written after `key:` within `region`, or the key.

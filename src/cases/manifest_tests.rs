@@ -92,7 +92,10 @@ fn text_that_is_not_yaml_is_placed_where_the_reader_stopped() {
 fn missing_keys_and_a_manifest_that_is_not_a_mapping() {
     assert_eq!(
         problems("events: e.yaml\n"),
-        [("truce::case::missing_key", 1), ("truce::case::missing_key", 1)]
+        [
+            ("truce::case::missing_key", 1),
+            ("truce::case::missing_key", 1)
+        ]
     );
     assert_eq!(problems("- a\n"), [("truce::case::wrong_type", 1)]);
 }
@@ -100,7 +103,10 @@ fn missing_keys_and_a_manifest_that_is_not_a_mapping() {
 #[test]
 fn an_unknown_word_gets_a_suggestion_in_its_help() {
     use miette::Diagnostic;
-    let source = Source::new("case.yaml", "rules: r\nevents: e\nexpect:\n  E-1: {outcome: violaton}\n");
+    let source = Source::new(
+        "case.yaml",
+        "rules: r\nevents: e\nexpect:\n  E-1: {outcome: violaton}\n",
+    );
     let (_, errors) = manifest::read(&source);
     let help = errors[0].help().map(|h| h.to_string());
     assert_eq!(help.as_deref(), Some("did you mean `violation`?"));

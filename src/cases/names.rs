@@ -22,7 +22,14 @@ pub fn against_rulebooks(
     let mut out = Vec::new();
     let whole = 0..source.text().len();
     let doctrine_at = find.key(whole, "doctrine");
-    doctrines(source, &find, &manifest.doctrine, doctrine_at, books, &mut out);
+    doctrines(
+        source,
+        &find,
+        &manifest.doctrine,
+        doctrine_at,
+        books,
+        &mut out,
+    );
     for exp in manifest.expect.values().flat_map(|e| e.items()) {
         expectation(source, &find, exp, books, &mut out);
     }

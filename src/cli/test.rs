@@ -70,7 +70,10 @@ pub fn run(args: &TestArgs) -> Exit {
                     failed += 1;
                     say(format!("FAIL  {}", run.name));
                     for m in &run.mismatches {
-                        say(format!("  {}: expected {}, got {}", m.event, m.expected, m.actual));
+                        say(format!(
+                            "  {}: expected {}, got {}",
+                            m.event, m.expected, m.actual
+                        ));
                         for line in m.reasoning.lines() {
                             say(format!("    {line}"));
                         }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{BookCoverage, Coverage, Counts, Owner, Share};
+use super::{BookCoverage, Counts, Coverage, Owner, Share};
 
 /// The longest condition quoted in a row; longer ones are cut with `…`.
 const QUOTED: usize = 60;
@@ -40,7 +40,11 @@ fn percent(s: Share) -> String {
 }
 
 fn rulebook(out: &mut String, b: &BookCoverage) {
-    let _ = writeln!(out, "{}  \"{}\"  ({} verdicts)", b.rulebook, b.title, b.verdicts);
+    let _ = writeln!(
+        out,
+        "{}  \"{}\"  ({} verdicts)",
+        b.rulebook, b.title, b.verdicts
+    );
     let _ = writeln!(out, "  {:<12}{:>8}{:>7}{:>8}", "", "covered", "items", "");
     let kinds = ["articles", "exceptions", "branches", "doctrines"];
     for (kind, share) in kinds.iter().zip(b.shares()) {
@@ -111,7 +115,10 @@ fn uncovered(b: &BookCoverage) -> Vec<String> {
 }
 
 fn counts(c: Counts) -> String {
-    format!("met {}, not met {}, unknown {}", c.met, c.not_met, c.unknown)
+    format!(
+        "met {}, not met {}, unknown {}",
+        c.met, c.not_met, c.unknown
+    )
 }
 
 /// A condition on one line, cut to [`QUOTED`] characters.
