@@ -706,6 +706,19 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
         Outcome::Violation,
         Some("SY"),
     ),
+    (
+        "il-lb-gaa-air-and-sea",
+        "V-1",
+        Outcome::Violation,
+        Some("LB"),
+    ),
+    (
+        "il-lb-gaa-air-and-sea",
+        "V-5",
+        Outcome::Violation,
+        Some("LB"),
+    ),
+    ("il-lb-gaa-air-and-sea", "V-7", Outcome::NoViolation, None),
 ];
 
 #[test]
