@@ -14,6 +14,12 @@ pub enum Problem {
     /// The text is not YAML (`why` is the YAML reader's own account).
     #[error("the manifest is not valid YAML: {why}")]
     NotYaml { why: String },
+    /// Larger than a manifest may be (`limit` in bytes).
+    #[error("the manifest is larger than {limit} bytes")]
+    TooLarge { limit: usize },
+    /// Lists and mappings nested deeper than a manifest may nest them.
+    #[error("the manifest nests lists and mappings more than {limit} deep")]
+    TooDeep { limit: usize },
     /// `within`: `the manifest`, or the expectation of an event.
     #[error("unknown key `{key}` in {within}")]
     UnknownKey { key: String, within: String },
@@ -53,6 +59,8 @@ impl Problem {
     pub fn code(&self) -> &'static str {
         match self {
             Problem::NotYaml { .. } => "truce::case::not_yaml",
+            Problem::TooLarge { .. } => "truce::case::too_large",
+            Problem::TooDeep { .. } => "truce::case::too_deep",
             Problem::UnknownKey { .. } => "truce::case::unknown_key",
             Problem::MissingKey { .. } => "truce::case::missing_key",
             Problem::WrongType { .. } => "truce::case::wrong_type",
@@ -138,6 +146,8 @@ mod tests {
         let s = String::new;
         let kinds = [
             Problem::NotYaml { why: s() },
+            Problem::TooLarge { limit: 0 },
+            Problem::TooDeep { limit: 0 },
             Problem::UnknownKey {
                 key: s(),
                 within: s(),

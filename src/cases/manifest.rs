@@ -47,6 +47,9 @@ const ENTRY_KEYS: &[&str] = &[
 /// and every problem found in it.
 pub fn read(source: &Source) -> (Option<Manifest>, Vec<ManifestError>) {
     let text = source.text();
+    if let Some(problem) = beyond_bounds(source) {
+        return (None, vec![problem]);
+    }
     let value: Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -64,6 +67,35 @@ pub fn read(source: &Source) -> (Option<Manifest>, Vec<ManifestError>) {
     };
     let manifest = reader.manifest(&value);
     (manifest, reader.errors)
+}
+
+/// The largest manifest read: a manifest lists expectations, a line each.
+pub const MAX_BYTES: usize = 1 << 20;
+
+/// A manifest too large, or nested too deep for the YAML reader to read
+/// in bounded time (its scanner is quadratic in the nesting of flow
+/// lists and mappings: found by the events loader's linear scan first).
+fn beyond_bounds(source: &Source) -> Option<ManifestError> {
+    let text = source.text();
+    if text.len() > MAX_BYTES {
+        let problem = Problem::TooLarge { limit: MAX_BYTES };
+        return Some(err(source, 0..0, problem, None));
+    }
+    let (line, column) = crate::events::nesting::too_deep(text)?;
+    // `too_deep` counts columns in characters, from 1.
+    let start = text
+        .split_inclusive('\n')
+        .take(line)
+        .map(str::len)
+        .sum::<usize>();
+    let rest = &text[start..];
+    let at = start
+        + rest
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(0, |(i, _)| i);
+    let limit = crate::events::nesting::MAX_FLOW_DEPTH;
+    Some(err(source, at..at, Problem::TooDeep { limit }, None))
 }
 
 /// serde's message without its own `at line ...` (the diagnostic places it).

@@ -112,3 +112,17 @@ fn an_unknown_word_gets_a_suggestion_in_its_help() {
     assert_eq!(help.as_deref(), Some("did you mean `violation`?"));
     assert_eq!(errors[0].line_col(), (4, 18));
 }
+
+#[test]
+fn a_manifest_too_large_or_too_deep_is_refused_before_the_yaml_reader() {
+    let deep = format!(
+        "rules: r\nevents: e\nexpect:\n  E-1: {}\n",
+        "[".repeat(100_000)
+    );
+    assert_eq!(problems(&deep), [("truce::case::too_deep", 4)]);
+    let large = format!(
+        "rules: r\nevents: e\nexpect: {{}}\n#{}\n",
+        "x".repeat(manifest::MAX_BYTES)
+    );
+    assert_eq!(problems(&large), [("truce::case::too_large", 1)]);
+}
