@@ -14,9 +14,9 @@ pub struct TestArgs {
     /// doctrine settings of each rulebook the cases exercise.
     #[arg(long)]
     coverage: bool,
-    /// The coverage's format (with `--coverage`); with `json`, the cases'
-    /// results go to stderr.
-    #[arg(long, value_enum, default_value_t = CoverageFormat::Text, requires = "coverage")]
+    /// The coverage's format (with `--coverage` or `--min-coverage`); with
+    /// `json`, the cases' results go to stderr.
+    #[arg(long, value_enum, default_value_t = CoverageFormat::Text)]
     format: CoverageFormat,
     /// Fails (exit 1) when fewer than PCT percent of all items are
     /// covered (implies `--coverage`).
