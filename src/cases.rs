@@ -9,7 +9,14 @@ use serde::Deserialize;
 
 use crate::eval::{Outcome, Verdict};
 
+pub mod err;
+mod locate;
+pub mod manifest;
+#[cfg(test)]
+mod manifest_tests;
+mod names;
 mod read;
+mod why;
 use crate::report::{Adjudication, Outside};
 
 /// `case.yaml`
@@ -31,6 +38,9 @@ pub struct Manifest {
     /// sets them; by default the rulebooks' own.
     #[serde(default)]
     pub doctrine: BTreeMap<String, String>,
+    /// Where each event id is written, for diagnostics.
+    #[serde(skip)]
+    pub ids_at: BTreeMap<String, std::ops::Range<usize>>,
 }
 
 /// A value, or a list of them (read in `read.rs`).
@@ -72,6 +82,11 @@ pub struct Expectation {
     /// article's reason, its continuing state's note or a name it translated.
     #[serde(default)]
     pub reason: Option<String>,
+    /// The reasoning as data: a mapping matched, key by key, against the
+    /// verdict's summary (`explanation.why` in the JSON report) or one of
+    /// its findings' reasons (`why`).
+    #[serde(skip)]
+    pub why: Option<serde_json::Value>,
     /// For an act another event implies: the id of that event.
     #[serde(default)]
     pub implied_by: Option<String>,
@@ -80,6 +95,9 @@ pub struct Expectation {
     /// verdict must name each of these settings as one it depended on.
     #[serde(default)]
     pub doctrine: BTreeMap<String, String>,
+    /// Where the expectation is written in the manifest (byte offsets).
+    #[serde(skip)]
+    pub place: std::ops::Range<usize>,
 }
 
 /// The case judged again under other doctrine settings.
@@ -109,18 +127,127 @@ pub struct CaseRun {
     /// Runs under the settings some expectations name, in sorted order.
     pub variants: Vec<Variant>,
     pub mismatches: Vec<Mismatch>,
+    /// The case's rulebooks, as checked, under their own doctrine
+    /// settings, with the paths they were read from.
+    pub rulebooks: Vec<(PathBuf, crate::check::Rulebook)>,
+}
+
+/// Why a case could not be judged.
+#[derive(Debug)]
+pub enum CaseError {
+    /// The manifest's problems, every one found.
+    Manifest(Vec<err::ManifestError>),
+    /// A file that cannot be read, a rulebook that does not check, an
+    /// events file that cannot be loaded: shown as it was reported.
+    Failed(String),
+}
+
+impl std::fmt::Display for CaseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CaseError::Manifest(errors) => {
+                for e in errors {
+                    f.write_str(&crate::render::diagnostics::render(e, false))?;
+                }
+                Ok(())
+            }
+            CaseError::Failed(why) => f.write_str(why),
+        }
+    }
+}
+
+impl From<String> for CaseError {
+    fn from(why: String) -> Self {
+        CaseError::Failed(why)
+    }
+}
+
+/// A case's rulebooks as checked, with the paths they were read from.
+struct Books {
+    paths: Vec<PathBuf>,
+    books: Vec<crate::check::Rulebook>,
 }
 
 /// Reads a case's manifest and judges it.
-pub fn run(dir: &Path) -> Result<CaseRun, String> {
+pub fn run(dir: &Path) -> Result<CaseRun, CaseError> {
     let manifest_path = dir.join("case.yaml");
     let text = std::fs::read_to_string(&manifest_path)
         .map_err(|e| format!("cannot read `{}`: {e}", manifest_path.display()))?;
-    let manifest: Manifest = serde_yaml::from_str(&text)
-        .map_err(|e| format!("`{}` is not a case manifest: {e}", manifest_path.display()))?;
+    let source = crate::span::Source::new(manifest_path.display().to_string(), text);
+    let (manifest, mut problems) = manifest::read(&source);
+    let Some(manifest) = manifest else {
+        return Err(CaseError::Manifest(problems));
+    };
     if manifest.rules.items().is_empty() {
-        return Err(format!("`{}` names no rulebook", manifest_path.display()));
+        return Err(format!("`{}` names no rulebook", manifest_path.display()).into());
     }
+    let Books { paths, mut books } = load_books(dir, &manifest, &manifest_path)?;
+    let all: Vec<&crate::check::Rulebook> = books.iter().collect();
+    problems.extend(names::against_rulebooks(&source, &manifest, &all));
+    let events = dir.join(&manifest.events);
+    let mut judge = |settings: &BTreeMap<String, String>| -> Result<Adjudication, String> {
+        let pairs: Vec<(String, String)> = settings.clone().into_iter().collect();
+        // Each run starts from the rulebooks' own settings.
+        books
+            .iter_mut()
+            .for_each(crate::check::Rulebook::reset_doctrines);
+        crate::set_doctrines(&mut books, &pairs, crate::check::SetBy::Case)
+            .map_err(|e| format!("`{}`: {e}", manifest_path.display()))?;
+        let instruments: Vec<crate::Instrument<'_>> = books
+            .iter()
+            .zip(&paths)
+            .map(|(rulebook, path)| crate::Instrument { rulebook, path })
+            .collect();
+        crate::adjudicate_files(&instruments, &events).map_err(|e| e.to_string())
+    };
+    // The events are judged even when the manifest has problems, so that
+    // the ids it expects are checked in the same pass.
+    let adjudication = match judge(&manifest.doctrine) {
+        Ok(a) => a,
+        Err(_) if !problems.is_empty() => return Err(CaseError::Manifest(problems)),
+        Err(e) => return Err(e.into()),
+    };
+    problems.extend(names::against_events(
+        &source,
+        &manifest,
+        &judged_ids(&adjudication),
+    ));
+    if !problems.is_empty() {
+        return Err(CaseError::Manifest(problems));
+    }
+    let mut mismatches = compare(&manifest, &adjudication, None);
+    let mut variants = Vec::new();
+    for doctrine in variant_settings(&manifest) {
+        let run = judge(&doctrine)?;
+        mismatches.extend(compare(&manifest, &run, Some(&doctrine)));
+        variants.push(Variant {
+            doctrine,
+            adjudication: run,
+        });
+    }
+    books
+        .iter_mut()
+        .for_each(crate::check::Rulebook::reset_doctrines);
+    Ok(CaseRun {
+        name: dir.display().to_string(),
+        adjudication,
+        variants,
+        mismatches,
+        rulebooks: paths.into_iter().zip(books).collect(),
+    })
+}
+
+/// Every id the run judged (implied acts' too) or rejected.
+fn judged_ids(a: &Adjudication) -> std::collections::BTreeSet<&str> {
+    let judged = a.verdicts.iter().map(|v| &*v.event);
+    let outside = a.outside.iter().map(|o| &*o.event);
+    let rejected = a.rejected.iter().filter_map(|r| r.event.as_deref());
+    judged.chain(outside).chain(rejected).collect()
+}
+
+/// The rulebooks a manifest names, each checked; with several, their
+/// counterparts checked against each other.
+fn load_books(dir: &Path, manifest: &Manifest, manifest_path: &Path) -> Result<Books, String> {
     let paths: Vec<PathBuf> = manifest.rules.items().iter().map(|r| dir.join(r)).collect();
     let mut books = Vec::new();
     for rules in &paths {
@@ -148,39 +275,7 @@ pub fn run(dir: &Path) -> Result<CaseRun, String> {
             ));
         }
     }
-    let events = dir.join(&manifest.events);
-    let mut judge = |settings: &BTreeMap<String, String>| -> Result<Adjudication, String> {
-        let pairs: Vec<(String, String)> = settings.clone().into_iter().collect();
-        // Each run starts from the rulebooks' own settings.
-        books
-            .iter_mut()
-            .for_each(crate::check::Rulebook::reset_doctrines);
-        crate::set_doctrines(&mut books, &pairs, crate::check::SetBy::Case)
-            .map_err(|e| format!("`{}`: {e}", manifest_path.display()))?;
-        let instruments: Vec<crate::Instrument<'_>> = books
-            .iter()
-            .zip(&paths)
-            .map(|(rulebook, path)| crate::Instrument { rulebook, path })
-            .collect();
-        crate::adjudicate_files(&instruments, &events).map_err(|e| e.to_string())
-    };
-    let adjudication = judge(&manifest.doctrine)?;
-    let mut mismatches = compare(&manifest, &adjudication, None);
-    let mut variants = Vec::new();
-    for doctrine in variant_settings(&manifest) {
-        let run = judge(&doctrine)?;
-        mismatches.extend(compare(&manifest, &run, Some(&doctrine)));
-        variants.push(Variant {
-            doctrine,
-            adjudication: run,
-        });
-    }
-    Ok(CaseRun {
-        name: dir.display().to_string(),
-        adjudication,
-        variants,
-        mismatches,
-    })
+    Ok(Books { paths, books })
 }
 
 /// The settings of an expectation's run: the case's own, then its own.
@@ -490,6 +585,7 @@ fn meets(exp: &Expectation, v: &Verdict) -> bool {
                 .iter()
                 .any(|t| crate::render::words::translation(t).contains(words))
     });
+    let why = exp.why.as_ref().is_none_or(|w| why::meets(w, v));
     let named = exp.doctrine.iter().all(|(name, setting)| {
         v.doctrines
             .iter()
@@ -499,7 +595,7 @@ fn meets(exp: &Expectation, v: &Verdict) -> bool {
         .implied_by
         .as_deref()
         .is_none_or(|parent| v.implied_by.as_ref().is_some_and(|i| &*i.event == parent));
-    outcome && articles && reason && named && implied
+    outcome && articles && reason && why && named && implied
 }
 
 /// `who_fired_first=irrelevant`
@@ -518,6 +614,9 @@ fn describe_expected(exp: &Expectation) -> String {
     }
     if let Some(r) = &exp.reason {
         s.push_str(&format!(", because of `{r}`"));
+    }
+    if let Some(w) = &exp.why {
+        s.push_str(&format!(", why {w}"));
     }
     if !exp.doctrine.is_empty() {
         s.push_str(&format!(

@@ -150,10 +150,7 @@ enum Command {
         stdin: bool,
     },
     /// Judges curated cases and compares them with their manifests.
-    Test {
-        /// Case folders, or folders holding cases (default: `cases`).
-        cases: Vec<PathBuf>,
-    },
+    Test(test::TestArgs),
     /// Shows what one stage of the pipeline produced.
     #[command(subcommand)]
     Debug(DebugCommand),
@@ -309,7 +306,7 @@ pub fn run(args: Args) -> Exit {
             check,
             stdin,
         } => fmt::run(&paths, check, stdin),
-        Command::Test { cases } => test::run(&cases),
+        Command::Test(args) => test::run(&args),
         Command::Debug(DebugCommand::Parse { rules }) => debug::parse(&rules),
         Command::Debug(DebugCommand::Graph { inputs, format }) => match format {
             GraphFormat::Text => debug::graph(&inputs),

@@ -14,7 +14,7 @@ mod ids;
 mod jsonl;
 pub mod mgrs;
 mod model;
-mod nesting;
+pub(crate) mod nesting;
 mod position;
 mod raw;
 mod validate;

@@ -29,6 +29,7 @@ pub mod ast;
 pub mod cases;
 pub mod check;
 pub mod compile;
+pub mod coverage;
 pub mod diff;
 pub mod digest;
 pub mod eval;

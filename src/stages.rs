@@ -36,6 +36,8 @@ const STAGES: &[&[&str]] = &[
     &["prepare"],
     &["render"],
     &["cases"],
+    // Counts what the cases' verdicts exercised.
+    &["coverage"],
 ];
 
 fn stage(module: &str) -> Option<usize> {

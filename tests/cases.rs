@@ -661,6 +661,64 @@ const PINNED: &[(&str, &str, Outcome, Option<&str>)] = &[
         Some("UA"),
     ),
     ("ua-mission-airspace", "AP-5", Outcome::NoViolation, None),
+    // Added for coverage (issue 15): the articles and exceptions no case
+    // reached before.
+    (
+        "kaa-dmz-entry-and-exit",
+        "X-1",
+        Outcome::Violation,
+        Some("KPA"),
+    ),
+    (
+        "kaa-dmz-entry-and-exit",
+        "X-2",
+        Outcome::Violation,
+        Some("KPA"),
+    ),
+    ("kaa-dmz-entry-and-exit", "X-4", Outcome::NoViolation, None),
+    (
+        "kaa-jsa-before-partition",
+        "J-1",
+        Outcome::NoViolation,
+        None,
+    ),
+    (
+        "kaa-jsa-before-partition",
+        "J-2",
+        Outcome::Violation,
+        Some("UNC"),
+    ),
+    (
+        "il-sy-artillery-and-missiles",
+        "G-1",
+        Outcome::Violation,
+        Some("SY"),
+    ),
+    (
+        "il-sy-artillery-and-missiles",
+        "G-3",
+        Outcome::Violation,
+        Some("SY"),
+    ),
+    (
+        "il-sy-artillery-and-missiles",
+        "G-4",
+        Outcome::Violation,
+        Some("SY"),
+    ),
+    (
+        "il-lb-gaa-air-and-sea",
+        "V-1",
+        Outcome::Violation,
+        Some("LB"),
+    ),
+    (
+        "il-lb-gaa-air-and-sea",
+        "V-5",
+        Outcome::Violation,
+        Some("LB"),
+    ),
+    ("il-lb-gaa-air-and-sea", "V-7", Outcome::NoViolation, None),
 ];
 
 #[test]

@@ -5,6 +5,7 @@ mod bulk;
 mod cases;
 mod check;
 mod cli;
+mod coverage;
 mod diff;
 mod eval;
 mod events;
