@@ -141,4 +141,8 @@ fn min_coverage_fails_below_the_threshold() {
     let v: serde_json::Value = serde_json::from_slice(&low.stdout).unwrap();
     assert_eq!(v["schema"], 1, "stdout holds the JSON alone");
     assert_eq!(run("100").status.code(), Some(1));
+    // A threshold that could never fail (NaN) or never pass is a usage error.
+    for bad in ["NaN", "150", "-1", "half"] {
+        assert_eq!(run(bad).status.code(), Some(2), "{bad}");
+    }
 }

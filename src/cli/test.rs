@@ -20,8 +20,17 @@ pub struct TestArgs {
     format: CoverageFormat,
     /// Fails (exit 1) when fewer than PCT percent of all items are
     /// covered (implies `--coverage`).
-    #[arg(long, value_name = "PCT")]
+    #[arg(long, value_name = "PCT", value_parser = percent)]
     min_coverage: Option<f64>,
+}
+
+/// A percentage from 0 to 100: NaN or 150 would make the threshold one
+/// that can never fail, or never pass.
+fn percent(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(p) if (0.0..=100.0).contains(&p) => Ok(p),
+        _ => Err(format!("`{text}` is not a percentage from 0 to 100")),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
