@@ -36,6 +36,7 @@ pub fn rendered(error: &truce::RulebookError) -> String {
             let warnings = all.warnings.iter().map(|w| render(w, false));
             errors.chain(warnings).collect::<Vec<_>>().join("\n")
         }
+        truce::RulebookError::Syntax(all) => truce::render::diagnostics::syntax(all, false),
         other => render(other, false),
     }
 }
