@@ -14,6 +14,7 @@ mod known_bad;
 mod quantities;
 mod report;
 mod syntax;
+mod syntax_recovery;
 mod verify;
 
 use std::path::Path;

@@ -403,7 +403,8 @@ fn found_token(text: &str, offset: usize) -> &str {
 /// A word the grammar refuses as a name: one of its keywords.
 pub(super) fn is_keyword(token: &str) -> bool {
     use pest::Parser;
-    let word = !token.is_empty() && token.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    let word = token.starts_with(|c: char| c.is_ascii_alphabetic())
+        && token.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     let as_name = super::parser::TruceParser::parse(Rule::identifier, token);
     word && as_name.map_or(true, |p| p.as_str() != token)
 }

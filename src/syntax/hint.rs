@@ -57,7 +57,8 @@ fn quotes(slip: &Slip) -> Option<String> {
             "is a quoted text left open before this? every `\"` needs a closing `\"`".to_owned(),
         );
     }
-    if slip.expected.wants(Rule::string) && word && slip.expected.rules.len() == 1 {
+    let starts_line = slip.before.trim_end_matches([' ', '\t']).ends_with('\n');
+    if slip.expected.wants(Rule::string) && word && slip.expected.rules.len() == 1 && !starts_line {
         return Some("put the text in double quotes: `\"...\"`".to_owned());
     }
     None
@@ -105,7 +106,9 @@ fn dates(slip: &Slip) -> Option<String> {
         .tokens
         .iter()
         .any(|t| t == "-" || t == "a digit" || t == ":");
-    (rules.contains(&Rule::date) || rules.contains(&Rule::datetime) || in_date).then(|| {
+    let condition = rules.contains(&Rule::paren);
+    let date = rules.contains(&Rule::date) || rules.contains(&Rule::datetime);
+    ((date && !condition) || in_date).then(|| {
         "write a date as `YYYY-MM-DD`, then the time and its zone: `2025-09-03 00:00 Europe/Kyiv`".to_owned()
     })
 }
@@ -139,6 +142,9 @@ fn words(slip: &Slip) -> Option<String> {
 /// A condition whose line ends in `and`, `or` or `not` reads the next
 /// line as its rest: `violation when act is fire or` then `responsible ...`.
 fn dangling(slip: &Slip) -> Option<String> {
+    if !slip.token.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
     let this_line = slip.before.rfind('\n')?;
     let earlier = &slip.before[..this_line];
     let previous = earlier[earlier.rfind('\n').map_or(0, |i| i + 1)..].trim_end();
