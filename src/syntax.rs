@@ -48,4 +48,6 @@ pub fn parse_condition(source: &Source) -> Result<ast::SExpr, SyntaxError> {
 }
 
 #[cfg(test)]
+mod documented;
+#[cfg(test)]
 mod tests;
