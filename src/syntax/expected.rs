@@ -103,7 +103,7 @@ impl Expected {
         let all: Vec<String> = attempts
             .expected_tokens()
             .iter()
-            .filter_map(|t| token_word(t))
+            .filter_map(token_word)
             .collect();
         let keywords = all
             .iter()
