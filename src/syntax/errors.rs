@@ -38,6 +38,16 @@ impl SyntaxErrors {
         all
     }
 
+    /// Whether another error would only be counted, not reported.
+    pub(super) fn full(&self) -> bool {
+        self.errors.len() >= MOST_REPORTED
+    }
+
+    /// One more piece failed, beyond those reported.
+    pub(super) fn count_more(&mut self) {
+        self.unreported += 1;
+    }
+
     pub(super) fn is_empty(&self) -> bool {
         self.errors.is_empty() && self.unreported == 0
     }

@@ -63,6 +63,12 @@ pub fn parse_piece<'s>(
     Ok(pairs.next().expect("an entry rule yields exactly one pair"))
 }
 
+/// Whether `piece` fails to parse from `rule`, without wording why.
+pub fn piece_fails(rule: Rule, source: &Source, piece: &Chunk) -> bool {
+    let text = &source.text()[piece.range.clone()];
+    guard_depth(source, &piece.range).is_err() || TruceParser::parse(rule, text).is_err()
+}
+
 /// Refuses brackets nested beyond any condition's limit before pest
 /// descends into them: its recursion would otherwise follow the text.
 fn guard_depth(source: &Source, range: &Range<usize>) -> Result<(), SyntaxError> {

@@ -38,6 +38,11 @@ pub fn every_error(source: &Source, first: SyntaxError) -> SyntaxErrors {
         agreement(source, header, &mut found);
     }
     for piece in declarations {
+        // Beyond the errors reported, a failure is only counted: not worded.
+        if found.full() && parser::piece_fails(Rule::declaration_only, source, piece) {
+            found.count_more();
+            continue;
+        }
         let result = parser::parse_piece(Rule::declaration_only, source, piece, NEXT_DECLARATION)
             .map(|pair| Builder::at(source, piece.range.start).declaration_only(pair));
         record(result.and_then(|built| built.map(drop)), &mut found);
