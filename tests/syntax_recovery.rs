@@ -249,7 +249,7 @@ fn typical_mistakes_name_what_was_expected_where_it_went_wrong() {
 
 #[test]
 fn header_mistakes_are_reported_item_by_item() {
-    let text = "agreement \"A\" {\n  in force 2025-09-03 00:00 Europe/Kyiv\n  party UA\n  party RU \"Russia\n  monitor M \"m\"\n  signed 2025-09-03\nact fire \"f\"\n";
+    let text = "agreement \"A\" {\n  in force 2025-09-03 00:00 Europe/Kyiv\n  party UA\n  party RU \"Russia\n  monitor M \"m\"\n  pary X \"x\"\n  signed 2025-09-03\nact fire \"f\"\n";
     let all = errors("header.truce", text);
     assert_eq!(
         codes_and_lines(&all),
@@ -257,7 +257,8 @@ fn header_mistakes_are_reported_item_by_item() {
             ("unclosed", 1),
             ("missing", 3),
             ("unclosed", 4),
-            ("unexpected", 6)
+            ("unexpected", 6),
+            ("unexpected", 7)
         ])
     );
     insta::assert_snapshot!(rendered(&truce::RulebookError::Syntax(all)));

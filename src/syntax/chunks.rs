@@ -163,9 +163,10 @@ impl<'t> Scanner<'t> {
         let word = leading_word(rest);
         let closed = self.open.is_empty() && self.quote.is_none();
         if !self.starters.contains(&word) {
-            // `artcle 2 "..." {` at the first column: a declaration whose
-            // keyword is misspelt, parsed alone so that it says so.
-            let misspelt = closed && first_column && !word.is_empty();
+            // `artcle 2 "..." {` at the first column (or `pary A "a"` in
+            // the header): a piece whose keyword is misspelt, parsed alone
+            // so that it says so.
+            let misspelt = closed && (first_column || self.anywhere) && !word.is_empty();
             let near = misspelt && crate::suggest::did_you_mean(word, self.starters).is_some();
             return (near && !reads_as_field(word, &rest[word.len()..])).then_some(word.len());
         }
