@@ -23,7 +23,9 @@ macro_rules! errln {
 mod adjudicate;
 mod check;
 mod debug;
+mod diff;
 mod explain;
+mod fmt;
 mod import;
 mod progress;
 mod report;
@@ -31,6 +33,7 @@ mod shell;
 mod test;
 mod vary;
 mod verify;
+mod whatif;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -87,15 +90,29 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Judges the same events under two versions of the rules (two files,
+    /// two git revisions, a proposed clause added, other doctrine settings)
+    /// and shows every verdict that changed, and why.
+    Diff(diff::DiffArgs),
     /// Shows the full reasoning for one event.
     Explain {
         #[command(flatten)]
         inputs: Inputs,
         /// The id of the event to explain.
-        event: String,
+        #[arg(required_unless_present = "all")]
+        event: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Judges the event again under each account of what is disputed
+        /// (reports that contradict it, a party's claim, an aspect left
+        /// unproven) and shows which fact flips the verdict.
+        #[arg(long)]
+        what_if: bool,
+        /// With `--what-if`: every event of the file, listing those whose
+        /// verdict depends on the account.
+        #[arg(long, requires = "what_if", conflicts_with = "event")]
+        all: bool,
     },
     /// Checks a JSON report: reads its inputs again, compares their SHA-256,
     /// judges them again and compares the report it gets, byte for byte.
@@ -117,6 +134,21 @@ enum Command {
     /// Converts a CSV table of conflict events (ACLED, UCDP GED, a
     /// mission's spreadsheet) into an events file, by a mapping file.
     Import(import::ImportArgs),
+    /// Rewrites rule files in the canonical layout (docs/fmt.md); a
+    /// folder means every `*.truce` file under it.
+    Fmt {
+        /// Rule files or folders; `-` reads standard input and writes
+        /// standard output.
+        #[arg(required_unless_present = "stdin")]
+        paths: Vec<PathBuf>,
+        /// Writes nothing: lists the files that would change, with their
+        /// first changed lines, and fails if there is any.
+        #[arg(long)]
+        check: bool,
+        /// Reads standard input and writes standard output (as `-`).
+        #[arg(long)]
+        stdin: bool,
+    },
     /// Judges curated cases and compares them with their manifests.
     Test {
         /// Case folders, or folders holding cases (default: `cases`).
@@ -253,7 +285,18 @@ pub fn run(args: Args) -> Exit {
             inputs,
             event,
             format,
-        } => explain::run(&inputs, &event, format),
+            what_if,
+            all: _,
+        } => match (what_if, event) {
+            (true, event) => whatif::run(&inputs, event.as_deref(), format),
+            (false, Some(event)) => explain::run(&inputs, &event, format),
+            // clap asks for an event unless `--all`, which needs `--what-if`.
+            (false, None) => {
+                errln!("error: give the id of the event to explain");
+                Exit::Failed
+            }
+        },
+        Command::Diff(args) => diff::run(&args),
         Command::Verify {
             report,
             root,
@@ -261,6 +304,11 @@ pub fn run(args: Args) -> Exit {
             format,
         } => verify::run(&report, root.as_deref(), bundle.as_deref(), format),
         Command::Import(args) => import::run(&args),
+        Command::Fmt {
+            paths,
+            check,
+            stdin,
+        } => fmt::run(&paths, check, stdin),
         Command::Test { cases } => test::run(&cases),
         Command::Debug(DebugCommand::Parse { rules }) => debug::parse(&rules),
         Command::Debug(DebugCommand::Graph { inputs, format }) => match format {

@@ -8,8 +8,12 @@ use thiserror::Error;
 
 use crate::check::{self, CheckErrors, Checked};
 use crate::span::Source;
-use crate::syntax::{self, SyntaxErrors};
+use crate::syntax::{self, SyntaxError, SyntaxErrors};
 use crate::{digest, link, lint};
+
+mod amended;
+
+pub use amended::load_amended;
 
 /// A rule file that cannot be used.
 #[derive(Debug, Error, Diagnostic)]
@@ -30,6 +34,13 @@ pub enum RulebookError {
 impl From<SyntaxErrors> for RulebookError {
     fn from(all: SyntaxErrors) -> Self {
         RulebookError::Syntax(all)
+    }
+}
+
+/// One syntax error, from a parse that stops at the first.
+impl From<SyntaxError> for RulebookError {
+    fn from(one: SyntaxError) -> Self {
+        RulebookError::Syntax(one.into())
     }
 }
 
@@ -57,6 +68,11 @@ pub fn load_rulebook(path: &Path) -> Result<Checked, RulebookError> {
 /// areas fails it, the lint's warnings join the checker's.
 pub fn compile(source: &Source) -> Result<Checked, RulebookError> {
     let ast = syntax::parse_rulebook_all(source)?;
+    compile_parsed(ast, source)
+}
+
+/// Links, checks and lints a parsed rulebook read from `source`.
+fn compile_parsed(ast: crate::ast::Rulebook, source: &Source) -> Result<Checked, RulebookError> {
     let linked = link::link(ast, source).map_err(RulebookError::Link)?;
     let mut checked = check::check(&linked.ast, source).map_err(RulebookError::Check)?;
     checked.rulebook.imported_files = linked.files;

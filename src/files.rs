@@ -5,8 +5,13 @@
 //! pipes, `..` and absolute paths out of the tree, and symlinks that lead
 //! out of it are refused before anything is read.
 
+mod origin;
+mod revision;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
+
+pub use origin::{Origin, Revision, RevisionError, lexical};
 
 /// The largest file a rulebook may name: 64 MiB, some fifty times the
 /// shipped geometry together.

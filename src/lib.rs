@@ -29,10 +29,12 @@ pub mod ast;
 pub mod cases;
 pub mod check;
 pub mod compile;
+pub mod diff;
 pub mod digest;
 pub mod eval;
 pub mod events;
 pub mod files;
+pub mod fmt;
 pub mod graph;
 pub mod import;
 pub mod link;
@@ -46,6 +48,7 @@ pub mod span;
 mod stages;
 pub mod suggest;
 pub mod syntax;
+pub mod whatif;
 
 pub use compile::{RulebookError, compile, load_rulebook};
 pub use prepare::{

@@ -83,11 +83,11 @@ pub fn link(root: ast::Rulebook, source: &Source) -> Result<Linked, Vec<LinkErro
             })
         })
         .collect();
+    let origin = source.origin().clone();
     let mut linker = Linker {
-        folder: folder
-            .canonicalize()
-            .unwrap_or_else(|_| folder.to_path_buf()),
-        stack: vec![(canonical(file), file.to_path_buf())],
+        folder: origin.real(folder).unwrap_or_else(|_| folder.to_path_buf()),
+        stack: vec![(canonical(&origin, file), file.to_path_buf())],
+        origin,
         parties,
         counterparts,
         files: Vec::new(),
@@ -108,6 +108,8 @@ pub fn link(root: ast::Rulebook, source: &Source) -> Result<Linked, Vec<LinkErro
 }
 
 struct Linker {
+    /// Where files are read from: the disk, or the root's git revision.
+    origin: crate::files::Origin,
     /// The folder of the rulebook being loaded: imports stay inside it.
     folder: PathBuf,
     /// The files being imported, innermost last, to find cycles: each as a
@@ -194,7 +196,7 @@ impl Linker {
     fn already_linked(&self, file: &Spanned<String>) -> Option<ast::Rulebook> {
         let (importer, _) = self.stack.last()?;
         let path = importer.parent().unwrap_or(Path::new(".")).join(&file.node);
-        let real = path.canonicalize().ok()?;
+        let real = self.origin.real(&path).ok()?;
         self.linked.get(&real).cloned()
     }
 
@@ -208,7 +210,7 @@ impl Linker {
                 .unwrap_or(Path::new(""))
                 .join(&file.node),
         );
-        let Ok(real) = path.canonicalize() else {
+        let Ok(real) = self.origin.real(&path) else {
             let problem = Import::Unreadable {
                 file: file.node.clone(),
             };
@@ -239,7 +241,7 @@ impl Linker {
             self.fail(&file.span, problem, "imported again here", Some(help));
             return None;
         }
-        let text = match crate::files::read_inside(&self.folder, &real) {
+        let text = match self.origin.read_inside(&self.folder, &real) {
             Ok((_, t)) => t,
             Err(why) => {
                 let problem = Import::Unusable {
@@ -259,7 +261,7 @@ impl Linker {
         if !self.files.iter().any(|(f, _)| *f == shown) {
             self.files.push((shown.clone(), sha256));
         }
-        let source = Source::new(shown.display().to_string(), text);
+        let source = Source::with_origin(shown.display().to_string(), text, self.origin.clone());
         Some((real, shown, source))
     }
 
@@ -490,8 +492,8 @@ fn names_in(e: &SExpr, out: &mut Vec<String>) {
     }
 }
 
-fn canonical(p: &Path) -> PathBuf {
-    p.canonicalize().unwrap_or_else(|_| p.to_path_buf())
+fn canonical(origin: &crate::files::Origin, p: &Path) -> PathBuf {
+    origin.real(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
 /// A path with `.` removed and `..` taken back where it can be, without

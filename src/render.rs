@@ -3,6 +3,7 @@
 //! earlier stages produced.
 
 pub mod diagnostics;
+pub mod diff;
 pub mod document;
 pub mod dot;
 pub mod figure;
@@ -16,4 +17,5 @@ pub mod markdown;
 pub mod markup;
 pub mod text;
 pub mod verify;
+pub mod whatif;
 pub mod words;

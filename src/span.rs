@@ -20,6 +20,9 @@ pub struct SourceFile {
     /// file (a file with many diagnostics would otherwise be scanned once
     /// per diagnostic).
     line_starts: Vec<usize>,
+    /// Where the files it names are read from: the disk, or the git
+    /// revision it was itself read at.
+    origin: crate::files::Origin,
 }
 
 /// A diagnostic's handle to its whole file: shares the file's text rather
@@ -33,6 +36,16 @@ pub struct Source(Arc<SourceFile>);
 
 impl Source {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Source::with_origin(name, text, crate::files::Origin::Disk)
+    }
+
+    /// A file read from `origin`, whose imports and geometry are read from
+    /// there too.
+    pub fn with_origin(
+        name: impl Into<String>,
+        text: impl Into<String>,
+        origin: crate::files::Origin,
+    ) -> Self {
         let text = lone_cr_as_newline(text.into());
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
@@ -41,7 +54,13 @@ impl Source {
             name: name.into(),
             text,
             line_starts,
+            origin,
         }))
+    }
+
+    /// Where the files this one names are read from.
+    pub fn origin(&self) -> &crate::files::Origin {
+        &self.0.origin
     }
 
     pub fn name(&self) -> &str {

@@ -13,6 +13,8 @@ const STAGES: &[&[&str]] = &[
     &["span", "name", "files", "digest", "suggest"],
     &["ast"],
     &["syntax"],
+    // Rule text laid out again: it parses first, and reads the syntax tree.
+    &["fmt"],
     &["link"],
     &["check"],
     &["events"],
@@ -20,12 +22,17 @@ const STAGES: &[&[&str]] = &[
     &["import"],
     &["graph"],
     &["eval"],
+    // What-if over disputed facts: the events rewritten per account,
+    // judged by eval.
+    &["whatif"],
     // After evaluation: it asks eval's own zone and side tests where a
     // point lies, so a warning and a verdict never disagree.
     &["lint"],
     // A rule file parsed, linked, checked and linted.
     &["compile"],
     &["report"],
+    // The same events under two versions of the rules, compared.
+    &["diff"],
     &["prepare"],
     &["render"],
     &["cases"],

@@ -41,6 +41,13 @@ pub fn parse_rulebook(source: &Source) -> Result<ast::Rulebook, SyntaxError> {
     parse_rulebook_all(source).map_err(SyntaxErrors::into_first)
 }
 
+/// Parses a fragment of declarations with no agreement header, such as
+/// a clause proposed for a rulebook (`truce diff --add`).
+pub fn parse_clauses(source: &Source) -> Result<Vec<ast::Declaration>, SyntaxError> {
+    let pair = parser::parse(parser::Rule::clauses, source)?;
+    build::Builder::new(source).clauses(pair)
+}
+
 /// Parses one condition, such as `act is fire and place in dmz`.
 pub fn parse_condition(source: &Source) -> Result<ast::SExpr, SyntaxError> {
     let pair = parser::parse(parser::Rule::condition, source)?;

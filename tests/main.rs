@@ -5,9 +5,11 @@ mod bulk;
 mod cases;
 mod check;
 mod cli;
+mod diff;
 mod eval;
 mod events;
 mod figures;
+mod fmt;
 mod fuzz;
 mod import;
 mod known_bad;
@@ -16,6 +18,7 @@ mod report;
 mod syntax;
 mod syntax_recovery;
 mod verify;
+mod whatif;
 
 use std::path::Path;
 

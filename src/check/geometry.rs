@@ -149,8 +149,9 @@ impl Checker {
         if let Some(known) = self.geometry_texts.get(path) {
             return known.clone();
         }
-        let tree = crate::files::tree_of(std::path::Path::new(self.source.name()));
-        let read = match crate::files::read_inside(&tree, path) {
+        let origin = self.source.origin();
+        let tree = origin.tree_of(std::path::Path::new(self.source.name()));
+        let read = match origin.read_inside(&tree, path) {
             Ok((_, text)) => {
                 let sha = crate::digest::of(text.as_bytes());
                 self.geometry_files.push((path.to_path_buf(), sha));

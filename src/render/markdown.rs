@@ -350,7 +350,7 @@ fn rest(out: &mut String, d: &Document<'_>) {
 /// or end emphasis), controls and direction overrides as visible code
 /// points (as [`markup::escape`] writes them), line breaks as spaces (a
 /// table cell or list item is one line).
-fn md(text: &str) -> String {
+pub(crate) fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let chars: Vec<char> = text.chars().collect();
     for (i, &c) in chars.iter().enumerate() {

@@ -19,8 +19,10 @@ use crate::events::{FindingTest, Object};
 use crate::report::Outside;
 
 mod computed;
+pub mod diff;
 mod state;
 mod unknown;
+pub mod whatif;
 pub use computed::{computed, value};
 pub use state::state;
 pub use unknown::doubt;

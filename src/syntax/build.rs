@@ -94,6 +94,14 @@ impl<'s> Builder<'s> {
         }
     }
 
+    /// Declarations with no header: a clause proposed for a rulebook.
+    pub fn clauses(&self, pair: Pair<'_, Rule>) -> Result<Vec<Declaration>> {
+        pair.into_inner()
+            .filter(|p| p.as_rule() != Rule::EOI)
+            .map(|p| self.declaration(p))
+            .collect()
+    }
+
     pub fn condition(&self, pair: Pair<'_, Rule>) -> Result<SExpr> {
         self.expr(pair.into_inner().next().expect("grammar: expr"))
     }

@@ -17,6 +17,7 @@ pub fn describe(rule: Rule) -> &'static str {
             "a header item: `source`, `signed`, `in force`, `party`, `monitor`, `group`, `nonparty` or `mediator`"
         }
         Rule::agreement_open => "`agreement \"<title>\" {`",
+        Rule::clauses => "declarations",
         Rule::agreement => "an `agreement` header",
         Rule::source_item => "`source`",
         Rule::signed_item => "`signed`",
