@@ -8,7 +8,7 @@ use thiserror::Error;
 
 use crate::check::{self, CheckErrors, Checked};
 use crate::span::Source;
-use crate::syntax::{self, SyntaxError};
+use crate::syntax::{self, SyntaxError, SyntaxErrors};
 use crate::{digest, link, lint};
 
 mod amended;
@@ -21,13 +21,27 @@ pub enum RulebookError {
     #[error("cannot read rule file `{path}`: {reason}")]
     #[diagnostic(code(truce::rules::read))]
     Read { path: String, reason: String },
-    #[error(transparent)]
-    #[diagnostic(transparent)]
-    Syntax(#[from] SyntaxError),
+    /// Every syntax error of the file; checking is skipped, since a name
+    /// declared in a piece that did not parse would read as unknown.
+    #[error("{} syntax error(s) in the rule file", .0.count())]
+    Syntax(SyntaxErrors),
     #[error("{} problem(s) with the rulebook's imports", .0.len())]
     Link(Vec<link::LinkError>),
     #[error("{} problem(s) in the rulebook", .0.errors.len())]
     Check(CheckErrors),
+}
+
+impl From<SyntaxErrors> for RulebookError {
+    fn from(all: SyntaxErrors) -> Self {
+        RulebookError::Syntax(all)
+    }
+}
+
+/// One syntax error, from a parse that stops at the first.
+impl From<SyntaxError> for RulebookError {
+    fn from(one: SyntaxError) -> Self {
+        RulebookError::Syntax(one.into())
+    }
 }
 
 /// Reads, parses and checks a rule file.
@@ -53,7 +67,7 @@ pub fn load_rulebook(path: &Path) -> Result<Checked, RulebookError> {
 /// relative to the source's name), then lints its geometry: an overlap of
 /// areas fails it, the lint's warnings join the checker's.
 pub fn compile(source: &Source) -> Result<Checked, RulebookError> {
-    let ast = syntax::parse_rulebook(source)?;
+    let ast = syntax::parse_rulebook_all(source)?;
     compile_parsed(ast, source)
 }
 

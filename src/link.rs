@@ -170,10 +170,11 @@ impl Linker {
         let Some((path, shown, source)) = self.read(&i.file) else {
             return Vec::new();
         };
-        let parsed = match syntax::parse_rulebook(&source) {
+        let parsed = match syntax::parse_rulebook_all(&source) {
             Ok(ast) => ast,
-            Err(e) => {
-                self.errors.push(e.into());
+            Err(all) => {
+                self.errors
+                    .extend(all.errors.into_iter().map(LinkError::from));
                 return Vec::new();
             }
         };

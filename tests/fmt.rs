@@ -89,7 +89,7 @@ fn a_file_with_a_syntax_error_is_left_untouched() {
     let out = truce(&["fmt", "broken.truce"], &dir);
     assert_eq!(out.status.code(), Some(1));
     let shown = text(&out.stderr);
-    assert!(shown.contains("truce::syntax::unexpected"), "{shown}");
+    assert!(shown.contains("truce::syntax::missing"), "{shown}");
     assert!(shown.contains("broken.truce:"), "{shown}");
     assert_eq!(
         std::fs::read_to_string(dir.join("broken.truce")).unwrap(),

@@ -9,19 +9,11 @@ fn diagnostic(text: &str) -> String {
     rendered(&truce::compile(&Source::new("bad.truce", text)).expect_err("must fail"))
 }
 
-/// After a complete condition, pest lists every token that could follow,
-/// keywords of the article body included: long, and `}` is missing from it
-/// because pest reports only named rules.
+/// An exception without `applies when`: the message lists what may follow
+/// its text, but the advice only says to finish the line the text is on,
+/// not that the exception needs `applies when <condition>`.
 #[test]
-fn a_stray_token_after_a_condition_lists_too_much() {
-    let text = "agreement \"A\" { in force 2025-09-03 00:00 Europe/Kyiv party A \"a\" party B \"b\" }\nact fire \"f\"\narticle 1 \"t\" {\n  violation when act is fire fire\n}\n";
-    insta::assert_snapshot!(diagnostic(text));
-}
-
-/// An unclosed quote is found only where the next quote closes it, a line
-/// later; the help guesses, but the label points at the wrong line.
-#[test]
-fn an_unclosed_quote_is_reported_a_line_late() {
-    let text = "agreement \"A\" {\n  in force 2025-09-03 00:00 Europe/Kyiv\n  party A \"a\n  party B \"b\"\n}\n";
+fn an_exception_without_applies_gets_generic_advice() {
+    let text = "agreement \"A\" { in force 2025-09-03 00:00 Europe/Kyiv party A \"a\" party B \"b\" }\nact fire \"f\"\narticle 1 \"t\" { violation when act is fire }\nexception e overrides article 1 {\n  \"text\"\n}\n";
     insta::assert_snapshot!(diagnostic(text));
 }

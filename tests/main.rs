@@ -17,6 +17,7 @@ mod known_bad;
 mod quantities;
 mod report;
 mod syntax;
+mod syntax_recovery;
 mod verify;
 mod whatif;
 
@@ -40,6 +41,7 @@ pub fn rendered(error: &truce::RulebookError) -> String {
             let warnings = all.warnings.iter().map(|w| render(w, false));
             errors.chain(warnings).collect::<Vec<_>>().join("\n")
         }
+        truce::RulebookError::Syntax(all) => truce::render::diagnostics::syntax(all, false),
         other => render(other, false),
     }
 }

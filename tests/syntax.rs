@@ -23,24 +23,29 @@ fn syntax_errors_render_as_snapshots() {
 fn errors_name_the_expected_keyword_at_the_bad_token() {
     let text = "agreement \"A\" { in force 2025-09-03 00:00 Europe/Kyiv party A \"a\" party B \"b\" }\nact fire \"f\"\narticle 1 \"t\" { violation act is fire }";
     let source = Source::new("t.truce", text);
-    let Err(truce::RulebookError::Syntax(e)) = truce::compile(&source) else {
+    let Err(truce::RulebookError::Syntax(all)) = truce::compile(&source) else {
         panic!("expected a syntax error")
     };
+    assert_eq!(all.count(), 1);
+    let e = &all.errors[0];
     assert_eq!(e.location(), "t.truce:3:27");
     let code = e.code().map(|c| c.to_string());
     assert_eq!(code.as_deref(), Some("truce::syntax::unexpected"));
-    insta::assert_snapshot!(rendered(&truce::RulebookError::Syntax(e)));
+    insta::assert_snapshot!(rendered(&truce::RulebookError::Syntax(all)));
 }
 
 #[test]
 fn a_misspelt_word_of_the_language_gets_a_suggestion() {
     let text = "agreement \"A\" { in force 2025-09-03 00:00 Europe/Kyiv party A \"a\" party B \"b\" }\nact fire \"f\"\nline l = [(37.0, 48.0), (37.0, 49.0)]\narticle 1 \"t\" { violation when origin withn 2 km of l }";
-    let Err(truce::RulebookError::Syntax(e)) = truce::compile(&Source::new("t.truce", text)) else {
+    let Err(truce::RulebookError::Syntax(all)) = truce::compile(&Source::new("t.truce", text))
+    else {
         panic!("expected a syntax error")
     };
+    assert_eq!(all.count(), 1);
+    let e = &all.errors[0];
     assert_eq!(e.location(), "t.truce:4:39");
     assert!(e.help().is_some(), "a suggestion");
-    insta::assert_snapshot!(rendered(&truce::RulebookError::Syntax(e)));
+    insta::assert_snapshot!(rendered(&truce::RulebookError::Syntax(all)));
 }
 
 #[test]
@@ -86,7 +91,10 @@ fn pathological_nesting() {
     for condition in deep {
         let text = format!("{header}article 1 \"t\" {{ violation when {condition} }}");
         let error = truce::compile(&Source::new("deep.truce", text)).expect_err("too deep");
-        let truce::RulebookError::Syntax(SyntaxError::TooDeep(e)) = &error else {
+        let truce::RulebookError::Syntax(all) = &error else {
+            panic!("{}", rendered(&error));
+        };
+        let [SyntaxError::TooDeep(e)] = all.errors.as_slice() else {
             panic!("{}", rendered(&error));
         };
         assert!(

@@ -63,8 +63,25 @@ pub fn rulebook(error: &crate::RulebookError, colour: bool) -> String {
             ));
             out
         }
+        crate::RulebookError::Syntax(all) => syntax(all, colour),
         other => render(other, colour),
     }
+}
+
+/// Every syntax error of a file, then how many, and how many more pieces
+/// failed beyond those shown.
+pub fn syntax(all: &crate::syntax::SyntaxErrors, colour: bool) -> String {
+    let mut out: String = all.errors.iter().map(|e| render(e, colour)).collect();
+    out.push_str(&format!("{} syntax error(s) in the rule file", all.count()));
+    if all.unreported > 0 {
+        out.push_str(&format!(
+            "; only the first {} are shown: {} more declaration(s) or header item(s) failed to parse",
+            all.errors.len(),
+            all.unreported
+        ));
+    }
+    out.push('\n');
+    out
 }
 
 fn too_wide(diagnostic: &dyn Diagnostic) -> bool {

@@ -25,6 +25,9 @@ pub const MAX_OPERATORS: usize = 1000;
 
 pub struct Builder<'s> {
     source: &'s Source,
+    /// Where the text pest parsed starts in the file: a piece of a broken
+    /// file is parsed alone (`recover.rs`).
+    offset: usize,
     /// Brackets and `not`s open around the condition being built.
     depth: std::cell::Cell<usize>,
     /// Operators in the top-level condition being built, so far.
@@ -33,8 +36,14 @@ pub struct Builder<'s> {
 
 impl<'s> Builder<'s> {
     pub fn new(source: &'s Source) -> Self {
+        Self::at(source, 0)
+    }
+
+    /// A builder for pairs parsed from the text starting at `offset`.
+    pub fn at(source: &'s Source, offset: usize) -> Self {
         Builder {
             source,
+            offset,
             depth: std::cell::Cell::new(0),
             operators: std::cell::Cell::new(0),
         }
@@ -46,26 +55,43 @@ impl<'s> Builder<'s> {
     /// not part of what was written.
     fn span(&self, pair: &Pair<'_, Rule>) -> Span {
         let s = pair.as_span();
-        let end = s.start() + s.as_str().trim_end().len();
-        Span::new(self.source, s.start()..end)
+        let start = self.offset + s.start();
+        let end = start + s.as_str().trim_end().len();
+        Span::new(self.source, start..end)
     }
 
     // --- entry points ----------------------------------------------------
 
-    pub fn rulebook(&self, pair: Pair<'_, Rule>) -> Result<Rulebook> {
+    /// The whole rulebook, with every declaration's problems (a bad
+    /// escape, a condition too deep), not only the first one's.
+    pub fn rulebook_all(
+        &self,
+        pair: Pair<'_, Rule>,
+    ) -> std::result::Result<Rulebook, Vec<SyntaxError>> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
-        let agreement = self.agreement(inner.next().expect("grammar: agreement"))?;
+        let mut errors = Vec::new();
+        let agreement = self.agreement(inner.next().expect("grammar: agreement"));
         let mut declarations = Vec::new();
         for p in inner.filter(|p| p.as_rule() != Rule::EOI) {
-            declarations.push(self.declaration(p)?);
+            match self.declaration(p) {
+                Ok(d) => declarations.push(d),
+                Err(e) => errors.push(e),
+            }
         }
-        Ok(Rulebook {
-            agreement,
-            declarations,
-            imported: Vec::new(),
-            span,
-        })
+        match agreement {
+            Ok(agreement) if errors.is_empty() => Ok(Rulebook {
+                agreement,
+                declarations,
+                imported: Vec::new(),
+                span,
+            }),
+            Ok(_) => Err(errors),
+            Err(e) => {
+                errors.insert(0, e);
+                Err(errors)
+            }
+        }
     }
 
     /// Declarations with no header: a clause proposed for a rulebook.
@@ -78,6 +104,27 @@ impl<'s> Builder<'s> {
 
     pub fn condition(&self, pair: Pair<'_, Rule>) -> Result<SExpr> {
         self.expr(pair.into_inner().next().expect("grammar: expr"))
+    }
+
+    /// One declaration parsed alone (`declaration_only`).
+    pub fn declaration_only(&self, pair: Pair<'_, Rule>) -> Result<Declaration> {
+        self.declaration(pair.into_inner().next().expect("grammar: declaration"))
+    }
+
+    /// One header item parsed alone (`header_item_only`).
+    pub fn header_item_only(&self, pair: Pair<'_, Rule>) -> Result<HeaderItem> {
+        self.header_item(pair.into_inner().next().expect("grammar: header item"))
+    }
+
+    /// The header parsed alone (`agreement_only`).
+    pub fn agreement_only(&self, pair: Pair<'_, Rule>) -> Result<Agreement> {
+        self.agreement(pair.into_inner().next().expect("grammar: agreement"))
+    }
+
+    /// `agreement "Title" {` parsed alone (`agreement_open`): its title.
+    pub fn agreement_open(&self, pair: Pair<'_, Rule>) -> Result<Spanned<String>> {
+        let mut inner = pair.into_inner().skip(1); // kw_agreement
+        self.string(inner.next().expect("grammar: title"))
     }
 
     // --- header ------------------------------------------------------------

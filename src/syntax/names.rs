@@ -11,6 +11,12 @@ pub fn describe(rule: Rule) -> &'static str {
         Rule::EOI => "end of file",
         Rule::rulebook => "a rulebook",
         Rule::condition => "a condition",
+        Rule::agreement_only => "an `agreement` header",
+        Rule::declaration_only => "a declaration",
+        Rule::header_item_only => {
+            "a header item: `source`, `signed`, `in force`, `party`, `monitor`, `group`, `nonparty` or `mediator`"
+        }
+        Rule::agreement_open => "`agreement \"<title>\" {`",
         Rule::clauses => "declarations",
         Rule::agreement => "an `agreement` header",
         Rule::source_item => "`source`",

@@ -1,6 +1,7 @@
 //! The pest parser generated from `grammar/truce.pest`, and the one
 //! precedence table for conditions.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use pest::Parser;
@@ -8,6 +9,7 @@ use pest::iterators::Pair;
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 use pest_derive::Parser;
 
+use super::chunks::Chunk;
 use super::err::SyntaxError;
 use crate::span::Source;
 
@@ -40,17 +42,38 @@ pub static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
 
 /// Runs the generated parser from `rule` and returns its single top pair.
 pub fn parse(rule: Rule, source: &Source) -> Result<Pair<'_, Rule>, SyntaxError> {
-    guard_depth(source)?;
+    guard_depth(source, &(0..source.text().len()))?;
     let mut pairs =
         TruceParser::parse(rule, source.text()).map_err(|e| SyntaxError::from_pest(e, source))?;
     Ok(pairs.next().expect("an entry rule yields exactly one pair"))
 }
 
+/// Runs the generated parser from `rule` over one piece of the source
+/// alone; positions in its pairs count from the piece's start.
+pub fn parse_piece<'s>(
+    rule: Rule,
+    source: &'s Source,
+    piece: &Chunk,
+    end: &str,
+) -> Result<Pair<'s, Rule>, SyntaxError> {
+    guard_depth(source, &piece.range)?;
+    let text = &source.text()[piece.range.clone()];
+    let mut pairs = TruceParser::parse(rule, text)
+        .map_err(|e| SyntaxError::from_pest_in(e, source, piece, end))?;
+    Ok(pairs.next().expect("an entry rule yields exactly one pair"))
+}
+
+/// Whether `piece` fails to parse from `rule`, without wording why.
+pub fn piece_fails(rule: Rule, source: &Source, piece: &Chunk) -> bool {
+    let text = &source.text()[piece.range.clone()];
+    guard_depth(source, &piece.range).is_err() || TruceParser::parse(rule, text).is_err()
+}
+
 /// Refuses brackets nested beyond any condition's limit before pest
 /// descends into them: its recursion would otherwise follow the text.
-fn guard_depth(source: &Source) -> Result<(), SyntaxError> {
-    let text = source.text().as_bytes();
-    let (mut depth, mut i) = (0usize, 0usize);
+fn guard_depth(source: &Source, range: &Range<usize>) -> Result<(), SyntaxError> {
+    let text = &source.text().as_bytes()[..range.end];
+    let (mut depth, mut i) = (0usize, range.start);
     while i < text.len() {
         match text[i] {
             b'"' => {

@@ -60,7 +60,7 @@ impl Builder<'_> {
     /// around it, into one space, so long article texts can be wrapped.
     pub(super) fn string_inner(&self, pair: &Pair<'_, Rule>) -> Result<String> {
         let raw = pair.as_str();
-        let base = pair.as_span().start();
+        let base = self.offset + pair.as_span().start();
         let mut out = String::with_capacity(raw.len());
         let mut chars = raw.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
