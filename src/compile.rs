@@ -46,9 +46,9 @@ impl From<SyntaxError> for RulebookError {
 
 /// Reads, parses and checks a rule file.
 pub fn load_rulebook(path: &Path) -> Result<Checked, RulebookError> {
-    let text = std::fs::read_to_string(path).map_err(|e| RulebookError::Read {
+    let text = crate::files::read_given(path).map_err(|why| RulebookError::Read {
         path: path.display().to_string(),
-        reason: e.to_string(),
+        reason: why.to_string(),
     })?;
     // Hashed as read: a piped rule file, or one edited while truce runs,
     // is reported as what was judged.

@@ -89,9 +89,39 @@ pub fn read_inside(tree: &Path, path: &Path) -> Result<(PathBuf, String), Refusa
     Ok((real, text))
 }
 
+/// Reads a file named on the command line (a rule file, a clause): any
+/// path the user gives, a pipe too, but no more than [`MAX_BYTES`], since
+/// it may come from the other side as much as what it names.
+pub fn read_given(path: &Path) -> Result<String, Refusal> {
+    let file = std::fs::File::open(path).map_err(Refusal::Missing)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Refusal::Unreadable)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(Refusal::TooLarge(bytes.len() as u64));
+    }
+    String::from_utf8(bytes)
+        .map_err(|e| Refusal::Unreadable(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_given_file_is_read_only_up_to_the_limit() {
+        // An endless device stands for a huge or growing file.
+        assert!(matches!(
+            read_given(Path::new("/dev/zero")),
+            Err(Refusal::TooLarge(n)) if n == MAX_BYTES + 1
+        ));
+        assert!(matches!(
+            read_given(Path::new("/no/such/rule/file.truce")),
+            Err(Refusal::Missing(_))
+        ));
+    }
 
     fn scratch(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("truce-files-{}-{name}", std::process::id()));

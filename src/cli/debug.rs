@@ -9,7 +9,7 @@ use truce::span::Source;
 use super::{Exit, Inputs, report};
 
 pub fn parse(rules: &Path) -> Exit {
-    let text = match std::fs::read_to_string(rules) {
+    let text = match truce::files::read_given(rules) {
         Ok(t) => t,
         Err(e) => {
             errln!("error: cannot read rule file `{}`: {e}", rules.display());

@@ -23,9 +23,9 @@ pub fn load_amended(
     let source = Source::with_origin(path.display().to_string(), bare(text), origin.clone());
     let mut ast = syntax::parse_rulebook(&source)?;
     for clause in clauses {
-        let text = std::fs::read_to_string(clause).map_err(|e| RulebookError::Read {
+        let text = crate::files::read_given(clause).map_err(|why| RulebookError::Read {
             path: clause.display().to_string(),
-            reason: e.to_string(),
+            reason: why.to_string(),
         })?;
         let fragment = Source::new(clause.display().to_string(), bare(text));
         ast.declarations.extend(syntax::parse_clauses(&fragment)?);
@@ -43,10 +43,7 @@ fn read(path: &Path, origin: &Origin) -> Result<String, RulebookError> {
         reason: why.to_string(),
     };
     match origin {
-        Origin::Disk => std::fs::read_to_string(path).map_err(|e| RulebookError::Read {
-            path: path.display().to_string(),
-            reason: e.to_string(),
-        }),
+        Origin::Disk => crate::files::read_given(path).map_err(refused),
         Origin::Revision(_) => {
             let tree = origin.tree_of(path);
             origin
