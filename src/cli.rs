@@ -31,6 +31,7 @@ mod shell;
 mod test;
 mod vary;
 mod verify;
+mod witness;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -160,6 +161,32 @@ enum DebugCommand {
         #[command(flatten)]
         inputs: Inputs,
     },
+    /// A witness incident: a small events file that shows an article
+    /// applying, an exception applying, two exceptions applying to one
+    /// event, or an act no article reaches, verified by judging it; with
+    /// `--out`, written as a case folder `truce test` runs.
+    #[command(group = clap::ArgGroup::new("goal").required(true))]
+    Witness {
+        /// The rule file.
+        #[arg(long)]
+        rules: PathBuf,
+        /// An article that must find a violation, by its label.
+        #[arg(long, group = "goal")]
+        article: Option<String>,
+        /// An exception that must apply, by name.
+        #[arg(long, group = "goal")]
+        exception: Option<String>,
+        /// Two exceptions that must both apply to one event: `A,B`.
+        #[arg(long, group = "goal", value_delimiter = ',', num_args = 2)]
+        exceptions: Option<Vec<String>>,
+        /// An act that must reach no article, by name.
+        #[arg(long, group = "goal")]
+        act: Option<String>,
+        /// Writes the witness as a case folder there (it must not exist,
+        /// or be empty).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 /// How `debug graph` writes the graph.
@@ -269,6 +296,17 @@ pub fn run(args: Args) -> Exit {
             GraphFormat::Svg => debug::figure(&inputs, debug::Figure::GraphSvg),
         },
         Command::Debug(DebugCommand::Map { inputs }) => debug::figure(&inputs, debug::Figure::Map),
+        Command::Debug(DebugCommand::Witness {
+            rules,
+            article,
+            exception,
+            exceptions,
+            act,
+            out,
+        }) => {
+            let asked = witness::Asked::of(article, exception, exceptions, act);
+            witness::run(&rules, &asked, out.as_deref())
+        }
         Command::Completions { shell } => shell::completions(shell),
         Command::Man { command } => shell::man(&command),
     }

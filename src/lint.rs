@@ -20,6 +20,7 @@ mod overlap;
 mod samples;
 mod sides;
 mod swapped;
+pub mod witness;
 
 use crate::check::{CheckError, CheckWarning, PartyIdx, Rulebook, ZoneExpr};
 use crate::eval::{Membership, Truth, in_zone};

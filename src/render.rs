@@ -16,4 +16,5 @@ pub mod markdown;
 pub mod markup;
 pub mod text;
 pub mod verify;
+pub mod witness;
 pub mod words;
