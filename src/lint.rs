@@ -21,6 +21,8 @@ mod samples;
 mod sides;
 mod swapped;
 
+pub mod logic;
+
 use crate::check::{CheckError, CheckWarning, PartyIdx, Rulebook, ZoneExpr};
 use crate::eval::{Membership, Truth, in_zone};
 use crate::events::Point;
