@@ -22,6 +22,8 @@ mod sides;
 mod swapped;
 pub mod witness;
 
+pub mod logic;
+
 use crate::check::{CheckError, CheckWarning, PartyIdx, Rulebook, ZoneExpr};
 use crate::eval::{Membership, Truth, in_zone};
 use crate::events::Point;
