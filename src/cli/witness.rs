@@ -75,7 +75,7 @@ pub fn run(rules: &Path, asked: &Asked, out: Option<&Path>) -> Exit {
             return Exit::Failed;
         }
     };
-    let found = match witness::find(rulebook, &goal) {
+    let found = match witness::find(rulebook, &goal, None) {
         Ok(w) => w,
         Err(no) => {
             errln!("{}", truce::render::witness::no_witness(&no));

@@ -19,6 +19,7 @@ mod case;
 mod choices;
 mod draft;
 mod goal;
+mod hint;
 mod paths;
 mod places;
 mod search;
@@ -33,6 +34,7 @@ pub use goal::{Goal, Site};
 
 use crate::check::Rulebook;
 use crate::eval::Verdict;
+use crate::lint::logic::Model;
 use crate::name::Name;
 
 /// At most this many candidate events are judged for one goal. Judging
@@ -101,7 +103,9 @@ pub enum Unsatisfiable {
 }
 
 /// Finds a witness for `goal`, judged under `rulebook` as it is (its
-/// doctrine settings included).
-pub fn find(rulebook: &Rulebook, goal: &Goal) -> Result<Witness, NoWitness> {
-    search::run(rulebook, goal, &search::Hints::default(), BUDGET)
+/// doctrine settings included). The logic lint's `hint`, when given, fixes
+/// the first choices (its act, party, categories' values, times), so the
+/// search usually succeeds at the first candidate.
+pub fn find(rulebook: &Rulebook, goal: &Goal, hint: Option<&Model>) -> Result<Witness, NoWitness> {
+    search::run(rulebook, goal, &hint::Hints::of(hint), BUDGET)
 }

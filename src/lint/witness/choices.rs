@@ -37,7 +37,9 @@ pub struct Options {
 pub struct Contradiction;
 
 impl Options {
-    /// The values for each field under `way`; `act` fixes the act.
+    /// The values for each field under `way`; `act` fixes the act (for an
+    /// act no article reaches: then only a party's or group's act is
+    /// tried, as an act of a monitor or non-party reaches none trivially).
     pub fn of(
         rulebook: &Rulebook,
         way: &[Lit<'_>],
@@ -45,7 +47,7 @@ impl Options {
     ) -> Result<Options, Contradiction> {
         let mut o = Options {
             acts: acts(rulebook, way, act),
-            parties: parties(rulebook, way),
+            parties: parties(rulebook, way, act.is_some()),
             capacities: capacities(way),
             affected: affected(rulebook, way),
             weapons: super::weapons::options(rulebook, way),
@@ -142,7 +144,7 @@ fn acts(rulebook: &Rulebook, way: &[Lit<'_>], fixed: Option<ActIdx>) -> Vec<ActI
 
 /// Parties first, then groups, non-parties, monitors and mediators, then
 /// an actor of unknown origin.
-fn parties(rulebook: &Rulebook, way: &[Lit<'_>]) -> Vec<Option<PartyIdx>> {
+fn parties(rulebook: &Rulebook, way: &[Lit<'_>], bound_only: bool) -> Vec<Option<PartyIdx>> {
     let rank = |r: Role| match r {
         Role::Party => 0,
         Role::Group => 1,
@@ -156,6 +158,9 @@ fn parties(rulebook: &Rulebook, way: &[Lit<'_>]) -> Vec<Option<PartyIdx>> {
     all.sort();
     let mut out: Vec<Option<PartyIdx>> = all.into_iter().map(|(_, p)| Some(p)).collect();
     out.push(None);
+    if bound_only {
+        out.retain(|p| p.is_some_and(|p| rulebook.parties[usize::from(p)].role.is_bound()));
+    }
     out.retain(|p| {
         way.iter().all(|l| match &l.cond.kind {
             CondKind::Actor { parties, .. } => p.is_some_and(|p| parties.contains(&p) == l.want),

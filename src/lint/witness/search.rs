@@ -6,17 +6,9 @@ use crate::check::{ActIdx, Cond, Effect, Rulebook};
 
 use super::choices::{Contradiction, Options};
 use super::goal::{Site, site_cond};
+use super::hint::Hints;
 use super::paths::{Dropped, Way, conjoin, ways};
 use super::{Goal, NoWitness, Unsatisfiable, Unsupported, Witness, verify};
-
-/// Choices a model fixes before the search begins (from the logic lint's
-/// model, when the caller has one).
-#[derive(Debug, Default, Clone)]
-pub struct Hints {
-    /// Tests (by the byte range of their span) and the truth the model
-    /// gives them: ways that agree with most of them are tried first.
-    pub atoms: Vec<(std::ops::Range<usize>, bool)>,
-}
 
 /// At most this many index combinations are stepped through (judged or
 /// skipped) for one way, so a way with many fields cannot spin.
@@ -47,7 +39,10 @@ pub fn run(
     let mut spent = false;
     for way in &all {
         let options = match Options::of(rulebook, way, act) {
-            Ok(o) => o,
+            Ok(mut o) => {
+                hints.apply(&mut o);
+                o
+            }
             Err(Contradiction) => {
                 contradictions += 1;
                 continue;
@@ -96,23 +91,9 @@ fn doctrine(rulebook: &Rulebook) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Ways that agree with more of the hint's atoms first; otherwise as
-/// written (stable).
+/// Ways that agree with the model first; otherwise as written (stable).
 fn order(all: &mut [Way<'_>], hints: &Hints) {
-    if hints.atoms.is_empty() {
-        return;
-    }
-    let disagreements = |w: &Way<'_>| {
-        w.iter()
-            .filter(|l| {
-                hints
-                    .atoms
-                    .iter()
-                    .any(|(r, v)| *r == l.cond.span.range && *v != l.want)
-            })
-            .count()
-    };
-    all.sort_by_key(|w| disagreements(w));
+    all.sort_by_key(|w| hints.disagreements(w));
 }
 
 /// The ways of meeting a goal, and the act it fixes.
