@@ -15,6 +15,7 @@ mod quantities;
 mod report;
 mod syntax;
 mod verify;
+mod witness;
 
 use std::path::Path;
 

@@ -48,18 +48,26 @@ impl Asked {
         }
     }
 
-    /// The finding's name a case folder's header quotes.
+    /// What asked for it, as a case folder's header quotes it.
     fn finding(&self) -> String {
-        match self {
-            Asked::Article(a) => format!("article {a} applies"),
-            Asked::Exception(e) => format!("exception {e} applies"),
-            Asked::Both(a, b) => format!("exceptions {a} and {b} overlap"),
-            Asked::Act(a) => format!("act {a} reaches no article"),
-        }
+        let asked = match self {
+            Asked::Article(a) => format!("--article {a}"),
+            Asked::Exception(e) => format!("--exception {e}"),
+            Asked::Both(a, b) => format!("--exceptions {a},{b}"),
+            Asked::Act(a) => format!("--act {a}"),
+        };
+        format!("truce debug witness {asked}")
     }
 }
 
 pub fn run(rules: &Path, asked: &Asked, out: Option<&Path>) -> Exit {
+    // Refused before searching: the folder is never overwritten.
+    if let Some(dir) = out
+        && std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some())
+    {
+        errln!("error: `{}` exists and is not empty", dir.display());
+        return Exit::Failed;
+    }
     let checked = match truce::load_rulebook(rules) {
         Ok(c) => c,
         Err(e) => {
