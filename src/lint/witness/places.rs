@@ -8,7 +8,8 @@ use geo::{Destination, Haversine, MultiLineString, Point as GeoPoint};
 
 use crate::check::sides::METRES_PER_DEGREE;
 use crate::check::{
-    CondKind, Field, Limit, LineShape, PathField, PointField, Reference, RegionSel, Rulebook,
+    CondKind, Field, Limit, LineShape, PartyIdx, PathField, PointField, Reference, RegionSel,
+    Rulebook,
 };
 use crate::eval::{Truth, in_zone};
 use crate::events::Point;
@@ -201,15 +202,16 @@ fn keep(rulebook: &Rulebook, way: &[Lit<'_>], f: PointField, list: Vec<Spot>) ->
         if out.len() == MOST {
             break;
         }
+        let at = Point {
+            lon: p.0,
+            lat: p.1,
+            accuracy: 0.0,
+        };
+        // A zone measured on a party's own side is decided for an actor of
+        // that party: the point fits if it is as wanted for some actor.
         let fits = way.iter().all(|l| match &l.cond.kind {
-            CondKind::InZone { point, zone, .. } if *point == f => {
-                let at = Point {
-                    lon: p.0,
-                    lat: p.1,
-                    accuracy: 0.0,
-                };
-                in_zone(&at, *zone, None, rulebook).truth == Truth::from(l.want)
-            }
+            CondKind::InZone { point, zone, .. } if *point == f => actors(rulebook)
+                .any(|party| in_zone(&at, *zone, party, rulebook).truth == Truth::from(l.want)),
             _ => true,
         });
         if fits && !out.contains(&p) {
@@ -219,9 +221,18 @@ fn keep(rulebook: &Rulebook, way: &[Lit<'_>], f: PointField, list: Vec<Spot>) ->
     out
 }
 
-/// Points that may lie in a zone (the lint's samples), thinned.
+/// No actor's party, then each party's.
+fn actors(rulebook: &Rulebook) -> impl Iterator<Item = Option<PartyIdx>> {
+    let parties = (0..rulebook.parties.len()).filter_map(|p| PartyIdx::try_from(p).ok());
+    std::iter::once(None).chain(parties.map(Some))
+}
+
+/// Points that may lie in a zone (the lint's samples), for an actor of no
+/// party, then of each party (a zone drawn from a party's own line).
 fn zone_samples(rulebook: &Rulebook, zone: usize) -> Vec<Spot> {
-    crate::lint::samples::samples(rulebook, zone, None)
+    actors(rulebook)
+        .flat_map(|party| crate::lint::samples::samples(rulebook, zone, party))
+        .collect()
 }
 
 /// Points all over the rulebook's ground: each zone's first samples and

@@ -4,11 +4,11 @@
 //! every bound; an empty list and no record at all last.
 
 use crate::ast::{Sum, Unit};
-use crate::check::{CondKind, Field, Measure, Rulebook};
+use crate::check::{CmpOp, CondKind, Field, Measure, Rulebook};
 
 use super::choices::cmp;
 use super::draft::Arm;
-use super::paths::Lit;
+use super::paths::{Dropped, Lit, ways};
 
 /// At most this many weapons are tried for one way.
 const MOST: usize = 24;
@@ -17,10 +17,14 @@ const MOST: usize = 24;
 const OTHER_TYPE: &str = "unlisted_weapon";
 
 pub fn options(rulebook: &Rulebook, way: &[Lit<'_>]) -> Vec<Option<Vec<Arm>>> {
-    let tests: Vec<&Lit<'_>> = way.iter().filter(|l| about_weapons(l)).collect();
+    let mut tests: Vec<&Lit<'_>> = way.iter().filter(|l| about_weapons(l)).collect();
     if tests.is_empty() {
         return vec![None];
     }
+    // A sum over a class's weapons asks for weapons of that class: its
+    // condition's first way gives their types and calibres.
+    let classes: Vec<Lit<'_>> = tests.iter().flat_map(|l| of_class(rulebook, l)).collect();
+    tests.extend(classes.iter());
     let mut arms = Vec::new();
     for kind in types(rulebook, &tests) {
         for calibre_mm in bounds(&tests, Measure::Calibre, 1_000.0) {
@@ -44,6 +48,31 @@ pub fn options(rulebook: &Rulebook, way: &[Lit<'_>]) -> Vec<Option<Vec<Arm>>> {
     out.push(Some(Vec::new()));
     out.push(None);
     out
+}
+
+/// For a sum over a class's weapons that asks for some: the tests of the
+/// class's condition, one way of meeting it.
+fn of_class<'r>(rulebook: &'r Rulebook, l: &Lit<'r>) -> Vec<Lit<'r>> {
+    let CondKind::WeaponSum {
+        class: Some(c),
+        op,
+        value,
+        ..
+    } = &l.cond.kind
+    else {
+        return Vec::new();
+    };
+    // Whether the sum is met by more weapons (`> 0`) rather than fewer.
+    let more = matches!(op, CmpOp::Gt | CmpOp::Ge) == l.want || *value < 0.0;
+    if !more {
+        return Vec::new();
+    }
+    let class = &rulebook.weapon_classes[*c].condition;
+    let mut dropped = Dropped::default();
+    ways(rulebook, class, true, &mut dropped)
+        .into_iter()
+        .next()
+        .unwrap_or_default()
 }
 
 fn about_weapons(l: &Lit<'_>) -> bool {
