@@ -10,6 +10,7 @@ pub mod graph_svg;
 pub mod html;
 pub mod import;
 pub mod json;
+pub mod lint;
 pub mod jsonl;
 pub mod map;
 pub mod markdown;
