@@ -21,6 +21,9 @@ mod sat;
 mod theory;
 mod tree;
 
+#[cfg(test)]
+mod tests;
+
 pub use atom::{Atom, Model, Quantity};
 pub use finding::{Finding, Kind, Owner, Question};
 pub use sat::BUDGET;
@@ -61,7 +64,13 @@ pub fn lint_within(rulebook: &Rulebook, budget: u64) -> (Vec<Finding>, u64) {
     let mut found = cx.found;
     pragma::apply(rulebook, &mut found);
     found.sort_by(|a, b| {
-        let key = |f: &Finding| (f.span.source.name().to_owned(), f.span.range.start, f.kind.code());
+        let key = |f: &Finding| {
+            (
+                f.span.source.name().to_owned(),
+                f.span.range.start,
+                f.kind.code(),
+            )
+        };
         key(a).cmp(&key(b))
     });
     (found, left)

@@ -15,7 +15,8 @@ pub const SCHEMA: u32 = 1;
 
 /// One rule file's findings, as JSON.
 pub fn file_json(path: &str, rulebook: &Rulebook, findings: &[Finding]) -> serde_json::Value {
-    let items: Vec<serde_json::Value> = findings.iter().map(|f| finding_json(rulebook, f)).collect();
+    let items: Vec<serde_json::Value> =
+        findings.iter().map(|f| finding_json(rulebook, f)).collect();
     serde_json::json!({ "file": path, "findings": items })
 }
 
@@ -71,10 +72,9 @@ fn labels(r: &Rulebook, f: &Finding) -> Vec<(&'static str, serde_json::Value)> {
         Owner::Pragma => Vec::new(),
     };
     match &f.kind {
-        Kind::NeverWithArticle { articles } => out.push((
-            "articles",
-            articles.iter().map(|&a| article(a)).collect(),
-        )),
+        Kind::NeverWithArticle { articles } => {
+            out.push(("articles", articles.iter().map(|&a| article(a)).collect()))
+        }
         Kind::Redundant { by } => out.push(("by_exception", exception(*by))),
         Kind::Shadowed { by } => out.push(("by", by.text().into())),
         Kind::Overlap {
@@ -83,7 +83,10 @@ fn labels(r: &Rulebook, f: &Finding) -> Vec<(&'static str, serde_json::Value)> {
             upholds,
         } => {
             out.push(("article", article(*a)));
-            out.push(("exceptions", vec![exception(*relieves), exception(*upholds)].into()));
+            out.push((
+                "exceptions",
+                vec![exception(*relieves), exception(*upholds)].into(),
+            ));
         }
         Kind::Unsatisfiable
         | Kind::AlwaysTrue

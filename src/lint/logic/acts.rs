@@ -39,10 +39,13 @@ pub fn lint(cx: &mut Cx<'_>) {
         each(cond, &mut |c| mark(c, &mut named));
     }
     for (i, used) in named.iter().enumerate() {
-        let Ok(act) = ActIdx::try_from(i) else { continue };
+        let Ok(act) = ActIdx::try_from(i) else {
+            continue;
+        };
         let gap = cx.hostile.iter().any(|(a, _)| *a == act);
         if !used && !gap {
-            cx.found.push(at_act(rulebook, act, Kind::UnusedAct { act }));
+            cx.found
+                .push(at_act(rulebook, act, Kind::UnusedAct { act }));
         }
     }
 }
@@ -108,7 +111,11 @@ fn conditions(r: &Rulebook) -> Vec<&Cond> {
     out.extend(r.exceptions.iter().map(|e| &e.condition));
     out.extend(r.patterns.iter().map(|p| &p.condition));
     out.extend(r.elements.iter().filter_map(|e| e.definition.as_ref()));
-    out.extend(r.diligences.iter().flat_map(|d| d.elements.iter().flatten()));
+    out.extend(
+        r.diligences
+            .iter()
+            .flat_map(|d| d.elements.iter().flatten()),
+    );
     out.extend(r.ceilings.iter().flat_map(|c| [&c.inside, &c.condition]));
     out.extend(r.weapon_classes.iter().map(|w| &w.condition));
     out

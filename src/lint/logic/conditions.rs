@@ -48,7 +48,12 @@ pub fn lint(cx: &mut Cx<'_>, owner: Owner, cond: &Cond) {
             allowed: None,
         };
         match sat.solve(&[r]) {
-            None => found.push(finding(not_decided(Question::Satisfiable), cond, None)),
+            None => {
+                found.push(finding(not_decided(Question::Satisfiable), cond, None));
+                if let Owner::Article(_) = owner {
+                    reach = (0..hostile.len()).map(|i| (i, Reach::Undecided)).collect();
+                }
+            }
             Some(false) => found.push(finding(Kind::Unsatisfiable, cond, None)),
             Some(true) => {
                 let with_article = never_with_article(&mut sat, r, &overridden);
@@ -152,7 +157,11 @@ fn ask<'c>(
         return;
     }
     if can_hold == Some(false) {
-        let kind = match and {
+        // In an `or`: shadowed by the other side, unless it cannot hold
+        // even without it.
+        let mut alone = context.to_vec();
+        alone.push(l);
+        let kind = match and || sat.solve(&alone) == Some(false) {
             false => Kind::Shadowed {
                 by: sibling.cond.span.clone(),
             },

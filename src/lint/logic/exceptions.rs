@@ -67,7 +67,14 @@ fn pair(
         model,
         allowed: None,
     };
-    let undecided = || finding(Kind::NotDecided { question: Question::Exceptions }, None);
+    let undecided = || {
+        finding(
+            Kind::NotDecided {
+                question: Question::Exceptions,
+            },
+            None,
+        )
+    };
     if ex.effect.relieves() && !ey.effect.relieves() && unranked(ex, ey, x, y) {
         return match sat.solve(&[art, lx, ly]) {
             Some(true) => Some(finding(

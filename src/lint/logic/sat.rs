@@ -74,11 +74,7 @@ pub struct Sat<'s> {
 }
 
 impl<'s> Sat<'s> {
-    pub fn new(
-        rulebook: &'s Rulebook,
-        atoms: &'s Atoms,
-        meter: &'s mut Meter,
-    ) -> Sat<'s> {
+    pub fn new(rulebook: &'s Rulebook, atoms: &'s Atoms, meter: &'s mut Meter) -> Sat<'s> {
         let shared = meter.clone();
         let mut solver = Solver::new();
         solver.add_proof_processor(meter);

@@ -33,7 +33,9 @@ pub fn axioms(
     let others = || present.iter().copied().filter(move |&j| j != new);
     let mut out = Vec::new();
     if let Atom::Bound {
-        quantity, strict, value,
+        quantity,
+        strict,
+        value,
     } = atom
     {
         return bounds(atoms, new, (*quantity, *strict, *value), others(), &lit);
