@@ -135,6 +135,37 @@ fn each(c: &Cond, f: &mut dyn FnMut(&Cond)) {
                 each(inner, f);
             }
         }
-        _ => {}
+        CondKind::Const(_)
+        | CondKind::Act { .. }
+        | CondKind::Actor { .. }
+        | CondKind::WeaponClass { .. }
+        | CondKind::WeaponType { .. }
+        | CondKind::Category { .. }
+        | CondKind::WeaponSum { .. }
+        | CondKind::Holdings { .. }
+        | CondKind::Measure { .. }
+        | CondKind::MeasureCompare { .. }
+        | CondKind::SameParty { .. }
+        | CondKind::Time { .. }
+        | CondKind::Deadline { .. }
+        | CondKind::RegimeStart { .. }
+        | CondKind::TimeOrder { .. }
+        | CondKind::InZone { .. }
+        | CondKind::Crosses { .. }
+        | CondKind::OnSide { .. }
+        | CondKind::Near { .. }
+        | CondKind::TimeWithin { .. }
+        | CondKind::Overlaps { .. }
+        | CondKind::Doctrine(_)
+        | CondKind::InScope { .. }
+        | CondKind::Established { .. }
+        | CondKind::InPattern { .. }
+        | CondKind::Capacity { .. }
+        | CondKind::Affected { .. }
+        | CondKind::Known { .. }
+        | CondKind::Directed { .. }
+        | CondKind::Over { .. }
+        | CondKind::InArea { .. }
+        | CondKind::Element { .. } => {}
     }
 }
