@@ -13,9 +13,18 @@ use crate::check::Exception;
 
 /// The exceptions of every article, against each other.
 pub fn lint(cx: &mut Cx<'_>) {
+    // An exception proved never to apply is reported as such, not again.
+    let never: Vec<usize> = cx
+        .found
+        .iter()
+        .filter_map(|f| match (f.owner, &f.kind) {
+            (Owner::Exception(e), Kind::Unsatisfiable | Kind::NeverWithArticle { .. }) => Some(e),
+            _ => None,
+        })
+        .collect();
     for a in 0..cx.rulebook.articles.len() {
         let on: Vec<usize> = (0..cx.rulebook.exceptions.len())
-            .filter(|&e| cx.rulebook.exceptions[e].overrides.contains(&a))
+            .filter(|&e| cx.rulebook.exceptions[e].overrides.contains(&a) && !never.contains(&e))
             .collect();
         if on.len() >= 2 {
             article(cx, a, &on);

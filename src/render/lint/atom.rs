@@ -65,7 +65,7 @@ fn bound(r: &Rulebook, q: &Quantity, strict: bool, value: f64) -> String {
             if strict { " (strictly)" } else { "" }
         ),
         Quantity::Band { point, line, .. } => format!(
-            "{} within {} of {} (a zone's band)",
+            "{} within {} of {} (as a zone measures)",
             point.name(),
             metres(value),
             r.lines[*line].name
