@@ -17,7 +17,11 @@ fn truce(args: &[&str]) -> Output {
 #[test]
 fn lint_words_each_finding_of_a_draft() {
     let out = truce(&["lint", DRAFT]);
-    assert_eq!(out.status.code(), Some(1), "an article that never applies is an error");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "an article that never applies is an error"
+    );
     insta::assert_snapshot!("lint_draft", String::from_utf8_lossy(&out.stdout));
 }
 
@@ -28,7 +32,10 @@ fn lint_json_lists_the_findings_as_data() {
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["schema"], 1);
     let findings = doc["files"][0]["findings"].as_array().unwrap();
-    let codes: Vec<&str> = findings.iter().map(|f| f["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = findings
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
     assert_eq!(
         codes,
         [
@@ -50,7 +57,10 @@ fn lint_json_lists_the_findings_as_data() {
     assert!(unsat["model"].is_null(), "a proof has no model");
     let overlap = by_code("truce::lint::overlap");
     assert_eq!(overlap["article"], "1");
-    assert_eq!(overlap["exceptions"], serde_json::json!(["return_fire", "no_excuse"]));
+    assert_eq!(
+        overlap["exceptions"],
+        serde_json::json!(["return_fire", "no_excuse"])
+    );
     assert_eq!(overlap["proof"], false);
     let model = overlap["model"].as_array().unwrap();
     assert!(model.contains(&serde_json::json!({"atom": "act is fire", "value": true})));
@@ -70,7 +80,12 @@ fn lint_passes_the_shipped_rulebooks_with_their_allowances() {
         .collect();
     args.extend(files.iter().map(String::as_str));
     let out = truce(&args);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
 
 #[test]
@@ -82,6 +97,9 @@ fn deny_warnings_fails_on_a_warning_alone() {
     std::fs::write(&file, text).unwrap();
     let path = file.display().to_string();
     assert_eq!(truce(&["lint", &path]).status.code(), Some(0));
-    assert_eq!(truce(&["lint", "--deny", "warnings", &path]).status.code(), Some(1));
+    assert_eq!(
+        truce(&["lint", "--deny", "warnings", &path]).status.code(),
+        Some(1)
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }

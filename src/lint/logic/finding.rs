@@ -163,3 +163,47 @@ pub const CODES: [&str; 8] = [
     "unused",
     "not_decided",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One finding of every kind.
+    fn samples() -> Vec<Kind> {
+        let source = crate::span::Source::new("t.truce", "x");
+        let span = crate::span::Span::new(&source, 0..1);
+        vec![
+            Kind::Unsatisfiable,
+            Kind::NeverWithArticle { articles: vec![0] },
+            Kind::AlwaysTrue,
+            Kind::PartAlwaysTrue,
+            Kind::PartAlwaysFalse,
+            Kind::Shadowed { by: span },
+            Kind::Redundant { by: 0 },
+            Kind::Overlap {
+                article: 0,
+                relieves: 0,
+                upholds: 1,
+            },
+            Kind::Gap { act: 0 },
+            Kind::UnusedAct { act: 0 },
+            Kind::NotDecided {
+                question: Question::Part,
+            },
+            Kind::PragmaWithoutReason,
+            Kind::PragmaUnknownCode { code: "x".into() },
+            Kind::PragmaAllowsNothing,
+        ]
+    }
+
+    #[test]
+    fn every_code_is_documented_and_a_pragma_can_name_it() {
+        let documented = include_str!("../../../docs/diagnostics.md");
+        for kind in samples() {
+            let code = kind.code();
+            assert!(documented.contains(&format!("| `{code}` |")), "{code}");
+            let short = kind.short_code();
+            assert!(CODES.contains(&short) || short == "pragma", "{short}");
+        }
+    }
+}
