@@ -25,6 +25,7 @@ mod check;
 mod debug;
 mod explain;
 mod import;
+mod lint;
 mod progress;
 mod report;
 mod shell;
@@ -55,6 +56,10 @@ enum Command {
         #[arg(required = true)]
         rules: Vec<PathBuf>,
     },
+    /// Checks rule files, then finds what their logic gets wrong:
+    /// provisions that can never apply, tests that change nothing,
+    /// overlapping exceptions, hostile acts no article reaches.
+    Lint(lint::LintArgs),
     /// Judges every event of an events file under a rulebook.
     Adjudicate {
         #[command(flatten)]
@@ -261,6 +266,7 @@ impl From<Exit> for std::process::ExitCode {
 pub fn run(args: Args) -> Exit {
     match args.command {
         Command::Check { rules } => check::run(&rules),
+        Command::Lint(args) => lint::run(&args),
         Command::Adjudicate {
             inputs,
             format,

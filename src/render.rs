@@ -11,6 +11,7 @@ pub mod html;
 pub mod import;
 pub mod json;
 pub mod jsonl;
+pub mod lint;
 pub mod map;
 pub mod markdown;
 pub mod markup;

@@ -11,6 +11,7 @@ mod figures;
 mod fuzz;
 mod import;
 mod known_bad;
+mod lint;
 mod quantities;
 mod report;
 mod syntax;
