@@ -18,6 +18,7 @@
 mod case;
 mod choices;
 mod draft;
+mod finding;
 mod goal;
 mod hint;
 mod paths;

@@ -201,3 +201,37 @@ fn every_article_of_the_kaa_and_the_ua_draft_has_a_witness() {
         }
     }
 }
+
+/// The logic lint's findings about events, each turned into a goal and
+/// given its model: a witness, or the lint's proof that none exists.
+#[test]
+fn the_logic_lints_findings_get_witnesses_or_proofs() {
+    let r = rulebook(&format!(
+        "{DONBAS}{ZONED}\
+         article 2 \"t\" {{\n  violation when act is fire and act is patrol\n}}\n\
+         exception small overrides article 1 {{\n  applies when weapon.calibre < 20 mm\n}}\n\
+         exception near upholds article 1 {{\n  applies when place in front\n}}\n"
+    ));
+    let findings = crate::lint::logic::lint(&r);
+    let (mut goals, mut proofs) = (Vec::new(), Vec::new());
+    for f in &findings {
+        match Goal::of_finding(f) {
+            None => {}
+            Some(Err(no)) => proofs.push(no),
+            Some(Ok(goal)) => {
+                let w = find(&r, &goal, f.model.as_ref()).unwrap();
+                assert!(goal.shown(&r, &w.verdicts));
+                goals.push(goal);
+            }
+        }
+    }
+    assert!(
+        goals.iter().any(|g| matches!(g, Goal::Unreached(_))),
+        "{goals:?}"
+    );
+    assert!(
+        goals.iter().any(|g| matches!(g, Goal::Both(..))),
+        "{goals:?}"
+    );
+    assert!(proofs.contains(&NoWitness::Proven(Unsatisfiable::ByCaller)));
+}
