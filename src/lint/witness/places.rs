@@ -19,6 +19,9 @@ use super::paths::Lit;
 
 /// At most this many points are tried for one field.
 const MOST: usize = 10;
+/// At most this many points are tested against the way's zones for one
+/// field, so a rulebook of many zones cannot make a way slow to set up.
+const CONSIDERED: usize = 256;
 /// At most this many vertices of a line are stepped beside.
 const VERTICES: usize = 6;
 /// How far beside a line points lie when nothing bounds it, in metres.
@@ -198,7 +201,7 @@ fn index(f: PointField) -> usize {
 /// a field left out comes last when the way asks it to be unknown.
 fn keep(rulebook: &Rulebook, way: &[Lit<'_>], f: PointField, list: Vec<Spot>) -> Vec<Spot> {
     let mut out: Vec<Spot> = Vec::new();
-    for p in list {
+    for p in list.into_iter().take(CONSIDERED) {
         if out.len() == MOST {
             break;
         }
