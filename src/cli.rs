@@ -26,6 +26,7 @@ mod debug;
 mod explain;
 mod import;
 mod lint;
+mod lint_witness;
 mod progress;
 mod report;
 mod shell;

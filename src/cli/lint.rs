@@ -104,16 +104,12 @@ fn text(path: &Path, rulebook: &truce::check::Rulebook, findings: &[Finding]) {
 }
 
 /// Writes the witness incidents of a file's findings under `dir`; whether
-/// it could. The generator lives in `truce::lint::witness` when built in.
+/// it could.
 fn witness(
     dir: &Path,
-    _path: &Path,
-    _rulebook: &truce::check::Rulebook,
-    _findings: &[Finding],
+    path: &Path,
+    rulebook: &truce::check::Rulebook,
+    findings: &[Finding],
 ) -> bool {
-    errln!(
-        "error: `--witness {}`: this build of truce cannot write witness incidents yet",
-        dir.display()
-    );
-    false
+    super::lint_witness::write(dir, path, rulebook, findings)
 }
