@@ -103,3 +103,36 @@ fn deny_warnings_fails_on_a_warning_alone() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn lint_witness_writes_a_case_per_finding_about_events_and_each_passes() {
+    let dir = std::env::temp_dir().join(format!("truce-lint-witness-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let path = dir.display().to_string();
+    let out = truce(&["lint", "--witness", &path, DRAFT]);
+    assert_eq!(out.status.code(), Some(1), "the draft still has an error");
+    let mut made: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    made.sort();
+    // Every finding about events but the two proved impossible.
+    assert_eq!(
+        made,
+        [
+            "draft-always_true-4",
+            "draft-gap-1",
+            "draft-overlap-5",
+            "draft-shadowed-3",
+            "draft-unused-8",
+        ]
+    );
+    let test = truce(&["test", &path]);
+    assert_eq!(
+        test.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&test.stdout)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
