@@ -27,6 +27,8 @@ mod diff;
 mod explain;
 mod fmt;
 mod import;
+mod lint;
+mod lint_witness;
 mod progress;
 mod report;
 mod shell;
@@ -34,6 +36,7 @@ mod test;
 mod vary;
 mod verify;
 mod whatif;
+mod witness;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -57,6 +60,10 @@ enum Command {
         #[arg(required = true)]
         rules: Vec<PathBuf>,
     },
+    /// Checks rule files, then finds what their logic gets wrong:
+    /// provisions that can never apply, tests that change nothing,
+    /// overlapping exceptions, hostile acts no article reaches.
+    Lint(lint::LintArgs),
     /// Judges every event of an events file under a rulebook.
     Adjudicate {
         #[command(flatten)]
@@ -189,6 +196,32 @@ enum DebugCommand {
         #[command(flatten)]
         inputs: Inputs,
     },
+    /// A witness incident: a small events file that shows an article
+    /// applying, an exception applying, two exceptions applying to one
+    /// event, or an act no article reaches, verified by judging it; with
+    /// `--out`, written as a case folder `truce test` runs.
+    #[command(group = clap::ArgGroup::new("goal").required(true))]
+    Witness {
+        /// The rule file.
+        #[arg(long)]
+        rules: PathBuf,
+        /// An article that must find a violation, by its label.
+        #[arg(long, group = "goal")]
+        article: Option<String>,
+        /// An exception that must apply, by name.
+        #[arg(long, group = "goal")]
+        exception: Option<String>,
+        /// Two exceptions that must both apply to one event: `A,B`.
+        #[arg(long, group = "goal", value_delimiter = ',', num_args = 2)]
+        exceptions: Option<Vec<String>>,
+        /// An act that must reach no article, by name.
+        #[arg(long, group = "goal")]
+        act: Option<String>,
+        /// Writes the witness as a case folder there (it must not exist,
+        /// or be empty).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 /// How `debug graph` writes the graph.
@@ -263,6 +296,7 @@ impl From<Exit> for std::process::ExitCode {
 pub fn run(args: Args) -> Exit {
     match args.command {
         Command::Check { rules } => check::run(&rules),
+        Command::Lint(args) => lint::run(&args),
         Command::Adjudicate {
             inputs,
             format,
@@ -314,6 +348,17 @@ pub fn run(args: Args) -> Exit {
             GraphFormat::Svg => debug::figure(&inputs, debug::Figure::GraphSvg),
         },
         Command::Debug(DebugCommand::Map { inputs }) => debug::figure(&inputs, debug::Figure::Map),
+        Command::Debug(DebugCommand::Witness {
+            rules,
+            article,
+            exception,
+            exceptions,
+            act,
+            out,
+        }) => {
+            let asked = witness::Asked::of(article, exception, exceptions, act);
+            witness::run(&rules, &asked, out.as_deref())
+        }
         Command::Completions { shell } => shell::completions(shell),
         Command::Man { command } => shell::man(&command),
     }

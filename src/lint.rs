@@ -20,6 +20,9 @@ mod overlap;
 mod samples;
 mod sides;
 mod swapped;
+pub mod witness;
+
+pub mod logic;
 
 use crate::check::{CheckError, CheckWarning, PartyIdx, Rulebook, ZoneExpr};
 use crate::eval::{Membership, Truth, in_zone};

@@ -14,12 +14,14 @@ mod fmt;
 mod fuzz;
 mod import;
 mod known_bad;
+mod lint;
 mod quantities;
 mod report;
 mod syntax;
 mod syntax_recovery;
 mod verify;
 mod whatif;
+mod witness;
 
 use std::path::Path;
 
