@@ -10,6 +10,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::eval::{Outcome, Verdict};
 
+use super::draft::quoted;
 use super::{Goal, Witness};
 
 /// The files a case folder was given.
@@ -123,10 +124,6 @@ fn readme(w: &Witness, finding: &str, shows: &str) -> String {
         w.tried
     );
     s
-}
-
-fn quoted(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
 }
 
 /// `to` as a path from the folder `from`, both made absolute.

@@ -153,8 +153,20 @@ impl Draft {
     }
 }
 
-/// A name, quoted as YAML reads a double-quoted string (JSON's rules).
-fn quoted(text: &str) -> String {
+/// A name as YAML reads it back: plain when it is a word YAML reads as
+/// text (`UA`, `13a`, `W-1`), else double-quoted (JSON's rules).
+pub fn quoted(text: &str) -> String {
+    const SPECIAL: [&str; 12] = [
+        "true", "false", "null", "yes", "no", "on", "off", "y", "n", "nan", "inf", "infinity",
+    ];
+    let word = text.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        && !SPECIAL.contains(&text.to_ascii_lowercase().as_str());
+    if word {
+        return text.to_owned();
+    }
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
 }
 

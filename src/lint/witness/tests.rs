@@ -177,7 +177,7 @@ fn a_case_folder_is_written_once() {
     let rules = std::path::Path::new("rules/kaa.truce");
     let files = write_case(&dir, rules, &w, "test finding").unwrap();
     let manifest = std::fs::read_to_string(&files.manifest).unwrap();
-    assert!(manifest.contains("\"W-1\": {outcome: violation, party: \"UA\", articles: [\"1\"]}"));
+    assert!(manifest.contains("W-1: {outcome: violation, party: UA, articles: [\"1\"]}"));
     let again = write_case(&dir, rules, &w, "test finding").unwrap_err();
     assert_eq!(again.kind(), std::io::ErrorKind::AlreadyExists);
     std::fs::remove_dir_all(&dir).unwrap();
@@ -234,4 +234,16 @@ fn the_logic_lints_findings_get_witnesses_or_proofs() {
         "{goals:?}"
     );
     assert!(proofs.contains(&NoWitness::Proven(Unsatisfiable::ByCaller)));
+}
+
+#[test]
+fn names_are_plain_only_where_yaml_reads_them_as_text() {
+    use super::draft::quoted;
+    assert_eq!(quoted("UA"), "UA");
+    assert_eq!(quoted("W-1"), "W-1");
+    // Words YAML reads as booleans, nulls or numbers, and anything else,
+    // are quoted.
+    for special in ["NO", "yes", "Off", "null", "13(a)", "1", "a b", "x:y", "~"] {
+        assert!(quoted(special).starts_with('"'), "{special}");
+    }
 }
