@@ -24,20 +24,47 @@ mod marks;
 pub use diff::{Hunk, first_hunk};
 pub use err::{FmtError, Unsafe, UnsafeError};
 
+use crate::ast::{Agreement, Declaration, Rulebook};
 use crate::span::Source;
-use crate::syntax::parse_rulebook;
+use crate::syntax::{SyntaxError, parse_clauses, parse_rulebook};
+
+/// What a rule file holds: a whole rulebook, or a clause file
+/// (declarations only, as `truce diff --add` reads a proposed clause).
+#[derive(Debug, PartialEq)]
+enum Tree {
+    Book(Rulebook),
+    Clauses(Vec<Declaration>),
+}
+
+impl Tree {
+    /// A rulebook, else a clause file; a file that is neither gives the
+    /// rulebook's error, since a whole rulebook is what most files are.
+    fn parse(source: &Source) -> Result<Tree, SyntaxError> {
+        match parse_rulebook(source) {
+            Ok(book) => Ok(Tree::Book(book)),
+            Err(e) => parse_clauses(source).map(Tree::Clauses).map_err(|_| e),
+        }
+    }
+
+    fn parts(&self) -> (Option<&Agreement>, &[Declaration]) {
+        match self {
+            Tree::Book(book) => (Some(&book.agreement), &book.declarations),
+            Tree::Clauses(decls) => (None, decls),
+        }
+    }
+}
 
 /// The file in the canonical layout; the file's text as it is when it is
 /// already. A file that does not parse gives its syntax error.
 pub fn format(source: &Source) -> Result<String, FmtError> {
-    let tree = parse_rulebook(source)?;
+    let tree = Tree::parse(source)?;
     let out = layout_of(source, &tree);
     let unsafe_as = |what| UnsafeError {
         file: source.name().to_owned(),
         what,
     };
     let again = Source::new(source.name(), out.as_str());
-    match parse_rulebook(&again) {
+    match Tree::parse(&again) {
         Err(_) => return Err(unsafe_as(Unsafe::NotParsed).into()),
         Ok(t) if t != tree => return Err(unsafe_as(Unsafe::OtherTree).into()),
         Ok(t) => {
@@ -52,7 +79,7 @@ pub fn format(source: &Source) -> Result<String, FmtError> {
     Ok(out)
 }
 
-fn layout_of(source: &Source, tree: &crate::ast::Rulebook) -> String {
+fn layout_of(source: &Source, tree: &Tree) -> String {
     let text = source.text();
     let lines = lex::lines(text);
     let starts = marks::Starts(
@@ -63,7 +90,8 @@ fn layout_of(source: &Source, tree: &crate::ast::Rulebook) -> String {
             .map(|t| (t.start, t.end))
             .collect(),
     );
-    let marks = marks::marks(tree, &starts);
+    let (agreement, declarations) = tree.parts();
+    let marks = marks::marks(agreement, declarations, &starts);
     layout::layout(text, &lines, &marks)
 }
 

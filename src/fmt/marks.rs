@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use crate::ast::{ArticleClause, Declaration, Exception, HeaderItem, LineDecl, Rulebook};
+use crate::ast::{Agreement, ArticleClause, Declaration, Exception, HeaderItem, LineDecl};
 use crate::span::{Span, Spanned};
 
 /// The column (from the item's start) where a header item's value starts:
@@ -70,13 +70,19 @@ impl Starts {
     }
 }
 
-pub(super) fn marks(book: &Rulebook, starts: &Starts) -> Marks {
+pub(super) fn marks(
+    agreement: Option<&Agreement>,
+    declarations: &[Declaration],
+    starts: &Starts,
+) -> Marks {
     let mut m = Marks::default();
-    m.heads.insert(book.agreement.span.range.start);
-    for item in &book.agreement.items {
-        header_item(&mut m, starts, item);
+    if let Some(agreement) = agreement {
+        m.heads.insert(agreement.span.range.start);
+        for item in &agreement.items {
+            header_item(&mut m, starts, item);
+        }
     }
-    for decl in &book.declarations {
+    for decl in declarations {
         declaration(&mut m, starts, decl);
     }
     m

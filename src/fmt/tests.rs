@@ -137,6 +137,24 @@ fn a_file_that_does_not_parse_is_refused_with_its_error() {
     assert!(matches!(err, FmtError::Syntax(_)), "{err:?}");
 }
 
+/// A proposed clause (`truce diff --add`) has no header: it is laid out
+/// as the same declarations in a rulebook would be.
+#[test]
+fn a_clause_file_is_laid_out_like_a_rulebook_s_declarations() {
+    let clause = "// Proposed.\nexception light overrides article 12 {\n\"Light.\"\n    applies when  weapon.rounds<=20\n}\n";
+    assert_eq!(
+        fmt(clause),
+        "// Proposed.\nexception light overrides article 12 {\n  \"Light.\"\n  applies when weapon.rounds <= 20\n}\n"
+    );
+    // Neither a rulebook nor a clause file: the rulebook's error, which
+    // names the header a rule file starts with.
+    let err = format(&Source::new("t.truce", "act fire\n")).unwrap_err();
+    let FmtError::Syntax(e) = err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(e.line(), 1);
+}
+
 #[test]
 fn a_very_long_name_is_not_aligned_and_parts_its_neighbours() {
     let long = "n".repeat(200);
