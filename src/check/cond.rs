@@ -19,6 +19,59 @@ pub struct Cond {
     pub span: Span,
 }
 
+impl Cond {
+    /// Its direct parts: the operands of `not`, `and` and `or`, and the
+    /// condition of a `some … where`; a test has none.
+    pub fn parts(&self) -> Vec<&Cond> {
+        match &self.kind {
+            CondKind::Not(a) => vec![a],
+            CondKind::And(a, b) | CondKind::Or(a, b) => vec![a, b],
+            CondKind::Some { condition, .. } => condition.iter().map(|k| &**k).collect(),
+            CondKind::Const(_)
+            | CondKind::Act { .. }
+            | CondKind::Actor { .. }
+            | CondKind::WeaponClass { .. }
+            | CondKind::WeaponType { .. }
+            | CondKind::Category { .. }
+            | CondKind::WeaponSum { .. }
+            | CondKind::Holdings { .. }
+            | CondKind::Measure { .. }
+            | CondKind::MeasureCompare { .. }
+            | CondKind::SameParty { .. }
+            | CondKind::Time { .. }
+            | CondKind::Deadline { .. }
+            | CondKind::RegimeStart { .. }
+            | CondKind::TimeOrder { .. }
+            | CondKind::InZone { .. }
+            | CondKind::Crosses { .. }
+            | CondKind::OnSide { .. }
+            | CondKind::Near { .. }
+            | CondKind::TimeWithin { .. }
+            | CondKind::Overlaps { .. }
+            | CondKind::Doctrine(_)
+            | CondKind::InScope { .. }
+            | CondKind::Established { .. }
+            | CondKind::InPattern { .. }
+            | CondKind::Capacity { .. }
+            | CondKind::Affected { .. }
+            | CondKind::Known { .. }
+            | CondKind::Directed { .. }
+            | CondKind::Over { .. }
+            | CondKind::InArea { .. }
+            | CondKind::Element { .. } => Vec::new(),
+        }
+    }
+
+    /// Calls `f` on this condition and every condition inside it, the
+    /// conditions of `some` included, outer before inner.
+    pub fn each(&self, f: &mut dyn FnMut(&Cond)) {
+        f(self);
+        for part in self.parts() {
+            part.each(f);
+        }
+    }
+}
+
 /// Which event a path reads: 0 is the event being judged, `n` the event
 /// bound by the `n`th enclosing `some`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

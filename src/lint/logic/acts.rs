@@ -16,7 +16,7 @@ pub fn hostile(rulebook: &Rulebook) -> Vec<ActIdx> {
     }
     let mut named = vec![false; rulebook.acts.len()];
     for article in &rulebook.articles {
-        each(&article.violation, &mut |c| mark(c, &mut named));
+        article.violation.each(&mut |c| mark(c, &mut named));
     }
     acts().filter(|&a| named[usize::from(a)]).collect()
 }
@@ -36,7 +36,7 @@ pub fn lint(cx: &mut Cx<'_>) {
     }
     let mut named = vec![false; rulebook.acts.len()];
     for cond in conditions(rulebook) {
-        each(cond, &mut |c| mark(c, &mut named));
+        cond.each(&mut |c| mark(c, &mut named));
     }
     for (i, used) in named.iter().enumerate() {
         let Ok(act) = ActIdx::try_from(i) else {
@@ -119,53 +119,4 @@ fn conditions(r: &Rulebook) -> Vec<&Cond> {
     out.extend(r.ceilings.iter().flat_map(|c| [&c.inside, &c.condition]));
     out.extend(r.weapon_classes.iter().map(|w| &w.condition));
     out
-}
-
-/// Calls `f` on `c` and every condition inside it, `some`'s included.
-fn each(c: &Cond, f: &mut dyn FnMut(&Cond)) {
-    f(c);
-    match &c.kind {
-        CondKind::Not(a) => each(a, f),
-        CondKind::And(a, b) | CondKind::Or(a, b) => {
-            each(a, f);
-            each(b, f);
-        }
-        CondKind::Some { condition, .. } => {
-            if let Some(inner) = condition {
-                each(inner, f);
-            }
-        }
-        CondKind::Const(_)
-        | CondKind::Act { .. }
-        | CondKind::Actor { .. }
-        | CondKind::WeaponClass { .. }
-        | CondKind::WeaponType { .. }
-        | CondKind::Category { .. }
-        | CondKind::WeaponSum { .. }
-        | CondKind::Holdings { .. }
-        | CondKind::Measure { .. }
-        | CondKind::MeasureCompare { .. }
-        | CondKind::SameParty { .. }
-        | CondKind::Time { .. }
-        | CondKind::Deadline { .. }
-        | CondKind::RegimeStart { .. }
-        | CondKind::TimeOrder { .. }
-        | CondKind::InZone { .. }
-        | CondKind::Crosses { .. }
-        | CondKind::OnSide { .. }
-        | CondKind::Near { .. }
-        | CondKind::TimeWithin { .. }
-        | CondKind::Overlaps { .. }
-        | CondKind::Doctrine(_)
-        | CondKind::InScope { .. }
-        | CondKind::Established { .. }
-        | CondKind::InPattern { .. }
-        | CondKind::Capacity { .. }
-        | CondKind::Affected { .. }
-        | CondKind::Known { .. }
-        | CondKind::Directed { .. }
-        | CondKind::Over { .. }
-        | CondKind::InArea { .. }
-        | CondKind::Element { .. } => {}
-    }
 }

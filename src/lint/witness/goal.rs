@@ -168,9 +168,7 @@ pub(super) fn find_part<'c>(c: &'c Cond, part: &Range<usize>) -> Option<&'c Cond
     if c.span.range == *part {
         return Some(c);
     }
-    super::paths::children(c)
-        .into_iter()
-        .find_map(|k| find_part(k, part))
+    c.parts().into_iter().find_map(|k| find_part(k, part))
 }
 
 fn has_step(s: &Step, text: &Arc<str>, want: Truth) -> bool {
