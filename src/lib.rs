@@ -40,6 +40,7 @@ pub mod graph;
 pub mod import;
 pub mod link;
 pub mod lint;
+pub mod located;
 pub mod name;
 pub mod prepare;
 pub mod render;

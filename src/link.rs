@@ -25,6 +25,7 @@ use crate::syntax::{self, SyntaxError};
 
 mod err;
 
+use crate::located::Problem as _;
 pub use err::{Import, ImportError};
 
 /// A problem with an `import`.
@@ -366,8 +367,12 @@ impl Linker {
     }
 
     fn fail(&mut self, at: &Span, problem: Import, label: &'static str, help: Option<String>) {
-        self.errors
-            .push(ImportError::new(at, problem, label, help).into());
+        let located = problem.at(at, label);
+        let located = match help {
+            Some(help) => located.help(help),
+            None => located,
+        };
+        self.errors.push(located.into());
     }
 }
 

@@ -1,6 +1,7 @@
-//! A problem of one kind at a place in a rule file.
+//! A problem of one kind at a place in a file.
 //!
-//! Every kind of problem the checker finds is an enum whose variants carry
+//! Below every stage, so the checker, the linker and the case reader place
+//! their problems alike. Every kind of problem is an enum whose variants carry
 //! the facts (names, kinds, numbers) and whose words are written once, with
 //! thiserror, on the variant; [`Problem`] gives it its code. [`Located`]
 //! adds what every kind shares: the file, the span and its label, and the
@@ -17,7 +18,7 @@ use crate::span::{NamedFile, Span};
 /// A kind of problem: its message (`Display`), its diagnostic code and
 /// whether it stops the rulebook from checking.
 pub trait Problem: fmt::Display + fmt::Debug + Send + Sync + 'static {
-    /// `truce::check::<kind>`, documented in docs/diagnostics.md.
+    /// `truce::<stage>::<kind>`, documented in docs/diagnostics.md.
     fn code(&self) -> &'static str;
 
     /// An error, unless the kind is a warning.
@@ -37,7 +38,7 @@ pub trait Problem: fmt::Display + fmt::Debug + Send + Sync + 'static {
 /// Implements [`Problem`] for an error kind with one code.
 macro_rules! problem {
     ($kind:ty, $code:literal) => {
-        impl $crate::check::err::Problem for $kind {
+        impl $crate::located::Problem for $kind {
             fn code(&self) -> &'static str {
                 $code
             }
@@ -77,6 +78,17 @@ impl<P: Problem> Located<P> {
     /// Where the problem starts, for ordering.
     pub fn offset(&self) -> usize {
         self.span.offset()
+    }
+
+    /// The 1-based line and column the problem is placed at.
+    pub fn line_col(&self) -> (usize, usize) {
+        self.src.inner().line_col(self.span.offset())
+    }
+
+    /// `cases/x/case.yaml:4:7`
+    pub fn place(&self) -> String {
+        let (line, column) = self.line_col();
+        format!("{}:{line}:{column}", self.src.inner().name())
     }
 
     /// The span shown, as a byte range of its file.

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 /// use each other. The binary (`main.rs`, `cli/`) comes after all of them.
 const STAGES: &[&[&str]] = &[
     // Below every stage: spans, shared names, file access, hashing,
-    // did-you-mean.
-    &["span", "name", "files", "digest", "suggest"],
+    // did-you-mean, a problem placed in a file.
+    &["span", "name", "files", "digest", "suggest", "located"],
     &["ast"],
     &["syntax"],
     // Rule text laid out again: it parses first, and reads the syntax tree.

@@ -1,12 +1,10 @@
 //! Problems with a case manifest (`case.yaml`): each kind with its facts
 //! and its own code, placed where the manifest writes it.
 
-use std::fmt;
-
-use miette::{Diagnostic, LabeledSpan, SourceSpan};
 use thiserror::Error;
 
-use crate::span::{NamedFile, Source};
+use crate::located::{Located, Problem as Kind};
+use crate::span::{Source, Span};
 
 /// What is wrong in a manifest.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -54,9 +52,8 @@ pub enum Problem {
     UnknownWhy { kind: String },
 }
 
-impl Problem {
-    /// `truce::case::<kind>`, documented in docs/diagnostics.md.
-    pub fn code(&self) -> &'static str {
+impl Kind for Problem {
+    fn code(&self) -> &'static str {
         match self {
             Problem::NotYaml { .. } => "truce::case::not_yaml",
             Problem::TooLarge { .. } => "truce::case::too_large",
@@ -77,68 +74,25 @@ impl Problem {
 }
 
 /// A problem of a manifest, where it is written.
-#[derive(Debug, Error)]
-#[error("{problem}")]
-pub struct ManifestError {
-    pub problem: Problem,
-    src: NamedFile,
-    file: Source,
-    span: SourceSpan,
+pub type ManifestError = Located<Problem>;
+
+/// `problem` at the bytes `at` of the manifest, with advice.
+pub(crate) fn at(
+    source: &Source,
+    at: std::ops::Range<usize>,
+    problem: Problem,
     help: Option<String>,
-}
-
-impl ManifestError {
-    pub(crate) fn new(
-        source: &Source,
-        at: std::ops::Range<usize>,
-        problem: Problem,
-        help: Option<String>,
-    ) -> Self {
-        ManifestError {
-            problem,
-            src: source.named(),
-            file: source.clone(),
-            span: (at.start, at.end - at.start).into(),
-            help,
-        }
-    }
-
-    /// The 1-based line and column the problem is placed at.
-    pub fn line_col(&self) -> (usize, usize) {
-        self.file.line_col(self.span.offset())
-    }
-
-    /// `cases/x/case.yaml:4:7`
-    pub fn place(&self) -> String {
-        let (line, column) = self.line_col();
-        format!("{}:{line}:{column}", self.file.name())
-    }
-}
-
-impl Diagnostic for ManifestError {
-    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(self.problem.code()))
-    }
-
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
-    }
-
-    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(&self.src)
-    }
-
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let label = LabeledSpan::new_with_span(Some("here".to_owned()), self.span);
-        Some(Box::new(std::iter::once(label)))
+) -> ManifestError {
+    let located = Kind::at(problem, &Span::new(source, at), "here");
+    match help {
+        Some(help) => located.help(help),
+        None => located,
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Problem;
+    use super::{Kind as _, Problem};
 
     #[test]
     fn every_case_code_is_documented() {

@@ -107,7 +107,7 @@ fn first_clause(message: &str) -> String {
 }
 
 fn err(source: &Source, at: Range<usize>, problem: Problem, help: Option<String>) -> ManifestError {
-    ManifestError::new(source, at, problem, help)
+    super::err::at(source, at, problem, help)
 }
 
 struct Reader<'a> {

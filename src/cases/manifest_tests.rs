@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::err::ManifestError;
 use super::{manifest, names};
+use crate::located::Problem as _;
 use crate::span::Source;
 
 fn problems(text: &str) -> Vec<(&'static str, usize)> {
@@ -108,7 +109,7 @@ fn an_unknown_word_gets_a_suggestion_in_its_help() {
         "rules: r\nevents: e\nexpect:\n  E-1: {outcome: violaton}\n",
     );
     let (_, errors) = manifest::read(&source);
-    let help = errors[0].help().map(|h| h.to_string());
+    let help = Diagnostic::help(&errors[0]).map(|h| h.to_string());
     assert_eq!(help.as_deref(), Some("did you mean `violation`?"));
     assert_eq!(errors[0].line_col(), (4, 18));
 }

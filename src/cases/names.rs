@@ -48,7 +48,7 @@ fn expectation(
         if !known.contains(&name) {
             let at = find.value(place.clone(), key, name);
             let help = crate::suggest::suggestion(name, &known, '`', "the rulebooks declare");
-            out.push(ManifestError::new(source, at, problem, Some(help)));
+            out.push(super::err::at(source, at, problem, Some(help)));
         }
     };
     if let Some(party) = &exp.party {
@@ -79,7 +79,7 @@ fn expectation(
                 words: words.clone(),
             };
             let help = crate::suggest::suggestion(words, &titles, '"', "the rulebooks are");
-            out.push(ManifestError::new(source, at, problem, Some(help)));
+            out.push(super::err::at(source, at, problem, Some(help)));
         }
     }
     let at = find.key(place.clone(), "doctrine");
@@ -106,7 +106,7 @@ fn doctrines(
                 doctrine: name.clone(),
             };
             let at = find.key(region.clone(), name);
-            out.push(ManifestError::new(source, at, problem, Some(help)));
+            out.push(super::err::at(source, at, problem, Some(help)));
             continue;
         }
         let options: Vec<&str> = named
@@ -120,7 +120,7 @@ fn doctrines(
                 setting: setting.clone(),
             };
             let at = find.value(region.clone(), name, setting);
-            out.push(ManifestError::new(source, at, problem, Some(help)));
+            out.push(super::err::at(source, at, problem, Some(help)));
         }
     }
 }
@@ -140,7 +140,7 @@ pub fn against_events(
         let problem = Problem::UnknownEvent {
             event: id.to_owned(),
         };
-        out.push(ManifestError::new(source, at, problem, Some(help)));
+        out.push(super::err::at(source, at, problem, Some(help)));
     };
     for (id, expected) in &manifest.expect {
         if !ids.contains(id.as_str()) {

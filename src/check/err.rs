@@ -13,16 +13,15 @@ mod declarations;
 #[cfg(test)]
 mod documented;
 mod geometry;
-mod located;
 mod values;
 mod warnings;
 
 /// The kinds of declaration, as [`WrongKind::Name`] carries them.
 pub use super::symbols::Kind;
+pub use crate::located::{Located, Problem};
 pub use conditions::{Misplaced, Sort, TooComplex, Unbound, UnitMismatch, WrongKind};
 pub use declarations::{BadCounterpart, Missing, Repeated, Reserved, SelfReference, WrongRole};
 pub use geometry::{BadGeoJson, BadGeometry, BadSide};
-pub use located::{Located, Problem};
 pub use values::{BadTime, OutOfRange, Range};
 pub use warnings::Warning;
 

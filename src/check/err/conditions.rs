@@ -4,9 +4,9 @@
 
 use thiserror::Error;
 
-use super::located::problem;
 use crate::ast::Dimension;
 use crate::check::symbols::{Kind, a_kind, kinds};
+use crate::located::problem;
 
 /// What the rule language wants where something else is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]

@@ -4,9 +4,9 @@
 
 use thiserror::Error;
 
-use super::located::problem;
 use crate::check::Role;
 use crate::check::duties::role_phrase;
+use crate::located::problem;
 
 /// A clause or item given twice where once is allowed. (A name declared
 /// twice is [`super::DuplicateError`].)

@@ -4,7 +4,7 @@
 
 use thiserror::Error;
 
-use super::located::problem;
+use crate::located::problem;
 
 /// A line or zone whose drawing does not make what it is declared as.
 #[derive(Debug, Error)]

@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-use super::located::problem;
+use crate::located::problem;
 
 /// What a number out of range was meant to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]

@@ -4,7 +4,7 @@
 use miette::Severity;
 use thiserror::Error;
 
-use super::located::Problem;
+use crate::located::Problem;
 
 /// What a warning is about, with its facts.
 #[derive(Debug, Error)]
