@@ -31,10 +31,16 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// included; the others are counted as left out.
 pub const MAX_ACCOUNTS: usize = 8;
 
-/// For a whole file: at most this many events are copied, over all the
-/// accounts' graphs (each account copies the whole graph once). The
-/// disputed events past it are counted as not examined.
+/// For a whole file: at most this many units of work over all the
+/// accounts judged, a unit an event copied (each account copies the whole
+/// graph once) or an item of evidence weighed (the judged event's, or the
+/// largest of the reports contradicting it, which an account judges
+/// instead). The disputed events past it are counted as not examined.
 pub const WORK: usize = 2_000_000;
+
+/// At most this many disputes of one event are listed in text; the JSON
+/// report lists them all.
+pub const MAX_DISPUTES_SHOWN: usize = 20;
 
 /// Events judged on the record at a time, for a whole file.
 const BATCH: usize = 4096;
@@ -121,7 +127,8 @@ pub fn file(rulebook: &Rulebook, graph: &EventGraph) -> FileWhatIf {
             }
             disputed += 1;
             let (accounts, left_out) = account::accounts(graph, index, &disputes);
-            let cost = (accounts.len() - 1).saturating_mul(n);
+            let each = n.saturating_add(account::weight(graph, index));
+            let cost = (accounts.len() - 1).saturating_mul(each);
             if work.saturating_add(cost) > WORK {
                 not_examined += 1;
                 continue;

@@ -10,7 +10,9 @@ use serde::Serialize;
 use super::json::Tool;
 use super::text::clean;
 use super::words::whatif as words;
-use crate::whatif::{Dispute, FileWhatIf, Judged, MAX_ACCOUNTS, SCHEMA_VERSION, WhatIf};
+use crate::whatif::{
+    Dispute, FileWhatIf, Judged, MAX_ACCOUNTS, MAX_DISPUTES_SHOWN, SCHEMA_VERSION, WhatIf,
+};
 
 /// One event under each account.
 pub fn text(w: &WhatIf) -> String {
@@ -32,8 +34,12 @@ pub fn text(w: &WhatIf) -> String {
     let _ = writeln!(out, "{}  WHAT IF  {}", clean(&w.event), head);
     if !w.disputes.is_empty() {
         let _ = writeln!(out, "  disputed:");
-        for d in &w.disputes {
+        for d in w.disputes.iter().take(MAX_DISPUTES_SHOWN) {
             let _ = writeln!(out, "    - {}", clean(&words::dispute(d)));
+        }
+        let more = w.disputes.len().saturating_sub(MAX_DISPUTES_SHOWN);
+        if more > 0 {
+            let _ = writeln!(out, "    - and {more} more (the JSON lists them all)");
         }
     }
     for (n, j) in w.accounts.iter().enumerate() {

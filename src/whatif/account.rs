@@ -179,6 +179,14 @@ pub fn accounts(graph: &EventGraph, index: usize, disputes: &[Dispute]) -> (Vec<
 }
 
 /// Events linked to this one by `contradicts`, either way, in input order.
+/// The evidence an account of the event may weigh: its own items, or the
+/// most of any report contradicting it (an account judges that instead).
+pub fn weight(graph: &EventGraph, index: usize) -> usize {
+    let items = |i: usize| graph.events[i].evidence.len();
+    let others = contradicting(graph, index).into_iter().map(items).max();
+    items(index).max(others.unwrap_or(0))
+}
+
 fn contradicting(graph: &EventGraph, index: usize) -> Vec<usize> {
     let mut all = graph.related(index, Relation::Contradicts);
     all.extend(graph.referring(index, Relation::Contradicts));
@@ -231,6 +239,9 @@ fn unproven(record: &Verdict, aspect: Aspect) -> Vec<Name> {
 /// `claimed`, against a party's claim), and the competing reports.
 fn contested(record: &Verdict, aspect: Aspect, claimed: bool) -> (Vec<Name>, Vec<Name>) {
     let (mut articles, mut by) = (Vec::new(), Vec::new());
+    // By identity, so thousands of contradicting reports cost a lookup
+    // each, not a scan.
+    let mut seen: std::collections::HashSet<Name> = std::collections::HashSet::new();
     for f in &record.articles {
         let proof = match aspect {
             Aspect::Occurrence => f.proof.as_ref(),
@@ -241,7 +252,7 @@ fn contested(record: &Verdict, aspect: Aspect, claimed: bool) -> (Vec<Name>, Vec
         };
         articles.push(f.article.clone());
         for a in &p.contradicted_by {
-            if !by.contains(&a.event) {
+            if seen.insert(a.event.clone()) {
                 by.push(a.event.clone());
             }
         }
