@@ -166,7 +166,17 @@ impl Reader<'_> {
                 "expect" => expect = self.expect(at, v, &mut ids_at),
                 "unidentified_rejections" => match v.as_u64() {
                     Some(n) => unidentified = usize::try_from(n).unwrap_or(usize::MAX),
-                    None => self.wrong(at, key, "a count", v),
+                    None => {
+                        // A count is not a label: no advice to quote it.
+                        let problem = Problem::WrongType {
+                            key: key.to_owned(),
+                            wants: "a count",
+                            found: kind_of(v),
+                        };
+                        let help =
+                            "write how many rejections the case expects without an id: 0 or more";
+                        self.push(at, problem, Some(help.to_owned()));
+                    }
                 },
                 "doctrine" => doctrine = self.settings(at, v).unwrap_or_default(),
                 _ => self.unknown_key(at, key, "the manifest".into(), TOP_KEYS),
