@@ -215,7 +215,7 @@ impl Linker {
             let problem = Import::Unreadable {
                 file: file.node.clone(),
             };
-            let help = "imports are relative to the importing rule file".to_owned();
+            let help = "imports are relative to the importing rule file (for a clause added by `truce diff --add`, the rulebook it amends)".to_owned();
             self.fail(&file.span, problem, "this file", Some(help));
             return None;
         };
