@@ -32,7 +32,7 @@ pub fn write(dir: &Path, path: &Path, rulebook: &Rulebook, findings: &[Finding])
         };
         let folder = dir.join(format!("{stem}-{}-{}", f.kind.short_code(), n + 1));
         match truce::lint::witness::find(rulebook, &goal, f.model.as_ref()) {
-            Ok(w) => match truce::lint::witness::write_case(&folder, path, &w, f.kind.code()) {
+            Ok(w) => match truce::render::witness::write_case(&folder, path, &w, f.kind.code()) {
                 Ok(_) => errln!(
                     "{}: {}: witness written to `{}`",
                     path.display(),

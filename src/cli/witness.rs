@@ -92,7 +92,7 @@ pub fn run(rules: &Path, asked: &Asked, out: Option<&Path>) -> Exit {
     };
     outln!("{}", found.events.trim_end());
     if let Some(dir) = out
-        && let Err(e) = witness::write_case(dir, rules, &found, &asked.finding())
+        && let Err(e) = truce::render::witness::write_case(dir, rules, &found, &asked.finding())
     {
         errln!(
             "error: cannot write the case folder `{}`: {e}",

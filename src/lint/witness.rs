@@ -15,7 +15,6 @@
 //! one judged ([`verify`]) and checked on the verdict's data ([`goal`]).
 //! Input is hostile: at most [`BUDGET`] candidates are judged.
 
-mod case;
 mod choices;
 mod draft;
 mod finding;
@@ -30,7 +29,7 @@ mod times;
 mod verify;
 mod weapons;
 
-pub use case::{CaseFiles, write_case};
+pub use draft::quoted;
 pub use goal::{Goal, Site};
 
 use crate::check::Rulebook;

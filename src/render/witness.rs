@@ -1,6 +1,11 @@
-//! Why no witness incident was found, worded.
+//! Witness incidents worded: why none was found, and the case folder
+//! one is written as.
 
 use crate::lint::witness::{NoWitness, Unsatisfiable, Unsupported};
+
+mod case;
+
+pub use case::{CaseFiles, write_case};
 
 /// `no witness: ...`, as one sentence.
 pub fn no_witness(n: &NoWitness) -> String {

@@ -167,22 +167,6 @@ fn combinations_come_first_choices_first() {
     assert_eq!(seen, expected);
 }
 
-#[test]
-fn a_case_folder_is_written_once() {
-    let r = rulebook(&format!("{DONBAS}{ZONED}"));
-    let goal = Goal::article(&r, "1").unwrap();
-    let w = find(&r, &goal, None).unwrap();
-    let dir = std::env::temp_dir().join(format!("truce-witness-unit-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let rules = std::path::Path::new("rules/kaa.truce");
-    let files = write_case(&dir, rules, &w, "test finding").unwrap();
-    let manifest = std::fs::read_to_string(&files.manifest).unwrap();
-    assert!(manifest.contains("W-1: {outcome: violation, party: UA, articles: [\"1\"]}"));
-    let again = write_case(&dir, rules, &w, "test finding").unwrap_err();
-    assert_eq!(again.kind(), std::io::ErrorKind::AlreadyExists);
-    std::fs::remove_dir_all(&dir).unwrap();
-}
-
 /// The figure docs/witness.md reports: every article of the KAA and of
 /// the Ukrainian draft has a witness.
 #[test]

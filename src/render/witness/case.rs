@@ -1,8 +1,7 @@
 //! A witness written as a case folder `truce test` runs: its events
 //! (with a header saying what they show and which finding made them),
 //! its manifest expecting the verdicts they were judged, and a README.
-//! The sentences here are the case files' own text, like a hand-written
-//! case's, not a verdict's wording.
+//! Here, among the renderers, since it words what the witness shows.
 
 use std::fmt::Write as _;
 use std::io;
@@ -10,8 +9,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::eval::{Outcome, Verdict};
 
-use super::draft::quoted;
-use super::{Goal, Witness};
+use crate::lint::witness::{Goal, Witness, quoted};
 
 /// The files a case folder was given.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,4 +145,28 @@ fn relative(from: &Path, to: &Path) -> io::Result<String> {
         out.push(c.as_os_str());
     }
     Ok(out.to_string_lossy().replace('\\', "/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::witness::find;
+
+    #[test]
+    fn a_case_folder_is_written_once() {
+        let checked =
+            crate::load_rulebook(Path::new("rules/ua-dmz-2025-draft.truce")).expect("it loads");
+        let r = &checked.rulebook;
+        let goal = Goal::article(r, "2").expect("article 2 exists");
+        let w = find(r, &goal, None).expect("a witness");
+        let dir = std::env::temp_dir().join(format!("truce-witness-case-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let rules = Path::new("rules/ua-dmz-2025-draft.truce");
+        let files = write_case(&dir, rules, &w, "test finding").unwrap();
+        let manifest = std::fs::read_to_string(&files.manifest).unwrap();
+        assert!(manifest.contains("W-1: {outcome: violation"), "{manifest}");
+        let again = write_case(&dir, rules, &w, "test finding").unwrap_err();
+        assert_eq!(again.kind(), io::ErrorKind::AlreadyExists);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
