@@ -19,6 +19,7 @@ use miette::Diagnostic;
 use thiserror::Error;
 
 use crate::ast::{self, Declaration, Expr, LineSource, SExpr};
+use crate::files::lexical;
 use crate::span::{Source, Span, Spanned};
 use crate::suggest::did_you_mean;
 use crate::syntax::{self, SyntaxError};
@@ -499,23 +500,4 @@ fn names_in(e: &SExpr, out: &mut Vec<String>) {
 
 fn canonical(origin: &crate::files::Origin, p: &Path) -> PathBuf {
     origin.real(p).unwrap_or_else(|_| p.to_path_buf())
-}
-
-/// A path with `.` removed and `..` taken back where it can be, without
-/// touching the file system: `rules/./a/../kaa.truce` is `rules/kaa.truce`.
-fn lexical(p: &Path) -> PathBuf {
-    use std::path::Component;
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir
-                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
-            {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
