@@ -239,15 +239,7 @@ impl Comparison {
                 let after = self.last_met();
                 let mut said = Said::of(v);
                 said.instrument = instrument.clone();
-                let articles = v
-                    .articles
-                    .iter()
-                    .filter(|f| f.outcome != Outcome::NoViolation)
-                    .map(|f| ArticleChange {
-                        article: f.article.clone(),
-                        what: FindingChange::Added { new: Brief::of(f) },
-                    })
-                    .collect();
+                let articles = findings_of(v, |new| FindingChange::Added { new });
                 let change = Change {
                     event: v.event.clone(),
                     instrument,
@@ -303,15 +295,7 @@ impl Comparison {
                 continue;
             }
             self.compared += 1;
-            let articles = v
-                .articles
-                .iter()
-                .filter(|f| f.outcome != Outcome::NoViolation)
-                .map(|f| ArticleChange {
-                    article: f.article.clone(),
-                    what: FindingChange::Removed { old: Brief::of(f) },
-                })
-                .collect();
+            let articles = findings_of(v, |old| FindingChange::Removed { old });
             let change = Change {
                 event: v.event.clone(),
                 instrument: v.instrument.clone(),
@@ -366,4 +350,17 @@ fn one_sided(old: &[Rejection], new: &[Rejection]) -> Vec<OneSided> {
     let mut out = only(old, new, Which::Old);
     out.extend(only(new, old, Which::New));
     out
+}
+
+/// The findings of a verdict given on one side only, each as `what` of it:
+/// the articles it breached or was justified under.
+fn findings_of(v: &Verdict, what: fn(Brief) -> FindingChange) -> Vec<ArticleChange> {
+    v.articles
+        .iter()
+        .filter(|f| f.outcome != Outcome::NoViolation)
+        .map(|f| ArticleChange {
+            article: f.article.clone(),
+            what: what(Brief::of(f)),
+        })
+        .collect()
 }
