@@ -11,6 +11,8 @@
 //! corpus of COUNT events to FILE, to time the command line on it.
 
 mod common;
+mod floor;
+mod policy;
 
 use common::Rng;
 use std::fmt::Write as _;
@@ -257,8 +259,17 @@ fn main() {
         let count = args[i + 2].parse().expect("COUNT is a number");
         return generate(Path::new(&args[i + 1]), count, &line);
     }
+    if let Some(i) = args.iter().position(|a| a == "--generate-policy") {
+        let count = args[i + 2].parse().expect("COUNT is a number");
+        return policy::generate(Path::new(&args[i + 1]), count);
+    }
     let dir = std::env::temp_dir().join("truce-bench");
     std::fs::create_dir_all(&dir).unwrap();
+    policy::compare(&dir, 3, args.iter().any(|a| a == "--ten-million"));
+    // `--policy-only`: the policy against its floor, nothing else.
+    if args.iter().any(|a| a == "--policy-only") {
+        return;
+    }
     let file = dir.join("events-100k.jsonl");
     generate(&file, EVENTS, &line);
     let bytes = std::fs::metadata(&file).unwrap().len();
@@ -307,6 +318,8 @@ fn main() {
         whole.as_secs_f64() / parse.as_secs_f64()
     );
     drop((verdicts, graph));
+    println!("the command line on the KAA corpus ({EVENTS} events), median of 3:");
+    policy::end_to_end("rules/kaa.truce", &file, EVENTS, 3, None, &dir);
     formats(&rulebook, &rules, &file);
     exceptions_and_patterns(&dir);
 

@@ -12,7 +12,7 @@ use truce::render::json::{Layout, Tail};
 use truce::render::{json, jsonl, text};
 
 use super::progress::Progress;
-use super::{Exit, Format, Inputs, ReportFormat, out_as};
+use super::{Exit, Format, Inputs, ReportFormat};
 
 /// Events judged per batch: large enough to keep both cores busy, small
 /// enough that a batch's explanations stay a few megabytes.
@@ -75,7 +75,7 @@ impl Output {
 
 pub fn run(inputs: &Inputs, output: Output, vary: &[String]) -> Exit {
     let progress = Progress::start(&inputs.events);
-    let mut sink = |text: &str| progress.suspend(|| out_as(output.escaped_as(), text));
+    let mut sink = |text: &str| progress.suspend(|| super::out(text));
     match write(inputs, output, vary, &progress, &mut sink) {
         None => Exit::Failed,
         Some(false) => Exit::Ok,
@@ -83,8 +83,9 @@ pub fn run(inputs: &Inputs, output: Output, vary: &[String]) -> Exit {
     }
 }
 
-/// Judges the events and hands the report to `sink` a piece at a time, as
-/// `adjudicate` writes it (`verify` collects it instead). `None` when the
+/// Judges the events and hands the report to `raw` a piece at a time, as
+/// `adjudicate` writes it (`verify` collects it instead), already made safe
+/// for a terminal (`safe`). `None` when the
 /// inputs cannot be used (reported on stderr); otherwise whether some
 /// events were rejected.
 pub fn write(
@@ -92,7 +93,7 @@ pub fn write(
     output: Output,
     vary: &[String],
     progress: &Progress,
-    sink: &mut dyn FnMut(&str),
+    raw: &mut dyn FnMut(&str),
 ) -> Option<bool> {
     let books = super::rulebooks(inputs)?;
     let varied = super::vary::doctrines(&books, vary)?;
@@ -104,10 +105,16 @@ pub fn write(
     progress.judging(events);
     match (output.format, output.summary) {
         (ReportFormat::Json, false) => {
-            sink(&json::head(&prepared.run, &prepared.inputs, output.layout));
+            raw(&safe(
+                output,
+                &json::head(&prepared.run, &prepared.inputs, output.layout),
+            ));
         }
         (ReportFormat::Jsonl, false) => {
-            sink(&jsonl::header(&prepared.run, &prepared.inputs, &shelf));
+            raw(&safe(
+                output,
+                &jsonl::header(&prepared.run, &prepared.inputs, &shelf),
+            ));
         }
         (ReportFormat::Text, _) | (_, true) => {}
     }
@@ -123,7 +130,7 @@ pub fn write(
         judged += batch_events;
         progress.advance(batch_events);
         if !output.summary {
-            sink(&batch(output, verdicts, &mut first));
+            raw(&batch(output, verdicts, &mut first));
         }
     });
     let dependence = super::vary::compare(inputs, &varied, &seen)?;
@@ -136,20 +143,44 @@ pub fn write(
         rejected,
         totals: &totals,
     };
-    sink(&end(output, &prepared, &shelf, &tail, events == 0));
+    raw(&safe(
+        output,
+        &end(output, &prepared, &shelf, &tail, events == 0),
+    ));
     Some(!rejected.is_empty())
 }
 
 /// One batch of verdicts in `output`'s format; `first` until a verdict is
-/// written (a batch may hold none).
+/// written (a batch may hold none). The verdicts are rendered in parallel,
+/// in chunks, and joined in their order, so the bytes do not depend on the
+/// number of threads. Each is made safe for a terminal as it is rendered.
 fn batch(output: Output, verdicts: &[truce::eval::Verdict], first: &mut bool) -> String {
-    match output.format {
-        ReportFormat::Text => verdicts.iter().map(text::item).collect(),
-        ReportFormat::Json => verdicts
-            .iter()
-            .map(|v| json::item(v, std::mem::replace(first, false), output.layout))
-            .collect(),
-        ReportFormat::Jsonl => verdicts.iter().map(jsonl::verdict).collect(),
+    use rayon::prelude::*;
+    let opens = std::mem::replace(first, *first && verdicts.is_empty());
+    let render = |(i, v): (usize, &truce::eval::Verdict)| {
+        let text = match output.format {
+            ReportFormat::Text => text::item(v),
+            ReportFormat::Json => json::item(v, opens && i == 0, output.layout),
+            ReportFormat::Jsonl => jsonl::verdict(v),
+        };
+        match safe(output, &text) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(escaped) => escaped,
+        }
+    };
+    let pieces: Vec<String> = verdicts.par_iter().enumerate().map(render).collect();
+    let mut out = String::with_capacity(pieces.iter().map(String::len).sum());
+    pieces.iter().for_each(|p| out.push_str(p));
+    out
+}
+
+/// `text` with what could act on a terminal escaped, as the format allows:
+/// control characters in text, direction characters in JSON (whose
+/// serialiser escapes the controls).
+fn safe(output: Output, text: &str) -> std::borrow::Cow<'_, str> {
+    match output.escaped_as() {
+        Format::Text => text::clean_lines(text),
+        Format::Json => json::terminal_safe(text),
     }
 }
 

@@ -8,7 +8,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use truce::check::SetBy;
-use truce::render::json::{Layout, terminal_safe};
+use truce::render::json::Layout;
 use truce::report::bundle::{self, Bundle, Placed, Refusal};
 use truce::report::verify::{
     self as check, Claim, InputCheck, InputState, Judged, SHOWN, Unreadable, Verification,
@@ -165,7 +165,7 @@ fn judge(run: &Run, layout: Layout) -> Option<String> {
         case_doctrine: run.settings(SetBy::Case),
     };
     let mut out = String::new();
-    let mut sink = |text: &str| out.push_str(&terminal_safe(text));
+    let mut sink = |text: &str| out.push_str(text);
     let progress = Progress::start(&inputs.events);
     let output = Output::json(layout);
     super::adjudicate::write(&inputs, output, &run.vary_doctrine, &progress, &mut sink)?;

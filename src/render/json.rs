@@ -1,6 +1,8 @@
 //! The versioned JSON report (schema in docs/report.md). Field order is
 //! fixed by these structs, so the same inputs give byte-identical output.
 
+mod indent;
+
 use serde::Serialize;
 
 use crate::eval::{
@@ -436,11 +438,16 @@ pub fn item(v: &Verdict, first: bool, layout: Layout) -> String {
     let separator = if first { "" } else { "," };
     match layout {
         Layout::Pretty => {
-            let body = serde_json::to_string_pretty(&view(v, Wording::Worded))
-                .expect("a verdict serialises");
-            format!("{separator}\n    {}", body.replace('\n', "\n    "))
+            let mut out = format!("{separator}\n    ").into_bytes();
+            indent::pretty_at(&mut out, &view(v, Wording::Worded), 2);
+            String::from_utf8(out).expect("serde_json writes UTF-8")
         }
-        Layout::Compact => format!("{separator}{}", compact(&view(v, Wording::Worded))),
+        Layout::Compact => {
+            let mut out = separator.as_bytes().to_vec();
+            serde_json::to_writer(&mut out, &view(v, Wording::Worded))
+                .expect("a verdict serialises");
+            String::from_utf8(out).expect("serde_json writes UTF-8")
+        }
     }
 }
 
@@ -527,8 +534,9 @@ pub(super) fn outside_views(entries: &[Outside]) -> Vec<OutsideView<'_>> {
 
 /// A value pretty-printed one level in.
 fn nested<T: Serialize + ?Sized>(value: &T) -> String {
-    let text = serde_json::to_string_pretty(value).expect("report parts serialise");
-    text.replace('\n', "\n  ")
+    let mut out = Vec::new();
+    indent::pretty_at(&mut out, value, 1);
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 /// A value on one line.
