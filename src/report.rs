@@ -22,7 +22,7 @@ pub use run::{Run, Settled};
 /// The JSON report's schema version: bumped when a field is removed or
 /// renamed or changes meaning; new fields may be added within a version
 /// (docs/report.md). Here, not in `render`, so `verify` can check it.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 #[derive(Debug)]
 pub struct Adjudication {

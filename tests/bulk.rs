@@ -66,7 +66,32 @@ fn data_only(verdict: &Value) -> Value {
         a.as_object_mut().unwrap().remove("text");
     }
     without_exception_texts(&mut v);
+    without_words(&mut v["explanation"]);
     v
+}
+
+/// Every step, fact and proof of an explanation without the words beside
+/// its data.
+fn without_words(v: &mut Value) {
+    match v {
+        Value::Object(o) => {
+            if o.contains_key("unknown") {
+                o.remove("unknown_because");
+            }
+            if o.contains_key("computed") || o.contains_key("field") {
+                o.remove("computed_words");
+                o.remove("value_words");
+            }
+            for proof in ["proof", "attribution"] {
+                if let Some(Value::Object(p)) = o.get_mut(proof) {
+                    p.remove("reason");
+                }
+            }
+            o.values_mut().for_each(without_words);
+        }
+        Value::Array(a) => a.iter_mut().for_each(without_words),
+        _ => {}
+    }
 }
 
 /// Every exception tried, wherever it stands, without its text.

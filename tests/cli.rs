@@ -51,7 +51,7 @@ fn json_report_is_versioned_hashed_and_deterministic() {
     assert_eq!(first.stdout, second.stdout, "same inputs, same bytes");
     assert_eq!(first.status.code(), Some(3), "some events were rejected");
     let report: serde_json::Value = serde_json::from_slice(&first.stdout).unwrap();
-    assert_eq!(report["schema_version"], 7);
+    assert_eq!(report["schema_version"], 8);
     assert_eq!(
         report["patterns"],
         serde_json::json!([]),

@@ -166,7 +166,7 @@ fn the_run_is_recorded_and_relative_paths_follow_root() {
     adjudicate(&dir, &[]);
     let report: Value =
         serde_json::from_slice(&std::fs::read(dir.join("report.json")).unwrap()).unwrap();
-    assert_eq!(report["schema_version"], 7);
+    assert_eq!(report["schema_version"], 8);
     assert_eq!(
         report["run"],
         json!({"rules": ["book/rules.truce"], "events": "events.yaml", "doctrines": [], "vary_doctrine": []})
@@ -369,7 +369,7 @@ fn a_report_of_another_version_is_not_verifiable_here() {
     );
     std::fs::write(
         &report,
-        original.replacen("\"schema_version\": 7", "\"schema_version\": 6", 1),
+        original.replacen("\"schema_version\": 8", "\"schema_version\": 6", 1),
     )
     .unwrap();
     let (code, result) = verify(&dir, "report.json", &[]);
@@ -381,7 +381,7 @@ fn a_report_of_another_version_is_not_verifiable_here() {
 fn a_malformed_report_is_a_located_error() {
     let dir = setup("malformed");
     let write = |text: &str| std::fs::write(dir.join("bad.json"), text).unwrap();
-    write("{\"schema_version\": 7,\n  oops");
+    write("{\"schema_version\": 8,\n  oops");
     let (code, result) = verify(&dir, "bad.json", &[]);
     assert_eq!(code, Some(1));
     assert_eq!(result["status"], "unreadable");
@@ -394,7 +394,7 @@ fn a_malformed_report_is_a_located_error() {
     assert_eq!(code, Some(1));
     assert_eq!(result["kind"], "not_truce");
     let header = format!(
-        "{{\"schema_version\": 7, \"tool\": {{\"name\": \"truce\", \"version\": \"{}\"}}, \"run\": {{\"rules\": [\"a.truce\"], \"events\": 3}}}}",
+        "{{\"schema_version\": 8, \"tool\": {{\"name\": \"truce\", \"version\": \"{}\"}}, \"run\": {{\"rules\": [\"a.truce\"], \"events\": 3}}}}",
         env!("CARGO_PKG_VERSION")
     );
     write(&header);

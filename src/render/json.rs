@@ -132,9 +132,9 @@ struct ArticleReasoning<'a> {
     diligence: Option<DiligenceView<'a>>,
 }
 
-/// A step with its doubt as data (`unknown`) and in words
+/// A step with its doubt as data (`unknown`) and, when worded, in words
 /// (`unknown_because`) beside it; its parts likewise.
-struct StepView<'a>(&'a Step);
+struct StepView<'a>(&'a Step, Wording);
 
 impl Serialize for StepView<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -144,15 +144,18 @@ impl Serialize for StepView<'_> {
         map.serialize_entry("condition", &step.condition)?;
         map.serialize_entry("result", &step.result)?;
         if !step.facts.is_empty() {
-            let facts: Vec<FactView<'_>> = step.facts.iter().map(FactView::of).collect();
+            let facts: Vec<FactView<'_>> =
+                step.facts.iter().map(|f| FactView::of(f, self.1)).collect();
             map.serialize_entry("facts", &facts)?;
         }
         if let Some(doubt) = &step.doubt {
             map.serialize_entry("unknown", doubt)?;
-            map.serialize_entry("unknown_because", &super::words::doubt(doubt))?;
+            if self.1 == Wording::Worded {
+                map.serialize_entry("unknown_because", &super::words::doubt(doubt))?;
+            }
         }
         if !step.steps.is_empty() {
-            let steps: Vec<StepView<'_>> = step.steps.iter().map(StepView).collect();
+            let steps: Vec<StepView<'_>> = step.steps.iter().map(|s| StepView(s, self.1)).collect();
             map.serialize_entry("steps", &steps)?;
         }
         if let Some(basis) = &step.basis {
@@ -165,8 +168,8 @@ impl Serialize for StepView<'_> {
     }
 }
 
-/// A fact, with what was computed from it as data (`computed`) and in
-/// words (`computed_words`).
+/// A fact, with what was computed from it as data (`computed`) and, when
+/// worded, in words (`computed_words`).
 #[derive(Serialize)]
 struct FactView<'a> {
     event: &'a str,
@@ -184,17 +187,22 @@ struct FactView<'a> {
 }
 
 impl<'a> FactView<'a> {
-    fn of(f: &'a Fact) -> Self {
+    fn of(f: &'a Fact, wording: Wording) -> Self {
+        let worded = wording == Wording::Worded;
         FactView {
             event: &f.event,
             field: f.field.as_str(),
             value: &f.value,
-            value_words: match super::words::value(f) {
-                std::borrow::Cow::Owned(words) => Some(words),
-                std::borrow::Cow::Borrowed(_) => None,
+            value_words: match worded.then(|| super::words::value(f)) {
+                Some(std::borrow::Cow::Owned(words)) => Some(words),
+                Some(std::borrow::Cow::Borrowed(_)) | None => None,
             },
             computed: f.computed.as_ref(),
-            computed_words: f.computed.as_ref().map(super::words::computed),
+            computed_words: f
+                .computed
+                .as_ref()
+                .filter(|_| worded)
+                .map(super::words::computed),
             note: f.note.as_ref(),
         }
     }
@@ -215,13 +223,13 @@ struct ExceptionView<'a> {
 impl<'a> ExceptionView<'a> {
     /// `worded` false: the exception's text is left out (JSON Lines give
     /// it once, in the header).
-    fn of(x: &'a ExceptionTrial, worded: bool) -> Self {
+    fn of(x: &'a ExceptionTrial, wording: Wording) -> Self {
         ExceptionView {
             exception: &x.exception,
-            text: x.text.as_deref().filter(|_| worded),
+            text: x.text.as_deref().filter(|_| wording == Wording::Worded),
             effect: x.effect,
             status: x.status,
-            condition: x.condition.as_ref().map(StepView),
+            condition: x.condition.as_ref().map(|c| StepView(c, wording)),
         }
     }
 }
@@ -243,7 +251,7 @@ struct ElementView<'a> {
 }
 
 impl<'a> DiligenceView<'a> {
-    fn of(d: &'a DiligenceTrial) -> Self {
+    fn of(d: &'a DiligenceTrial, wording: Wording) -> Self {
         DiligenceView {
             diligence: &d.diligence,
             text: d.text.as_deref(),
@@ -253,19 +261,21 @@ impl<'a> DiligenceView<'a> {
                 .iter()
                 .map(|e| ElementView {
                     element: e.element,
-                    step: StepView(&e.step),
+                    step: StepView(&e.step, wording),
                 })
                 .collect(),
         }
     }
 }
 
-/// The evidence weighed, as data (`why`), with its words beside it.
+/// The evidence weighed, as data (`why`), with its words beside it when
+/// worded.
 #[derive(Serialize)]
 struct ProofView<'a> {
     #[serde(flatten)]
     data: &'a Proof,
-    reason: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
 }
 
 /// A change's instant or window, as written (`2025-09-20 00:00 +03:00`,
@@ -276,10 +286,10 @@ impl Serialize for When {
     }
 }
 
-fn proof_view(p: &Proof) -> ProofView<'_> {
+fn proof_view(p: &Proof, wording: Wording) -> ProofView<'_> {
     ProofView {
         data: p,
-        reason: super::words::weighing(&p.why),
+        reason: (wording == Wording::Worded).then(|| super::words::weighing(&p.why)),
     }
 }
 
@@ -332,22 +342,22 @@ pub(super) fn view(v: &Verdict, wording: Wording) -> VerdictView<'_> {
         explanation: Explanation {
             summary: worded.then(|| super::words::summary(&v.summary)),
             why: &v.summary,
-            in_force: StepView(&v.in_force),
+            in_force: StepView(&v.in_force, wording),
             articles: v
                 .articles
                 .iter()
                 .map(|f| ArticleReasoning {
                     article: &f.article,
                     text: worded.then_some(&*f.text),
-                    condition: StepView(&f.condition),
-                    proof: f.proof.as_ref().map(proof_view),
-                    attribution: f.attribution.as_ref().map(proof_view),
+                    condition: StepView(&f.condition, wording),
+                    proof: f.proof.as_ref().map(|p| proof_view(p, wording)),
+                    attribution: f.attribution.as_ref().map(|p| proof_view(p, wording)),
                     exceptions: f
                         .exceptions
                         .iter()
-                        .map(|x| ExceptionView::of(x, worded))
+                        .map(|x| ExceptionView::of(x, wording))
                         .collect(),
-                    diligence: f.diligence.as_ref().map(DiligenceView::of),
+                    diligence: f.diligence.as_ref().map(|d| DiligenceView::of(d, wording)),
                 })
                 .collect(),
         },
@@ -433,17 +443,24 @@ pub fn head(run: &Run, inputs: &[Input], layout: Layout) -> String {
     }
 }
 
+/// A verdict with its article texts is some kilobytes: its buffer starts
+/// there rather than growing from nothing.
+const ITEM_BYTES: usize = 8192;
+
 /// One verdict inside the `verdicts` list.
 pub fn item(v: &Verdict, first: bool, layout: Layout) -> String {
     let separator = if first { "" } else { "," };
     match layout {
         Layout::Pretty => {
-            let mut out = format!("{separator}\n    ").into_bytes();
+            let mut out = Vec::with_capacity(ITEM_BYTES);
+            out.extend_from_slice(separator.as_bytes());
+            out.extend_from_slice(b"\n    ");
             indent::pretty_at(&mut out, &view(v, Wording::Worded), 2);
             String::from_utf8(out).expect("serde_json writes UTF-8")
         }
         Layout::Compact => {
-            let mut out = separator.as_bytes().to_vec();
+            let mut out = Vec::with_capacity(ITEM_BYTES);
+            out.extend_from_slice(separator.as_bytes());
             serde_json::to_writer(&mut out, &view(v, Wording::Worded))
                 .expect("a verdict serialises");
             String::from_utf8(out).expect("serde_json writes UTF-8")
@@ -569,13 +586,12 @@ pub fn terminal_safe(json: &str) -> std::borrow::Cow<'_, str> {
     // serde_json escapes U+0000-001F itself; DEL, the C1 controls (U+009B
     // is an 8-bit CSI) and direction characters are left to us. They all
     // start with one of four bytes, so a report of hundreds of megabytes is
-    // scanned bytewise and copied only in runs between escapes.
+    // scanned for those bytes and copied only in runs between escapes.
     let bytes = json.as_bytes();
-    let lead = |b: &u8| matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2);
     let mut out = String::new();
     let mut copied = 0;
     let mut at = 0;
-    while let Some(found) = bytes[at..].iter().position(lead) {
+    while let Some(found) = next_lead(&bytes[at..]) {
         let i = at + found;
         let c = json[i..].chars().next().expect("a lead byte starts a char");
         at = i + c.len_utf8();
@@ -590,6 +606,26 @@ pub fn terminal_safe(json: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(&json[copied..]);
     out.into()
+}
+
+/// Where the next byte that may start an unsafe character is. A report is
+/// mostly ASCII below DEL, so it is skipped a block at a time (a test the
+/// compiler does on the whole block at once), and only a block holding a
+/// higher byte is searched byte by byte.
+fn next_lead(bytes: &[u8]) -> Option<usize> {
+    const BLOCK: usize = 32;
+    let lead = |b: &u8| matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2);
+    let mut at = 0;
+    while at + BLOCK <= bytes.len() {
+        let block = &bytes[at..at + BLOCK];
+        if block.iter().fold(false, |high, &b| high | (b >= 0x7f)) {
+            if let Some(i) = block.iter().position(lead) {
+                return Some(at + i);
+            }
+        }
+        at += BLOCK;
+    }
+    bytes[at..].iter().position(lead).map(|i| at + i)
 }
 
 #[cfg(test)]
@@ -615,5 +651,22 @@ mod terminal_tests {
         assert!(matches!(terminal_safe(clean), Cow::Borrowed(_)));
         let hostile = "\u{202e}x\u{7f}—\u{9b}31m\u{2066}";
         assert_eq!(terminal_safe(hostile), "\\u202ex\\u007f—\\u009b31m\\u2066");
+    }
+
+    #[test]
+    fn an_unsafe_character_is_found_wherever_it_falls_in_a_long_text() {
+        // Every offset across several blocks, after plain ASCII or after
+        // other non-ASCII text, which makes a block searched byte by byte.
+        for filler in ["a", "é"] {
+            for at in 0..80 {
+                let text = format!("{}\u{202e}{}", filler.repeat(at), "b".repeat(40));
+                let escaped = terminal_safe(&text);
+                assert_eq!(
+                    escaped,
+                    format!("{}\\u202e{}", filler.repeat(at), "b".repeat(40)),
+                    "`{filler}` x {at}"
+                );
+            }
+        }
     }
 }

@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use super::json::{Tail, Tool, Wording, compact, outside_views, view};
+use super::json::{Tail, Tool, Wording, outside_views, view};
 use crate::check::Rulebook;
 use crate::eval::Verdict;
 use crate::report::{Input, Run, SCHEMA_VERSION};
@@ -143,11 +143,28 @@ fn lines<T: Serialize>(out: &mut String, kind: Type, values: &[T]) {
 /// One object on one line, its `type` spliced in first (cheaper than a
 /// wrapper that flattens it).
 fn line<T: Serialize + ?Sized>(kind: Type, value: &T) -> String {
-    let body = compact(value);
-    let rest = body.strip_prefix('{').expect("a line holds an object");
-    let comma = if rest == "}" { "" } else { "," };
-    format!("{{\"type\":\"{}\"{comma}{rest}\n", kind.as_str())
+    // Written once into a buffer sized for a verdict: growing it from
+    // nothing, then copying it behind the type, cost more than the writing.
+    let mut out = Vec::with_capacity(LINE_BYTES);
+    out.extend_from_slice(b"{\"type\":\"");
+    out.extend_from_slice(kind.as_str().as_bytes());
+    out.push(b'"');
+    let open = out.len();
+    serde_json::to_writer(&mut out, value).expect("report parts serialise");
+    assert_eq!(out.get(open), Some(&b'{'), "a line holds an object");
+    // The object's `{` becomes the comma after the type, or goes when the
+    // object is empty.
+    if out.get(open + 1) == Some(&b'}') {
+        out.remove(open);
+    } else {
+        out[open] = b',';
+    }
+    out.push(b'\n');
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
+
+/// A verdict's line is a few kilobytes.
+const LINE_BYTES: usize = 4096;
 
 #[cfg(test)]
 mod tests {
