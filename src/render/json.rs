@@ -618,10 +618,10 @@ fn next_lead(bytes: &[u8]) -> Option<usize> {
     let mut at = 0;
     while at + BLOCK <= bytes.len() {
         let block = &bytes[at..at + BLOCK];
-        if block.iter().fold(false, |high, &b| high | (b >= 0x7f)) {
-            if let Some(i) = block.iter().position(lead) {
-                return Some(at + i);
-            }
+        if block.iter().fold(false, |high, &b| high | (b >= 0x7f))
+            && let Some(i) = block.iter().position(lead)
+        {
+            return Some(at + i);
         }
         at += BLOCK;
     }
