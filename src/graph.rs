@@ -6,7 +6,7 @@
 //! an event that was itself rejected does not reject the referring event:
 //! it stays, and every test that needs the rejected event is unknown.
 
-use std::collections::{HashMap, HashSet};
+use crate::name::{FastMap as HashMap, FastSet as HashSet};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -104,7 +104,7 @@ impl EventGraph {
     pub fn project(&self, map: impl Fn(&Event) -> Option<Event>) -> Projection {
         let mut events = Vec::new();
         let mut local = Vec::with_capacity(self.events.len());
-        let mut outside = HashSet::new();
+        let mut outside = HashSet::default();
         for e in &self.events {
             match map(e) {
                 Some(kept) => {
@@ -156,7 +156,7 @@ pub fn build(loaded: Loaded, file: &str) -> (EventGraph, Vec<Rejection>) {
         events,
         graph,
         unresolved,
-        outside: HashSet::new(),
+        outside: HashSet::default(),
     };
     (graph, rejected)
 }
@@ -178,7 +178,8 @@ fn reject(event: &Event, reason: String, file: &str) -> Rejection {
 /// before it.
 fn reject_duplicates(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>, file: &str) {
     // The first record of each id: its place in the input, then its line.
-    let mut first: HashMap<&str, ((u32, bool), u32)> = HashMap::with_capacity(events.len());
+    let mut first: HashMap<&str, ((u32, bool), u32)> =
+        HashMap::with_capacity_and_hasher(events.len(), Default::default());
     for r in out.iter() {
         if let Some(id) = r.event.as_deref() {
             first.entry(id).or_insert(((r.order, false), r.line));
@@ -339,7 +340,7 @@ fn edges(events: &[Event]) -> (DiGraph<(), Relation, u32>, Unresolved) {
     for _ in events {
         g.add_node(());
     }
-    let mut unresolved: Unresolved = HashMap::new();
+    let mut unresolved: Unresolved = HashMap::default();
     for (i, e) in events.iter().enumerate() {
         for (relation, id) in e.relations.iter() {
             match index.get(&**id) {

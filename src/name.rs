@@ -2,15 +2,25 @@
 //! quotes the same few names thousands of times; sharing them makes each
 //! quotation a reference count, not a copy.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 /// A shared, immutable name.
 pub type Name = Arc<str>;
 
+/// A map keyed by ids, names or indices, as loading, the graph and
+/// evaluation look them up a million times: hashed with foldhash, several
+/// times faster than the standard SipHash on short keys, and seeded per
+/// process, as the standard map is, so crafted ids cannot be aimed at one
+/// bucket. Like the standard map's, its order is not the output's: what
+/// reaches a report is sorted or kept in input order.
+pub type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
+/// A set, hashed as [`FastMap`].
+pub type FastSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
+
 /// Hands out one shared copy of each distinct name.
 #[derive(Debug, Default)]
-pub struct Interner(HashSet<Name>);
+pub struct Interner(FastSet<Name>);
 
 impl Interner {
     pub fn intern(&mut self, text: &str) -> Name {

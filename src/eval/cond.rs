@@ -24,25 +24,27 @@ pub struct Env<'a> {
     pub subjects: Vec<usize>,
     /// Zone tests already decided for the event being judged: articles
     /// often ask the same question (`origin in dmz`) several times.
-    pub zones_seen: std::collections::HashMap<(usize, PointField, usize), Membership>,
+    pub zones_seen: crate::name::FastMap<(usize, PointField, usize), Membership>,
+    /// Where the places of the event being judged lie against each line,
+    /// for the zones drawn along the same line.
+    pub(super) lines_seen: super::spatial::zone::LineReadings,
     /// Whose area each place of the events read so far lies in, by the
     /// geometry alone: `directed at` and `in area of` ask it of the same
     /// place for several articles and exceptions.
     pub(super) controls_seen: std::cell::RefCell<
-        std::collections::HashMap<(usize, PointField), super::spatial::control::Control>,
+        crate::name::FastMap<(usize, PointField), super::spatial::control::Control>,
     >,
     /// The doctrines tested so far for the event being judged.
     pub doctrines: Vec<usize>,
     /// Exceptions already tried on the event being judged: one exception
     /// often overrides several articles, and its answer is the same.
-    pub exceptions_seen: std::collections::HashMap<usize, Step>,
+    pub exceptions_seen: crate::name::FastMap<usize, Step>,
     /// `some` tests already answered for the event being judged, by the
     /// test and the events its condition reads (see [`SomeKey`]).
-    pub(super) somes_seen: std::collections::HashMap<super::relation::SomeKey, Step>,
+    pub(super) somes_seen: crate::name::FastMap<super::relation::SomeKey, Step>,
     /// Proofs already weighed for the event being judged, by standard and
     /// aspect: articles of one standard weigh the same evidence.
-    pub proofs_seen:
-        std::collections::HashMap<(usize, super::proof::Aspect), super::verdict::Proof>,
+    pub proofs_seen: crate::name::FastMap<(usize, super::proof::Aspect), super::verdict::Proof>,
     /// The standard of proof findings and links must meet in the condition
     /// being evaluated: the article's, or the exception's.
     pub standard: usize,
@@ -73,6 +75,7 @@ impl<'a> Env<'a> {
             survey,
             subjects: event.into_iter().collect(),
             zones_seen: Default::default(),
+            lines_seen: Default::default(),
             controls_seen: Default::default(),
             doctrines: Vec::new(),
             exceptions_seen: Default::default(),
@@ -89,6 +92,7 @@ impl<'a> Env<'a> {
     pub(super) fn start(&mut self, event: usize) {
         self.subjects = vec![event];
         self.zones_seen.clear();
+        self.lines_seen.get_mut().clear();
         self.controls_seen.get_mut().clear();
         self.exceptions_seen.clear();
         self.somes_seen.clear();

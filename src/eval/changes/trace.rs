@@ -2,7 +2,7 @@
 //! each, whose consents it rests on and whether they are established, and
 //! from when it took effect.
 
-use std::collections::HashMap;
+use crate::name::FastMap as HashMap;
 
 use super::super::proof::{self, Aspect};
 use super::super::verdict::{
@@ -61,7 +61,7 @@ impl<'a> Tracer<'a> {
             .enumerate()
             .map(|(i, e)| (&*e.id, i))
             .collect();
-        let mut joiners: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut joiners: HashMap<usize, Vec<usize>> = HashMap::default();
         for (i, e) in graph.events.iter().enumerate() {
             if let Some(Change::Joins { event }) = e.change()
                 && let Some(&main) = ids.get(&**event)
@@ -74,7 +74,7 @@ impl<'a> Tracer<'a> {
             graph,
             ids,
             joiners,
-            established: HashMap::new(),
+            established: HashMap::default(),
         }
     }
 

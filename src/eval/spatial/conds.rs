@@ -137,6 +137,7 @@ impl Env<'_> {
     ) -> Membership {
         let rulebook = self.rulebook;
         let party = self.graph.events[event].party;
+        let lines = &self.lines_seen;
         self.zones_seen
             .entry((event, field, zone))
             .or_insert_with(|| {
@@ -146,7 +147,7 @@ impl Env<'_> {
                     .expect("an area is read whole")
                     .iter()
                     .map(|p| {
-                        let m = zone::in_zone(p, zone, party, rulebook);
+                        let m = zone::in_zone_seen(p, zone, party, rulebook, lines);
                         whole |= m.whole;
                         Reading::new(m.truth, m.computed, m.doubt)
                     })

@@ -26,6 +26,19 @@ pub struct Membership {
     pub whole: bool,
 }
 
+/// Where a point lies against the lines read so far for the event being
+/// judged, by its coordinates and the drawn line: the side and the distance
+/// in metres (`None`: the line has no segments). Zones drawn along one line
+/// (a 5 km band and a 25 km band of the same front) then measure the
+/// distance to it once.
+pub type LineReadings = std::cell::RefCell<crate::name::FastMap<LineKey, LineReading>>;
+
+/// A point's latitude and longitude, as bits, and a drawn line's index.
+type LineKey = (u64, u64, usize);
+
+/// The side of a line a point lies on, and its distance from it.
+type LineReading = Option<(Option<Side>, f64)>;
+
 /// Decides whether `p` lies in zone `zone`, for an act by `party` (per-party
 /// lines and `own` sides need it): part by part, and where that leaves a
 /// combined zone open, on the zone as a whole.
@@ -42,7 +55,37 @@ pub fn in_zone_within(
     rulebook: &Rulebook,
     budget: u32,
 ) -> Membership {
-    let mut m = by_parts(p, zone, party, rulebook);
+    in_zone_reading(p, zone, party, rulebook, budget, None)
+}
+
+/// [`in_zone`], measuring against each line once for all the zones asked
+/// of the point while `lines` is kept.
+pub fn in_zone_seen(
+    p: &Point,
+    zone: usize,
+    party: Option<PartyIdx>,
+    rulebook: &Rulebook,
+    lines: &LineReadings,
+) -> Membership {
+    in_zone_reading(
+        p,
+        zone,
+        party,
+        rulebook,
+        super::whole::ZONE_BUDGET,
+        Some(lines),
+    )
+}
+
+fn in_zone_reading(
+    p: &Point,
+    zone: usize,
+    party: Option<PartyIdx>,
+    rulebook: &Rulebook,
+    budget: u32,
+    lines: Option<&LineReadings>,
+) -> Membership {
+    let mut m = by_parts(p, zone, party, rulebook, lines);
     if m.truth == Truth::Unknown
         && budget > 0
         && super::whole::combined(rulebook, zone)
@@ -70,6 +113,7 @@ pub fn in_zone_truth(
         p,
         why: Default::default(),
         quiet: true,
+        lines: None,
     };
     let truth = cx.zone(zone, &mut Vec::new());
     if truth == Truth::Unknown
@@ -84,7 +128,13 @@ pub fn in_zone_truth(
 
 /// Part by part: each band, disc and polygon on its own, combined in
 /// three-valued logic.
-fn by_parts(p: &Point, zone: usize, party: Option<PartyIdx>, rulebook: &Rulebook) -> Membership {
+fn by_parts(
+    p: &Point,
+    zone: usize,
+    party: Option<PartyIdx>,
+    rulebook: &Rulebook,
+    lines: Option<&LineReadings>,
+) -> Membership {
     let mut notes = Vec::new();
     let cx = Cx {
         rulebook,
@@ -92,6 +142,7 @@ fn by_parts(p: &Point, zone: usize, party: Option<PartyIdx>, rulebook: &Rulebook
         p,
         why: Default::default(),
         quiet: false,
+        lines,
     };
     let truth = cx.zone(zone, &mut notes);
     // A combined zone may test the same band twice; say it once.
@@ -126,6 +177,8 @@ struct Cx<'a> {
     why: std::cell::RefCell<Option<Doubt>>,
     /// Read the truth only: word no notes and no reasons.
     quiet: bool,
+    /// The lines already measured from this point, when kept.
+    lines: Option<&'a LineReadings>,
 }
 
 impl Cx<'_> {
@@ -219,8 +272,7 @@ impl Cx<'_> {
             }
         };
         let l = &self.rulebook.lines[drawn.index];
-        let geometry = l.drawn().expect("resolved to a drawn line");
-        let Some((at, d)) = side_indexed(self.p, geometry, l.index.as_ref(), l.extended) else {
+        let Some((at, d)) = self.reading(drawn.index) else {
             let why = Doubt::NoSegments {
                 line: Name::from(&*l.name),
             };
@@ -268,6 +320,24 @@ impl Cx<'_> {
 }
 
 impl Cx<'_> {
+    /// The side of drawn line `line` the point lies on and its distance,
+    /// measured once while the readings are kept.
+    fn reading(&self, line: usize) -> LineReading {
+        let l = &self.rulebook.lines[line];
+        let geometry = l.drawn().expect("resolved to a drawn line");
+        let measure = || side_indexed(self.p, geometry, l.index.as_ref(), l.extended);
+        let Some(seen) = self.lines else {
+            return measure();
+        };
+        let key = (self.p.lat.to_bits(), self.p.lon.to_bits(), line);
+        if let Some(reading) = seen.borrow().get(&key) {
+            return *reading;
+        }
+        let reading = measure();
+        seen.borrow_mut().insert(key, reading);
+        reading
+    }
+
     /// A band that depends on the actor's party, for an act of unknown
     /// origin: decided if every party's band gives the same answer.
     fn whoever(
@@ -288,6 +358,7 @@ impl Cx<'_> {
                     p: self.p,
                     why: Default::default(),
                     quiet: self.quiet,
+                    lines: self.lines,
                 };
                 cx.buffer(line, metres, sel, owner)
             })
