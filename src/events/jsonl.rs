@@ -18,13 +18,16 @@ const BLOCK_RECORDS: usize = 4096;
 const BLOCK_BYTES: usize = 8 * 1024 * 1024;
 
 /// A block of records read but not yet parsed: their text, one after
-/// another, and each record's line, and its range in the text and the
-/// columns trimmed before it (or why it was rejected unread).
+/// another, and each record's line and where it stands in the text (or
+/// why it was rejected unread).
 #[derive(Default)]
 struct Block {
     text: String,
-    records: Vec<(u32, Result<(std::ops::Range<usize>, usize), Rejection>)>,
+    records: Vec<(u32, Result<Unparsed, Rejection>)>,
 }
+
+/// A record's range in its block's text, and the columns trimmed before it.
+type Unparsed = (std::ops::Range<usize>, usize);
 
 impl Block {
     fn full(&self) -> bool {
