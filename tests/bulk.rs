@@ -126,7 +126,14 @@ fn json_lines_hold_the_json_reports_data_one_typed_record_a_line() {
     expected.push("totals");
     assert_eq!(types(&records), expected);
     let header = &records[0];
-    for field in ["schema_version", "tool", "run", "inputs"] {
+    for field in [
+        "schema_version",
+        "tool",
+        "run",
+        "inputs",
+        "articles",
+        "exceptions",
+    ] {
         assert_eq!(header[field], report[field], "{field}");
     }
     // Each article's text once, in the header, not in every verdict.

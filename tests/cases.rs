@@ -1671,7 +1671,8 @@ fn decisions_on_the_whole_area_are_explained_as_data() {
     let n4 = step("N-4", "place in uav_no_fly");
     assert_eq!(n4.result, Truth::Unknown);
     assert_eq!(n4.doubt, Some(Doubt::Area { split: true }));
-    let json = truce::render::json::report(&run.adjudication);
+    let books: Vec<_> = run.rulebooks.iter().map(|(_, b)| b).collect();
+    let json = truce::render::json::report(&run.adjudication, &books);
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     let text = json.to_string();
     assert!(text.contains(r#"{"inside":true,"kind":"whole_zone","zone":"fixed_wing_no_fly"}"#));

@@ -312,7 +312,7 @@ fn streamed_reports_equal_the_library_reports() {
         ]);
         assert_eq!(
             text(&json.stdout),
-            truce::render::json::report_as(&a, truce::render::json::Layout::Compact),
+            truce::render::json::report_as(&a, &[&rulebook], truce::render::json::Layout::Compact),
             "{events}"
         );
         let pretty = truce(&[
@@ -327,7 +327,7 @@ fn streamed_reports_equal_the_library_reports() {
         ]);
         assert_eq!(
             text(&pretty.stdout),
-            truce::render::json::report(&a),
+            truce::render::json::report(&a, &[&rulebook]),
             "{events}"
         );
         let plain = truce(&[

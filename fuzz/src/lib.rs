@@ -178,7 +178,7 @@ pub fn adjudicate(data: &[u8]) -> Outcome {
     match judged {
         Ok(adjudication) => {
             truce::render::text::report(&adjudication);
-            truce::render::json::report(&adjudication);
+            truce::render::json::report(&adjudication, &books_of(&chosen));
             Ok(adjudication.verdicts.len())
         }
         Err(e) => Err(truce::render::diagnostics::render(&e, false)),

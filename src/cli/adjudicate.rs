@@ -107,7 +107,7 @@ pub fn write(
         (ReportFormat::Json, false) => {
             raw(&safe(
                 output,
-                &json::head(&prepared.run, &prepared.inputs, output.layout),
+                &json::head(&prepared.run, &prepared.inputs, &shelf, output.layout),
             ));
         }
         (ReportFormat::Jsonl, false) => {

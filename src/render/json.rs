@@ -5,6 +5,7 @@ mod indent;
 
 use serde::Serialize;
 
+use crate::check::Rulebook;
 use crate::eval::{
     ChangeTrial, Computed, DiligenceTrial, DoctrineSetting, ExceptionStatus, ExceptionTrial, Fact,
     Implication, Note, Outcome, PatternRun, Proof, Reason, Responsibility, State, Step, Summary,
@@ -150,7 +151,7 @@ impl Serialize for StepView<'_> {
         }
         if let Some(doubt) = &step.doubt {
             map.serialize_entry("unknown", doubt)?;
-            if self.1 == Wording::Worded {
+            if self.1.words() {
                 map.serialize_entry("unknown_because", &super::words::doubt(doubt))?;
             }
         }
@@ -188,7 +189,7 @@ struct FactView<'a> {
 
 impl<'a> FactView<'a> {
     fn of(f: &'a Fact, wording: Wording) -> Self {
-        let worded = wording == Wording::Worded;
+        let worded = wording.words();
         FactView {
             event: &f.event,
             field: f.field.as_str(),
@@ -226,7 +227,7 @@ impl<'a> ExceptionView<'a> {
     fn of(x: &'a ExceptionTrial, wording: Wording) -> Self {
         ExceptionView {
             exception: &x.exception,
-            text: x.text.as_deref().filter(|_| wording == Wording::Worded),
+            text: x.text.as_deref().filter(|_| wording.texts()),
             effect: x.effect,
             status: x.status,
             condition: x.condition.as_ref().map(|c| StepView(c, wording)),
@@ -289,20 +290,43 @@ impl Serialize for When {
 fn proof_view(p: &Proof, wording: Wording) -> ProofView<'_> {
     ProofView {
         data: p,
-        reason: (wording == Wording::Worded).then(|| super::words::weighing(&p.why)),
+        reason: wording.words().then(|| super::words::weighing(&p.why)),
     }
 }
 
-/// Whether a verdict carries words beside its data: the JSON report does;
-/// JSON Lines keeps the data alone, and the articles' text in its header.
+/// Whether a verdict carries words beside its data, and its articles' and
+/// exceptions' texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Wording {
+    /// Words and texts: one verdict alone (`truce explain`).
+    Whole,
+    /// Words; the texts once, at the head of the report, not in every
+    /// verdict (the JSON report).
     Worded,
+    /// Data alone; the texts in the header (JSON Lines).
     DataOnly,
 }
 
+impl Wording {
+    /// Whether words are set beside the data.
+    fn words(self) -> bool {
+        match self {
+            Wording::Whole | Wording::Worded => true,
+            Wording::DataOnly => false,
+        }
+    }
+
+    /// Whether the verdict quotes its articles' and exceptions' texts.
+    fn texts(self) -> bool {
+        match self {
+            Wording::Whole => true,
+            Wording::Worded | Wording::DataOnly => false,
+        }
+    }
+}
+
 pub(super) fn view(v: &Verdict, wording: Wording) -> VerdictView<'_> {
-    let worded = wording == Wording::Worded;
+    let worded = wording.words();
     VerdictView {
         event: &v.event,
         outcome: v.outcome,
@@ -348,7 +372,7 @@ pub(super) fn view(v: &Verdict, wording: Wording) -> VerdictView<'_> {
                 .iter()
                 .map(|f| ArticleReasoning {
                     article: &f.article,
-                    text: worded.then_some(&*f.text),
+                    text: wording.texts().then_some(&*f.text),
                     condition: StepView(&f.condition, wording),
                     proof: f.proof.as_ref().map(|p| proof_view(p, wording)),
                     attribution: f.attribution.as_ref().map(|p| proof_view(p, wording)),
@@ -388,13 +412,14 @@ impl Layout {
 
 /// The report as pretty-printed JSON, ending in a newline. Built from the
 /// same pieces as a streamed report, so both give the same bytes.
-pub fn report(a: &Adjudication) -> String {
-    report_as(a, Layout::Pretty)
+pub fn report(a: &Adjudication, books: &[&Rulebook]) -> String {
+    report_as(a, books, Layout::Pretty)
 }
 
-/// The report in `layout`, ending in a newline.
-pub fn report_as(a: &Adjudication, layout: Layout) -> String {
-    let mut out = head(&a.run, &a.inputs, layout);
+/// The report in `layout`, ending in a newline; `books` are the rulebooks
+/// judged under, whose texts it gives.
+pub fn report_as(a: &Adjudication, books: &[&Rulebook], layout: Layout) -> String {
+    let mut out = head(&a.run, &a.inputs, books, layout);
     for (i, v) in a.verdicts.iter().enumerate() {
         out.push_str(&item(v, i == 0, layout));
     }
@@ -424,26 +449,76 @@ pub struct Tail<'a> {
     pub totals: &'a Totals,
 }
 
-/// The report up to the opening of the `verdicts` list.
-pub fn head(run: &Run, inputs: &[Input], layout: Layout) -> String {
+/// The report up to the opening of the `verdicts` list: the texts of the
+/// articles and exceptions of `books` are given there, once.
+pub fn head(run: &Run, inputs: &[Input], books: &[&Rulebook], layout: Layout) -> String {
     let tool = Tool::this();
+    let (articles, exceptions) = texts(books);
     match layout {
         Layout::Pretty => format!(
-            "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"tool\": {},\n  \"run\": {},\n  \"inputs\": {},\n  \"verdicts\": [",
+            "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"tool\": {},\n  \"run\": {},\n  \"inputs\": {},\n  \"articles\": {},\n  \"exceptions\": {},\n  \"verdicts\": [",
             nested(&tool),
             nested(run),
-            nested(&inputs)
+            nested(&inputs),
+            nested(&articles),
+            nested(&exceptions)
         ),
         Layout::Compact => format!(
-            "{{\"schema_version\":{SCHEMA_VERSION},\"tool\":{},\"run\":{},\"inputs\":{},\"verdicts\":[",
+            "{{\"schema_version\":{SCHEMA_VERSION},\"tool\":{},\"run\":{},\"inputs\":{},\"articles\":{},\"exceptions\":{},\"verdicts\":[",
             compact(&tool),
             compact(run),
-            compact(&inputs)
+            compact(&inputs),
+            compact(&articles),
+            compact(&exceptions)
         ),
     }
 }
 
-/// A verdict with its article texts is some kilobytes: its buffer starts
+/// An article's text, given once for the verdicts that name it.
+#[derive(Serialize)]
+pub(super) struct ArticleText<'a> {
+    instrument: &'a str,
+    article: &'a str,
+    text: &'a str,
+}
+
+/// An exception's text, given once for the verdicts that try it.
+#[derive(Serialize)]
+pub(super) struct ExceptionText<'a> {
+    instrument: &'a str,
+    exception: &'a str,
+    text: &'a str,
+}
+
+/// The text of every article of `books`, in the order of the books and of
+/// each rule file, and of every exception that has one.
+pub(super) fn texts<'a>(books: &[&'a Rulebook]) -> (Vec<ArticleText<'a>>, Vec<ExceptionText<'a>>) {
+    let articles = books
+        .iter()
+        .flat_map(|b| {
+            b.articles.iter().map(|a| ArticleText {
+                instrument: &b.title,
+                article: &a.number,
+                text: &a.text,
+            })
+        })
+        .collect();
+    let exceptions = books
+        .iter()
+        .flat_map(|b| {
+            b.exceptions.iter().filter_map(|x| {
+                Some(ExceptionText {
+                    instrument: &b.title,
+                    exception: &x.name,
+                    text: x.text.as_deref()?,
+                })
+            })
+        })
+        .collect();
+    (articles, exceptions)
+}
+
+/// A verdict with its explanation is some kilobytes: its buffer starts
 /// there rather than growing from nothing.
 const ITEM_BYTES: usize = 8192;
 
@@ -564,7 +639,7 @@ pub(super) fn compact<T: Serialize + ?Sized>(value: &T) -> String {
 /// Several verdicts on one event (one per instrument) as a JSON list, for
 /// `truce explain --format json` with several rulebooks.
 pub fn verdicts(vs: &[Verdict]) -> String {
-    let views: Vec<VerdictView<'_>> = vs.iter().map(|v| view(v, Wording::Worded)).collect();
+    let views: Vec<VerdictView<'_>> = vs.iter().map(|v| view(v, Wording::Whole)).collect();
     let mut out = serde_json::to_string_pretty(&views).expect("verdicts serialise");
     out.push('\n');
     out
@@ -573,7 +648,7 @@ pub fn verdicts(vs: &[Verdict]) -> String {
 /// One verdict as JSON, for `truce explain --format json`.
 pub fn verdict(v: &Verdict) -> String {
     let mut out =
-        serde_json::to_string_pretty(&view(v, Wording::Worded)).expect("a verdict serialises");
+        serde_json::to_string_pretty(&view(v, Wording::Whole)).expect("a verdict serialises");
     out.push('\n');
     out
 }

@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use super::json::{Tail, Tool, Wording, outside_views, view};
+use super::json::{ArticleText, ExceptionText, Tail, Tool, Wording, outside_views, texts, view};
 use crate::check::Rulebook;
 use crate::eval::Verdict;
 use crate::report::{Input, Run, SCHEMA_VERSION};
@@ -52,47 +52,11 @@ struct Header<'a> {
     exceptions: Vec<ExceptionText<'a>>,
 }
 
-#[derive(Serialize)]
-struct ExceptionText<'a> {
-    instrument: &'a str,
-    exception: &'a str,
-    text: &'a str,
-}
-
-/// An article's text, given once for the verdicts that name it.
-#[derive(Serialize)]
-struct ArticleText<'a> {
-    instrument: &'a str,
-    article: &'a str,
-    text: &'a str,
-}
-
 /// The first line: the schema version, the tool, the run and its inputs,
 /// as at the top of the JSON report, then the text of every article of
 /// the rulebooks judged under, in their order.
 pub fn header(run: &Run, inputs: &[Input], books: &[&Rulebook]) -> String {
-    let articles = books
-        .iter()
-        .flat_map(|b| {
-            b.articles.iter().map(|a| ArticleText {
-                instrument: &b.title,
-                article: &a.number,
-                text: &a.text,
-            })
-        })
-        .collect();
-    let exceptions = books
-        .iter()
-        .flat_map(|b| {
-            b.exceptions.iter().filter_map(|x| {
-                Some(ExceptionText {
-                    instrument: &b.title,
-                    exception: &x.name,
-                    text: x.text.as_deref()?,
-                })
-            })
-        })
-        .collect();
+    let (articles, exceptions) = texts(books);
     let header = Header {
         schema_version: SCHEMA_VERSION,
         tool: Tool::this(),
