@@ -83,10 +83,14 @@ pub fn adjudicate_range(
 ) -> Vec<Verdict> {
     use rayon::prelude::*;
     // Each verdict depends only on the graph, and `collect` keeps input
-    // order, so the output does not depend on the number of threads.
+    // order, so the output does not depend on the number of threads. An
+    // environment serves many events in turn, its caches emptied but kept.
     range
         .into_par_iter()
-        .map(|i| judge(rulebook, graph, survey, i))
+        .map_init(
+            || cond::Env::new(rulebook, graph, survey, None),
+            |env, i| judge_in(env, i),
+        )
         .collect()
 }
 
@@ -107,6 +111,12 @@ pub fn in_force_only(verdicts: Vec<(Verdict, bool)>) -> Vec<Verdict> {
 
 /// Judges one event, with the survey of its graph.
 pub fn judge(rulebook: &Rulebook, graph: &EventGraph, survey: &Survey, index: usize) -> Verdict {
+    judge_in(&mut cond::Env::new(rulebook, graph, survey, None), index)
+}
+
+/// Judges one event in `env`, which is started afresh on it.
+fn judge_in(env: &mut cond::Env<'_>, index: usize) -> Verdict {
+    let (rulebook, graph, survey) = (env.rulebook, env.graph, env.survey);
     let changes = &survey.changes;
     let event = &graph.events[index];
     let gate = force::agreement(event, rulebook, changes);
@@ -139,9 +149,9 @@ pub fn judge(rulebook: &Rulebook, graph: &EventGraph, survey: &Survey, index: us
     }
     // An open question about force is carried into every finding.
     let gate = (verdict.in_force.result == Truth::Unknown).then(|| verdict.in_force.clone());
-    let mut env = cond::Env::new(rulebook, graph, survey, Some(index));
+    env.start(index);
     verdict.articles = (0..rulebook.articles.len())
-        .map(|a| article::judge(&mut env, a, &gate))
+        .map(|a| article::judge(env, a, &gate))
         .collect();
     doctrines.append(&mut env.doctrines);
     verdict.doctrines = settings(rulebook, doctrines);

@@ -18,24 +18,61 @@ pub type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomS
 /// A set, hashed as [`FastMap`].
 pub type FastSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
-/// Hands out one shared copy of each distinct name.
+/// Hands out one shared copy of each distinct name, and of a name derived
+/// from one (an evidence source's identity), derived once.
 #[derive(Debug, Default)]
-pub struct Interner(FastSet<Name>);
+pub struct Interner {
+    names: FastSet<Name>,
+    derived: FastMap<Name, Name>,
+}
 
 impl Interner {
     pub fn intern(&mut self, text: &str) -> Name {
-        if let Some(name) = self.0.get(text) {
+        if let Some(name) = self.names.get(text) {
             return name.clone();
         }
         let name: Name = text.into();
-        self.0.insert(name.clone());
+        self.names.insert(name.clone());
         name
+    }
+
+    /// `text` interned, and what `derive` makes of it, interned too; a text
+    /// met before is not derived again (`derive` must give the same for
+    /// the same text).
+    pub fn intern_derived(
+        &mut self,
+        text: &str,
+        derive: impl FnOnce(&str) -> String,
+    ) -> (Name, Name) {
+        let name = self.intern(text);
+        if let Some(derived) = self.derived.get(&name) {
+            return (name, derived.clone());
+        }
+        let derived = self.intern(&derive(text));
+        self.derived.insert(name.clone(), derived.clone());
+        (name, derived)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_derived_name_is_derived_once_per_text() {
+        let mut names = Interner::default();
+        let mut calls = 0;
+        let mut derive = |t: &str| {
+            calls += 1;
+            t.to_lowercase()
+        };
+        let (a, la) = names.intern_derived("UNC Post", &mut derive);
+        let (b, lb) = names.intern_derived("UNC Post", &mut derive);
+        let (_, lc) = names.intern_derived("unc post", &mut derive);
+        assert_eq!((&*a, &*la), ("UNC Post", "unc post"));
+        assert!(Arc::ptr_eq(&a, &b) && Arc::ptr_eq(&la, &lb) && Arc::ptr_eq(&la, &lc));
+        assert_eq!(calls, 2);
+    }
 
     #[test]
     fn equal_texts_share_one_allocation() {

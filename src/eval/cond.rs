@@ -2,7 +2,7 @@
 //! the explanation step by step.
 
 use super::computed::Computed;
-use super::spatial::space::fixed;
+use super::spatial::space::push_fixed;
 use super::spatial::zone::Membership;
 use super::truth::Truth;
 use super::verdict::{DayOf, Doubt, Fact, FieldName, Step};
@@ -88,9 +88,15 @@ impl<'a> Env<'a> {
         }
     }
 
-    /// Moves on to judging `event`, forgetting what was found for the last.
+    /// Moves on to judging `event`, forgetting what was found for the last
+    /// (the caches keep their room).
     pub(super) fn start(&mut self, event: usize) {
-        self.subjects = vec![event];
+        self.subjects.clear();
+        self.subjects.push(event);
+        self.standard = 0;
+        self.excusing = false;
+        self.weapon = None;
+        self.quiet = false;
         self.zones_seen.clear();
         self.lines_seen.get_mut().clear();
         self.controls_seen.get_mut().clear();
@@ -560,13 +566,14 @@ pub(super) fn point_of(e: &Event, field: PointField) -> Option<(&Position, Point
 
 /// `37.9512 N, 126.7012 E`
 pub fn coordinates(p: &Point) -> String {
-    let ns = if p.lat >= 0.0 { 'N' } else { 'S' };
-    let ew = if p.lon >= 0.0 { 'E' } else { 'W' };
-    format!(
-        "{} {ns}, {} {ew}",
-        fixed(p.lat.abs(), 4),
-        fixed(p.lon.abs(), 4)
-    )
+    // Written into one string: every fixed position of every event judged
+    // is worded so.
+    let mut out = String::with_capacity(24);
+    push_fixed(&mut out, p.lat.abs(), 4);
+    out.push_str(if p.lat >= 0.0 { " N, " } else { " S, " });
+    push_fixed(&mut out, p.lon.abs(), 4);
+    out.push_str(if p.lon >= 0.0 { " E" } else { " W" });
+    out
 }
 
 #[cfg(test)]

@@ -222,9 +222,11 @@ pub(super) fn evidence(
                     e.grade
                 ));
             }
+            let (source, identity) =
+                names.intern_derived(&e.source, super::model::source_identity);
             Some(Evidence {
-                identity: names.intern(&super::model::source_identity(&e.source)),
-                source: names.intern(&e.source),
+                identity,
+                source,
                 kind: e.kind,
                 grade: grade?,
                 about: e.about,

@@ -308,21 +308,32 @@ pub fn km(metres: f64) -> String {
 /// Integer formatting: much faster than `{:.N}` on floats, which verdicts
 /// print by the million.
 pub fn fixed(x: f64, decimals: u32) -> String {
+    let mut out = String::new();
+    push_fixed(&mut out, x, decimals);
+    out
+}
+
+/// [`fixed`], written at the end of `out`.
+pub fn push_fixed(out: &mut String, x: f64, decimals: u32) {
+    use std::fmt::Write;
     // Past what the integers hold exactly, the float's own formatting.
     if !(0.0..1e15).contains(&x) {
-        return format!("{x:.0$}", decimals as usize);
+        let _ = write!(out, "{x:.0$}", decimals as usize);
+        return;
     }
     let scale = 10u64.pow(decimals);
     let n = (x * scale as f64).round() as u64;
     if decimals == 0 {
-        return n.to_string();
+        let _ = write!(out, "{n}");
+        return;
     }
-    format!(
+    let _ = write!(
+        out,
         "{}.{:0width$}",
         n / scale,
         n % scale,
         width = decimals as usize
-    )
+    );
 }
 
 #[cfg(test)]
