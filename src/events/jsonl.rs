@@ -10,51 +10,6 @@ use super::raw::RawEvent;
 /// one is refused without being held in memory.
 pub const MAX_LINE: usize = 16 * 1024 * 1024;
 
-/// Records parsed together: a block is read, its records parsed in
-/// parallel, then handed on in order.
-const BLOCK_RECORDS: usize = 4096;
-
-/// The most text a block holds before it is parsed, besides its last line.
-const BLOCK_BYTES: usize = 8 * 1024 * 1024;
-
-/// A block of records read but not yet parsed: their text, one after
-/// another, and each record's line and where it stands in the text (or
-/// why it was rejected unread).
-#[derive(Default)]
-struct Block {
-    text: String,
-    records: Vec<(u32, Result<Unparsed, Rejection>)>,
-}
-
-/// A record's range in its block's text, and the columns trimmed before it.
-type Unparsed = (std::ops::Range<usize>, usize);
-
-impl Block {
-    fn full(&self) -> bool {
-        self.records.len() >= BLOCK_RECORDS || self.text.len() >= BLOCK_BYTES
-    }
-
-    /// Parses the block's records in parallel and hands each to `f`, in
-    /// order; the block is left empty.
-    fn flush(&mut self, name: &str, f: &mut impl FnMut(u32, Result<RawEvent, Rejection>)) {
-        use rayon::prelude::*;
-        let text = &self.text;
-        let parsed: Vec<(u32, Result<RawEvent, Rejection>)> = self
-            .records
-            .par_drain(..)
-            .map(|(number, record)| {
-                let record =
-                    record.and_then(|(range, lead)| parse(name, number, &text[range], lead));
-                (number, record)
-            })
-            .collect();
-        self.text.clear();
-        for (number, record) in parsed {
-            f(number, record);
-        }
-    }
-}
-
 /// Calls `f` for each record, in order, with its line number.
 pub fn read(
     name: &str,
@@ -64,11 +19,7 @@ pub fn read(
     let mut line = Vec::new();
     let mut reader = reader;
     let mut number = 0u32;
-    let mut block = Block::default();
     loop {
-        if block.full() {
-            block.flush(name, &mut f);
-        }
         line.clear();
         let read_error = |e: std::io::Error| LoadError::Read {
             path: name.to_owned(),
@@ -79,7 +30,6 @@ pub fn read(
             .read_until(b'\n', &mut line)
             .map_err(read_error)?;
         if read == 0 {
-            block.flush(name, &mut f);
             return Ok(());
         }
         number += 1;
@@ -91,12 +41,12 @@ pub fn read(
             if !ended {
                 skip_line(&mut reader).map_err(read_error)?;
             }
-            block.records.push((number, Err(too_long(name, number))));
+            f(number, Err(too_long(name, number)));
             continue;
         }
         // A bad byte spoils its own record only.
         let Ok(text) = std::str::from_utf8(&line) else {
-            block.records.push((number, Err(not_utf8(name, number))));
+            f(number, Err(not_utf8(name, number)));
             continue;
         };
         // A byte-order mark may open the file; it is not part of the record.
@@ -107,11 +57,7 @@ pub fn read(
         // Columns count from the line's start, before what the trim removed.
         let lead = text[..text.len() - text.trim_start().len()].chars().count()
             + usize::from(text.trim_start().starts_with('\u{feff}'));
-        let at = block.text.len();
-        block.text.push_str(trimmed);
-        block
-            .records
-            .push((number, Ok((at..block.text.len(), lead))));
+        f(number, parse(name, number, trimmed, lead));
     }
 }
 
