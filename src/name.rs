@@ -9,10 +9,12 @@ pub type Name = Arc<str>;
 
 /// A map keyed by ids, names or indices, as loading, the graph and
 /// evaluation look them up a million times: hashed with foldhash, several
-/// times faster than the standard SipHash on short keys, and seeded per
-/// process, as the standard map is, so crafted ids cannot be aimed at one
-/// bucket. Like the standard map's, its order is not the output's: what
-/// reaches a report is sorted or kept in input order.
+/// times faster than the standard SipHash on short keys. It is seeded per
+/// process, which makes crafted colliding ids hard to prepare in advance,
+/// but foldhash claims only minimal resistance to such attacks, weaker than
+/// SipHash's: ids crafted to collide could slow a run, never change it.
+/// Like the standard map's, its order is not the output's: what reaches a
+/// report is sorted or kept in input order.
 pub type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// A set, hashed as [`FastMap`].

@@ -61,11 +61,6 @@ fn data_only(verdict: &Value) -> Value {
         }
     }
     v["explanation"].as_object_mut().unwrap().remove("summary");
-    let explanation = v["explanation"]["articles"].as_array_mut().unwrap();
-    for a in explanation {
-        a.as_object_mut().unwrap().remove("text");
-    }
-    without_exception_texts(&mut v);
     without_words(&mut v["explanation"]);
     v
 }
@@ -94,21 +89,42 @@ fn without_words(v: &mut Value) {
     }
 }
 
-/// Every exception tried, wherever it stands, without its text.
-fn without_exception_texts(v: &mut Value) {
-    match v {
-        Value::Object(o) => {
-            if o.contains_key("exception") && o.contains_key("status") {
-                o.remove("text");
-            }
-            o.values_mut().for_each(without_exception_texts);
-        }
-        Value::Array(a) => a.iter_mut().for_each(without_exception_texts),
-        _ => {}
-    }
-}
-
 const REJECTED: &str = "cases/kaa-rejected-events/events.jsonl";
+
+#[test]
+fn the_json_report_gives_each_text_once_and_explain_in_the_verdict() {
+    let json = adjudicate(&["rules/kaa.truce"], REJECTED, &["--format", "json"]);
+    let report: Value = serde_json::from_slice(&json.stdout).unwrap();
+    let articles = report["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 13, "every KAA article, once");
+    assert!(articles.iter().all(|a| a["text"].as_str().is_some()));
+    assert!(!report["exceptions"].as_array().unwrap().is_empty());
+    let verdict = &report["verdicts"][0];
+    let reasoning = verdict["explanation"]["articles"].as_array().unwrap();
+    assert!(
+        reasoning.iter().all(|a| a.get("text").is_none()),
+        "{verdict}"
+    );
+    let tried = reasoning
+        .iter()
+        .flat_map(|a| a["exceptions"].as_array().into_iter().flatten());
+    assert!(tried.into_iter().all(|x| x.get("text").is_none()));
+    // One verdict alone quotes its articles.
+    let event = verdict["event"].as_str().unwrap();
+    let one = truce(&[
+        "explain",
+        "--rules",
+        "rules/kaa.truce",
+        "--events",
+        REJECTED,
+        event,
+        "--format",
+        "json",
+    ]);
+    let one: Value = serde_json::from_slice(&one.stdout).unwrap();
+    let quoted = one["explanation"]["articles"].as_array().unwrap();
+    assert!(quoted.iter().all(|a| a["text"].as_str().is_some()), "{one}");
+}
 
 #[test]
 fn json_lines_hold_the_json_reports_data_one_typed_record_a_line() {
