@@ -21,6 +21,7 @@ mod proof;
 mod relation;
 mod responsibility;
 mod scope;
+mod shown;
 mod spatial;
 mod state;
 mod survey;
@@ -41,6 +42,7 @@ pub use holdings::{
     Ceilings, CountedWhat, Holdings, LimitCount, OpenLimit, ReportCount, UnitCount,
 };
 pub use pattern::{PatternRun, Patterns};
+pub use shown::Shown;
 pub use spatial::space::{
     between, distance_indexed, distance_to_line, extra_pieces, km, side_indexed,
 };

@@ -563,7 +563,7 @@ fn an_answer_to_many_events_tries_every_one_and_lists_a_few() {
         matches!(more.note, Some(truce::eval::Note::Omitted { count: 28 })),
         "{more:#?}"
     );
-    assert_eq!(&*more.value, "");
+    assert_eq!(more.value.written(), "");
 }
 
 /// A rulebook of two parties, A and B, with the rest of its text.
@@ -1106,7 +1106,7 @@ exception answer overrides article 1 { applies when some responds_to as attack }
         "{tried:#?}"
     );
     assert_eq!(tried.facts.len(), 13);
-    assert_eq!(&*tried.facts[12].value, "A14");
+    assert_eq!(tried.facts[12].value.written(), "A14");
 }
 
 /// A permit naming no unit, open at its end: the empty list and the open

@@ -299,7 +299,7 @@ fn common(old: &[Step], new: &[Step]) -> Vec<(usize, usize)> {
 /// or a computation that differs, or a fact read on one side only.
 fn facts(old: &[Fact], new: &[Fact]) -> Vec<FactChange> {
     let seen = |f: &Fact| FactSeen {
-        value: f.value.clone(),
+        value: f.value.written().into(),
         computed: f.computed.clone(),
     };
     let same_place = |a: &Fact, b: &Fact| a.event == b.event && a.field == b.field;

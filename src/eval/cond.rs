@@ -11,7 +11,6 @@ use crate::check::{
 };
 use crate::events::{Event, Point, Position};
 use crate::graph::EventGraph;
-use crate::name::Name;
 
 /// What a condition is evaluated against: the rulebook, the graph, and the
 /// events bound so far (`subjects[0]` is the event being judged).
@@ -279,7 +278,7 @@ impl Env<'_> {
         let fact = self.fact(
             e,
             "time",
-            super::time::written(&e.time),
+            e.time,
             Some(Computed::Bound {
                 written: written.into(),
             }),
@@ -299,8 +298,8 @@ impl Env<'_> {
         let (a, b) = (self.event(lhs), self.event(rhs));
         let truth = super::time::order(&a.time, op, &b.time);
         let facts = vec![
-            self.fact(a, "time", super::time::written(&a.time), None),
-            self.fact(b, "time", super::time::written(&b.time), None),
+            self.fact(a, "time", a.time, None),
+            self.fact(b, "time", b.time, None),
         ];
         let mut step = Step::leaf(cond.text.clone(), truth, facts);
         if truth == Truth::Unknown {
@@ -436,7 +435,10 @@ impl Env<'_> {
         let Some(value) = value else {
             return Err(missing(cond, e, field.path()));
         };
-        Ok((value, self.fact(e, field.path(), format!("{value}"), None)))
+        Ok((
+            value,
+            self.fact(e, field.path(), super::Shown::Number(value), None),
+        ))
     }
 
     /// Whether two events' actors answer to the same party.
@@ -485,7 +487,7 @@ impl Env<'_> {
         &self,
         e: &Event,
         field: impl Into<super::verdict::FieldName>,
-        value: impl Into<Name>,
+        value: impl Into<super::Shown>,
         computed: Option<super::computed::Computed>,
     ) -> Fact {
         Fact {

@@ -2,6 +2,7 @@
 //! capacities, the force affected, `directed at`, and the elements a
 //! rulebook names.
 
+use super::Shown;
 use super::cond::{Env, missing, point_of};
 use super::findings::Asked;
 use super::spatial::control::Area;
@@ -151,7 +152,7 @@ impl Env<'_> {
         let aimed_at = if at_place { &e.place } else { &e.target };
         match aimed_at {
             Some(pos) => {
-                let mut fact = self.fact(e, aim.name(), super::spatial::discs::describe(pos), None);
+                let mut fact = self.fact(e, aim.name(), Shown::place(pos), None);
                 fact.note = Some(target.note.clone());
                 facts.push(fact);
             }
@@ -164,7 +165,7 @@ impl Env<'_> {
             }
         }
         if let (Some(area), Some(pos)) = (&origin, &e.origin) {
-            let mut fact = self.fact(e, "origin", super::spatial::discs::describe(pos), None);
+            let mut fact = self.fact(e, "origin", Shown::place(pos), None);
             fact.note = Some(area.note.clone());
             facts.push(fact);
         }
@@ -198,9 +199,7 @@ impl Env<'_> {
         let truth = self.owns(e, area.holder, owner);
         let holder = area.holder;
         let mut fact = match recorded {
-            Some((pos, read)) => {
-                self.fact(e, read.name(), super::spatial::discs::describe(pos), None)
-            }
+            Some((pos, read)) => self.fact(e, read.name(), Shown::place(pos), None),
             None => self.fact(e, point.name(), "—", None),
         };
         fact.note = Some(area.note);

@@ -16,7 +16,7 @@ use jiff::Timestamp;
 
 use super::changes::{Changes, StatusEntry};
 use super::computed::{BoundSince, Computed, Denied, PartyStatus};
-use super::time::{falls_on, within_day, written};
+use super::time::{falls_on, within_day};
 use super::truth::Truth;
 use super::verdict::{DayOf, Doubt, Fact, Step, Suspension, Unbound};
 use crate::check::{PartyIdx, Role, Rulebook};
@@ -43,7 +43,7 @@ pub fn agreement(event: &Event, rulebook: &Rulebook, changes: &Changes) -> Gate 
     let fact = Fact {
         event: event.id.clone(),
         field: "time".into(),
-        value: written(&event.time).into(),
+        value: event.time.into(),
         computed,
         note: None,
     };
@@ -208,7 +208,7 @@ pub fn article(
     let fact = Fact {
         event: event.id.clone(),
         field: "time".into(),
-        value: written(&event.time).into(),
+        value: event.time.into(),
         computed: Some(statuses(event.time.from, rulebook, changes, Some(article))),
         note: None,
     };

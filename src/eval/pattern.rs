@@ -414,7 +414,7 @@ impl Env<'_> {
         let fact = Fact {
             event: self.graph.events[i].id.clone(),
             field: "pattern".into(),
-            value: Name::from(&*p.name),
+            value: Name::from(&*p.name).into(),
             computed: Some(computed),
             note: None,
         };

@@ -145,7 +145,7 @@ impl Env<'_> {
                 facts.push(Fact {
                     event: judged.clone(),
                     field: relation.name().into(),
-                    value: other.clone(),
+                    value: other.clone().into(),
                     computed: None,
                     note,
                 });
@@ -366,7 +366,7 @@ impl Env<'_> {
             facts.push(Fact {
                 event: e.id.clone(),
                 field: field.into(),
-                value: p.standard.clone(),
+                value: p.standard.clone().into(),
                 computed: None,
                 note: Some(Note::Weighed { why: p.why }),
             });

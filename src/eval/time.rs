@@ -109,8 +109,8 @@ impl super::cond::Env<'_> {
             other: Name::from(b_name.as_str()),
             limit_s: seconds,
         };
-        let mut facts = vec![self.fact(a, "time", written(&a.time), Some(computed))];
-        facts.extend(b_event.map(|b| self.fact(b, "time", written(&b.time), None)));
+        let mut facts = vec![self.fact(a, "time", a.time, Some(computed))];
+        facts.extend(b_event.map(|b| self.fact(b, "time", b.time, None)));
         let mut step = Step::leaf(cond.text.clone(), truth, facts);
         if truth == Truth::Unknown {
             if b_event.is_none() && falls_on(&a.time, b_time.from, b_time.to) {
@@ -159,7 +159,7 @@ impl super::cond::Env<'_> {
             .collect();
         let mut doctrines: Vec<usize> = refused.iter().filter_map(|r| r.doctrine).collect();
         let refused = refused.iter().map(|r| r.event.clone()).collect();
-        let mut fact = self.fact(e, "time", written(&time), None);
+        let mut fact = self.fact(e, "time", time, None);
         fact.note = Some(Note::Deadline {
             deadline: name.clone(),
             dues,
@@ -204,7 +204,7 @@ impl super::cond::Env<'_> {
             regime: Name::from(&*r.name),
             written: Name::from(r.from.written.as_str()),
         };
-        let fact = self.fact(e, "time", written(&e.time), Some(computed));
+        let fact = self.fact(e, "time", e.time, Some(computed));
         let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);
         if truth == Truth::Unknown {
             if r.from.is_day() && falls_on(&e.time, r.from.at, r.from.last) {
@@ -229,8 +229,8 @@ impl super::cond::Env<'_> {
         let (a, b) = (self.event(lhs), self.event(rhs));
         let truth = Truth::from(a.time.from <= b.time.to && b.time.from <= a.time.to);
         let facts = vec![
-            self.fact(a, "time", written(&a.time), None),
-            self.fact(b, "time", written(&b.time), None),
+            self.fact(a, "time", a.time, None),
+            self.fact(b, "time", b.time, None),
         ];
         Step::leaf(cond.text.clone(), truth, facts)
     }

@@ -645,7 +645,7 @@ pub struct ElementStep {
 pub struct Fact {
     pub event: Name,
     pub field: FieldName,
-    pub value: Name,
+    pub value: super::Shown,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub computed: Option<super::computed::Computed>,
     /// What was found from it, as data.

@@ -4,6 +4,7 @@
 //! alone; sums (`count of weapons of class heavy`) add up every weapon,
 //! giving a range where a weapon's class or a count is unknown.
 
+use super::Shown;
 use super::cond::{Env, missing, no_reach, unknown};
 use super::truth::Truth;
 use super::verdict::{Doubt, Fact, FieldName, Step};
@@ -253,11 +254,11 @@ impl Env<'_> {
             // The same arithmetic as `100 mm` in a rule, so equal values compare equal.
             Measure::Calibre => {
                 let mm = w.calibre_mm.ok_or_else(absent)?;
-                (mm * Unit::Millimetre.scale(), format!("{mm} mm"))
+                (mm * Unit::Millimetre.scale(), Shown::Millimetres(mm))
             }
             Measure::Rounds => {
                 let n = w.rounds.ok_or_else(absent)?;
-                (f64::from(n), n.to_string())
+                (f64::from(n), Shown::Number(f64::from(n)))
             }
             Measure::Reach => {
                 let Some(kind) = w.kind.as_deref() else {
@@ -267,7 +268,7 @@ impl Env<'_> {
                     .rulebook
                     .reach(kind)
                     .ok_or_else(|| no_reach(cond, e, kind))?;
-                (reach, super::spatial::space::km(reach))
+                (reach, super::spatial::space::km(reach).into())
             }
             Measure::Killed | Measure::Wounded | Measure::Quantity(_) => {
                 unreachable!("a measure of the weapon")

@@ -175,7 +175,7 @@ impl Serialize for StepView<'_> {
 struct FactView<'a> {
     event: &'a str,
     field: &'a str,
-    value: &'a str,
+    value: &'a crate::eval::Shown,
     /// The value in words, when they are more than the value itself.
     #[serde(skip_serializing_if = "Option::is_none")]
     value_words: Option<String>,
@@ -194,10 +194,7 @@ impl<'a> FactView<'a> {
             event: &f.event,
             field: f.field.as_str(),
             value: &f.value,
-            value_words: match worded.then(|| super::words::value(f)) {
-                Some(std::borrow::Cow::Owned(words)) => Some(words),
-                Some(std::borrow::Cow::Borrowed(_)) | None => None,
-            },
+            value_words: worded.then(|| super::words::value_words(f)).flatten(),
             computed: f.computed.as_ref(),
             computed_words: f
                 .computed

@@ -23,7 +23,7 @@ pub mod diff;
 mod state;
 mod unknown;
 pub mod whatif;
-pub use computed::{computed, value};
+pub use computed::{computed, value, value_words};
 pub use state::state;
 pub use unknown::doubt;
 

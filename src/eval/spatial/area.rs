@@ -400,7 +400,7 @@ impl<'a> crate::eval::cond::Env<'a> {
         cond: &crate::check::Cond,
         e: &'a crate::events::Event,
         field: &'static str,
-        shown: String,
+        shown: crate::eval::Shown,
         area: &'a Area,
         ask: &Question<'a>,
     ) -> crate::eval::verdict::Step {

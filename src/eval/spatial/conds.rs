@@ -8,6 +8,7 @@ use super::space::{self, between, distance_indexed, km, side_indexed, within_lim
 use super::whole::{Node, Places};
 use super::zone::{self, Membership, drawn_line, side_name, wanted_side};
 use crate::check::{Cond, Limit, PathField, PointField, Reference, SideSel, Subject};
+use crate::eval::Shown;
 use crate::eval::computed::{Computed, MeasuredFrom};
 use crate::eval::cond::{Env, coordinates, missing, no_reach, point_of, unknown};
 use crate::eval::findings::Asked;
@@ -571,11 +572,9 @@ impl Target {
 }
 
 /// A position as shown in a fact, saying when the origin stood in for the place.
-fn shown(pos: &Position, asked: PointField, read: PointField) -> String {
-    match read {
-        PointField::Origin if asked == PointField::Place => {
-            format!("{} (its origin; no place recorded)", describe(pos))
-        }
-        _ => describe(pos),
+fn shown(pos: &Position, asked: PointField, read: PointField) -> Shown {
+    Shown::Position {
+        at: pos.clone(),
+        instead: read == PointField::Origin && asked == PointField::Place,
     }
 }

@@ -11,18 +11,26 @@ use crate::eval::{
 /// phrase (`counted in pattern `barrage``), related events left out as
 /// `… (3 more)`; any other value as read.
 pub fn value(f: &crate::eval::Fact) -> std::borrow::Cow<'_, str> {
+    match value_words(f) {
+        Some(words) => words.into(),
+        None => f.value.written(),
+    }
+}
+
+/// A fact's value in words when they differ from the value as read.
+pub fn value_words(f: &crate::eval::Fact) -> Option<String> {
     let name = &f.value;
     if let Some(words) = f.note.as_ref().and_then(value_note) {
-        return words.into();
+        return Some(words);
     }
     match &f.computed {
-        Some(Computed::Counted { .. }) => format!("counted in pattern `{name}`").into(),
+        Some(Computed::Counted { .. }) => Some(format!("counted in pattern `{name}`")),
         Some(Computed::PatternsNotFound) => {
-            format!("pattern `{name}` was not found for these events").into()
+            Some(format!("pattern `{name}` was not found for these events"))
         }
-        Some(Computed::MayBeCounted { .. }) => format!("may be counted in pattern `{name}`").into(),
-        Some(Computed::NotCounted { .. }) => format!("not counted in pattern `{name}`").into(),
-        _ => (**name).into(),
+        Some(Computed::MayBeCounted { .. }) => Some(format!("may be counted in pattern `{name}`")),
+        Some(Computed::NotCounted { .. }) => Some(format!("not counted in pattern `{name}`")),
+        _ => None,
     }
 }
 
