@@ -1036,7 +1036,7 @@ fn a_pattern_names_a_few_events_of_its_window() {
         use truce::eval::Computed;
         for f in &step.facts {
             if let Some(Computed::Counted { events, .. } | Computed::MayBeCounted { events }) =
-                &f.computed
+                f.computed.as_deref()
             {
                 out.push(events);
             }

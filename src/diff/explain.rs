@@ -300,7 +300,7 @@ fn common(old: &[Step], new: &[Step]) -> Vec<(usize, usize)> {
 fn facts(old: &[Fact], new: &[Fact]) -> Vec<FactChange> {
     let seen = |f: &Fact| FactSeen {
         value: f.value.written().into(),
-        computed: f.computed.clone(),
+        computed: f.computed.as_deref().cloned(),
     };
     let same_place = |a: &Fact, b: &Fact| a.event == b.event && a.field == b.field;
     let mut out = Vec::new();

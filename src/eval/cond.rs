@@ -494,7 +494,7 @@ impl Env<'_> {
             event: e.id.clone(),
             field: field.into(),
             value: value.into(),
-            computed,
+            computed: computed.map(Box::new),
             note: None,
         }
     }

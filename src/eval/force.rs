@@ -44,7 +44,7 @@ pub fn agreement(event: &Event, rulebook: &Rulebook, changes: &Changes) -> Gate 
         event: event.id.clone(),
         field: "time".into(),
         value: event.time.into(),
-        computed,
+        computed: computed.map(Box::new),
         note: None,
     };
     let mut step = Step::leaf(condition.into(), truth, vec![fact]);
@@ -209,7 +209,12 @@ pub fn article(
         event: event.id.clone(),
         field: "time".into(),
         value: event.time.into(),
-        computed: Some(statuses(event.time.from, rulebook, changes, Some(article))),
+        computed: Some(Box::new(statuses(
+            event.time.from,
+            rulebook,
+            changes,
+            Some(article),
+        ))),
         note: None,
     };
     let mut step = Step::leaf(

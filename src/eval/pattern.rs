@@ -415,7 +415,7 @@ impl Env<'_> {
             event: self.graph.events[i].id.clone(),
             field: "pattern".into(),
             value: Name::from(&*p.name).into(),
-            computed: Some(computed),
+            computed: Some(Box::new(computed)),
             note: None,
         };
         let mut step = Step::leaf(cond.text.clone(), truth, vec![fact]);

@@ -189,7 +189,7 @@ impl Env<'_> {
                 event: judged.clone(),
                 field: relation.name().into(),
                 value: id.into(),
-                computed: Some(Computed::Unreadable { outside }),
+                computed: Some(Box::new(Computed::Unreadable { outside })),
                 note: None,
             });
             if truth == Truth::False {
@@ -349,7 +349,7 @@ impl Env<'_> {
                 event: e.id.clone(),
                 field: "actor.party".into(),
                 value: "unknown".into(),
-                computed: Some(Computed::NoParty),
+                computed: Some(Box::new(Computed::NoParty)),
                 note: None,
             });
         }

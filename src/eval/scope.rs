@@ -52,7 +52,7 @@ fn fact(e: &Event, field: &'static str, value: String, computed: Option<Computed
         event: e.id.clone(),
         field: field.into(),
         value: value.into(),
-        computed,
+        computed: computed.map(Box::new),
         note: None,
     }
 }

@@ -646,8 +646,9 @@ pub struct Fact {
     pub event: Name,
     pub field: FieldName,
     pub value: super::Shown,
+    /// Boxed: most facts compute nothing, and a verdict moves its facts.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub computed: Option<super::computed::Computed>,
+    pub computed: Option<Box<super::computed::Computed>>,
     /// What was found from it, as data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Note>,

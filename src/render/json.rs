@@ -195,10 +195,10 @@ impl<'a> FactView<'a> {
             field: f.field.as_str(),
             value: &f.value,
             value_words: worded.then(|| super::words::value_words(f)).flatten(),
-            computed: f.computed.as_ref(),
+            computed: f.computed.as_deref(),
             computed_words: f
                 .computed
-                .as_ref()
+                .as_deref()
                 .filter(|_| worded)
                 .map(super::words::computed),
             note: f.note.as_ref(),

@@ -199,7 +199,7 @@ fn a_response_within_30_minutes_of_an_attack() {
         after,
         other,
         limit_s,
-    }) = step.facts[0].computed.clone()
+    }) = step.facts[0].computed.as_deref().cloned()
     else {
         panic!("{:?}", step.facts[0].computed);
     };

@@ -23,7 +23,7 @@ pub fn value_words(f: &crate::eval::Fact) -> Option<String> {
     if let Some(words) = f.note.as_ref().and_then(value_note) {
         return Some(words);
     }
-    match &f.computed {
+    match f.computed.as_deref() {
         Some(Computed::Counted { .. }) => Some(format!("counted in pattern `{name}`")),
         Some(Computed::PatternsNotFound) => {
             Some(format!("pattern `{name}` was not found for these events"))
