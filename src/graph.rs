@@ -6,6 +6,8 @@
 //! an event that was itself rejected does not reject the referring event:
 //! it stays, and every test that needs the rejected event is unknown.
 
+mod ids;
+
 use crate::name::{FastMap as HashMap, FastSet as HashSet};
 
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -13,11 +15,14 @@ use petgraph::visit::EdgeRef;
 
 use crate::ast::Relation;
 use crate::events::{Event, Loaded, Rejection};
+use ids::Ids;
 
 /// Events as nodes (node `i` is `events[i]`), relations as edges.
 #[derive(Debug)]
 pub struct EventGraph {
     pub events: Vec<Event>,
+    /// Each event by its id.
+    ids: Ids,
     graph: DiGraph<(), Relation, u32>,
     /// Relations to rejected events, by referring event (rare, so sparse).
     unresolved: HashMap<usize, Vec<(Relation, Box<str>)>>,
@@ -35,6 +40,11 @@ pub struct Projection {
 }
 
 impl EventGraph {
+    /// The event with `id`.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.ids.first(&self.events, id)
+    }
+
     /// Events that `event` points to by `relation`, in input order.
     pub fn related(&self, event: usize, relation: Relation) -> Vec<usize> {
         self.neighbours(event, relation, petgraph::Direction::Outgoing)
@@ -117,9 +127,10 @@ impl EventGraph {
                 }
             }
         }
-        let (graph, unresolved) = edges(&events);
+        let (ids, graph, unresolved) = edges(&events);
         let graph = EventGraph {
             events,
+            ids,
             graph,
             unresolved,
             outside,
@@ -137,11 +148,14 @@ pub fn build(loaded: Loaded, file: &str) -> (EventGraph, Vec<Rejection>) {
         ..
     } = loaded;
     let mut keep = vec![true; events.len()];
-    reject_duplicates(&events, &mut keep, &mut rejected, file);
-    reject_dangling(&events, &mut keep, &mut rejected, file);
-    // An act cannot respond to itself, nor a report continue itself, however far round.
-    for relation in [Relation::RespondsTo, Relation::Continues] {
-        reject_cycles(&events, relation, &mut keep, &mut rejected, file);
+    {
+        let ids = Ids::of(&events);
+        reject_duplicates(&events, &ids, &mut keep, &mut rejected, file);
+        reject_dangling(&events, &ids, &mut keep, &mut rejected, file);
+        // An act cannot respond to itself, nor a report continue itself, however far round.
+        for relation in [Relation::RespondsTo, Relation::Continues] {
+            reject_cycles(&events, &ids, relation, &mut keep, &mut rejected, file);
+        }
     }
     reject_orphans(&events, &mut keep, &mut rejected, file);
     let events: Vec<Event> = events
@@ -150,10 +164,11 @@ pub fn build(loaded: Loaded, file: &str) -> (EventGraph, Vec<Rejection>) {
         .filter(|(_, k)| **k)
         .map(|(e, _)| e)
         .collect();
-    let (graph, unresolved) = edges(&events);
+    let (ids, graph, unresolved) = edges(&events);
     rejected.sort_by_key(|r| r.order);
     let graph = EventGraph {
         events,
+        ids,
         graph,
         unresolved,
         outside: HashSet::default(),
@@ -175,29 +190,37 @@ fn reject(event: &Event, reason: String, file: &str) -> Rejection {
 /// Rejects every event whose id an earlier input event already had, even
 /// when that earlier event was itself rejected while loading. An act an
 /// event implies comes after the event, and after the acts it implies
-/// before it.
-fn reject_duplicates(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>, file: &str) {
-    // The first record of each id: its place in the input, then its line.
-    let mut first: HashMap<&str, ((u32, bool), u32)> =
-        HashMap::with_capacity_and_hasher(events.len(), Default::default());
+/// before it: events are in the order of their places, so the first event
+/// with an id (`ids`) comes before every other.
+fn reject_duplicates(
+    events: &[Event],
+    ids: &Ids,
+    keep: &mut [bool],
+    out: &mut Vec<Rejection>,
+    file: &str,
+) {
+    // The first record rejected while loading with each id (rare): its
+    // place in the input, then its line.
+    let mut rejected: HashMap<&str, ((u32, bool), u32)> = HashMap::default();
     for r in out.iter() {
         if let Some(id) = r.event.as_deref() {
-            first.entry(id).or_insert(((r.order, false), r.line));
+            rejected.entry(id).or_insert(((r.order, false), r.line));
         }
     }
     let place = |e: &Event| (e.order, e.inference().is_some());
     let mut duplicates = Vec::new();
     for (i, e) in events.iter().enumerate() {
-        match first.get(&*e.id) {
-            // Events of one record keep their input order here, so of two
-            // in the same place the one met first is first.
-            Some(&(at, line)) if at <= place(e) => {
-                let reason = format!("duplicate id `{}`; the first is at line {line}", e.id);
-                duplicates.push((i, reject(e, reason, file)));
-            }
-            _ => {
-                first.insert(&e.id, (place(e), e.line));
-            }
+        let earlier_event = ids
+            .first(events, &e.id)
+            .filter(|&j| j != i)
+            .map(|j| (place(&events[j]), events[j].line));
+        let earlier_record = rejected.get(&*e.id).copied();
+        // Events of one record keep their input order here, so of two
+        // in the same place the one met first is first.
+        let first = [earlier_record, earlier_event].into_iter().flatten().min();
+        if let Some((_, line)) = first.filter(|&(at, _)| at <= place(e)) {
+            let reason = format!("duplicate id `{}`; the first is at line {line}", e.id);
+            duplicates.push((i, reject(e, reason, file)));
         }
     }
     for (i, rejection) in duplicates {
@@ -227,22 +250,28 @@ fn reject_orphans(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>,
 }
 
 /// Rejects events that refer to an id no input event has, in one pass.
-fn reject_dangling(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>, file: &str) {
-    let mut known: HashSet<&str> = events.iter().map(|e| &*e.id).collect();
-    known.extend(out.iter().filter_map(|r| r.event.as_deref()));
+fn reject_dangling(
+    events: &[Event],
+    ids: &Ids,
+    keep: &mut [bool],
+    out: &mut Vec<Rejection>,
+    file: &str,
+) {
+    let rejected: HashSet<&str> = out.iter().filter_map(|r| r.event.as_deref()).collect();
+    let known = |id: &str| ids.first(events, id).is_some() || rejected.contains(id);
     let mut dangling = Vec::new();
     for (i, e) in events.iter().enumerate().filter(|(i, _)| keep[*i]) {
-        if let Some((relation, id)) = e.relations.iter().find(|(_, id)| !known.contains(&**id)) {
+        if let Some((relation, id)) = e.relations.iter().find(|(_, id)| !known(id)) {
             let reason = format!(
                 "`{}` refers to `{id}`, and no event has this id",
                 relation.name()
             );
             dangling.push((i, reject(e, reason, file)));
-        } else if let Some(of) = finding_refs(e).find(|id| !known.contains(id)) {
+        } else if let Some(of) = finding_refs(e).find(|id| !known(id)) {
             let reason = format!("a finding is `of` `{of}`, and no event has this id");
             dangling.push((i, reject(e, reason, file)));
         } else if let Some(crate::events::Change::Joins { event }) = e.change()
-            && !known.contains(&**event)
+            && !known(event)
         {
             let reason = format!("`change.joins` refers to `{event}`, and no event has this id");
             dangling.push((i, reject(e, reason, file)));
@@ -260,27 +289,37 @@ const CYCLE_NAMED: usize = 8;
 /// Rejects every event on a cycle of `relation` among the kept events.
 fn reject_cycles(
     events: &[Event],
+    ids: &Ids,
     relation: Relation,
     keep: &mut [bool],
     out: &mut Vec<Rejection>,
     file: &str,
 ) {
-    let index: HashMap<&str, usize> = kept_index(events, keep);
     let mut g: DiGraph<(), ()> = DiGraph::with_capacity(events.len(), 0);
     for _ in events {
         g.add_node(());
     }
     for (i, e) in events.iter().enumerate().filter(|(i, _)| keep[*i]) {
         for (_, id) in e.relations.iter().filter(|(r, _)| *r == relation) {
-            if let Some(&j) = index.get(&**id) {
+            // Only the first event with an id can still be kept: every
+            // later one is a duplicate.
+            if let Some(j) = ids.first(events, id).filter(|&j| keep[j]) {
                 g.add_edge(NodeIndex::new(i), NodeIndex::new(j), ());
             }
         }
     }
-    for mut scc in petgraph::algo::tarjan_scc(&g) {
-        if scc.len() < 2 {
-            continue;
+    if g.edge_count() == 0 {
+        return;
+    }
+    // Only the cycles are kept: collecting every event's own component
+    // would allocate a million one-event lists for a million events.
+    let mut cycles: Vec<Vec<NodeIndex>> = Vec::new();
+    petgraph::algo::TarjanScc::new().run(&g, |scc| {
+        if scc.len() > 1 {
+            cycles.push(scc.to_vec());
         }
+    });
+    for mut scc in cycles {
         scc.sort_unstable();
         // Each rejection names the cycle once, and at most its first few
         // events: a cycle of 20,000 events listed in each of its 20,000
@@ -317,24 +356,12 @@ fn finding_refs(e: &Event) -> impl Iterator<Item = &str> {
     })
 }
 
-fn kept_index<'e>(events: &'e [Event], keep: &[bool]) -> HashMap<&'e str, usize> {
-    events
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| keep[*i])
-        .map(|(i, e)| (&*e.id, i))
-        .collect()
-}
-
 type Unresolved = HashMap<usize, Vec<(Relation, Box<str>)>>;
 
-/// The edges among the kept events, and each event's relations to rejected ones.
-fn edges(events: &[Event]) -> (DiGraph<(), Relation, u32>, Unresolved) {
-    let index: HashMap<&str, usize> = events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (&*e.id, i))
-        .collect();
+/// The index of the kept events' ids, the edges among them, and each
+/// event's relations to rejected ones.
+fn edges(events: &[Event]) -> (Ids, DiGraph<(), Relation, u32>, Unresolved) {
+    let index = Ids::of(events);
     let edge_count = events.iter().map(|e| e.relations.len()).sum();
     let mut g = DiGraph::with_capacity(events.len(), edge_count);
     for _ in events {
@@ -343,8 +370,8 @@ fn edges(events: &[Event]) -> (DiGraph<(), Relation, u32>, Unresolved) {
     let mut unresolved: Unresolved = HashMap::default();
     for (i, e) in events.iter().enumerate() {
         for (relation, id) in e.relations.iter() {
-            match index.get(&**id) {
-                Some(&j) => {
+            match index.first(events, id) {
+                Some(j) => {
                     g.add_edge(NodeIndex::new(i), NodeIndex::new(j), *relation);
                 }
                 None => unresolved
@@ -354,5 +381,5 @@ fn edges(events: &[Event]) -> (DiGraph<(), Relation, u32>, Unresolved) {
             }
         }
     }
-    (g, unresolved)
+    (index, g, unresolved)
 }

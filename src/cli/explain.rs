@@ -13,7 +13,7 @@ pub fn run(inputs: &Inputs, event: &str, format: Format) -> Exit {
     let Some(prepared) = prepare(inputs, &instruments) else {
         return Exit::Failed;
     };
-    if let Some(index) = prepared.graph.events.iter().position(|e| &*e.id == event) {
+    if let Some(index) = prepared.graph.index_of(event) {
         let verdicts = prepared.judge_range(&instruments, index..index + 1);
         let out = match format {
             Format::Text => {

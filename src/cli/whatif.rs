@@ -32,7 +32,7 @@ pub fn run(inputs: &Inputs, event: Option<&str>, format: Format) -> Exit {
             Exit::Rejected
         };
     };
-    let Some(index) = prepared.graph.events.iter().position(|e| &*e.id == event) else {
+    let Some(index) = prepared.graph.index_of(event) else {
         // Rejected or absent: `explain` says which.
         return super::explain::run(inputs, event, format);
     };

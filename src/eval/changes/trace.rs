@@ -20,8 +20,6 @@ use crate::name::Name;
 pub(super) struct Tracer<'a> {
     rulebook: &'a Rulebook,
     graph: &'a EventGraph,
-    /// Event index by id.
-    ids: HashMap<&'a str, usize>,
     /// The declarations joining each event's change, by its index.
     joiners: HashMap<usize, Vec<usize>>,
     /// Whether an event is established, by (event, standard).
@@ -55,16 +53,10 @@ struct Tried {
 
 impl<'a> Tracer<'a> {
     pub(super) fn new(rulebook: &'a Rulebook, graph: &'a EventGraph) -> Self {
-        let ids: HashMap<&str, usize> = graph
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (&*e.id, i))
-            .collect();
         let mut joiners: HashMap<usize, Vec<usize>> = HashMap::default();
         for (i, e) in graph.events.iter().enumerate() {
             if let Some(Change::Joins { event }) = e.change()
-                && let Some(&main) = ids.get(&**event)
+                && let Some(main) = graph.index_of(event)
             {
                 joiners.entry(main).or_default().push(i);
             }
@@ -72,7 +64,6 @@ impl<'a> Tracer<'a> {
         Tracer {
             rulebook,
             graph,
-            ids,
             joiners,
             established: HashMap::default(),
         }
@@ -80,7 +71,7 @@ impl<'a> Tracer<'a> {
 
     /// The event that states the change a declaration joins, if it states one.
     pub(super) fn stated(&self, id: &str) -> Option<usize> {
-        let &i = self.ids.get(id)?;
+        let i = self.graph.index_of(id)?;
         match self.graph.events[i].change()? {
             Change::Joins { .. } => None,
             Change::Deadline { .. } | Change::Status { .. } => Some(i),
