@@ -297,7 +297,7 @@ fn placed_events() -> Vec<String> {
     let mut ids: Vec<String> = loaded
         .events
         .iter()
-        .filter(|e| e.place.is_some() || e.target.is_some() || e.origin.is_some())
+        .filter(|e| e.place.is_some() || e.target().is_some() || e.origin().is_some())
         .map(|e| e.id.to_string())
         .collect();
     ids.sort_unstable();

@@ -41,7 +41,7 @@ fn render(inputs: &Inputs, format: DocumentFormat) -> Option<(String, bool)> {
         .graph
         .events
         .iter()
-        .filter_map(|e| Some((e.id.clone(), e.summary.clone()?)))
+        .filter_map(|e| Some((e.id.clone(), e.summary()?.into())))
         .collect();
     let mut verdicts = Vec::new();
     let totals = prepared.judge_in_batches(&instruments, usize::MAX, |batch| {

@@ -560,9 +560,9 @@ pub(super) fn point_of(e: &Event, field: PointField) -> Option<(&Position, Point
             .place
             .as_ref()
             .map(|p| (p, PointField::Place))
-            .or_else(|| e.origin.as_ref().map(|p| (p, PointField::Origin))),
-        PointField::Origin => e.origin.as_ref().map(|p| (p, field)),
-        PointField::Target => e.target.as_ref().map(|p| (p, field)),
+            .or_else(|| e.origin().map(|p| (p, PointField::Origin))),
+        PointField::Origin => e.origin().map(|p| (p, field)),
+        PointField::Target => e.target().map(|p| (p, field)),
     }
 }
 

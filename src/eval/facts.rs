@@ -130,14 +130,14 @@ impl Env<'_> {
         };
         // An act done at a place (a mine laid, a raid, an assault), with no
         // origin and target of its own, is aimed where it was done.
-        let at_place = e.target.is_none() && e.origin.is_none() && e.place.is_some();
+        let at_place = e.target().is_none() && e.origin().is_none() && e.place.is_some();
         let aim = if at_place {
             PointField::Place
         } else {
             PointField::Target
         };
         let target = self.area(subject, aim);
-        if e.target.is_none() && target.holder.is_none() {
+        if e.target().is_none() && target.holder.is_none() {
             return self.settle(missing(cond, e, "target"), subject, asked);
         }
         let truth = match (target.holder, &origin) {
@@ -149,7 +149,11 @@ impl Env<'_> {
             (Some(h), _) => aimed(object, h, actor, party),
         };
         let mut facts = Vec::new();
-        let aimed_at = if at_place { &e.place } else { &e.target };
+        let aimed_at = if at_place {
+            e.place.as_ref()
+        } else {
+            e.target()
+        };
         match aimed_at {
             Some(pos) => {
                 let mut fact = self.fact(e, aim.name(), Shown::place(pos), None);
@@ -164,7 +168,7 @@ impl Env<'_> {
                 facts.push(fact);
             }
         }
-        if let (Some(area), Some(pos)) = (&origin, &e.origin) {
+        if let (Some(area), Some(pos)) = (&origin, e.origin()) {
             let mut fact = self.fact(e, "origin", Shown::place(pos), None);
             fact.note = Some(area.note.clone());
             facts.push(fact);
@@ -319,13 +323,13 @@ fn recorded(rulebook: &crate::check::Rulebook, e: &Event, field: Field) -> bool 
         Field::Measure(Measure::Wounded) => effects.is_some_and(|f| f.wounded.is_some()),
         Field::Measure(Measure::Quantity(q)) => e.fact(&rulebook.quantities[q].name).is_some(),
         Field::Category(c) => e.fact(&rulebook.categories[c].name).is_some(),
-        Field::Point(PointField::Place) => e.place.is_some() || e.origin.is_some(),
-        Field::Point(PointField::Origin) => e.origin.is_some(),
-        Field::Point(PointField::Target) => e.target.is_some(),
+        Field::Point(PointField::Place) => e.place.is_some() || e.origin().is_some(),
+        Field::Point(PointField::Origin) => e.origin().is_some(),
+        Field::Point(PointField::Target) => e.target().is_some(),
         Field::Path(crate::check::PathField::Trajectory) => {
-            e.origin.is_some() && e.target.is_some()
+            e.origin().is_some() && e.target().is_some()
         }
-        Field::Path(crate::check::PathField::Track) => e.track.is_some(),
+        Field::Path(crate::check::PathField::Track) => e.track().is_some(),
     }
 }
 

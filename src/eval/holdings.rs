@@ -224,7 +224,7 @@ pub(super) fn find(rulebook: &Rulebook, graph: &EventGraph, survey: &Survey) -> 
                 .map(|l| holds(&mut env, i, l.counted))
                 .collect();
             let e = &graph.events[i];
-            let key = match &e.unit {
+            let key = match e.unit() {
                 Some(u) => (true, u.clone()),
                 None => (false, e.id.clone()),
             };

@@ -127,7 +127,7 @@ fn path_points(e: &Event, path: PathField) -> Result<Vec<Point>, &'static str> {
                 (_, None) => Err("target"),
             }
         }
-        PathField::Track => e.track.as_deref().map(<[Point]>::to_vec).ok_or("track"),
+        PathField::Track => e.track().map(<[Point]>::to_vec).ok_or("track"),
     }
 }
 

@@ -121,7 +121,7 @@ fn account(graph: &EventGraph, parties: &[Party], i: usize, aspect: Aspect) -> A
     Account {
         event: e.id.clone(),
         actor: e.party.map(|p| parties[usize::from(p)].id.clone()),
-        summary: e.summary.as_deref().map(Into::into),
+        summary: e.summary().map(Into::into),
         evidence: e
             .evidence
             .iter()

@@ -68,7 +68,7 @@ fn listed(p: &Event, field: &'static str, list: &[crate::name::Name], c: Compute
 
 fn units(act: &Event, p: &Event, g: &Grants) -> Part {
     let list = g.units.as_ref()?;
-    let (truth, computed) = match &act.unit {
+    let (truth, computed) = match act.unit() {
         Some(u) => {
             let covered = list.contains(u);
             let name = u.clone();

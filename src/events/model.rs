@@ -23,15 +23,13 @@ pub struct Event {
     /// Whether the actor acted for its party, privately, or in a capacity
     /// the record does not tell.
     pub capacity: Capacity,
-    pub unit: Option<Name>,
     /// The weapons recorded: `None` when the record says nothing of
     /// weapons, empty when it says there were none.
     pub weapons: Option<Box<[Weapon]>>,
     pub place: Option<Position>,
-    pub origin: Option<Position>,
-    pub target: Option<Position>,
-    /// The points a movement passed through, in order (two or more).
-    pub track: Option<Box<[Point]>>,
+    /// Where the act came from, where it was aimed, the track of a
+    /// movement: boxed apart, as many reports give only a place.
+    pub course: Option<Box<Course>>,
     pub effects: Option<Box<Effects>>,
     pub evidence: Box<[Evidence]>,
     /// Relations to other events by id, resolved when the graph is built.
@@ -40,13 +38,65 @@ pub struct Event {
     pub grants: Option<Box<Grants>>,
     /// The monitor or peacekeeping force the act was aimed at or hindered.
     pub affected: Option<PartyIdx>,
-    /// Findings, what links rest on, and the inference an implied act comes
-    /// from: rare, so kept apart to keep a plain event small.
+    /// The unit, the summary, findings, what links rest on, and the
+    /// inference an implied act comes from: rare, so kept apart to keep a
+    /// plain event small (a million events are held at once).
     pub extra: Option<Box<Extra>>,
-    pub summary: Option<Box<str>>,
+}
+
+/// Where an act came from and where it was aimed, and the points a
+/// movement passed through.
+#[derive(Debug, Clone, Default)]
+pub struct Course {
+    pub origin: Option<Position>,
+    pub target: Option<Position>,
+    /// In order (two or more).
+    pub track: Option<Box<[Point]>>,
+}
+
+impl Course {
+    /// The course, if any part of it is known.
+    pub fn of(
+        origin: Option<Position>,
+        target: Option<Position>,
+        track: Option<Box<[Point]>>,
+    ) -> Option<Box<Course>> {
+        (origin.is_some() || target.is_some() || track.is_some()).then(|| {
+            Box::new(Course {
+                origin,
+                target,
+                track,
+            })
+        })
+    }
 }
 
 impl Event {
+    /// Where the act came from.
+    pub fn origin(&self) -> Option<&Position> {
+        self.course.as_deref().and_then(|c| c.origin.as_ref())
+    }
+
+    /// Where the act was aimed.
+    pub fn target(&self) -> Option<&Position> {
+        self.course.as_deref().and_then(|c| c.target.as_ref())
+    }
+
+    /// The points a movement passed through.
+    pub fn track(&self) -> Option<&[Point]> {
+        self.course.as_deref().and_then(|c| c.track.as_deref())
+    }
+
+    /// The actor's unit.
+    pub fn unit(&self) -> Option<&Name> {
+        self.extra.as_deref().and_then(|x| x.unit.as_ref())
+    }
+
+    /// The observer's summary of the event.
+    pub fn summary(&self) -> Option<&str> {
+        self.extra.as_deref().and_then(|x| x.summary.as_deref())
+    }
+
     /// The findings recorded with the event.
     pub fn findings(&self) -> &[MonitorFinding] {
         self.extra.as_deref().map_or(&[], |x| &x.findings)
@@ -102,6 +152,8 @@ pub enum FactValue {
 /// The rare parts of an event.
 #[derive(Debug, Clone, Default)]
 pub struct Extra {
+    pub unit: Option<Name>,
+    pub summary: Option<Box<str>>,
     pub findings: Box<[MonitorFinding]>,
     /// What links rest on, by index into [`Event::relations`]: only those
     /// recorded with their own evidence.
@@ -420,5 +472,17 @@ mod identity_tests {
             assert_eq!(source_identity(same), one, "{same:?}");
         }
         assert_ne!(source_identity("UNC MAC investigations"), one);
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    /// Every event is held while a file is judged: a million of them at
+    /// 192 bytes each is 183 MiB before their weapons and evidence. A field
+    /// most events leave empty belongs in `Course` or `Extra`.
+    #[test]
+    fn a_plain_event_stays_small() {
+        assert!(std::mem::size_of::<super::Event>() <= 192);
+        assert!(std::mem::size_of::<super::Position>() <= 32);
     }
 }

@@ -5,7 +5,9 @@ use jiff::Timestamp;
 
 use super::day::{self, DayZone};
 use super::findings::finding;
-use super::model::{Effects, Event, Evidence, Extra, Grade, Grants, Inference, Link, Point, Time};
+use super::model::{
+    Course, Effects, Event, Evidence, Extra, Grade, Grants, Inference, Link, Point, Time,
+};
 use super::position::{Bearing, Position};
 use super::raw::{
     RawEvent, RawEvidence, RawImplied, RawImpliedPosition, RawPoint, RawPosition, RawTime,
@@ -139,18 +141,25 @@ pub fn validate(
     let grants = raw
         .grants
         .and_then(|g| grants(g, has_place, names).map_err(&mut note).ok());
-    let extra =
-        (!findings.is_empty() || !links.is_empty() || change.is_some() || !facts.is_empty()).then(
-            || {
-                Box::new(Extra {
-                    findings: findings.into_boxed_slice(),
-                    links: links.into_boxed_slice(),
-                    inference: None,
-                    change,
-                    facts,
-                })
-            },
-        );
+    let unit = unit.map(|u| names.intern(&u));
+    let summary: Option<Box<str>> = raw.summary.map(Into::into);
+    let rare = unit.is_some()
+        || summary.is_some()
+        || !findings.is_empty()
+        || !links.is_empty()
+        || change.is_some()
+        || !facts.is_empty();
+    let extra = rare.then(|| {
+        Box::new(Extra {
+            unit,
+            summary,
+            findings: findings.into_boxed_slice(),
+            links: links.into_boxed_slice(),
+            inference: None,
+            change,
+            facts,
+        })
+    });
     let event = match (problems.is_empty(), time, act, capacity, id) {
         (true, Some(time), Some(act), Some(capacity), Some(id)) => Event {
             id: id.into(),
@@ -160,19 +169,15 @@ pub fn validate(
             act,
             party,
             capacity,
-            unit: unit.map(|u| names.intern(&u)),
             weapons,
             place,
-            origin,
-            target,
-            track,
+            course: Course::of(origin, target, track),
             effects,
             evidence,
             relations,
             grants,
             affected,
             extra,
-            summary: raw.summary.map(Into::into),
         },
         _ => return Err(problems),
     };
@@ -280,8 +285,8 @@ fn implied(
             Some(RawImpliedPosition::Field(name)) => {
                 let found = match name.as_str() {
                     "place" => parent.place.as_ref(),
-                    "origin" => parent.origin.as_ref(),
-                    "target" => parent.target.as_ref(),
+                    "origin" => parent.origin(),
+                    "target" => parent.target(),
                     other => {
                         return Err(format!(
                             "`{at}.{field}` is `{other}`; give a position, or `place`, `origin` or `target` of the event"
@@ -308,15 +313,16 @@ fn implied(
         act,
         time,
         place,
-        origin,
-        target,
-        track: None,
+        course: Course::of(origin, target, None),
         effects: None,
         relations: vec![(Relation::ImpliedBy, parent.id.to_string().into_boxed_str())].into(),
         grants: None,
         affected: None,
-        summary: None,
         extra: Some(Box::new(Extra {
+            // The act is its actor's, of the same unit; the summary is the
+            // event's.
+            unit: parent.unit().cloned(),
+            summary: None,
             findings: findings.into_boxed_slice(),
             links: Box::default(),
             change: None,

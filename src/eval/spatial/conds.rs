@@ -396,7 +396,7 @@ impl Env<'_> {
         from: SideSel,
     ) -> Step {
         let e = self.event(subject);
-        let (origin, target) = (e.origin.as_ref(), e.target.as_ref());
+        let (origin, target) = (e.origin(), e.target());
         let points: Vec<&Point> = match path {
             PathField::Trajectory => match (origin, target) {
                 (Some(a), Some(b)) if a.fix().is_some() && b.fix().is_some() => {
@@ -406,7 +406,7 @@ impl Env<'_> {
                 (None, _) => return missing(cond, e, "origin"),
                 (_, None) => return missing(cond, e, "target"),
             },
-            PathField::Track => match e.track.as_deref() {
+            PathField::Track => match e.track() {
                 Some(t) => t.iter().collect(),
                 None => return missing(cond, e, "track"),
             },

@@ -42,11 +42,7 @@ pub enum Spread<'a> {
 /// with no bounded extent).
 pub fn place<'a>(mark: &'a Mark<'a>, books: &[&Rulebook]) -> Option<Placed<'a>> {
     let e = mark.event;
-    let position = e
-        .place
-        .as_ref()
-        .or(e.target.as_ref())
-        .or(e.origin.as_ref())?;
+    let position = e.place.as_ref().or(e.target()).or(e.origin())?;
     let (at, spread, mut bounds) = match position {
         Position::Fix(p) => fix(p),
         Position::Bearing(b) => bearing(b),
@@ -68,14 +64,14 @@ pub fn place<'a>(mark: &'a Mark<'a>, books: &[&Rulebook]) -> Option<Placed<'a>> 
             }
         }
     };
-    let from = match (&e.place, &e.target, &e.origin) {
+    let from = match (&e.place, e.target(), e.origin()) {
         (None, Some(_), Some(Position::Fix(o))) => {
             bounds = bounds.union(Bounds::point(o.lon, o.lat));
             Some((o.lon, o.lat))
         }
         _ => None,
     };
-    for p in e.track.iter().flatten() {
+    for p in e.track().into_iter().flatten() {
         bounds = bounds.union(Bounds::point(p.lon, p.lat));
     }
     Some(Placed {
@@ -186,7 +182,7 @@ pub fn spread(frame: &Frame, p: &Placed<'_>) -> String {
             n(y0)
         ));
     }
-    if let Some(track) = &p.mark.event.track {
+    if let Some(track) = p.mark.event.track() {
         let d: String = track
             .iter()
             .enumerate()
