@@ -17,6 +17,7 @@ mod model;
 pub(crate) mod nesting;
 mod position;
 mod raw;
+mod shared;
 mod validate;
 mod vocabulary;
 mod weapons;
@@ -35,7 +36,7 @@ pub use raw::{About, EvidenceKind};
 pub use vocabulary::{FactSpec, Vocab, Vocabulary};
 
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 use crate::digest::HashingReader;
@@ -48,6 +49,8 @@ pub struct Loaded {
     pub rejected: Vec<Rejection>,
     /// Shares repeated names (sources, units, weapon types) among events.
     names: crate::name::Interner,
+    /// Shares repeated weapon and evidence lists among events.
+    lists: shared::Lists,
     /// Records seen so far.
     records: u32,
     /// SHA-256 of the file, computed while it was read.
@@ -80,7 +83,6 @@ pub fn load(path: &Path, rulebook: &impl Vocab) -> Result<Loaded, LoadError> {
         reason: e.to_string(),
     };
     let mut loaded = Loaded::default();
-    let mut sink = |line, record| loaded.accept(&name, line, record, rulebook);
     match format {
         Format::Yaml => {
             let text = read_yaml(path)
@@ -89,13 +91,19 @@ pub fn load(path: &Path, rulebook: &impl Vocab) -> Result<Loaded, LoadError> {
                     path: name.clone(),
                     limit_mib: MAX_YAML_BYTES / (1024 * 1024),
                 })?;
-            yaml::read(&name, &text, &mut sink)?;
+            yaml::read(&name, &text, |line, record| {
+                loaded.accept(&name, line, record, rulebook)
+            })?;
             loaded.sha256 = crate::digest::of(text.as_bytes());
         }
         Format::JsonLines => {
             let file = File::open(path).map_err(read_error)?;
+            let length = file.metadata().map_or(0, |m| m.len());
             let mut reader = BufReader::with_capacity(1 << 16, HashingReader::new(file));
-            jsonl::read(&name, &mut reader, &mut sink)?;
+            loaded.reserve_for(length, reader.fill_buf().map_err(read_error)?);
+            jsonl::read(&name, &mut reader, |line, record| {
+                loaded.accept(&name, line, record, rulebook)
+            })?;
             loaded.sha256 = reader.into_inner().finish().map_err(read_error)?;
         }
     }
@@ -134,7 +142,27 @@ pub fn load_str(
     Ok(loaded)
 }
 
+/// The fewest bytes a record that passes can take (`{"id":"a","time":…,"act":"x"}`):
+/// with it, a file's length bounds the room reserved for its events.
+const MIN_RECORD: usize = 48;
+
 impl Loaded {
+    /// Room for the events of a file of `length` bytes that opens with
+    /// `head`, reckoned from the head's lines and a tenth more, so the list
+    /// is not moved as it fills. A move holds the old list and the new at
+    /// once, and the allocator keeps the old a while: for a million events
+    /// a third more memory at the peak. Room reserved and never filled is
+    /// never touched, so it costs address space, not memory; where even
+    /// that is refused, the list grows as it fills.
+    fn reserve_for(&mut self, length: u64, head: &[u8]) {
+        let lines = head.iter().filter(|&&b| b == b'\n').count().max(1);
+        let per_record = (head.len() / lines).max(MIN_RECORD) as u64;
+        let estimate = length / per_record + length / per_record / 10 + 64;
+        let _ = self
+            .events
+            .try_reserve(usize::try_from(estimate).unwrap_or(usize::MAX));
+    }
+
     fn accept(
         &mut self,
         name: &str,
@@ -149,7 +177,7 @@ impl Loaded {
             Err(rejection) => return self.rejected.push(Rejection { order, ..rejection }),
         };
         let id = raw.id.clone();
-        match validate::validate(raw, line, rulebook, &mut self.names) {
+        match validate::validate(raw, line, rulebook, &mut self.names, &mut self.lists) {
             Ok(v) => {
                 self.events.push(Event { order, ..v.event });
                 let implied = v.implied.into_iter().map(|e| Event { order, ..e });

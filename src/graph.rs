@@ -127,7 +127,8 @@ impl EventGraph {
                 }
             }
         }
-        let (ids, graph, unresolved) = edges(&events);
+        let ids = Ids::of(&events);
+        let (graph, unresolved) = edges(&events, &ids);
         let graph = EventGraph {
             events,
             ids,
@@ -148,23 +149,26 @@ pub fn build(loaded: Loaded, file: &str) -> (EventGraph, Vec<Rejection>) {
         ..
     } = loaded;
     let mut keep = vec![true; events.len()];
-    {
-        let ids = Ids::of(&events);
-        reject_duplicates(&events, &ids, &mut keep, &mut rejected, file);
-        reject_dangling(&events, &ids, &mut keep, &mut rejected, file);
-        // An act cannot respond to itself, nor a report continue itself, however far round.
-        for relation in [Relation::RespondsTo, Relation::Continues] {
-            reject_cycles(&events, &ids, relation, &mut keep, &mut rejected, file);
-        }
+    let ids = Ids::of(&events);
+    reject_duplicates(&events, &ids, &mut keep, &mut rejected, file);
+    reject_dangling(&events, &ids, &mut keep, &mut rejected, file);
+    // An act cannot respond to itself, nor a report continue itself, however far round.
+    for relation in [Relation::RespondsTo, Relation::Continues] {
+        reject_cycles(&events, &ids, relation, &mut keep, &mut rejected, file);
     }
     reject_orphans(&events, &mut keep, &mut rejected, file);
-    let events: Vec<Event> = events
-        .into_iter()
-        .zip(&keep)
-        .filter(|(_, k)| **k)
-        .map(|(e, _)| e)
-        .collect();
-    let (ids, graph, unresolved) = edges(&events);
+    // The index holds the events as they were; when some are left out it
+    // is built again, after the first is dropped, for those kept.
+    let (events, ids) = if keep.iter().all(|&k| k) {
+        (events, ids)
+    } else {
+        drop(ids);
+        let kept = events.into_iter().zip(&keep).filter(|(_, k)| **k);
+        let events: Vec<Event> = kept.map(|(e, _)| e).collect();
+        let ids = Ids::of(&events);
+        (events, ids)
+    };
+    let (graph, unresolved) = edges(&events, &ids);
     rejected.sort_by_key(|r| r.order);
     let graph = EventGraph {
         events,
@@ -231,17 +235,16 @@ fn reject_duplicates(
 
 /// Rejects the acts implied by an event that was rejected: they rest on
 /// its record.
+/// An implied act follows its event, which is the last event before it
+/// that is not implied, of the same record (`order`).
 fn reject_orphans(events: &[Event], keep: &mut [bool], out: &mut Vec<Rejection>, file: &str) {
-    let recorded: HashSet<u32> = events
-        .iter()
-        .zip(keep.iter())
-        .filter(|(e, k)| **k && e.inference().is_none())
-        .map(|(e, _)| e.order)
-        .collect();
+    let mut recorded: Option<u32> = None;
     for (i, e) in events.iter().enumerate() {
-        if let Some(inference) = e.inference().filter(|_| keep[i])
-            && !recorded.contains(&e.order)
-        {
+        let Some(inference) = e.inference() else {
+            recorded = keep[i].then_some(e.order);
+            continue;
+        };
+        if keep[i] && recorded != Some(e.order) {
             let reason = format!("implied by `{}`, which was rejected", inference.parent);
             keep[i] = false;
             out.push(reject(e, reason, file));
@@ -295,16 +298,32 @@ fn reject_cycles(
     out: &mut Vec<Rejection>,
     file: &str,
 ) {
-    let mut g: DiGraph<(), ()> = DiGraph::with_capacity(events.len(), 0);
-    for _ in events {
+    // Every event on a cycle has a relation out of it: the graph holds
+    // only the kept events that have, in input order (node `k` is event
+    // `from[k]`), a tenth of a million events where one in ten responds.
+    let out_of =
+        |(i, e): &(usize, &Event)| keep[*i] && e.relations.iter().any(|(r, _)| *r == relation);
+    let from: Vec<usize> = events
+        .iter()
+        .enumerate()
+        .filter(out_of)
+        .map(|(i, _)| i)
+        .collect();
+    if from.is_empty() {
+        return;
+    }
+    let node = |i: usize| from.binary_search(&i).ok().map(NodeIndex::new);
+    let mut g: DiGraph<(), ()> = DiGraph::with_capacity(from.len(), 0);
+    for _ in &from {
         g.add_node(());
     }
-    for (i, e) in events.iter().enumerate().filter(|(i, _)| keep[*i]) {
-        for (_, id) in e.relations.iter().filter(|(r, _)| *r == relation) {
+    for (k, &i) in from.iter().enumerate() {
+        for (_, id) in events[i].relations.iter().filter(|(r, _)| *r == relation) {
             // Only the first event with an id can still be kept: every
             // later one is a duplicate.
-            if let Some(j) = ids.first(events, id).filter(|&j| keep[j]) {
-                g.add_edge(NodeIndex::new(i), NodeIndex::new(j), ());
+            let to = ids.first(events, id).filter(|&j| keep[j]).and_then(node);
+            if let Some(to) = to {
+                g.add_edge(NodeIndex::new(k), to, ());
             }
         }
     }
@@ -313,10 +332,10 @@ fn reject_cycles(
     }
     // Only the cycles are kept: collecting every event's own component
     // would allocate a million one-event lists for a million events.
-    let mut cycles: Vec<Vec<NodeIndex>> = Vec::new();
+    let mut cycles: Vec<Vec<usize>> = Vec::new();
     petgraph::algo::TarjanScc::new().run(&g, |scc| {
         if scc.len() > 1 {
-            cycles.push(scc.to_vec());
+            cycles.push(scc.iter().map(|n| from[n.index()]).collect());
         }
     });
     for mut scc in cycles {
@@ -327,7 +346,7 @@ fn reject_cycles(
         let names: Vec<&str> = scc
             .iter()
             .take(CYCLE_NAMED)
-            .map(|n| &*events[n.index()].id)
+            .map(|&i| &*events[i].id)
             .collect();
         let more = scc.len().saturating_sub(CYCLE_NAMED);
         let among = if more == 0 {
@@ -335,10 +354,10 @@ fn reject_cycles(
         } else {
             format!("{} and {more} more", names.join(", "))
         };
-        for n in &scc {
+        for i in scc {
             let reason = format!("`{}` forms a cycle among {among}", relation.name());
-            out.push(reject(&events[n.index()], reason, file));
-            keep[n.index()] = false;
+            out.push(reject(&events[i], reason, file));
+            keep[i] = false;
         }
     }
 }
@@ -358,10 +377,9 @@ fn finding_refs(e: &Event) -> impl Iterator<Item = &str> {
 
 type Unresolved = HashMap<usize, Vec<(Relation, Box<str>)>>;
 
-/// The index of the kept events' ids, the edges among them, and each
+/// The edges among the kept events (`index` is their ids'), and each
 /// event's relations to rejected ones.
-fn edges(events: &[Event]) -> (Ids, DiGraph<(), Relation, u32>, Unresolved) {
-    let index = Ids::of(events);
+fn edges(events: &[Event], index: &Ids) -> (DiGraph<(), Relation, u32>, Unresolved) {
     let edge_count = events.iter().map(|e| e.relations.len()).sum();
     let mut g = DiGraph::with_capacity(events.len(), edge_count);
     for _ in events {
@@ -381,5 +399,5 @@ fn edges(events: &[Event]) -> (Ids, DiGraph<(), Relation, u32>, Unresolved) {
             }
         }
     }
-    (index, g, unresolved)
+    (g, unresolved)
 }

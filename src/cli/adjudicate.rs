@@ -14,9 +14,11 @@ use truce::render::{json, jsonl, text};
 use super::progress::Progress;
 use super::{Exit, Format, Inputs, ReportFormat};
 
-/// Events judged per batch: large enough to keep both cores busy, small
-/// enough that a batch's explanations stay a few megabytes.
-const BATCH: usize = 2048;
+/// Events judged per batch: enough to keep both cores busy, few enough
+/// that a batch's explanations stay small beside the events held. On a
+/// million events 256 ran as fast as 2,048, on one thread and on two, and
+/// peaked 27 MiB lower (248 MiB against 275, as JSON Lines).
+const BATCH: usize = 256;
 
 /// What `adjudicate` writes: the format, the JSON layout, and whether only
 /// the summary.

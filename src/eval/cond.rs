@@ -425,8 +425,8 @@ impl Env<'_> {
             return self.weapon_value(cond, e, i, w, field);
         }
         let value = match field {
-            Measure::Killed => e.effects.as_ref().and_then(|f| f.killed).map(f64::from),
-            Measure::Wounded => e.effects.as_ref().and_then(|f| f.wounded).map(f64::from),
+            Measure::Killed => e.effects().and_then(|f| f.killed).map(f64::from),
+            Measure::Wounded => e.effects().and_then(|f| f.wounded).map(f64::from),
             Measure::Quantity(q) => return self.quantity(cond, e, q),
             Measure::Calibre | Measure::Rounds | Measure::Reach => {
                 unreachable!("a weapon's measure is read above")

@@ -88,7 +88,7 @@ impl Env<'_> {
     /// `affected is UNIFIL`
     pub(super) fn affected(&self, cond: &Cond, subject: Subject, parties: &[PartyIdx]) -> Step {
         let e = self.event(subject);
-        let Some(a) = e.affected else {
+        let Some(a) = e.affected() else {
             return missing(cond, e, "affected");
         };
         let id = self.rulebook.parties[usize::from(a)].id.clone();
@@ -308,12 +308,12 @@ fn recorded(rulebook: &crate::check::Rulebook, e: &Event, field: Field) -> bool 
     let every = |has: fn(&crate::events::Weapon) -> bool| {
         weapons.is_some_and(|w| !w.is_empty() && w.iter().all(has))
     };
-    let effects = e.effects.as_deref();
+    let effects = e.effects();
     match field {
         Field::Act | Field::Time => true,
         Field::Party => e.party.is_some(),
         Field::Capacity => e.capacity != Capacity::Unknown,
-        Field::Affected => e.affected.is_some(),
+        Field::Affected => e.affected().is_some(),
         Field::Weapon => weapons.is_some(),
         Field::WeaponType => every(|w| w.kind.is_some()),
         Field::Measure(Measure::Calibre) => every(|w| w.calibre_mm.is_some()),
@@ -338,7 +338,7 @@ fn value(rulebook: &crate::check::Rulebook, e: &Event, field: Field) -> crate::n
     let party = |p: PartyIdx| rulebook.parties[usize::from(p)].id.clone();
     match field {
         Field::Party => e.party.map(party).unwrap_or_else(|| "unknown".into()),
-        Field::Affected => e.affected.map(party).unwrap_or_else(|| "none".into()),
+        Field::Affected => e.affected().map(party).unwrap_or_else(|| "none".into()),
         Field::Capacity => e.capacity.name().into(),
         Field::Act => rulebook.acts[usize::from(e.act)].name.clone(),
         Field::Time => super::time::written(&e.time).into(),

@@ -15,7 +15,7 @@ impl Env<'_> {
     pub(super) fn in_scope(&self, cond: &Cond, permit: Subject) -> Step {
         let act = self.event(Subject::EVENT);
         let p = self.event(permit);
-        let Some(grants) = p.grants.as_deref() else {
+        let Some(grants) = p.grants() else {
             let mut step = Step::leaf(cond.text.clone(), Truth::False, Vec::new());
             step.facts
                 .push(fact(p, "grants", "none recorded".into(), None));

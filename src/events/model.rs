@@ -1,6 +1,8 @@
 //! Validated events, held compactly: names are indices into the rulebook,
 //! optional parts are boxed so a plain event stays small.
 
+use std::sync::Arc;
+
 use jiff::Timestamp;
 
 use super::position::Position;
@@ -24,23 +26,21 @@ pub struct Event {
     /// the record does not tell.
     pub capacity: Capacity,
     /// The weapons recorded: `None` when the record says nothing of
-    /// weapons, empty when it says there were none.
-    pub weapons: Option<Box<[Weapon]>>,
+    /// weapons, empty when it says there were none. Shared: records
+    /// repeat the same weapons, and loading keeps each list once.
+    pub weapons: Option<Arc<[Weapon]>>,
     pub place: Option<Position>,
     /// Where the act came from, where it was aimed, the track of a
     /// movement: boxed apart, as many reports give only a place.
     pub course: Option<Box<Course>>,
-    pub effects: Option<Box<Effects>>,
-    pub evidence: Box<[Evidence]>,
+    /// Shared as the weapons are, when no item has a text of its own.
+    pub evidence: Arc<[Evidence]>,
     /// Relations to other events by id, resolved when the graph is built.
     pub relations: Box<[(Relation, Box<str>)]>,
-    /// For an authorisation: what it covers.
-    pub grants: Option<Box<Grants>>,
-    /// The monitor or peacekeeping force the act was aimed at or hindered.
-    pub affected: Option<PartyIdx>,
-    /// The unit, the summary, findings, what links rest on, and the
-    /// inference an implied act comes from: rare, so kept apart to keep a
-    /// plain event small (a million events are held at once).
+    /// The unit, the summary, the effects, findings, what links rest on,
+    /// what an authorisation covers, the monitor or force affected, and
+    /// the inference an implied act comes from: rare, so kept apart to
+    /// keep a plain event small (a million events are held at once).
     pub extra: Option<Box<Extra>>,
 }
 
@@ -95,6 +95,21 @@ impl Event {
     /// The observer's summary of the event.
     pub fn summary(&self) -> Option<&str> {
         self.extra.as_deref().and_then(|x| x.summary.as_deref())
+    }
+
+    /// The deaths, injuries and damage recorded.
+    pub fn effects(&self) -> Option<&Effects> {
+        self.extra.as_deref().and_then(|x| x.effects.as_ref())
+    }
+
+    /// For an authorisation: what it covers.
+    pub fn grants(&self) -> Option<&Grants> {
+        self.extra.as_deref().and_then(|x| x.grants.as_ref())
+    }
+
+    /// The monitor or peacekeeping force the act was aimed at or hindered.
+    pub fn affected(&self) -> Option<PartyIdx> {
+        self.extra.as_deref().and_then(|x| x.affected)
     }
 
     /// The findings recorded with the event.
@@ -154,6 +169,11 @@ pub enum FactValue {
 pub struct Extra {
     pub unit: Option<Name>,
     pub summary: Option<Box<str>>,
+    pub effects: Option<Effects>,
+    /// For an authorisation: what it covers.
+    pub grants: Option<Grants>,
+    /// The monitor or peacekeeping force the act was aimed at or hindered.
+    pub affected: Option<PartyIdx>,
     pub findings: Box<[MonitorFinding]>,
     /// What links rest on, by index into [`Event::relations`]: only those
     /// recorded with their own evidence.
@@ -478,11 +498,11 @@ mod identity_tests {
 #[cfg(test)]
 mod size_tests {
     /// Every event is held while a file is judged: a million of them at
-    /// 192 bytes each is 183 MiB before their weapons and evidence. A field
+    /// 168 bytes each is 160 MiB before their ids. A field
     /// most events leave empty belongs in `Course` or `Extra`.
     #[test]
     fn a_plain_event_stays_small() {
-        assert!(std::mem::size_of::<super::Event>() <= 192);
+        assert!(std::mem::size_of::<super::Event>() <= 168);
         assert!(std::mem::size_of::<super::Position>() <= 32);
     }
 }

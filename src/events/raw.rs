@@ -447,7 +447,7 @@ pub struct RawEvidence {
 }
 
 /// What a piece of evidence bears on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum About {
     Occurrence,
@@ -457,7 +457,7 @@ pub enum About {
 }
 
 /// How a piece of evidence was obtained.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceKind {
     Observation,

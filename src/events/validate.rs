@@ -12,6 +12,7 @@ use super::position::{Bearing, Position};
 use super::raw::{
     RawEvent, RawEvidence, RawImplied, RawImpliedPosition, RawPoint, RawPosition, RawTime,
 };
+use super::shared::Lists;
 use super::vocabulary::Vocab;
 use crate::ast::Relation;
 use crate::check::Capacity;
@@ -30,6 +31,7 @@ pub fn validate(
     line: u32,
     vocab: &impl Vocab,
     names: &mut Interner,
+    lists: &mut Lists,
 ) -> Result<Validated, Vec<String>> {
     let mut problems = Vec::new();
     let mut note = |p: String| problems.push(p);
@@ -76,7 +78,8 @@ pub fn validate(
     let weapons = super::weapons::weapons(raw.weapon, raw.weapons, names)
         .map_err(|p| p.into_iter().for_each(&mut note))
         .ok()
-        .flatten();
+        .flatten()
+        .map(|w| lists.weapons(w));
     let facts = match raw.facts {
         Some(f) => super::facts::facts(f, vocab, names)
             .map_err(|p| p.into_iter().for_each(&mut note))
@@ -97,7 +100,12 @@ pub fn validate(
         None => None,
     };
     let mut evidence_problems = Vec::new();
-    let evidence = evidence(raw.evidence, "evidence", names, &mut evidence_problems);
+    let evidence = lists.evidence(evidence(
+        raw.evidence,
+        "evidence",
+        names,
+        &mut evidence_problems,
+    ));
     evidence_problems.into_iter().for_each(&mut note);
     let (relations, links) = relations(
         own_id,
@@ -124,12 +132,10 @@ pub fn validate(
                 .ok()
         })
         .collect();
-    let effects = raw.effects.map(|e| {
-        Box::new(Effects {
-            killed: e.killed,
-            wounded: e.wounded,
-            damage: e.damage.map(Into::into),
-        })
+    let effects = raw.effects.map(|e| Effects {
+        killed: e.killed,
+        wounded: e.wounded,
+        damage: e.damage.map(Into::into),
     });
     let ends = time.map(|t: Time| t.to);
     let change = raw.change.and_then(|c| {
@@ -145,6 +151,9 @@ pub fn validate(
     let summary: Option<Box<str>> = raw.summary.map(Into::into);
     let rare = unit.is_some()
         || summary.is_some()
+        || effects.is_some()
+        || grants.is_some()
+        || affected.is_some()
         || !findings.is_empty()
         || !links.is_empty()
         || change.is_some()
@@ -153,6 +162,9 @@ pub fn validate(
         Box::new(Extra {
             unit,
             summary,
+            effects,
+            grants,
+            affected,
             findings: findings.into_boxed_slice(),
             links: links.into_boxed_slice(),
             inference: None,
@@ -172,11 +184,8 @@ pub fn validate(
             weapons,
             place,
             course: Course::of(origin, target, track),
-            effects,
             evidence,
             relations,
-            grants,
-            affected,
             extra,
         },
         _ => return Err(problems),
@@ -211,12 +220,12 @@ fn capacity(word: Option<&str>, party_known: bool) -> Result<Capacity, String> {
 }
 
 /// The items of an evidence list; a bad grade is a problem, the item is dropped.
-pub(super) fn evidence(
+pub(super) fn evidence<List: FromIterator<Evidence>>(
     raw: Vec<RawEvidence>,
     at: &str,
     names: &mut Interner,
     problems: &mut Vec<String>,
-) -> Box<[Evidence]> {
+) -> List {
     raw.into_iter()
         .enumerate()
         .filter_map(|(i, e)| {
@@ -314,15 +323,16 @@ fn implied(
         time,
         place,
         course: Course::of(origin, target, None),
-        effects: None,
         relations: vec![(Relation::ImpliedBy, parent.id.to_string().into_boxed_str())].into(),
-        grants: None,
-        affected: None,
         extra: Some(Box::new(Extra {
-            // The act is its actor's, of the same unit; the summary is the
-            // event's.
+            // The act is its actor's, of the same unit; the summary, the
+            // effects, what an authorisation covers and the force
+            // affected are the event's.
             unit: parent.unit().cloned(),
             summary: None,
+            effects: None,
+            grants: None,
+            affected: None,
             findings: findings.into_boxed_slice(),
             links: Box::default(),
             change: None,
@@ -352,7 +362,7 @@ fn grants(
     g: super::raw::RawGrants,
     has_place: bool,
     names: &mut Interner,
-) -> Result<Box<Grants>, String> {
+) -> Result<Grants, String> {
     let limits = [
         g.units.is_some(),
         g.weapons.is_some(),
@@ -382,13 +392,13 @@ fn grants(
     let intern = |list: Option<Vec<String>>, names: &mut Interner| {
         list.map(|l| l.iter().map(|n| names.intern(n)).collect())
     };
-    Ok(Box::new(Grants {
+    Ok(Grants {
         units: intern(g.units, names),
         weapons: intern(g.weapons, names),
         radius_m: g.radius_m,
         valid_from,
         valid_until,
-    }))
+    })
 }
 
 /// An instant, a day, or a window between two of them (a day as an end

@@ -15,7 +15,7 @@ pub(super) fn weapons(
     one: Option<RawWeapon>,
     several: Option<Vec<RawWeapon>>,
     names: &mut Interner,
-) -> Result<Option<Box<[Weapon]>>, Vec<String>> {
+) -> Result<Option<Vec<Weapon>>, Vec<String>> {
     let (raw, path): (Vec<RawWeapon>, fn(usize) -> String) = match (one, several) {
         (None, None) => return Ok(None),
         (Some(_), Some(_)) => {

@@ -91,7 +91,7 @@ impl Several {
             .party
             .map(|p| (eval::Translated::Actor, usize::from(p), false));
         let affected = e
-            .affected
+            .affected()
             .map(|p| (eval::Translated::Affected, usize::from(p), false));
         let found = e.findings().iter().filter_map(|f| {
             let (name, side) = finding_party(&f.test)?;
@@ -179,18 +179,21 @@ pub(super) fn project(
 ) -> Option<events::Event> {
     let (act, party) = names_in(e, vocabulary, r)?;
     let affected = e
-        .affected
+        .affected()
         .and_then(|a| vocabulary.party_in[r][usize::from(a)]);
     let mut projected = events::Event {
         act,
         party,
-        affected,
         ..e.clone()
     };
-    if e.facts().iter().any(|(n, v)| !vocabulary.reads(r, n, v)) {
-        let kept = e.facts().iter().filter(|(n, v)| vocabulary.reads(r, n, v));
+    let unread = e.facts().iter().any(|(n, v)| !vocabulary.reads(r, n, v));
+    if unread || affected != e.affected() {
         let mut extra = projected.extra.take().map(|x| *x).unwrap_or_default();
-        extra.facts = kept.cloned().collect();
+        if unread {
+            let kept = e.facts().iter().filter(|(n, v)| vocabulary.reads(r, n, v));
+            extra.facts = kept.cloned().collect();
+        }
+        extra.affected = affected;
         projected.extra = Some(Box::new(extra));
     }
     if let Some(extra) = projected.extra.as_mut() {

@@ -93,7 +93,7 @@ fn about(aspect: Aspect) -> About {
 /// source of its own, for each of `abouts`: what it bears on established.
 fn established(e: &Event, source: &Name, abouts: &[About], needed: usize) -> Event {
     let mut out = e.clone();
-    let mut evidence = out.evidence.into_vec();
+    let mut evidence = out.evidence.to_vec();
     for &about in abouts {
         for n in 1..=needed {
             evidence.push(Evidence {

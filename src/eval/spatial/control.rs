@@ -343,7 +343,7 @@ impl Env<'_> {
     /// A target the record does not place lies where the forces the act
     /// struck are: with a party's forces, in that party's hands.
     fn struck(&self, subject: Subject) -> Option<Area> {
-        let affected = self.event(subject).affected?;
+        let affected = self.event(subject).affected()?;
         let role = self.rulebook.parties[usize::from(affected)].role;
         if !role.is_bound() {
             return None;
