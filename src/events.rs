@@ -194,3 +194,23 @@ impl Loaded {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn room_is_reserved_from_the_first_lines_and_bounded_by_the_shortest_record() {
+        let mut loaded = Loaded::default();
+        let lines = format!("{}\n", "x".repeat(99)).repeat(10);
+        loaded.reserve_for(100_000, lines.as_bytes());
+        assert!((1_000..1_200).contains(&loaded.events.capacity()));
+        // Blank lines would promise a record a byte: no record is that short.
+        let mut blank = Loaded::default();
+        blank.reserve_for(480_000, &[b'\n'; 4096]);
+        assert!((10_000..11_200).contains(&blank.events.capacity()));
+        let mut piped = Loaded::default();
+        piped.reserve_for(0, &[]);
+        assert!(piped.events.capacity() <= 64);
+    }
+}

@@ -401,3 +401,6 @@ fn edges(events: &[Event], index: &Ids) -> (DiGraph<(), Relation, u32>, Unresolv
     }
     (g, unresolved)
 }
+
+#[cfg(test)]
+mod tests;
